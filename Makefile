@@ -1,0 +1,47 @@
+# The two commands: `make run` serves the API with the seeds loaded; `make test` runs every test.
+# Both create .venv/ on first use from python3, pip and venv alone.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PLUGINS := $(wildcard plugins/provenance-*)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install lint generate bench lock clean
+
+$(BIN)/.installed: pyproject.toml requirements.lock $(wildcard plugins/*/pyproject.toml)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e . $(addprefix -e ,$(PLUGINS))
+	touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	$(BIN)/provenance serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/ruff check provenance plugins tests bench
+	$(BIN)/ruff format --check provenance plugins tests bench
+	$(BIN)/python -m pytest -n auto -q
+
+lint: install
+	$(BIN)/ruff check --fix provenance plugins tests bench
+	$(BIN)/ruff format provenance plugins tests bench
+
+generate: install
+	$(BIN)/provenance generate
+
+bench: install
+	$(BIN)/python -m bench
+
+# Re-pin every dependency after changing pyproject.toml.
+lock:
+	rm -rf /tmp/provenance-lock && $(PYTHON) -m venv /tmp/provenance-lock
+	/tmp/provenance-lock/bin/pip install --quiet -e '.[test]'
+	/tmp/provenance-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,154 @@
+"""Request and response bodies of the REST API."""
+
+from datetime import datetime
+from typing import Generic, TypeVar
+
+from msgspec import Meta, Struct, field
+from typing_extensions import Annotated
+
+from provenance.domain.values import DatePrecision, SourceKind, SpeakerKind, StatementKind
+
+T = TypeVar("T")
+
+NonEmptyText = Annotated[str, Meta(min_length=1, description="The document's text, verbatim.")]
+
+
+class Page(Struct, Generic[T]):
+    """One page of a list, with the total and the link to the next page."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+    next: str | None = None
+    """Path and query of the next page, or null on the last one."""
+
+
+class DocumentIn(Struct, forbid_unknown_fields=True, kw_only=True):
+    """A document to ingest."""
+
+    text: NonEmptyText
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    """Publication date, when known outside the text (ISO 8601 or any common form)."""
+    extractor: str | None = None
+    """Name of the extractor to use; by default every installed one may claim the document."""
+
+
+class ExtractionFailure(Struct):
+    """A plugin that failed on a document; the document was kept regardless."""
+
+    plugin: str
+    error: str
+
+
+class DocumentSummary(Struct, kw_only=True):
+    id: str
+    title: str | None
+    authors: list[str]
+    dateline: str | None
+    published: str | None
+    published_precision: DatePrecision
+    outlet: str | None
+    url: str | None
+    format: str
+    extractor: str | None
+    extractor_version: str | None
+    ingested_at: datetime
+    statement_count: int
+
+
+class Document(DocumentSummary, kw_only=True):
+    """A stored document with its extracted body and any extraction failures."""
+
+    body: str
+    failures: list[ExtractionFailure] = field(default_factory=list)
+
+
+class SpeakerRef(Struct):
+    id: int
+    name: str
+    kind: SpeakerKind
+
+
+class SourceRef(Struct):
+    id: int
+    name: str
+    kind: SourceKind
+
+
+class Chain(Struct, kw_only=True):
+    """Speaker -> channel -> intermediaries (nearest to the speaker first) -> document."""
+
+    speaker: SpeakerRef | None
+    channel: str | None
+    via: list[SourceRef]
+    document_id: str
+    outlet: str | None
+
+
+class Statement(Struct, kw_only=True):
+    id: int
+    document_id: str
+    text: str
+    kind: StatementKind
+    cue: str | None
+    channel: str | None
+    said_on: str | None
+    said_on_precision: DatePrecision
+    start: int
+    end: int
+    speaker: SpeakerRef | None
+    attributed_as: str | None
+    """The speaker's name as this document gives it."""
+    chain: Chain
+
+
+class Alias(Struct):
+    name: str
+    count: int
+    """How many statements used this name."""
+
+
+class Role(Struct):
+    role: str
+    document_id: str
+    seen_on: str | None
+
+
+class Speaker(Struct, kw_only=True):
+    id: int
+    name: str
+    kind: SpeakerKind
+    aliases: list[Alias]
+    roles: list[Role]
+    statement_count: int
+
+
+class Source(Struct, kw_only=True):
+    id: int
+    name: str
+    kind: SourceKind
+    aliases: list[Alias]
+    statement_count: int
+
+
+class IngestResult(Struct, kw_only=True):
+    created: bool
+    """False when the same text was already stored (nothing was written)."""
+    document: Document
+
+
+class ExtractorInfo(Struct, kw_only=True):
+    name: str
+    distribution: str | None
+    version: str | None
+    formats: list[str]
+    hooks: list[str]
+
+
+class Health(Struct):
+    status: str
+    version: str
+    documents: int

@@ -1,0 +1,1 @@
+"""Extraction: from a raw document to statements, speakers, channels, chains and dates."""

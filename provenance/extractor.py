@@ -1,0 +1,28 @@
+"""The base class of extractors, the unit that plugins contribute."""
+
+from typing import ClassVar
+
+from provenance.domain import ParsedDocument, RawDocument
+from provenance.extraction.parsing import LayoutRules, parse_layout
+
+
+class Extractor:
+    """Parses the documents of one outlet format into title, byline, dateline and body.
+
+    Subclasses set :attr:`name` and :attr:`formats`, override :meth:`claim`, and
+    either extend :attr:`rules` (extra page furniture, byline and dateline
+    patterns) or override :meth:`parse` entirely. Attribution (quotations,
+    speakers, channels, intermediaries, dates) is the core's and shared by all.
+    """
+
+    name: ClassVar[str] = "generic"
+    formats: ClassVar[tuple[str, ...]] = ("generic",)
+    rules: ClassVar[LayoutRules] = LayoutRules()
+
+    def claim(self, document: RawDocument) -> float:
+        """How confident this extractor is that it understands the document, 0 to 1."""
+        return 0.1
+
+    def parse(self, document: RawDocument) -> ParsedDocument:
+        """Split the document into its parts; the default applies :attr:`rules`."""
+        return parse_layout(document, self.rules, format=self.formats[0])
