@@ -6,13 +6,14 @@ through the same entry points as anybody else's; nothing is special-cased.
 
 import logging
 import os
-from importlib.metadata import entry_points
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 
 import pluggy
 
 from provenance import hookspecs
+from provenance.domain import ExtractorInfo
 from provenance.extractor import Extractor
 
 GROUP = "provenance"
@@ -39,8 +40,18 @@ class Plugins:
     distributions: dict[str, tuple[str, str]] = field(default_factory=dict)
     """(distribution, version) by entry-point name."""
 
-    def describe(self) -> list[RegisteredExtractor]:
-        return [self.extractors[name] for name in sorted(self.extractors)]
+    def describe(self) -> list[ExtractorInfo]:
+        """Every registered extractor, by name, with its distribution and version."""
+        return [
+            ExtractorInfo(
+                name=name,
+                distribution=found.distribution,
+                version=found.version,
+                formats=list(found.extractor.formats),
+                hooks=list(found.hooks),
+            )
+            for name, found in sorted(self.extractors.items())
+        ]
 
 
 def load_plugins(allow: Iterable[str] | None = None, trace: bool = False) -> Plugins:
@@ -86,9 +97,7 @@ def _collect_extractors(plugins: Plugins) -> None:
     for impl in manager.hook.register_extractors.get_hookimpls():
         plugin_name = impl.plugin_name
         dist = plugins.distributions.get(plugin_name)
-        hooks = tuple(
-            sorted(h.name for h in manager.get_hookcallers(impl.plugin) or ())
-        )
+        hooks = tuple(sorted(h.name for h in manager.get_hookcallers(impl.plugin) or ()))
 
         def register(extractor: Extractor, _plugin: str = plugin_name, _dist=dist, _hooks=hooks):
             if not isinstance(extractor, Extractor):
@@ -109,4 +118,3 @@ def _collect_extractors(plugins: Plugins) -> None:
         except Exception as error:  # a broken plugin must not stop the others
             log.error("plugin %s failed to register: %r", plugin_name, error)
             plugins.failures[plugin_name] = repr(error)
-

@@ -1,10 +1,9 @@
 """Request and response bodies of the REST API."""
 
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 from msgspec import Meta, Struct, field
-from typing_extensions import Annotated
 
 from provenance.domain.values import DatePrecision, SourceKind, SpeakerKind, StatementKind
 
@@ -152,3 +151,14 @@ class Health(Struct):
     status: str
     version: str
     documents: int
+
+
+class Problem(Struct, kw_only=True, omit_defaults=True):
+    """An error, as RFC 9457 problem details (`application/problem+json`)."""
+
+    status: int
+    title: str | None = None
+    detail: str | None = None
+    type: str = "about:blank"
+    errors: list[dict] | None = None
+    """For invalid requests: which field or parameter, and what is wrong with it."""

@@ -1,0 +1,1 @@
+"""The REST API: one Controller per resource."""

@@ -1,0 +1,115 @@
+"""Documents: ingest and read."""
+
+from typing import Annotated
+
+from litestar import Controller, Request, Response, get, post
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import Body, Parameter
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from provenance.api.dependencies import Service
+from provenance.api.errors import not_found, require_api_key
+from provenance.api.openapi import DOCUMENT_IN_EXAMPLE, problems
+from provenance.api.pagination import Limit, Offset, page
+from provenance.domain import (
+    Document,
+    DocumentIn,
+    DocumentSummary,
+    IngestResult,
+    Page,
+    RawDocument,
+    Statement,
+)
+
+DocumentId = Annotated[str, Parameter(description="Document id (hash of its text).")]
+
+
+class DocumentController(Controller):
+    path = "/documents"
+    tags = ("documents",)
+
+    @post(
+        "/",
+        operation_id="IngestDocument",
+        summary="Ingest a document",
+        responses={
+            200: ResponseSpec(IngestResult, description="The same text was already stored."),
+            **problems(400, 401, 409, 413, 422),
+        },
+        guards=[require_api_key],
+        sync_to_thread=True,
+        status_code=HTTP_201_CREATED,
+        security=[{"apiKey": []}],
+    )
+    def ingest(
+        self,
+        service: Service,
+        data: Annotated[DocumentIn, Body(examples=[DOCUMENT_IN_EXAMPLE])],
+    ) -> Response[IngestResult]:
+        """Ingest a document: extract its statements and store everything in one transaction.
+
+        Idempotent: the same text (after Unicode and white-space normalisation) gives the
+        same document id, answered with 200 instead of 201 and nothing written twice.
+        Needs an API key in the `X-API-Key` header.
+        """
+        raw = RawDocument(
+            text=data.text, url=data.url, outlet=data.outlet, published=data.published
+        )
+        created, document = service.ingest(raw, data.extractor)
+        return Response(
+            IngestResult(created=created, document=document),
+            status_code=HTTP_201_CREATED if created else HTTP_200_OK,
+        )
+
+    @get(
+        "/",
+        operation_id="ListDocuments",
+        summary="List documents",
+        responses=problems(400, 422),
+        sync_to_thread=False,
+    )
+    def list_documents(
+        self,
+        request: Request,
+        service: Service,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        outlet: Annotated[str | None, Parameter(description="Only this outlet's.")] = None,
+    ) -> Page[DocumentSummary]:
+        """List stored documents, oldest first."""
+        return page(request, service.list_documents(limit, offset, outlet), limit, offset)
+
+    @get(
+        "/{document_id:str}",
+        operation_id="GetDocument",
+        summary="Get a document",
+        responses=problems(400, 404),
+        sync_to_thread=False,
+    )
+    def get_document(self, service: Service, document_id: DocumentId) -> Document:
+        """A document with its extracted body, metadata and any extraction failures."""
+        document = service.get_document(document_id)
+        if document is None:
+            raise not_found("document", document_id)
+        return document
+
+    @get(
+        "/{document_id:str}/statements",
+        operation_id="ListDocumentStatements",
+        summary="List a document's statements",
+        responses=problems(400, 404, 422),
+        sync_to_thread=False,
+    )
+    def list_document_statements(
+        self,
+        request: Request,
+        service: Service,
+        document_id: DocumentId,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Page[Statement]:
+        """The statements of one document, in the order they appear, each with its chain."""
+        if service.get_document(document_id) is None:
+            raise not_found("document", document_id)
+        found = service.list_statements(limit, offset, document=document_id)
+        return page(request, found, limit, offset)

@@ -1,0 +1,109 @@
+"""Errors as RFC 9457 problem details, and the API-key guard for writes."""
+
+import logging
+from http import HTTPStatus
+
+import msgspec
+from litestar.connection import ASGIConnection
+from litestar.exceptions import (
+    HTTPException,
+    NotAuthorizedException,
+    NotFoundException,
+    ValidationException,
+)
+from litestar.handlers.base import BaseRouteHandler
+from litestar.plugins.problem_details import (
+    ProblemDetailsConfig,
+    ProblemDetailsException,
+    ProblemDetailsPlugin,
+)
+from sqlalchemy.exc import IntegrityError
+
+from provenance.extraction.pipeline import UnknownExtractor
+from provenance.service import EmptyDocument
+
+log = logging.getLogger(__name__)
+TYPE_BASE = "https://provenance.invalid/problems/"
+API_KEY_HEADER = "X-API-Key"
+
+
+def problem(status: int, slug: str, title: str, detail: str, **extra) -> ProblemDetailsException:
+    return ProblemDetailsException(
+        status_code=status, type_=TYPE_BASE + slug, title=title, detail=detail, extra=extra or None
+    )
+
+
+def not_found(what: str, key: object) -> NotFoundException:
+    return NotFoundException(detail=f"no {what} with id {key!r}")
+
+
+def require_api_key(connection: ASGIConnection, _handler: BaseRouteHandler) -> None:
+    """Guard: the request must carry one of the configured keys in ``X-API-Key``."""
+    keys = connection.app.state.settings.api_keys
+    if connection.headers.get(API_KEY_HEADER) not in keys:
+        raise NotAuthorizedException(detail=f"a valid {API_KEY_HEADER} header is required")
+
+
+def _validation(exc: ValidationException) -> ProblemDetailsException:
+    """Malformed JSON is a 400; a well-formed body or parameter that breaks the rules, a 422."""
+    malformed = "malformed" in str(exc.detail).lower() or "json is malformed" in str(exc.extra)
+    if malformed:
+        return problem(400, "malformed-request", "Malformed request", str(exc.detail))
+    return problem(422, "invalid-request", "Invalid request", str(exc.detail), errors=exc.extra)
+
+
+def _http(exc: HTTPException) -> ProblemDetailsException:
+    return ProblemDetailsException(
+        status_code=exc.status_code,
+        type_="about:blank",
+        title=HTTPStatus(exc.status_code).phrase,
+        detail=exc.detail,
+        headers=exc.headers,
+        extra=exc.extra if isinstance(exc.extra, dict) else None,
+    )
+
+
+def _unknown_extractor(exc: UnknownExtractor) -> ProblemDetailsException:
+    return problem(
+        422, "unknown-extractor", "Unknown extractor", f"no extractor named {exc.args[0]!r}"
+    )
+
+
+def _empty(exc: EmptyDocument) -> ProblemDetailsException:
+    return problem(422, "empty-document", "Empty document", str(exc))
+
+
+def _conflict(exc: IntegrityError) -> ProblemDetailsException:
+    log.warning("write conflict: %s", exc)
+    return problem(409, "conflict", "Conflict", "the write conflicts with stored data; retry")
+
+
+def _decode(exc: msgspec.DecodeError) -> ProblemDetailsException:
+    return problem(400, "malformed-request", "Malformed request", str(exc))
+
+
+def _not_utf8(exc: UnicodeDecodeError) -> ProblemDetailsException:
+    return problem(400, "malformed-request", "Malformed request", "the body is not UTF-8")
+
+
+def _internal(exc: Exception) -> ProblemDetailsException:
+    log.exception("unhandled error", exc_info=exc)
+    return problem(500, "internal", "Internal error", "the server failed; nothing was stored")
+
+
+def problem_details_plugin() -> ProblemDetailsPlugin:
+    return ProblemDetailsPlugin(
+        ProblemDetailsConfig(
+            enable_for_all_http_exceptions=True,
+            exception_to_problem_detail_map={
+                HTTPException: _http,
+                ValidationException: _validation,
+                UnknownExtractor: _unknown_extractor,
+                EmptyDocument: _empty,
+                IntegrityError: _conflict,
+                msgspec.DecodeError: _decode,
+                UnicodeDecodeError: _not_utf8,
+                Exception: _internal,
+            },
+        )
+    )

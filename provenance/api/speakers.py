@@ -1,0 +1,123 @@
+"""Speakers and sources: the people, organisations and groups quoted, and who relayed them."""
+
+from typing import Annotated
+
+from litestar import Controller, Request, get
+from litestar.params import Parameter
+
+from provenance.api.dependencies import Service
+from provenance.api.errors import not_found
+from provenance.api.openapi import problems, query_example
+from provenance.api.pagination import Limit, Offset, page
+from provenance.domain import Page, Source, Speaker, Statement
+
+NameQuery = Annotated[
+    str | None,
+    Parameter(
+        description="Part of any name, alias or spelling (case and accents ignored).",
+        examples=query_example("Chaudhry", "A spelling variant"),
+    ),
+]
+
+
+class SpeakerController(Controller):
+    path = "/speakers"
+    tags = ("speakers",)
+
+    @get(
+        "/",
+        operation_id="ListSpeakers",
+        summary="List speakers",
+        responses=problems(400, 422),
+        sync_to_thread=False,
+    )
+    def list_speakers(
+        self,
+        request: Request,
+        service: Service,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        q: NameQuery = None,
+    ) -> Page[Speaker]:
+        """Speakers, most quoted first; `q` matches any alias or spelling."""
+        return page(request, service.list_speakers(limit, offset, q), limit, offset)
+
+    @get(
+        "/{speaker_id:int}",
+        operation_id="GetSpeaker",
+        summary="Get a speaker",
+        responses=problems(400, 404, 422),
+        sync_to_thread=False,
+    )
+    def get_speaker(
+        self,
+        service: Service,
+        speaker_id: Annotated[int, Parameter(description="Speaker id.")],
+    ) -> Speaker:
+        """A speaker with every alias (and how often it was seen) and every role."""
+        speaker = service.get_speaker(speaker_id)
+        if speaker is None:
+            raise not_found("speaker", speaker_id)
+        return speaker
+
+    @get(
+        "/{speaker_id:int}/statements",
+        operation_id="ListSpeakerStatements",
+        summary="List a speaker's statements",
+        responses=problems(400, 404, 422),
+        sync_to_thread=False,
+    )
+    def list_speaker_statements(
+        self,
+        request: Request,
+        service: Service,
+        speaker_id: Annotated[int, Parameter(description="Speaker id.")],
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Page[Statement]:
+        """Everything a speaker said, under any name, with where, when and via whom."""
+        if service.get_speaker(speaker_id) is None:
+            raise not_found("speaker", speaker_id)
+        found = service.list_statements(limit, offset, speaker=str(speaker_id))
+        return page(request, found, limit, offset)
+
+
+class SourceController(Controller):
+    path = "/sources"
+    tags = ("sources",)
+
+    @get(
+        "/",
+        operation_id="ListSources",
+        summary="List sources (intermediaries)",
+        responses=problems(400, 422),
+        sync_to_thread=False,
+    )
+    def list_sources(
+        self,
+        request: Request,
+        service: Service,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        q: NameQuery = None,
+    ) -> Page[Source]:
+        """Intermediaries (outlets, agencies, platforms, people) that relayed statements."""
+        return page(request, service.list_sources(limit, offset, q), limit, offset)
+
+    @get(
+        "/{source_id:int}",
+        operation_id="GetSource",
+        summary="Get a source",
+        responses=problems(400, 404, 422),
+        sync_to_thread=False,
+    )
+    def get_source(
+        self,
+        service: Service,
+        source_id: Annotated[int, Parameter(description="Source id.")],
+    ) -> Source:
+        """An intermediary with its aliases and how many statements it relayed."""
+        source = service.get_source(source_id)
+        if source is None:
+            raise not_found("source", source_id)
+        return source

@@ -1,0 +1,96 @@
+"""Statements: who said what, filtered every way a newsroom asks."""
+
+from datetime import date
+from typing import Annotated, Literal
+
+from litestar import Controller, Request, get
+from litestar.params import Parameter
+
+from provenance.api.dependencies import Service
+from provenance.api.errors import not_found
+from provenance.api.openapi import problems, query_example
+from provenance.api.pagination import Limit, Offset, page
+from provenance.domain import Page, Statement
+
+
+class StatementController(Controller):
+    path = "/statements"
+    tags = ("statements",)
+
+    @get(
+        "/",
+        operation_id="ListStatements",
+        summary="Search statements",
+        responses=problems(400, 422),
+        sync_to_thread=False,
+    )
+    def list_statements(
+        self,
+        request: Request,
+        service: Service,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        speaker: Annotated[
+            str | None,
+            Parameter(
+                description="Speaker id, or any name or spelling the speaker was seen under.",
+                examples=query_example("Mammadov", "By a surname"),
+            ),
+        ] = None,
+        document: Annotated[str | None, Parameter(description="Document id.")] = None,
+        via: Annotated[
+            str | None,
+            Parameter(
+                description="An intermediary (source id or name) the statement passed through.",
+                examples=query_example("Reuters", "Relayed by an agency"),
+            ),
+        ] = None,
+        kind: Annotated[
+            Literal["direct", "indirect"] | None,
+            Parameter(description="direct (quoted words) or indirect (reported speech)."),
+        ] = None,
+        q: Annotated[
+            str | None,
+            Parameter(
+                description="Words the statement's text contains (case-insensitive).",
+                examples=query_example("baseless", "A word of the quote"),
+            ),
+        ] = None,
+        said_after: Annotated[
+            date | None, Parameter(description="Said on or after this date.")
+        ] = None,
+        said_before: Annotated[
+            date | None, Parameter(description="Said on or before this date.")
+        ] = None,
+    ) -> Page[Statement]:
+        """Search statements by speaker, document, intermediary, kind, words and date."""
+        found = service.list_statements(
+            limit,
+            offset,
+            speaker=speaker,
+            document=document,
+            via=via,
+            kind=kind,
+            q=q,
+            said_after=said_after,
+            said_before=said_before,
+        )
+        return page(request, found, limit, offset)
+
+    @get(
+        "/{statement_id:int}",
+        operation_id="GetStatement",
+        summary="Get a statement with its chain",
+        responses=problems(400, 404, 422),
+        sync_to_thread=False,
+    )
+    def get_statement(
+        self,
+        service: Service,
+        statement_id: Annotated[int, Parameter(description="Statement id.")],
+    ) -> Statement:
+        """One statement with its chain: speaker -> channel -> intermediaries -> document."""
+        statement = service.get_statement(statement_id)
+        if statement is None:
+            raise not_found("statement", statement_id)
+        return statement

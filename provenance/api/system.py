@@ -1,0 +1,26 @@
+"""Health and the installed extractors."""
+
+from litestar import Controller, get
+
+from provenance import __version__
+from provenance.api.dependencies import Service
+from provenance.domain import ExtractorInfo, Health
+
+
+class SystemController(Controller):
+    tags = ("system",)
+
+    @get("/health", operation_id="GetHealth", summary="Check health", sync_to_thread=False)
+    def health(self, service: Service) -> Health:
+        """Liveness and readiness: answers only when the database does."""
+        return Health(status="ok", version=__version__, documents=service.count_documents())
+
+    @get(
+        "/extractors",
+        operation_id="ListExtractors",
+        summary="List installed extractors",
+        sync_to_thread=False,
+    )
+    def extractors(self, service: Service) -> list[ExtractorInfo]:
+        """Installed extractor plugins with their distribution, version, formats and hooks."""
+        return service.plugins.describe()

@@ -1,0 +1,211 @@
+"""The ``provenance`` command line."""
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import msgspec
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from provenance.domain import RawDocument
+from provenance.settings import Settings
+
+app = typer.Typer(
+    help="Provenance: who said what, where, when, and via whom, in news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+TEXT_SUFFIXES = {".txt", ".text"}
+Paths = Annotated[list[Path], typer.Argument(help="Files, or folders searched for *.txt files.")]
+
+
+class CliError(Exception):
+    """An error the user can fix: printed as one line, exit status 1."""
+
+
+def main() -> None:
+    try:
+        app()
+    except CliError as error:
+        err.print(f"[red]error:[/red] {error}", highlight=False)
+        sys.exit(1)
+
+
+def _service(seed: bool = False):
+    from provenance.service import ProvenanceService
+
+    settings = Settings.from_env()
+    if not seed:
+        settings = msgspec.structs.replace(settings, seed_on_start=False)
+    service = ProvenanceService(settings)
+    service.start()
+    return service
+
+
+def _files(paths: list[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in TEXT_SUFFIXES)
+        else:
+            yield path
+
+
+def _read(path: Path) -> str:
+    """The file's text, or a CliError saying in one line why it cannot be read."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a directory") from None
+    except UnicodeDecodeError as error:
+        raise CliError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise CliError(f"{path}: {error.strerror}") from None
+    if not text.strip():
+        raise CliError(f"{path}: empty file")
+    return text
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the REST API (loads the seeds into an empty database first)."""
+    import uvicorn
+
+    settings = Settings.from_env()
+    if settings.api_keys == Settings().api_keys:
+        err.print("[yellow]warning:[/yellow] using the default API key; set PROVENANCE_API_KEYS")
+    if workers > 1:
+        uvicorn.run("provenance.asgi:app", host=host, port=port, workers=workers)
+    else:
+        from provenance.app import create_app
+
+        uvicorn.run(create_app(settings), host=host, port=port)
+
+
+@app.command()
+def seed(
+    folder: Annotated[Path | None, typer.Argument(help="Folder of seed articles.")] = None,
+) -> None:
+    """Load the seed articles (idempotent: already stored ones are left as they are)."""
+    service = _service()
+    folder = folder or Path(service.settings.seeds_dir)
+    if not folder.is_dir():
+        raise CliError(f"{folder}: no such folder")
+    _ingest_all(service, list(_files([folder])))
+
+
+@app.command()
+def ingest(paths: Paths) -> None:
+    """Ingest files and folders into the database, with a progress bar and a summary."""
+    service = _service()
+    failed = _ingest_all(service, list(_files(paths)))
+    if failed:
+        raise typer.Exit(1)
+
+
+def _ingest_all(service, files: list[Path]) -> int:
+    counts = {"new": 0, "duplicate": 0, "failed": 0}
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        for path in files:
+            try:
+                created, _ = service.ingest(RawDocument(text=_read(path)))
+                counts["new" if created else "duplicate"] += 1
+            except CliError as error:
+                counts["failed"] += 1
+                progress.console.print(f"[red]failed:[/red] {error}", highlight=False)
+            progress.advance(task)
+    out.print(", ".join(f"{n} {label}" for label, n in counts.items()))
+    return counts["failed"]
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON Lines, one object per file.")
+    ] = False,
+    extractor: Annotated[str | None, typer.Option(help="Use this extractor.")] = None,
+) -> None:
+    """Extract statements from files and print them; nothing is stored."""
+    from provenance.extraction.pipeline import UnknownExtractor, extract
+    from provenance.plugins import plugins_from_env
+
+    plugins = plugins_from_env()
+    failed = 0
+    for path in _files(paths):
+        try:
+            found = extract(RawDocument(text=_read(path)), plugins, extractor)
+        except CliError as error:
+            failed += 1
+            err.print(f"[red]error:[/red] {error}", highlight=False)
+            continue
+        except UnknownExtractor as error:
+            raise CliError(f"no extractor named {error.args[0]!r}") from None
+        if as_json:
+            record = {"file": str(path), **msgspec.to_builtins(found)}
+            sys.stdout.write(msgspec.json.encode(record).decode() + "\n")
+        else:
+            _print_extraction(path, found)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_extraction(path: Path, found) -> None:
+    out.print(f"[bold]{path}[/bold]: {found.title!r} ({len(found.statements)} statements)")
+    for s in found.statements:
+        who = s.speaker.name if s.speaker else "?"
+        via = " via " + " -> ".join(h.name for h in s.via) if s.via else ""
+        out.print(f"  {who} {s.cue or ''}{via}: {s.kind} “{s.text[:100]}”", highlight=False)
+
+
+@app.command()
+def plugins() -> None:
+    """List installed extractor plugins with their distributions and versions."""
+    from provenance.plugins import plugins_from_env
+
+    loaded = plugins_from_env()
+    table = Table("extractor", "distribution", "version", "formats", "hooks")
+    for info in loaded.describe():
+        table.add_row(
+            info.name,
+            info.distribution or "-",
+            info.version or "-",
+            ", ".join(info.formats),
+            ", ".join(info.hooks),
+        )
+    out.print(table)
+    for name, error in loaded.failures.items():
+        err.print(f"[red]failed to load:[/red] {name}: {error}", highlight=False)
+
+
+@app.command()
+def generate(
+    root: Annotated[Path, typer.Option(help="Repository root.")] = Path("."),
+    check: Annotated[bool, typer.Option(help="Only report stale files; exit 1 if any.")] = False,
+) -> None:
+    """Write openapi.json and schemas/ from the code (or check they are up to date)."""
+    from provenance.artifacts import stale_artifacts, write_artifacts
+
+    if check:
+        stale = stale_artifacts(root)
+        for path in stale:
+            err.print(f"stale: {path}")
+        if stale:
+            raise CliError("generated files are stale; run `provenance generate`")
+        return
+    for path in write_artifacts(root):
+        out.print(f"wrote {path}")

@@ -1,0 +1,153 @@
+"""The service: ingest documents and answer questions about them, over one database."""
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, Select
+from sqlalchemy.exc import IntegrityError
+
+from provenance.domain import (
+    Document,
+    DocumentSummary,
+    ExtractedDocument,
+    RawDocument,
+    Source,
+    Speaker,
+    Statement,
+)
+from provenance.extraction.pipeline import extract
+from provenance.names import document_id
+from provenance.plugins import Plugins, load_plugins
+from provenance.settings import Settings
+from provenance.store import reads, writes
+from provenance.store.database import create_database_engine, migrate
+from provenance.store.tables import source_aliases, sources, speaker_aliases, speakers
+
+log = logging.getLogger(__name__)
+
+
+class EmptyDocument(ValueError):
+    """The text has nothing in it but white space."""
+
+
+@dataclass(frozen=True)
+class Slice:
+    """One page of results before it becomes a :class:`provenance.domain.Page`."""
+
+    items: list
+    total: int
+
+
+class ProvenanceService:
+    def __init__(self, settings: Settings, plugins: Plugins | None = None) -> None:
+        self.settings = settings
+        self.engine: Engine = create_database_engine(settings.database_url)
+        self.plugins = plugins if plugins is not None else load_plugins(settings.plugins)
+
+    def start(self) -> None:
+        """Migrate the schema; load the seeds into an empty database if so configured."""
+        migrate(self.engine)
+        if self.settings.seed_on_start and self.count_documents() == 0:
+            seeds = Path(self.settings.seeds_dir)
+            if seeds.is_dir():
+                loaded = [self.ingest_file(path) for path in sorted(seeds.glob("*.txt"))]
+                log.info("loaded %d seed documents from %s", len(loaded), seeds)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # Writes
+
+    def extract(self, raw: RawDocument, extractor: str | None = None) -> ExtractedDocument:
+        if not raw.text.strip():
+            raise EmptyDocument("the document has no text")
+        return extract(raw, self.plugins, extractor)
+
+    def ingest(self, raw: RawDocument, extractor: str | None = None) -> tuple[bool, Document]:
+        """Store ``raw`` unless the same text is stored already: (created, document)."""
+        doc_id = document_id(raw.text)
+        with self.engine.connect() as conn:
+            if reads.document_exists(conn, doc_id):
+                return False, self._document(doc_id)
+        extracted = self.extract(raw, extractor)
+        try:
+            with self.engine.begin() as conn:
+                writes.insert_document(conn, doc_id, raw, extracted)
+        except IntegrityError:
+            # Another request stored the same text first; that copy stands.
+            with self.engine.connect() as conn:
+                if not reads.document_exists(conn, doc_id):
+                    raise
+            return False, self._document(doc_id)
+        return True, self._document(doc_id)
+
+    def ingest_file(self, path: Path) -> tuple[bool, Document]:
+        """Ingest a UTF-8 text file; raises UnicodeDecodeError or EmptyDocument on bad input."""
+        text = path.read_bytes().decode("utf-8")
+        return self.ingest(RawDocument(text=text))
+
+    def _document(self, doc_id: str) -> Document:
+        document = self.get_document(doc_id)
+        assert document is not None
+        return document
+
+    # Reads
+
+    def count_documents(self) -> int:
+        with self.engine.connect() as conn:
+            return reads.count(conn, reads.documents_query())
+
+    def list_documents(self, limit: int, offset: int, outlet: str | None = None) -> Slice:
+        return self._page(reads.documents_query(outlet), limit, offset, self._summaries)
+
+    def get_document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            return reads.get_document(conn, doc_id)
+
+    def list_statements(self, limit: int, offset: int, **filters) -> Slice:
+        with self.engine.connect() as conn:
+            query = reads.statements_query(conn, **filters)
+        if query is None:
+            return Slice([], 0)
+        return self._page(query, limit, offset, self._statements)
+
+    def get_statement(self, statement_id: int) -> Statement | None:
+        return next(iter(self._statements([statement_id])), None)
+
+    def list_speakers(self, limit: int, offset: int, q: str | None = None) -> Slice:
+        query = reads.entities_query(speakers, speaker_aliases, "speaker_id", q)
+        return self._page(query, limit, offset, self._speakers)
+
+    def get_speaker(self, speaker_id: int) -> Speaker | None:
+        return next(iter(self._speakers([speaker_id])), None)
+
+    def list_sources(self, limit: int, offset: int, q: str | None = None) -> Slice:
+        query = reads.entities_query(sources, source_aliases, "source_id", q)
+        return self._page(query, limit, offset, self._sources)
+
+    def get_source(self, source_id: int) -> Source | None:
+        return next(iter(self._sources([source_id])), None)
+
+    def _page(self, query: Select, limit: int, offset: int, load: Callable[[list], list]) -> Slice:
+        with self.engine.connect() as conn:
+            total = reads.count(conn, query)
+            keys = list(conn.execute(query.limit(limit).offset(offset)).scalars())
+        return Slice(load(keys), total)
+
+    def _summaries(self, ids: Sequence[str]) -> list[DocumentSummary]:
+        with self.engine.connect() as conn:
+            return reads.get_document_summaries(conn, ids)
+
+    def _statements(self, ids: Sequence[int]) -> list[Statement]:
+        with self.engine.connect() as conn:
+            return reads.get_statements(conn, ids)
+
+    def _speakers(self, ids: Sequence[int]) -> list[Speaker]:
+        with self.engine.connect() as conn:
+            return reads.get_speakers(conn, ids)
+
+    def _sources(self, ids: Sequence[int]) -> list[Source]:
+        with self.engine.connect() as conn:
+            return reads.get_sources(conn, ids)

@@ -1,0 +1,1 @@
+"""Storage: SQLModel tables, migrations, and the repository that speaks Structs."""

@@ -1,0 +1,257 @@
+"""The read path: indexed SQLAlchemy Core queries that return the API's Structs."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import Connection, Row, Select, Table, func, or_, select
+
+from provenance.domain import (
+    Alias,
+    Chain,
+    Document,
+    DocumentSummary,
+    ExtractionFailure,
+    Role,
+    Source,
+    SourceRef,
+    Speaker,
+    SpeakerRef,
+    Statement,
+    precision_of,
+)
+from provenance.names import fold_name
+from provenance.store.tables import (
+    chain_hops,
+    documents,
+    source_aliases,
+    sources,
+    speaker_aliases,
+    speaker_roles,
+    speakers,
+    statements,
+)
+
+_SUMMARY_COLUMNS = [c for c in documents.c if c.name not in ("raw_text", "body", "failures")]
+
+
+def count(conn: Connection, query: Select) -> int:
+    return conn.execute(
+        select(func.count()).select_from(query.order_by(None).subquery())
+    ).scalar_one()
+
+
+# Documents
+
+
+def documents_query(outlet: str | None = None) -> Select:
+    query = select(documents.c.id).order_by(documents.c.ingested_at, documents.c.id)
+    return query.where(documents.c.outlet == outlet) if outlet else query
+
+
+def get_document_summaries(conn: Connection, ids: Sequence[str]) -> list[DocumentSummary]:
+    rows = conn.execute(select(*_SUMMARY_COLUMNS).where(documents.c.id.in_(ids))).all()
+    by_id = {row.id: DocumentSummary(**_summary_fields(row)) for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def get_document(conn: Connection, doc_id: str) -> Document | None:
+    row = conn.execute(
+        select(*_SUMMARY_COLUMNS, documents.c.body, documents.c.failures).where(
+            documents.c.id == doc_id
+        )
+    ).first()
+    if row is None:
+        return None
+    return Document(
+        **_summary_fields(row),
+        body=row.body,
+        failures=[ExtractionFailure(**f) for f in row.failures],
+    )
+
+
+def document_exists(conn: Connection, doc_id: str) -> bool:
+    return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
+
+
+def _summary_fields(row: Row) -> dict:
+    fields = {c.name: getattr(row, c.name) for c in _SUMMARY_COLUMNS}
+    fields["published_precision"] = precision_of(row.published)
+    return fields
+
+
+# Statements
+
+
+def statements_query(
+    conn: Connection,
+    *,
+    speaker: str | None = None,
+    document: str | None = None,
+    via: str | None = None,
+    kind: str | None = None,
+    q: str | None = None,
+    said_after: date | None = None,
+    said_before: date | None = None,
+) -> Select | None:
+    """The filtered statements, in document order; None when a named filter matches nothing."""
+    query = select(statements.c.id).order_by(statements.c.document_id, statements.c.start)
+    if speaker is not None:
+        ids = _entity_ids(conn, speakers, speaker_aliases, "speaker_id", speaker)
+        if not ids:
+            return None
+        query = query.where(statements.c.speaker_id.in_(ids))
+    if via is not None:
+        ids = _entity_ids(conn, sources, source_aliases, "source_id", via)
+        if not ids:
+            return None
+        relayed = select(chain_hops.c.statement_id).where(chain_hops.c.source_id.in_(ids))
+        query = query.where(statements.c.id.in_(relayed))
+    if document is not None:
+        query = query.where(statements.c.document_id == document)
+    if kind is not None:
+        query = query.where(statements.c.kind == kind)
+    if q:
+        query = query.where(statements.c.text.icontains(q, autoescape=True))
+    if said_after is not None:
+        query = query.where(statements.c.said_on >= said_after.isoformat())
+    if said_before is not None:
+        query = query.where(statements.c.said_on <= said_before.isoformat())
+    return query
+
+
+def get_statements(conn: Connection, ids: Sequence[int]) -> list[Statement]:
+    """Full statements (speaker and chain included) for ``ids``, in the order given."""
+    if not ids:
+        return []
+    rows = conn.execute(
+        select(
+            statements,
+            documents.c.outlet,
+            speakers.c.name.label("speaker_name"),
+            speakers.c.kind.label("speaker_kind"),
+        )
+        .join(documents, documents.c.id == statements.c.document_id)
+        .outerjoin(speakers, speakers.c.id == statements.c.speaker_id)
+        .where(statements.c.id.in_(ids))
+    ).all()
+    hops = _hops(conn, ids)
+    by_id = {row.id: _statement(row, hops.get(row.id, [])) for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _hops(conn: Connection, ids: Sequence[int]) -> dict[int, list[SourceRef]]:
+    rows = conn.execute(
+        select(chain_hops.c.statement_id, sources.c.id, sources.c.name, sources.c.kind)
+        .join(sources, sources.c.id == chain_hops.c.source_id)
+        .where(chain_hops.c.statement_id.in_(ids))
+        .order_by(chain_hops.c.statement_id, chain_hops.c.position)
+    ).all()
+    hops: dict[int, list[SourceRef]] = {}
+    for row in rows:
+        hops.setdefault(row.statement_id, []).append(SourceRef(row.id, row.name, row.kind))
+    return hops
+
+
+def _statement(row: Row, via: list[SourceRef]) -> Statement:
+    speaker = (
+        SpeakerRef(row.speaker_id, row.speaker_name, row.speaker_kind)
+        if row.speaker_id is not None
+        else None
+    )
+    return Statement(
+        id=row.id,
+        document_id=row.document_id,
+        text=row.text,
+        kind=row.kind,
+        cue=row.cue,
+        channel=row.channel,
+        said_on=row.said_on,
+        said_on_precision=precision_of(row.said_on),
+        start=row.start,
+        end=row.end,
+        speaker=speaker,
+        attributed_as=row.attributed_as,
+        chain=Chain(
+            speaker=speaker,
+            channel=row.channel,
+            via=via,
+            document_id=row.document_id,
+            outlet=row.outlet,
+        ),
+    )
+
+
+# Speakers and sources
+
+
+def entities_query(table: Table, aliases: Table, owner: str, q: str | None) -> Select:
+    query = select(table.c.id).order_by(table.c.statement_count.desc(), table.c.id)
+    if q:
+        key = fold_name(q)
+        matching = select(aliases.c[owner]).where(aliases.c.key.contains(key, autoescape=True))
+        query = query.where(
+            or_(table.c.id.in_(matching), table.c.name.icontains(q, autoescape=True))
+        )
+    return query
+
+
+def get_speakers(conn: Connection, ids: Sequence[int]) -> list[Speaker]:
+    rows = {r.id: r for r in conn.execute(select(speakers).where(speakers.c.id.in_(ids)))}
+    aliases = _aliases(conn, speaker_aliases, "speaker_id", ids)
+    roles: dict[int, list[Role]] = {}
+    for row in conn.execute(
+        select(speaker_roles)
+        .where(speaker_roles.c.speaker_id.in_(ids))
+        .order_by(speaker_roles.c.seen_on, speaker_roles.c.id)
+    ):
+        roles.setdefault(row.speaker_id, []).append(Role(row.role, row.document_id, row.seen_on))
+    return [
+        Speaker(
+            id=i,
+            name=rows[i].name,
+            kind=rows[i].kind,
+            aliases=aliases.get(i, []),
+            roles=roles.get(i, []),
+            statement_count=rows[i].statement_count,
+        )
+        for i in ids
+        if i in rows
+    ]
+
+
+def get_sources(conn: Connection, ids: Sequence[int]) -> list[Source]:
+    rows = {r.id: r for r in conn.execute(select(sources).where(sources.c.id.in_(ids)))}
+    aliases = _aliases(conn, source_aliases, "source_id", ids)
+    return [
+        Source(
+            id=i,
+            name=rows[i].name,
+            kind=rows[i].kind,
+            aliases=aliases.get(i, []),
+            statement_count=rows[i].statement_count,
+        )
+        for i in ids
+        if i in rows
+    ]
+
+
+def _aliases(conn: Connection, aliases: Table, owner: str, ids: Sequence[int]) -> dict:
+    found: dict[int, list[Alias]] = {}
+    for row in conn.execute(
+        select(aliases.c[owner], aliases.c.alias, aliases.c.count)
+        .where(aliases.c[owner].in_(ids))
+        .order_by(aliases.c[owner], aliases.c.count.desc(), aliases.c.alias)
+    ):
+        found.setdefault(row[0], []).append(Alias(row.alias, row.count))
+    return found
+
+
+def _entity_ids(conn: Connection, table: Table, aliases: Table, owner: str, ref: str) -> list[int]:
+    """Ids of the speakers or sources that ``ref`` names: an id, or any alias."""
+    if ref.isdigit():
+        return [int(ref)]
+    return list(
+        conn.execute(
+            select(aliases.c[owner]).where(aliases.c.key == fold_name(ref)).distinct()
+        ).scalars()
+    )

@@ -1,0 +1,118 @@
+"""The tables. SQLModel defines them; hot paths query them with SQLAlchemy Core."""
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class DocumentRow(SQLModel, table=True):
+    __tablename__ = "documents"
+
+    id: str = Field(primary_key=True, max_length=32)
+    raw_text: str
+    body: str
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    dateline: str | None = None
+    published: str | None = Field(default=None, index=True)
+    outlet: str | None = Field(default=None, index=True)
+    url: str | None = None
+    format: str = "generic"
+    extractor: str | None = None
+    extractor_version: str | None = None
+    failures: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    statement_count: int = 0
+    ingested_at: datetime = Field(index=True)
+
+
+class SpeakerRow(SQLModel, table=True):
+    __tablename__ = "speakers"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    kind: str
+    statement_count: int = 0
+
+
+class SpeakerAliasRow(SQLModel, table=True):
+    """Every name a speaker was seen under, folded into ``key`` for look-ups."""
+
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (UniqueConstraint("speaker_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(foreign_key="speakers.id", index=True)
+    alias: str
+    key: str = Field(index=True)
+    head: str = Field(index=True)
+    """First word of the key: the look-up for spelling variants of the same name."""
+    count: int = 0
+
+
+class SpeakerRoleRow(SQLModel, table=True):
+    __tablename__ = "speaker_roles"
+
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(foreign_key="speakers.id", index=True)
+    role: str
+    document_id: str = Field(foreign_key="documents.id", index=True)
+    seen_on: str | None = None
+
+
+class SourceRow(SQLModel, table=True):
+    __tablename__ = "sources"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    kind: str
+    statement_count: int = 0
+
+
+class SourceAliasRow(SQLModel, table=True):
+    __tablename__ = "source_aliases"
+    __table_args__ = (UniqueConstraint("source_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="sources.id", index=True)
+    alias: str
+    key: str = Field(index=True)
+    head: str = Field(index=True)
+    count: int = 0
+
+
+class StatementRow(SQLModel, table=True):
+    __tablename__ = "statements"
+    __table_args__ = (Index("ix_statements_document_start", "document_id", "start"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: str = Field(foreign_key="documents.id")
+    speaker_id: int | None = Field(default=None, foreign_key="speakers.id", index=True)
+    attributed_as: str | None = None
+    kind: str = Field(index=True)
+    text: str
+    cue: str | None = None
+    channel: str | None = None
+    said_on: str | None = Field(default=None, index=True)
+    start: int
+    end: int
+
+
+class ChainHopRow(SQLModel, table=True):
+    """One intermediary of a statement's chain; position 0 is nearest to the speaker."""
+
+    __tablename__ = "chain_hops"
+
+    statement_id: int = Field(foreign_key="statements.id", primary_key=True)
+    position: int = Field(primary_key=True)
+    source_id: int = Field(foreign_key="sources.id", index=True)
+
+
+documents = DocumentRow.__table__
+speakers = SpeakerRow.__table__
+speaker_aliases = SpeakerAliasRow.__table__
+speaker_roles = SpeakerRoleRow.__table__
+sources = SourceRow.__table__
+source_aliases = SourceAliasRow.__table__
+statements = StatementRow.__table__
+chain_hops = ChainHopRow.__table__

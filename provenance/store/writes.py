@@ -1,0 +1,238 @@
+"""The write path: one extracted document stored in one transaction, with multi-row inserts."""
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from rapidfuzz import fuzz
+from sqlalchemy import Connection, Table, func, insert, select, update
+
+from provenance.domain import ExtractedDocument, ExtractedSpeaker, Mention, RawDocument
+from provenance.domain.extraction import ExtractedSource
+from provenance.names import fold_name, head_of
+from provenance.store.tables import (
+    chain_hops,
+    documents,
+    source_aliases,
+    sources,
+    speaker_aliases,
+    speaker_roles,
+    speakers,
+    statements,
+)
+
+#: Similarity (0-100) above which two person names sharing their first word are one person.
+SPELLING_VARIANT_SIMILARITY = 85.0
+
+
+def insert_document(
+    conn: Connection, doc_id: str, raw: RawDocument, extracted: ExtractedDocument
+) -> None:
+    """Store ``extracted`` as document ``doc_id``; the caller owns the transaction."""
+    conn.execute(
+        insert(documents).values(
+            id=doc_id,
+            raw_text=raw.text,
+            body=extracted.body,
+            title=extracted.title,
+            authors=extracted.authors,
+            dateline=extracted.dateline,
+            published=extracted.published,
+            outlet=raw.outlet,
+            url=raw.url,
+            format=extracted.format,
+            extractor=extracted.extractor,
+            extractor_version=extracted.extractor_version,
+            failures=[_failure(text) for text in extracted.failures],
+            statement_count=len(extracted.statements),
+            ingested_at=datetime.now(UTC),
+        )
+    )
+    speaker_ids = _resolve_speakers(conn, doc_id, extracted)
+    source_ids = _resolve_sources(conn, extracted)
+    _insert_statements(conn, doc_id, extracted, speaker_ids, source_ids)
+
+
+def _failure(text: str) -> dict[str, str]:
+    plugin, _, error = text.partition(": ")
+    return {"plugin": plugin, "error": error or text}
+
+
+def _resolve_speakers(
+    conn: Connection, doc_id: str, extracted: ExtractedDocument
+) -> dict[str, int]:
+    """Speaker ids by every name this document uses for them."""
+    found = _entities_of(
+        extracted.speakers,
+        [s.speaker for s in extracted.statements if s.speaker],
+        lambda mention: ExtractedSpeaker(name=mention.name, kind=mention.kind),  # type: ignore[arg-type]
+    )
+    ids: dict[str, int] = {}
+    for speaker in found:
+        names = _names(speaker.name, speaker.aliases)
+        speaker_id = _find(conn, speakers, speaker_aliases, "speaker_id", names, speaker.kind)
+        if speaker_id is None:
+            speaker_id = _create(conn, speakers, speaker.name, speaker.kind)
+        _add_aliases(conn, speaker_aliases, "speaker_id", speaker_id, names)
+        if speaker.roles:
+            conn.execute(
+                insert(speaker_roles),
+                [
+                    {
+                        "speaker_id": speaker_id,
+                        "role": role,
+                        "document_id": doc_id,
+                        "seen_on": extracted.published,
+                    }
+                    for role in dict.fromkeys(speaker.roles)
+                ],
+            )
+        ids.update(dict.fromkeys(names, speaker_id))
+    return ids
+
+
+def _resolve_sources(conn: Connection, extracted: ExtractedDocument) -> dict[str, int]:
+    found = _entities_of(
+        extracted.sources,
+        [hop for s in extracted.statements for hop in s.via],
+        lambda mention: ExtractedSource(name=mention.name, kind=mention.kind),  # type: ignore[arg-type]
+    )
+    ids: dict[str, int] = {}
+    for source in found:
+        names = _names(source.name, source.aliases)
+        source_id = _find(conn, sources, source_aliases, "source_id", names, source.kind)
+        if source_id is None:
+            source_id = _create(conn, sources, source.name, source.kind)
+        _add_aliases(conn, source_aliases, "source_id", source_id, names)
+        ids.update(dict.fromkeys(names, source_id))
+    return ids
+
+
+def _entities_of(declared, mentioned: Sequence[Mention], make) -> list:
+    """The declared entities plus any mention that none of them names."""
+    known = {name for entity in declared for name in (entity.name, *entity.aliases)}
+    extra: dict[str, object] = {}
+    for mention in mentioned:
+        if mention.name not in known and mention.name not in extra:
+            extra[mention.name] = make(mention)
+    return [*declared, *extra.values()]
+
+
+def _names(name: str, aliases: Sequence[str]) -> list[str]:
+    return [n for n in dict.fromkeys((name, *aliases)) if fold_name(n)]
+
+
+def _find(
+    conn: Connection, table: Table, aliases: Table, owner: str, names: list[str], kind: str
+) -> int | None:
+    """An existing entity of ``kind`` known by one of ``names``, or by a near spelling."""
+    owner_column = aliases.c[owner]
+    # A lone word ("Khan") is too ambiguous to join documents by; full names are not.
+    keys = [fold_name(n) for n in names]
+    strong = [k for k in keys if " " in k] or keys[:1]
+    exact = conn.execute(
+        select(owner_column)
+        .join(table, table.c.id == owner_column)
+        .where(aliases.c.key.in_(strong), table.c.kind == kind)
+        .order_by(owner_column)
+        .limit(1)
+    ).scalar()
+    if exact is not None or kind != "person":
+        return exact
+    return _spelling_variant(conn, table, aliases, owner_column, strong[0])
+
+
+def _spelling_variant(conn, table: Table, aliases: Table, owner_column, key: str) -> int | None:
+    if " " not in key:
+        return None
+    rows = conn.execute(
+        select(owner_column, aliases.c.key)
+        .join(table, table.c.id == owner_column)
+        .where(aliases.c.head == head_of(key), table.c.kind == "person")
+    ).all()
+    best = max(
+        ((fuzz.ratio(key, other), owner_id) for owner_id, other in rows if " " in other),
+        default=(0.0, None),
+    )
+    return best[1] if best[0] >= SPELLING_VARIANT_SIMILARITY else None
+
+
+def _create(conn: Connection, table: Table, name: str, kind: str) -> int:
+    return conn.execute(insert(table).values(name=name, kind=kind)).inserted_primary_key[0]
+
+
+def _add_aliases(
+    conn: Connection, aliases: Table, owner: str, owner_id: int, names: list[str]
+) -> None:
+    """Count one more document for each name, adding the names not yet seen."""
+    by_key = {fold_name(n): n for n in names}
+    existing = set(
+        conn.execute(
+            select(aliases.c.key).where(aliases.c[owner] == owner_id, aliases.c.key.in_(by_key))
+        ).scalars()
+    )
+    if existing:
+        conn.execute(
+            update(aliases)
+            .where(aliases.c[owner] == owner_id, aliases.c.key.in_(existing))
+            .values(count=aliases.c.count + 1)
+        )
+    new = [
+        {owner: owner_id, "alias": name, "key": key, "head": head_of(key), "count": 1}
+        for key, name in by_key.items()
+        if key not in existing
+    ]
+    if new:
+        conn.execute(insert(aliases), new)
+
+
+def _insert_statements(
+    conn: Connection,
+    doc_id: str,
+    extracted: ExtractedDocument,
+    speaker_ids: dict[str, int],
+    source_ids: dict[str, int],
+) -> None:
+    if not extracted.statements:
+        return
+    rows = [
+        {
+            "document_id": doc_id,
+            "speaker_id": speaker_ids.get(s.speaker.name) if s.speaker else None,
+            "attributed_as": s.speaker.name if s.speaker else None,
+            "kind": s.kind,
+            "text": s.text,
+            "cue": s.cue,
+            "channel": s.channel,
+            "said_on": s.said_on,
+            "start": s.start,
+            "end": s.end,
+        }
+        for s in extracted.statements
+    ]
+    ids = (
+        conn.execute(
+            insert(statements).returning(statements.c.id, sort_by_parameter_order=True), rows
+        )
+        .scalars()
+        .all()
+    )
+    hops = [
+        {"statement_id": statement_id, "position": position, "source_id": source_ids[hop.name]}
+        for statement_id, s in zip(ids, extracted.statements, strict=True)
+        for position, hop in enumerate(s.via)
+    ]
+    if hops:
+        conn.execute(insert(chain_hops), hops)
+    _count_statements(conn, speakers, [r["speaker_id"] for r in rows if r["speaker_id"]])
+    _count_statements(conn, sources, list({h["source_id"] for h in hops}))
+
+
+def _count_statements(conn: Connection, table: Table, ids: list[int]) -> None:
+    """Recount ``statement_count`` for the touched rows (cheap: indexed, few rows)."""
+    if not ids:
+        return
+    if table is speakers:
+        count = select(func.count()).where(statements.c.speaker_id == table.c.id).scalar_subquery()
+    else:
+        count = select(func.count()).where(chain_hops.c.source_id == table.c.id).scalar_subquery()
+    conn.execute(update(table).where(table.c.id.in_(set(ids))).values(statement_count=count))
