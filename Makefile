@@ -23,13 +23,13 @@ run: install
 	$(BIN)/provenance serve --host $(HOST) --port $(PORT)
 
 test: install
-	$(BIN)/ruff check provenance plugins tests bench
-	$(BIN)/ruff format --check provenance plugins tests bench
+	$(BIN)/ruff check provenance plugins tests $(wildcard bench)
+	$(BIN)/ruff format --check provenance plugins tests $(wildcard bench)
 	$(BIN)/python -m pytest -n auto -q
 
 lint: install
-	$(BIN)/ruff check --fix provenance plugins tests bench
-	$(BIN)/ruff format provenance plugins tests bench
+	$(BIN)/ruff check --fix provenance plugins tests $(wildcard bench)
+	$(BIN)/ruff format provenance plugins tests $(wildcard bench)
 
 generate: install
 	$(BIN)/provenance generate

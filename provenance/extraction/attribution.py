@@ -10,7 +10,9 @@ from msgspec import Struct, field
 from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, ParsedDocument
 from provenance.domain.extraction import ExtractedSource
 
-_QUOTE = re.compile(r"[“\"]([^”\"]{3,2000})[”\"],?\s+(?:said|added|stated)\s+([A-Z]\w+(?: [A-Z]\w+)*)")
+_QUOTE = re.compile(
+    r"[“\"]([^”\"]{3,2000})[”\"],?\s+(?:said|added|stated)\s+([A-Z]\w+(?: [A-Z]\w+)*)"
+)
 
 
 class Attribution(Struct, kw_only=True):
