@@ -1,5 +1,6 @@
 """The ``provenance`` command line."""
 
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -190,6 +191,47 @@ def plugins() -> None:
     out.print(table)
     for name, error in loaded.failures.items():
         err.print(f"[red]failed to load:[/red] {name}: {error}", highlight=False)
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file (provenance-gold/1).")],
+    docs: Annotated[
+        Path | None, typer.Option(help="Folder of the documents [default: docs/ beside GOLD].")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The report as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses.")] = False,
+) -> None:
+    """Score extraction against a gold file: per document and overall."""
+    from provenance import evaluation
+    from provenance.extraction.pipeline import extract
+    from provenance.plugins import plugins_from_env
+
+    try:
+        expected = evaluation.load_gold(gold)
+    except evaluation.GoldError as error:
+        raise CliError(str(error)) from None
+    folder = docs or _docs_folder(gold)
+    plugins = plugins_from_env()
+    predictions = {}
+    for document in expected.documents:
+        found = extract(RawDocument(text=_read(folder / document.file)), plugins)
+        predictions[document.file] = {"file": document.file, **msgspec.to_builtins(found)}
+    report = evaluation.score(expected, predictions)
+    if as_json:
+        sys.stdout.write(json.dumps(evaluation.report_to_json(report), indent=2) + "\n")
+        return
+    sys.stdout.write(evaluation.format_table(report) + "\n")
+    if verbose:
+        sys.stdout.write(evaluation.format_details(report) + "\n")
+
+
+def _docs_folder(gold: Path) -> Path:
+    """Where a gold file's documents are: ``docs/`` beside it, else ``../seeds/``."""
+    for candidate in (gold.parent / "docs", gold.parent.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    raise CliError(f"no docs folder beside {gold}; name one with --docs")
 
 
 @app.command()
