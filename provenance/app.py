@@ -12,7 +12,11 @@ from litestar.openapi.spec import Components, SecurityScheme, Tag
 from provenance import __version__
 from provenance.api.docs import docs_render_plugins, docs_static_router
 from provenance.api.documents import DocumentController
-from provenance.api.errors import API_KEY_HEADER, problem_details_plugin
+from provenance.api.errors import (
+    API_KEY_HEADER,
+    problem_details_plugin,
+    require_api_key_for_reads,
+)
 from provenance.api.speakers import SourceController, SpeakerController
 from provenance.api.statements import StatementController
 from provenance.api.system import SystemController
@@ -79,6 +83,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
         dependencies={"service": Provide(lambda: service, sync_to_thread=False)},
         state=State({"settings": settings, "service": service}),
         plugins=[problem_details_plugin()],
+        guards=[require_api_key_for_reads],
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],

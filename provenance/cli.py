@@ -21,8 +21,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 TEXT_SUFFIXES = {".txt", ".text"}
 Paths = Annotated[list[Path], typer.Argument(help="Files, or folders searched for *.txt files.")]

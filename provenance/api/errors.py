@@ -44,6 +44,15 @@ def require_api_key(connection: ASGIConnection, _handler: BaseRouteHandler) -> N
         raise NotAuthorizedException(detail=f"a valid {API_KEY_HEADER} header is required")
 
 
+def require_api_key_for_reads(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
+    """App-wide guard: reads need a key too when so configured (health and docs stay open)."""
+    if not connection.app.state.settings.read_requires_key or handler.opt.get("public"):
+        return
+    if connection.url.path.startswith("/schema"):
+        return
+    require_api_key(connection, handler)
+
+
 def _validation(exc: ValidationException) -> ProblemDetailsException:
     """Malformed JSON is a 400; a well-formed body or parameter that breaks the rules, a 422."""
     malformed = "malformed" in str(exc.detail).lower() or "json is malformed" in str(exc.extra)

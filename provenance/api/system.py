@@ -10,7 +10,13 @@ from provenance.domain import ExtractorInfo, Health
 class SystemController(Controller):
     tags = ("system",)
 
-    @get("/health", operation_id="GetHealth", summary="Check health", sync_to_thread=False)
+    @get(
+        "/health",
+        operation_id="GetHealth",
+        opt={"public": True},
+        summary="Check health",
+        sync_to_thread=False,
+    )
     def health(self, service: Service) -> Health:
         """Liveness and readiness: answers only when the database does."""
         return Health(status="ok", version=__version__, documents=service.count_documents())

@@ -41,3 +41,19 @@ def test_docs_page_uses_local_assets_only(client):
     assert "swagger-ui-bundle.js" in page.text
     assert not re.search(r"""(src|href)=["']https?:""", page.text)
     assert client.get("/schema/assets/swagger-ui-bundle.js").status_code == 200
+
+
+def test_reads_can_require_a_key(settings, plugins):
+    from litestar.testing import TestClient
+    from msgspec.structs import replace
+
+    from provenance.app import create_app
+    from provenance.service import ProvenanceService
+    from tests.conftest import AUTH
+
+    locked = replace(settings, read_requires_key=True)
+    with TestClient(create_app(locked, ProvenanceService(locked, plugins))) as client:
+        assert client.get("/documents").status_code == 401
+        assert client.get("/documents", headers=AUTH).status_code == 200
+        assert client.get("/health").status_code == 200
+        assert client.get("/schema/openapi.json").status_code == 200
