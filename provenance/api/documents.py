@@ -3,13 +3,20 @@
 from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
-from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Body, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found, require_api_key
-from provenance.api.openapi import DOCUMENT_IN_EXAMPLE, problems
+from provenance.api.openapi import (
+    DOCUMENT,
+    DOCUMENT_IN_EXAMPLE,
+    DOCUMENT_SUMMARY,
+    STATEMENT,
+    ok,
+    page_of,
+    problems,
+)
 from provenance.api.pagination import Limit, Offset, page
 from provenance.domain import (
     Document,
@@ -33,7 +40,12 @@ class DocumentController(Controller):
         operation_id="IngestDocument",
         summary="Ingest a document",
         responses={
-            200: ResponseSpec(IngestResult, description="The same text was already stored."),
+            201: ok(IngestResult, {"created": True, "document": DOCUMENT}, "Stored."),
+            200: ok(
+                IngestResult,
+                {"created": False, "document": DOCUMENT},
+                "The same text was already stored; nothing was written.",
+            ),
             **problems(400, 401, 409, 413, 422),
         },
         guards=[require_api_key],
@@ -65,7 +77,7 @@ class DocumentController(Controller):
         "/",
         operation_id="ListDocuments",
         summary="List documents",
-        responses=problems(400, 422),
+        responses={200: ok(Page[DocumentSummary], page_of(DOCUMENT_SUMMARY)), **problems(400, 422)},
         sync_to_thread=False,
     )
     def list_documents(
@@ -83,7 +95,7 @@ class DocumentController(Controller):
         "/{document_id:str}",
         operation_id="GetDocument",
         summary="Get a document",
-        responses=problems(400, 404),
+        responses={200: ok(Document, DOCUMENT), **problems(400, 404)},
         sync_to_thread=False,
     )
     def get_document(self, service: Service, document_id: DocumentId) -> Document:
@@ -97,7 +109,7 @@ class DocumentController(Controller):
         "/{document_id:str}/statements",
         operation_id="ListDocumentStatements",
         summary="List a document's statements",
-        responses=problems(400, 404, 422),
+        responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 404, 422)},
         sync_to_thread=False,
     )
     def list_document_statements(

@@ -59,3 +59,85 @@ def problems(*statuses: int) -> dict[int, ResponseSpec]:
         )
         for status in statuses
     }
+
+
+def ok(model: object, value: object, description: str = "Success.") -> ResponseSpec:
+    """A success response with one worked example."""
+    return ResponseSpec(
+        model,
+        description=description,
+        generate_examples=False,
+        examples=[Example(summary="Example", value=value)],
+    )
+
+
+def page_of(item: dict) -> dict:
+    return {"items": [item], "total": 1, "limit": 50, "offset": 0, "next": None}
+
+
+SPEAKER_REF = {"id": 7, "name": "Ana Ruiz", "kind": "person"}
+DOCUMENT_SUMMARY = {
+    "id": "3f2a9c0d1e4b5a67",
+    "title": "Council approves budget",
+    "authors": ["Jane Doe"],
+    "dateline": "SPRINGFIELD",
+    "published": "2024-03-12",
+    "published_precision": "day",
+    "outlet": "Example News",
+    "url": "https://example.com/news/council-budget",
+    "format": "wire",
+    "extractor": "wire",
+    "extractor_version": "0.1.0",
+    "ingested_at": "2024-03-12T10:30:00Z",
+    "statement_count": 1,
+}
+DOCUMENT = {
+    **DOCUMENT_SUMMARY,
+    "body": "The city council approved the budget on Tuesday. "
+    '"This is a good day for Springfield," Mayor Ana Ruiz told reporters.',
+    "failures": [],
+}
+STATEMENT = {
+    "id": 42,
+    "document_id": "3f2a9c0d1e4b5a67",
+    "text": "This is a good day for Springfield,",
+    "kind": "direct",
+    "cue": "told reporters",
+    "channel": "media talk",
+    "said_on": "2024-03-12",
+    "said_on_precision": "day",
+    "start": 51,
+    "end": 86,
+    "speaker": SPEAKER_REF,
+    "attributed_as": "Mayor Ana Ruiz",
+    "chain": {
+        "speaker": SPEAKER_REF,
+        "channel": "media talk",
+        "via": [{"id": 3, "name": "Reuters", "kind": "agency"}],
+        "document_id": "3f2a9c0d1e4b5a67",
+        "outlet": "Example News",
+    },
+}
+SPEAKER = {
+    **SPEAKER_REF,
+    "aliases": [{"name": "Ana Ruiz", "count": 3}, {"name": "Mayor Ana Ruiz", "count": 1}],
+    "roles": [
+        {"role": "Mayor of Springfield", "document_id": "3f2a9c0d1e4b5a67", "seen_on": "2024-03-12"}
+    ],
+    "statement_count": 3,
+}
+SOURCE = {
+    "id": 3,
+    "name": "Reuters",
+    "kind": "agency",
+    "aliases": [{"name": "Reuters", "count": 4}],
+    "statement_count": 4,
+}
+EXTRACTOR = {
+    "name": "wire",
+    "distribution": "provenance-wire",
+    "version": "0.1.0",
+    "formats": ["wire"],
+    "hooks": ["register_extractors"],
+}
+HEALTH = {"status": "ok", "version": "0.1.0", "documents": 5}

@@ -7,7 +7,15 @@ from litestar.params import Parameter
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found
-from provenance.api.openapi import problems, query_example
+from provenance.api.openapi import (
+    SOURCE,
+    SPEAKER,
+    STATEMENT,
+    ok,
+    page_of,
+    problems,
+    query_example,
+)
 from provenance.api.pagination import Limit, Offset, page
 from provenance.domain import Page, Source, Speaker, Statement
 
@@ -28,7 +36,7 @@ class SpeakerController(Controller):
         "/",
         operation_id="ListSpeakers",
         summary="List speakers",
-        responses=problems(400, 422),
+        responses={200: ok(Page[Speaker], page_of(SPEAKER)), **problems(400, 422)},
         sync_to_thread=False,
     )
     def list_speakers(
@@ -46,7 +54,7 @@ class SpeakerController(Controller):
         "/{speaker_id:int}",
         operation_id="GetSpeaker",
         summary="Get a speaker",
-        responses=problems(400, 404, 422),
+        responses={200: ok(Speaker, SPEAKER), **problems(400, 404, 422)},
         sync_to_thread=False,
     )
     def get_speaker(
@@ -64,7 +72,7 @@ class SpeakerController(Controller):
         "/{speaker_id:int}/statements",
         operation_id="ListSpeakerStatements",
         summary="List a speaker's statements",
-        responses=problems(400, 404, 422),
+        responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 404, 422)},
         sync_to_thread=False,
     )
     def list_speaker_statements(
@@ -90,7 +98,7 @@ class SourceController(Controller):
         "/",
         operation_id="ListSources",
         summary="List sources (intermediaries)",
-        responses=problems(400, 422),
+        responses={200: ok(Page[Source], page_of(SOURCE)), **problems(400, 422)},
         sync_to_thread=False,
     )
     def list_sources(
@@ -108,7 +116,7 @@ class SourceController(Controller):
         "/{source_id:int}",
         operation_id="GetSource",
         summary="Get a source",
-        responses=problems(400, 404, 422),
+        responses={200: ok(Source, SOURCE), **problems(400, 404, 422)},
         sync_to_thread=False,
     )
     def get_source(

@@ -8,7 +8,7 @@ from litestar.params import Parameter
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found
-from provenance.api.openapi import problems, query_example
+from provenance.api.openapi import STATEMENT, ok, page_of, problems, query_example
 from provenance.api.pagination import Limit, Offset, page
 from provenance.domain import Page, Statement
 
@@ -21,7 +21,7 @@ class StatementController(Controller):
         "/",
         operation_id="ListStatements",
         summary="Search statements",
-        responses=problems(400, 422),
+        responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 422)},
         sync_to_thread=False,
     )
     def list_statements(
@@ -81,7 +81,7 @@ class StatementController(Controller):
         "/{statement_id:int}",
         operation_id="GetStatement",
         summary="Get a statement with its chain",
-        responses=problems(400, 404, 422),
+        responses={200: ok(Statement, STATEMENT), **problems(400, 404, 422)},
         sync_to_thread=False,
     )
     def get_statement(

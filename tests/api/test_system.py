@@ -57,3 +57,35 @@ def test_reads_can_require_a_key(settings, plugins):
         assert client.get("/documents", headers=AUTH).status_code == 200
         assert client.get("/health").status_code == 200
         assert client.get("/schema/openapi.json").status_code == 200
+
+
+def test_every_operation_has_an_example(client):
+    schema = client.get("/schema/openapi.json").json()
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            success = [r for code, r in operation["responses"].items() if code.startswith("2")]
+            examples = [
+                example
+                for response in success
+                for content in response.get("content", {}).values()
+                for example in content.get("examples", {}).values()
+            ]
+            assert examples, (method, path)
+
+
+def test_examples_are_valid_values_of_their_types():
+    import msgspec
+
+    from provenance.api import openapi as ex
+    from provenance.domain import Document, ExtractorInfo, Health, Page, Source, Speaker, Statement
+
+    for value, kind in (
+        (ex.DOCUMENT, Document),
+        (ex.STATEMENT, Statement),
+        (ex.SPEAKER, Speaker),
+        (ex.SOURCE, Source),
+        (ex.EXTRACTOR, ExtractorInfo),
+        (ex.HEALTH, Health),
+        (ex.page_of(ex.STATEMENT), Page[Statement]),
+    ):
+        msgspec.convert(value, kind, strict=False)
