@@ -84,6 +84,19 @@ def load_plugins(allow: Iterable[str] | None = None, trace: bool = False) -> Plu
     return plugins
 
 
+def plugins_of(*objects: object) -> Plugins:
+    """Plugins from objects already in hand (a module or a class with hook implementations),
+    without entry points: for embedding and for tests of plugin behaviour."""
+    manager = pluggy.PluginManager(GROUP)
+    manager.add_hookspecs(hookspecs)
+    for plugin in objects:
+        manager.register(plugin)
+    manager.check_pending()
+    plugins = Plugins(manager)
+    _collect_extractors(plugins)
+    return plugins
+
+
 def plugins_from_env() -> Plugins:
     """Plugins as ``PROVENANCE_PLUGINS`` (comma-separated allow-list) and
     ``PROVENANCE_TRACE_PLUGINS`` say."""

@@ -63,7 +63,7 @@ class ProvenanceService:
     def extract(self, raw: RawDocument, extractor: str | None = None) -> ExtractedDocument:
         if not raw.text.strip():
             raise EmptyDocument("the document has no text")
-        return extract(raw, self.plugins, extractor)
+        return extract(raw, self.plugins, extractor, self.settings.extract_timeout)
 
     def ingest(self, raw: RawDocument, extractor: str | None = None) -> tuple[bool, Document]:
         """Store ``raw`` unless the same text is stored already: (created, document)."""

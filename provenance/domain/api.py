@@ -5,6 +5,7 @@ from typing import Annotated, Generic, TypeVar
 
 from msgspec import Meta, Struct, field
 
+from provenance.domain.extraction import ExtractionFailure
 from provenance.domain.values import DatePrecision, SourceKind, SpeakerKind, StatementKind
 
 T = TypeVar("T")
@@ -33,13 +34,6 @@ class DocumentIn(Struct, forbid_unknown_fields=True, kw_only=True):
     """Publication date, when known outside the text (ISO 8601 or any common form)."""
     extractor: str | None = None
     """Name of the extractor to use; by default every installed one may claim the document."""
-
-
-class ExtractionFailure(Struct):
-    """A plugin that failed on a document; the document was kept regardless."""
-
-    plugin: str
-    error: str
 
 
 class DocumentSummary(Struct, kw_only=True):

@@ -69,6 +69,13 @@ class ExtractedSource(Struct, kw_only=True):
     aliases: list[str] = field(default_factory=list)
 
 
+class ExtractionFailure(Struct):
+    """A plugin that failed on a document; the document was kept regardless."""
+
+    plugin: str
+    error: str
+
+
 class ExtractedDocument(Struct, kw_only=True):
     """Everything extraction found in one document; nothing here is stored yet."""
 
@@ -83,5 +90,5 @@ class ExtractedDocument(Struct, kw_only=True):
     format: str = "generic"
     extractor: str | None = None
     extractor_version: str | None = None
-    failures: list[str] = field(default_factory=list)
+    failures: list[ExtractionFailure] = field(default_factory=list)
     """Plugin failures met on the way (the document is still extracted by the core)."""

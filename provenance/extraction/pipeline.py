@@ -1,28 +1,48 @@
-"""One document through the pipeline: choose an extractor, parse, attribute."""
+"""One document through the pipeline: choose an extractor, parse, attribute.
+
+Plugins are isolated: an extractor whose ``claim`` or ``parse`` raises, runs past
+the time limit, or returns malformed data is recorded as a failure on the
+document and the next-best extractor (finally the core's own layout rules)
+takes over. Nothing a plugin does loses the document.
+"""
 
 import logging
+import threading
+from collections.abc import Callable
+from typing import TypeVar
 
 import msgspec
 
-from provenance.domain import ExtractedDocument, ParsedDocument, RawDocument
+from provenance.domain import ExtractedDocument, ExtractionFailure, ParsedDocument, RawDocument
 from provenance.extraction.attribution import attribute
 from provenance.extractor import Extractor
 from provenance.plugins import Plugins, RegisteredExtractor
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+#: Seconds an extractor's claim or parse may take, unless the caller says otherwise.
+DEFAULT_TIMEOUT = 10.0
 
 
 class UnknownExtractor(LookupError):
     """An ingest named an extractor that is not installed."""
 
 
+class PluginTimeout(TimeoutError):
+    """A plugin's hook ran past its time limit."""
+
+
 def extract(
-    document: RawDocument, plugins: Plugins, extractor: str | None = None
+    document: RawDocument,
+    plugins: Plugins,
+    extractor: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> ExtractedDocument:
     """Everything the core and the best-claiming extractor find in ``document``."""
-    failures: list[str] = []
-    candidates = _candidates(document, plugins, extractor, failures)
-    parsed, chosen = _parse(document, candidates, failures)
+    failures: list[ExtractionFailure] = []
+    candidates = _candidates(document, plugins, extractor, timeout, failures)
+    parsed, chosen = _parse(document, candidates, timeout, failures)
     if parsed.published is None and document.published:
         parsed.published = document.published
     found = attribute(parsed)
@@ -43,9 +63,16 @@ def extract(
 
 
 def _candidates(
-    document: RawDocument, plugins: Plugins, wanted: str | None, failures: list[str]
+    document: RawDocument,
+    plugins: Plugins,
+    wanted: str | None,
+    timeout: float,
+    failures: list[ExtractionFailure],
 ) -> list[RegisteredExtractor]:
-    """Extractors in the order to try: the one asked for, else by claim, best first."""
+    """Extractors in the order to try: the one asked for, else by claim, best first.
+
+    Ties go to the name that sorts first, so the choice never depends on load order.
+    """
     if wanted is not None:
         if wanted not in plugins.extractors:
             raise UnknownExtractor(wanted)
@@ -53,9 +80,10 @@ def _candidates(
     claims: list[tuple[float, str]] = []
     for name, registered in plugins.extractors.items():
         try:
-            confidence = float(registered.extractor.claim(document))
+            confidence = _call(lambda r=registered: r.extractor.claim(document), timeout)
+            confidence = msgspec.convert(confidence, float)
         except Exception as error:
-            failures.append(f"{registered.plugin}: claim raised {error!r}")
+            failures.append(_failure(registered, "claim", error))
             continue
         if confidence > 0:
             claims.append((-confidence, name))
@@ -63,15 +91,47 @@ def _candidates(
 
 
 def _parse(
-    document: RawDocument, candidates: list[RegisteredExtractor], failures: list[str]
+    document: RawDocument,
+    candidates: list[RegisteredExtractor],
+    timeout: float,
+    failures: list[ExtractionFailure],
 ) -> tuple[ParsedDocument, RegisteredExtractor | None]:
     for registered in candidates:
         try:
-            parsed = registered.extractor.parse(document)
+            parsed = _call(lambda r=registered: r.extractor.parse(document), timeout)
+            # Building a Struct does not validate it; converting does.
             parsed = msgspec.convert(msgspec.to_builtins(parsed), ParsedDocument)
         except Exception as error:
-            failures.append(f"{registered.plugin}: parse failed: {error!r}")
-            log.warning("extractor %s failed: %r", registered.extractor.name, error)
+            failures.append(_failure(registered, "parse", error))
             continue
         return parsed, registered
     return Extractor().parse(document), None
+
+
+def _failure(registered: RegisteredExtractor, hook: str, error: Exception) -> ExtractionFailure:
+    log.warning("extractor %s: %s failed: %r", registered.extractor.name, hook, error)
+    return ExtractionFailure(plugin=registered.plugin, error=f"{hook}: {error!r}")
+
+
+def _call(function: Callable[[], T], timeout: float) -> T:
+    """``function()`` in a daemon thread, abandoned if it takes longer than ``timeout``.
+
+    Python cannot kill a thread: a plugin stuck in a loop keeps its thread, but
+    the document goes on without it and the service keeps serving.
+    """
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = function()
+        except BaseException as error:
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, daemon=True, name="provenance-plugin")
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise PluginTimeout(f"took longer than {timeout:g} s")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+import msgspec
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, Table, func, insert, select, update
 
@@ -42,7 +43,7 @@ def insert_document(
             format=extracted.format,
             extractor=extracted.extractor,
             extractor_version=extracted.extractor_version,
-            failures=[_failure(text) for text in extracted.failures],
+            failures=msgspec.to_builtins(extracted.failures),
             statement_count=len(extracted.statements),
             ingested_at=datetime.now(UTC),
         )
@@ -50,11 +51,6 @@ def insert_document(
     speaker_ids = _resolve_speakers(conn, doc_id, extracted)
     source_ids = _resolve_sources(conn, extracted)
     _insert_statements(conn, doc_id, extracted, speaker_ids, source_ids)
-
-
-def _failure(text: str) -> dict[str, str]:
-    plugin, _, error = text.partition(": ")
-    return {"plugin": plugin, "error": error or text}
 
 
 def _resolve_speakers(

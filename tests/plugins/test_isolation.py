@@ -1,0 +1,130 @@
+"""A plugin that raises, hangs or returns rubbish loses no document and stops no service."""
+
+import time
+
+import pytest
+from litestar.testing import TestClient
+
+from provenance.app import create_app
+from provenance.domain import ParsedDocument, RawDocument
+from provenance.extraction.pipeline import UnknownExtractor, extract
+from provenance.extractor import Extractor
+from provenance.hookspecs import hookimpl
+from provenance.plugins import plugins_of
+from provenance.service import ProvenanceService
+from tests.conftest import AUTH
+
+TEXT = 'Harbour deal\n\n"We have a deal," said port director Lena Berg.\n'
+
+
+def extractor_plugin(extractor: Extractor) -> object:
+    class Plugin:
+        @hookimpl
+        def register_extractors(self, register):
+            register(extractor)
+
+    return Plugin()
+
+
+class Claiming(Extractor):
+    """Claims everything with high confidence, then misbehaves in ``parse``."""
+
+    def __init__(self, name: str, parse, claim: float = 0.9) -> None:
+        self.name = name  # type: ignore[misc]
+        self.formats = (name,)  # type: ignore[misc]
+        self._parse = parse
+        self._claim = claim
+
+    def claim(self, document: RawDocument) -> float:
+        return self._claim
+
+    def parse(self, document: RawDocument) -> ParsedDocument:
+        return self._parse(document)
+
+
+def raises(_document):
+    raise RuntimeError("boom")
+
+
+def hangs(_document):
+    time.sleep(5)
+
+
+def rubbish(_document):
+    return ParsedDocument(body=42)  # type: ignore[arg-type]
+
+
+def good(document):
+    return ParsedDocument(body=document.text, title="From the good one", format="good")
+
+
+@pytest.mark.parametrize("misbehaviour", [raises, hangs, rubbish], ids=lambda f: f.__name__)
+def test_a_failing_extractor_is_recorded_and_the_next_one_parses(misbehaviour):
+    plugins = plugins_of(
+        extractor_plugin(Claiming("bad", misbehaviour, claim=0.9)),
+        extractor_plugin(Claiming("good", good, claim=0.5)),
+    )
+    found = extract(RawDocument(text=TEXT), plugins, timeout=0.5)
+    assert found.extractor == "good"
+    assert found.title == "From the good one"
+    assert [f.error.split(":")[0] for f in found.failures] == ["parse"]
+    assert "bad" in found.failures[0].plugin or found.failures[0].plugin
+
+
+def test_when_every_extractor_fails_the_core_still_parses():
+    plugins = plugins_of(extractor_plugin(Claiming("bad", raises)))
+    found = extract(RawDocument(text=TEXT), plugins)
+    assert found.extractor is None
+    assert "Lena Berg" in found.body
+    assert len(found.failures) == 1
+
+
+def test_a_claim_that_raises_or_returns_rubbish_only_drops_that_extractor():
+    class BadClaim(Extractor):
+        name = "badclaim"
+
+        def claim(self, document):
+            return "very sure"
+
+    plugins = plugins_of(
+        extractor_plugin(BadClaim()), extractor_plugin(Claiming("good", good, 0.2))
+    )
+    found = extract(RawDocument(text=TEXT), plugins)
+    assert found.extractor == "good"
+    assert found.failures[0].error.startswith("claim")
+
+
+def test_highest_claim_wins_and_ties_go_to_the_first_name():
+    plugins = plugins_of(
+        extractor_plugin(Claiming("zeta", good, 0.7)),
+        extractor_plugin(Claiming("alpha", good, 0.7)),
+        extractor_plugin(Claiming("low", good, 0.1)),
+    )
+    assert extract(RawDocument(text=TEXT), plugins).extractor == "alpha"
+    assert extract(RawDocument(text=TEXT), plugins, "low").extractor == "low"
+    with pytest.raises(UnknownExtractor):
+        extract(RawDocument(text=TEXT), plugins, "missing")
+
+
+def test_a_plugin_failing_to_register_does_not_stop_the_others():
+    class Broken:
+        @hookimpl
+        def register_extractors(self, register):
+            raise ImportError("missing dependency")
+
+    plugins = plugins_of(Broken(), extractor_plugin(Claiming("good", good)))
+    assert list(plugins.extractors) == ["good"]
+    assert "missing dependency" in next(iter(plugins.failures.values()))
+
+
+def test_over_http_the_failure_is_visible_on_the_document_and_nothing_is_lost(settings):
+    plugins = plugins_of(extractor_plugin(Claiming("bad", raises)))
+    with TestClient(create_app(settings, ProvenanceService(settings, plugins))) as client:
+        response = client.post("/documents", json={"text": TEXT}, headers=AUTH)
+        assert response.status_code == 201
+        document = response.json()["document"]
+        assert document["failures"][0]["error"].startswith("parse")
+        stored = client.get(f"/documents/{document['id']}").json()
+        assert stored["failures"] == document["failures"]
+        assert "Lena Berg" in stored["body"]
+        assert client.get("/health").status_code == 200
