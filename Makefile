@@ -12,9 +12,9 @@ PORT ?= 8000
 
 $(BIN)/.installed: pyproject.toml requirements.lock $(wildcard plugins/*/pyproject.toml)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=69"
 	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e . $(addprefix -e ,$(PLUGINS))
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . $(addprefix -e ,$(PLUGINS))
 	touch $@
 
 install: $(BIN)/.installed

@@ -173,24 +173,92 @@ def _print_extraction(path: Path, found) -> None:
         out.print(f"  {who} {s.cue or ''}{via}: {s.kind} “{s.text[:100]}”", highlight=False)
 
 
-@app.command()
-def plugins() -> None:
-    """List installed extractor plugins with their distributions and versions."""
+plugins_app = typer.Typer(
+    help="Extractor plugins: list, write, install, uninstall.", invoke_without_command=True
+)
+app.add_typer(plugins_app, name="plugins")
+
+
+@plugins_app.callback()
+def plugins_default(context: typer.Context) -> None:
+    """With no sub-command: list the installed plugins."""
+    if context.invoked_subcommand is None:
+        plugins_list()
+
+
+@plugins_app.command("list")
+def plugins_list() -> None:
+    """Installed extractors: distribution, version, hooks and the formats each claims."""
     from provenance.plugins import plugins_from_env
 
     loaded = plugins_from_env()
-    table = Table("extractor", "distribution", "version", "formats", "hooks")
-    for info in loaded.describe():
-        table.add_row(
+    rows = [
+        (
             info.name,
             info.distribution or "-",
             info.version or "-",
-            ", ".join(info.formats),
-            ", ".join(info.hooks),
+            ",".join(info.formats),
+            ",".join(info.hooks),
         )
-    out.print(table)
+        for info in loaded.describe()
+    ]
+    _print_rows(("extractor", "distribution", "version", "formats", "hooks"), rows)
     for name, error in loaded.failures.items():
         err.print(f"[red]failed to load:[/red] {name}: {error}", highlight=False)
+
+
+@plugins_app.command("new")
+def plugins_new(
+    name: Annotated[str, typer.Argument(help="Format name, e.g. `guardian`.")],
+    directory: Annotated[Path, typer.Option(help="Where to write the package.")] = Path("."),
+) -> None:
+    """Write a ready-to-edit plugin package (pyproject, extractor, a passing test)."""
+    from provenance.plugin_template import TemplateError, write_plugin
+
+    try:
+        folder = write_plugin(name, directory)
+    except TemplateError as error:
+        raise CliError(str(error)) from None
+    out.print(f"wrote {folder}; install it with: provenance plugins install -e {folder}")
+
+
+@plugins_app.command(
+    "install", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
+)
+def plugins_install(
+    context: typer.Context,
+    specs: Annotated[list[str], typer.Argument(help="pip requirement specs or paths.")],
+) -> None:
+    """Install plugins into the service's own environment (pip arguments pass through)."""
+    _pip("install", *specs, *context.args)
+
+
+@plugins_app.command("uninstall")
+def plugins_uninstall(
+    names: Annotated[list[str], typer.Argument(help="Distribution names.")],
+) -> None:
+    """Uninstall plugins from the service's own environment."""
+    _pip("uninstall", "--yes", *names)
+
+
+def _print_rows(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A table on a terminal; tab-separated lines, never cut short, when piped."""
+    if out.is_terminal:
+        table = Table(*header)
+        for row in rows:
+            table.add_row(*row)
+        out.print(table)
+        return
+    for row in (header, *rows):
+        sys.stdout.write("\t".join(row) + "\n")
+
+
+def _pip(*args: str) -> None:
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-m", "pip", *args], check=False)
+    if result.returncode:
+        raise CliError(f"pip {args[0]} failed (exit {result.returncode})")
 
 
 @app.command(name="eval")
