@@ -3,6 +3,8 @@
 (Placeholder interface; the full rules arrive with the extraction engine.)
 """
 
+import re
+
 from msgspec import Struct
 
 from provenance.domain import ParsedDocument, RawDocument
@@ -18,7 +20,12 @@ class LayoutRules(Struct, frozen=True, kw_only=True):
 
 
 def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> ParsedDocument:
-    lines = document.text.strip().splitlines()
+    furniture = [re.compile(pattern, re.I) for pattern in rules.furniture]
+    lines = [
+        line
+        for line in document.text.strip().splitlines()
+        if not any(pattern.fullmatch(line.strip()) for pattern in furniture)
+    ]
     title = lines[0].strip() if lines else None
     body = "\n".join(lines[1:]).strip()
     return ParsedDocument(body=body, title=title, format=format, published=None)
