@@ -25,7 +25,7 @@ run: install
 test: install
 	$(BIN)/ruff check provenance plugins tests $(wildcard bench)
 	$(BIN)/ruff format --check provenance plugins tests $(wildcard bench)
-	$(BIN)/python -m pytest -n auto -q
+	scripts/with-postgres.sh $(BIN)/python -m pytest -n auto -q
 
 lint: install
 	$(BIN)/ruff check --fix provenance plugins tests $(wildcard bench)

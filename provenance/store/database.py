@@ -14,8 +14,10 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def create_database_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite files get their folder created, WAL and foreign keys."""
     parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3, not psycopg2
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True)
     memory = parsed.database in (None, "", ":memory:")
     if memory:
         engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
