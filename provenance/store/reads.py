@@ -96,12 +96,12 @@ def statements_query(
     """The filtered statements, in document order; None when a named filter matches nothing."""
     query = select(statements.c.id).order_by(statements.c.document_id, statements.c.start)
     if speaker is not None:
-        ids = _entity_ids(conn, speakers, speaker_aliases, "speaker_id", speaker)
+        ids = _entity_ids(conn, speaker_aliases, "speaker_id", speaker)
         if not ids:
             return None
         query = query.where(statements.c.speaker_id.in_(ids))
     if via is not None:
-        ids = _entity_ids(conn, sources, source_aliases, "source_id", via)
+        ids = _entity_ids(conn, source_aliases, "source_id", via)
         if not ids:
             return None
         relayed = select(chain_hops.c.statement_id).where(chain_hops.c.source_id.in_(ids))
@@ -246,12 +246,30 @@ def _aliases(conn: Connection, aliases: Table, owner: str, ids: Sequence[int]) -
     return found
 
 
-def _entity_ids(conn: Connection, table: Table, aliases: Table, owner: str, ref: str) -> list[int]:
-    """Ids of the speakers or sources that ``ref`` names: an id, or any alias."""
+def _entity_ids(conn: Connection, aliases: Table, owner: str, ref: str) -> list[int]:
+    """Ids of the speakers or sources that ``ref`` names: an id, any alias, or failing that
+    any alias that has ``ref`` as whole words (a surname: "Chaudhri")."""
     if ref.isdigit():
         return [int(ref)]
-    return list(
-        conn.execute(
-            select(aliases.c[owner]).where(aliases.c.key == fold_name(ref)).distinct()
-        ).scalars()
+    key = fold_name(ref)
+    if not key:
+        return []
+    exact = _owners(conn, aliases, owner, aliases.c.key == key)
+    if exact:
+        return exact
+    pattern = _escape_like(key)
+    words = or_(
+        aliases.c.key.like(f"{pattern} %", escape="\\"),
+        aliases.c.key.like(f"% {pattern}", escape="\\"),
+        aliases.c.key.like(f"% {pattern} %", escape="\\"),
     )
+    return _owners(conn, aliases, owner, words)
+
+
+def _owners(conn: Connection, aliases: Table, owner: str, condition) -> list[int]:
+    query = select(aliases.c[owner]).where(condition).distinct().order_by(aliases.c[owner])
+    return list(conn.execute(query).scalars())
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -72,6 +72,8 @@ def test_statement_filters(client, stored):
     assert texts(said_after="2024-03-01") == ["Libraries stay open"]
     assert texts(said_before="2024-03-01") == []
     assert texts(speaker="nobody at all") == []
+    assert len(texts(speaker="ana")) == 2  # a whole word of a name
+    assert texts(speaker="an") == []  # but not part of a word
     assert texts(q="100%_") == []  # LIKE wildcards are escaped
 
 
