@@ -83,7 +83,8 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
         dependencies={"service": Provide(lambda: service, sync_to_thread=False)},
         state=State({"settings": settings, "service": service}),
         plugins=[problem_details_plugin()],
-        guards=[require_api_key_for_reads],
+        # Only when configured: Litestar copies the handler for every guard it runs.
+        guards=[require_api_key_for_reads] if settings.read_requires_key else [],
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],

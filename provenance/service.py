@@ -114,7 +114,7 @@ class ProvenanceService:
         return self._page(query, limit, offset, self._statements)
 
     def get_statement(self, statement_id: int) -> Statement | None:
-        return next(iter(self._statements([statement_id])), None)
+        return reads.get_statement_fast(self.engine, statement_id)
 
     def list_speakers(self, limit: int, offset: int, q: str | None = None) -> Slice:
         query = reads.entities_query(speakers, speaker_aliases, "speaker_id", q)

@@ -37,20 +37,23 @@ def not_found(what: str, key: object) -> NotFoundException:
     return NotFoundException(detail=f"no {what} with id {key!r}")
 
 
-def require_api_key(connection: ASGIConnection, _handler: BaseRouteHandler) -> None:
-    """Guard: the request must carry one of the configured keys in ``X-API-Key``."""
+async def require_api_key(connection: ASGIConnection, _handler: BaseRouteHandler) -> None:
+    """Guard: the request must carry one of the configured keys in ``X-API-Key``.
+
+    Guards are coroutines so that Litestar does not hand them to a worker thread.
+    """
     keys = connection.app.state.settings.api_keys
     if connection.headers.get(API_KEY_HEADER) not in keys:
         raise NotAuthorizedException(detail=f"a valid {API_KEY_HEADER} header is required")
 
 
-def require_api_key_for_reads(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
-    """App-wide guard: reads need a key too when so configured (health and docs stay open)."""
-    if not connection.app.state.settings.read_requires_key or handler.opt.get("public"):
+async def require_api_key_for_reads(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
+    """App-wide guard when reads need a key too (health and the docs stay open)."""
+    if handler.opt.get("public"):
         return
     if connection.url.path.startswith("/schema"):
         return
-    require_api_key(connection, handler)
+    await require_api_key(connection, handler)
 
 
 def _validation(exc: ValidationException) -> ProblemDetailsException:

@@ -1,9 +1,10 @@
 """The read path: indexed SQLAlchemy Core queries that return the API's Structs."""
 
+from collections import namedtuple
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import Connection, Row, Select, Table, func, or_, select
+from sqlalchemy import Connection, Engine, Row, Select, Table, bindparam, func, or_, select
 
 from provenance.domain import (
     Alias,
@@ -119,37 +120,80 @@ def statements_query(
     return query
 
 
+# Built once: the hottest read (a statement with its speaker, outlet and every hop of its
+# chain) in one round trip, one row per hop.
+_STATEMENTS = (
+    select(
+        statements,
+        documents.c.outlet,
+        speakers.c.name.label("speaker_name"),
+        speakers.c.kind.label("speaker_kind"),
+        sources.c.id.label("hop_id"),
+        sources.c.name.label("hop_name"),
+        sources.c.kind.label("hop_kind"),
+    )
+    .join(documents, documents.c.id == statements.c.document_id)
+    .outerjoin(speakers, speakers.c.id == statements.c.speaker_id)
+    .outerjoin(chain_hops, chain_hops.c.statement_id == statements.c.id)
+    .outerjoin(sources, sources.c.id == chain_hops.c.source_id)
+    .order_by(statements.c.id, chain_hops.c.position)
+)
+_STATEMENTS_BY_ID = _STATEMENTS.where(statements.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def get_statements(conn: Connection, ids: Sequence[int]) -> list[Statement]:
     """Full statements (speaker and chain included) for ``ids``, in the order given."""
     if not ids:
         return []
-    rows = conn.execute(
-        select(
-            statements,
-            documents.c.outlet,
-            speakers.c.name.label("speaker_name"),
-            speakers.c.kind.label("speaker_kind"),
-        )
-        .join(documents, documents.c.id == statements.c.document_id)
-        .outerjoin(speakers, speakers.c.id == statements.c.speaker_id)
-        .where(statements.c.id.in_(ids))
-    ).all()
-    hops = _hops(conn, ids)
-    by_id = {row.id: _statement(row, hops.get(row.id, [])) for row in rows}
-    return [by_id[i] for i in ids if i in by_id]
-
-
-def _hops(conn: Connection, ids: Sequence[int]) -> dict[int, list[SourceRef]]:
-    rows = conn.execute(
-        select(chain_hops.c.statement_id, sources.c.id, sources.c.name, sources.c.kind)
-        .join(sources, sources.c.id == chain_hops.c.source_id)
-        .where(chain_hops.c.statement_id.in_(ids))
-        .order_by(chain_hops.c.statement_id, chain_hops.c.position)
-    ).all()
+    first: dict[int, Row] = {}
     hops: dict[int, list[SourceRef]] = {}
-    for row in rows:
-        hops.setdefault(row.statement_id, []).append(SourceRef(row.id, row.name, row.kind))
-    return hops
+    for row in conn.execute(_STATEMENTS_BY_ID, {"ids": list(ids)}):
+        first.setdefault(row.id, row)
+        via = hops.setdefault(row.id, [])
+        if row.hop_id is not None:
+            via.append(SourceRef(row.hop_id, row.hop_name, row.hop_kind))
+    return [_statement(first[i], hops[i]) for i in ids if i in first]
+
+
+_ONE_STATEMENT = _STATEMENTS.where(statements.c.id == bindparam("id"))
+_ONE_STATEMENT_SQL: dict[str, tuple[str, type]] = {}
+
+
+def get_statement_fast(engine: Engine, statement_id: int) -> Statement | None:
+    """One statement as :func:`get_statements` gives it, as plain SQL on the driver's cursor.
+
+    The hottest read skips SQLAlchemy's per-execution work: the SQL is compiled once per
+    dialect from the same Core query, so the two cannot drift apart.
+    """
+    sql, row_type = _plain_sql(engine)
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute(sql, _positional(engine, statement_id))
+        rows = [row_type(*values) for values in cursor.fetchall()]
+        cursor.close()
+    finally:
+        connection.close()
+    if not rows:
+        return None
+    via = [SourceRef(r.hop_id, r.hop_name, r.hop_kind) for r in rows if r.hop_id is not None]
+    return _statement(rows[0], via)  # type: ignore[arg-type]
+
+
+def _plain_sql(engine: Engine) -> tuple[str, type]:
+    dialect = engine.dialect.name
+    if dialect not in _ONE_STATEMENT_SQL:
+        compiled = _ONE_STATEMENT.compile(dialect=engine.dialect)
+        names = [column.key for column in _ONE_STATEMENT.selected_columns]
+        _ONE_STATEMENT_SQL[dialect] = (str(compiled), namedtuple("StatementRow", names))
+    return _ONE_STATEMENT_SQL[dialect]
+
+
+def _positional(engine: Engine, statement_id: int) -> tuple[int] | dict[str, int]:
+    """The one parameter, in the form the driver's paramstyle wants."""
+    if engine.dialect.paramstyle in ("named", "pyformat"):
+        return {"id": statement_id}
+    return (statement_id,)
 
 
 def _statement(row: Row, via: list[SourceRef]) -> Statement:
