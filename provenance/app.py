@@ -20,6 +20,7 @@ from provenance.api.errors import (
 from provenance.api.speakers import SourceController, SpeakerController
 from provenance.api.statements import StatementController
 from provenance.api.system import SystemController
+from provenance.api.trace import TraceController
 from provenance.service import ProvenanceService
 from provenance.settings import Settings
 
@@ -47,6 +48,10 @@ def openapi_config() -> OpenAPIConfig:
             Tag(name="statements", description="Quotations and reported speech."),
             Tag(name="speakers", description="People, organisations and groups quoted."),
             Tag(name="sources", description="Intermediaries that relayed statements."),
+            Tag(
+                name="tracing",
+                description="Quote clusters, first appearances, disagreements, who relays whom.",
+            ),
             Tag(name="system", description="Health and installed extractors."),
         ],
         components=Components(
@@ -78,6 +83,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
             StatementController,
             SpeakerController,
             SourceController,
+            TraceController,
             docs_static_router(),
         ],
         dependencies={"service": Provide(lambda: service, sync_to_thread=False)},

@@ -6,6 +6,9 @@ from pathlib import Path
 import msgspec
 
 from provenance.domain import (
+    Appearance,
+    Cluster,
+    Disagreement,
     Document,
     DocumentIn,
     DocumentSummary,
@@ -13,6 +16,7 @@ from provenance.domain import (
     ExtractorInfo,
     Health,
     IngestResult,
+    RelayEdge,
     Source,
     Speaker,
     Statement,
@@ -20,6 +24,9 @@ from provenance.domain import (
 from provenance.settings import Settings
 
 PUBLIC_TYPES: tuple[type, ...] = (
+    Appearance,
+    Cluster,
+    Disagreement,
     Document,
     DocumentIn,
     DocumentSummary,
@@ -27,6 +34,7 @@ PUBLIC_TYPES: tuple[type, ...] = (
     ExtractorInfo,
     Health,
     IngestResult,
+    RelayEdge,
     Source,
     Speaker,
     Statement,

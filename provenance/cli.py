@@ -261,6 +261,44 @@ def _pip(*args: str) -> None:
         raise CliError(f"pip {args[0]} failed (exit {result.returncode})")
 
 
+@app.command()
+def trace(
+    text: Annotated[str, typer.Argument(help="A quotation, or a fragment of one.")],
+    limit: Annotated[int, typer.Option(help="Clusters to show, best match first.")] = 5,
+) -> None:
+    """Trace a quotation: who said it, where it first appeared, who relayed it."""
+    from provenance.tracing.matching import QueryTooShort
+    from provenance.tracing.tree import cluster_tree
+
+    service = _service()
+    try:
+        found = service.trace(text, limit, 0)
+    except QueryTooShort as error:
+        raise CliError(str(error)) from None
+    if not found.items:
+        raise CliError("no stored statement carries these words")
+    for cluster in found.items:
+        out.print(cluster_tree(cluster))
+
+
+@app.command()
+def chain(
+    statement_id: Annotated[int, typer.Argument(help="Statement id (cluster id with --cluster).")],
+    output: Annotated[Path, typer.Option("--out", help="SVG file to write.")],
+    cluster: Annotated[bool, typer.Option(help="Draw every appearance of a cluster.")] = False,
+) -> None:
+    """Draw the chain of a statement, or of a quote cluster, as an SVG picture."""
+    service = _service()
+    if cluster:
+        picture = service.cluster_chain_svg(statement_id)
+    else:
+        picture = service.statement_chain_svg(statement_id)
+    if picture is None:
+        raise CliError(f"no {'cluster' if cluster else 'statement'} with id {statement_id}")
+    output.write_text(picture, encoding="utf-8")
+    out.print(f"wrote {output}")
+
+
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (provenance-gold/1).")],

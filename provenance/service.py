@@ -5,10 +5,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec.structs import replace
+from prov.model import ProvDocument
 from sqlalchemy import Engine, Select
 from sqlalchemy.exc import IntegrityError
 
 from provenance.domain import (
+    Appearance,
+    Cluster,
     Document,
     DocumentSummary,
     ExtractedDocument,
@@ -24,8 +28,15 @@ from provenance.settings import Settings
 from provenance.store import reads, writes
 from provenance.store.database import create_database_engine, migrate
 from provenance.store.tables import source_aliases, sources, speaker_aliases, speakers
+from provenance.store.tracing import clusters, disagreements, index, relays
+from provenance.tracing.draw import chain_svg
+from provenance.tracing.matching import query_words
+from provenance.tracing.prov import prov_document
 
 log = logging.getLogger(__name__)
+
+#: Statements a trace reads and verifies at most (the clusters it returns come from them).
+TRACE_CANDIDATES = 200
 
 
 class EmptyDocument(ValueError):
@@ -121,14 +132,82 @@ class ProvenanceService:
         return self._page(query, limit, offset, self._speakers)
 
     def get_speaker(self, speaker_id: int) -> Speaker | None:
-        return next(iter(self._speakers([speaker_id])), None)
+        """A speaker's profile: aliases, roles, the outlets and intermediaries of their words."""
+        speaker = next(iter(self._speakers([speaker_id])), None)
+        if speaker is None:
+            return None
+        with self.engine.connect() as conn:
+            outlets, hops = relays.speaker_relations(conn, speaker_id)
+        return replace(speaker, outlets=outlets, intermediaries=hops)
 
     def list_sources(self, limit: int, offset: int, q: str | None = None) -> Slice:
         query = reads.entities_query(sources, source_aliases, "source_id", q)
         return self._page(query, limit, offset, self._sources)
 
     def get_source(self, source_id: int) -> Source | None:
-        return next(iter(self._sources([source_id])), None)
+        """A source with whom it relays and who relays it."""
+        source = next(iter(self._sources([source_id])), None)
+        if source is None:
+            return None
+        with self.engine.connect() as conn:
+            upstream, downstream = relays.source_relations(conn, source_id)
+        return replace(source, relays=upstream, relayed_by=downstream)
+
+    # Tracing
+
+    def trace(self, q: str, limit: int, offset: int) -> Slice:
+        """Clusters carrying the words of ``q`` (a quotation or a fragment), best first.
+
+        Raises ``provenance.tracing.matching.QueryTooShort`` when ``q`` is too short.
+        """
+        tokens = query_words(q)
+        with self.engine.connect() as conn:
+            found = index.matching_clusters(conn, tokens, TRACE_CANDIDATES)
+            chosen = dict(found[offset : offset + limit])
+            loaded = clusters.get_clusters(conn, list(chosen))
+        return Slice([replace(c, score=chosen[c.id]) for c in loaded], len(found))
+
+    def get_cluster(self, cluster_id: int) -> Cluster | None:
+        with self.engine.connect() as conn:
+            return next(iter(clusters.get_clusters(conn, [cluster_id])), None)
+
+    def statement_cluster(self, statement_id: int) -> Cluster | None:
+        """The cluster of a statement: every appearance of its words."""
+        with self.engine.connect() as conn:
+            cluster_id = clusters.cluster_of(conn, statement_id)
+        return None if cluster_id is None else self.get_cluster(cluster_id)
+
+    def list_appearances(self, cluster_id: int, limit: int, offset: int) -> Slice:
+        return self._page(clusters.members_query(cluster_id), limit, offset, self._appearances)
+
+    def list_disagreements(self, limit: int, offset: int, kind: str | None = None) -> Slice:
+        with self.engine.connect() as conn:
+            return Slice(*disagreements.disagreements_page(conn, kind, limit, offset))
+
+    def relay_graph(self, limit: int, offset: int, min_weight: int = 1) -> Slice:
+        with self.engine.connect() as conn:
+            return Slice(*relays.relays_page(conn, limit, offset, min_weight))
+
+    def statement_prov(self, statement_id: int) -> ProvDocument | None:
+        found = self._appearances([statement_id])
+        return prov_document(appearances=found) if found else None
+
+    def cluster_prov(self, cluster_id: int) -> ProvDocument | None:
+        cluster = self.get_cluster(cluster_id)
+        return prov_document(clusters=[cluster]) if cluster else None
+
+    def trace_prov(self, q: str, limit: int, offset: int) -> ProvDocument:
+        return prov_document(clusters=self.trace(q, limit, offset).items)
+
+    def statement_chain_svg(self, statement_id: int) -> str | None:
+        found = self._appearances([statement_id])
+        return chain_svg(found, f"Statement {statement_id}") if found else None
+
+    def cluster_chain_svg(self, cluster_id: int) -> str | None:
+        cluster = self.get_cluster(cluster_id)
+        if cluster is None:
+            return None
+        return chain_svg(cluster.appearances, f"Cluster {cluster_id}: “{cluster.text}”")
 
     def _page(self, query: Select, limit: int, offset: int, load: Callable[[list], list]) -> Slice:
         with self.engine.connect() as conn:
@@ -151,3 +230,7 @@ class ProvenanceService:
     def _sources(self, ids: Sequence[int]) -> list[Source]:
         with self.engine.connect() as conn:
             return reads.get_sources(conn, ids)
+
+    def _appearances(self, ids: Sequence[int]) -> list[Appearance]:
+        with self.engine.connect() as conn:
+            return clusters.get_appearances(conn, ids)

@@ -27,6 +27,15 @@ from provenance.domain.extraction import (
     ParsedDocument,
     RawDocument,
 )
+from provenance.domain.graph import GraphLink, GraphNode, RelayEdge
+from provenance.domain.tracing import (
+    Appearance,
+    AttributedSpeaker,
+    Cluster,
+    ClusterRef,
+    Disagreement,
+    DocumentRef,
+)
 from provenance.domain.values import (
     CHANNELS,
     DatePrecision,
@@ -39,16 +48,24 @@ from provenance.domain.values import (
 __all__ = [
     "CHANNELS",
     "Alias",
+    "Appearance",
+    "AttributedSpeaker",
     "Chain",
+    "Cluster",
+    "ClusterRef",
     "DatePrecision",
+    "Disagreement",
     "Document",
     "DocumentIn",
+    "DocumentRef",
     "DocumentSummary",
     "ExtractedDocument",
     "ExtractedSpeaker",
     "ExtractedStatement",
     "ExtractionFailure",
     "ExtractorInfo",
+    "GraphLink",
+    "GraphNode",
     "Health",
     "IngestResult",
     "Mention",
@@ -56,6 +73,7 @@ __all__ = [
     "ParsedDocument",
     "Problem",
     "RawDocument",
+    "RelayEdge",
     "Role",
     "Source",
     "SourceKind",

@@ -6,6 +6,7 @@ from typing import Annotated, Generic, TypeVar
 from msgspec import Meta, Struct, field
 
 from provenance.domain.extraction import ExtractionFailure
+from provenance.domain.graph import GraphLink
 from provenance.domain.values import DatePrecision, SourceKind, SpeakerKind, StatementKind
 
 T = TypeVar("T")
@@ -117,6 +118,10 @@ class Speaker(Struct, kw_only=True):
     aliases: list[Alias]
     roles: list[Role]
     statement_count: int
+    outlets: list[GraphLink] = field(default_factory=list)
+    """Outlets whose documents quote the speaker, with how many statements (single speaker)."""
+    intermediaries: list[GraphLink] = field(default_factory=list)
+    """Sources the speaker's words passed through, with how many statements (single speaker)."""
 
 
 class Source(Struct, kw_only=True):
@@ -125,6 +130,10 @@ class Source(Struct, kw_only=True):
     kind: SourceKind
     aliases: list[Alias]
     statement_count: int
+    relays: list[GraphLink] = field(default_factory=list)
+    """Speakers and sources whose words this source relays, heaviest first (single source)."""
+    relayed_by: list[GraphLink] = field(default_factory=list)
+    """Sources and outlets that relay this source, heaviest first (single source)."""
 
 
 class IngestResult(Struct, kw_only=True):

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -83,7 +83,11 @@ class SourceAliasRow(SQLModel, table=True):
 
 class StatementRow(SQLModel, table=True):
     __tablename__ = "statements"
-    __table_args__ = (Index("ix_statements_document_start", "document_id", "start"),)
+    __table_args__ = (
+        Index("ix_statements_document_start", "document_id", "start"),
+        Index("ix_statements_cluster_speaker", "cluster_id", "speaker_id"),
+        Index("ix_statements_cluster_origin", "cluster_id", "origin_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     document_id: str = Field(foreign_key="documents.id")
@@ -96,6 +100,10 @@ class StatementRow(SQLModel, table=True):
     said_on: str | None = Field(default=None, index=True)
     start: int
     end: int
+    cluster_id: int | None = Field(default=None, foreign_key="quote_clusters.id")
+    """The quote cluster: statements anywhere that carry the same words."""
+    origin_id: int | None = Field(default=None, foreign_key="sources.id")
+    """The intermediary nearest the speaker (chain position 0), kept here for cluster checks."""
 
 
 class ChainHopRow(SQLModel, table=True):
@@ -108,6 +116,54 @@ class ChainHopRow(SQLModel, table=True):
     source_id: int = Field(foreign_key="sources.id", index=True)
 
 
+class QuoteClusterRow(SQLModel, table=True):
+    """Statements that carry the same words (see docs/tracing.md)."""
+
+    __tablename__ = "quote_clusters"
+
+    id: int | None = Field(default=None, primary_key=True)
+    size: int = 0
+    speakers_differ: bool = Field(default=False, index=True)
+    """The words are attributed to more than one speaker."""
+    origins_differ: bool = Field(default=False, index=True)
+    """Documents credit different intermediaries nearest the speaker."""
+    has_denial: bool = False
+    """A statement of the cluster denies the words (a denial cue, no verdict word)."""
+
+
+class StatementShingleRow(SQLModel, table=True):
+    """The quote index: one packed word shingle per word of a statement."""
+
+    __tablename__ = "statement_shingles"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    shingle: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    statement_id: int = Field(foreign_key="statements.id", primary_key=True)
+
+
+class StatementDenialRow(SQLModel, table=True):
+    """A statement that denies another one's claim, and the rule that linked them."""
+
+    __tablename__ = "statement_denials"
+
+    denial_id: int = Field(foreign_key="statements.id", primary_key=True)
+    claim_id: int = Field(foreign_key="statements.id", primary_key=True, index=True)
+    rule: str
+
+
+class RelayEdgeRow(SQLModel, table=True):
+    """Who relays whom: speaker -> source -> ... -> outlet, counted over statements."""
+
+    __tablename__ = "relay_edges"
+    __table_args__ = (Index("ix_relay_edges_to", "to_kind", "to_key"),)
+
+    from_kind: str = Field(primary_key=True)
+    from_key: str = Field(primary_key=True)
+    to_kind: str = Field(primary_key=True)
+    to_key: str = Field(primary_key=True)
+    weight: int = Field(default=0, index=True)
+
+
 documents = DocumentRow.__table__
 speakers = SpeakerRow.__table__
 speaker_aliases = SpeakerAliasRow.__table__
@@ -116,3 +172,7 @@ sources = SourceRow.__table__
 source_aliases = SourceAliasRow.__table__
 statements = StatementRow.__table__
 chain_hops = ChainHopRow.__table__
+quote_clusters = QuoteClusterRow.__table__
+statement_shingles = StatementShingleRow.__table__
+statement_denials = StatementDenialRow.__table__
+relay_edges = RelayEdgeRow.__table__

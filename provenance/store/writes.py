@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Table, func, insert, select, update
 from provenance.domain import ExtractedDocument, ExtractedSpeaker, Mention, RawDocument
 from provenance.domain.extraction import ExtractedSource
 from provenance.names import fold_name, head_of
+from provenance.store import tracing
 from provenance.store.tables import (
     chain_hops,
     documents,
@@ -221,6 +222,7 @@ def _insert_statements(
         conn.execute(insert(chain_hops), hops)
     _count_statements(conn, speakers, [r["speaker_id"] for r in rows if r["speaker_id"]])
     _count_statements(conn, sources, list({h["source_id"] for h in hops}))
+    tracing.index_statements(conn, ids)
 
 
 def _count_statements(conn: Connection, table: Table, ids: list[int]) -> None:

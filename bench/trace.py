@@ -1,0 +1,267 @@
+"""Tracing at scale: ingest cost per document and trace latency at 100k and 1M statements.
+
+A deterministic synthetic corpus (10 statements a document; quotes that recur across
+documents exactly, with a word changed, or as a fragment; misattributions; relays) is
+stored through the real write path (``writes.insert_document``, one transaction per
+document) into a SQLite file of its own. At each size it reports the ingest cost per
+document measured over the last batch of documents (not the average from empty) and the
+trace latency (p50, p99) over a few hundred queries, with ratios against a bare
+``SELECT 1`` round trip measured in the same run. The benchmark's database alone runs
+with ``PRAGMA synchronous=OFF`` (durability does not matter here; the app keeps NORMAL).
+
+    python -m bench trace             # 100k and 1M statements
+    python -m bench.trace [--sizes 100000,1000000] [--queries 300] [--db PATH]
+"""
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, event, text
+
+from provenance.domain import ExtractedDocument, ExtractedStatement, Mention, RawDocument
+from provenance.names import document_id
+from provenance.service import ProvenanceService
+from provenance.settings import Settings
+from provenance.store.writes import insert_document
+
+Extracted = ExtractedDocument
+STATEMENTS_PER_DOCUMENT = 10
+BATCH_DOCUMENTS = 500
+SYLLABLES = tuple("ka lo mi re su ta ne vi do ra pe zu lin mar tos gel bri an ou el".split(" "))  # noqa: SIM905
+
+
+@dataclass
+class Corpus:
+    """A deterministic stream of synthetic documents whose quotes recur across documents."""
+
+    seed: int = 7
+    vocabulary: list[str] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    pool: list[tuple[str, str]] = field(default_factory=list)
+    """Quotes that may recur: (text, original speaker)."""
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+        self.vocabulary = sorted({self._word() for _ in range(30_000)})
+        self.rng.shuffle(self.vocabulary)
+        self.weights = [1.0 / (rank + 10) for rank in range(len(self.vocabulary))]
+        self.speakers = [f"{self._name()} {self._name()}" for _ in range(20_000)]
+        self.sources = [f"{self._name()} News Agency" for _ in range(2_000)]
+        self.outlets = [f"The {self._name()} Times" for _ in range(300)]
+
+    def _word(self) -> str:
+        return "".join(self.rng.choices(SYLLABLES, k=self.rng.randint(1, 4)))
+
+    def _name(self) -> str:
+        return "".join(self.rng.choices(SYLLABLES, k=self.rng.randint(2, 3))).capitalize()
+
+    def documents(
+        self, count: int, start: int = 0
+    ) -> Iterator[tuple[RawDocument, ExtractedDocument]]:
+        for number in range(start, start + count):
+            yield self._document(number)
+
+    def _document(self, number: int) -> tuple[RawDocument, ExtractedDocument]:
+        """Ten statements: a cast of three people, recurring quotes with their speakers."""
+        cast = self.rng.sample(self.speakers, 3)
+        relays = self.rng.sample(self.sources, self.rng.choice((0, 1, 1, 2)))
+        lines, found = [f"Report number {number}", ""], []
+        offset = sum(len(line) + 1 for line in lines)
+        for _ in range(STATEMENTS_PER_DOCUMENT):
+            words, speaker = self._statement(cast)
+            via = relays if self.rng.random() < 0.5 else []
+            line = f'"{words}," said {speaker}.'
+            found.append(
+                ExtractedStatement(
+                    text=words,
+                    kind="direct",
+                    cue="said",
+                    channel=self.rng.choice((None, "interview", "statement", "tweet")),
+                    said_on=None,
+                    start=offset + 1,
+                    end=offset + 1 + len(words),
+                    speaker=Mention(speaker, "person"),
+                    via=[Mention(name, "agency") for name in via],
+                )
+            )
+            lines.append(line)
+            offset += len(line) + 1
+        body = "\n".join(lines)
+        raw = RawDocument(text=body, outlet=self.rng.choice(self.outlets))
+        extracted = ExtractedDocument(
+            title=lines[0],
+            authors=[],
+            dateline=None,
+            published=f"{2000 + number % 25}-{1 + number % 12:02d}-{1 + number % 28:02d}",
+            body=body,
+            statements=found,
+        )
+        return raw, extracted
+
+    def _statement(self, cast: list[str]) -> tuple[str, str]:
+        """A fresh quote (kept for recurring), or a recurring one: exact, edited, or a part."""
+        if self.pool and self.rng.random() < 0.3:
+            quote, speaker = self.rng.choice(self.pool)
+            if self.rng.random() < 0.1:
+                speaker = self.rng.choice(cast)
+            return self._variant(quote), speaker
+        size = self.rng.randint(8, 30)
+        quote = " ".join(self.rng.choices(self.vocabulary, self.weights, k=size))
+        speaker = self.rng.choice(cast)
+        self.pool.append((quote, speaker))
+        if len(self.pool) > 100_000:
+            self.pool[self.rng.randrange(len(self.pool))] = self.pool.pop()
+        return quote, speaker
+
+    def _variant(self, quote: str) -> str:
+        words = quote.split()
+        roll = self.rng.random()
+        if roll < 0.4:
+            return quote
+        if roll < 0.7:
+            words[self.rng.randrange(len(words))] = self.rng.choice(self.vocabulary)
+            return " ".join(words)
+        size = self.rng.randint(min(6, len(words)), len(words))
+        start = self.rng.randint(0, len(words) - size)
+        return " ".join(words[start : start + size])
+
+    def queries(self, count: int) -> list[str]:
+        """Fragments of recurring quotes (one in five shorter than a shingle)."""
+        rng = random.Random(self.seed + 1)
+        found = []
+        for number in range(count):
+            words = rng.choice(self.pool)[0].split()
+            size = rng.randint(2, 3) if number % 5 == 0 else rng.randint(5, min(10, len(words)))
+            start = rng.randint(0, len(words) - size)
+            found.append(" ".join(words[start : start + size]))
+        return found
+
+
+def _fast_sqlite(engine: Engine) -> None:
+    """The benchmark's own database only: no fsync (results do not depend on durability)."""
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(connection, _record) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA synchronous=OFF")
+        cursor.close()
+
+
+def ingest(service: ProvenanceService, corpus: Corpus, count: int, start: int) -> list[float]:
+    """Store ``count`` documents; the seconds each batch of documents took."""
+    timings = []
+    stream = corpus.documents(count, start)
+    for _ in range(0, count, BATCH_DOCUMENTS):
+        began = time.perf_counter()
+        for raw, extracted in _take(stream, BATCH_DOCUMENTS):
+            with service.engine.begin() as conn:
+                insert_document(conn, document_id(raw.text), raw, extracted)
+        timings.append(time.perf_counter() - began)
+    return timings
+
+
+def _take(stream: Iterator, count: int) -> Iterator:
+    for _ in range(count):
+        item = next(stream, None)
+        if item is None:
+            return
+        yield item
+
+
+def latencies(service: ProvenanceService, queries: Sequence[str]) -> list[float]:
+    """Seconds per trace (the first ten clusters, fully loaded)."""
+    found = []
+    for query in queries:
+        began = time.perf_counter()
+        service.trace(query, 10, 0)
+        found.append(time.perf_counter() - began)
+    return found
+
+
+def select_one(service: ProvenanceService, times: int = 2000) -> float:
+    """Seconds for a bare ``SELECT 1`` round trip: the reference every figure is held to."""
+    samples = []
+    for _ in range(times):
+        began = time.perf_counter()
+        with service.engine.connect() as conn:
+            conn.execute(text("SELECT 1")).scalar()
+        samples.append(time.perf_counter() - began)
+    return statistics.median(samples)
+
+
+def percentile(samples: Sequence[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
+
+
+def run(sizes: Sequence[int], queries: int, db: Path) -> dict[int, dict[str, float]]:
+    """Grow one database through ``sizes`` (statements); figures at each size."""
+    db.unlink(missing_ok=True)
+    settings = Settings(database_url=f"sqlite:///{db}", seed_on_start=False)
+    service = ProvenanceService(settings, plugins=None)
+    _fast_sqlite(service.engine)
+    service.start()
+    corpus, stored, results = Corpus(), 0, {}
+    for size in sizes:
+        documents = size // STATEMENTS_PER_DOCUMENT
+        timings = ingest(service, corpus, documents - stored, stored)
+        stored = documents
+        batch = min(BATCH_DOCUMENTS, documents)
+        reference = select_one(service)
+        traced = latencies(service, corpus.queries(queries))
+        results[size] = {
+            "ingest_per_document_ms": 1000 * timings[-1] / batch,
+            "trace_p50_ms": 1000 * percentile(traced, 0.5),
+            "trace_p99_ms": 1000 * percentile(traced, 0.99),
+            "select_1_ms": 1000 * reference,
+        }
+        print(_line(size, results[size]), flush=True)
+    service.close()
+    return results
+
+
+def _line(size: int, r: dict[str, float]) -> str:
+    reference = r["select_1_ms"]
+    return (
+        f"{size:>9,} statements: ingest {r['ingest_per_document_ms']:.2f} ms/document; "
+        f"trace p50 {r['trace_p50_ms']:.2f} ms ({r['trace_p50_ms'] / reference:.0f}x SELECT 1), "
+        f"p99 {r['trace_p99_ms']:.2f} ms; SELECT 1 {reference:.3f} ms"
+    )
+
+
+def report(results: dict[int, dict[str, float]]) -> None:
+    sizes = sorted(results)
+    if len(sizes) < 2:
+        return
+    small, large = results[sizes[0]], results[sizes[-1]]
+    ratio = large["ingest_per_document_ms"] / small["ingest_per_document_ms"]
+    print(
+        f"ingest per document at {sizes[-1]:,} / at {sizes[0]:,}: {ratio:.2f}x (target <= 1.5x); "
+        f"trace p50 at {sizes[-1]:,}: {large['trace_p50_ms']:.1f} ms (target < 50 ms)"
+    )
+
+
+def main(argv: Sequence[str] = ()) -> None:
+    """Run at the sizes given (by default 100k and 1M statements) and print the figures."""
+    parser = argparse.ArgumentParser(prog="python -m bench.trace", description=__doc__)
+    parser.add_argument("--sizes", default="100000,1000000", help="Statements, comma-separated.")
+    parser.add_argument("--queries", type=int, default=300, help="Trace queries per size.")
+    parser.add_argument("--db", type=Path, help="SQLite file (default: a temporary one).")
+    args = parser.parse_args(list(argv))
+    sizes = sorted(int(size) for size in args.sizes.split(","))
+    with tempfile.TemporaryDirectory() as folder:
+        report(run(sizes, args.queries, args.db or Path(folder) / "bench.db"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

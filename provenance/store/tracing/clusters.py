@@ -1,0 +1,215 @@
+"""Reading quote clusters: their speakers, appearances, intermediaries and denials."""
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, Select, func, select
+
+from provenance.domain import Alias, SpeakerRef, precision_of
+from provenance.domain.graph import GraphLink, GraphNode
+from provenance.domain.tracing import (
+    Appearance,
+    AttributedSpeaker,
+    Cluster,
+    ClusterRef,
+    DocumentRef,
+)
+from provenance.store import reads
+from provenance.store.tables import (
+    chain_hops,
+    documents,
+    quote_clusters,
+    sources,
+    speakers,
+    statement_denials,
+    statements,
+)
+
+#: Appearances listed inline in a cluster (the rest are paginated).
+APPEARANCES_SHOWN = 100
+
+
+def members_query(cluster_id: int) -> Select:
+    """A cluster's statements, earliest document first (undated documents last)."""
+    return (
+        select(statements.c.id)
+        .join(documents, documents.c.id == statements.c.document_id)
+        .where(statements.c.cluster_id == cluster_id)
+        .order_by(
+            documents.c.published.is_(None),
+            documents.c.published,
+            documents.c.ingested_at,
+            statements.c.start,
+            statements.c.id,
+        )
+    )
+
+
+def get_appearances(conn: Connection, ids: Sequence[int]) -> list[Appearance]:
+    """Statements ``ids`` with their documents, in the order given."""
+    found = reads.get_statements(conn, ids)
+    doc_ids = {statement.document_id for statement in found}
+    docs = {
+        row.id: DocumentRef(
+            id=row.id,
+            title=row.title,
+            outlet=row.outlet,
+            published=row.published,
+            published_precision=precision_of(row.published),
+        )
+        for row in conn.execute(
+            select(
+                documents.c.id, documents.c.title, documents.c.outlet, documents.c.published
+            ).where(documents.c.id.in_(doc_ids))
+        )
+    }
+    return [Appearance(document=docs[s.document_id], statement=s) for s in found]
+
+
+def get_clusters(conn: Connection, ids: Sequence[int]) -> list[Cluster]:
+    """Clusters ``ids`` with speakers, first and every appearance, intermediaries, denials."""
+    sizes = dict(
+        conn.execute(
+            select(quote_clusters.c.id, quote_clusters.c.size).where(quote_clusters.c.id.in_(ids))
+        ).all()
+    )
+    ids = [cluster_id for cluster_id in ids if cluster_id in sizes]
+    if not ids:
+        return []
+    speakers = attributed_speakers(conn, ids)
+    hops = source_links(conn, ids, chain_hops.c.source_id, chain_hops)
+    origins = source_links(conn, ids, statements.c.origin_id)
+    docs = _document_counts(conn, ids)
+    denied_by, denies = _denial_refs(conn, ids)
+    clusters = []
+    for cluster_id in ids:
+        members = conn.execute(members_query(cluster_id).limit(APPEARANCES_SHOWN)).scalars()
+        appearances = get_appearances(conn, list(members))
+        clusters.append(
+            Cluster(
+                id=cluster_id,
+                text=appearances[0].statement.text,
+                appearance_count=sizes[cluster_id],
+                document_count=docs.get(cluster_id, 0),
+                speakers=speakers.get(cluster_id, []),
+                first_appearance=appearances[0],
+                appearances=appearances,
+                intermediaries=hops.get(cluster_id, []),
+                origins=origins.get(cluster_id, []),
+                denied_by=denied_by.get(cluster_id, []),
+                denies=denies.get(cluster_id, []),
+            )
+        )
+    return clusters
+
+
+def cluster_of(conn: Connection, statement_id: int) -> int | None:
+    return conn.execute(
+        select(statements.c.cluster_id).where(statements.c.id == statement_id)
+    ).scalar()
+
+
+def cluster_refs(conn: Connection, ids: Iterable[int]) -> dict[int, ClusterRef]:
+    """Short references (first words and size) to clusters ``ids``."""
+    refs = {}
+    for cluster_id, size in conn.execute(
+        select(quote_clusters.c.id, quote_clusters.c.size).where(quote_clusters.c.id.in_(set(ids)))
+    ):
+        first = conn.execute(members_query(cluster_id).limit(1)).scalar()
+        text = conn.execute(select(statements.c.text).where(statements.c.id == first)).scalar()
+        refs[cluster_id] = ClusterRef(id=cluster_id, text=text or "", appearance_count=size)
+    return refs
+
+
+def attributed_speakers(conn: Connection, ids: Sequence[int]) -> dict[int, list]:
+    """Per cluster: each speaker its words are attributed to, under which names, how often."""
+    rows = conn.execute(
+        select(
+            statements.c.cluster_id,
+            speakers.c.id,
+            speakers.c.name,
+            speakers.c.kind,
+            statements.c.attributed_as,
+            func.count(),
+        )
+        .join(speakers, speakers.c.id == statements.c.speaker_id)
+        .where(statements.c.cluster_id.in_(ids))
+        .group_by(
+            statements.c.cluster_id,
+            speakers.c.id,
+            speakers.c.name,
+            speakers.c.kind,
+            statements.c.attributed_as,
+        )
+    ).all()
+    found: dict[tuple[int, int], AttributedSpeaker] = {}
+    for cluster_id, speaker_id, name, kind, attributed_as, n in rows:
+        key = (cluster_id, speaker_id)
+        if key not in found:
+            found[key] = AttributedSpeaker(
+                speaker=SpeakerRef(speaker_id, name, kind), names=[], count=0
+            )
+        found[key].names.append(Alias(attributed_as or name, n))
+        found[key].count += n
+    by_cluster: dict[int, list[AttributedSpeaker]] = {}
+    for (cluster_id, _), speaker in sorted(found.items(), key=lambda kv: -kv[1].count):
+        speaker.names.sort(key=lambda alias: (-alias.count, alias.name))
+        by_cluster.setdefault(cluster_id, []).append(speaker)
+    return by_cluster
+
+
+def source_links(conn: Connection, ids: Sequence[int], column, via=None) -> dict[int, list]:
+    """Per cluster: the sources in ``column`` with how many statements credit them."""
+    query = select(statements.c.cluster_id, sources.c.id, sources.c.name, func.count())
+    if via is not None:
+        query = query.select_from(via).join(statements, statements.c.id == via.c.statement_id)
+    query = (
+        query.join(sources, sources.c.id == column)
+        .where(statements.c.cluster_id.in_(ids))
+        .group_by(statements.c.cluster_id, sources.c.id, sources.c.name)
+        .order_by(func.count().desc(), sources.c.name)
+    )
+    links: dict[int, list[GraphLink]] = {}
+    for cluster_id, source_id, name, n in conn.execute(query):
+        node = GraphNode(kind="source", id=source_id, name=name)
+        links.setdefault(cluster_id, []).append(GraphLink(node=node, weight=n))
+    return links
+
+
+def _document_counts(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
+    return dict(
+        conn.execute(
+            select(statements.c.cluster_id, func.count(statements.c.document_id.distinct()))
+            .where(statements.c.cluster_id.in_(ids))
+            .group_by(statements.c.cluster_id)
+        ).all()
+    )
+
+
+def denial_pairs(claims: Sequence[int] = (), denials: Sequence[int] = ()) -> Select:
+    """(claim cluster, denial cluster, links) for the given claim or denial clusters."""
+    claim, denial = statements.alias("claim"), statements.alias("denial")
+    query = (
+        select(claim.c.cluster_id, denial.c.cluster_id, func.count())
+        .select_from(statement_denials)
+        .join(claim, claim.c.id == statement_denials.c.claim_id)
+        .join(denial, denial.c.id == statement_denials.c.denial_id)
+        .group_by(claim.c.cluster_id, denial.c.cluster_id)
+    )
+    if claims:
+        query = query.where(claim.c.cluster_id.in_(claims))
+    if denials:
+        query = query.where(denial.c.cluster_id.in_(denials))
+    return query
+
+
+def _denial_refs(conn: Connection, ids: Sequence[int]) -> tuple[dict, dict]:
+    denied = conn.execute(denial_pairs(claims=ids)).all()
+    denying = conn.execute(denial_pairs(denials=ids)).all()
+    refs = cluster_refs(conn, {c for row in denied + denying for c in row[:2]})
+    denied_by: dict[int, list[ClusterRef]] = {}
+    denies: dict[int, list[ClusterRef]] = {}
+    for claim, denial, _ in denied:
+        denied_by.setdefault(claim, []).append(refs[denial])
+    for claim, denial, _ in denying:
+        denies.setdefault(denial, []).append(refs[claim])
+    return denied_by, denies

@@ -1,0 +1,320 @@
+"""At ingest: cluster new statements, link denials to claims, count who relays whom.
+
+Runs in the ingest transaction. Every query is an index seek or a bounded range: the cost
+of a statement depends on its length and the caps below, not on how many are stored.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    ScalarSelect,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+
+from provenance.store.tables import (
+    chain_hops,
+    documents,
+    quote_clusters,
+    relay_edges,
+    statement_denials,
+    statement_shingles,
+    statements,
+)
+from provenance.store.tracing.index import clustered_texts, exact_postings, postings
+from provenance.tracing.matching import K, denial_kind, full_shingles, shingles, similarity, words
+
+#: Candidates (most shingles shared first) verified with rapidfuzz per statement at ingest.
+CANDIDATES_VERIFIED = 12
+#: A verdict ("baseless") denies the nearest earlier claim within this many characters.
+DENIAL_CONTEXT_CHARS = 1500
+#: Members of a cluster looked at when linking a denial to the claim with the same words.
+DENIAL_MEMBERS_READ = 50
+
+
+@dataclass
+class NewStatement:
+    """A statement just inserted, with what clustering needs to know about it."""
+
+    id: int
+    text: str
+    speaker_id: int | None
+    cue: str | None
+    start: int
+    outlet: str | None
+    via: list[int] = field(default_factory=list)
+    tokens: list[str] = field(init=False)
+    verdict: bool = field(init=False)
+    """It judges some claim: "baseless", "false"."""
+    denies: bool = field(init=False)
+    """It carries the words of a claim it denies: a denial cue and no verdict."""
+
+    def __post_init__(self) -> None:
+        self.tokens = words(self.text)
+        self.verdict, cue = denial_kind(self.tokens, self.cue)
+        self.denies = cue and not self.verdict
+
+
+def index_statements(conn: Connection, ids: Sequence[int]) -> None:
+    """Cluster statements just stored, link their denials and count their relays.
+
+    Runs in the ingest transaction; its cost depends on the statements' length and the
+    posting-list cap, not on how many statements are stored.
+    """
+    new = _load_new(conn, ids)
+    _set_origins(conn, new)
+    denied = {statement.id for statement in new if _cluster(conn, statement)}
+    _link_denials(conn, new, denied)
+    _count_relays(conn, new)
+
+
+def _load_new(conn: Connection, ids: Sequence[int]) -> list[NewStatement]:
+    rows = conn.execute(
+        select(
+            statements.c.id,
+            statements.c.text,
+            statements.c.speaker_id,
+            statements.c.cue,
+            statements.c.start,
+            documents.c.outlet,
+        )
+        .join(documents, documents.c.id == statements.c.document_id)
+        .where(statements.c.id.in_(ids))
+        .order_by(statements.c.start, statements.c.id)
+    ).all()
+    new = {row.id: NewStatement(*row) for row in rows}
+    for statement_id, source_id in conn.execute(
+        select(chain_hops.c.statement_id, chain_hops.c.source_id)
+        .where(chain_hops.c.statement_id.in_(ids))
+        .order_by(chain_hops.c.statement_id, chain_hops.c.position)
+    ):
+        new[statement_id].via.append(source_id)
+    return list(new.values())
+
+
+def _set_origins(conn: Connection, new: list[NewStatement]) -> None:
+    relayed = [{"sid": s.id, "origin": s.via[0]} for s in new if s.via]
+    if relayed:
+        conn.execute(
+            update(statements)
+            .where(statements.c.id == bindparam("sid"))
+            .values(origin_id=bindparam("origin")),
+            relayed,
+        )
+
+
+def _differs(column) -> ColumnElement[bool]:
+    """SQL: the lowest and highest non-null ``column`` of cluster ``:cid`` differ."""
+
+    def edge(order) -> ScalarSelect:
+        return (
+            select(column)
+            .where(statements.c.cluster_id == bindparam("cid"), column.is_not(None))
+            .order_by(order)
+            .limit(1)
+            .scalar_subquery()
+        )
+
+    return func.coalesce(edge(column.asc()) != edge(column.desc()), False)
+
+
+# Built once: the ingest runs them for every statement, and SQLAlchemy caches their SQL.
+_NEW_CLUSTER = insert(quote_clusters).values(size=1, has_denial=bindparam("denial"))
+_JOIN = (
+    update(statements)
+    .where(statements.c.id == bindparam("sid"))
+    .values(cluster_id=bindparam("cid"))
+)
+_GROW = (
+    update(quote_clusters)
+    .where(quote_clusters.c.id == bindparam("cid"))
+    .values(
+        size=quote_clusters.c.size + bindparam("more"),
+        has_denial=quote_clusters.c.has_denial | bindparam("denial"),
+    )
+)
+_FLAGS = (
+    update(quote_clusters)
+    .where(quote_clusters.c.id == bindparam("cid"))
+    .values(
+        speakers_differ=_differs(statements.c.speaker_id),
+        origins_differ=_differs(statements.c.origin_id),
+    )
+)
+_SIZES = select(quote_clusters.c.id, quote_clusters.c.size, quote_clusters.c.has_denial).where(
+    quote_clusters.c.id.in_(bindparam("ids", expanding=True))
+)
+_MOVE = (
+    update(statements)
+    .where(statements.c.cluster_id.in_(bindparam("others", expanding=True)))
+    .values(cluster_id=bindparam("cid"))
+)
+_DROP = delete(quote_clusters).where(quote_clusters.c.id.in_(bindparam("others", expanding=True)))
+_INDEX = insert(statement_shingles)
+
+
+def _cluster(conn: Connection, statement: NewStatement) -> bool:
+    """Join the clusters whose statements carry the same words (merging them), or start one.
+
+    True when the cluster it joined may hold both a claim and its denial in the same words.
+    """
+    matched = _joinable_clusters(conn, statement.tokens)
+    if matched:
+        ranked = sorted(matched, key=lambda c: matched[c][0], reverse=True)
+        cluster_id, merged = _merge(conn, ranked)
+        conn.execute(_GROW, {"cid": cluster_id, "more": 1, "denial": statement.denies})
+    else:
+        cluster_id = conn.execute(_NEW_CLUSTER, {"denial": statement.denies})
+        cluster_id, merged = cluster_id.inserted_primary_key[0], False
+    conn.execute(_JOIN, {"sid": statement.id, "cid": cluster_id})
+    keys = set(shingles(statement.tokens))
+    if keys:
+        conn.execute(_INDEX, [{"shingle": key, "statement_id": statement.id} for key in keys])
+    if merged or (matched and (statement.speaker_id or statement.via)):
+        # Only a merge or a new speaker or origin can make them differ.
+        conn.execute(_FLAGS, {"cid": cluster_id})
+    has_denial = any(denial for _, denial in matched.values())
+    return bool(matched) and (statement.denies or has_denial)
+
+
+def _joinable_clusters(conn: Connection, tokens: list[str]) -> dict[int, tuple[float, bool]]:
+    """Clusters of stored statements that carry the same words: (best score, has a denial)."""
+    if len(tokens) >= K:
+        counts = postings(conn, full_shingles(tokens))
+    else:
+        counts = exact_postings(conn, tokens)
+    best = [statement_id for statement_id, _ in counts.most_common(CANDIDATES_VERIFIED)]
+    matched: dict[int, tuple[float, bool]] = {}
+    for _statement_id, text, cluster_id, has_denial in clustered_texts(conn, best):
+        score = similarity(tokens, words(text))
+        if score and score > matched.get(cluster_id, (0.0, False))[0]:
+            matched[cluster_id] = (score, has_denial)
+    return matched
+
+
+def _merge(conn: Connection, cluster_ids: list[int]) -> tuple[int, bool]:
+    """One cluster of ``cluster_ids`` (and whether it merged several).
+
+    The largest keeps its id and the others' statements move to it: a statement moves only
+    to a cluster at least as large as its own, so at most log2(n) times in all.
+    """
+    if len(cluster_ids) == 1:
+        return cluster_ids[0], False
+    found = {row.id: row for row in conn.execute(_SIZES, {"ids": cluster_ids})}
+    keep = max(cluster_ids, key=lambda cluster_id: (found[cluster_id].size, -cluster_id))
+    others = [cluster_id for cluster_id in cluster_ids if cluster_id != keep]
+    conn.execute(_MOVE, {"others": others, "cid": keep})
+    more = sum(found[o].size for o in others)
+    denial = any(found[o].has_denial for o in others)
+    conn.execute(_GROW, {"cid": keep, "more": more, "denial": denial})
+    conn.execute(_DROP, {"others": others})
+    return keep, True
+
+
+def _link_denials(conn: Connection, new: list[NewStatement], denied: set[int]) -> None:
+    """Link each denial to the claim it denies, as far as the text shows which one.
+
+    A verdict ("such reports are baseless") denies the nearest earlier statement of the
+    same document by another speaker that is not itself a denial. A statement with a
+    denial cue and no verdict ("X denied that troops were sent") carries the claim's own
+    words, so it denies the other statements of its cluster that assert them.
+    """
+    links: dict[tuple[int, int], str] = {}
+    for position, statement in enumerate(new):
+        if statement.verdict:
+            claim = _earlier_claim(new[:position], statement)
+            if claim is not None:
+                links[(statement.id, claim.id)] = "context"
+        if statement.id in denied:
+            for pair in _same_word_denials(conn, statement):
+                links.setdefault(pair, "same words")
+    if links:
+        conn.execute(
+            insert(statement_denials),
+            [{"denial_id": d, "claim_id": c, "rule": rule} for (d, c), rule in links.items()],
+        )
+
+
+def _earlier_claim(earlier: list[NewStatement], denial: NewStatement) -> NewStatement | None:
+    for claim in reversed(earlier):
+        if denial.start - claim.start > DENIAL_CONTEXT_CHARS:
+            return None
+        different = denial.speaker_id is None or claim.speaker_id != denial.speaker_id
+        if different and not (claim.verdict or claim.denies):
+            return claim
+    return None
+
+
+def _same_word_denials(conn: Connection, statement: NewStatement) -> list[tuple[int, int]]:
+    """(denial, claim) pairs between ``statement`` and recent members of its cluster."""
+    cluster_id = select(statements.c.cluster_id).where(statements.c.id == statement.id)
+    members = conn.execute(
+        select(statements.c.id, statements.c.cue, statements.c.text)
+        .where(statements.c.cluster_id == cluster_id.scalar_subquery())
+        .where(statements.c.id != statement.id)
+        .order_by(statements.c.id.desc())
+        .limit(DENIAL_MEMBERS_READ)
+    ).all()
+    pairs = []
+    for member_id, cue, text in members:
+        verdict, member_denies = denial_kind(words(text), cue)
+        if statement.denies and not (verdict or member_denies):
+            pairs.append((statement.id, member_id))
+        elif not statement.denies and member_denies and not verdict:
+            pairs.append((member_id, statement.id))
+    return pairs
+
+
+def _count_relays(conn: Connection, new: list[NewStatement]) -> None:
+    """Add one to each edge speaker -> source -> ... -> outlet of the new statements."""
+    weights: Counter = Counter()
+    for statement in new:
+        chain = [("speaker", str(statement.speaker_id))] if statement.speaker_id else []
+        chain += [("source", str(source_id)) for source_id in statement.via]
+        if statement.outlet:
+            chain.append(("outlet", statement.outlet))
+        weights.update(pair for pair in pairwise(chain) if pair[0] != pair[1])
+    if weights:
+        _add_weights(conn, weights)
+
+
+def _add_weights(conn: Connection, weights: Counter) -> None:
+    rows = [
+        {"from_kind": a[0], "from_key": a[1], "to_kind": b[0], "to_key": b[1], "weight": n}
+        for (a, b), n in weights.items()
+    ]
+    dialect_insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}.get(
+        conn.dialect.name
+    )
+    if dialect_insert is None:
+        _add_weights_portably(conn, rows)
+        return
+    upsert = dialect_insert(relay_edges)
+    conn.execute(
+        upsert.on_conflict_do_update(
+            index_elements=[c.name for c in relay_edges.primary_key],
+            set_={"weight": relay_edges.c.weight + upsert.excluded.weight},
+        ),
+        rows,
+    )
+
+
+def _add_weights_portably(conn: Connection, rows: list[dict]) -> None:
+    for row in rows:
+        key = [relay_edges.c[name] == row[name] for name in ("from_kind", "from_key")]
+        key += [relay_edges.c[name] == row[name] for name in ("to_kind", "to_key")]
+        done = conn.execute(
+            update(relay_edges).where(*key).values(weight=relay_edges.c.weight + row["weight"])
+        )
+        if not done.rowcount:
+            conn.execute(insert(relay_edges).values(**row))

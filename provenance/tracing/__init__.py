@@ -1,0 +1,1 @@
+"""Provenance tracing: quote matching, PROV export and chain pictures (no database here)."""
