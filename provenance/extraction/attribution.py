@@ -1,39 +1,513 @@
 """Attribution: quotations and reported speech with speakers, channels, chains and dates.
 
-(Placeholder interface; the full engine arrives with the extraction engine.)
+The body is read paragraph by paragraph and sentence by sentence, in order, so that
+short references (``he``, ``the minister``) resolve to what the reader has seen so
+far. Quotation spans come from :mod:`quotes` and their cues from :mod:`direct`;
+reported speech from :mod:`reported`; speakers are resolved by :mod:`coref`;
+channels and relays by :mod:`channels`; dates by :mod:`dates`.
 """
 
-import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
-from msgspec import Struct, field
+from msgspec import Struct
+from msgspec import field as struct_field
 
 from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, ParsedDocument
 from provenance.domain.extraction import ExtractedSource
-
-_QUOTE = re.compile(
-    r"[“\"]([^”\"]{3,2000})[”\"],?\s+(?:said|added|stated)\s+([A-Z]\w+(?: [A-Z]\w+)*)"
+from provenance.extraction.channels import (
+    NOUN_CHANNELS,
+    SCENES,
+    Relay,
+    channel_in,
+    relays_in,
 )
+from provenance.extraction.coref import Entity, Resolver
+from provenance.extraction.dates import Published, read_published, said_on
+from provenance.extraction.direct import cue_for
+from provenance.extraction.quotes import Quote, find_quotes, inside
+from provenance.extraction.reported import MAX_CONTENT, Clause, reported
+from provenance.extraction.speakers import Phrase, name_registry, phrase_after
+from provenance.extraction.text import Span, Word, paragraphs, sentences, words, wordset
+
+_MAX_LEAD_WORDS = 5
+_MAX_TAIL_WORDS = 3
+"""A quotation inside reported content is the statement itself when at most this many
+words lead to it and follow it (``said the result was "..."``)."""
+_MIN_STANDALONE_WORDS = 6
+"""A quotation alone in its paragraph continues the last speaker from this many words."""
+_FRAME_REACH = 300
+"""How far from a statement's cue its channel, relays and date are looked for."""
+_LOOK_BACK = 30
+"""How many earlier statements a continuation may look back over."""
+_NOT_SPEAKERS = frozenset({"both", "each", "neither", "either", "all", "none", "every"})
 
 
 class Attribution(Struct, kw_only=True):
+    """What attribution found in one body."""
+
     statements: list[ExtractedStatement]
-    speakers: list[ExtractedSpeaker] = field(default_factory=list)
-    sources: list[ExtractedSource] = field(default_factory=list)
+    speakers: list[ExtractedSpeaker] = struct_field(default_factory=list)
+    sources: list[ExtractedSource] = struct_field(default_factory=list)
+
+
+@dataclass
+class _Found:
+    """A statement being built."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    position: int
+    """Where its speaker (or cue) is named: the order of resolution."""
+    subject: Phrase | None
+    frame: list[Span]
+    """Parts of the sentence outside any content: where channel, relay and date are read."""
+    entity: Entity | None = None
+    nested_in: "_Found | None" = None
+    quote: Quote | None = None
+    channel: str | None = None
+    date: str | None = None
+    via: list[Relay] = field(default_factory=list)
+    inherits: bool = False
+
+
+@dataclass
+class _Scene:
+    """The occasion an entity speaks on: carried to its other statements."""
+
+    channel: str | None = None
+    via: list[Relay] = field(default_factory=list)
+    date: str | None = None
+    since: int = 0
 
 
 def attribute(parsed: ParsedDocument) -> Attribution:
-    statements = []
-    for match in _QUOTE.finditer(parsed.body):
-        statements.append(
-            ExtractedStatement(
-                text=match.group(1),
-                kind="direct",
-                cue="said",
-                channel=None,
-                said_on=None,
-                start=match.start(1),
-                end=match.end(1),
-                speaker=Mention(match.group(2), "person"),
-            )
+    """Statements, speakers and sources of a parsed document's body."""
+    reader = _Reader(parsed.body, read_published(parsed.published))
+    reader.read()
+    return reader.result()
+
+
+class _Reader:
+    def __init__(self, body: str, published: Published | None) -> None:
+        self.body = body
+        self.published = published
+        self.resolver = Resolver(name_registry(body))
+        self.found: list[_Found] = []
+        self.scenes: dict[int, _Scene] = {}
+        self.paras = paragraphs(body)
+        self.scan = find_quotes(body, self.paras)
+        self._openings: list[int] = []
+
+    # --- reading ------------------------------------------------------------------------
+
+    def read(self) -> None:
+        by_para: dict[int, list[Quote]] = {}
+        for quote in self.scan.quotes:
+            by_para.setdefault(quote.paragraph, []).append(quote)
+        previous: list[_Found] = []
+        for index, para in enumerate(self.paras):
+            previous = self._paragraph(para, by_para.get(index, []), previous)
+        self._continue_quotes()
+        self._carry_scenes()
+
+    def _paragraph(self, para: Span, quotes: list[Quote], previous: list[_Found]) -> list[_Found]:
+        ws = words(self.body, para.start, para.end)
+        self._openings = [q.opened for q in quotes]
+        items: list[_Found] = []
+        for sentence in sentences(self.body, para):
+            items.extend(self._sentence(sentence, ws, quotes, items, previous))
+        return [item for item in items if item.quote is not None] or previous[-1:]
+
+    def _sentence(
+        self,
+        sentence: Span,
+        para_ws: list[Word],
+        quotes: list[Quote],
+        earlier: list[_Found],
+        previous: list[_Found],
+    ) -> list[_Found]:
+        ws = para_ws[_first_at(para_ws, sentence.start) : _first_at(para_ws, sentence.end)]
+        in_quote = inside(self.scan.quotes, sentence.start) is not None
+        subject_entity = None if in_quote else self._sentence_subject(ws)
+        heading = _heading(self.body, sentence)
+        clauses = [] if heading else reported(self.body, sentence, self.scan.quotes)
+        items = [self._from_clause(c, sentence) for c in clauses]
+        for item, clause in zip(items, clauses, strict=True):
+            if clause.nested_in is not None:
+                item.nested_in = items[clause.nested_in]
+        first = bisect_left(self._openings, sentence.start)
+        for k in range(first, 0 if heading else len(quotes)):
+            if quotes[k].opened >= sentence.end:
+                break
+            item = self._from_quote(k, sentence, para_ws, quotes, items, earlier, previous)
+            if item is not None:
+                items.append(item)
+        items.sort(key=lambda f: f.position)
+        self._resolve(items, subject_entity, ws)
+        self._frame_details(sentence, ws, items)
+        self._sentence_scene(sentence, ws, subject_entity, items)
+        self._citing_scene(sentence, ws)
+        self.found.extend(i for i in items if i.entity is not None or _pending(i))
+        return items
+
+    def _sentence_subject(self, ws: list[Word]) -> Entity | None:
+        start = 0
+        if ws and ws[0].text.lower() in _INTRODUCTORY:
+            for k, word in enumerate(ws[:15]):
+                if word.text == ",":
+                    start = k + 1
+                    break
+        phrase = phrase_after(ws, start)
+        if phrase is None or phrase.text.split()[0].lower() in _NOT_SPEAKERS:
+            return None
+        return self._entity(phrase)
+
+    def _entity(self, phrase: Phrase) -> Entity | None:
+        own = words(self.body, phrase.start, phrase.end)
+        return self.resolver.resolve(phrase, own, NOUN_CHANNELS)
+
+    def _from_clause(self, clause: Clause, sentence: Span) -> _Found:
+        position = clause.subject.start if clause.subject else clause.cue_start
+        frame = _outside(sentence, [clause.content])
+        item = _Found(
+            start=clause.content.start,
+            end=clause.content.end,
+            kind="indirect",
+            cue=clause.cue,
+            position=position,
+            subject=clause.subject,
+            frame=frame,
+            inherits=clause.subject is None,
         )
-    return Attribution(statements=statements)
+        if clause.agent is not None:
+            item.channel = NOUN_CHANNELS.get(clause.agent.text.split()[-1].lower())
+        return item
+
+    def _from_quote(
+        self,
+        k: int,
+        sentence: Span,
+        para_ws: list[Word],
+        quotes: list[Quote],
+        clauses: list[_Found],
+        earlier: list[_Found],
+        previous: list[_Found],
+    ) -> _Found | None:
+        quote = quotes[k]
+        lo_offset = max(
+            sentence.start, quotes[k - 1].closed + 1 if k and quotes[k - 1].closed else 0
+        )
+        hi_offset = quotes[k + 1].opened if k + 1 < len(quotes) else len(self.body)
+        lo = _first_at(para_ws, lo_offset)
+        hi = _first_at(para_ws, hi_offset)
+        cue = cue_for(self.body, quote, para_ws, lo, hi)
+        end_of_frame = quote.closed + 1 if quote.closed is not None else quote.end
+        after_sentence = _sentence_end(self.body, end_of_frame, hi_offset)
+        frame = [Span(sentence.start, quote.opened), Span(end_of_frame, after_sentence)]
+        item = _Found(quote.start, quote.end, "direct", None, quote.start, None, frame, quote=quote)
+        if cue is not None:
+            item.cue, item.subject, item.inherits = cue.cue, cue.subject, cue.subject is None
+            item.position = cue.subject.start if cue.subject else cue.cue_start
+            return item
+        host = next((c for c in clauses if c.start <= quote.opened < c.end), None)
+        words_in = len(self.body[quote.start : quote.end].split())
+        if host is not None:
+            return self._within_report(item, host)
+        before = [e for e in earlier[-_LOOK_BACK:] if e.entity is not None]
+        if (
+            before
+            and before[-1].quote is not None
+            and quote.paragraph == before[-1].quote.paragraph
+        ):
+            return self._continued(item, before[-1])
+        if before and quote.opened == sentence.start and words_in >= _MIN_STANDALONE_WORDS:
+            return self._continued(item, before[-1])
+        if previous and previous[-1].quote is not None and previous[-1].quote.continues:
+            return self._continued(item, previous[-1])
+        if quote.continues:
+            return item  # its speaker comes with the quotation's last paragraph
+        if quote.opened == self.paras[quote.paragraph].start and words_in >= _MIN_STANDALONE_WORDS:
+            last = self.resolver.last_speaker()
+            if last is not None:
+                item.entity = last
+                item.cue = self._last_cue(last)
+                return item
+        return None
+
+    def _within_report(self, item: _Found, host: _Found) -> _Found | None:
+        """A quotation inside reported content: the statement when it is the whole
+        complement (``said the result was "..."``), else part of the reported clause."""
+        prefix = len(self.body[host.start : item.start].split())
+        suffix = len(self.body[item.end : host.end].split())
+        if prefix > _MAX_LEAD_WORDS or suffix > _MAX_TAIL_WORDS:
+            return None
+        item.cue, item.position = host.cue, host.position + 1
+        item.subject, item.inherits = host.subject, host.subject is None
+        item.frame = host.frame
+        host.end = host.start  # the quotation replaces the reported clause
+        return item
+
+    def _continued(self, item: _Found, before: _Found) -> _Found:
+        item.entity, item.cue = before.entity, before.cue
+        item.channel, item.via = before.channel, list(before.via)
+        return item
+
+    def _last_cue(self, entity: Entity) -> str | None:
+        for item in reversed(self.found[-_LOOK_BACK:]):
+            if item.entity is entity:
+                return item.cue
+        return None
+
+    def _resolve(self, items: list[_Found], subject_entity: Entity | None, ws: list[Word]) -> None:
+        """Give each statement its speaker, in the order the reader meets them."""
+        last: Entity | None = None
+        for item in items:
+            if item.entity is not None:
+                last = item.entity
+            elif item.subject is not None:
+                if item.subject.text.split()[0].lower() in _NOT_SPEAKERS:
+                    continue
+                item.entity = self._entity(item.subject)
+                last = item.entity or last
+            elif item.inherits:
+                item.entity = last or subject_entity
+            if item.entity is not None:
+                item.entity.statements += 1
+                self.resolver.touch(item.entity)
+
+    # --- channels, relays, dates ----------------------------------------------------------
+
+    def _frame_details(self, sentence: Span, ws: list[Word], items: list[_Found]) -> None:
+        contents = sorted(Span(i.start, i.end) for i in items)
+        starts = [c.start for c in contents]
+        for item in items:
+            if item.entity is None:
+                continue
+            window = Span(item.position - _FRAME_REACH, item.position + _FRAME_REACH)
+            near = contents[
+                bisect_left(starts, window.start - MAX_CONTENT) : bisect_left(starts, window.end)
+            ]
+            spans = _minus(item.frame, [Span(0, window.start), Span(window.end, len(self.body))])
+            frame = _minus(spans, near)
+            relays = [
+                relay
+                for span in spans
+                for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
+            ]
+            item.channel = item.channel or channel_in(self.body, frame)
+            item.date = item.date or _date_in(self.body, frame, self.published)
+            own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
+            if item.nested_in is not None and item.nested_in.entity is not None:
+                outer = item.nested_in
+                item.via = [_entity_relay(outer.entity), *outer.via]
+            elif own and not item.via:
+                item.via = own
+            scene = self.scenes.setdefault(id(item.entity), _Scene())
+            if item.via and not scene.via and item.channel == scene.channel:
+                scene.via = list(item.via)
+            if item.channel in SCENES and scene.channel is None:
+                scene.channel, scene.since = item.channel, item.start
+                scene.via = list(item.via)
+                scene.date = item.date
+                item.entity.channel = item.channel
+
+    def _sentence_scene(
+        self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[_Found]
+    ) -> None:
+        """A sentence that sets a scene for its subject without a statement of its own."""
+        if subject is None or subject.kind != "person" or any(i.entity is subject for i in items):
+            return
+        frame = _minus([sentence], [Span(i.start, i.end) for i in items])
+        channel = channel_in(self.body, frame)
+        if channel in SCENES:
+            scene = self.scenes.setdefault(id(subject), _Scene())
+            if scene.channel is None:
+                scene.channel, scene.since = channel, sentence.start
+                scene.date = _date_in(self.body, frame, self.published)
+                subject.channel = channel
+
+    def _citing_scene(self, sentence: Span, ws: list[Word]) -> None:
+        """``X, citing a conversation between two residents``: the residents spoke on that
+        occasion, relayed by X."""
+        for relay in relays_in(self.body, sentence, ws):
+            at = _first_at(ws, relay.phrase.end)
+            if at + 2 >= len(ws) or ws[at + 1].text.lower() != "citing":
+                continue
+            for k in range(at + 2, min(len(ws), at + 8)):
+                if ws[k].text.lower() in {"between", "with", "from", "by", "of"}:
+                    speaker = phrase_after(ws, k + 1)
+                    entity = self._entity(speaker) if speaker is not None else None
+                    if entity is not None:
+                        channel = channel_in(self.body, [Span(ws[at + 2].start, ws[k].start)])
+                        scene = self.scenes.setdefault(id(entity), _Scene())
+                        scene.channel, scene.via, scene.since = channel, [relay], sentence.start
+                    break
+
+    def _continue_quotes(self) -> None:
+        """A quotation running over paragraphs takes the speaker found at its end."""
+        for n in range(len(self.found) - 2, -1, -1):
+            item, nxt = self.found[n], self.found[n + 1]
+            if _pending(item) and nxt.quote is not None and nxt.entity is not None:
+                item.entity, item.cue = nxt.entity, nxt.cue
+                item.entity.statements += 1
+
+    def _carry_scenes(self) -> None:
+        for item in self.found:
+            scene = self.scenes.get(id(item.entity))
+            if scene is None or scene.channel is None:
+                continue
+            if item.channel is None:
+                item.channel = scene.channel
+                if not item.via:
+                    item.via = list(scene.via)
+            if item.date is None and item.start >= scene.since and item.channel == scene.channel:
+                item.date = scene.date
+
+    # --- output ---------------------------------------------------------------------------
+
+    def result(self) -> Attribution:
+        kept = _dedupe([item for item in self.found if item.entity is not None])
+        statements = [self._statement(item) for item in kept]
+        speakers = [
+            ExtractedSpeaker(name=e.name, kind=e.kind, aliases=e.aliases, roles=e.roles)  # type: ignore[arg-type]
+            for e in self.resolver.entities
+            if any(item.entity is e for item in kept)
+        ]
+        sources: dict[str, ExtractedSource] = {}
+        for item in kept:
+            for relay in item.via:
+                source = sources.setdefault(
+                    relay.name,
+                    ExtractedSource(name=relay.name, kind=relay.kind),  # type: ignore[arg-type]
+                )
+                if relay.phrase.text != relay.name and relay.phrase.text not in source.aliases:
+                    source.aliases.append(relay.phrase.text)
+        return Attribution(statements=statements, speakers=speakers, sources=list(sources.values()))
+
+    def _statement(self, item: _Found) -> ExtractedStatement:
+        entity = item.entity
+        return ExtractedStatement(
+            text=self.body[item.start : item.end],
+            kind=item.kind,  # type: ignore[arg-type]
+            cue=item.cue,
+            channel=item.channel,
+            said_on=item.date,
+            start=item.start,
+            end=item.end,
+            speaker=Mention(entity.name, entity.kind) if entity else None,
+            via=[Mention(r.name, r.kind) for r in item.via],
+        )
+
+
+_INTRODUCTORY = wordset(
+    "asked in on at during after before while when as since although though however meanwhile "
+    "earlier later addressing speaking talking replying responding regarding despite "
+    "following amid according to for with by from"
+)
+
+
+def _pending(item: _Found) -> bool:
+    """A quotation that goes on in the next paragraph and has no speaker yet."""
+    return item.entity is None and item.quote is not None and item.quote.continues
+
+
+def _heading(text: str, sentence: Span) -> bool:
+    """A headline or subheading: short, and not ended like a sentence."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].rstrip()
+    return not line.endswith((".", "!", "?", "…", "”", '"', "’", ")", ":", ";")) and (
+        len(line.split()) < 20
+    )
+
+
+def _first_at(ws: list[Word], offset: int) -> int:
+    lo, hi = 0, len(ws)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ws[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    for pos in range(start, min(limit, start + 300)):
+        if text[pos] in ".!?\n":
+            return pos + 1
+    return min(limit, start + 300)
+
+
+def _outside(sentence: Span, contents: list[Span]) -> list[Span]:
+    return _minus([sentence], contents)
+
+
+def _minus(spans: list[Span], holes: list[Span]) -> list[Span]:
+    """``spans`` without the parts covered by ``holes``."""
+    result = list(spans)
+    for hole in holes:
+        cut: list[Span] = []
+        for span in result:
+            if hole.end <= span.start or hole.start >= span.end:
+                cut.append(span)
+                continue
+            if span.start < hole.start:
+                cut.append(Span(span.start, hole.start))
+            if hole.end < span.end:
+                cut.append(Span(hole.end, span.end))
+        result = cut
+    return result
+
+
+def _within(pos: int, spans: list[Span]) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+def _same(relay: Relay, item: _Found) -> bool:
+    return item.subject is not None and item.subject.start <= relay.start < item.subject.end
+
+
+def _entity_relay(entity: Entity) -> Relay:
+    kind = (
+        "person"
+        if entity.kind == "person"
+        else "outlet"
+        if entity.kind == "organization"
+        else "group"
+    )
+    return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
+
+
+def _date_in(text: str, frame: list[Span], published: Published | None) -> str | None:
+    for span in frame:
+        found = said_on(text, span.start, span.end, published)
+        if found:
+            return found
+    return None
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """Drop reported speech that merely restates a quotation, and exact repeats."""
+    direct = sorted(Span(f.start, f.end) for f in found if f.kind == "direct")
+    starts = [d.start for d in direct]
+    kept: list[_Found] = []
+    seen: set[tuple[int, int]] = set()
+    for item in sorted(found, key=lambda f: (f.start, f.end)):
+        if (item.start, item.end) in seen or item.end <= item.start:
+            continue
+        if item.kind == "indirect":
+            # quotations are disjoint, so those overlapping a span are a contiguous run
+            first = max(0, bisect_left(starts, item.start) - 1)
+            last = bisect_left(starts, item.end)
+            covered = sum(
+                max(0, min(item.end, d.end) - max(item.start, d.start)) for d in direct[first:last]
+            )
+            if covered * 2 >= item.end - item.start:
+                continue
+        seen.add((item.start, item.end))
+        kept.append(item)
+    return kept

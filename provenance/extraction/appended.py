@@ -1,0 +1,58 @@
+"""Unrelated articles appended after a story (a teaser of another story, with its headline).
+
+A tail that starts with a headline-like line and names nothing the story names is
+another article: the story shares at least one name with any of its own sections.
+"""
+
+import re
+
+from provenance.extraction.text import wordset
+
+_MIN_HEADLINE_WORDS = 6
+_MAX_HEADLINE_WORDS = 25
+_CAPITALIZED = re.compile(r"\b[A-Z][\w-]*[A-Za-z0-9]")
+_COMMON = wordset(
+    "the a an in on at of for to and but or as by with from this that these those he she it "
+    "they we i you his her its their our there here what who when where why how after before "
+    "during while since until if so yet not no yes mr mrs ms dr new more most many some all "
+    "one two three first last said says according however meanwhile also january february "
+    "march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday"
+)
+
+
+def drop_appended(title: str, paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` without the unrelated articles appended at their end."""
+    end = len(paragraphs)
+    k = end - 2
+    while k >= 3:
+        if _headline(paragraphs[k]):
+            story = _names(" ".join([title, *paragraphs[:k]]))
+            tail = _names(" ".join(paragraphs[k:end]))
+            if tail and not story & tail:
+                end = k
+            else:
+                break
+        k -= 1
+    return paragraphs[:end]
+
+
+def _headline(text: str) -> bool:
+    words = text.split()
+    return (
+        _MIN_HEADLINE_WORDS <= len(words) <= _MAX_HEADLINE_WORDS
+        and not text.endswith((".", "?", "!", ":", "”", '"', "’"))
+        and text[:1].isupper()
+    )
+
+
+def _names(text: str) -> set[str]:
+    """Lower-cased capitalised words that are not common English words."""
+    found = set()
+    for match in _CAPITALIZED.finditer(text):
+        word = match.group().lower()
+        for suffix in ("’s", "'s"):
+            word = word.removesuffix(suffix)
+        if word not in _COMMON and len(word) > 1:
+            found.add(word)
+    return found

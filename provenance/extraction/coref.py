@@ -1,0 +1,235 @@
+"""Within-document coreference: which earlier speaker a short reference points to.
+
+References are resolved by salience: the most recent compatible entity mentioned as a
+speaker or as the subject of a sentence. ``he``/``she`` take the last person,
+``it`` the last organisation, ``they`` the last group or organisation, a surname or
+first name the person whose name contains it, and a definite title (``the
+minister``) the last person whose role contains that title.
+"""
+
+from dataclasses import dataclass, field
+
+from provenance.extraction.speakers import (
+    DOCUMENT_HEADS,
+    GROUP_HEADS,
+    HONORIFICS,
+    TITLES,
+    Phrase,
+    canonical,
+)
+from provenance.extraction.text import Word
+
+_MAX_ALIASES = 50
+_SALIENCE = 60
+"""How many recent entities a reference may look back over."""
+
+
+@dataclass
+class Entity:
+    """A speaker as this document presents it."""
+
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    tokens: set[str] = field(default_factory=set)
+    """Lower-cased words of the personal name (for surname and first-name references)."""
+    titles: set[str] = field(default_factory=set)
+    """Lower-cased title words (for ``the minister``)."""
+    heads: set[str] = field(default_factory=set)
+    """Lower-cased group head nouns (for ``the locals``)."""
+    channel: str | None = None
+    """The channel of the scene the entity last spoke in (set by attribution)."""
+    gender: str | None = None
+    """``he`` or ``she`` once a pronoun has referred to the entity."""
+    statements: int = 0
+
+    def add_alias(self, text: str) -> None:
+        """Record another way the document refers to the entity."""
+        if (
+            text
+            and text != self.name
+            and len(self.aliases) < _MAX_ALIASES
+            and text not in self.aliases
+        ):
+            self.aliases.append(text)
+
+    def add_role(self, role: str | None) -> None:
+        """Record a title or affiliation."""
+        if role and role not in self.roles:
+            self.roles.append(role)
+            self.titles |= _title_words(role)
+
+
+def _title_words(text: str) -> set[str]:
+    return {_fold_title(w) for w in text.lower().replace("’s", " ").split() if w in TITLES}
+
+
+def _fold_title(word: str) -> str:
+    """``spokesman``, ``spokeswoman`` and ``spokesperson`` are one title."""
+    return "spokes" if word.startswith("spokes") else word
+
+
+class Resolver:
+    """Entities of one document, in order of salience."""
+
+    def __init__(self, names: list[tuple[int, str]] | None = None) -> None:
+        self.entities: list[Entity] = []
+        self._recent: list[Entity] = []
+        self._by_name: dict[str, Entity] = {}
+        self._surnames: dict[str, list[tuple[int, str]]] = {}
+        for start, full in names or []:
+            self._surnames.setdefault(full.split()[-1], []).append((start, full))
+
+    def touch(self, entity: Entity) -> Entity:
+        """Make ``entity`` the most salient."""
+        if entity in self._recent:
+            self._recent.remove(entity)
+        self._recent.append(entity)
+        if len(self._recent) > _SALIENCE:
+            self._recent.pop(0)
+        return entity
+
+    def recent(self, kinds: tuple[str, ...]) -> Entity | None:
+        """The most salient entity of one of ``kinds``."""
+        for entity in reversed(self._recent):
+            if entity.kind in kinds:
+                return entity
+        return None
+
+    def last_speaker(self) -> Entity | None:
+        """The most salient entity that has said something."""
+        for entity in reversed(self._recent):
+            if entity.statements:
+                return entity
+        return None
+
+    def resolve(
+        self, phrase: Phrase, words: list[Word], channel_of: dict[str, str]
+    ) -> Entity | None:
+        """The entity ``phrase`` refers to, creating one for a new name."""
+        if phrase.kind == "pronoun":
+            return self._pronoun(phrase.text.lower())
+        parts = phrase.text.lower().split()
+        head = parts[-1]
+        bare = parts[0] in {"the", "this", "that", "its", head} and all(
+            p.islower() for p in phrase.text.split()[1:]
+        )
+        if head in DOCUMENT_HEADS and phrase.kind != "group" and bare:
+            return self._document(head, channel_of)
+        name, role = canonical(phrase, words)
+        entity = self._find(phrase, name, role)
+        if entity is None:
+            entity = Entity(name=name, kind=_entity_kind(phrase))
+            if entity.kind == "person" and role != name:
+                entity.tokens = {t.lower() for t in name.replace(".", " ").split()}
+            entity.heads = _group_key(phrase.text)
+            self.entities.append(entity)
+        entity.add_alias(phrase.text)
+        entity.add_role(role)
+        entity.add_role(phrase.role)
+        self._by_name.setdefault(name.lower(), entity)
+        self._by_name.setdefault(phrase.text.lower(), entity)
+        entity.titles |= _title_words(phrase.text)
+        return self.touch(entity)
+
+    def _pronoun(self, pronoun: str) -> Entity | None:
+        if pronoun in {"he", "she"}:
+            for entity in reversed(self._recent):
+                if entity.kind == "person" and entity.gender in (None, pronoun):
+                    entity.gender = pronoun
+                    return entity
+            return None
+        if pronoun == "it":
+            return self.recent(("organization",))
+        if pronoun == "they":
+            return self.recent(("group", "organization"))
+        return None
+
+    def _document(self, head: str, channel_of: dict[str, str]) -> Entity | None:
+        """``the statement said``: whoever last spoke through that kind of document."""
+        wanted = channel_of.get(head)
+        for entity in reversed(self._recent):
+            if entity.statements and (wanted is None or entity.channel == wanted):
+                return entity
+        return self.last_speaker()
+
+    def _find(self, phrase: Phrase, name: str, role: str | None) -> Entity | None:
+        words = [w for w in name.replace(".", " ").split() if w.lower() not in HONORIFICS]
+        lowered = {w.lower() for w in words}
+        if phrase.kind in ("person", "organization") and words and words[0][:1].isupper():
+            for entity in reversed(self._recent):
+                if entity.kind != "person" or not entity.tokens:
+                    continue
+                if not (entity.titles or entity.statements or len(lowered) > 1):
+                    continue  # a bare capitalised pair is weak evidence of a person
+                if lowered <= entity.tokens or entity.tokens <= lowered:
+                    return self._grow(entity, name)
+        if len(words) == 1 and words[0][:1].isupper():
+            full = self._registered(words[0], phrase.start)
+            if full is not None:
+                return full
+        if phrase.kind == "person" and role == name:
+            return self._titled(phrase)
+        if phrase.kind == "group":
+            key = _group_key(phrase.text)
+            for entity in reversed(self._recent):
+                if entity.kind == "group" and entity.heads and _same_group(key, entity.heads):
+                    return entity
+        return self._by_name.get(name.lower())
+
+    def _registered(self, word: str, before: int) -> Entity | None:
+        """A new person for a surname or first name met earlier in a fuller name."""
+        earlier = [full for start, full in self._surnames.get(word, []) if start < before]
+        if not earlier:
+            return None
+        full = earlier[-1]
+        entity = Entity(name=full, kind="person", tokens={p.lower() for p in full.split()})
+        self.entities.append(entity)
+        return entity
+
+    def _grow(self, entity: Entity, name: str) -> Entity:
+        """Prefer the fullest form of a personal name as the canonical one."""
+        if len(name.split()) > len(entity.name.split()) and name[:1].isupper():
+            entity.add_alias(entity.name)
+            entity.name = name
+            entity.tokens |= {t.lower() for t in name.replace(".", " ").split()}
+        return entity
+
+    def _titled(self, phrase: Phrase) -> Entity | None:
+        """``the Minister``: the last person whose role has that title."""
+        first = phrase.text.split()[0].lower()
+        if first in {"a", "an"}:
+            return None
+        titles = [w for w in phrase.text.lower().split() if w in TITLES]
+        if not titles:
+            return None
+        wanted = {_fold_title(titles[-1])}
+        places = {w for w in phrase.text.split()[1:] if w[:1].isupper() and w.lower() not in TITLES}
+        for entity in reversed(self._recent):
+            if entity.kind != "person" or not (wanted & entity.titles):
+                continue
+            known = " ".join([entity.name, *entity.aliases, *entity.roles])
+            if all(p.rstrip("’'s") in known for p in places):
+                return entity
+        return None
+
+
+def _group_key(text: str) -> set[str]:
+    """The last group noun of a phrase and its capitalised modifiers (``Indian``)."""
+    parts = text.split()
+    heads = [w.lower() for w in parts if w.lower() in GROUP_HEADS]
+    capitals = {w.lower() for w in parts[1:] if w[:1].isupper()}
+    return {f"head:{heads[-1]}"} | capitals if heads else set()
+
+
+def _same_group(key: set[str], other: set[str]) -> bool:
+    heads = {k for k in key if k.startswith("head:")}
+    if not heads or heads != {k for k in other if k.startswith("head:")}:
+        return False
+    mine, theirs = key - heads, {k for k in other if not k.startswith("head:")}
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def _entity_kind(phrase: Phrase) -> str:
+    return "person" if phrase.kind == "pronoun" else phrase.kind

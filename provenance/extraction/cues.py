@@ -1,0 +1,304 @@
+"""Reporting cues: the verbs and phrases by which English news attributes speech.
+
+A cue is found as written (``"has also expressed"`` is found as ``"expressed"``; the
+auxiliaries are picked up by the caller). Each verb belongs to one or more classes
+that say what may follow it:
+
+* ``clause``: a content clause, with or without "that" (``said``, ``added``);
+* ``that``: a content clause only after "that" or a colon (``warned that``);
+* ``object``: a noun phrase that is itself the content (``accused Turkey of ...``);
+* ``quote``: a quotation as its object (``called the reports "baseless"``);
+* ``after``: may follow a quotation with its speaker (``"...," she recalled``).
+"""
+
+import re
+from typing import NamedTuple
+
+from provenance.extraction.text import wordset
+
+
+class Cue(NamedTuple):
+    """One cue found in a text."""
+
+    text: str
+    """The cue as written, e.g. ``"called for"``."""
+    lemma: str
+    start: int
+    end: int
+
+    @property
+    def participle(self) -> bool:
+        """Whether the cue is an -ing form (``saying``), which takes its subject from the clause."""
+        return self.text.split()[0].lower().endswith("ing")
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    """Regular inflections of a verb: base, -s, -ed, -ing."""
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith(("ss", "sh", "ch")):
+        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    return lemma, lemma + "s", lemma + "ed", lemma + "ing"
+
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "refer": ("refer", "refers", "referred", "referring"),
+    "regret": ("regret", "regrets", "regretted", "regretting"),
+    "commit": ("commit", "commits", "committed", "committing"),
+    "slam": ("slam", "slams", "slammed", "slamming"),
+    "quip": ("quip", "quips", "quipped", "quipping"),
+    "dub": ("dub", "dubs", "dubbed", "dubbing"),
+    "label": ("label", "labels", "labelled", "labeled", "labelling", "labeling"),
+    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+    "post": ("posted",),
+    "share": ("shared",),
+    "pledge": ("pledge", "pledges", "pledged", "pledging"),
+    "argue": ("argue", "argues", "argued", "arguing"),
+    "continue": ("continued",),
+    "express": ("express", "expresses", "expressed", "expressing"),
+    "stress": ("stress", "stresses", "stressed", "stressing"),
+    "forecast": ("forecast", "forecasts", "forecasting"),
+    "hold": ("held",),
+    "give": ("gave",),
+}
+
+_CLAUSE = ["say", "tell", "add", "state", "claim", "write", "tweet"]
+_THAT = [
+    "note",
+    "argue",
+    "assert",
+    "allege",
+    "warn",
+    "insist",
+    "maintain",
+    "explain",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "reiterate",
+    "reaffirm",
+    "confirm",
+    "announce",
+    "declare",
+    "suggest",
+    "observe",
+    "remark",
+    "acknowledge",
+    "admit",
+    "disclose",
+    "reveal",
+    "report",
+    "recall",
+    "mention",
+    "underline",
+    "underscore",
+    "highlight",
+    "contend",
+    "complain",
+    "predict",
+    "promise",
+    "vow",
+    "pledge",
+    "concede",
+    "deny",
+    "agree",
+    "hint",
+    "indicate",
+    "assure",
+    "inform",
+    "estimate",
+    "testify",
+    "caution",
+    "reply",
+    "respond",
+    "counter",
+    "clarify",
+    "believe",
+    "post",
+    "share",
+    "regret",
+    "forecast",
+]
+_OBJECT = [
+    "accuse",
+    "blame",
+    "thank",
+    "deny",
+    "refute",
+    "reject",
+    "condemn",
+    "urge",
+    "express",
+    "reiterate",
+    "reaffirm",
+    "demand",
+    "criticise",
+    "criticize",
+    "denounce",
+    "mention",
+]
+_QUOTE = [
+    "call",
+    "describe",
+    "term",
+    "dub",
+    "label",
+    "brand",
+    "condemn",
+    "denounce",
+    "reject",
+    "dismiss",
+    "welcome",
+    "extend",
+    "express",
+    "convey",
+    "reaffirm",
+    "reiterate",
+    "praise",
+    "hail",
+    "slam",
+    "criticise",
+    "criticize",
+    "urge",
+    "vow",
+    "pledge",
+    "promise",
+    "offer",
+    "accuse",
+    "warn",
+]
+_AFTER = [
+    "say",
+    "add",
+    "state",
+    "note",
+    "tell",
+    "write",
+    "tweet",
+    "recall",
+    "share",
+    "explain",
+    "insist",
+    "continue",
+    "conclude",
+    "argue",
+    "warn",
+    "ask",
+    "reply",
+    "respond",
+    "answer",
+    "joke",
+    "quip",
+    "shout",
+    "exclaim",
+    "complain",
+    "claim",
+    "admit",
+    "concede",
+    "post",
+    "observe",
+    "remark",
+    "recount",
+    "agree",
+    "caution",
+    "predict",
+    "declare",
+    "announce",
+    "confirm",
+    "acknowledge",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "assert",
+    "maintain",
+]
+
+# Multiword cues: the phrase as a pattern and its classes.
+_PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("call for", r"call(?:s|ed|ing)?\s+for", frozenset({"object"})),
+    ("point out", r"point(?:s|ed|ing)?\s+out", frozenset({"that"})),
+    ("make it clear", r"(?:make|makes|made|making)\s+it\s+clear", frozenset({"that"})),
+    ("make clear", r"(?:make|makes|made|making)\s+clear", frozenset({"that"})),
+    (
+        "pay tribute to",
+        r"(?:pay|pays|paid|paying)\s+(?:tribute|respects?)\s+to",
+        frozenset({"object"}),
+    ),
+    (
+        "express interest in",
+        r"express(?:es|ed|ing)?\s+(?:an\s+)?interest\s+in",
+        frozenset({"object"}),
+    ),
+    ("be vocal in", r"(?:been|was|were|is|are)\s+vocal\s+(?:in|about)", frozenset({"object"})),
+    ("quote as saying", r"quoted\s+as\s+saying", frozenset({"clause", "quote"})),
+    ("go on to say", r"(?:went|goes|go|going)\s+on\s+to\s+say", frozenset({"clause"})),
+)
+
+
+def _build() -> tuple[dict[str, tuple[str, frozenset[str]]], re.Pattern[str]]:
+    classes: dict[str, set[str]] = {}
+    for name, lemmas in (
+        ("clause", _CLAUSE),
+        ("that", _THAT),
+        ("object", _OBJECT),
+        ("quote", _QUOTE),
+        ("after", _AFTER),
+    ):
+        for lemma in lemmas:
+            classes.setdefault(lemma, set()).add(name)
+    table: dict[str, tuple[str, frozenset[str]]] = {}
+    for lemma, names in classes.items():
+        for form in _IRREGULAR.get(lemma) or _forms(lemma):
+            table[form] = (lemma, frozenset(names))
+    words = sorted(table, key=len, reverse=True)
+    phrases = "|".join(pattern for _, pattern, _ in _PHRASES)
+    pattern = re.compile(rf"\b(?:{phrases}|{'|'.join(words)})\b", re.IGNORECASE)
+    return table, pattern
+
+
+_TABLE, _PATTERN = _build()
+_PHRASE_PATTERNS = tuple(
+    (lemma, re.compile(pattern, re.IGNORECASE), names) for lemma, pattern, names in _PHRASES
+)
+
+
+def lemma_classes(cue_text: str) -> tuple[str, frozenset[str]]:
+    """The lemma and classes of a cue as written."""
+    folded = " ".join(cue_text.lower().split())
+    if folded in _TABLE:
+        return _TABLE[folded]
+    for lemma, pattern, names in _PHRASE_PATTERNS:
+        if pattern.fullmatch(folded):
+            return lemma, names
+    return folded, frozenset()
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Every reporting cue in ``text[start:end]``, left to right."""
+    cues = []
+    for match in _PATTERN.finditer(text, start, end):
+        lemma, _ = lemma_classes(match.group())
+        cues.append(Cue(match.group(), lemma, match.start(), match.end()))
+    return cues
+
+
+def has_class(cue: Cue, name: str) -> bool:
+    """Whether ``cue`` belongs to the class ``name`` (see the module docstring)."""
+    return name in lemma_classes(cue.text)[1]
+
+
+AUXILIARIES = wordset(
+    "has have had was were is are be been being will would shall should may might can could "
+    "must did does do also further then again later earlier once repeatedly vehemently "
+    "reportedly strongly firmly publicly previously recently already subsequently separately "
+    "categorically flatly openly emphatically clearly explicitly bluntly angrily quietly not "
+    "never only just still even allegedly apparently reportedly forward to heard came went "
+    "seemed appeared quickly immediately swiftly promptly has since"
+)
+"""Words that may stand between a subject and its cue (``has also``, ``came forward to``)."""

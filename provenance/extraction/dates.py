@@ -1,0 +1,177 @@
+"""Dates: a page's visible publication date, and when a statement was said.
+
+Relative dates (``on Sunday``, ``last week``, ``on November 1``) are resolved against
+the publication date: a weekday is the latest such day on or before it, a day of a
+month without a year the latest such day on or before it. A result is ``YYYY-MM-DD``
+or ``YYYY-MM``; anything vaguer, or with nothing to resolve against, is None.
+"""
+
+import re
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from dateutil import parser as dateparser
+from dateutil.relativedelta import relativedelta
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+
+# A date written out in full, as pages print their publication date.
+FULL_DATE = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s)?"
+    rf"(?:\d{{1,2}}{_ORDINAL}\s(?:of\s)?{_MONTH},?\s{_YEAR}|{_MONTH}\s\d{{1,2}}{_ORDINAL},?\s{_YEAR}"
+    rf"|{_YEAR}-\d\d-\d\d)\b"
+)
+
+_SAID_ON = re.compile(
+    rf"\b(?P<dm>(?P<d1>\d{{1,2}}){_ORDINAL}\s(?:of\s)?(?P<m1>{_MONTH})(?:,?\s(?P<y1>{_YEAR}))?)\b"
+    rf"|\b(?P<md>(?P<m2>{_MONTH})\s(?P<d2>\d{{1,2}}){_ORDINAL}(?:,?\s(?P<y2>{_YEAR}))?)\b"
+    rf"|\b(?P<wd>{_WEEKDAY})\b"
+    rf"|\bin\s(?P<mo>{_MONTH})(?:\s(?P<y3>{_YEAR}))?\b"
+    r"|\b(?P<rel>yesterday|today|last\sweek|last\smonth|this\sweek|this\smonth"
+    r"|earlier\sthis\s(?:week|month)|earlier\stoday)\b"
+    r"|\b(?P<ly>last\syear)\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class Published(NamedTuple):
+    """A publication date as far as it is known."""
+
+    year: int
+    month: int | None
+    day: int | None
+
+    @property
+    def day_date(self) -> date | None:
+        """The full date, when the day is known."""
+        if self.month is None or self.day is None:
+            return None
+        return date(self.year, self.month, self.day)
+
+
+def parse_full_date(text: str) -> str | None:
+    """``YYYY-MM-DD`` for the first full date written in ``text``, if any."""
+    match = FULL_DATE.search(text)
+    if not match:
+        return None
+    try:
+        value = dateparser.parse(match.group(), fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    return value.date().isoformat()
+
+
+def read_published(value: str | None) -> Published | None:
+    """A publication date from ISO (``2024-03-12``, ``2024-03``, ``2024``) or any common form."""
+    if not value:
+        return None
+    text = value.strip()
+    iso = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:[T ].*)?", text)
+    if iso:
+        year, month, day = iso.groups()
+        return Published(int(year), int(month) if month else None, int(day) if day else None)
+    try:
+        parsed = dateparser.parse(text, fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    return Published(parsed.year, parsed.month, parsed.day)
+
+
+def said_on(text: str, start: int, end: int, published: Published | None) -> str | None:
+    """The date that ``text[start:end]`` (a statement's frame) says it was said on."""
+    for match in _SAID_ON.finditer(text, start, end):
+        resolved = _resolve(match, published, text[match.end() : match.end() + 12])
+        if resolved:
+            return resolved
+    return None
+
+
+def mentions_date(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` states any date at all."""
+    return _SAID_ON.search(text, start, end) is not None
+
+
+def _resolve(match: re.Match[str], published: Published | None, after: str) -> str | None:
+    last_year = re.match(r"\s+last\s+year", after, re.IGNORECASE) is not None
+    if match.group("dm") or match.group("md"):
+        day = int(match.group("d1") or match.group("d2"))
+        month = _month(match.group("m1") or match.group("m2"))
+        year = match.group("y1") or match.group("y2")
+        return _day_of_month(day, month, int(year) if year else None, published, last_year)
+    if match.group("wd"):
+        return _weekday(match.group("wd").lower(), published)
+    if match.group("mo"):
+        month = _month(match.group("mo"))
+        year = match.group("y3")
+        if year:
+            return f"{int(year):04d}-{month:02d}"
+        if published is None:
+            return None
+        guess = published.year - (1 if published.month and month > published.month else 0)
+        return f"{guess:04d}-{month:02d}"
+    if match.group("rel"):
+        return _relative(" ".join(match.group("rel").lower().split()), published)
+    return None
+
+
+def _month(name: str) -> int:
+    return dateparser.parse(name.rstrip(".") + " 1 2000").month
+
+
+def _day_of_month(
+    day: int, month: int, year: int | None, published: Published | None, last_year: bool
+) -> str | None:
+    if year is None:
+        if published is None:
+            return None
+        year = published.year - (1 if last_year else 0)
+        later = published.month is not None and (month, day) > (
+            published.month,
+            published.day or 31,
+        )
+        if not last_year and later:
+            year -= 1
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _weekday(name: str, published: Published | None) -> str | None:
+    today = published.day_date if published else None
+    if today is None:
+        return None
+    back = (today.weekday() - _WEEKDAYS.index(name)) % 7
+    return (today - timedelta(days=back)).isoformat()
+
+
+def _relative(phrase: str, published: Published | None) -> str | None:
+    today = published.day_date if published else None
+    if today is None:
+        if published and published.month and phrase in {"this month", "earlier this month"}:
+            return f"{published.year:04d}-{published.month:02d}"
+        return None
+    if phrase in {"today", "earlier today"}:
+        return today.isoformat()
+    if phrase == "yesterday":
+        return (today - timedelta(days=1)).isoformat()
+    if phrase in {"this month", "earlier this month"}:
+        return today.strftime("%Y-%m")
+    if phrase == "last month":
+        return (today - relativedelta(months=1)).strftime("%Y-%m")
+    if phrase == "last week":
+        return _month_of(today - timedelta(days=today.weekday() + 7), 7)
+    return _month_of(today - timedelta(days=today.weekday()), today.weekday() + 1)
+
+
+def _month_of(first: date, days: int) -> str | None:
+    """The month of a run of days, when they all fall in one month."""
+    last = first + timedelta(days=days - 1)
+    return first.strftime("%Y-%m") if (first.year, first.month) == (last.year, last.month) else None

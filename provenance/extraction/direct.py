@@ -1,0 +1,157 @@
+"""Who a quotation belongs to: the cue and speaker around its marks.
+
+Tried in order: a cue right after the closing mark (``"...," she said`` or ``"...,"
+said Jane Doe``); a cue right before the opening mark (``He said: "..."``,
+``stated that "..."``); a quotation that is the object of a speech verb (``called the
+reports "baseless"``, ``rejected by X as "..."``). A quotation with none of these is
+left unattributed here; the caller may continue a speaker from an interrupted or
+multi-paragraph quotation, or drop it as a scare quote.
+"""
+
+from typing import NamedTuple
+
+from provenance.extraction.cues import AUXILIARIES, find_cues, has_class, lemma_classes
+from provenance.extraction.quotes import Quote
+from provenance.extraction.reported import subject_of
+from provenance.extraction.speakers import Phrase, phrase_after
+from provenance.extraction.text import Word
+
+_OBJECT_WINDOW = 6
+"""Most words between a speech verb and the quotation it takes as object."""
+
+
+class QuoteCue(NamedTuple):
+    """A cue found for one quotation."""
+
+    cue: str
+    cue_start: int
+    subject: Phrase | None
+    """None: the subject is shared with the clause before (``..., calling it "..."``)."""
+    object_quote: bool = False
+    """The quotation is a verb's object (may be short: ``called it "baseless"``)."""
+
+
+def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteCue | None:
+    """The cue of ``quote`` from the words ``ws`` of its paragraph.
+
+    ``lo``..``hi`` bound the words that may be read: from the end of the previous
+    quotation (or the sentence start) to the start of the next one.
+    """
+    opening = _index_at(ws, quote.opened)
+    if quote.closed is not None:
+        closing = _index_at(ws, quote.closed)
+        found = _after(ws, closing + 1, hi)
+        if found:
+            return found
+    return _before(text, ws, lo, opening)
+
+
+def _index_at(ws: list[Word], offset: int) -> int:
+    lo, hi = 0, len(ws)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ws[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _after(ws: list[Word], j: int, hi: int) -> QuoteCue | None:
+    """``, he said`` / ``the minister added`` / ``said Jane Doe`` after the closing mark."""
+    while j < hi and ws[j].text in {",", "—", "–", "-"}:
+        j += 1
+    if j >= hi:
+        return None
+    cue = _cue_word(ws, j, "after")
+    if cue is not None:
+        end = j + len(cue.split())
+        phrase = phrase_after(ws, end, hi)
+        if phrase is not None:
+            return QuoteCue(cue, ws[j].start, phrase)
+        return None
+    phrase = phrase_after(ws, j, hi)
+    if phrase is None:
+        return None
+    k = j
+    while k < hi and ws[k].start < phrase.end:
+        k += 1
+    if k < hi and ws[k].text == ",":  # "the chamber's chief executive, Jane Doe, said"
+        name = phrase_after(ws, k + 1, hi)
+        if name is not None:
+            k2 = k + 1
+            while k2 < hi and ws[k2].start < name.end:
+                k2 += 1
+            if k2 < hi and ws[k2].text == ",":
+                phrase, k = name._replace(role=phrase.text), k2 + 1
+    while k < hi and ws[k].text.lower() in AUXILIARIES:
+        k += 1
+    cue = _cue_word(ws, k, "after") if k < hi else None
+    if cue is None:
+        return None
+    return QuoteCue(cue, ws[k].start, phrase)
+
+
+def _cue_word(ws: list[Word], k: int, name: str) -> str | None:
+    """The cue at ws[k] if it has class ``name`` (one or two words)."""
+    if k >= len(ws):
+        return None
+    for width in (3, 2, 1):
+        if k + width > len(ws):
+            continue
+        text = " ".join(w.text for w in ws[k : k + width])
+        if name in lemma_classes(text)[1]:
+            return text
+    return None
+
+
+def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None:
+    """``X said: "`` / ``stated that "`` / ``called the reports "`` before the opening mark."""
+    i = opening - 1
+    while i >= lo and ws[i].text in {",", ":", "—", "–"}:
+        i -= 1
+    if i >= lo and ws[i].text.lower() == "that":
+        i -= 1
+    if i < lo:
+        return None
+    cue = _cue_ending_at(text, ws, i, lo)
+    if cue is not None and (
+        has_class(cue, "clause") or has_class(cue, "that") or has_class(cue, "quote")
+    ):
+        k = _index_at(ws, cue.start)
+        return QuoteCue(cue.text, cue.start, subject_of(ws, k, cue))
+    return _object(text, ws, lo, opening)
+
+
+def _cue_ending_at(text: str, ws: list[Word], i: int, lo: int):
+    start = ws[max(lo, i - 2)].start
+    cues = [c for c in find_cues(text, start, ws[i].end) if c.end == ws[i].end]
+    return cues[-1] if cues else None
+
+
+def _object(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None:
+    """``called the reports "..."``, ``rejected by the Foreign Office as "..."``."""
+    k = opening - 1
+    passive_by: int | None = None
+    steps = 0
+    while k >= lo and steps <= _OBJECT_WINDOW:
+        word = ws[k]
+        low = word.text.lower()
+        cue = _cue_ending_at(text, ws, k, lo) if word.text[0].isalpha() else None
+        if cue is not None and has_class(cue, "quote"):
+            if passive_by is not None:
+                agent = phrase_after(ws, passive_by + 1, opening)
+                return QuoteCue(cue.text, cue.start, agent, True) if agent else None
+            i = _index_at(ws, cue.start)
+            return QuoteCue(cue.text, cue.start, subject_of(ws, i, cue), True)
+        if low == "by":
+            passive_by = k
+        elif (not word.text[0].isalnum() and word.text not in {"’", "'"}) or (
+            low in {"said", "says", "is", "was", "are", "were"} and passive_by is None
+        ):
+            return None
+        k -= 1
+        steps += 1 if passive_by is None else 0
+        if passive_by is not None and opening - k > 14:
+            return None
+    return None

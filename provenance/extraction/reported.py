@@ -1,0 +1,524 @@
+"""Reported speech: ``X said (that) ...``, ``X accused Y of ...``, ``according to X, ...``.
+
+Works one sentence at a time on its words. Each cue yields at most one clause: the
+cue, its subject (or None when it shares the subject of the clause before it, as in
+``..., saying ...`` or ``... and called for ...``) and its content span. A cue whose
+subject stands inside another clause's content without a comma before it is nested
+speech (``A said the President repeatedly said that P``): both are kept and the
+inner one records the outer as its relay.
+"""
+
+import re
+from bisect import bisect_left
+from typing import NamedTuple
+
+from provenance.extraction.cues import Cue, find_cues, has_class, lemma_classes
+from provenance.extraction.quotes import Quote, inside
+from provenance.extraction.speakers import (
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    GROUP_HEADS,
+    PRONOUNS,
+    Phrase,
+    phrase_after,
+    phrase_before,
+)
+from provenance.extraction.text import Span, Word, strip_span, words, wordset
+
+MAX_CONTENT = 1500
+"""Longest reported content, in characters (keeps the work per cue bounded)."""
+
+_PREPOSITIONS = wordset(
+    "in on at during while after before through via to from with about over amid following "
+    "last this yesterday today earlier later"
+)
+_REPORT_NOUNS = wordset(
+    "claims claim reports report allegations allegation accusations accusation charges "
+    "remarks comments views statements statement rumours rumors speculation suggestions "
+    "assertions this these those such it them him her that"
+)
+_AMBIGUOUS = wordset(
+    "claim claims report reports call calls tweet tweets post posts demand demands promise "
+    "promises pledge pledges vow vows share note notes record warning denial thank state "
+    "states mention mentions express"
+)
+_MODALS = wordset("will would can could may might must should also to")
+_LINKS = frozenset({"that", "regarding", "about", "of", "over", "for", "on"})
+_NOMINAL = re.compile(
+    r"\b(?:claims?|allegations?|accusations?|reports?|calls|suggestions?|warnings?|assertions?)"
+    r"\s+(?:by|from)\s",
+    re.IGNORECASE,
+)
+_EMERGED = re.compile(
+    r"\b(?:reports?|rumou?rs)\s+(?:have\s+|had\s+)?(?:emerged|surfaced|circulated|suggested)"
+    r"\s+that\s",
+    re.IGNORECASE,
+)
+_REPORTS_OF = re.compile(
+    r"\b(?:rejected|denied|dismissed|refuted|amid|following|after)\s+(?:the\s+)?(reports)\s+of\s",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s", re.IGNORECASE)
+
+
+class Clause(NamedTuple):
+    """One reported-speech clause."""
+
+    cue: str
+    cue_start: int
+    subject: Phrase | None
+    """None: shares the subject of the clause before it in the sentence."""
+    content: Span
+    nested_in: int | None = None
+    """Index (in the sentence's clause list) of the clause whose content holds this one."""
+    agent: Phrase | None = None
+    """For ``according to a statement issued by X``: the document phrase (a channel clue)."""
+
+
+def reported(text: str, sentence: Span, quotes: list[Quote]) -> list[Clause]:
+    """The reported-speech clauses of one sentence, in order of their cues."""
+    ws = words(text, sentence.start, sentence.end)
+    index = {w.start: i for i, w in enumerate(ws)}
+    clauses: list[Clause] = []
+    cues = [
+        c
+        for c in find_cues(text, sentence.start, sentence.end)
+        if usable(text, c, ws, index, quotes)
+    ]
+    for cue in cues:
+        clause = _verb_clause(text, sentence, ws, index, cue)
+        if clause is not None:
+            clauses.append(clause)
+    clauses.extend(_nominal_clauses(text, sentence, ws, index))
+    clauses.sort(key=lambda c: c.cue_start)
+    return _bound(text, sentence, ws, index, clauses)
+
+
+def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: list[Quote]) -> bool:
+    """Whether a cue found in a sentence is a reporting verb in use there.
+
+    Not: inside a quotation, part of a hyphenated word (``so-called``), negated (``did
+    not say``), an infinitive without "that", or a noun (``the claims``).
+    """
+    if inside(quotes, cue.start) is not None or (cue.start and text[cue.start - 1] == "-"):
+        return False
+    i = index.get(cue.start)
+    if i is None:
+        return False
+    prev = ws[i - 1].text.lower() if i else ""
+    before = {w.text.lower() for w in ws[max(0, i - 2) : i]}
+    if before & {"not", "n't", "never"}:
+        return False
+    nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
+    if prev == "to" and nxt != "that":
+        return False
+    first = cue.text.split()[0].lower()
+    if first in _AMBIGUOUS or cue.lemma in {"report", "claim", "tweet", "post"}:
+        if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"}:
+            return False
+        if not first.endswith(("ed", "ing")) and cue.lemma not in {"say"}:
+            return prev in PRONOUNS or prev in GROUP_HEADS or prev in _MODALS or nxt == "that"
+    passive = prev in {"been", "be", "being", "was", "were", "is", "are"} and first.endswith("ed")
+    return not passive
+
+
+def _verb_clause(
+    text: str, sentence: Span, ws: list[Word], index: dict[int, int], cue: Cue
+) -> Clause | None:
+    i = index[cue.start]
+    after = i + len(cue.text.split())
+    start = _content_start(ws, after, cue)
+    subject = subject_of(ws, i, cue)
+    if start is None:
+        return _trailing(text, sentence, ws, i, after, cue, subject)
+    if start >= len(ws):
+        return None
+    content = Span(ws[start].start, sentence.end)
+    if not has_class(cue, "clause") and not has_class(cue, "that") and _referential(ws, start):
+        return None
+    if _referential(ws, start) and start == after:
+        return None
+    return Clause(cue.text, cue.start, subject, content)
+
+
+def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
+    """Index of the first word of the content after a verb cue, or None when none follows."""
+    n = len(ws)
+    j = after
+    if cue.lemma == "tell" and j < n and ws[j].text.lower() != "that":
+        that = _that_within(ws, j, 9)
+        j = _skip_that(ws, that) if that is not None else _skip_phrase(ws, j)
+        if that is not None:
+            return j
+    if j < n and (ws[j].text.lower() in _PREPOSITIONS or ws[j].text == ","):
+        that = _that_within(ws, j, 16)
+        if that is not None:
+            return _skip_that(ws, that)
+        j = _skip_time(ws, j)
+    if j < n and ws[j].text.lower() == "that":
+        return _skip_that(ws, j)
+    if j < n and ws[j].text in {":", ","} and has_class(cue, "clause"):
+        k = j + 1
+        if k < n and ws[k].text[0].isalnum() and not _opener(ws[k]):
+            return k
+        return None
+    if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
+        word = ws[j].text.lower()
+        if word in _PREPOSITIONS and _clause_follows(ws, j):
+            return j  # "said in the beginning Iran did not react"
+        if word in _PREPOSITIONS or word in {"as", "so", "and", "but", "or", "it", "he", "she"}:
+            return None if word not in {"it", "he", "she"} else j
+        if word == "of" or ws[j].text == "." or (cue.lemma == "tell" and j == after):
+            return None
+        return j
+    if has_class(cue, "object") and j < n and ws[j].text[0].isalnum():
+        if cue.lemma == "mention" and ws[j].text.lower() == "about":
+            return j + 1
+        if ws[j].text.lower() in {"to", "by", "in", "on", "at", "as", "with", "and"}:
+            return None
+        return j
+    return None
+
+
+def _opener(word: Word) -> bool:
+    return word.text in '“"‘'
+
+
+def _skip_phrase(ws: list[Word], j: int) -> int:
+    """Past the addressee of ``told``: ``reporters``, ``The Associated Press``."""
+    phrase = phrase_after(ws, j)
+    if phrase is None:
+        if j < len(ws) and ws[j].text.lower() in {"us", "me", "him", "her", "them", "reporters"}:
+            return j + 1
+        return j
+    k = j
+    while k < len(ws) and ws[k].end <= phrase.end:
+        k += 1
+    return k
+
+
+def _clause_follows(ws: list[Word], j: int) -> bool:
+    """Whether a long clause, not an adjunct, follows a preposition at ws[j]
+    (``said in the beginning the army ...``, not ``tweeted to the president ...``)."""
+    if ws[j].text.lower() not in _SCENE_PREPOSITIONS:
+        return False
+    ahead = [w.text.lower() for w in ws[j : j + 5]]
+    return len(ws) - j >= 8 and not any(w in DOCUMENT_HEADS or w in _SETTINGS for w in ahead)
+
+
+_SCENE_PREPOSITIONS = wordset("in during on at after before since while")
+
+
+_SETTINGS = wordset("conference briefing talk speech address meeting ceremony rally session")
+
+
+def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
+    for k in range(j, min(len(ws), j + limit)):
+        if ws[k].text.lower() == "that":
+            return k
+        if k > j and lemma_classes(ws[k].text)[1] & {"clause", "that"}:
+            return None
+        if ws[k].text in {".", ";", "“", '"', "‘"}:
+            return None
+    return None
+
+
+_TIME_WORDS = wordset(
+    "on last this later earlier yesterday today tonight monday tuesday wednesday thursday "
+    "friday saturday sunday morning afternoon evening night week month"
+)
+
+
+def _skip_time(ws: list[Word], j: int) -> int:
+    """Past a short time adjunct (``on Tuesday``, ``later on Tuesday``) after a verb."""
+    k = j
+    while k < len(ws) and k - j < 4 and ws[k].text.lower() in _TIME_WORDS:
+        k += 1
+    return k if k > j and k < len(ws) and ws[k].text.lower() not in _PREPOSITIONS else j
+
+
+def _skip_that(ws: list[Word], j: int) -> int:
+    while j < len(ws) and ws[j].text.lower() == "that":
+        j += 1
+    return j
+
+
+def _referential(ws: list[Word], j: int) -> bool:
+    """Whether the object at ws[j] only points back (``these claims``) or is reciprocal."""
+    first = ws[j].text.lower()
+    second = ws[j + 1].text.lower() if j + 1 < len(ws) else ""
+    if first in {"each", "one"} and second in {"other", "another"}:
+        return True
+    if first in {"these", "those", "this", "such", "it", "them", "him", "that"}:
+        return True
+    if first in _REPORT_NOUNS:
+        return True
+    return first in {"the", "his", "her", "their", "its"} and second in _REPORT_NOUNS
+
+
+def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
+    """The subject of the cue at ws[i]; None when it is shared with the clause before."""
+    prev = ws[i - 1].text.lower() if i else ""
+    if cue.participle and prev not in _PROGRESSIVE:
+        phrase = phrase_before(ws, i)
+        if phrase is not None and _after_with(ws, phrase, i):
+            return phrase  # "with world powers calling for ..."
+        return None
+    if prev in {"and", "or", "but"}:
+        return None
+    if prev == "," and i >= 2 and ws[i - 2].text.lower() in {"and", "but"}:
+        return None
+    quoted = _quoted_object(ws, i, cue)
+    if quoted is not None:
+        return quoted
+    k = i - 1
+    if k >= 1 and ws[k].text.lower() in {"which", "who"} and ws[k - 1].text == ",":
+        k -= 1
+    if cue.participle:
+        phrase = phrase_before(ws, k + 1)
+        return phrase if phrase is not None and _ends_at(ws, phrase, k) else None
+    return phrase_before(ws, k + 1)
+
+
+def _quoted_object(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
+    """``X quoted Y as saying``: the speaker is Y (X is the relay)."""
+    if cue.lemma != "say" or i < 3 or ws[i - 1].text.lower() != "as":
+        return None
+    for k in range(i - 2, max(-1, i - 9), -1):
+        if ws[k].text.lower() == "quoted":
+            return phrase_after(ws, k + 1, i - 1)
+    return None
+
+
+_PROGRESSIVE = wordset("is are was were been be being heard seen")
+
+
+def _after_with(ws: list[Word], phrase: Phrase, i: int) -> bool:
+    first = _word_at(ws, phrase.start, i)
+    return first > 0 and ws[first - 1].text.lower() == "with"
+
+
+def _ends_at(ws: list[Word], phrase: Phrase, k: int) -> bool:
+    return k >= 0 and ws[k].end == phrase.end
+
+
+def _trailing(
+    text: str,
+    sentence: Span,
+    ws: list[Word],
+    i: int,
+    after: int,
+    cue: Cue,
+    subject: Phrase | None,
+) -> Clause | None:
+    """``..., he said.`` and ``..., said the minister.``: the content comes first."""
+    if not has_class(cue, "clause") and not has_class(cue, "after"):
+        return None
+    inverted = phrase_after(ws, after) if subject is None or after < len(ws) else None
+    rest = after
+    if subject is None and inverted is not None and inverted.kind != "pronoun":
+        subject = inverted
+        while rest < len(ws) and ws[rest].end <= inverted.end:
+            rest += 1
+        first = i
+    elif subject is not None:
+        first = _word_at(ws, subject.start, i)
+    else:
+        return None
+    if not _only_trailing(ws, rest) or first < 2 or ws[first - 1].text != ",":
+        return None
+    if any(w.text in '“”"' for w in ws[first - 2 : first]):
+        return None
+    span = strip_span(text, sentence.start, ws[first - 1].start)
+    if span.end - span.start < 12:
+        return None
+    return Clause(cue.text, cue.start, subject, span)
+
+
+def _word_at(ws: list[Word], offset: int, before: int) -> int:
+    """Index of the word starting at ``offset``, searched back from ``before``."""
+    for k in range(before, max(-1, before - 40), -1):
+        if ws[k].start == offset:
+            return k
+    return 0
+
+
+def _only_trailing(ws: list[Word], j: int) -> bool:
+    """Whether only a short adjunct (``in a statement``, ``on Friday``) follows ws[j],
+    or such an adjunct and then a participle clause (``, ending a long saga``)."""
+    rest = [w for w in ws[j:] if w.text not in {".", "!", "?"}]
+    comma = next((k for k, w in enumerate(rest) if w.text == ","), None)
+    if comma is not None and comma <= 8 and comma + 1 < len(rest):
+        return rest[comma + 1].text.lower().endswith("ing")
+    return len(rest) <= 8 and all(w.text not in {",", ";", ":"} for w in rest[:1])
+
+
+def _nominal_clauses(
+    text: str, sentence: Span, ws: list[Word], index: dict[int, int]
+) -> list[Clause]:
+    clauses = []
+    for match in _NOMINAL.finditer(text, sentence.start, sentence.end):
+        clause = _claims_by(text, sentence, ws, index, match)
+        if clause:
+            clauses.append(clause)
+    for match in _EMERGED.finditer(text, sentence.start, sentence.end):
+        subject = Phrase(match.group().split()[0], match.start(), match.start() + 7, "group")
+        subject = subject._replace(text=text[match.start() : match.start() + len(subject.text)])
+        subject = subject._replace(end=subject.start + len(subject.text))
+        clauses.append(
+            Clause(match.group().strip(), match.start(), subject, Span(match.end(), sentence.end))
+        )
+    for match in _REPORTS_OF.finditer(text, sentence.start, sentence.end):
+        subject = Phrase(match.group(1), match.start(1), match.end(1), "group")
+        clauses.append(
+            Clause("reports of", match.start(1), subject, Span(match.end(), sentence.end))
+        )
+    for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
+        clause = _according(text, sentence, ws, index, match)
+        if clause:
+            clauses.append(clause)
+    return clauses
+
+
+def _claims_by(
+    text: str, sentence: Span, ws: list[Word], index: dict[int, int], match: re.Match[str]
+) -> Clause | None:
+    j = index.get(match.end())
+    if j is None:
+        return None
+    speaker = phrase_after(ws, j)
+    if speaker is None:
+        return None
+    k = j
+    while k < len(ws) and ws[k].end <= speaker.end:
+        k += 1
+    if k >= len(ws) or ws[k].text.lower() not in _LINKS:
+        return None
+    link = ws[k].text.lower()
+    k = _skip_that(ws, k + 1) if link == "that" else k + 1
+    if k >= len(ws):
+        return None
+    end = sentence.end
+    if link != "that":  # a noun-phrase content ends with its clause
+        end = next((w.start for w in ws[k:] if w.text in {",", ";"}), sentence.end)
+    cue = " ".join(match.group().split())
+    return Clause(cue, match.start(), speaker, Span(ws[k].start, end))
+
+
+def _according(
+    text: str, sentence: Span, ws: list[Word], index: dict[int, int], match: re.Match[str]
+) -> Clause | None:
+    j = index.get(match.end())
+    if j is None:
+        return None
+    source = phrase_after(ws, j)
+    if source is None:
+        return None
+    k = j
+    while k < len(ws) and ws[k].end <= source.end:
+        k += 1
+    agent = None
+    head = source.text.split()[-1].lower()
+    if (
+        head in DOCUMENT_HEADS
+        and k + 1 < len(ws)
+        and ws[k].text.lower() in {"issued", "released", "published", "by", "from", "of"}
+    ):
+        by = k + 1 if ws[k].text.lower() in {"by", "from", "of"} else k + 2
+        if ws[k].text.lower() not in {"by", "from", "of"} and (
+            k + 1 >= len(ws) or ws[k + 1].text.lower() != "by"
+        ):
+            by = len(ws)
+        inner = phrase_after(ws, by) if by < len(ws) else None
+        if inner is not None:
+            agent, source = source, inner
+            k = by
+            while k < len(ws) and ws[k].end <= source.end:
+                k += 1
+    leading = (
+        j - 2 <= 0 or ws[j - 3].text in {",", ";", ":"} or ws[j - 3].text.lower() in CLAUSE_OPENERS
+    )
+    if leading and k < len(ws) and ws[k].text == ",":
+        body = Span(ws[k + 1].start, sentence.end) if k + 1 < len(ws) else None
+    elif j >= 3 and ws[j - 3].text == ",":
+        body = strip_span(text, sentence.start, ws[j - 3].start)
+    else:
+        body = None
+    if body is None or body.end - body.start < 8:
+        return None
+    return Clause(match.group().strip(), match.start(), source, body, agent=agent)
+
+
+def _bound(
+    text: str, sentence: Span, ws: list[Word], index: dict[int, int], clauses: list[Clause]
+) -> list[Clause]:
+    """Cut each content where the next sibling clause begins; mark nested clauses.
+
+    Only a bounded number of neighbouring clauses is looked at, so a sentence made of
+    thousands of cues still costs linear time.
+    """
+    starts = [c.cue_start for c in clauses]
+    result: list[Clause] = []
+    for clause in clauses:
+        end = min(clause.content.end, clause.content.start + MAX_CONTENT)
+        first = bisect_left(starts, clause.content.start)
+        for other in clauses[first : first + _NEIGHBOURS]:
+            if other.cue_start >= end:
+                break
+            if other is clause:
+                continue
+            cut = _sibling_cut(ws, index, other)
+            if cut is not None and cut > clause.content.start:
+                end = min(end, cut)
+        nested_in = None
+        if clause.subject is not None:
+            for m in range(len(result) - 1, max(-1, len(result) - 1 - _NEIGHBOURS), -1):
+                if result[m].content.start <= clause.cue_start < result[m].content.end:
+                    nested_in = m
+                    break
+        span = strip_span(text, clause.content.start, end, " \t\n,;:—–-.")
+        if span.end - span.start < 3:
+            continue
+        result.append(clause._replace(content=_clip_channel(text, span), nested_in=nested_in))
+    return result
+
+
+_NEIGHBOURS = 12
+
+
+def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause) -> int | None:
+    """Where ``other`` starts as a sibling clause (not nested speech), or None."""
+    i = index.get(other.cue_start)
+    if i is None:
+        return None
+    if other.subject is None:
+        k = i - 1
+        while k >= 0 and ws[k].text.lower() in {",", "and", "but", "or", "while", "also", "then"}:
+            k -= 1
+        return ws[k + 1].start if k + 1 < len(ws) else None
+    first = index.get(other.subject.start)
+    if first is None:
+        return None
+    prev = ws[first - 1].text.lower() if first else ""
+    if prev in {",", ";", "while", "but", "whereas", "and", ":"}:
+        return ws[first - 1].start
+    if other.cue.lower().startswith("according"):
+        return ws[i - 1].start if i and ws[i - 1].text == "," else None
+    return None
+
+
+_CHANNEL_TAIL = re.compile(
+    r"(?:,\s*)?\s(?:in|during|at|while|on)\s(?:a|an|the|his|her|their|its)\s"
+    r"(?:[\w-]+\s){0,2}(?:interview|statement|tweet|post|speech|letter|conference|briefing|"
+    r"talk|address|call|conversation|meeting)\b",
+    re.IGNORECASE,
+)
+
+
+def _clip_channel(text: str, span: Span) -> Span:
+    """Drop a trailing ``in an interview with ...`` adjunct from a content span."""
+    match = _CHANNEL_TAIL.search(text, max(span.start, span.end - 90), span.end)
+    if match and match.start() > span.start + 10:
+        return strip_span(text, span.start, match.start())
+    return span

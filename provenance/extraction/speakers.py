@@ -1,0 +1,531 @@
+"""Speaker phrases: finding the noun phrase that names a speaker, and reading it.
+
+No list of known people or places: only English function words, titles, and the
+head nouns of organisations and anonymous groups.
+"""
+
+import re
+from typing import NamedTuple
+
+from provenance.extraction.cues import AUXILIARIES
+from provenance.extraction.text import Span, Word, is_capitalized, wordset
+
+PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "group", "we": "group"}
+
+TITLES = wordset(
+    "minister prime deputy dy foreign treasurer president vice spokesman spokeswoman spokesperson "
+    "ambassador secretary general chief executive officer director chairman chairwoman chair "
+    "chairperson head leader governor mayor senator representative congressman congresswoman "
+    "lawmaker mp judge justice attorney lawyer commander colonel lieutenant captain sergeant "
+    "admiral marshal king queen prince princess sheikh emir envoy diplomat consul "
+    "councilmember councillor councilor councilman councilwoman manager coach professor prof "
+    "dr doctor founder ceo cfo coo cto chancellor premier assistant associate senior junior "
+    "former acting interim top presiding state home interior defence defense finance health "
+    "education information commissioner inspector superintendent editor correspondent analyst "
+    "economist researcher scientist neurologist physician surgeon nurse official officials "
+    "advisor adviser counsel speaker whip pm fm mr mrs ms miss sir dame lord lady rev father "
+    "bishop pope cardinal imam rabbi striker midfielder defender goalkeeper player "
+    "owner partner president-elect deputy-general secretary-general spokesperson "
+    "spokespersons"
+)
+HONORIFICS = wordset("mr mrs ms miss dr prof sir dame lord lady rev")
+ORG_HEADS = wordset(
+    "ministry office government council embassy agency party company corporation corp inc ltd "
+    "plc llc bank fund committee commission department court tribunal army military forces "
+    "police navy parliament assembly senate congress cabinet administration authority union "
+    "association federation organisation organization institute university foundation board "
+    "club secretariat mission consulate regime presidency league alliance coalition movement "
+    "service bureau directorate command firm society centre center school hospital museum "
+    "airline group systems holdings biosciences institution collection network newspaper "
+    "channel station broadcaster outlet daily weekly magazine website platform house affairs"
+)
+GROUP_HEADS = wordset(
+    "residents locals officials media reports experts sources analysts witnesses powers "
+    "spokespersons spokesmen civilians people critics activists observers diplomats lawmakers "
+    "leaders protesters campaigners villagers members workers employees doctors students "
+    "parents families neighbours neighbors investors economists scientists researchers "
+    "supporters opponents fans users voters citizens commentators insiders outlets newspapers "
+    "governments rebels militants soldiers rescuers survivors others authorities claims "
+    "allegations unions organisers organizers teachers nurses farmers traders shopkeepers "
+    "owners executives staff states countries nations groups delegates delegations "
+    "governments person figure source insider aide spokespeople participants attendees clubs "
+    "firms companies banks lenders traders businesses"
+)
+ANONYMOUS_HEADS = wordset("person figure source insider aide")
+"""Singular heads of an anonymous source (``a person familiar with the matter``)."""
+DOCUMENT_HEADS = wordset(
+    "statement report record records data figures filing release memo study survey document "
+    "letter tweet post estimates count tally resolution communique communiqué notice "
+    "announcement conversation interview"
+)
+DETERMINERS = wordset(
+    "the a an another this these those its his her their our one two three four five six seven "
+    "eight nine ten several some many both all each"
+)
+CONNECTORS = wordset("of for at to de van von der al bin el la le du da dos di y")
+# Capitalised words that open a clause rather than a name.
+CLAUSE_OPENERS = wordset(
+    "while when as after before although though if since because however but and meanwhile "
+    "earlier later also in on at during for from to with by despite regarding talking "
+    "addressing speaking replying asked answering responding according then still yet so thus "
+    "instead moreover furthermore nevertheless nonetheless besides otherwise indeed today "
+    "yesterday tomorrow last this that there here what who which where why how it its his her "
+    "their our we i you he she they said says is are was were has have had will would "
+    "mentioning noting"
+)
+_ADJECTIVE_ENDINGS = ("ive", "less", "ful", "ous", "al", "ic", "ian", "ese", "ish", "ent", "ant")
+
+
+MAX_PHRASE = 16
+"""Most words a speaker phrase may have (keeps every scan bounded)."""
+
+
+class Phrase(NamedTuple):
+    """A noun phrase that names (or refers to) a speaker."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    """``person``, ``organization``, ``group`` or ``pronoun``."""
+    role: str | None = None
+    """A description given beside the name (``the museum's director``)."""
+
+
+def _low(word: Word) -> str:
+    """The word in lower case, without a possessive ending."""
+    low = word.text.lower()
+    for suffix in ("’s", "'s", "’", "'"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 1:
+            return low[: -len(suffix)]
+    return low
+
+
+def is_head(word: Word) -> bool:
+    """Whether ``word`` can head a speaker phrase (a title, organisation or group noun)."""
+    low = _low(word)
+    return low in TITLES or low in ORG_HEADS or low in GROUP_HEADS or low in DOCUMENT_HEADS
+
+
+def is_possessive(word: Word) -> bool:
+    """Whether ``word`` is a possessive (``Chile’s``, ``the unions’``)."""
+    return word.text.endswith(("’s", "'s", "’", "'")) and len(word.text) > 2
+
+
+def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
+    """Whether words[i] extends, to the left, the phrase ``taken`` (rightmost last)."""
+    word = words[i]
+    low = _low(word)
+    if word.text == "." and i > 0 and words[i - 1].text.lower() in HONORIFICS | {"st", "jr"}:
+        return True
+    if not word.text[0].isalnum():
+        return False
+    if is_capitalized(word.text):
+        if low.endswith("ing") and not (taken and is_capitalized(taken[0].text)):
+            return False  # "Appearing before the committee, ..."
+        return low not in CLAUSE_OPENERS or (low in DETERMINERS and bool(taken))
+    if is_head(word):
+        return True
+    if low in CONNECTORS:
+        return bool(taken) and i > 0 and _content_word(words[i - 1])
+    if low in DETERMINERS:
+        return bool(taken)
+    if low == "and":
+        return bool(taken) and _low(taken[0]) not in DETERMINERS and _adjective(words[i - 1])
+    if taken and _modifier(word) and is_head(taken[-1]) and len(taken) <= 2:
+        return True  # "central bank", "civil defence institute"
+    return bool(taken) and _head_is_group(taken) and (_adjective(word) or len(taken) == 1)
+
+
+_NOT_MODIFIERS = wordset(
+    "with in on at by from to for of about into over under between among through during after "
+    "before against without within across along near like per "
+    "said says told and or but that which who whom whose was were is are be been has have had "
+    "will would can could may might must should not also then when where while as if than "
+    "because so very more most much many some any all no"
+)
+
+
+def _modifier(word: Word) -> bool:
+    """A lower-case word that may modify a head noun (``central`` in ``central bank``)."""
+    low = word.text.lower()
+    return (
+        low.isalpha()
+        and low not in _NOT_MODIFIERS
+        and low not in CONNECTORS
+        and not low.endswith(("ed", "ly"))
+    )
+
+
+def _content_word(word: Word) -> bool:
+    low = _low(word)
+    if low in DETERMINERS:
+        return False
+    return is_capitalized(word.text) or low in TITLES or low in ORG_HEADS or low in GROUP_HEADS
+
+
+def _adjective(word: Word) -> bool:
+    low = _low(word)
+    return (low.endswith(_ADJECTIVE_ENDINGS) and low not in CLAUSE_OPENERS) or low[:1].isupper()
+
+
+def _head_is_group(taken: list[Word]) -> bool:
+    return _low(taken[-1]) in GROUP_HEADS
+
+
+def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
+    """The noun phrase that ends just before ``words[end]`` (exclusive), e.g. a cue's subject.
+
+    Auxiliaries and adverbs (``has also``), a short time phrase (``on Thursday``) and one
+    comma-enclosed parenthesis (``, on the other hand,``) between it and ``end`` are skipped.
+    """
+    i = _skip_left(words, end - 1, lo)
+    if i < lo:
+        return None
+    if words[i].text == ",":
+        opening = _parenthesis_start(words, i, lo)
+        if opening is None:
+            return None
+        inner = phrase_after(words, opening + 1, i)
+        outer = phrase_before(words, opening, lo) if opening > lo else None
+        whole_inner = inner is not None and inner.end == words[i - 1].end
+        if whole_inner and inner is not None and (outer is None or not _named(outer, words)):
+            return inner._replace(role=outer.text if outer else None)
+        if outer is not None and words[opening + 1].text.lower() == "who":
+            outer = outer._replace(kind="person" if outer.kind == "organization" else outer.kind)
+        if outer is not None and inner is not None and not whole_inner:
+            return outer._replace(role=words_text(words, opening + 1, i))
+        return outer
+    low = _low(words[i])
+    if low in PRONOUNS and (
+        i == lo or not words[i - 1].text[0].isalnum() or _clause_start(words, i)
+    ):
+        return Phrase(words[i].text, words[i].start, words[i].end, "pronoun")
+    taken: list[Word] = []
+    j = i
+    while j >= lo and i - j < MAX_PHRASE and _accept_left(words, j, list(reversed(taken))):
+        taken.append(words[j])
+        low = _low(words[j])
+        if low in DETERMINERS and not (j > lo and _low(words[j - 1]) in CONNECTORS):
+            break
+        j -= 1
+    taken.reverse()
+    while taken and (_low(taken[0]) in CONNECTORS or _low(taken[0]) == "and"):
+        taken.pop(0)
+    return _make(taken)
+
+
+def _named(phrase: Phrase, words: list[Word]) -> bool:
+    """Whether a phrase names someone rather than describing them."""
+    taken = [w for w in words if phrase.start <= w.start and w.end <= phrase.end]
+    if person_name(taken):
+        return True
+    return phrase.kind != "person" and any(
+        is_capitalized(w.text) and not is_possessive(w) and _low(w) not in DETERMINERS | TITLES
+        for w in taken
+    )
+
+
+def words_text(words: list[Word], start: int, end: int) -> str:
+    """The words ``words[start:end]`` as one string."""
+    return join_words(words[start:end])
+
+
+def _clause_start(words: list[Word], i: int) -> bool:
+    return _low(words[i - 1]) in {"and", "but", "as", "while", "when", "that", "because"}
+
+
+def _skip_left(words: list[Word], i: int, lo: int) -> int:
+    """Step left over auxiliaries, adverbs and a short time phrase."""
+    floor = max(lo, i - MAX_PHRASE)
+    while i >= floor:
+        low = _low(words[i])
+        if low in AUXILIARIES or _adverb(words[i]):
+            i -= 1
+            continue
+        if words[i].text == ")":
+            k = i - 1
+            while k >= lo and i - k < 8 and words[k].text != "(":
+                k -= 1
+            if k >= lo and words[k].text == "(":
+                i = k - 1  # "The Geophysical Institute of Peru (IGP) said"
+                continue
+        back = _time_phrase_start(words, i, lo)
+        if back is not None:
+            i = back - 1
+            continue
+        return i
+    return i
+
+
+def _adverb(word: Word) -> bool:
+    low = word.text.lower()
+    return (
+        word.text.islower()
+        and low.endswith("ly")
+        and len(low) > 4
+        and low not in TITLES | ORG_HEADS | GROUP_HEADS | DOCUMENT_HEADS
+    )
+
+
+_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+_MONTHS = wordset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_DAY_PARTS = wordset("morning afternoon evening night")
+
+
+def _time_phrase_start(words: list[Word], i: int, lo: int) -> int | None:
+    """Start of a time phrase ending at words[i] (``on Thursday evening``, ``on November 1``)."""
+    low = _low(words[i])
+    if low in {"yesterday", "today", "tonight"}:
+        return i
+    j = i
+    while (
+        j >= lo
+        and i - j < 4
+        and (
+            _low(words[j]) in _WEEKDAYS | _MONTHS | _DAY_PARTS
+            or words[j].text.isdigit()
+            or _low(words[j]) in {"st", "nd", "rd", "th", ","}
+        )
+    ):
+        j -= 1
+    if j == i or j < lo:
+        return None
+    if _low(words[j]) in {"on", "last", "this", "in", "late", "early"}:
+        return j
+    if _low(words[i]) in _WEEKDAYS:
+        return j + 1
+    return None
+
+
+def _parenthesis_start(words: list[Word], close: int, lo: int) -> int | None:
+    """Index of the comma opening a parenthesis that ``words[close]`` (a comma) ends."""
+    j = close - 1
+    while j >= lo and close - j <= 25:
+        if words[j].text == ",":
+            return j
+        if words[j].text in '.;:!?"“”':
+            return None
+        j -= 1
+    return None
+
+
+def phrase_after(words: list[Word], start: int, hi: int | None = None) -> Phrase | None:
+    """The noun phrase that starts at ``words[start]`` (``according to X``, ``by X``)."""
+    stop = len(words) if hi is None else min(hi, len(words))
+    if start >= stop:
+        return None
+    low = _low(words[start])
+    if low in PRONOUNS:
+        return Phrase(words[start].text, words[start].start, words[start].end, "pronoun")
+    taken: list[Word] = []
+    j = start
+    while j < stop and j - start < MAX_PHRASE:
+        verdict = _accept_right(words, j, taken, stop)
+        if verdict is None:
+            break
+        taken.append(words[j])
+        j += 1
+    while taken and (_low(taken[-1]) in CONNECTORS | DETERMINERS | {"and"}):
+        taken.pop()
+    return _make(taken)
+
+
+def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bool | None:
+    """True when words[j] extends, to the right, the phrase ``taken``; None to stop."""
+    word = words[j]
+    low = _low(word)
+    last = _low(taken[-1]) if taken else ""
+    if not taken and low in DETERMINERS:
+        return True
+    if word.text == "." and last in HONORIFICS:
+        return True
+    if not word.text[0].isalnum():
+        return None
+    if is_capitalized(word.text):
+        return None if low in CLAUSE_OPENERS and low not in DETERMINERS else True
+    if is_head(word):
+        return True
+    if low in CONNECTORS:
+        return True if taken and j + 1 < stop and _after_connector(words[j + 1]) else None
+    if low == "the":
+        return True if last in CONNECTORS else None
+    if last in DETERMINERS | {"and"} and _adjective(word):
+        return True
+    if low == "and" and taken and _adjective(taken[-1]) and j + 1 < stop:
+        return True
+    if _modifier(word) and _head_ahead(words, j + 1, stop):
+        return True  # "the city council", "the news agency Tass"
+    return None
+
+
+def _head_ahead(words: list[Word], j: int, stop: int) -> bool:
+    """Whether a head noun follows within two words (``central bank``)."""
+    for k in range(j, min(j + 2, stop)):
+        if is_head(words[k]):
+            return True
+        if not _modifier(words[k]):
+            return False
+    return False
+
+
+def _after_connector(word: Word) -> bool:
+    low = _low(word)
+    return is_capitalized(word.text) or low == "the" or low in TITLES or low in ORG_HEADS
+
+
+def _make(taken: list[Word]) -> Phrase | None:
+    if not taken or not any(_content_word(w) or _low(w) in DOCUMENT_HEADS for w in taken):
+        return None
+    if all(_low(w) in DETERMINERS | CONNECTORS for w in taken):
+        return None
+    return Phrase(join_words(taken), taken[0].start, taken[-1].end, classify(taken))
+
+
+def join_words(taken: list[Word]) -> str:
+    """The words joined by single spaces, with a period kept on its abbreviation."""
+    parts: list[str] = []
+    for word in taken:
+        if word.text == "." and parts:
+            parts[-1] += "."
+        else:
+            parts.append(word.text)
+    return " ".join(parts)
+
+
+def classify(taken: list[Word]) -> str:
+    """``person``, ``organization`` or ``group`` for the words of a phrase."""
+    lows = [_low(w) for w in taken]
+    head = lows[-1]
+    inner = next((lows[k - 1] for k in range(1, len(lows)) if lows[k] in _POST_MODIFIERS), head)
+    if (
+        head in GROUP_HEADS
+        or inner in GROUP_HEADS
+        or (head in DOCUMENT_HEADS and head.endswith("s"))
+    ):
+        return "group"
+    if any(low in ANONYMOUS_HEADS for low in lows) and not person_name(taken):
+        return "group"
+    if person_name(taken):
+        return "person"
+    if any(low in ORG_HEADS for low in lows) or head in DOCUMENT_HEADS:
+        return "organization"
+    if any(low in GROUP_HEADS for low in lows):
+        return "group"  # "two locals Azerbaijanis"
+    if any(low in TITLES for low in lows):
+        return "person"
+    capitals = [w for w in taken if is_capitalized(w.text) and _low(w) not in DETERMINERS]
+    return "person" if len(capitals) >= 2 and not is_possessive(taken[-1]) else "organization"
+
+
+_POST_MODIFIERS = frozenset({"of", "from", "at", "in", "along", "with", "who", "on"})
+
+
+def person_name(taken: list[Word]) -> list[Word]:
+    """The personal name in a phrase: after any title (``Deputy Minister Jane Doe``) or
+    before an affiliation (``Jane Doe of the Ocean Institute``)."""
+    run = _trailing_name(taken)
+    if run:
+        return run
+    for k, word in enumerate(taken):
+        if k and _low(word) in {"of", "at", "from"}:
+            return _trailing_name(taken[:k])
+    return []
+
+
+def _trailing_name(taken: list[Word]) -> list[Word]:
+    run: list[Word] = []
+    for word in reversed(taken):
+        low = _low(word)
+        if word.text == ".":
+            continue
+        if (
+            not is_capitalized(word.text)
+            or low in TITLES
+            or low in ORG_HEADS
+            or low in DETERMINERS
+            or low in CLAUSE_OPENERS
+            or is_possessive(word)
+            or "-" in word.text
+        ):
+            break
+        run.append(word)
+    run.reverse()
+    if not run:
+        return []
+    before = taken[: len(taken) - len([w for w in taken if w.start >= run[0].start])]
+    titled = bool(before) and (
+        _low(before[-1]) in TITLES or _low(before[-1]) in CONNECTORS or _low(before[-1]) == "."
+    )
+    if before and _low(before[-1]) in CONNECTORS and len(run) >= 3:
+        run = run[1:]  # "President of Azerbaijan Ilham Aliyev": the first word is the place
+    elif before and _low(before[-1]) in CONNECTORS:
+        return []
+    if before and (_low(before[-1]) in ORG_HEADS or _low(before[-1]) in DETERMINERS):
+        return []  # "the Foreign Ministry", "the United Nations": not a personal name
+    if titled or len(run) >= 2 or (before and _low(before[-1]) in HONORIFICS | {"."}):
+        return run
+    return []
+
+
+def _is_title_only(text: str) -> bool:
+    return not any(is_capitalized(w) and w.lower() not in TITLES for w in text.split()[1:])
+
+
+def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
+    """The phrase's canonical name and the role it states, if any.
+
+    ``"Peru's Interior Ministry spokesman Ana Ruiz Vega"`` gives
+    ``("Ana Ruiz Vega", "Peru's Interior Ministry spokesman")``.
+    """
+    taken = [w for w in words if w.start >= phrase.start and w.end <= phrase.end]
+    name = person_name(taken) if phrase.kind == "person" else []
+    text = phrase.text
+    if name:
+        role_words = [w for w in taken if w.end <= name[0].start]
+        while role_words and _low(role_words[0]) in DETERMINERS:
+            role_words.pop(0)
+        role = join_words(role_words) or None
+        if role and role.lower().rstrip(".") in HONORIFICS:
+            role = None
+        return join_words(name), role
+    first = text.split(" ", 1)
+    if len(first) == 2 and first[0].lower() == "the":
+        text = first[1]
+    role = text if phrase.kind == "person" else None
+    return text, role
+
+
+def span_of(phrase: Phrase) -> Span:
+    """Offsets of a phrase."""
+    return Span(phrase.start, phrase.end)
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s(?:[A-Z]\.|[A-Z][\w’'-]+)){1,4}")
+
+
+def name_registry(text: str) -> list[tuple[int, str]]:
+    """Every personal name of two or more words in ``text`` with its offset, in order.
+
+    A surname or first name alone later resolves to the latest such name holding it,
+    whether or not that fuller mention was a speaker.
+    """
+    found = []
+    for match in _NAME_RUN.finditer(text):
+        parts = match.group().split()
+        if text[max(0, match.start() - 3) : match.start()] == "of " and len(parts) >= 3:
+            parts.pop(0)  # "President of Azerbaijan Ilham Aliyev"
+        while parts and parts[0].lower().strip(".") in TITLES | CLAUSE_OPENERS | DETERMINERS:
+            parts.pop(0)
+        lows = {p.lower() for p in parts}
+        if len(parts) < 2 or lows & (ORG_HEADS | GROUP_HEADS | DOCUMENT_HEADS | TITLES):
+            continue
+        if any(p.endswith(("’s", "'s")) for p in parts[:-1]):
+            continue
+        found.append(
+            (match.start(), " ".join(p.removesuffix("’s").removesuffix("'s") for p in parts))
+        )
+    return found

@@ -1,0 +1,141 @@
+"""Plain-text helpers: paragraphs, sentences and words, each with its offsets.
+
+Everything here scans once from left to right; no pattern can backtrack over more
+than a bounded stretch, so the cost is linear in the length of the text.
+"""
+
+import re
+from typing import NamedTuple
+
+
+class Span(NamedTuple):
+    """A half-open range of offsets into a text."""
+
+    start: int
+    end: int
+
+
+class Word(NamedTuple):
+    """A word (or a single punctuation mark) with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+OPEN_QUOTES = '“„«"‘'
+CLOSE_QUOTES = '”»"’'
+QUOTE_MARKS = '“”„«»"‘’‟'
+
+_LINE = re.compile(r"[^\n]+")
+_TERMINAL = re.compile(r"[.!?…]+")
+_WORD = re.compile(r"\w+(?:[’'\-.&/]\w+)*(?:[’'](?=\s|$))?|[^\w\s]")
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A lexicon written as one string of space-separated words."""
+    return frozenset(words.split())
+
+
+# Words that end with a period without ending the sentence.
+ABBREVIATIONS = wordset(
+    "mr mrs ms dr prof st gen lt col sgt capt maj cmdr adm rep sen gov jr sr no nos vol inc "
+    "ltd co corp vs etc jan feb mar apr jun jul aug sep sept oct nov dec dy rev hon pres fig "
+    "approx est dept univ assn bros mt ft"
+)
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines of ``text``, trimmed of surrounding white space."""
+    spans = []
+    for match in _LINE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Span(start, end))
+    return spans
+
+
+def sentences(text: str, span: Span) -> list[Span]:
+    """Sentences of ``text`` within ``span`` (normally one paragraph)."""
+    result = []
+    start = span.start
+    for match in _TERMINAL.finditer(text, span.start, span.end):
+        cut = _boundary_after(text, match, span.end)
+        if cut is None or cut <= start:
+            continue
+        result.append(Span(start, _rstrip(text, start, cut)))
+        start = _lstrip(text, cut, span.end)
+    if start < span.end:
+        result.append(Span(start, span.end))
+    return [s for s in result if s.end > s.start]
+
+
+def _boundary_after(text: str, match: re.Match[str], limit: int) -> int | None:
+    """Where the next sentence starts after a run of terminal punctuation, if it does."""
+    pos = match.end()
+    while pos < limit and text[pos] in CLOSE_QUOTES + ")]":
+        pos += 1
+    if pos >= limit:
+        return None
+    if text[pos].isspace():
+        nxt = _lstrip(text, pos, limit)
+        if nxt >= limit or _is_abbreviation(text, match.start()):
+            return None
+        char = text[nxt]
+        if char in OPEN_QUOTES + "([" or char.isupper() or char.isdigit():
+            return pos
+        return None
+    # "conditions.Mammadov" or "missing.”On": a missing space after a full stop.
+    before = text[match.start() - 1] if match.start() > 0 else ""
+    if before.islower() and text[pos].isupper() and pos + 1 < limit and text[pos + 1].islower():
+        return pos
+    return None
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the word ending at ``dot`` is an abbreviation or an initial."""
+    if text[dot] != ".":
+        return False
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot]
+    if len(word) == 1 and word.isupper():
+        return True
+    return word.lower() in ABBREVIATIONS or "." in word
+
+
+def _lstrip(text: str, pos: int, limit: int) -> int:
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Words and punctuation marks of ``text[start:end]`` with their offsets."""
+    stop = len(text) if end is None else end
+    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+
+
+def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> Span:
+    """``start``..``end`` without leading and trailing ``chars`` (white space and commas)."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return Span(start, end)
+
+
+def is_capitalized(word: str) -> bool:
+    """Whether ``word`` starts with a capital letter (a name or a sentence start)."""
+    return word[:1].isupper()

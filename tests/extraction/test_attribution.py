@@ -1,0 +1,107 @@
+from tests.extraction.conftest import attribute_body, by_text
+
+
+def test_interrupted_quote_gives_two_statements_of_one_speaker():
+    body = "Council leader Maria Tan spoke on Monday.\n\n“We tried,” she said, “and we failed.”"
+    found = by_text(attribute_body(body))
+    assert found["We tried,"].speaker.name == "Maria Tan"
+    assert found["and we failed."].speaker.name == "Maria Tan"
+    assert found["We tried,"].kind == "direct"
+
+
+def test_quote_continuing_over_paragraphs_takes_the_final_speaker():
+    body = (
+        "Councillor Joe Bloggs spoke.\n\n“The rain came late.\n\n"
+        "“Then it never stopped,” said Bloggs."
+    )
+    found = by_text(attribute_body(body))
+    assert found["The rain came late."].speaker.name == "Joe Bloggs"
+
+
+def test_pronoun_resolves_to_the_last_person():
+    body = "Judge Karen Walsh opened the hearing.\n\n“This court will hear both sides,” she said."
+    assert (
+        by_text(attribute_body(body))["This court will hear both sides,"].speaker.name
+        == "Karen Walsh"
+    )
+
+
+def test_title_resolves_to_the_person_with_that_role():
+    body = (
+        "Deputy Finance Minister Omar Reyes met bankers.\n\n"
+        "The minister said rates would stay high for a year."
+    )
+    found = by_text(attribute_body(body))
+    assert found["rates would stay high for a year"].speaker.name == "Omar Reyes"
+
+
+def test_surname_resolves_to_a_full_name_met_earlier():
+    body = "The vote was won by Jane Alder.\n\n“We listened,” Alder said."
+    assert by_text(attribute_body(body))["We listened,"].speaker.name == "Jane Alder"
+
+
+def test_quote_as_object_of_a_cue():
+    body = "Chairman Ravi Das called the offer “an insult to our members”."
+    statement = by_text(attribute_body(body))["an insult to our members"]
+    assert statement.kind == "direct" and statement.speaker.name == "Ravi Das"
+
+
+def test_bracketed_insertions_are_kept():
+    body = "Mayor Li Wei spoke.\n\n“[The city] will rebuild,” Li said."
+    assert "[The city] will rebuild," in by_text(attribute_body(body))
+
+
+def test_channel_and_relay():
+    body = "Minister Sara Holm told Reuters in an interview that the deal was close."
+    statement = by_text(attribute_body(body))["the deal was close"]
+    assert statement.channel == "interview"
+    assert [v.name for v in statement.via] == ["Reuters"]
+
+
+def test_relay_from_an_interview_with_an_agency():
+    body = (
+        "Envoy Ali Rahman accused the rebels of breaking the truce"
+        " in an interview with the news agency Tass."
+    )
+    statement = by_text(attribute_body(body))["the rebels of breaking the truce"]
+    assert [(v.name, v.kind) for v in statement.via] == [("Tass", "agency")]
+
+
+def test_scene_channel_carries_to_later_statements():
+    body = (
+        "Addressing a news conference, Mayor Ann Cole said taxes would fall.\n\n"
+        "“We promised it,” Cole said."
+    )
+    found = by_text(attribute_body(body))
+    assert found["We promised it,"].channel == "news conference"
+
+
+def test_told_reporters_is_a_media_talk():
+    found = by_text(attribute_body("Coach Dan Fry told reporters that the team was ready."))
+    assert found["the team was ready"].channel == "media talk"
+
+
+def test_dates_resolve_against_publication():
+    body = "Mayor Ann Cole said on Sunday that taxes would fall."
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["taxes would fall"].said_on == "2024-03-10"
+
+
+def test_no_date_without_publication():
+    found = by_text(attribute_body("Mayor Ann Cole said on Sunday that taxes would fall."))
+    assert found["taxes would fall"].said_on is None
+
+
+def test_speakers_and_kinds():
+    body = (
+        "The Foreign Ministry said the talks had failed. "
+        "Two local residents said the shelling went on."
+    )
+    kinds = {s.name: s.kind for s in attribute_body(body).speakers}
+    assert kinds == {"Foreign Ministry": "organization", "Two local residents": "group"}
+
+
+def test_offsets_point_into_the_body():
+    body = "Governor Mia Ross said: “We are ready.” Later she said the plan was costed."
+    for statement in attribute_body(body).statements:
+        assert body[statement.start : statement.end] == statement.text
