@@ -299,6 +299,38 @@ def chain(
     out.print(f"wrote {output}")
 
 
+@app.command()
+def reextract(
+    ids: Annotated[
+        list[str] | None, typer.Argument(help="Document ids [default: every document].")
+    ] = None,
+    extractor: Annotated[str | None, typer.Option(help="Use this extractor.")] = None,
+) -> None:
+    """Extract stored documents again (after installing or upgrading a plugin), keeping
+    the record of each earlier extraction."""
+    from provenance.extraction.pipeline import UnknownExtractor
+
+    service = _service()
+    targets = ids or service.document_ids()
+    counts = {"re-extracted": 0, "missing": 0}
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("re-extracting", total=len(targets))
+        for doc_id in targets:
+            try:
+                found = service.reextract(doc_id, extractor)
+            except UnknownExtractor as error:
+                raise CliError(f"no extractor named {error.args[0]!r}") from None
+            if found is None:
+                counts["missing"] += 1
+                progress.console.print(f"[red]no document[/red] {doc_id}", highlight=False)
+            else:
+                counts["re-extracted"] += 1
+            progress.advance(task)
+    out.print(", ".join(f"{n} {label}" for label, n in counts.items()))
+    if counts["missing"]:
+        raise typer.Exit(1)
+
+
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (provenance-gold/1).")],

@@ -16,6 +16,7 @@ from provenance.domain import (
     Document,
     DocumentSummary,
     ExtractedDocument,
+    ExtractionRecord,
     RawDocument,
     Source,
     Speaker,
@@ -98,6 +99,27 @@ class ProvenanceService:
         """Ingest a UTF-8 text file; raises UnicodeDecodeError or EmptyDocument on bad input."""
         text = path.read_bytes().decode("utf-8")
         return self.ingest(RawDocument(text=text))
+
+    def reextract(self, doc_id: str, extractor: str | None = None) -> Document | None:
+        """Extract a stored document again (after a plugin was installed or upgraded),
+        replacing its statements and keeping the record of the extraction replaced."""
+        with self.engine.connect() as conn:
+            raw = reads.get_raw_document(conn, doc_id)
+        if raw is None:
+            return None
+        extracted = self.extract(raw, extractor)
+        with self.engine.begin() as conn:
+            writes.replace_extraction(conn, doc_id, extracted)
+        return self._document(doc_id)
+
+    def document_ids(self) -> list[str]:
+        """Every stored document's id, oldest first."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(reads.documents_query()).scalars())
+
+    def get_extractions(self, doc_id: str) -> list[ExtractionRecord]:
+        with self.engine.connect() as conn:
+            return reads.get_extractions(conn, doc_id)
 
     def _document(self, doc_id: str) -> Document:
         document = self.get_document(doc_id)

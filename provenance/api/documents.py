@@ -12,6 +12,7 @@ from provenance.api.openapi import (
     DOCUMENT,
     DOCUMENT_IN_EXAMPLE,
     DOCUMENT_SUMMARY,
+    EXTRACTION,
     STATEMENT,
     ok,
     page_of,
@@ -22,9 +23,11 @@ from provenance.domain import (
     Document,
     DocumentIn,
     DocumentSummary,
+    ExtractionRecord,
     IngestResult,
     Page,
     RawDocument,
+    ReextractIn,
     Statement,
 )
 
@@ -125,3 +128,45 @@ class DocumentController(Controller):
             raise not_found("document", document_id)
         found = service.list_statements(limit, offset, document=document_id)
         return page(request, found, limit, offset)
+
+    @post(
+        "/{document_id:str}/reextract",
+        operation_id="ReextractDocument",
+        summary="Re-extract a document",
+        guards=[require_api_key],
+        sync_to_thread=True,
+        status_code=HTTP_200_OK,
+        security=[{"apiKey": []}],
+        responses={200: ok(Document, DOCUMENT), **problems(400, 401, 404, 409, 422)},
+    )
+    def reextract(
+        self,
+        service: Service,
+        document_id: DocumentId,
+        data: Annotated[
+            ReextractIn | None, Body(description="Optional: an extractor to use.")
+        ] = None,
+    ) -> Document:
+        """Run extraction again on a stored document, as after installing or upgrading a
+        plugin: its statements are replaced, the earlier extraction's record is kept (see
+        the document's extractions). The body is optional; it may name an extractor.
+        Needs an API key in the `X-API-Key` header.
+        """
+        document = service.reextract(document_id, data.extractor if data else None)
+        if document is None:
+            raise not_found("document", document_id)
+        return document
+
+    @get(
+        "/{document_id:str}/extractions",
+        operation_id="ListDocumentExtractions",
+        summary="List a document's extractions",
+        responses={200: ok(list[ExtractionRecord], [EXTRACTION]), **problems(400, 404)},
+        sync_to_thread=False,
+    )
+    def list_extractions(self, service: Service, document_id: DocumentId) -> list[ExtractionRecord]:
+        """Every extraction of a document, newest first: which extractor and version,
+        when, how many statements, and any plugin failures."""
+        if service.get_document(document_id) is None:
+            raise not_found("document", document_id)
+        return service.get_extractions(document_id)

@@ -140,4 +140,14 @@ EXTRACTOR = {
     "formats": ["wire"],
     "hooks": ["register_extractors"],
 }
+EXTRACTION = {
+    "id": 12,
+    "extractor": "wire",
+    "extractor_version": "0.1.0",
+    "format": "wire",
+    "statement_count": 1,
+    "failures": [],
+    "extracted_at": "2024-03-12T10:30:00Z",
+    "current": True,
+}
 HEALTH = {"status": "ok", "version": "0.1.0", "documents": 5}

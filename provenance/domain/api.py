@@ -60,6 +60,27 @@ class Document(DocumentSummary, kw_only=True):
     failures: list[ExtractionFailure] = field(default_factory=list)
 
 
+class ExtractionRecord(Struct, kw_only=True):
+    """One extraction of a document: which extractor and version, when, and what it found."""
+
+    id: int
+    extractor: str | None
+    extractor_version: str | None
+    format: str
+    statement_count: int
+    failures: list[ExtractionFailure]
+    extracted_at: datetime
+    current: bool
+    """True for the extraction whose statements the document has now."""
+
+
+class ReextractIn(Struct, forbid_unknown_fields=True, kw_only=True):
+    """Options of a re-extraction."""
+
+    extractor: str | None = None
+    """Name of the extractor to use; by default every installed one may claim again."""
+
+
 class SpeakerRef(Struct):
     id: int
     name: str

@@ -12,6 +12,8 @@ from provenance.domain import (
     Document,
     DocumentSummary,
     ExtractionFailure,
+    ExtractionRecord,
+    RawDocument,
     Role,
     Source,
     SourceRef,
@@ -24,6 +26,7 @@ from provenance.names import fold_name
 from provenance.store.tables import (
     chain_hops,
     documents,
+    extractions,
     source_aliases,
     sources,
     speaker_aliases,
@@ -32,7 +35,9 @@ from provenance.store.tables import (
     statements,
 )
 
-_SUMMARY_COLUMNS = [c for c in documents.c if c.name not in ("raw_text", "body", "failures")]
+_SUMMARY_COLUMNS = [
+    c for c in documents.c if c.name not in ("raw_text", "body", "failures", "given_published")
+]
 
 
 def count(conn: Connection, query: Select) -> int:
@@ -68,6 +73,40 @@ def get_document(conn: Connection, doc_id: str) -> Document | None:
         body=row.body,
         failures=[ExtractionFailure(**f) for f in row.failures],
     )
+
+
+def get_raw_document(conn: Connection, doc_id: str) -> RawDocument | None:
+    """The document as it was ingested: its text and the metadata given with it."""
+    row = conn.execute(
+        select(
+            documents.c.raw_text, documents.c.url, documents.c.outlet, documents.c.given_published
+        ).where(documents.c.id == doc_id)
+    ).first()
+    if row is None:
+        return None
+    return RawDocument(text=row.raw_text, url=row.url, outlet=row.outlet, published=row[3])
+
+
+def get_extractions(conn: Connection, doc_id: str) -> list[ExtractionRecord]:
+    """Every extraction of a document, newest first."""
+    rows = conn.execute(
+        select(extractions)
+        .where(extractions.c.document_id == doc_id)
+        .order_by(extractions.c.id.desc())
+    )
+    return [
+        ExtractionRecord(
+            id=row.id,
+            extractor=row.extractor,
+            extractor_version=row.extractor_version,
+            format=row.format,
+            statement_count=row.statement_count,
+            failures=[ExtractionFailure(**f) for f in row.failures],
+            extracted_at=row.extracted_at,
+            current=row.current,
+        )
+        for row in rows
+    ]
 
 
 def document_exists(conn: Connection, doc_id: str) -> bool:

@@ -24,6 +24,26 @@ class DocumentRow(SQLModel, table=True):
     failures: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     statement_count: int = 0
     ingested_at: datetime = Field(index=True)
+    given_published: str | None = None
+    """The publication date given at ingest (kept for re-extraction)."""
+
+
+class ExtractionRow(SQLModel, table=True):
+    """One extraction of a document: the current one and every earlier one it replaced."""
+
+    __tablename__ = "extractions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: str = Field(foreign_key="documents.id", index=True)
+    extractor: str | None = None
+    extractor_version: str | None = None
+    format: str = "generic"
+    statement_count: int = 0
+    failures: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    record: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    """What it found, without the body: statements, speakers, sources, title, byline."""
+    extracted_at: datetime
+    current: bool = True
 
 
 class SpeakerRow(SQLModel, table=True):
@@ -165,6 +185,7 @@ class RelayEdgeRow(SQLModel, table=True):
 
 
 documents = DocumentRow.__table__
+extractions = ExtractionRow.__table__
 speakers = SpeakerRow.__table__
 speaker_aliases = SpeakerAliasRow.__table__
 speaker_roles = SpeakerRoleRow.__table__

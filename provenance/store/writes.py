@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import msgspec
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from provenance.domain import ExtractedDocument, ExtractedSpeaker, Mention, RawDocument
 from provenance.domain.extraction import ExtractedSource
@@ -14,6 +14,7 @@ from provenance.store import tracing
 from provenance.store.tables import (
     chain_hops,
     documents,
+    extractions,
     source_aliases,
     sources,
     speaker_aliases,
@@ -30,23 +31,81 @@ def insert_document(
     conn: Connection, doc_id: str, raw: RawDocument, extracted: ExtractedDocument
 ) -> None:
     """Store ``extracted`` as document ``doc_id``; the caller owns the transaction."""
+    now = datetime.now(UTC)
     conn.execute(
         insert(documents).values(
             id=doc_id,
             raw_text=raw.text,
-            body=extracted.body,
-            title=extracted.title,
-            authors=extracted.authors,
-            dateline=extracted.dateline,
-            published=extracted.published,
             outlet=raw.outlet,
             url=raw.url,
-            format=extracted.format,
+            given_published=raw.published,
+            ingested_at=now,
+            **_extraction_fields(extracted),
+        )
+    )
+    _store_extraction(conn, doc_id, extracted, now)
+
+
+def replace_extraction(conn: Connection, doc_id: str, extracted: ExtractedDocument) -> None:
+    """Replace document ``doc_id``'s statements with ``extracted``'s, keeping the record of
+    the extraction it replaces; the caller owns the transaction."""
+    # Re-extractions of one document wait for each other (PostgreSQL; SQLite writes serially).
+    conn.execute(select(documents.c.id).where(documents.c.id == doc_id).with_for_update())
+    old = list(
+        conn.execute(select(statements.c.id).where(statements.c.document_id == doc_id)).scalars()
+    )
+    touched_speakers, touched_sources = _entities_behind(conn, old)
+    tracing.forget_statements(conn, old)
+    if old:
+        conn.execute(delete(chain_hops).where(chain_hops.c.statement_id.in_(old)))
+        conn.execute(delete(statements).where(statements.c.id.in_(old)))
+    _count_statements(conn, speakers, touched_speakers)
+    _count_statements(conn, sources, touched_sources)
+    _forget_names(conn, doc_id)
+    conn.execute(delete(speaker_roles).where(speaker_roles.c.document_id == doc_id))
+    conn.execute(
+        update(extractions)
+        .where(extractions.c.document_id == doc_id, extractions.c.current)
+        .values(current=False)
+    )
+    conn.execute(
+        update(documents).where(documents.c.id == doc_id).values(**_extraction_fields(extracted))
+    )
+    _store_extraction(conn, doc_id, extracted, datetime.now(UTC))
+
+
+def _extraction_fields(extracted: ExtractedDocument) -> dict:
+    """The document columns that an extraction decides."""
+    return {
+        "body": extracted.body,
+        "title": extracted.title,
+        "authors": extracted.authors,
+        "dateline": extracted.dateline,
+        "published": extracted.published,
+        "format": extracted.format,
+        "extractor": extracted.extractor,
+        "extractor_version": extracted.extractor_version,
+        "failures": msgspec.to_builtins(extracted.failures),
+        "statement_count": len(extracted.statements),
+    }
+
+
+def _store_extraction(
+    conn: Connection, doc_id: str, extracted: ExtractedDocument, now: datetime
+) -> None:
+    record = msgspec.to_builtins(extracted)
+    del record["body"]  # the document row has it; the record is what was found in it
+    conn.execute(
+        insert(extractions).values(
+            document_id=doc_id,
             extractor=extracted.extractor,
             extractor_version=extracted.extractor_version,
-            failures=msgspec.to_builtins(extracted.failures),
+            format=extracted.format,
             statement_count=len(extracted.statements),
-            ingested_at=datetime.now(UTC),
+            failures=record["failures"],
+            record=record,
+            extracted_at=now,
+            current=True,
         )
     )
     speaker_ids = _resolve_speakers(conn, doc_id, extracted)
@@ -54,17 +113,48 @@ def insert_document(
     _insert_statements(conn, doc_id, extracted, speaker_ids, source_ids)
 
 
+def _entities_behind(conn: Connection, ids: list[int]) -> tuple[list[int], list[int]]:
+    """The speakers and sources of statements ``ids``."""
+    if not ids:
+        return [], []
+    who = conn.execute(
+        select(statements.c.speaker_id).where(
+            statements.c.id.in_(ids), statements.c.speaker_id.is_not(None)
+        )
+    ).scalars()
+    via = conn.execute(
+        select(chain_hops.c.source_id).where(chain_hops.c.statement_id.in_(ids))
+    ).scalars()
+    return list(set(who)), list(set(via))
+
+
+def _forget_names(conn: Connection, doc_id: str) -> None:
+    """Take back the alias counts that the document's current extraction added."""
+    record = conn.execute(
+        select(extractions.c.record).where(
+            extractions.c.document_id == doc_id, extractions.c.current
+        )
+    ).scalar()
+    if not record:  # extracted before records were kept
+        return
+    previous = msgspec.convert({**record, "body": ""}, ExtractedDocument, strict=False)
+    for table, aliases, owner, found in (
+        (speakers, speaker_aliases, "speaker_id", _speakers_of(previous)),
+        (sources, source_aliases, "source_id", _sources_of(previous)),
+    ):
+        for entity in found:
+            names = _names(entity.name, entity.aliases)
+            owner_id = _find(conn, table, aliases, owner, names, entity.kind)
+            if owner_id is not None:
+                _add_aliases(conn, aliases, owner, owner_id, names, delta=-1)
+
+
 def _resolve_speakers(
     conn: Connection, doc_id: str, extracted: ExtractedDocument
 ) -> dict[str, int]:
     """Speaker ids by every name this document uses for them."""
-    found = _entities_of(
-        extracted.speakers,
-        [s.speaker for s in extracted.statements if s.speaker],
-        lambda mention: ExtractedSpeaker(name=mention.name, kind=mention.kind),  # type: ignore[arg-type]
-    )
     ids: dict[str, int] = {}
-    for speaker in found:
+    for speaker in _speakers_of(extracted):
         names = _names(speaker.name, speaker.aliases)
         speaker_id = _find(conn, speakers, speaker_aliases, "speaker_id", names, speaker.kind)
         if speaker_id is None:
@@ -88,13 +178,8 @@ def _resolve_speakers(
 
 
 def _resolve_sources(conn: Connection, extracted: ExtractedDocument) -> dict[str, int]:
-    found = _entities_of(
-        extracted.sources,
-        [hop for s in extracted.statements for hop in s.via],
-        lambda mention: ExtractedSource(name=mention.name, kind=mention.kind),  # type: ignore[arg-type]
-    )
     ids: dict[str, int] = {}
-    for source in found:
+    for source in _sources_of(extracted):
         names = _names(source.name, source.aliases)
         source_id = _find(conn, sources, source_aliases, "source_id", names, source.kind)
         if source_id is None:
@@ -102,6 +187,22 @@ def _resolve_sources(conn: Connection, extracted: ExtractedDocument) -> dict[str
         _add_aliases(conn, source_aliases, "source_id", source_id, names)
         ids.update(dict.fromkeys(names, source_id))
     return ids
+
+
+def _speakers_of(extracted: ExtractedDocument) -> list[ExtractedSpeaker]:
+    return _entities_of(
+        extracted.speakers,
+        [s.speaker for s in extracted.statements if s.speaker],
+        lambda mention: ExtractedSpeaker(name=mention.name, kind=mention.kind),  # type: ignore[arg-type]
+    )
+
+
+def _sources_of(extracted: ExtractedDocument) -> list[ExtractedSource]:
+    return _entities_of(
+        extracted.sources,
+        [hop for s in extracted.statements for hop in s.via],
+        lambda mention: ExtractedSource(name=mention.name, kind=mention.kind),  # type: ignore[arg-type]
+    )
 
 
 def _entities_of(declared, mentioned: Sequence[Mention], make) -> list:
@@ -158,9 +259,9 @@ def _create(conn: Connection, table: Table, name: str, kind: str) -> int:
 
 
 def _add_aliases(
-    conn: Connection, aliases: Table, owner: str, owner_id: int, names: list[str]
+    conn: Connection, aliases: Table, owner: str, owner_id: int, names: list[str], delta: int = 1
 ) -> None:
-    """Count one more document for each name, adding the names not yet seen."""
+    """Count ``delta`` more documents for each name, adding the names not yet seen."""
     by_key = {fold_name(n): n for n in names}
     existing = set(
         conn.execute(
@@ -171,14 +272,14 @@ def _add_aliases(
         conn.execute(
             update(aliases)
             .where(aliases.c[owner] == owner_id, aliases.c.key.in_(existing))
-            .values(count=aliases.c.count + 1)
+            .values(count=aliases.c.count + delta)
         )
     new = [
         {owner: owner_id, "alias": name, "key": key, "head": head_of(key), "count": 1}
         for key, name in by_key.items()
         if key not in existing
     ]
-    if new:
+    if new and delta > 0:
         conn.execute(insert(aliases), new)
 
 

@@ -5,6 +5,6 @@ read by traces. Every query is indexed and bounded: nothing reads all statements
 method is described in ``docs/tracing.md``.
 """
 
-from provenance.store.tracing.ingest import index_statements
+from provenance.store.tracing.ingest import forget_statements, index_statements
 
-__all__ = ["index_statements"]
+__all__ = ["forget_statements", "index_statements"]

@@ -17,6 +17,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    or_,
     select,
     update,
 )
@@ -277,6 +278,12 @@ def _same_word_denials(conn: Connection, statement: NewStatement) -> list[tuple[
 
 def _count_relays(conn: Connection, new: list[NewStatement]) -> None:
     """Add one to each edge speaker -> source -> ... -> outlet of the new statements."""
+    weights = _relay_weights(new)
+    if weights:
+        _add_weights(conn, weights)
+
+
+def _relay_weights(new: list[NewStatement]) -> Counter:
     weights: Counter = Counter()
     for statement in new:
         chain = [("speaker", str(statement.speaker_id))] if statement.speaker_id else []
@@ -284,8 +291,60 @@ def _count_relays(conn: Connection, new: list[NewStatement]) -> None:
         if statement.outlet:
             chain.append(("outlet", statement.outlet))
         weights.update(pair for pair in pairwise(chain) if pair[0] != pair[1])
+    return weights
+
+
+def forget_statements(conn: Connection, ids: Sequence[int]) -> None:
+    """Undo :func:`index_statements` for statements about to be deleted (re-extraction).
+
+    Their relay counts are taken back, their denial links and index entries deleted, and
+    their clusters shrink (an emptied cluster goes; the others get their flags again).
+    """
+    if not ids:
+        return
+    old = _load_new(conn, ids)
+    weights = _relay_weights(old)
     if weights:
-        _add_weights(conn, weights)
+        _add_weights(conn, Counter({edge: -n for edge, n in weights.items()}))
+        conn.execute(delete(relay_edges).where(relay_edges.c.weight <= 0))
+    conn.execute(
+        delete(statement_denials).where(
+            or_(statement_denials.c.denial_id.in_(ids), statement_denials.c.claim_id.in_(ids))
+        )
+    )
+    entries = [
+        {"key": key, "sid": statement.id}
+        for statement in old
+        for key in set(shingles(statement.tokens))
+    ]
+    if entries:
+        conn.execute(_UNINDEX, entries)
+    _shrink_clusters(conn, ids)
+
+
+_UNINDEX = delete(statement_shingles).where(
+    statement_shingles.c.shingle == bindparam("key"),
+    statement_shingles.c.statement_id == bindparam("sid"),
+)
+
+
+def _shrink_clusters(conn: Connection, ids: Sequence[int]) -> None:
+    counts = conn.execute(
+        select(statements.c.cluster_id, func.count())
+        .where(statements.c.id.in_(ids), statements.c.cluster_id.is_not(None))
+        .group_by(statements.c.cluster_id)
+    ).all()
+    conn.execute(update(statements).where(statements.c.id.in_(ids)).values(cluster_id=None))
+    for cluster_id, count in counts:
+        conn.execute(_GROW, {"cid": cluster_id, "more": -count, "denial": False})
+        conn.execute(_FLAGS, {"cid": cluster_id})
+    emptied = [cluster_id for cluster_id, _ in counts]
+    if emptied:
+        conn.execute(
+            delete(quote_clusters).where(
+                quote_clusters.c.id.in_(emptied), quote_clusters.c.size <= 0
+            )
+        )
 
 
 def _add_weights(conn: Connection, weights: Counter) -> None:
