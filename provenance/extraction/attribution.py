@@ -28,7 +28,15 @@ from provenance.extraction.direct import cue_for
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import Phrase, name_registry, phrase_after
-from provenance.extraction.text import Span, Word, paragraphs, sentences, words, wordset
+from provenance.extraction.text import (
+    Span,
+    Word,
+    first_word_at,
+    paragraphs,
+    sentences,
+    words,
+    wordset,
+)
 
 _MAX_LEAD_WORDS = 5
 _MAX_TAIL_WORDS = 3
@@ -129,7 +137,7 @@ class _Reader:
         earlier: list[_Found],
         previous: list[_Found],
     ) -> list[_Found]:
-        ws = para_ws[_first_at(para_ws, sentence.start) : _first_at(para_ws, sentence.end)]
+        ws = para_ws[first_word_at(para_ws, sentence.start) : first_word_at(para_ws, sentence.end)]
         in_quote = inside(self.scan.quotes, sentence.start) is not None
         subject_entity = None if in_quote else self._sentence_subject(ws)
         heading = _heading(self.body, sentence)
@@ -201,8 +209,8 @@ class _Reader:
             sentence.start, quotes[k - 1].closed + 1 if k and quotes[k - 1].closed else 0
         )
         hi_offset = quotes[k + 1].opened if k + 1 < len(quotes) else len(self.body)
-        lo = _first_at(para_ws, lo_offset)
-        hi = _first_at(para_ws, hi_offset)
+        lo = first_word_at(para_ws, lo_offset)
+        hi = first_word_at(para_ws, hi_offset)
         cue = cue_for(self.body, quote, para_ws, lo, hi)
         end_of_frame = quote.closed + 1 if quote.closed is not None else quote.end
         after_sentence = _sentence_end(self.body, end_of_frame, hi_offset)
@@ -333,7 +341,7 @@ class _Reader:
         """``X, citing a conversation between two residents``: the residents spoke on that
         occasion, relayed by X."""
         for relay in relays_in(self.body, sentence, ws):
-            at = _first_at(ws, relay.phrase.end)
+            at = first_word_at(ws, relay.phrase.end)
             if at + 2 >= len(ws) or ws[at + 1].text.lower() != "citing":
                 continue
             for k in range(at + 2, min(len(ws), at + 8)):
@@ -422,17 +430,6 @@ def _heading(text: str, sentence: Span) -> bool:
     return not line.endswith((".", "!", "?", "…", "”", '"', "’", ")", ":", ";")) and (
         len(line.split()) < 20
     )
-
-
-def _first_at(ws: list[Word], offset: int) -> int:
-    lo, hi = 0, len(ws)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if ws[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:

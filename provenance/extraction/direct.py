@@ -14,7 +14,7 @@ from provenance.extraction.cues import AUXILIARIES, find_cues, has_class, lemma_
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import subject_of
 from provenance.extraction.speakers import Phrase, phrase_after
-from provenance.extraction.text import Word
+from provenance.extraction.text import Word, first_word_at
 
 _OBJECT_WINDOW = 6
 """Most words between a speech verb and the quotation it takes as object."""
@@ -37,24 +37,13 @@ def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteC
     ``lo``..``hi`` bound the words that may be read: from the end of the previous
     quotation (or the sentence start) to the start of the next one.
     """
-    opening = _index_at(ws, quote.opened)
+    opening = first_word_at(ws, quote.opened)
     if quote.closed is not None:
-        closing = _index_at(ws, quote.closed)
+        closing = first_word_at(ws, quote.closed)
         found = _after(ws, closing + 1, hi)
         if found:
             return found
     return _before(text, ws, lo, opening)
-
-
-def _index_at(ws: list[Word], offset: int) -> int:
-    lo, hi = 0, len(ws)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if ws[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _after(ws: list[Word], j: int, hi: int) -> QuoteCue | None:
@@ -118,7 +107,7 @@ def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
     if cue is not None and (
         has_class(cue, "clause") or has_class(cue, "that") or has_class(cue, "quote")
     ):
-        k = _index_at(ws, cue.start)
+        k = first_word_at(ws, cue.start)
         return QuoteCue(cue.text, cue.start, subject_of(ws, k, cue))
     return _object(text, ws, lo, opening)
 
@@ -142,7 +131,7 @@ def _object(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
             if passive_by is not None:
                 agent = phrase_after(ws, passive_by + 1, opening)
                 return QuoteCue(cue.text, cue.start, agent, True) if agent else None
-            i = _index_at(ws, cue.start)
+            i = first_word_at(ws, cue.start)
             return QuoteCue(cue.text, cue.start, subject_of(ws, i, cue), True)
         if low == "by":
             passive_by = k

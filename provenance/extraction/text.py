@@ -5,6 +5,7 @@ than a bounded stretch, so the cost is linear in the length of the text.
 """
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 
@@ -139,3 +140,8 @@ def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") 
 def is_capitalized(word: str) -> bool:
     """Whether ``word`` starts with a capital letter (a name or a sentence start)."""
     return word[:1].isupper()
+
+
+def first_word_at(ws: list[Word], offset: int) -> int:
+    """Index of the first word of ``ws`` (in text order) starting at or after ``offset``."""
+    return bisect_left(ws, offset, key=lambda word: word.start)
