@@ -24,6 +24,11 @@ def fold_name(name: str) -> str:
     return " ".join(word.strip("'") for word in words if word.strip("'"))
 
 
+def compact_of(key: str) -> str:
+    """A folded key without its spaces: "Free News.AM" and "FreeNews.AM" are one name."""
+    return key.replace(" ", "")
+
+
 def head_of(key: str) -> str:
     """The first word of a folded key (the index used to find spelling variants)."""
     return key.split(" ", 1)[0]

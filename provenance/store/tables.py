@@ -67,6 +67,8 @@ class SpeakerAliasRow(SQLModel, table=True):
     key: str = Field(index=True)
     head: str = Field(index=True)
     """First word of the key: the look-up for spelling variants of the same name."""
+    compact: str = Field(default="", index=True)
+    """The key without spaces: the look-up for names spaced differently."""
     count: int = 0
 
 
@@ -98,6 +100,7 @@ class SourceAliasRow(SQLModel, table=True):
     alias: str
     key: str = Field(index=True)
     head: str = Field(index=True)
+    compact: str = Field(default="", index=True)
     count: int = 0
 
 

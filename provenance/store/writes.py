@@ -5,11 +5,11 @@ from datetime import UTC, datetime
 
 import msgspec
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
 
 from provenance.domain import ExtractedDocument, ExtractedSpeaker, Mention, RawDocument
 from provenance.domain.extraction import ExtractedSource
-from provenance.names import fold_name, head_of
+from provenance.names import compact_of, fold_name, head_of
 from provenance.store import tracing
 from provenance.store.tables import (
     chain_hops,
@@ -227,10 +227,11 @@ def _find(
     # A lone word ("Khan") is too ambiguous to join documents by; full names are not.
     keys = [fold_name(n) for n in names]
     strong = [k for k in keys if " " in k] or keys[:1]
+    same = or_(aliases.c.key.in_(strong), aliases.c.compact.in_([compact_of(k) for k in strong]))
     exact = conn.execute(
         select(owner_column)
         .join(table, table.c.id == owner_column)
-        .where(aliases.c.key.in_(strong), table.c.kind == kind)
+        .where(same, table.c.kind == kind)
         .order_by(owner_column)
         .limit(1)
     ).scalar()
@@ -275,7 +276,14 @@ def _add_aliases(
             .values(count=aliases.c.count + delta)
         )
     new = [
-        {owner: owner_id, "alias": name, "key": key, "head": head_of(key), "count": 1}
+        {
+            owner: owner_id,
+            "alias": name,
+            "key": key,
+            "head": head_of(key),
+            "compact": compact_of(key),
+            "count": 1,
+        }
         for key, name in by_key.items()
         if key not in existing
     ]

@@ -110,3 +110,22 @@ def test_unknown_ids_are_404_problems(client):
         response = client.get(path)
         assert response.status_code == 404, path
         assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_names_spaced_differently_are_one_source(client, service):
+    one = 'Flood\n\n"The river is rising," said warden Ola Dahl, told Kilo News.TV.\n'
+    two = 'Flood again\n\n"The river is still rising," warden Ola Dahl told KiloNews.TV.\n'
+    store(
+        service.engine,
+        one,
+        [statement(one, "The river is rising,", "Ola Dahl", via=("Kilo News.TV",))],
+    )
+    store(
+        service.engine,
+        two,
+        [statement(two, "The river is still rising,", "Ola Dahl", via=("KiloNews.TV",))],
+    )
+    sources = client.get("/sources").json()["items"]
+    assert len(sources) == 1
+    assert {a["name"] for a in sources[0]["aliases"]} == {"Kilo News.TV", "KiloNews.TV"}
+    assert sources[0]["statement_count"] == 2
