@@ -5,41 +5,28 @@ from pathlib import Path
 
 import msgspec
 
-from provenance.domain import (
-    Appearance,
-    Cluster,
-    Disagreement,
-    Document,
-    DocumentIn,
-    DocumentSummary,
-    ExtractedDocument,
-    ExtractionRecord,
-    ExtractorInfo,
-    Health,
-    IngestResult,
-    RelayEdge,
-    Source,
-    Speaker,
-    Statement,
-)
+from provenance import domain
 from provenance.settings import Settings
 
-PUBLIC_TYPES: tuple[type, ...] = (
-    Appearance,
-    Cluster,
-    Disagreement,
-    Document,
-    DocumentIn,
-    DocumentSummary,
-    ExtractedDocument,
-    ExtractionRecord,
-    ExtractorInfo,
-    Health,
-    IngestResult,
-    RelayEdge,
-    Source,
-    Speaker,
-    Statement,
+PUBLIC_TYPES: tuple[type, ...] = tuple(
+    getattr(domain, name)
+    for name in (
+        "Appearance",
+        "Cluster",
+        "Disagreement",
+        "Document",
+        "DocumentIn",
+        "DocumentSummary",
+        "ExtractedDocument",
+        "ExtractionRecord",
+        "ExtractorInfo",
+        "Health",
+        "IngestResult",
+        "RelayEdge",
+        "Source",
+        "Speaker",
+        "Statement",
+    )
 )
 
 

@@ -123,7 +123,7 @@ class Statement(Struct, kw_only=True):
 class Alias(Struct):
     name: str
     count: int
-    """How many statements used this name."""
+    """In how many documents (extractions) this name was seen."""
 
 
 class Role(Struct):

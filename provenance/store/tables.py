@@ -46,8 +46,8 @@ class ExtractionRow(SQLModel, table=True):
     current: bool = True
 
 
-class SpeakerRow(SQLModel, table=True):
-    __tablename__ = "speakers"
+class EntityFields(SQLModel):
+    """What speakers and sources share: a canonical name, a kind, a count."""
 
     id: int | None = Field(default=None, primary_key=True)
     name: str
@@ -55,14 +55,10 @@ class SpeakerRow(SQLModel, table=True):
     statement_count: int = 0
 
 
-class SpeakerAliasRow(SQLModel, table=True):
-    """Every name a speaker was seen under, folded into ``key`` for look-ups."""
-
-    __tablename__ = "speaker_aliases"
-    __table_args__ = (UniqueConstraint("speaker_id", "key"),)
+class AliasFields(SQLModel):
+    """A name a speaker or source was seen under, folded into ``key`` for look-ups."""
 
     id: int | None = Field(default=None, primary_key=True)
-    speaker_id: int = Field(foreign_key="speakers.id", index=True)
     alias: str
     key: str = Field(index=True)
     head: str = Field(index=True)
@@ -70,6 +66,18 @@ class SpeakerAliasRow(SQLModel, table=True):
     compact: str = Field(default="", index=True)
     """The key without spaces: the look-up for names spaced differently."""
     count: int = 0
+    """Documents in which the name was seen."""
+
+
+class SpeakerRow(EntityFields, table=True):
+    __tablename__ = "speakers"
+
+
+class SpeakerAliasRow(AliasFields, table=True):
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (UniqueConstraint("speaker_id", "key"),)
+
+    speaker_id: int = Field(foreign_key="speakers.id", index=True)
 
 
 class SpeakerRoleRow(SQLModel, table=True):
@@ -82,26 +90,15 @@ class SpeakerRoleRow(SQLModel, table=True):
     seen_on: str | None = None
 
 
-class SourceRow(SQLModel, table=True):
+class SourceRow(EntityFields, table=True):
     __tablename__ = "sources"
 
-    id: int | None = Field(default=None, primary_key=True)
-    name: str
-    kind: str
-    statement_count: int = 0
 
-
-class SourceAliasRow(SQLModel, table=True):
+class SourceAliasRow(AliasFields, table=True):
     __tablename__ = "source_aliases"
     __table_args__ = (UniqueConstraint("source_id", "key"),)
 
-    id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="sources.id", index=True)
-    alias: str
-    key: str = Field(index=True)
-    head: str = Field(index=True)
-    compact: str = Field(default="", index=True)
-    count: int = 0
 
 
 class StatementRow(SQLModel, table=True):
