@@ -89,6 +89,8 @@ def serve(
     if settings.api_keys == Settings().api_keys:
         err.print("[yellow]warning:[/yellow] using the default API key; set PROVENANCE_API_KEYS")
     if workers > 1:
+        # Migrate and seed once, here: workers starting together would race to do it.
+        _service(seed=True).close()
         uvicorn.run("provenance.asgi:app", host=host, port=port, workers=workers)
     else:
         from provenance.app import create_app
