@@ -90,6 +90,16 @@ DENIAL_CUES = frozenset(
         dismissed dispute disputes disputed debunk debunks debunked contradict contradicted"""
     )
 )
+#: Cue words of speech acts that assert nothing a verdict could deny ("calls for a halt",
+#: "thanked", "expressed concern"): a verdict never links to them.
+NON_ASSERTIVE_CUES = frozenset(
+    words(
+        """call calls called calling urge urges urged urging appeal appeals appealed thank
+        thanks thanked thanking welcome welcomes welcomed praise praised hail hailed express
+        expresses expressed expressing tribute respect condolences congratulate congratulated
+        ask asks asked question questioned"""
+    )
+)
 #: Words that make a statement a verdict on some claim ("baseless").
 VERDICT_WORDS = frozenset(
     words(
@@ -97,6 +107,11 @@ VERDICT_WORDS = frozenset(
         nonsense misleading unwarranted disinformation misinformation hoax"""
     )
 )
+
+
+def asserts(cue: str | None) -> bool:
+    """Whether a statement with this cue asserts something (not a call, thanks or a question)."""
+    return NON_ASSERTIVE_CUES.isdisjoint(words(cue or ""))
 
 
 def denial_kind(tokens: Sequence[str], cue: str | None) -> tuple[bool, bool]:

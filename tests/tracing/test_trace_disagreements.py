@@ -63,3 +63,27 @@ def test_kinds_are_listed_in_order_and_paginated(client, corpus):
         url = page["next"]
     assert pages == everything
     assert client.get("/disagreements", params={"kind": "other"}).status_code == 422
+
+
+def test_a_verdict_never_denies_a_call_or_thanks(service):
+    from sqlalchemy import select
+
+    from provenance.store.tables import statement_denials, statements
+    from tests.factories import statement, store
+
+    body = (
+        "Dam row\n\nThe council said that the dam would be finished by June. "
+        "Residents called for a public inquiry into the works. "
+        'The builder called the claims "baseless and misleading".\n'
+    )
+    claim = statement(body, "the dam would be finished by June", "the council", kind="indirect")
+    call = statement(body, "a public inquiry into the works", "residents", kind="indirect")
+    verdict = statement(body, "baseless and misleading", "the builder")
+    call.cue = "called for"
+    verdict.cue = "called"
+    store(service.engine, body, [claim, call, verdict])
+    with service.engine.connect() as conn:
+        texts = dict(conn.execute(select(statements.c.id, statements.c.text)).all())
+        links = conn.execute(select(statement_denials.c.denial_id, statement_denials.c.claim_id))
+        pairs = {(texts[d], texts[c]) for d, c in links}
+    assert pairs == {("baseless and misleading", "the dam would be finished by June")}

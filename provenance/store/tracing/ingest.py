@@ -33,7 +33,15 @@ from provenance.store.tables import (
     statements,
 )
 from provenance.store.tracing.index import clustered_texts, exact_postings, postings
-from provenance.tracing.matching import K, denial_kind, full_shingles, shingles, similarity, words
+from provenance.tracing.matching import (
+    K,
+    asserts,
+    denial_kind,
+    full_shingles,
+    shingles,
+    similarity,
+    words,
+)
 
 #: Candidates (most shingles shared first) verified with rapidfuzz per statement at ingest.
 CANDIDATES_VERIFIED = 12
@@ -251,7 +259,7 @@ def _earlier_claim(earlier: list[NewStatement], denial: NewStatement) -> NewStat
         if denial.start - claim.start > DENIAL_CONTEXT_CHARS:
             return None
         different = denial.speaker_id is None or claim.speaker_id != denial.speaker_id
-        if different and not (claim.verdict or claim.denies):
+        if different and not (claim.verdict or claim.denies) and asserts(claim.cue):
             return claim
     return None
 
