@@ -11,10 +11,8 @@ from sqlalchemy import Engine, Select
 from sqlalchemy.exc import IntegrityError
 
 from provenance.domain import (
-    Appearance,
     Cluster,
     Document,
-    DocumentSummary,
     ExtractedDocument,
     ExtractionRecord,
     RawDocument,
@@ -133,7 +131,9 @@ class ProvenanceService:
             return reads.count(conn, reads.documents_query())
 
     def list_documents(self, limit: int, offset: int, outlet: str | None = None) -> Slice:
-        return self._page(reads.documents_query(outlet), limit, offset, self._summaries)
+        return self._page(
+            reads.documents_query(outlet), limit, offset, reads.get_document_summaries
+        )
 
     def get_document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as conn:
@@ -144,18 +144,18 @@ class ProvenanceService:
             query = reads.statements_query(conn, **filters)
         if query is None:
             return Slice([], 0)
-        return self._page(query, limit, offset, self._statements)
+        return self._page(query, limit, offset, reads.get_statements)
 
     def get_statement(self, statement_id: int) -> Statement | None:
         return reads.get_statement_fast(self.engine, statement_id)
 
     def list_speakers(self, limit: int, offset: int, q: str | None = None) -> Slice:
         query = reads.entities_query(speakers, speaker_aliases, "speaker_id", q)
-        return self._page(query, limit, offset, self._speakers)
+        return self._page(query, limit, offset, reads.get_speakers)
 
     def get_speaker(self, speaker_id: int) -> Speaker | None:
         """A speaker's profile: aliases, roles, the outlets and intermediaries of their words."""
-        speaker = next(iter(self._speakers([speaker_id])), None)
+        speaker = next(iter(self._read(reads.get_speakers, [speaker_id])), None)
         if speaker is None:
             return None
         with self.engine.connect() as conn:
@@ -164,11 +164,11 @@ class ProvenanceService:
 
     def list_sources(self, limit: int, offset: int, q: str | None = None) -> Slice:
         query = reads.entities_query(sources, source_aliases, "source_id", q)
-        return self._page(query, limit, offset, self._sources)
+        return self._page(query, limit, offset, reads.get_sources)
 
     def get_source(self, source_id: int) -> Source | None:
         """A source with whom it relays and who relays it."""
-        source = next(iter(self._sources([source_id])), None)
+        source = next(iter(self._read(reads.get_sources, [source_id])), None)
         if source is None:
             return None
         with self.engine.connect() as conn:
@@ -200,7 +200,9 @@ class ProvenanceService:
         return None if cluster_id is None else self.get_cluster(cluster_id)
 
     def list_appearances(self, cluster_id: int, limit: int, offset: int) -> Slice:
-        return self._page(clusters.members_query(cluster_id), limit, offset, self._appearances)
+        return self._page(
+            clusters.members_query(cluster_id), limit, offset, clusters.get_appearances
+        )
 
     def list_disagreements(self, limit: int, offset: int, kind: str | None = None) -> Slice:
         with self.engine.connect() as conn:
@@ -211,7 +213,7 @@ class ProvenanceService:
             return Slice(*relays.relays_page(conn, limit, offset, min_weight))
 
     def statement_prov(self, statement_id: int) -> ProvDocument | None:
-        found = self._appearances([statement_id])
+        found = self._read(clusters.get_appearances, [statement_id])
         return prov_document(appearances=found) if found else None
 
     def cluster_prov(self, cluster_id: int) -> ProvDocument | None:
@@ -222,7 +224,7 @@ class ProvenanceService:
         return prov_document(clusters=self.trace(q, limit, offset).items)
 
     def statement_chain_svg(self, statement_id: int) -> str | None:
-        found = self._appearances([statement_id])
+        found = self._read(clusters.get_appearances, [statement_id])
         return chain_svg(found, f"Statement {statement_id}") if found else None
 
     def cluster_chain_svg(self, cluster_id: int) -> str | None:
@@ -231,28 +233,17 @@ class ProvenanceService:
             return None
         return chain_svg(cluster.appearances, f"Cluster {cluster_id}: “{cluster.text}”")
 
-    def _page(self, query: Select, limit: int, offset: int, load: Callable[[list], list]) -> Slice:
+    def _page(self, query: Select, limit: int, offset: int, load: Callable) -> Slice:
+        """One page of ``query``'s keys, loaded by ``load(conn, keys)``, with the total."""
         with self.engine.connect() as conn:
-            total = reads.count(conn, query)
             keys = list(conn.execute(query.limit(limit).offset(offset)).scalars())
-        return Slice(load(keys), total)
+            if 0 < len(keys) < limit or (not keys and offset == 0):
+                total = offset + len(keys)  # the last page: nothing to count
+            else:
+                total = reads.count(conn, query)
+            return Slice(load(conn, keys), total)
 
-    def _summaries(self, ids: Sequence[str]) -> list[DocumentSummary]:
+    def _read(self, load: Callable, keys: Sequence) -> list:
+        """``load(conn, keys)`` on a connection of its own."""
         with self.engine.connect() as conn:
-            return reads.get_document_summaries(conn, ids)
-
-    def _statements(self, ids: Sequence[int]) -> list[Statement]:
-        with self.engine.connect() as conn:
-            return reads.get_statements(conn, ids)
-
-    def _speakers(self, ids: Sequence[int]) -> list[Speaker]:
-        with self.engine.connect() as conn:
-            return reads.get_speakers(conn, ids)
-
-    def _sources(self, ids: Sequence[int]) -> list[Source]:
-        with self.engine.connect() as conn:
-            return reads.get_sources(conn, ids)
-
-    def _appearances(self, ids: Sequence[int]) -> list[Appearance]:
-        with self.engine.connect() as conn:
-            return clusters.get_appearances(conn, ids)
+            return load(conn, keys)

@@ -54,8 +54,11 @@ def documents_query(outlet: str | None = None) -> Select:
     return query.where(documents.c.outlet == outlet) if outlet else query
 
 
+_SUMMARIES = select(*_SUMMARY_COLUMNS).where(documents.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def get_document_summaries(conn: Connection, ids: Sequence[str]) -> list[DocumentSummary]:
-    rows = conn.execute(select(*_SUMMARY_COLUMNS).where(documents.c.id.in_(ids))).all()
+    rows = conn.execute(_SUMMARIES, {"ids": list(ids)}).all()
     by_id = {row.id: DocumentSummary(**_summary_fields(row)) for row in rows}
     return [by_id[i] for i in ids if i in by_id]
 
@@ -278,15 +281,34 @@ def entities_query(table: Table, aliases: Table, owner: str, q: str | None) -> S
     return query
 
 
+def _by_ids(column) -> Select:
+    return select(column.table).where(column.in_(bindparam("ids", expanding=True)))
+
+
+def _aliases_query(aliases: Table, owner: str) -> Select:
+    return (
+        select(aliases.c[owner], aliases.c.alias, aliases.c.count)
+        .where(aliases.c[owner].in_(bindparam("ids", expanding=True)))
+        .order_by(aliases.c[owner], aliases.c.count.desc(), aliases.c.alias)
+    )
+
+
+# Built once (construction would cost as much as running them): the profile reads.
+_SPEAKERS = _by_ids(speakers.c.id)
+_SOURCES = _by_ids(sources.c.id)
+_ROLES = _by_ids(speaker_roles.c.speaker_id).order_by(speaker_roles.c.seen_on, speaker_roles.c.id)
+_ALIASES = {
+    "speaker_id": _aliases_query(speaker_aliases, "speaker_id"),
+    "source_id": _aliases_query(source_aliases, "source_id"),
+}
+
+
 def get_speakers(conn: Connection, ids: Sequence[int]) -> list[Speaker]:
-    rows = {r.id: r for r in conn.execute(select(speakers).where(speakers.c.id.in_(ids)))}
-    aliases = _aliases(conn, speaker_aliases, "speaker_id", ids)
+    params = {"ids": list(ids)}
+    rows = {r.id: r for r in conn.execute(_SPEAKERS, params)}
+    aliases = _aliases(conn, "speaker_id", ids)
     roles: dict[int, list[Role]] = {}
-    for row in conn.execute(
-        select(speaker_roles)
-        .where(speaker_roles.c.speaker_id.in_(ids))
-        .order_by(speaker_roles.c.seen_on, speaker_roles.c.id)
-    ):
+    for row in conn.execute(_ROLES, params):
         roles.setdefault(row.speaker_id, []).append(Role(row.role, row.document_id, row.seen_on))
     return [
         Speaker(
@@ -303,8 +325,8 @@ def get_speakers(conn: Connection, ids: Sequence[int]) -> list[Speaker]:
 
 
 def get_sources(conn: Connection, ids: Sequence[int]) -> list[Source]:
-    rows = {r.id: r for r in conn.execute(select(sources).where(sources.c.id.in_(ids)))}
-    aliases = _aliases(conn, source_aliases, "source_id", ids)
+    rows = {r.id: r for r in conn.execute(_SOURCES, {"ids": list(ids)})}
+    aliases = _aliases(conn, "source_id", ids)
     return [
         Source(
             id=i,
@@ -318,13 +340,9 @@ def get_sources(conn: Connection, ids: Sequence[int]) -> list[Source]:
     ]
 
 
-def _aliases(conn: Connection, aliases: Table, owner: str, ids: Sequence[int]) -> dict:
+def _aliases(conn: Connection, owner: str, ids: Sequence[int]) -> dict:
     found: dict[int, list[Alias]] = {}
-    for row in conn.execute(
-        select(aliases.c[owner], aliases.c.alias, aliases.c.count)
-        .where(aliases.c[owner].in_(ids))
-        .order_by(aliases.c[owner], aliases.c.count.desc(), aliases.c.alias)
-    ):
+    for row in conn.execute(_ALIASES[owner], {"ids": list(ids)}):
         found.setdefault(row[0], []).append(Alias(row.alias, row.count))
     return found
 

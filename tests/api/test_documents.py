@@ -96,6 +96,9 @@ def test_documents_are_paginated_with_a_next_link(client):
     assert len(second["items"]) == 1 and second["next"] is None
     ids = [d["id"] for d in first["items"] + second["items"]]
     assert len(set(ids)) == 3
+    assert second["total"] == 3  # the last page knows the total without counting
+    beyond = client.get("/documents?limit=2&offset=10").json()
+    assert (beyond["items"], beyond["total"], beyond["next"]) == ([], 3, None)
 
 
 def test_bad_pagination_is_422(client):

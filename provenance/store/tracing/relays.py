@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, bindparam, func, select
 
 from provenance.domain.graph import GraphLink, GraphNode, RelayEdge
 from provenance.store import reads
@@ -70,27 +70,33 @@ def source_relations(conn: Connection, source_id: int, limit: int = 50) -> tuple
     )
 
 
+_COUNT = func.count().label("n")
+# Built once: a speaker's profile runs both on every read.
+_QUOTING_OUTLETS = (
+    select(documents.c.outlet, _COUNT)
+    .join(statements, statements.c.document_id == documents.c.id)
+    .where(statements.c.speaker_id == bindparam("sid"), documents.c.outlet.is_not(None))
+    .group_by(documents.c.outlet)
+    .order_by(_COUNT.desc(), documents.c.outlet)
+    .limit(bindparam("limit"))
+)
+_SPEAKER_HOPS = (
+    select(sources.c.id, sources.c.name, _COUNT)
+    .select_from(chain_hops)
+    .join(statements, statements.c.id == chain_hops.c.statement_id)
+    .join(sources, sources.c.id == chain_hops.c.source_id)
+    .where(statements.c.speaker_id == bindparam("sid"))
+    .group_by(sources.c.id, sources.c.name)
+    .order_by(_COUNT.desc(), sources.c.name)
+    .limit(bindparam("limit"))
+)
+
+
 def speaker_relations(conn: Connection, speaker_id: int, limit: int = 50) -> tuple[list, list]:
     """(outlets that quote the speaker, intermediaries the speaker's words pass through)."""
-    count = func.count().label("n")
-    outlets = conn.execute(
-        select(documents.c.outlet, count)
-        .join(statements, statements.c.document_id == documents.c.id)
-        .where(statements.c.speaker_id == speaker_id, documents.c.outlet.is_not(None))
-        .group_by(documents.c.outlet)
-        .order_by(count.desc(), documents.c.outlet)
-        .limit(limit)
-    ).all()
-    hops = conn.execute(
-        select(sources.c.id, sources.c.name, count)
-        .select_from(chain_hops)
-        .join(statements, statements.c.id == chain_hops.c.statement_id)
-        .join(sources, sources.c.id == chain_hops.c.source_id)
-        .where(statements.c.speaker_id == speaker_id)
-        .group_by(sources.c.id, sources.c.name)
-        .order_by(count.desc(), sources.c.name)
-        .limit(limit)
-    ).all()
+    params = {"sid": speaker_id, "limit": limit}
+    outlets = conn.execute(_QUOTING_OUTLETS, params).all()
+    hops = conn.execute(_SPEAKER_HOPS, params).all()
     return (
         [GraphLink(node=GraphNode(kind="outlet", id=None, name=o), weight=n) for o, n in outlets],
         [GraphLink(node=GraphNode(kind="source", id=i, name=m), weight=n) for i, m, n in hops],
