@@ -27,7 +27,15 @@ from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
-from provenance.extraction.speakers import Phrase, name_registry, phrase_after
+from provenance.extraction.speakers import (
+    GROUP_HEADS,
+    ORG_HEADS,
+    TITLES,
+    Phrase,
+    heading_word,
+    name_registry,
+    phrase_after,
+)
 from provenance.extraction.text import (
     Span,
     Word,
@@ -37,6 +45,7 @@ from provenance.extraction.text import (
     words,
     wordset,
 )
+from provenance.extraction.transcript import Turn, transcript_turns
 
 _MAX_LEAD_WORDS = 5
 _MAX_TAIL_WORDS = 3
@@ -93,14 +102,15 @@ class _Scene:
 
 def attribute(parsed: ParsedDocument) -> Attribution:
     """Statements, speakers and sources of a parsed document's body."""
-    reader = _Reader(parsed.body, read_published(parsed.published))
+    reader = _Reader(parsed.body, read_published(parsed.published), parsed.title)
     reader.read()
     return reader.result()
 
 
 class _Reader:
-    def __init__(self, body: str, published: Published | None) -> None:
+    def __init__(self, body: str, published: Published | None, title: str | None = None) -> None:
         self.body = body
+        self.title = title or ""
         self.published = published
         self.resolver = Resolver(name_registry(body))
         self.found: list[_Found] = []
@@ -108,6 +118,8 @@ class _Reader:
         self.paras = paragraphs(body)
         self.scan = find_quotes(body, self.paras)
         self._openings: list[int] = []
+        self.turns = transcript_turns(body, self.paras)
+        self._interviewee: Entity | None = None
 
     # --- reading ------------------------------------------------------------------------
 
@@ -117,7 +129,12 @@ class _Reader:
             by_para.setdefault(quote.paragraph, []).append(quote)
         previous: list[_Found] = []
         for index, para in enumerate(self.paras):
-            previous = self._paragraph(para, by_para.get(index, []), previous)
+            turn = self.turns.get(index)
+            if turn is None:
+                previous = self._paragraph(para, by_para.get(index, []), previous)
+            else:
+                previous = self._turn(turn, by_para.get(index, []), previous)
+        self._interview_channel()
         self._continue_quotes()
         self._carry_scenes()
 
@@ -128,6 +145,111 @@ class _Reader:
         for sentence in sentences(self.body, para):
             items.extend(self._sentence(sentence, ws, quotes, items, previous))
         return [item for item in items if item.quote is not None] or previous[-1:]
+
+    # --- interview transcripts -------------------------------------------------------------
+
+    def _turn(self, turn: Turn, quotes: list[Quote], previous: list[_Found]) -> list[_Found]:
+        """A transcript turn: an answer is one direct statement of the interviewee, and
+        quotations within it are relayed by them; a question says nothing itself, except
+        what it reports the interviewee to have said (``You've said ...``)."""
+        speaker = self._answerer(turn)
+        mark = len(self.found)
+        self.resolver.addressee = speaker if turn.question else None
+        result = self._paragraph(Span(turn.content.start, turn.content.end), quotes, previous)
+        self.resolver.addressee = None
+        inner, self.found = self.found[mark:], self.found[:mark]
+        if turn.question:
+            for item in inner:
+                first = item.subject.text.split()[0].lower() if item.subject else ""
+                if speaker is not None and first.startswith("you"):
+                    item.entity, item.via = speaker, []
+                    self.found.append(item)
+            return result
+        if speaker is None:
+            self.found.extend(inner)
+            return result
+        answer = _Found(
+            turn.content.start,
+            turn.content.end,
+            "direct",
+            turn.label,
+            turn.content.start,
+            None,
+            [],
+            entity=speaker,
+            channel="interview",
+        )
+        speaker.statements += 1
+        self.resolver.touch(speaker)
+        self.found.append(answer)
+        for item in inner:
+            if item.kind != "direct" or item.entity is None or item.entity is speaker:
+                continue
+            if item.subject is None and item.nested_in is None:
+                continue  # no cue of its own: part of the answer
+            if item.subject is not None and item.subject.text.split()[0].lower() in _FIRST_PERSON:
+                item.entity = self._kin(speaker, item.subject)
+            item.via = [_entity_relay(speaker), *item.via]
+            item.channel = None if item.channel == "interview" else item.channel
+            self.found.append(item)
+        return result
+
+    def _answerer(self, turn: Turn) -> Entity | None:
+        if turn.speaker is not None:
+            label = self.body[turn.speaker.start : turn.speaker.end]
+            self._interviewee = self._entity(
+                Phrase(label, turn.speaker.start, turn.speaker.end, "person")
+            )
+        elif self._interviewee is None:
+            self._interviewee = self._find_interviewee(turn)
+        return self._interviewee
+
+    def _find_interviewee(self, turn: Turn) -> Entity | None:
+        """The person a Q-and-A interviews: the one the headline names, else the person
+        who has said most before the transcript, else the most salient person."""
+        people = [e for e in self.resolver.entities if e.kind == "person"]
+        title = {w.lower().removesuffix("’s").removesuffix("'s") for w in self.title.split()}
+        named = [
+            e for e in people if len(e.name.split()) > 1 and e.name.split()[-1].lower() in title
+        ]
+        if named:
+            return max(named, key=lambda e: e.statements)
+        before = self.paras[turn.paragraph].start
+        for _start, full in name_registry(self.title):
+            if full in self.body[:before]:
+                entity = Entity(full, "person", tokens={p.lower() for p in full.split()})
+                self.resolver.entities.append(entity)
+                return entity
+        speakers = [e for e in people if e.statements]
+        if speakers:
+            return max(speakers, key=lambda e: e.statements)
+        return self.resolver.recent(("person",))
+
+    def _kin(self, speaker: Entity, subject: Phrase) -> Entity:
+        """``my grandmother`` in an answer: the interviewee's grandmother."""
+        rest = subject.text.split(maxsplit=1)[1] if " " in subject.text else subject.text
+        name = f"{speaker.name}'s {rest}"
+        for entity in self.resolver.entities:
+            if entity.name == name:
+                return entity
+        entity = Entity(name, "person")
+        entity.add_alias(subject.text)
+        self.resolver.entities.append(entity)
+        return entity
+
+    def _interview_channel(self) -> None:
+        """In an interview, what the interviewee ``says`` (present tense) is said in it."""
+        if not self.turns or self._interviewee is None:
+            return
+        for item in self.found:
+            if (
+                item.entity is self._interviewee
+                and item.channel is None
+                and not item.via
+                and item.cue
+                and _present_tense(item.cue)
+            ):
+                item.channel = "interview"
 
     def _sentence(
         self,
@@ -175,6 +297,8 @@ class _Reader:
 
     def _entity(self, phrase: Phrase) -> Entity | None:
         own = words(self.body, phrase.start, phrase.end)
+        if phrase.kind != "pronoun" and (phrase.start == 0 or self.body[phrase.start - 1] == "\n"):
+            phrase, own = _after_row_label(phrase, own)
         return self.resolver.resolve(phrase, own, NOUN_CHANNELS)
 
     def _from_clause(self, clause: Clause, sentence: Span) -> _Found:
@@ -261,6 +385,7 @@ class _Reader:
     def _continued(self, item: _Found, before: _Found) -> _Found:
         item.entity, item.cue = before.entity, before.cue
         item.channel, item.via = before.channel, list(before.via)
+        item.date = before.date
         return item
 
     def _last_cue(self, entity: Entity) -> str | None:
@@ -363,16 +488,59 @@ class _Reader:
                 item.entity.statements += 1
 
     def _carry_scenes(self) -> None:
+        self._lede_date()
+        self._carry_runs()
+        starts = [p.start for p in self.paras]
         for item in self.found:
             scene = self.scenes.get(id(item.entity))
             if scene is None or scene.channel is None:
                 continue
-            if item.channel is None:
+            # a lede sums up what the speaker says on the occasion described below it
+            lede = _paragraph_of(starts, item.start) < _LEDE_PARAGRAPHS
+            if item.channel is None and (item.start >= scene.since or lede):
                 item.channel = scene.channel
                 if not item.via:
                     item.via = list(scene.via)
             if item.date is None and item.start >= scene.since and item.channel == scene.channel:
                 item.date = scene.date
+
+    def _lede_date(self) -> None:
+        """The occasion the lede dates (``approved the budget on Tuesday``) is when the
+        statements of the opening paragraphs were made, unless they give their own date
+        or report something said before it (``has warned``)."""
+        lede = None
+        for para in self.paras[:_LEDE_DATE_PARAGRAPHS]:
+            lede = said_on(self.body, para.start, para.end, self.published)
+            if lede is not None:
+                break
+        if lede is None or len(lede) < 10:
+            return
+        end = self.paras[min(len(self.paras), _LEDE_PARAGRAPHS) - 1].end
+        for item in self.found:
+            if item.start >= end:
+                continue
+            first = (item.cue or "").split()[0].lower() if item.cue else ""
+            if item.entity is not None and item.date is None and first not in _PERFECT:
+                item.date = lede
+
+    def _carry_runs(self) -> None:
+        """A speaker's statements in a row, in one paragraph or the next, are one occasion:
+        those without a date of their own take the date of the first."""
+        starts = [p.start for p in self.paras]
+        last: _Found | None = None
+        for item in self.found:
+            if item.entity is None:
+                continue
+            if (
+                last is not None
+                and item.entity is last.entity
+                and item.date is None
+                and last.date is not None
+                and item.channel in (None, last.channel)
+                and _paragraph_of(starts, item.start) - _paragraph_of(starts, last.start) <= 1
+            ):
+                item.date = last.date
+            last = item
 
     # --- output ---------------------------------------------------------------------------
 
@@ -415,6 +583,40 @@ _INTRODUCTORY = wordset(
     "earlier later addressing speaking talking replying responding regarding despite "
     "following amid according to for with by from"
 )
+
+
+_FIRST_PERSON = frozenset({"my", "our"})
+_LEDE_DATE_PARAGRAPHS = 2
+"""The lede's date is looked for in this many opening paragraphs."""
+_LEDE_PARAGRAPHS = 4
+"""Statements in this many opening paragraphs are taken to be made on the lede's occasion."""
+_PERFECT = frozenset({"has", "have", "had", "previously", "earlier", "once"})
+
+
+def _present_tense(cue: str) -> bool:
+    """Whether a cue is in the simple present (``says``, ``tells``, ``admits``)."""
+    parts = cue.lower().split()
+    return len(parts) == 1 and parts[0].endswith("s") and not parts[0].endswith("ss")
+
+
+def _after_row_label(phrase: Phrase, own: list[Word]) -> tuple[Phrase, list[Word]]:
+    """A table row flattened to a line starts with its label: ``Trade Relations Northland
+    has said ...`` is said by Northland."""
+    labels = [k for k, w in enumerate(own[:-1]) if heading_word(w.text)]
+    if not labels:
+        return phrase, own
+    rest = own[labels[-1] + 1 :]
+    first = rest[0].text.lower()
+    if not rest[0].text[:1].isupper() or first in TITLES | ORG_HEADS | GROUP_HEADS:
+        return phrase, own
+    made = phrase_after(rest, 0)
+    if made is None or made.end != phrase.end:
+        return phrase, own
+    return made, rest
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    return bisect_left(starts, offset + 1) - 1
 
 
 def _pending(item: _Found) -> bool:

@@ -49,8 +49,15 @@ _CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
-    ("letter", re.compile(r"\bletter\b", _I)),
-    ("statement", re.compile(r"\bstatement\b|\bpress\srelease\b|\bcommuniqu[eé]\b", _I)),
+    ("letter", re.compile(r"\b(?:letter|memo|memorandum)\b", _I)),
+    (
+        "statement",
+        re.compile(
+            r"\bstatement\b|\b(?:press|news|media)\srelease\b|\bin\sa\srelease\b"
+            r"|\bcommuniqu[eé]\b",
+            _I,
+        ),
+    ),
     ("report", re.compile(r"\b(?:report|record|records|filing|study|survey)\b(?!s)", _I)),
     (
         "resolution",
@@ -69,6 +76,7 @@ NOUN_CHANNELS = {
     "tweet": "tweet",
     "post": "tweet",
     "letter": "letter",
+    "memo": "letter",
     "report": "report",
     "record": "report",
     "filing": "report",
@@ -172,7 +180,7 @@ def _relay(phrase: Phrase, told: bool = False) -> Relay:
 
 
 def outlet_name(text: str) -> str:
-    """The name in ``the state news agency Tass`` (what follows the last descriptor)."""
+    """The name in ``the state news agency Nordpress`` (what follows the last descriptor)."""
     parts = text.split()
     for k in range(len(parts) - 1, -1, -1):
         if parts[k].lower() in _OUTLET_WORDS or parts[k].islower():

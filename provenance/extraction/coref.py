@@ -78,6 +78,8 @@ class Resolver:
         self._recent: list[Entity] = []
         self._by_name: dict[str, Entity] = {}
         self._surnames: dict[str, list[tuple[int, str]]] = {}
+        self.addressee: Entity | None = None
+        """Who ``you`` is (the interviewee, in a transcript's questions)."""
         for start, full in names or []:
             self._surnames.setdefault(full.split()[-1], []).append((start, full))
 
@@ -140,6 +142,8 @@ class Resolver:
                     entity.gender = pronoun
                     return entity
             return None
+        if pronoun.startswith("you"):
+            return self.addressee
         if pronoun == "it":
             return self.recent(("organization",))
         if pronoun == "they":

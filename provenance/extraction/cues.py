@@ -6,7 +6,7 @@ that say what may follow it:
 
 * ``clause``: a content clause, with or without "that" (``said``, ``added``);
 * ``that``: a content clause only after "that" or a colon (``warned that``);
-* ``object``: a noun phrase that is itself the content (``accused Turkey of ...``);
+* ``object``: a noun phrase that is itself the content (``accused Northland of ...``);
 * ``quote``: a quotation as its object (``called the reports "baseless"``);
 * ``after``: may follow a quotation with its speaker (``"...," she recalled``).
 """

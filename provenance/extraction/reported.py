@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
-from provenance.extraction.cues import Cue, find_cues, has_class, lemma_classes
+from provenance.extraction.cues import AUXILIARIES, Cue, find_cues, has_class, lemma_classes
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.speakers import (
     CLAUSE_OPENERS,
@@ -132,7 +132,7 @@ def _verb_clause(
     subject = subject_of(ws, i, cue)
     if start is None:
         return _trailing(text, sentence, ws, i, after, cue, subject)
-    if start >= len(ws):
+    if start >= len(ws) or not cue_classes(cue) & {"clause", "that", "object"}:
         return None
     content = Span(ws[start].start, sentence.end)
     if not has_class(cue, "clause") and not has_class(cue, "that") and _referential(ws, start):
@@ -140,6 +140,11 @@ def _verb_clause(
     if _referential(ws, start) and start == after:
         return None
     return Clause(cue.text, cue.start, subject, content)
+
+
+def cue_classes(cue: Cue) -> frozenset[str]:
+    """The classes of a cue (see :mod:`cues`)."""
+    return lemma_classes(cue.text)[1]
 
 
 def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
@@ -166,7 +171,7 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
         word = ws[j].text.lower()
         if word in _PREPOSITIONS and _clause_follows(ws, j):
-            return j  # "said in the beginning Iran did not react"
+            return j  # "said in the beginning Northland did not react"
         if word in _PREPOSITIONS or word in {"as", "so", "and", "but", "or", "it", "he", "she"}:
             return None if word not in {"it", "he", "she"} else j
         if word == "of" or ws[j].text == "." or (cue.lemma == "tell" and j == after):
@@ -216,6 +221,9 @@ _SETTINGS = wordset("conference briefing talk speech address meeting ceremony ra
 def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
     for k in range(j, min(len(ws), j + limit)):
         if ws[k].text.lower() == "that":
+            following = ws[k + 1].text if k + 1 < len(ws) else "."
+            if following in {",", ".", ";", ":", "?", "!"}:
+                return None  # "asked about that, ...": a pronoun, not a content clause
             return k
         if k > j and lemma_classes(ws[k].text)[1] & {"clause", "that"}:
             return None
@@ -273,8 +281,16 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     if quoted is not None:
         return quoted
     k = i - 1
-    if k >= 1 and ws[k].text.lower() in {"which", "who"} and ws[k - 1].text == ",":
-        k -= 1
+    r = k
+    while r >= 1 and (ws[r].text.lower() in AUXILIARIES or ws[r].text.lower() == "used"):
+        r -= 1  # "who has also said", "who used to say"
+    if r >= 1 and ws[r].text.lower() in {"which", "who"} and ws[r - 1].text == ",":
+        k = r - 1
+        relative = phrase_before(ws, k + 1)
+        if relative is None and r >= 2:
+            relative = phrase_before(ws, r - 1)  # "my uncle, who used to say"
+        if relative is not None and relative.kind != "pronoun":
+            return relative
     if cue.participle:
         phrase = phrase_before(ws, k + 1)
         return phrase if phrase is not None and _ends_at(ws, phrase, k) else None

@@ -10,7 +10,18 @@ from typing import NamedTuple
 from provenance.extraction.cues import AUXILIARIES
 from provenance.extraction.text import Span, Word, is_capitalized, wordset
 
-PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "group", "we": "group"}
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "it": "organization",
+    "they": "group",
+    "we": "group",
+    "you": "person",
+    "you’ve": "person",
+    "you've": "person",
+}
+"""Subject pronouns; ``you`` refers to someone only where an addressee is known (the
+interviewee of a transcript's questions)."""
 
 TITLES = wordset(
     "minister prime deputy dy foreign treasurer president vice spokesman spokeswoman spokesperson "
@@ -26,7 +37,9 @@ TITLES = wordset(
     "advisor adviser counsel speaker whip pm fm mr mrs ms miss sir dame lord lady rev father "
     "bishop pope cardinal imam rabbi striker midfielder defender goalkeeper player "
     "owner partner president-elect deputy-general secretary-general spokesperson "
-    "spokespersons"
+    "spokespersons mother father grandmother grandfather son daughter wife husband "
+    "brother sister uncle aunt cousin niece nephew friend neighbour neighbor colleague boss "
+    "skipper widow widower fiance fiancee girlfriend boyfriend teacher"
 )
 HONORIFICS = wordset("mr mrs ms miss dr prof sir dame lord lady rev")
 ORG_HEADS = wordset(
@@ -59,8 +72,8 @@ DOCUMENT_HEADS = wordset(
     "announcement conversation interview"
 )
 DETERMINERS = wordset(
-    "the a an another this these those its his her their our one two three four five six seven "
-    "eight nine ten several some many both all each"
+    "the a an another this these those its his her their our my your one two three four five six "
+    "seven eight nine ten several some many both all each"
 )
 CONNECTORS = wordset("of for at to de van von der al bin el la le du da dos di y")
 # Capitalised words that open a clause rather than a name.
@@ -186,7 +199,7 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
         opening = _parenthesis_start(words, i, lo)
         if opening is None:
             return None
-        inner = phrase_after(words, opening + 1, i)
+        inner = _named_as(words, opening + 1, i) or phrase_after(words, opening + 1, i)
         outer = phrase_before(words, opening, lo) if opening > lo else None
         whole_inner = inner is not None and inner.end == words[i - 1].end
         if whole_inner and inner is not None and (outer is None or not _named(outer, words)):
@@ -213,6 +226,17 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
     while taken and (_low(taken[0]) in CONNECTORS or _low(taken[0]) == "and"):
         taken.pop(0)
     return _make(taken)
+
+
+def _named_as(words: list[Word], start: int, end: int) -> Phrase | None:
+    """The name in an apposition ``a man called Jo Doe`` / ``a woman named Jo Doe``."""
+    if end - start < 4 or _low(words[start]) not in {"a", "an"}:
+        return None
+    for k in range(start + 1, min(end - 1, start + 4)):
+        if _low(words[k]) in {"called", "named"} and is_capitalized(words[k + 1].text):
+            name = phrase_after(words, k + 1, end)
+            return name._replace(kind="person") if name is not None else None
+    return None
 
 
 def _named(phrase: Phrase, words: list[Word]) -> bool:
@@ -358,7 +382,7 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
     if low == "and" and taken and _adjective(taken[-1]) and j + 1 < stop:
         return True
     if _modifier(word) and _head_ahead(words, j + 1, stop):
-        return True  # "the city council", "the news agency Tass"
+        return True  # "the city council", "the news agency Nordpress"
     return None
 
 
@@ -414,11 +438,40 @@ def classify(taken: list[Word]) -> str:
     if any(low in ORG_HEADS for low in lows) or head in DOCUMENT_HEADS:
         return "organization"
     if any(low in GROUP_HEADS for low in lows):
-        return "group"  # "two locals Azerbaijanis"
+        return "group"  # "two locals Northlanders"
     if any(low in TITLES for low in lows):
         return "person"
     capitals = [w for w in taken if is_capitalized(w.text) and _low(w) not in DETERMINERS]
-    return "person" if len(capitals) >= 2 and not is_possessive(taken[-1]) else "organization"
+    if len(capitals) >= 2 and not is_possessive(taken[-1]) and name_shaped(capitals):
+        return "person"
+    return "organization"
+
+
+HEADING_WORDS = wordset(
+    "characteristics values value facts fact details overview background summary profile "
+    "timeline key country countries region relations relationship history population capital "
+    "language languages currency area status type category feature features item items "
+    "description notes note result results date dates total source sources name topic "
+    "issue issues position positions role impact outcome response reaction context"
+)
+"""Common nouns that label table rows and headings (``Characteristics Values``)."""
+_ABSTRACT_ENDINGS = ("tions", "sions", "ments", "ships", "ities", "ics", "nesses")
+
+
+def heading_word(word: str) -> bool:
+    """Whether a capitalised word is a common noun of the kind that labels a row or heading."""
+    low = word.lower()
+    return low in HEADING_WORDS or (low.endswith(_ABSTRACT_ENDINGS) and low not in ORG_HEADS)
+
+
+def name_shaped(taken: list[Word]) -> bool:
+    """Whether capitalised words can be a personal name: no row-label noun, no word
+    repeated, and no hyphenated compound of capitalised parts before the surname
+    (``Northland-Southland Relations Northland`` is a table row, not a person)."""
+    texts = [w.text for w in taken]
+    if len({t.lower() for t in texts}) < len(texts) or any(heading_word(t) for t in texts):
+        return False
+    return not any("-" in t and t.split("-")[-1][:1].isupper() for t in texts[:-1])
 
 
 _POST_MODIFIERS = frozenset({"of", "from", "at", "in", "along", "with", "who", "on"})
@@ -454,14 +507,17 @@ def _trailing_name(taken: list[Word]) -> list[Word]:
             break
         run.append(word)
     run.reverse()
-    if not run:
+    labels = [k for k, word in enumerate(run) if heading_word(word.text)]
+    if labels:
+        run = run[labels[-1] + 1 :]  # "Trade Relations Jon Velde": a row label, then a name
+    if not run or not name_shaped(run):
         return []
     before = taken[: len(taken) - len([w for w in taken if w.start >= run[0].start])]
     titled = bool(before) and (
         _low(before[-1]) in TITLES or _low(before[-1]) in CONNECTORS or _low(before[-1]) == "."
     )
     if before and _low(before[-1]) in CONNECTORS and len(run) >= 3:
-        run = run[1:]  # "President of Azerbaijan Ilham Aliyev": the first word is the place
+        run = run[1:]  # "President of Northland Jon Velde": the first word is the place
     elif before and _low(before[-1]) in CONNECTORS:
         return []
     if before and (_low(before[-1]) in ORG_HEADS or _low(before[-1]) in DETERMINERS):
@@ -517,11 +573,13 @@ def name_registry(text: str) -> list[tuple[int, str]]:
     for match in _NAME_RUN.finditer(text):
         parts = match.group().split()
         if text[max(0, match.start() - 3) : match.start()] == "of " and len(parts) >= 3:
-            parts.pop(0)  # "President of Azerbaijan Ilham Aliyev"
+            parts.pop(0)  # "President of Northland Jon Velde"
         while parts and parts[0].lower().strip(".") in TITLES | CLAUSE_OPENERS | DETERMINERS:
             parts.pop(0)
         lows = {p.lower() for p in parts}
         if len(parts) < 2 or lows & (ORG_HEADS | GROUP_HEADS | DOCUMENT_HEADS | TITLES):
+            continue
+        if not name_shaped([Word(p, 0, 0) for p in parts]):
             continue
         if any(p.endswith(("’s", "'s")) for p in parts[:-1]):
             continue

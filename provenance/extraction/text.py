@@ -90,7 +90,7 @@ def _boundary_after(text: str, match: re.Match[str], limit: int) -> int | None:
         if char in OPEN_QUOTES + "([" or char.isupper() or char.isdigit():
             return pos
         return None
-    # "conditions.Mammadov" or "missing.”On": a missing space after a full stop.
+    # "conditions.Velde" or "missing.”On": a missing space after a full stop.
     before = text[match.start() - 1] if match.start() > 0 else ""
     if before.islower() and text[pos].isupper() and pos + 1 < limit and text[pos + 1].islower():
         return pos

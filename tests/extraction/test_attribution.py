@@ -61,10 +61,10 @@ def test_channel_and_relay():
 def test_relay_from_an_interview_with_an_agency():
     body = (
         "Envoy Ali Rahman accused the rebels of breaking the truce"
-        " in an interview with the news agency Tass."
+        " in an interview with the news agency Nordpress."
     )
     statement = by_text(attribute_body(body))["the rebels of breaking the truce"]
-    assert [(v.name, v.kind) for v in statement.via] == [("Tass", "agency")]
+    assert [(v.name, v.kind) for v in statement.via] == [("Nordpress", "agency")]
 
 
 def test_scene_channel_carries_to_later_statements():
