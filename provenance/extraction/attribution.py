@@ -177,7 +177,7 @@ class _Reader:
             None,
             [],
             entity=speaker,
-            channel="interview",
+            channel=self._transcript_channel(),
         )
         speaker.statements += 1
         self.resolver.touch(speaker)
@@ -193,6 +193,17 @@ class _Reader:
             item.channel = None if item.channel == "interview" else item.channel
             self.found.append(item)
         return result
+
+    def _transcript_channel(self) -> str:
+        """The occasion a transcript records: ``Here is a transcript of her news
+        conference:`` says a news conference; an interview otherwise."""
+        first = min(self.turns)
+        if first > 0:
+            intro = self.paras[first - 1]
+            channel = channel_in(self.body, [intro])
+            if channel in {"news conference", "press briefing", "speech", "media talk"}:
+                return channel
+        return "interview"
 
     def _answerer(self, turn: Turn) -> Entity | None:
         if turn.speaker is not None:

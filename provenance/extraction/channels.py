@@ -29,7 +29,7 @@ _CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "media talk",
         re.compile(
-            r"\b(?:talk(?:s|ing|ed)?|spoke|speaking|chat(?:ting)?)\s(?:with|to)\s(?:the\s)?"
+            r"\b(?:[Tt]alk(?:s|ing|ed)?|[Ss]poke|[Ss]peaking|[Cc]hat(?:ting)?)\s(?:with|to)\s(?:the\s)?"
             r"(?:[A-Z][\w-]*\s)?(?:media|reporters|journalists|press|newsmen)\b"
             r"|\btold\s(?:the\s)?(?:reporters|journalists|media|press|newsmen)\b|\bmedia\stalk\b",
         ),
@@ -38,7 +38,7 @@ _CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "tweet",
         re.compile(
             r"\btweet(?:s|ed|ing)?\b|\bon\sTwitter\b|\bformerly\sTwitter\b|\bon\sX\b"
-            r"|\bX\spost\b|\bpost\son\sX\b"
+            r"|\bX\spost\b|\bpost\son\sX\b|\b(?:took|takes|taking|take)\sto\s(?:X|Twitter)\b"
         ),
     ),
     (
@@ -112,6 +112,9 @@ _INTERVIEW_WITH = re.compile(r"\binterview(?:s|ed)?\s(?:with|to|by)\s", _I)
 _TOLD = re.compile(r"\btold\s")
 _QUOTED = re.compile(r"\bquoted\s")
 _CITING = re.compile(r",\sciting\s", _I)
+_SAID_ACCORDING = re.compile(
+    r"\b(?:said|says|added|adds|wrote|writes|stated|noted|told\s\w+),\saccording\sto\s", _I
+)
 
 
 class Relay(NamedTuple):
@@ -138,7 +141,7 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
     """Intermediaries named in a sentence, in order."""
     index = {w.start: i for i, w in enumerate(ws)}
     relays: list[Relay] = []
-    for pattern in (_INTERVIEW_WITH, _RELAY_BY):
+    for pattern in (_INTERVIEW_WITH, _RELAY_BY, _SAID_ACCORDING):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             relay = _relay_after(ws, index.get(match.end()))
             if relay:
@@ -152,13 +155,32 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
         phrase = phrase_before(ws, i) if i else None
         if phrase is not None and phrase.kind != "pronoun" and i and ws[i - 1].end == phrase.end:
             relays.append(_relay(phrase))
+    for match in _REPORTED_LAST.finditer(text, sentence.start, sentence.end):
+        i = index.get(match.start())
+        phrase = phrase_before(ws, i) if i else None
+        if phrase is not None and phrase.kind != "pronoun" and _after_comma(ws, phrase, i):
+            relays.append(_relay(phrase))
     for match in _CITING.finditer(text, sentence.start, sentence.end):
         i = index.get(match.start())
+        if i and i > 1 and ws[i - 1].text.lower() in _REPORTING:
+            i -= 1  # "X reported, citing an official, ..."
         phrase = phrase_before(ws, i) if i else None
         if phrase is not None and phrase.kind != "pronoun":
             relays.append(_relay(phrase))
     relays.sort(key=lambda r: r.start)
     return relays
+
+
+_REPORTING = wordset("said says reported reports wrote writes added")
+_REPORTED_LAST = re.compile(r"\breported(?=\s*[.!]?\s*$)")
+
+
+def _after_comma(ws: list[Word], phrase: Phrase, i: int) -> bool:
+    """``..., the news agency X reported.``: the phrase follows a comma."""
+    k = i - 1
+    while k > 0 and ws[k].start > phrase.start:
+        k -= 1
+    return k > 0 and ws[k].start == phrase.start and ws[k - 1].text == ","
 
 
 def _relay_after(ws: list[Word], i: int | None, told: bool = False) -> Relay | None:

@@ -65,6 +65,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "stress": ("stress", "stresses", "stressed", "stressing"),
     "forecast": ("forecast", "forecasts", "forecasting"),
     "hold": ("held",),
+    "find": ("found", "finding"),
     "give": ("gave",),
 }
 
@@ -124,6 +125,8 @@ _THAT = [
     "share",
     "regret",
     "forecast",
+    "rule",
+    "find",
 ]
 _OBJECT = [
     "accuse",
@@ -238,6 +241,11 @@ _PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("be vocal in", r"(?:been|was|were|is|are)\s+vocal\s+(?:in|about)", frozenset({"object"})),
     ("quote as saying", r"quoted\s+as\s+saying", frozenset({"clause", "quote"})),
     ("go on to say", r"(?:went|goes|go|going)\s+on\s+to\s+say", frozenset({"clause"})),
+    (
+        "write separately",
+        r"(?:wrote|writes|write|writing)\s+separately(?:\s+to\s+(?:say|argue|note))?",
+        frozenset({"that", "clause"}),
+    ),
 )
 
 

@@ -25,6 +25,13 @@ CORE_FURNITURE: tuple[str, ...] = (
     # share, print and rating widgets
     r"share(?: this)?(?: (?:post|article|story|page))?:?",
     r"share (?:on|via) \w+",
+    # "Share: Facebook | X | WhatsApp", "Share this story: Facebook | Email"
+    r"share[\w ]{0,20}:\s*[\w+.-]{1,20}(?: [\w+.-]{1,20})?"
+    r"(?:\s*[|/•·,]\s*[\w+.-]{1,20}(?: [\w+.-]{1,20})?){0,8}",
+    r"follow us on .{1,80}",
+    r"\((?:with )?(?:inputs?|input) from [^)]{1,80}\)",
+    # an inline link to another story: "Also Read: <headline>", "READ: <headline>"
+    r"(?:(?:also )?read(?: more| also| next)?|see also|watch|listen):\s*.{3,160}",
     _SHARE_TARGETS,
     r"click to (?:share|print|email)[^\n]{0,60}",
     r"like this:?",
@@ -55,12 +62,14 @@ CORE_FURNITURE: tuple[str, ...] = (
 )
 
 CORE_END_MARKERS: tuple[str, ...] = (
-    r"(?:related|recommended|similar|more) (?:posts|articles|stories|news|reading)"
+    r"(?:related|recommended|similar|more|top|latest)"
+    r" (?:posts|articles|stories|news|reading|topics)"
     r"(?: like this)?:?",
+    r"more (?:on|about) this (?:story|topic)",
     r"more articles like this",
     r"you (?:may|might) also (?:like|enjoy|be interested in)",
-    r"read (?:more|next|also)(?::.{0,120})?",
-    r"also read:?.{0,120}",
+    r"read (?:more|next|also):?",
+    r"also read:?",
     r"more from [\w ]{1,40}",
     r"most (?:viewed|read|popular)",
     r"trending(?: now)?",
@@ -69,6 +78,7 @@ CORE_END_MARKERS: tuple[str, ...] = (
 )
 
 HEADER_NOISE: tuple[str, ...] = (
+    r"(?:[\w]+ )?(?:desk|bureau|newsroom)",
     r"(?:staff|senior|contributing|special) (?:writer|reporter|correspondent)",
     r"[\w ]{0,40}(?:correspondent|editor|reporter|writer)",
 )
@@ -78,6 +88,23 @@ CORE_DATELINES: tuple[str, ...] = (
     r"(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})"
     r"(?:, [^—–:()\n]{1,40}?)?(?: ?\([A-Za-z .]{1,30}\))? ?(?::|—|–|-{1,2}) +",
 )
+
+# "Springvale:", "Port Aster:": a place in mixed case, only before a colon
+MIXED_CASE_DATELINE = r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}): +(?=[A-Z0-9“\"‘'])"
+
+NOT_PLACES = wordset(
+    "update updates breaking analysis opinion watch exclusive editorial note live photos video "
+    "summary explainer comment review read also listen warning correction clarification "
+    "background context disclaimer editor q a question answer interview transcript source "
+    "sources photo credit caption bottom line why what how who when where"
+)
+"""Capitalised words that open a paragraph with a colon but are labels, not places."""
+
+NON_PERSON_WORDS = wordset(
+    "desk staff bureau team newsroom reporter reporters correspondent correspondents editor "
+    "editors agency agencies press news wire service services network media online digital web"
+)
+"""Words that make a byline an office or an outlet rather than a person."""
 
 ROLE_WORDS = wordset(
     "correspondent editor reporter writer journalist columnist contributor staff senior chief "

@@ -21,6 +21,9 @@ from provenance.extraction.layout_rules import (
     CORE_END_MARKERS,
     CORE_FURNITURE,
     HEADER_NOISE,
+    MIXED_CASE_DATELINE,
+    NON_PERSON_WORDS,
+    NOT_PLACES,
     ROLE_WORDS,
 )
 
@@ -135,7 +138,25 @@ def _drop_breadcrumb(lines: list[_Line]) -> list[_Line]:
     words = first.split()
     if words[0].lower() == "home" and len(words) <= 6 and all(w[:1].isupper() for w in words):
         return lines[1:]
+    if _separated_crumbs(first):
+        return lines[1:]
     return lines
+
+
+_CRUMB_SEPARATOR = re.compile(r"\s+[»›>|/•]\s+")
+
+
+def _separated_crumbs(text: str) -> bool:
+    """``Home » India » Elections``, ``News | Business``: short capitalised crumbs."""
+    crumbs = _CRUMB_SEPARATOR.split(text)
+    return (
+        2 <= len(crumbs) <= 6
+        and len(text) <= 100
+        and all(
+            1 <= len(crumb.split()) <= 4 and crumb[:1].isupper() and crumb[-1:].isalnum()
+            for crumb in crumbs
+        )
+    )
 
 
 def _header(
@@ -152,18 +173,51 @@ def _header(
     head = lines[:_HEADER_LINES]
     for k, line in enumerate(head):
         date = _date_line(line.text)
-        names = byline_names(line.text)
-        if (
-            names
-            and not authors
-            and (_marked_byline(line.text) or (k + 1 < len(head) and _date_line(head[k + 1].text)))
-        ):
+        names = _segment_names(line.text)
+        if names and not authors and _byline_context(line.text, k, head, noise):
             authors, last = names, k
         if date and published is None:
             published, last = date, k
         elif last == k - 1 >= 0 and (noise.fullmatch(line.text) or _short_title(line.text)):
             last = k  # "Staff Writer", "Associated Press" under the byline
     return authors, published, lines[last + 1 :]
+
+
+def _segment_names(text: str) -> list[str]:
+    """The authors of a header line, looking at each ``|``-separated part."""
+    for segment in _PIPE.split(text):
+        names = byline_names(segment)
+        if names:
+            return names
+    return []
+
+
+_PIPE = re.compile(r"\s+[|•·]\s+")
+
+
+def _byline_context(text: str, k: int, head: list[_Line], noise: re.Pattern[str]) -> bool:
+    """Whether a line that names people stands where a byline stands.
+
+    Marked by its form, or followed by a date line (possibly after a role or agency
+    line: ``Jane Doe`` / ``Business reporter``), or alone right under the title
+    with the dateline's paragraph next.
+    """
+    if any(_marked_byline(segment) for segment in _PIPE.split(text)):
+        return True
+    after = [line.text for line in head[k + 1 : k + 3]]
+    if after and _date_line(after[0]):
+        return True
+    if after and noise.fullmatch(after[0]):
+        return True
+    if len(after) > 1 and _short_title(after[0]) and _date_line(after[1]):
+        return True
+    return k == 0 and bool(after) and _DATELINE_START.match(after[0]) is not None
+
+
+_DATELINE_START = re.compile(
+    r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}(?:, [^—–:()\n]{1,40}?)?"
+    r"(?: ?\([A-Za-z .]{1,30}\))? ?(?::|—|–|-{1,2}) +"
+)
 
 
 def _date_line(text: str) -> str | None:
@@ -189,7 +243,7 @@ def _short_title(text: str) -> bool:
     return len(words) <= 4 and all(w[:1].isupper() for w in words) and text[-1:].isalnum()
 
 
-_BY = re.compile(r"(?:^|\s)by\s+(?P<names>[A-Z][^\d]{2,120})$", re.IGNORECASE)
+_BY = re.compile(r"(?:^|\s)by:?\s+(?P<names>[A-Z][^\d]{2,120})$", re.IGNORECASE)
 _NAME = re.compile(
     r"[A-Z][\w’'.-]*(?:\s(?:[A-Z][\w’'.-]*|van|von|de|der|den|da|dos|du|al|bin|el|la|le))*"
     r"(?:\s[A-Z][\w’'.-]*)"
@@ -234,6 +288,8 @@ def _one_name(part: str, strict: bool) -> str | None:
             words.pop()
     if not 2 <= len(words) <= 4:
         return None
+    if words[0].lower() == "the" or any(w.lower() in NON_PERSON_WORDS for w in words):
+        return None  # "The Canadian Press", "Web Desk": an outlet or an office
     candidate = " ".join(words)
     if not _NAME.fullmatch(candidate):
         return None
@@ -248,7 +304,13 @@ def _dateline(paragraph: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[st
         match = pattern.match(paragraph)
         if match and match.end() < len(paragraph):
             return match.group("place").strip(), paragraph[match.end() :]
+    match = _MIXED_DATELINE.match(paragraph)
+    if match and not any(w.lower() in NOT_PLACES for w in re.split(r"[ -]", match["place"])):
+        return match.group("place"), paragraph[match.end() :]
     return None, paragraph
+
+
+_MIXED_DATELINE = re.compile(MIXED_CASE_DATELINE)
 
 
 def rule_hits(document: RawDocument, rules: LayoutRules) -> int:

@@ -113,8 +113,10 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
     nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
     if prev == "to" and nxt != "that":
         return False
+    if cue.text.split()[0].lower() == "writing" and nxt == "for":
+        return False  # "Writing for the majority, Justice X said": a role, not a cue
     first = cue.text.split()[0].lower()
-    if first in _AMBIGUOUS or cue.lemma in {"report", "claim", "tweet", "post"}:
+    if first in _AMBIGUOUS or cue.lemma in {"report", "claim", "tweet", "post", "rule", "find"}:
         if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"}:
             return False
         if not first.endswith(("ed", "ing")) and cue.lemma not in {"say"}:
@@ -134,12 +136,24 @@ def _verb_clause(
         return _trailing(text, sentence, ws, i, after, cue, subject)
     if start >= len(ws) or not cue_classes(cue) & {"clause", "that", "object"}:
         return None
+    if ws[start].text.lower() == "according" and start + 1 < len(ws):
+        return None  # "he said, according to the agency": the rest names a relay
     content = Span(ws[start].start, sentence.end)
+    subject = _cited(ws, after, start) or subject
     if not has_class(cue, "clause") and not has_class(cue, "that") and _referential(ws, start):
         return None
     if _referential(ws, start) and start == after:
         return None
     return Clause(cue.text, cue.start, subject, content)
+
+
+def _cited(ws: list[Word], after: int, start: int) -> Phrase | None:
+    """``X reported, citing an official, that ...``: the cited source is the speaker
+    (X, its relay, is found by :func:`relays_in`)."""
+    if after + 2 >= start or ws[after].text != "," or ws[after + 1].text.lower() != "citing":
+        return None
+    cited = phrase_after(ws, after + 2, start)
+    return cited if cited is not None and cited.kind != "pronoun" else None
 
 
 def cue_classes(cue: Cue) -> frozenset[str]:
@@ -329,7 +343,7 @@ def _trailing(
     subject: Phrase | None,
 ) -> Clause | None:
     """``..., he said.`` and ``..., said the minister.``: the content comes first."""
-    if not has_class(cue, "clause") and not has_class(cue, "after"):
+    if not has_class(cue, "clause") and not has_class(cue, "after") and cue.lemma != "report":
         return None
     inverted = phrase_after(ws, after) if subject is None or after < len(ws) else None
     rest = after
@@ -342,6 +356,16 @@ def _trailing(
         first = _word_at(ws, subject.start, i)
     else:
         return None
+    lead = first
+    while (
+        lead > 2
+        and first - lead < 4
+        and ws[lead - 1].text.isalpha()
+        and ws[lead - 1].text.islower()
+    ):
+        lead -= 1  # "..., the official news agency X reported."
+    if ws[lead - 1].text == "," and lead < first:
+        first = lead
     if not _only_trailing(ws, rest) or first < 2 or ws[first - 1].text != ",":
         return None
     if any(w.text in '“”"' for w in ws[first - 2 : first]):
@@ -349,6 +373,9 @@ def _trailing(
     span = strip_span(text, sentence.start, ws[first - 1].start)
     if span.end - span.start < 12:
         return None
+    if cue.lemma == "report" and find_cues(text, span.start, span.end):
+        return None  # "X told Y that ..., the agency reported": the agency relays X
+
     return Clause(cue.text, cue.start, subject, span)
 
 
@@ -452,6 +479,12 @@ def _according(
             k = by
             while k < len(ws) and ws[k].end <= source.end:
                 k += 1
+    if (
+        j >= 4
+        and ws[j - 3].text == ","
+        and has_class(Cue(ws[j - 4].text, "", ws[j - 4].start, ws[j - 4].end), "after")
+    ):
+        return None  # "..., he said, according to the agency": a relay, not a source
     leading = (
         j - 2 <= 0 or ws[j - 3].text in {",", ";", ":"} or ws[j - 3].text.lower() in CLAUSE_OPENERS
     )
