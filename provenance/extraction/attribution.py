@@ -28,12 +28,16 @@ from provenance.extraction.direct import cue_for
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import (
+    DETERMINERS,
     GROUP_HEADS,
     ORG_HEADS,
     TITLES,
     Phrase,
     heading_word,
+    is_modifier,
     name_registry,
+    org_head,
+    person_name,
     phrase_after,
 )
 from provenance.extraction.text import (
@@ -304,9 +308,39 @@ class _Reader:
         phrase = phrase_after(ws, start)
         if phrase is None or phrase.text.split()[0].lower() in _NOT_SPEAKERS:
             return None
+        after = first_word_at(ws, phrase.end)
+        if (
+            " " not in phrase.text
+            and heading_word(phrase.text)
+            and after + 1 < len(ws)
+            and ws[after].text.lower() in {"from", "among"}
+        ):
+            # "Reaction from members on social media was mixed": the members react
+            phrase = phrase_after(ws, after + 1)
+            if phrase is None:
+                return None
+        elif phrase.kind == "person" and (comma := _comma_after(ws, after)) is not None:
+            # "Calloway's chief medical officer, Dr. Jo Roe, said": the name in apposition
+            name = phrase_after(ws, comma + 1)
+            close = first_word_at(ws, name.end) if name is not None else 0
+            if (
+                name is not None
+                and name.kind == "person"
+                and close < len(ws)
+                and ws[close].text == ","
+                and _has_name(name)
+                and not _has_name(phrase)
+            ):
+                phrase = name._replace(role=self.body[phrase.start : ws[comma].start])
         return self._entity(phrase)
 
     def _entity(self, phrase: Phrase) -> Entity | None:
+        if phrase.kind != "pronoun" and phrase.text.isupper() and phrase.text.isalpha():
+            # "the outgoing CM": a lower-case description before an abbreviation is its part
+            before = words(self.body, max(0, phrase.start - 30), phrase.start)
+            if before and before[-1].text.islower() and is_modifier(before[-1]):
+                text = f"{before[-1].text} {phrase.text}"
+                phrase = phrase._replace(text=text, start=before[-1].start)
         own = words(self.body, phrase.start, phrase.end)
         if phrase.kind != "pronoun" and (phrase.start == 0 or self.body[phrase.start - 1] == "\n"):
             phrase, own = _after_row_label(phrase, own)
@@ -614,7 +648,8 @@ def _after_row_label(phrase: Phrase, own: list[Word]) -> tuple[Phrase, list[Word
     """A table row flattened to a line starts with its label: ``Trade Relations Northland
     has said ...`` is said by Northland."""
     labels = [k for k, w in enumerate(own[:-1]) if heading_word(w.text)]
-    if not labels:
+    if not labels or own[0].text.lower() in DETERMINERS or org_head(own[-1]):
+        # "The Regional Water Authority": a determiner or a head noun makes it one name
         return phrase, own
     rest = own[labels[-1] + 1 :]
     first = rest[0].text.lower()
@@ -624,6 +659,30 @@ def _after_row_label(phrase: Phrase, own: list[Word]) -> tuple[Phrase, list[Word
     if made is None or made.end != phrase.end:
         return phrase, own
     return made, rest
+
+
+def _comma_after(ws: list[Word], k: int) -> int | None:
+    """The comma ending a description that runs on from ws[k] (``minister for ecological
+    transition,``): only lower-case words and connectors between, at most five."""
+    for n in range(k, min(len(ws) - 2, k + 6)):
+        if ws[n].text == ",":
+            return n
+        if not ws[n].text.isalpha() or not (ws[n].text.islower() or n > k):
+            return None
+        if ws[n].text.lower() in _NOT_DESCRIPTION:
+            return None
+    return None
+
+
+_NOT_DESCRIPTION = wordset(
+    "said says told added who which that was were is are has have had will would and but"
+)
+
+
+def _has_name(phrase: Phrase) -> bool:
+    """Whether a phrase holds a personal name (not only a description)."""
+    own = [Word(w, 0, 0) for w in phrase.text.replace(".", " . ").split()]
+    return bool(person_name(own))
 
 
 def _paragraph_of(starts: list[int], offset: int) -> int:

@@ -153,7 +153,10 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
     for match in _QUOTED.finditer(text, sentence.start, sentence.end):
         i = index.get(match.start())
         phrase = phrase_before(ws, i) if i else None
-        if phrase is not None and phrase.kind != "pronoun" and i and ws[i - 1].end == phrase.end:
+        j = i - 1 if i else 0
+        while j > 0 and (ws[j].text.lower() == "also" or ws[j].text.lower().endswith("ly")):
+            j -= 1  # "X also quoted him as saying"
+        if phrase is not None and phrase.kind != "pronoun" and i and ws[j].end == phrase.end:
             relays.append(_relay(phrase))
     for match in _REPORTED_LAST.finditer(text, sentence.start, sentence.end):
         i = index.get(match.start())
@@ -205,7 +208,7 @@ def outlet_name(text: str) -> str:
     """The name in ``the state news agency Nordpress`` (what follows the last descriptor)."""
     parts = text.split()
     for k in range(len(parts) - 1, -1, -1):
-        if parts[k].lower() in _OUTLET_WORDS or parts[k].islower():
+        if parts[k].islower():  # "the state news agency X"; "Radio Nordland X" is one name
             rest = parts[k + 1 :]
             return " ".join(rest) if rest else text
     return text

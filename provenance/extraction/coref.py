@@ -13,13 +13,48 @@ from provenance.extraction.speakers import (
     DOCUMENT_HEADS,
     GROUP_HEADS,
     HONORIFICS,
+    ORG_HEADS,
     TITLES,
     Phrase,
     canonical,
+    heading_word,
 )
 from provenance.extraction.text import Word
 
 _MAX_ALIASES = 50
+_CORPORATE_HEADS = frozenset({"company", "firm", "group", "corporation", "business", "lender"})
+"""Generic nouns for a business: ``the company`` is the last business named."""
+_PUBLIC_HEADS = frozenset(
+    {
+        "ministry",
+        "government",
+        "council",
+        "embassy",
+        "court",
+        "tribunal",
+        "army",
+        "military",
+        "police",
+        "parliament",
+        "assembly",
+        "senate",
+        "congress",
+        "cabinet",
+        "administration",
+        "authority",
+        "commission",
+        "committee",
+        "department",
+        "agency",
+        "office",
+        "presidency",
+        "municipality",
+        "union",
+        "association",
+        "university",
+    }
+)
+"""Heads of public bodies and associations: not what ``the company`` refers to."""
 _SALIENCE = 60
 """How many recent entities a reference may look back over."""
 
@@ -119,6 +154,15 @@ class Resolver:
         )
         if head in DOCUMENT_HEADS and phrase.kind != "group" and bare:
             return self._document(head, channel_of)
+        if bare and head in ORG_HEADS and parts[0] in {"the", "this", "that", head}:
+            named = self._named_org(head)
+            if named is not None:
+                named.add_alias(phrase.text)
+                return self.touch(named)
+        if _abbreviation(phrase.text):
+            return self._abbreviated(phrase)
+        if len(parts) == 1 and heading_word(phrase.text) and not _is_head_noun(parts[0]):
+            return self._by_name.get(parts[0])  # "Reaction": a heading, not a speaker
         name, role = canonical(phrase, words)
         entity = self._find(phrase, name, role)
         if entity is None:
@@ -135,7 +179,51 @@ class Resolver:
         entity.titles |= _title_words(phrase.text)
         return self.touch(entity)
 
+    def _named_org(self, head: str) -> Entity | None:
+        """``the bank``: the last organisation named with that head noun (``Central Bank
+        of Northland``); ``the company``: the last business named."""
+        for entity in reversed(self._recent):
+            if entity.kind != "organization" or not entity.name[:1].isupper():
+                continue
+            if any(_headed_by(text, head) for text in (entity.name, *entity.aliases)):
+                return entity
+        if head not in _CORPORATE_HEADS:
+            return None
+        for entity in reversed(self._recent):
+            if entity.kind != "organization" or not entity.name[:1].isupper():
+                continue
+            lows = {w.lower() for w in entity.name.split()}
+            if entity.statements and not lows & (_PUBLIC_HEADS | DOCUMENT_HEADS):
+                return entity
+        return None
+
+    def _abbreviated(self, phrase: Phrase) -> Entity | None:
+        """An all-capitals abbreviation (``CFA``, ``the outgoing CM``): the entity whose
+        name, alias or role it abbreviates; a bare one unmatched is an organisation's own
+        name; one after a lower-case description (``the outgoing CM``) is a title no one
+        introduced, so it names no speaker."""
+        parts = phrase.text.split()
+        short = parts[-1].rstrip("’'s") if parts[-1].endswith(("’s", "'s")) else parts[-1]
+        for entity in reversed(self._recent):  # bounded: linear in the document
+            if any(
+                _initials_match(short, text)
+                for text in (entity.name, *entity.aliases, *entity.roles)
+            ):
+                entity.add_alias(phrase.text)
+                return self.touch(entity)
+        described = [p for p in parts[:-1] if p.lower() not in {"the", "a", "an"}]
+        if described and not any(p in ORG_HEADS for p in described):
+            return None  # "the outgoing CM": a title no one introduced in full
+        entity = self._by_name.get(short.lower())
+        if entity is None:
+            entity = Entity(name=short, kind="organization")
+            self.entities.append(entity)
+            self._by_name[short.lower()] = entity
+        entity.add_alias(phrase.text)
+        return self.touch(entity)
+
     def _pronoun(self, pronoun: str) -> Entity | None:
+        pronoun = {"him": "he", "her": "she", "them": "they"}.get(pronoun, pronoun)
         if pronoun in {"he", "she"}:
             for entity in reversed(self._recent):
                 if entity.kind == "person" and entity.gender in (None, pronoun):
@@ -179,6 +267,8 @@ class Resolver:
             key = _group_key(phrase.text)
             for entity in reversed(self._recent):
                 if entity.kind == "group" and entity.heads and _same_group(key, entity.heads):
+                    if _placed(phrase.text) and not _placed(entity.name) and key - entity.heads:
+                        continue  # "residents of X" are not the residents met before
                     return entity
         return self._by_name.get(name.lower())
 
@@ -233,6 +323,66 @@ def _same_group(key: set[str], other: set[str]) -> bool:
         return False
     mine, theirs = key - heads, {k for k in other if not k.startswith("head:")}
     return not mine or not theirs or bool(mine & theirs)
+
+
+_PLACE_LINKS = frozenset({"of", "from", "in", "along", "at", "on", "across", "near"})
+
+
+def _placed(text: str) -> bool:
+    """Whether a group phrase says where its members are from (``residents of X``)."""
+    parts = text.lower().split()
+    return any(
+        parts[k] in GROUP_HEADS and parts[k + 1] in _PLACE_LINKS for k in range(len(parts) - 1)
+    )
+
+
+def _headed_by(text: str, head: str) -> bool:
+    """Whether a name has ``head`` as its head noun: last, or before ``of``/``for``
+    (``Northland State Government``, ``Central Bank of Northland``, ``the news agency NPA``)."""
+    parts = [p.lower().rstrip("s") for p in text.split()]
+    stem = head.rstrip("s")
+    for k, part in enumerate(parts):
+        if part != stem:
+            continue
+        rest = parts[k + 1 :]
+        if not rest or rest[0] in {"of", "for"} or (len(rest) == 1 and text.split()[-1].isupper()):
+            return True
+    return False
+
+
+def _is_head_noun(word: str) -> bool:
+    low = word.lower()
+    return low in GROUP_HEADS or low in ORG_HEADS or low in TITLES
+
+
+def _abbreviation(text: str) -> bool:
+    """Whether a phrase ends in an all-capitals abbreviation and has no other name word."""
+    parts = text.split()
+    last = parts[-1].removesuffix("’s").removesuffix("'s")
+    return (
+        2 <= len(last) <= 8
+        and last.isupper()
+        and last.isalpha()
+        and all(p.islower() or p.lower() == "the" for p in parts[:-1])
+    )
+
+
+_INITIAL_SKIP = frozenset({"of", "and", "for", "the", "&", "on", "in", "de"})
+
+
+def _initials_match(short: str, text: str) -> bool:
+    """Whether ``short`` is the initials of a run of capitalised words in ``text``
+    (``CM`` in ``Outgoing Chief Minister``, ``NDRRMC`` in ``National Disaster Risk
+    Reduction and Management Council``)."""
+    runs: list[str] = [""]
+    for word in text.replace(",", " ").split():
+        if word.lower() in _INITIAL_SKIP:
+            continue
+        if word[:1].isupper():
+            runs[-1] += word[0]
+        elif runs[-1]:
+            runs.append("")
+    return any(short in run for run in runs)
 
 
 def _entity_kind(phrase: Phrase) -> str:

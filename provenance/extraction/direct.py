@@ -118,6 +118,12 @@ def _cue_ending_at(text: str, ws: list[Word], i: int, lo: int):
     return cues[-1] if cues else None
 
 
+def _naming(ws: list[Word], subject: Phrase, lo: int) -> bool:
+    """Whether the subject follows ``what`` (``what experts call "..."``)."""
+    k = first_word_at(ws, subject.start) - 1
+    return k >= lo and ws[k].text.lower() == "what"
+
+
 def _object(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None:
     """``called the reports "..."``, ``rejected by the Foreign Office as "..."``."""
     k = opening - 1
@@ -132,7 +138,10 @@ def _object(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
                 agent = phrase_after(ws, passive_by + 1, opening)
                 return QuoteCue(cue.text, cue.start, agent, True) if agent else None
             i = first_word_at(ws, cue.start)
-            return QuoteCue(cue.text, cue.start, subject_of(ws, i, cue), True)
+            subject = subject_of(ws, i, cue)
+            if subject is not None and _naming(ws, subject, lo):
+                return None  # "what astronomers call the "habitable zone"": a term, not speech
+            return QuoteCue(cue.text, cue.start, subject, True)
         if low == "by":
             passive_by = k
         elif (not word.text[0].isalnum() and word.text not in {"’", "'"}) or (

@@ -282,6 +282,9 @@ def _referential(ws: list[Word], j: int) -> bool:
 def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     """The subject of the cue at ws[i]; None when it is shared with the clause before."""
     prev = ws[i - 1].text.lower() if i else ""
+    quoted = _quoted_object(ws, i, cue)
+    if quoted is not None:
+        return quoted  # "X also quoted him as saying"
     if cue.participle and prev not in _PROGRESSIVE:
         phrase = phrase_before(ws, i)
         if phrase is not None and _after_with(ws, phrase, i):
@@ -291,9 +294,6 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
         return None
     if prev == "," and i >= 2 and ws[i - 2].text.lower() in {"and", "but"}:
         return None
-    quoted = _quoted_object(ws, i, cue)
-    if quoted is not None:
-        return quoted
     k = i - 1
     r = k
     while r >= 1 and (ws[r].text.lower() in AUXILIARIES or ws[r].text.lower() == "used"):
@@ -317,10 +317,14 @@ def _quoted_object(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
         return None
     for k in range(i - 2, max(-1, i - 9), -1):
         if ws[k].text.lower() == "quoted":
+            obj = ws[k + 1]
+            if obj.text.lower() in _OBJECT_PRONOUNS and k + 2 == i - 1:
+                return Phrase(obj.text, obj.start, obj.end, "pronoun")  # "quoted him as saying"
             return phrase_after(ws, k + 1, i - 1)
     return None
 
 
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 _PROGRESSIVE = wordset("is are was were been be being heard seen")
 
 

@@ -62,7 +62,10 @@ GROUP_HEADS = wordset(
     "allegations unions organisers organizers teachers nurses farmers traders shopkeepers "
     "owners executives staff states countries nations groups delegates delegations "
     "governments person figure source insider aide spokespeople participants attendees clubs "
-    "firms companies banks lenders traders businesses"
+    "firms companies banks lenders traders businesses scholars academics lawyers attorneys "
+    "relatives patients passengers commuters shoppers customers clients consumers tenants "
+    "homeowners motorists victims mourners crews firefighters astronomers physicians "
+    "fishermen miners pilots drivers sources"
 )
 ANONYMOUS_HEADS = wordset("person figure source insider aide")
 """Singular heads of an anonymous source (``a person familiar with the matter``)."""
@@ -131,11 +134,18 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     low = _low(word)
     if word.text == "." and i > 0 and words[i - 1].text.lower() in HONORIFICS | {"st", "jr"}:
         return True
+    if word.text == "&":
+        # "Birch & Lowe": an ampersand joins the parts of one name
+        return bool(taken) and is_capitalized(taken[0].text) and _capital_before(words, i)
     if not word.text[0].isalnum():
         return False
     if is_capitalized(word.text):
-        if low.endswith("ing") and not (taken and is_capitalized(taken[0].text)):
-            return False  # "Appearing before the committee, ..."
+        if (
+            low.endswith("ing")
+            and not (taken and is_capitalized(taken[0].text))
+            and not _capital_before(words, i)
+        ):
+            return False  # "Appearing before the committee, ..." (but "Jo Redding")
         return low not in CLAUSE_OPENERS or (low in DETERMINERS and bool(taken))
     if is_head(word):
         return True
@@ -144,9 +154,16 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     if low in DETERMINERS:
         return bool(taken)
     if low == "and":
+        if taken and is_capitalized(taken[0].text) and _capital_before(words, i):
+            # "Water and Energy Development Authority": capitalised parts of one name
+            return org_head(taken[-1]) and is_capitalized(taken[-1].text)
         return bool(taken) and _low(taken[0]) not in DETERMINERS and _adjective(words[i - 1])
     if taken and _modifier(word) and is_head(taken[-1]) and len(taken) <= 2:
         return True  # "central bank", "civil defence institute"
+    if taken and _modifier(word) and _low(taken[0]) in TITLES and _low(taken[0]) not in DETERMINERS:
+        return _lower_run(taken) < 2  # "chief medical officer Jo Roe"
+    if low in CLAUSE_OPENERS:
+        return False  # "what astronomers call ..."
     return bool(taken) and _head_is_group(taken) and (_adjective(word) or len(taken) == 1)
 
 
@@ -166,8 +183,42 @@ def _modifier(word: Word) -> bool:
         low.isalpha()
         and low not in _NOT_MODIFIERS
         and low not in CONNECTORS
+        and low not in CLAUSE_OPENERS
         and not low.endswith(("ed", "ly"))
     )
+
+
+def is_modifier(word: Word) -> bool:
+    """A lower-case word that may describe a head (``outgoing`` in ``the outgoing CM``)."""
+    return _modifier(word)
+
+
+def _capital_before(words: list[Word], i: int) -> bool:
+    """Whether the word before words[i] is a capitalised word that may end a name part."""
+    if i == 0:
+        return False
+    before = words[i - 1]
+    return is_capitalized(before.text) and _low(before) not in CLAUSE_OPENERS | DETERMINERS
+
+
+def org_head(word: Word) -> bool:
+    """An organisation head noun, singular or plural (``Societies``, ``Services``)."""
+    low = _low(word)
+    if low in ORG_HEADS:
+        return True
+    if low.endswith("ies") and low[:-3] + "y" in ORG_HEADS:
+        return True
+    return low.endswith("s") and low[:-1] in ORG_HEADS
+
+
+def _lower_run(taken: list[Word]) -> int:
+    """How many lower-case non-title words open the phrase taken so far."""
+    n = 0
+    for word in taken:
+        if not word.text.islower() or _low(word) in TITLES:
+            break
+        n += 1
+    return n
 
 
 def _content_word(word: Word) -> bool:
@@ -204,6 +255,15 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
         whole_inner = inner is not None and inner.end == words[i - 1].end
         if whole_inner and inner is not None and (outer is None or not _named(outer, words)):
             return inner._replace(role=outer.text if outer else None)
+        if (
+            whole_inner
+            and inner is not None
+            and outer is not None
+            and inner.kind == "person"
+            and outer.kind == "person"
+            and person_name(_words_of(outer, words))
+        ):
+            return outer._replace(role=outer.role or inner.text)  # "Jo Roe, an analyst,"
         if outer is not None and words[opening + 1].text.lower() == "who":
             outer = outer._replace(kind="person" if outer.kind == "organization" else outer.kind)
         if outer is not None and inner is not None and not whole_inner:
@@ -225,7 +285,37 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
     taken.reverse()
     while taken and (_low(taken[0]) in CONNECTORS or _low(taken[0]) == "and"):
         taken.pop(0)
+    if not _head_is_group_phrase(taken):
+        first = _group_before(words, i, lo)
+        if first is not None:
+            own = words[first : i + 1]
+            return Phrase(join_words(own), own[0].start, own[-1].end, "group")
     return _make(taken)
+
+
+_GROUP_LINKS = wordset("from along in on at of across near around")
+
+
+def _head_is_group_phrase(taken: list[Word]) -> bool:
+    return bool(taken) and any(_low(w) in GROUP_HEADS for w in taken)
+
+
+def _group_before(words: list[Word], k: int, lo: int) -> int | None:
+    """Where a group noun with its place starts when the place ends at words[k]
+    (``owners along Mill Road``, ``parents from the Westfield neighborhood``)."""
+    for p in range(k, max(lo, k - 6), -1):
+        low = _low(words[p])
+        if low in _GROUP_LINKS and p - 1 >= lo and _low(words[p - 1]) in GROUP_HEADS:
+            if p == k or _low(words[p - 1]) in ANONYMOUS_HEADS:
+                return None
+            group = phrase_before(words, p, lo)
+            if group is None or group.kind != "group":
+                return None
+            return next(n for n in range(p - 1, lo - 1, -1) if words[n].start == group.start)
+        plain = is_capitalized(words[p].text) or _modifier(words[p]) or low in DETERMINERS
+        if not (words[p].text[0].isalnum() and plain):
+            return None
+    return None
 
 
 def _named_as(words: list[Word], start: int, end: int) -> Phrase | None:
@@ -248,6 +338,10 @@ def _named(phrase: Phrase, words: list[Word]) -> bool:
         is_capitalized(w.text) and not is_possessive(w) and _low(w) not in DETERMINERS | TITLES
         for w in taken
     )
+
+
+def _words_of(phrase: Phrase, words: list[Word]) -> list[Word]:
+    return [w for w in words if phrase.start <= w.start and w.end <= phrase.end]
 
 
 def words_text(words: list[Word], start: int, end: int) -> str:
@@ -441,6 +535,8 @@ def classify(taken: list[Word]) -> str:
         return "group"  # "two locals Northlanders"
     if any(low in TITLES for low in lows):
         return "person"
+    if any(w.text == "&" for w in taken):
+        return "organization"  # "Birch & Lowe"
     capitals = [w for w in taken if is_capitalized(w.text) and _low(w) not in DETERMINERS]
     if len(capitals) >= 2 and not is_possessive(taken[-1]) and name_shaped(capitals):
         return "person"
@@ -480,6 +576,13 @@ _POST_MODIFIERS = frozenset({"of", "from", "at", "in", "along", "with", "who", "
 def person_name(taken: list[Word]) -> list[Word]:
     """The personal name in a phrase: after any title (``Deputy Minister Jane Doe``) or
     before an affiliation (``Jane Doe of the Ocean Institute``)."""
+    for k, word in enumerate(taken):
+        if k and _low(word) in {"of", "at", "from"}:
+            head = _trailing_name(taken[:k])
+            lead = k - len(head) - 1
+            if head and lead >= 0 and _low(taken[lead]) in TITLES and len(head) >= 2:
+                return head  # "Budget analyst Jo Roe of Northland Budget Watch"
+            break
     run = _trailing_name(taken)
     if run:
         return run
@@ -498,7 +601,7 @@ def _trailing_name(taken: list[Word]) -> list[Word]:
         if (
             not is_capitalized(word.text)
             or low in TITLES
-            or low in ORG_HEADS
+            or org_head(word)
             or low in DETERMINERS
             or low in CLAUSE_OPENERS
             or is_possessive(word)
@@ -549,7 +652,10 @@ def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
             role = None
         return join_words(name), role
     first = text.split(" ", 1)
-    if len(first) == 2 and first[0].lower() == "the":
+    if len(first) == 2 and (
+        first[0].lower() == "the"
+        or (first[0].lower() in {"some", "many"} and phrase.kind == "group")
+    ):
         text = first[1]
     role = text if phrase.kind == "person" else None
     return text, role

@@ -1,0 +1,117 @@
+"""Speaker names as English news writes them: whole organisation names, a person's
+name rather than their description, groups, abbreviations and relays (invented text)."""
+
+from tests.extraction.conftest import attribute_body, by_text
+
+
+def _speaker(body: str, text: str) -> str:
+    return by_text(attribute_body(body))[text].speaker.name
+
+
+def test_ampersand_and_and_joined_names_are_kept_whole():
+    body = (
+        "Pellow & Strand said the merger would close in June.\n\n"
+        "The Northern Water and Energy Supply Authority said tariffs would rise."
+    )
+    assert _speaker(body, "the merger would close in June") == "Pellow & Strand"
+    assert _speaker(body, "tariffs would rise") == "Northern Water and Energy Supply Authority"
+
+
+def test_a_determiner_keeps_a_name_starting_with_a_heading_word():
+    body = "The Country Rail Authority said services would resume on Monday."
+    assert _speaker(body, "services would resume on Monday") == "Country Rail Authority"
+
+
+def test_name_with_a_description_in_apposition_is_the_speaker():
+    body = (
+        "Mara Quell, a retail analyst at Fenwick Partners, said the outlook was weak.\n\n"
+        "Budget analyst Tova Brand of Civic Ledger said the plan was sound."
+    )
+    assert _speaker(body, "the outlook was weak") == "Mara Quell"
+    assert _speaker(body, "the plan was sound") == "Tova Brand"
+
+
+def test_role_before_the_name_and_named_description_later():
+    body = (
+        "Orlen Bio's chief scientific officer, Dr. Ines Varga, said the data were clean. "
+        '"We saw a signal," she said.'
+    )
+    found = by_text(attribute_body(body))
+    assert found["the data were clean"].speaker.name == "Ines Varga"
+    assert found["We saw a signal,"].speaker.name == "Ines Varga"
+
+
+def test_groups_keep_their_noun_and_place():
+    body = (
+        "Some legal scholars said the ruling was narrow.\n\n"
+        "Shop owners along Mill Road warned that fees would drive customers away.\n\n"
+        "Relatives of patients said they had waited for hours."
+    )
+    assert _speaker(body, "the ruling was narrow") == "legal scholars"
+    assert _speaker(body, "fees would drive customers away") == "Shop owners along Mill Road"
+    assert _speaker(body, "they had waited for hours") == "Relatives of patients"
+
+
+def test_the_company_is_the_last_business_that_spoke():
+    body = (
+        "Tallow Robotics said on Monday that orders had doubled.\n\n"
+        "Revenue rose 40 per cent, the company said."
+    )
+    assert _speaker(body, "Revenue rose 40 per cent") == "Tallow Robotics"
+
+
+def test_the_bank_is_the_last_organisation_headed_by_bank():
+    body = (
+        "The Central Bank of Norland said inflation had eased.\n\n"
+        "The bank said rates would stay on hold."
+    )
+    assert _speaker(body, "rates would stay on hold") == "Central Bank of Norland"
+
+
+def test_title_abbreviation_is_the_person_with_that_title():
+    body = (
+        "Outgoing Chief Minister Arun Dev Malik resigned on Saturday.\n\n"
+        "Later, the outgoing CM alleged that the rival party had misled voters."
+    )
+    assert _speaker(body, "the rival party had misled voters") == "Arun Dev Malik"
+
+
+def test_unintroduced_title_abbreviation_is_no_speaker():
+    body = "Later, the outgoing CM alleged that the rival party had misled voters."
+    assert "the rival party had misled voters" not in by_text(attribute_body(body))
+
+
+def test_organisation_abbreviation_resolves_to_its_full_name():
+    body = (
+        "The Coastal Fire Service (CFS) said crews had contained the blaze.\n\n"
+        "The CFS said the road would reopen on Sunday."
+    )
+    assert _speaker(body, "the road would reopen on Sunday") == "Coastal Fire Service"
+
+
+def test_heading_word_is_not_a_speaker_but_the_group_after_it_is():
+    body = (
+        'Reaction from members on social media was mixed, with one calling the deal "a betrayal".'
+    )
+    assert _speaker(body, "a betrayal") != "Reaction"
+
+
+def test_quoted_him_as_saying_is_his_statement_via_the_quoting_outlet():
+    body = (
+        "Energy Minister Jonas Pell spoke at the site on Monday.\n\n"
+        "Nordpress also quoted him as saying that work would begin in the spring."
+    )
+    found = by_text(attribute_body(body))["work would begin in the spring"]
+    assert found.speaker.name == "Jonas Pell"
+    assert [v.name for v in found.via] == ["Nordpress"]
+
+
+def test_capitalised_outlet_words_are_part_of_the_outlet_name():
+    body = "Mayor Lina Ross told Radio Nordland Hobart that the bridge was safe."
+    found = by_text(attribute_body(body))["the bridge was safe"]
+    assert [v.name for v in found.via] == ["Radio Nordland Hobart"]
+
+
+def test_what_experts_call_is_a_term_not_a_statement():
+    body = 'The planet lies within what astronomers call the "habitable zone," they said.'
+    assert "habitable zone," not in by_text(attribute_body(body))
