@@ -1,5 +1,6 @@
 """The base class of extractors, the unit that plugins contribute."""
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from provenance.domain import ParsedDocument, RawDocument
@@ -11,13 +12,18 @@ class Extractor:
 
     Subclasses set :attr:`name` and :attr:`formats`, override :meth:`claim`, and
     either extend :attr:`rules` (extra page furniture, byline and dateline
-    patterns) or override :meth:`parse` entirely. Attribution (quotations,
-    speakers, channels, intermediaries, dates) is the core's and shared by all.
+    patterns) or override :meth:`parse` entirely; :attr:`cues` adds the format's
+    own reporting verbs. Attribution (quotations, speakers, channels,
+    intermediaries, dates) is the core's and shared by all.
     """
 
     name: ClassVar[str] = "generic"
     formats: ClassVar[tuple[str, ...]] = ("generic",)
     rules: ClassVar[LayoutRules] = LayoutRules()
+    cues: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    """The format's house style of attribution: reporting verbs the core does not know,
+    by lemma, with what may follow them (``{"aver": ("clause", "after")}``; classes are
+    ``clause``, ``that``, ``object``, ``quote`` and ``after``)."""
 
     def claim(self, document: RawDocument) -> float:
         """How confident this extractor is that it understands the document, 0 to 1."""

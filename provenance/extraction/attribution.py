@@ -8,6 +8,7 @@ channels and relays by :mod:`channels`; dates by :mod:`dates`.
 """
 
 from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from msgspec import Struct
@@ -23,6 +24,7 @@ from provenance.extraction.channels import (
     relays_in,
 )
 from provenance.extraction.coref import Entity, Resolver
+from provenance.extraction.cues import cues_in_force
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
 from provenance.extraction.quotes import Quote, find_quotes, inside
@@ -104,11 +106,15 @@ class _Scene:
     since: int = 0
 
 
-def attribute(parsed: ParsedDocument) -> Attribution:
-    """Statements, speakers and sources of a parsed document's body."""
-    reader = _Reader(parsed.body, read_published(parsed.published), parsed.title)
-    reader.read()
-    return reader.result()
+def attribute(
+    parsed: ParsedDocument, cues: Mapping[str, Sequence[str]] | None = None
+) -> Attribution:
+    """Statements, speakers and sources of a parsed document's body; ``cues`` adds an
+    outlet's own reporting verbs to the core's (see ``provenance.extraction.cues``)."""
+    with cues_in_force(cues):
+        reader = _Reader(parsed.body, read_published(parsed.published), parsed.title)
+        reader.read()
+        return reader.result()
 
 
 class _Reader:

@@ -12,6 +12,10 @@ that say what may follow it:
 """
 
 import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
 from typing import NamedTuple
 
 from provenance.extraction.text import wordset
@@ -249,7 +253,18 @@ _PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
 )
 
 
-def _build() -> tuple[dict[str, tuple[str, frozenset[str]]], re.Pattern[str]]:
+#: What may follow a cue (see the module docstring).
+CUE_CLASSES = frozenset({"clause", "that", "object", "quote", "after"})
+
+
+class Lexicon(NamedTuple):
+    """The cues in force: every inflected form by lemma and class, and their pattern."""
+
+    table: dict[str, tuple[str, frozenset[str]]]
+    pattern: re.Pattern[str]
+
+
+def _build(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
     classes: dict[str, set[str]] = {}
     for name, lemmas in (
         ("clause", _CLAUSE),
@@ -260,27 +275,59 @@ def _build() -> tuple[dict[str, tuple[str, frozenset[str]]], re.Pattern[str]]:
     ):
         for lemma in lemmas:
             classes.setdefault(lemma, set()).add(name)
+    for lemma, names in extra:
+        unknown = set(names) - CUE_CLASSES
+        if unknown or not lemma.strip() or not names:
+            raise ValueError(f"cue {lemma!r}: classes must be some of {sorted(CUE_CLASSES)}")
+        classes.setdefault(lemma.lower().strip(), set()).update(names)
     table: dict[str, tuple[str, frozenset[str]]] = {}
     for lemma, names in classes.items():
         for form in _IRREGULAR.get(lemma) or _forms(lemma):
             table[form] = (lemma, frozenset(names))
-    words = sorted(table, key=len, reverse=True)
+    words = sorted((re.escape(word) for word in table), key=len, reverse=True)
     phrases = "|".join(pattern for _, pattern, _ in _PHRASES)
     pattern = re.compile(rf"\b(?:{phrases}|{'|'.join(words)})\b", re.IGNORECASE)
-    return table, pattern
+    return Lexicon(table, pattern)
 
 
-_TABLE, _PATTERN = _build()
+_BASE = _build()
+_ACTIVE: ContextVar[Lexicon] = ContextVar("provenance_cues", default=_BASE)
 _PHRASE_PATTERNS = tuple(
     (lemma, re.compile(pattern, re.IGNORECASE), names) for lemma, pattern, names in _PHRASES
 )
 
 
+def lexicon_for(extra: Mapping[str, Sequence[str]]) -> Lexicon:
+    """The core's cues plus ``extra`` (lemma -> classes, as an outlet's house style adds
+    them: ``{"aver": ["clause", "after"]}``). Raises ValueError for an unknown class."""
+    key = tuple(sorted((lemma, tuple(sorted(names))) for lemma, names in extra.items()))
+    return _with_extra(key)
+
+
+@lru_cache(maxsize=64)
+def _with_extra(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
+    return _build(extra)
+
+
+@contextmanager
+def cues_in_force(extra: Mapping[str, Sequence[str]] | None) -> Iterator[None]:
+    """Within the block, the core's cues plus ``extra`` (see :func:`lexicon_for`)."""
+    if not extra:
+        yield
+        return
+    token = _ACTIVE.set(lexicon_for(extra))
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
 def lemma_classes(cue_text: str) -> tuple[str, frozenset[str]]:
     """The lemma and classes of a cue as written."""
     folded = " ".join(cue_text.lower().split())
-    if folded in _TABLE:
-        return _TABLE[folded]
+    table = _ACTIVE.get().table
+    if folded in table:
+        return table[folded]
     for lemma, pattern, names in _PHRASE_PATTERNS:
         if pattern.fullmatch(folded):
             return lemma, names
@@ -290,7 +337,7 @@ def lemma_classes(cue_text: str) -> tuple[str, frozenset[str]]:
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Every reporting cue in ``text[start:end]``, left to right."""
     cues = []
-    for match in _PATTERN.finditer(text, start, end):
+    for match in _ACTIVE.get().pattern.finditer(text, start, end):
         lemma, _ = lemma_classes(match.group())
         cues.append(Cue(match.group(), lemma, match.start(), match.end()))
     return cues

@@ -8,13 +8,14 @@ takes over. Nothing a plugin does loses the document.
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 import msgspec
 
 from provenance.domain import ExtractedDocument, ExtractionFailure, ParsedDocument, RawDocument
 from provenance.extraction.attribution import attribute
+from provenance.extraction.cues import lexicon_for
 from provenance.extractor import Extractor
 from provenance.plugins import Plugins, RegisteredExtractor
 
@@ -45,7 +46,7 @@ def extract(
     parsed, chosen = _parse(document, candidates, timeout, failures)
     if parsed.published is None and document.published:
         parsed.published = document.published
-    found = attribute(parsed)
+    found = attribute(parsed, _house_cues(chosen, failures))
     return ExtractedDocument(
         title=parsed.title,
         authors=parsed.authors,
@@ -106,6 +107,20 @@ def _parse(
             continue
         return parsed, registered
     return Extractor().parse(document), None
+
+
+def _house_cues(
+    chosen: RegisteredExtractor | None, failures: list[ExtractionFailure]
+) -> Mapping[str, Sequence[str]] | None:
+    """The chosen extractor's own reporting verbs, unless they are malformed."""
+    if chosen is None or not chosen.extractor.cues:
+        return None
+    try:
+        lexicon_for(chosen.extractor.cues)
+    except (ValueError, TypeError, AttributeError) as error:
+        failures.append(_failure(chosen, "cues", error))
+        return None
+    return chosen.extractor.cues
 
 
 def _failure(registered: RegisteredExtractor, hook: str, error: Exception) -> ExtractionFailure:

@@ -128,3 +128,44 @@ def test_over_http_the_failure_is_visible_on_the_document_and_nothing_is_lost(se
         assert stored["failures"] == document["failures"]
         assert "Lena Berg" in stored["body"]
         assert client.get("/health").status_code == 200
+
+
+def test_an_extractor_adds_its_house_style_of_attribution():
+    text = "Harbour deal\n\nThe port director opined that the deal would hold.\n"
+
+    class Plain(Extractor):
+        name = "plain"
+
+        def claim(self, document):
+            return 0.5
+
+    class HouseStyle(Plain):
+        name = "house"
+        cues = {"opine": ("that",)}  # noqa: RUF012
+
+        def claim(self, document):
+            return 0.9
+
+    without = extract(RawDocument(text=text), plugins_of(extractor_plugin(Plain())))
+    assert without.statements == []
+    found = extract(
+        RawDocument(text=text),
+        plugins_of(extractor_plugin(Plain()), extractor_plugin(HouseStyle())),
+    )
+    assert [(s.text, s.cue) for s in found.statements] == [("the deal would hold", "opined")]
+    again = extract(RawDocument(text=text), plugins_of(extractor_plugin(Plain())))
+    assert again.statements == []  # the house style stays with its extractor
+
+
+def test_malformed_house_cues_are_a_recorded_failure():
+    class Bad(Extractor):
+        name = "bad"
+        cues = {"aver": ("sideways",)}  # noqa: RUF012
+
+        def claim(self, document):
+            return 0.9
+
+    found = extract(RawDocument(text=TEXT), plugins_of(extractor_plugin(Bad())))
+    assert found.extractor == "bad"
+    assert found.failures[0].error.startswith("cues")
+    assert found.statements  # the core's own cues still work
