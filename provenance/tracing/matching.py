@@ -109,6 +109,32 @@ VERDICT_WORDS = frozenset(
 )
 
 
+#: Nouns by which a verdict points at reported claims ("called the reports baseless").
+REPORT_NOUNS = frozenset(
+    words(
+        """report reports claim claims allegation allegations accusation accusations rumour
+        rumours rumor rumors speculation story stories"""
+    )
+)
+#: Cue words of statements that put a claim into the world ("claimed", "reports from").
+CLAIM_CUES = frozenset(
+    words(
+        """claim claims claimed claiming report reports reported reporting allege alleges
+        alleged alleging accuse accuses accused accusing emerged suggest suggested"""
+    )
+)
+
+
+def points_at_reports(lead_in: str, text: str) -> bool:
+    """Whether a verdict's own sentence says it judges reports or claims."""
+    return not REPORT_NOUNS.isdisjoint(words(lead_in)) or not REPORT_NOUNS.isdisjoint(words(text))
+
+
+def claim_like(cue: str | None) -> bool:
+    """Whether a statement's cue reports a claim (what a verdict on "the reports" judges)."""
+    return not CLAIM_CUES.isdisjoint(words(cue or ""))
+
+
 def asserts(cue: str | None) -> bool:
     """Whether a statement with this cue asserts something (not a call, thanks or a question)."""
     return NON_ASSERTIVE_CUES.isdisjoint(words(cue or ""))

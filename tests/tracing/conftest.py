@@ -54,7 +54,7 @@ def corpus(service) -> dict[str, str]:
             "Armenian media claims",
             [
                 (CALL_PART, "the locals", dict(via_free)),
-                (CLAIM, "Armenian media", {"kind": "indirect"}),
+                (CLAIM, "Armenian media", {"kind": "indirect", "cue": "claimed"}),
                 (VERDICT, "Zahid Hafeez Chaudri", {"kind": "indirect", "cue": "called"}),
             ],
             published="2024-01-10",

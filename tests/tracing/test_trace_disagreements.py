@@ -74,7 +74,7 @@ def test_a_verdict_never_denies_a_call_or_thanks(service):
     body = (
         "Dam row\n\nThe council said that the dam would be finished by June. "
         "Residents called for a public inquiry into the works. "
-        'The builder called the claims "baseless and misleading".\n'
+        'The builder called the plan "baseless and misleading".\n'
     )
     claim = statement(body, "the dam would be finished by June", "the council", kind="indirect")
     call = statement(body, "a public inquiry into the works", "residents", kind="indirect")
@@ -87,3 +87,26 @@ def test_a_verdict_never_denies_a_call_or_thanks(service):
         links = conn.execute(select(statement_denials.c.denial_id, statement_denials.c.claim_id))
         pairs = {(texts[d], texts[c]) for d, c in links}
     assert pairs == {("baseless and misleading", "the dam would be finished by June")}
+
+
+def test_a_verdict_on_the_reports_denies_the_reported_claim(service):
+    from sqlalchemy import select
+
+    from provenance.store.tables import statement_denials, statements
+    from tests.factories import statement, store
+
+    body = (
+        "Dam row\n\nLocal media reported that the dam had cracked. "
+        "The mayor said that the town was calm. "
+        'The builder called the reports "baseless".\n'
+    )
+    claim = statement(body, "the dam had cracked", "local media", kind="indirect")
+    calm = statement(body, "the town was calm", "the mayor", kind="indirect")
+    verdict = statement(body, "baseless", "the builder")
+    claim.cue, calm.cue, verdict.cue = "reported", "said", "called"
+    store(service.engine, body, [claim, calm, verdict])
+    with service.engine.connect() as conn:
+        texts = dict(conn.execute(select(statements.c.id, statements.c.text)).all())
+        links = conn.execute(select(statement_denials.c.denial_id, statement_denials.c.claim_id))
+        pairs = {(texts[d], texts[c]) for d, c in links}
+    assert pairs == {("baseless", "the dam had cracked")}

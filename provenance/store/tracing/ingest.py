@@ -36,8 +36,10 @@ from provenance.store.tracing.index import clustered_texts, exact_postings, post
 from provenance.tracing.matching import (
     K,
     asserts,
+    claim_like,
     denial_kind,
     full_shingles,
+    points_at_reports,
     shingles,
     similarity,
     words,
@@ -241,7 +243,8 @@ def _link_denials(conn: Connection, new: list[NewStatement], denied: set[int]) -
     links: dict[tuple[int, int], str] = {}
     for position, statement in enumerate(new):
         if statement.verdict:
-            claim = _earlier_claim(new[:position], statement)
+            reports = points_at_reports(_lead_in(conn, statement), statement.text)
+            claim = _earlier_claim(new[:position], statement, reports)
             if claim is not None:
                 links[(statement.id, claim.id)] = "context"
         if statement.id in denied:
@@ -254,14 +257,38 @@ def _link_denials(conn: Connection, new: list[NewStatement], denied: set[int]) -
         )
 
 
-def _earlier_claim(earlier: list[NewStatement], denial: NewStatement) -> NewStatement | None:
+def _earlier_claim(
+    earlier: list[NewStatement], denial: NewStatement, reports: bool
+) -> NewStatement | None:
+    """The nearest earlier assertion by someone else; when the verdict judges "the
+    reports" or "these claims", the nearest one reported as a claim, or none."""
     for claim in reversed(earlier):
         if denial.start - claim.start > DENIAL_CONTEXT_CHARS:
             return None
         different = denial.speaker_id is None or claim.speaker_id != denial.speaker_id
-        if different and not (claim.verdict or claim.denies) and asserts(claim.cue):
+        assertion = not (claim.verdict or claim.denies) and asserts(claim.cue)
+        if different and assertion and (not reports or claim_like(claim.cue)):
             return claim
     return None
+
+
+#: Characters before a verdict read for what it judges (its sentence up to it).
+LEAD_IN_CHARS = 150
+
+
+def _lead_in(conn: Connection, statement: NewStatement) -> str:
+    """The verdict's sentence up to the verdict: "... called the reports"."""
+    begin = max(0, statement.start - LEAD_IN_CHARS)
+    text = (
+        conn.execute(
+            select(func.substr(documents.c.body, begin + 1, statement.start - begin))
+            .join(statements, statements.c.document_id == documents.c.id)
+            .where(statements.c.id == statement.id)
+        ).scalar()
+        or ""
+    )
+    cut = max(text.rfind(". "), text.rfind("\n"))
+    return text[cut + 1 :]
 
 
 def _same_word_denials(conn: Connection, statement: NewStatement) -> list[tuple[int, int]]:
