@@ -152,7 +152,10 @@ class Resolver:
         bare = parts[0] in {"the", "this", "that", "its", head} and all(
             p.islower() for p in phrase.text.split()[1:]
         )
-        if head in DOCUMENT_HEADS and phrase.kind != "group" and bare:
+        if head in DOCUMENT_HEADS and phrase.kind != "group" and _unauthored(phrase.text):
+            owner = _POSSESSIVE_PRONOUNS.get(parts[0])
+            if owner is not None and len(parts) > 1:
+                return self._pronoun(owner)  # "her statement": hers
             return self._document(head, channel_of)
         if bare and head in ORG_HEADS and parts[0] in {"the", "this", "that", head}:
             named = self._named_org(head)
@@ -307,6 +310,21 @@ class Resolver:
             if all(p.rstrip("’'s") in known for p in places):
                 return entity
         return None
+
+
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+_DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "its", "his", "her", "their"})
+"""Determiners of a document that names no author (``a statement``, ``his tweet``)."""
+
+
+def _unauthored(text: str) -> bool:
+    """A document phrase without its author's name: ``a statement``, ``the written
+    statement``, ``her latest tweet`` (the author is whoever issued it)."""
+    parts = text.split()
+    first = parts[0].lower()
+    return (len(parts) == 1 or first in _DOCUMENT_DETERMINERS) and all(
+        p.islower() for p in parts[1:]
+    )
 
 
 def _group_key(text: str) -> set[str]:

@@ -74,6 +74,11 @@ DOCUMENT_HEADS = wordset(
     "letter tweet post estimates count tally resolution communique communiqué notice "
     "announcement conversation interview"
 )
+AUTHOR_LINKS = wordset("by from")
+"""``a statement by X``, ``a letter from X``: the word before a document's author."""
+ISSUING_VERBS = wordset("issued released published posted signed sent put")
+"""Participles that name a document's author with ``by`` (``issued on Monday by X``)."""
+_TIME_LINKS = wordset("on late early last this earlier out")
 DETERMINERS = wordset(
     "the a an another this these those its his her their our my your one two three four five six "
     "seven eight nine ten several some many both all each"
@@ -449,7 +454,53 @@ def phrase_after(words: list[Word], start: int, hi: int | None = None) -> Phrase
         j += 1
     while taken and (_low(taken[-1]) in CONNECTORS | DETERMINERS | {"and"}):
         taken.pop()
-    return _make(taken)
+    made = _make(taken)
+    if made is not None and _low(taken[-1]) in DOCUMENT_HEADS and made.kind != "group":
+        return _author(words, start + len(taken), stop) or made
+    return _appositive_name(words, start + len(taken), stop, made) or made
+
+
+def _author(words: list[Word], j: int, stop: int) -> Phrase | None:
+    """Who issued a document: ``a statement by X``, ``a report published Thursday by X``,
+    ``a letter from X`` (but not ``a statement read by X``: the reader is not the author)."""
+    if j < stop and _low(words[j]) in AUTHOR_LINKS:
+        return phrase_after(words, j + 1, stop)
+    if j >= stop or _low(words[j]) not in ISSUING_VERBS:
+        return None
+    k = j + 1
+    limit = min(stop, j + 5)
+    while k < limit and _low(words[k]) != "by":
+        if not _time_word(words[k]):
+            return None
+        k += 1
+    return phrase_after(words, k + 1, stop) if k < limit else None
+
+
+def _time_word(word: Word) -> bool:
+    low = _low(word)
+    return (
+        low in _WEEKDAYS | _MONTHS | _DAY_PARTS | _TIME_LINKS
+        or word.text.isdigit()
+        or word.text == ","
+    )
+
+
+def _appositive_name(words: list[Word], j: int, stop: int, made: Phrase | None) -> Phrase | None:
+    """The name after a bare description in apposition: ``presidential spokesman, Jo Roe,``
+    is Jo Roe, with the description as the role."""
+    if made is None or made.kind != "person" or j + 1 >= stop or words[j].text != ",":
+        return None
+    own = [w for w in words if made.start <= w.start and w.end <= made.end]
+    if person_name(own) or not any(_low(w) in TITLES for w in own):
+        return None
+    name = phrase_after(words, j + 1, stop)
+    if name is None or name.kind != "person":
+        return None
+    name_words = [w for w in words[j + 1 : stop] if w.end <= name.end]
+    close = j + 1 + len(name_words)
+    if not person_name(name_words) or (close < stop and words[close].text not in ",.;"):
+        return None
+    return name._replace(role=made.text)
 
 
 def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bool | None:

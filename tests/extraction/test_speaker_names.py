@@ -1,6 +1,8 @@
 """Speaker names as English news writes them: whole organisation names, a person's
 name rather than their description, groups, abbreviations and relays (invented text)."""
 
+import pytest
+
 from tests.extraction.conftest import attribute_body, by_text
 
 
@@ -115,3 +117,39 @@ def test_capitalised_outlet_words_are_part_of_the_outlet_name():
 def test_what_experts_call_is_a_term_not_a_statement():
     body = 'The planet lies within what astronomers call the "habitable zone," they said.'
     assert "habitable zone," not in by_text(attribute_body(body))
+
+
+DOCUMENT_AUTHORS = [
+    # (body, statement text, speaker): a document is never the speaker, its author is
+    (
+        "According to a statement by presidential spokesman, Jo Marrow, the inquiry will start.",
+        "the inquiry will start",
+        "Jo Marrow",
+    ),
+    (
+        "The firm cut costs, according to a report published Thursday by The Daily Ledger.",
+        "The firm cut costs",
+        "Daily Ledger",
+    ),
+    (
+        "A statement from the Northland Farmers Union said prices would fall.",
+        "prices would fall",
+        "Northland Farmers Union",
+    ),
+    (
+        "The opposition alliance demanded a recount on Tuesday.\n\n"
+        '"We will not accept this result," said a statement read by spokesman Ali Baro.',
+        "We will not accept this result,",
+        "opposition alliance",
+    ),
+    (
+        'The mayor Jo Tarn defended the budget. "It is balanced," her statement said.',
+        "It is balanced,",
+        "Jo Tarn",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "speaker"), DOCUMENT_AUTHORS)
+def test_a_document_is_spoken_by_its_author(body: str, text: str, speaker: str) -> None:
+    assert _speaker(body, text) == speaker
