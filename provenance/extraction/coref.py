@@ -14,6 +14,8 @@ from provenance.extraction.speakers import (
     GROUP_HEADS,
     HONORIFICS,
     ORG_HEADS,
+    OUTLET_HEADS,
+    OUTLET_NAME_WORDS,
     TITLES,
     Phrase,
     canonical,
@@ -22,7 +24,26 @@ from provenance.extraction.speakers import (
 from provenance.extraction.text import Word
 
 _MAX_ALIASES = 50
-_CORPORATE_HEADS = frozenset({"company", "firm", "group", "corporation", "business", "lender"})
+_CORPORATE_HEADS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "corporation",
+        "business",
+        "lender",
+        "conglomerate",
+        "carmaker",
+        "automaker",
+        "retailer",
+        "manufacturer",
+        "insurer",
+        "chipmaker",
+        "operator",
+        "airline",
+        "bank",
+    }
+)
 """Generic nouns for a business: ``the company`` is the last business named."""
 _PUBLIC_HEADS = frozenset(
     {
@@ -149,14 +170,21 @@ class Resolver:
             return self._pronoun(phrase.text.lower())
         parts = phrase.text.lower().split()
         head = parts[-1]
-        bare = parts[0] in {"the", "this", "that", "its", head} and all(
-            p.islower() for p in phrase.text.split()[1:]
+        bare = (
+            parts[0] in {"the", "this", "that", "its", head}
+            and all(p.islower() or _demonym(p) for p in phrase.text.split()[1:-1])
+            and phrase.text.split()[-1].islower()
         )
         if head in DOCUMENT_HEADS and phrase.kind != "group" and _unauthored(phrase.text):
             owner = _POSSESSIVE_PRONOUNS.get(parts[0])
             if owner is not None and len(parts) > 1:
                 return self._pronoun(owner)  # "her statement": hers
             return self._document(head, channel_of)
+        if bare and head in OUTLET_HEADS and parts[0] in {"the", "this", "that"}:
+            outlet = self._outlet()
+            if outlet is not None:
+                outlet.add_alias(phrase.text)
+                return self.touch(outlet)
         if bare and head in ORG_HEADS and parts[0] in {"the", "this", "that", head}:
             named = self._named_org(head)
             if named is not None:
@@ -192,11 +220,18 @@ class Resolver:
                 return entity
         if head not in _CORPORATE_HEADS:
             return None
+        businesses = [e for e in reversed(self._recent) if _business(e)]
+        ranked = sorted(businesses, key=lambda e: (not e.statements, e.kind != "organization"))
+        if not ranked:
+            return None
+        ranked[0].kind = "organization"
+        return ranked[0]
+
+    def _outlet(self) -> Entity | None:
+        """``the newspaper``, ``the paper``: the last organisation named as an outlet
+        (``the Nikkei business daily``) or with a newspaper's title (``The Herald``)."""
         for entity in reversed(self._recent):
-            if entity.kind != "organization" or not entity.name[:1].isupper():
-                continue
-            lows = {w.lower() for w in entity.name.split()}
-            if entity.statements and not lows & (_PUBLIC_HEADS | DOCUMENT_HEADS):
+            if entity.kind == "organization" and _outlet_named(entity):
                 return entity
         return None
 
@@ -325,6 +360,42 @@ def _unauthored(text: str) -> bool:
     return (len(parts) == 1 or first in _DOCUMENT_DETERMINERS) and all(
         p.islower() for p in parts[1:]
     )
+
+
+def _business(entity: Entity) -> bool:
+    """Whether an entity is a named organisation that is neither a public body nor an
+    outlet: what ``the company`` or ``the Japanese conglomerate`` may refer to."""
+    if not entity.name[:1].isupper() or not (entity.kind == "organization" or _weak_person(entity)):
+        return False
+    lows = {w.lower() for w in entity.name.split()}
+    return not lows & (_PUBLIC_HEADS | DOCUMENT_HEADS) and not _outlet_named(entity)
+
+
+def _weak_person(entity: Entity) -> bool:
+    """A capitalised pair taken for a person with nothing else to show it (``Hoshino
+    Electric intends to ...``): no title, no statement, no pronoun has referred to it."""
+    return (
+        entity.kind == "person"
+        and "." not in entity.name
+        and not entity.titles
+        and not entity.statements
+        and entity.gender is None
+        and not entity.roles
+    )
+
+
+_DEMONYM_ENDINGS = ("ese", "ian", "ean", "can", "ish", "ench", "utch", "ani", "eli", "ari")
+
+
+def _demonym(word: str) -> bool:
+    """A capitalised nationality adjective (``Japanese``, ``Canadian``, ``British``)."""
+    return word[:1].isupper() and word[1:].islower() and word.lower().endswith(_DEMONYM_ENDINGS)
+
+
+def _outlet_named(entity: Entity) -> bool:
+    """Whether an organisation was named as a news outlet."""
+    said = " ".join([entity.name, *entity.aliases, *entity.roles]).lower().split()
+    return any(w in OUTLET_HEADS or w in OUTLET_NAME_WORDS for w in said)
 
 
 def _group_key(text: str) -> set[str]:

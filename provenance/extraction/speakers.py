@@ -50,8 +50,20 @@ ORG_HEADS = wordset(
     "club secretariat mission consulate regime presidency league alliance coalition movement "
     "service bureau directorate command firm society centre center school hospital museum "
     "airline group systems holdings biosciences institution collection network newspaper "
-    "channel station broadcaster outlet daily weekly magazine website platform house affairs"
+    "channel station broadcaster outlet daily weekly magazine website platform house affairs "
+    "paper tabloid journal publication conglomerate carmaker automaker retailer manufacturer "
+    "insurer lender chipmaker operator"
 )
+OUTLET_HEADS = wordset(
+    "newspaper paper daily weekly broadcaster magazine tabloid website outlet publication "
+    "journal broadsheet"
+)
+"""Nouns by which a news story refers back to an outlet it named (``the newspaper said``)."""
+OUTLET_NAME_WORDS = wordset(
+    "journal times post herald tribune gazette telegraph chronicle observer guardian "
+    "independent standard express courier inquirer examiner monitor news daily weekly"
+)
+"""Words that English newspaper titles are made of (``The Morning Herald``)."""
 GROUP_HEADS = wordset(
     "residents locals officials media reports experts sources analysts witnesses powers "
     "spokespersons spokesmen civilians people critics activists observers diplomats lawmakers "
@@ -290,12 +302,37 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
     taken.reverse()
     while taken and (_low(taken[0]) in CONNECTORS or _low(taken[0]) == "and"):
         taken.pop(0)
+    titled = _quoted_title(words, j, lo, taken)
+    if titled is not None:
+        return titled
     if not _head_is_group_phrase(taken):
         first = _group_before(words, i, lo)
         if first is not None:
             own = words[first : i + 1]
             return Phrase(join_words(own), own[0].start, own[-1].end, "group")
     return _make(taken)
+
+
+_QUOTE_MARKS = frozenset("\"“”‘’'")
+_MAX_TITLE = 6
+
+
+def _quoted_title(words: list[Word], j: int, lo: int, taken: list[Word]) -> Phrase | None:
+    """A quoted title before an outlet noun: ``the "Daily Ledger" newspaper`` is the
+    Daily Ledger, with the noun kept as its role."""
+    if not taken or _low(taken[-1]) not in OUTLET_HEADS | ORG_HEADS or j < lo + 2:
+        return None
+    if words[j].text not in _QUOTE_MARKS or any(is_capitalized(w.text) for w in taken):
+        return None
+    k = j - 1
+    while k > lo and j - k <= _MAX_TITLE and words[k].text not in _QUOTE_MARKS:
+        if not is_capitalized(words[k].text) and _low(words[k]) not in CONNECTORS:
+            return None
+        k -= 1
+    if words[k].text not in _QUOTE_MARKS or k + 1 >= j:
+        return None
+    title = words[k + 1 : j]
+    return Phrase(join_words(title), title[0].start, taken[-1].end, "organization", taken[-1].text)
 
 
 _GROUP_LINKS = wordset("from along in on at of across near around")
@@ -588,6 +625,8 @@ def classify(taken: list[Word]) -> str:
         return "person"
     if any(w.text == "&" for w in taken):
         return "organization"  # "Birch & Lowe"
+    if lows[0] == "the":
+        return "organization"  # "The Northland Times": no one's personal name takes "the"
     capitals = [w for w in taken if is_capitalized(w.text) and _low(w) not in DETERMINERS]
     if len(capitals) >= 2 and not is_possessive(taken[-1]) and name_shaped(capitals):
         return "person"
@@ -702,6 +741,9 @@ def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
         if role and role.lower().rstrip(".") in HONORIFICS:
             role = None
         return join_words(name), role
+    described = _described_outlet(taken) if phrase.kind == "organization" else None
+    if described is not None:
+        return described
     first = text.split(" ", 1)
     if len(first) == 2 and (
         first[0].lower() == "the"
@@ -710,6 +752,18 @@ def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
         text = first[1]
     role = text if phrase.kind == "person" else None
     return text, role
+
+
+def _described_outlet(taken: list[Word]) -> tuple[str, str] | None:
+    """``the Nikkei business daily``: the outlet's name, and what it is as its role."""
+    own = taken[1:] if taken and _low(taken[0]) == "the" else taken
+    if not own or _low(own[-1]) not in OUTLET_HEADS:
+        return None
+    split = next((k for k, w in enumerate(own) if not is_capitalized(w.text)), len(own))
+    names, described = own[:split], own[split:]
+    if not names or not described or not all(w.text.islower() for w in described):
+        return None
+    return join_words(names), join_words(described)
 
 
 def span_of(phrase: Phrase) -> Span:

@@ -153,3 +153,38 @@ DOCUMENT_AUTHORS = [
 @pytest.mark.parametrize(("body", "text", "speaker"), DOCUMENT_AUTHORS)
 def test_a_document_is_spoken_by_its_author(body: str, text: str, speaker: str) -> None:
     assert _speaker(body, text) == speaker
+
+
+OUTLETS_AND_BUSINESSES = [
+    # (body, statement text, speaker): outlets and businesses referred back to by a noun
+    (
+        "The Northland Times reported on Monday that the plant would close. "
+        "The factory employs 300 people, the newspaper said.",
+        "The factory employs 300 people",
+        "Northland Times",
+    ),
+    (
+        'Westland\'s "Morgenblad" newspaper on May 2 reported that the talks were secret.\n\n'
+        "One aim is a truce, the paper said.",
+        "One aim is a truce",
+        "Morgenblad",
+    ),
+    (
+        "Tamura Electric will split in three, the Shimpo business daily reported.",
+        "Tamura Electric will split in three",
+        "Shimpo",
+    ),
+    (
+        "Tamura Electric will split in three, the Shimpo business daily reported.\n\n"
+        "The Japanese conglomerate confirmed that a split was being studied.",
+        "a split was being studied",
+        "Tamura Electric",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "speaker"), OUTLETS_AND_BUSINESSES)
+def test_outlet_and_business_nouns_resolve_to_the_named_one(
+    body: str, text: str, speaker: str
+) -> None:
+    assert _speaker(body, text) == speaker
