@@ -282,9 +282,10 @@ class _Reader:
     ) -> list[_Found]:
         ws = para_ws[first_word_at(para_ws, sentence.start) : first_word_at(para_ws, sentence.end)]
         in_quote = inside(self.scan.quotes, sentence.start) is not None
-        subject_entity = None if in_quote else self._sentence_subject(ws)
         heading = _heading(self.body, sentence)
         clauses = [] if heading else reported(self.body, sentence, self.scan.quotes)
+        said = _said_contents(clauses)
+        subject_entity = None if in_quote else self._sentence_subject(ws, said)
         items = [self._from_clause(c, sentence) for c in clauses]
         for item, clause in zip(items, clauses, strict=True):
             if clause.nested_in is not None:
@@ -304,7 +305,9 @@ class _Reader:
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
         return items
 
-    def _sentence_subject(self, ws: list[Word]) -> Entity | None:
+    def _sentence_subject(self, ws: list[Word], contents: list[Span]) -> Entity | None:
+        """The subject opening a sentence, unless it is part of what a statement says
+        (``France backs the talks, it added``: France is not the one who added)."""
         start = 0
         if ws and ws[0].text.lower() in _INTRODUCTORY:
             for k, word in enumerate(ws[:15]):
@@ -313,6 +316,11 @@ class _Reader:
                     break
         phrase = phrase_after(ws, start)
         if phrase is None or phrase.text.split()[0].lower() in _NOT_SPEAKERS:
+            return None
+        if any(c.start <= phrase.start < c.end for c in contents):
+            mentioned = self._entity(phrase)
+            if mentioned is not None:
+                self.resolver.demote(mentioned)
             return None
         after = first_word_at(ws, phrase.end)
         if (
@@ -665,6 +673,15 @@ def _after_row_label(phrase: Phrase, own: list[Word]) -> tuple[Phrase, list[Word
     if made is None or made.end != phrase.end:
         return phrase, own
     return made, rest
+
+
+def _said_contents(clauses: list[Clause]) -> list[Span]:
+    """Contents of reported clauses, when each clause names its own speaker: a subject
+    inside one is part of what was said, not a speaker (a clause without a subject of
+    its own takes the sentence's, which must then be kept)."""
+    if any(c.subject is None for c in clauses):
+        return []
+    return [c.content for c in clauses]
 
 
 def _comma_after(ws: list[Word], k: int) -> int | None:

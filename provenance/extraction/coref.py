@@ -148,6 +148,15 @@ class Resolver:
             self._recent.pop(0)
         return entity
 
+    def demote(self, entity: Entity) -> None:
+        """Rank an entity mentioned inside what someone says below the last speaker: it
+        stays known (``the company``) but is not what ``it`` or ``he`` refers to next."""
+        speaker = self.last_speaker()
+        if speaker is None or speaker is entity or entity not in self._recent:
+            return
+        self._recent.remove(entity)
+        self._recent.insert(self._recent.index(speaker), entity)
+
     def recent(self, kinds: tuple[str, ...]) -> Entity | None:
         """The most salient entity of one of ``kinds``."""
         for entity in reversed(self._recent):

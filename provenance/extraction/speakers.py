@@ -492,9 +492,35 @@ def phrase_after(words: list[Word], start: int, hi: int | None = None) -> Phrase
     while taken and (_low(taken[-1]) in CONNECTORS | DETERMINERS | {"and"}):
         taken.pop()
     made = _make(taken)
+    after_dateline = _dateline_end(words, taken, start + len(taken), stop)
+    if after_dateline is not None:
+        return phrase_after(words, after_dateline, stop)  # "BAMAKO (Reuters) -- ..."
     if made is not None and _low(taken[-1]) in DOCUMENT_HEADS and made.kind != "group":
         return _author(words, start + len(taken), stop) or made
     return _appositive_name(words, start + len(taken), stop, made) or made
+
+
+DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline_end(words: list[Word], taken: list[Word], j: int, stop: int) -> int | None:
+    """Where the story starts when ``taken`` is a dateline's place, not a speaker:
+    ``BAMAKO (Reuters) --``, ``Washington (AP) —``, ``NEW DELHI -``."""
+    if not taken or j >= stop:
+        return None
+    k = j
+    if words[k].text == "(":
+        close = next((n for n in range(k + 1, min(stop, k + 6)) if words[n].text == ")"), None)
+        if close is None:
+            return None
+        k = close + 1
+    elif not all(w.text.isupper() for w in taken):
+        return None
+    if k >= stop or words[k].text not in DASHES:
+        return None
+    while k < stop and words[k].text in DASHES:
+        k += 1
+    return k if k < stop else None
 
 
 def _author(words: list[Word], j: int, stop: int) -> Phrase | None:

@@ -188,3 +188,31 @@ def test_outlet_and_business_nouns_resolve_to_the_named_one(
     body: str, text: str, speaker: str
 ) -> None:
     assert _speaker(body, text) == speaker
+
+
+NOT_SPEAKERS = [
+    # (body, statement text, speaker): datelines and what a statement says are not speakers
+    (
+        "KORVAT (Wirenews) -- The interior minister said the border would reopen.",
+        "the border would reopen",
+        "interior minister",
+    ),
+    (
+        "Lindholm (NPA) — Harbour officials said the ferry was delayed.",
+        "the ferry was delayed",
+        "Harbour officials",
+    ),
+    (
+        "The Morning Ledger reported that the talks had stalled.\n\n"
+        "Northland has given backing to the talks, it added.",
+        "Northland has given backing to the talks",
+        "Morning Ledger",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "speaker"), NOT_SPEAKERS)
+def test_datelines_and_content_subjects_are_not_speakers(
+    body: str, text: str, speaker: str
+) -> None:
+    assert _speaker(body, text) == speaker
