@@ -41,13 +41,27 @@ TITLES = wordset(
     "brother sister uncle aunt cousin niece nephew friend neighbour neighbor colleague boss "
     "skipper widow widower fiance fiancee girlfriend boyfriend teacher"
 )
+DESCRIPTIONS = wordset(
+    "civilian member resident witness survivor villager worker employee student protester "
+    "demonstrator backbencher backbench shopkeeper driver farmer trader vendor relative victim "
+    "mourner volunteer activist observer monitor commuter passenger customer voter parent "
+    "resident medic paramedic engineer officer soldier fighter guard pilot guide negotiator "
+    "mediator campaigner organiser organizer supporter opponent critic insider eyewitness "
+    "bystander onlooker lawmaker legislator delegate representative pensioner veteran refugee "
+    "migrant prisoner inmate detainee hostage defendant plaintiff shareholder investor donor "
+    "teenager pupil graduate"
+)
+"""Singular nouns that describe an unnamed person who speaks (``a regular commuter said``,
+``the second civilian told``, ``a senior backbencher says``)."""
+TITLES |= DESCRIPTIONS
 HONORIFICS = wordset("mr mrs ms miss dr prof sir dame lord lady rev")
 ORG_HEADS = wordset(
     "ministry office government council embassy agency party company corporation corp inc ltd "
     "plc llc bank fund committee commission department court tribunal army military forces "
     "police navy parliament assembly senate congress cabinet administration authority union "
     "association federation organisation organization institute university foundation board "
-    "club secretariat mission consulate regime presidency league alliance coalition movement "
+    "club secretariat mission delegation consulate regime presidency league alliance coalition "
+    "movement "
     "service bureau directorate command firm society centre center school hospital museum "
     "airline group systems holdings biosciences institution collection network newspaper "
     "channel station broadcaster outlet daily weekly magazine website platform house affairs "
@@ -77,7 +91,13 @@ GROUP_HEADS = wordset(
     "firms companies banks lenders traders businesses scholars academics lawyers attorneys "
     "relatives patients passengers commuters shoppers customers clients consumers tenants "
     "homeowners motorists victims mourners crews firefighters astronomers physicians "
-    "fishermen miners pilots drivers sources"
+    "fishermen miners pilots drivers sources monitors inspectors investigators prosecutors "
+    "officers guards demonstrators vendors merchants pensioners veterans refugees migrants "
+    "worshippers backbenchers senators legislators ministers negotiators mediators envoys "
+    "brokers bankers dealers borrowers shareholders bondholders creditors donors volunteers "
+    "medics paramedics engineers specialists troops fighters gunmen hostages detainees "
+    "prisoners inmates defendants plaintiffs buyers sellers candidates bystanders onlookers "
+    "eyewitnesses youths pupils children"
 )
 ANONYMOUS_HEADS = wordset("person figure source insider aide")
 """Singular heads of an anonymous source (``a person familiar with the matter``)."""
@@ -310,7 +330,30 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
         if first is not None:
             own = words[first : i + 1]
             return Phrase(join_words(own), own[0].start, own[-1].end, "group")
-    return _make(taken)
+    made = _make(taken)
+    return _coordinated(words, i - len(taken) + 1, lo, made) or made
+
+
+_CONJUNCT_OPENERS = frozenset({",", ";", ":", ".", "—", "–", "--"})
+
+
+def _coordinated(words: list[Word], first: int, lo: int, right: Phrase | None) -> Phrase | None:
+    """Two speakers joined by ``and`` at the head of a clause (``Choi and Hollis welcomed``,
+    ``Roe and several rival candidates called for``) speak together, as one group."""
+    if right is None or right.kind == "pronoun" or first - 1 <= lo:
+        return None
+    if words[first - 1].text.lower() != "and":
+        return None
+    left = phrase_before(words, first - 1, lo)
+    if left is None or left.kind == "pronoun" or left.end != words[first - 2].end:
+        return None
+    start = next(n for n in range(first - 2, lo - 1, -1) if words[n].start == left.start)
+    if start > lo and words[start - 1].text not in _CONJUNCT_OPENERS:
+        return None  # "after meeting Roe and Hollis said": the left one is an object
+    if not (_named(left, words) or left.kind == "group"):
+        return None
+    own = words[start:first] + [w for w in words[first:] if w.end <= right.end]
+    return Phrase(join_words(own), left.start, right.end, "group")
 
 
 _QUOTE_MARKS = frozenset("\"“”‘’'")
@@ -589,8 +632,8 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
         return True
     if low == "and" and taken and _adjective(taken[-1]) and j + 1 < stop:
         return True
-    if _modifier(word) and _head_ahead(words, j + 1, stop):
-        return True  # "the city council", "the news agency Nordpress"
+    if _modifier(word) and _head_ahead(words, j + 1, stop) and not person_name(taken):
+        return True  # "the city council", "the news agency Nordpress" (not "Jo Roe met bankers")
     return None
 
 

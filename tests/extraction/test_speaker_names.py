@@ -216,3 +216,44 @@ def test_datelines_and_content_subjects_are_not_speakers(
     body: str, text: str, speaker: str
 ) -> None:
     assert _speaker(body, text) == speaker
+
+
+DESCRIBED_AND_JOINT_SPEAKERS = [
+    # (body, statement text, speaker): unnamed people, described groups, joint speakers
+    (
+        "A network of independent vote monitors said the count was flawed.",
+        "the count was flawed",
+        "A network of independent vote monitors",
+    ),
+    (
+        "A senior Labour backbencher says he will vote against the bill.",
+        "he will vote against the bill",
+        "A senior Labour backbencher",
+    ),
+    (
+        '"The lines are too long," said a regular commuter.',
+        "The lines are too long,",
+        "a regular commuter",
+    ),
+    (
+        "The second civilian told the court he had seen the blast.",
+        "he had seen the blast",
+        "second civilian",
+    ),
+    (
+        'Also on Monday, Varga and Lind welcomed the "new treaty" signed in May.',
+        "new treaty",
+        "Varga and Lind",
+    ),
+    (
+        "Orsi and several rival candidates called for a general strike.",
+        "a general strike",
+        "Orsi and several rival candidates",
+    ),
+    ("After meeting Orsi and Lind said the deal was close.", "the deal was close", "Lind"),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "speaker"), DESCRIBED_AND_JOINT_SPEAKERS)
+def test_described_and_joint_speakers(body: str, text: str, speaker: str) -> None:
+    assert _speaker(body, text) == speaker
