@@ -171,6 +171,8 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     low = _low(word)
     if word.text == "." and i > 0 and words[i - 1].text.lower() in HONORIFICS | {"st", "jr"}:
         return True
+    if word.text == "." and i > 0 and _initial(words[i - 1]) and taken:
+        return is_capitalized(taken[0].text)  # "Edward J. Whitcomb"
     if word.text == "&":
         # "Birch & Lowe": an ampersand joins the parts of one name
         return bool(taken) and is_capitalized(taken[0].text) and _capital_before(words, i)
@@ -211,6 +213,11 @@ _NOT_MODIFIERS = wordset(
     "will would can could may might must should not also then when where while as if than "
     "because so very more most much many some any all no"
 )
+
+
+def _initial(word: Word | None) -> bool:
+    """A single capital letter: a middle initial before its period."""
+    return word is not None and len(word.text) == 1 and word.text.isupper()
 
 
 def _modifier(word: Word) -> bool:
@@ -616,8 +623,8 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
     last = _low(taken[-1]) if taken else ""
     if not taken and low in DETERMINERS:
         return True
-    if word.text == "." and last in HONORIFICS:
-        return True
+    if word.text == "." and (last in HONORIFICS or _initial(taken[-1] if taken else None)):
+        return True  # "Dr. Jo Roe", "Edward J. Whitcomb"
     if not word.text[0].isalnum():
         return None
     if is_capitalized(word.text):
@@ -726,6 +733,8 @@ def name_shaped(taken: list[Word]) -> bool:
     texts = [w.text for w in taken]
     if len({t.lower() for t in texts}) < len(texts) or any(heading_word(t) for t in texts):
         return False
+    if any(t.lower().endswith(("n't", "n’t")) for t in texts):
+        return False  # "Minister Won't Confirm Talks": a headline's verb, not a name
     return not any("-" in t and t.split("-")[-1][:1].isupper() for t in texts[:-1])
 
 
@@ -785,7 +794,7 @@ def _trailing_name(taken: list[Word]) -> list[Word]:
     if before and (_low(before[-1]) in ORG_HEADS or _low(before[-1]) in DETERMINERS):
         return []  # "the Foreign Ministry", "the United Nations": not a personal name
     if titled or len(run) >= 2 or (before and _low(before[-1]) in HONORIFICS | {"."}):
-        return run
+        return [w for w in taken if run[0].start <= w.start <= run[-1].start]  # "Jo K. Roe"
     return []
 
 

@@ -251,6 +251,16 @@ DESCRIBED_AND_JOINT_SPEAKERS = [
         "Orsi and several rival candidates",
     ),
     ("After meeting Orsi and Lind said the deal was close.", "the deal was close", "Lind"),
+    (
+        "Most analysts at Dorran K. Pell said the outlook was weak.",
+        "the outlook was weak",
+        "Most analysts at Dorran K. Pell",
+    ),
+    (
+        "Analyst Mary K. Lowe said the quarter was solid. Lowe said costs rose sharply.",
+        "costs rose sharply",
+        "Mary K. Lowe",
+    ),
 ]
 
 
