@@ -97,7 +97,7 @@ GROUP_HEADS = wordset(
     "brokers bankers dealers borrowers shareholders bondholders creditors donors volunteers "
     "medics paramedics engineers specialists troops fighters gunmen hostages detainees "
     "prisoners inmates defendants plaintiffs buyers sellers candidates bystanders onlookers "
-    "eyewitnesses youths pupils children"
+    "eyewitnesses youths pupils children crew jury"
 )
 ANONYMOUS_HEADS = wordset("person figure source insider aide")
 """Singular heads of an anonymous source (``a person familiar with the matter``)."""
@@ -124,7 +124,8 @@ CLAUSE_OPENERS = wordset(
     "instead moreover furthermore nevertheless nonetheless besides otherwise indeed today "
     "yesterday tomorrow last this that there here what who which where why how it its his her "
     "their our we i you he she they said says is are was were has have had will would "
-    "mentioning noting"
+    "mentioning noting like unlike whether once perhaps maybe only even just not no yes "
+    "please thanks every"
 )
 _ADJECTIVE_ENDINGS = ("ive", "less", "ful", "ous", "al", "ic", "ian", "ese", "ish", "ent", "ant")
 
@@ -628,6 +629,8 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
     if not word.text[0].isalnum():
         return None
     if is_capitalized(word.text):
+        if not taken and _sentence_adverb(words, j, stop):
+            return None  # "Completely, we agree": an adverb opening the sentence
         return None if low in CLAUSE_OPENERS and low not in DETERMINERS else True
     if is_head(word):
         return True
@@ -642,6 +645,15 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
     if _modifier(word) and _head_ahead(words, j + 1, stop) and not person_name(taken):
         return True  # "the city council", "the news agency Nordpress" (not "Jo Roe met bankers")
     return None
+
+
+def _sentence_adverb(words: list[Word], j: int, stop: int) -> bool:
+    """A capitalised ``-ly`` word not followed by a capitalised one (``Sadly``, not the
+    first name in ``Holly Marsh``)."""
+    low = _low(words[j])
+    if not low.endswith("ly") or len(low) < 5:
+        return False
+    return j + 1 >= stop or not is_capitalized(words[j + 1].text)
 
 
 def _head_ahead(words: list[Word], j: int, stop: int) -> bool:

@@ -211,6 +211,19 @@ NOT_SPEAKERS = [
 ]
 
 
+NO_SPEAKER = [
+    # capitalised words opening a sentence are not names
+    ("Like I told you before the final, every side here can win the cup.", "Like"),
+    ("Sadly, we agree that the ruling was wrong and must be overturned.", "Sadly"),
+]
+
+
+@pytest.mark.parametrize(("body", "word"), NO_SPEAKER)
+def test_sentence_openers_are_not_speakers(body: str, word: str) -> None:
+    names = {s.speaker.name for s in attribute_body(body).statements if s.speaker}
+    assert word not in names
+
+
 @pytest.mark.parametrize(("body", "text", "speaker"), NOT_SPEAKERS)
 def test_datelines_and_content_subjects_are_not_speakers(
     body: str, text: str, speaker: str
@@ -255,6 +268,11 @@ DESCRIBED_AND_JOINT_SPEAKERS = [
         "Most analysts at Dorran K. Pell said the outlook was weak.",
         "the outlook was weak",
         "Most analysts at Dorran K. Pell",
+    ),
+    (
+        "The train's crew said they had to wait for a second engine.",
+        "they had to wait for a second engine",
+        "train's crew",
     ),
     (
         "Analyst Mary K. Lowe said the quarter was solid. Lowe said costs rose sharply.",
