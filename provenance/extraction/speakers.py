@@ -66,7 +66,8 @@ ORG_HEADS = wordset(
     "airline group systems holdings biosciences institution collection network newspaper "
     "channel station broadcaster outlet daily weekly magazine website platform house affairs "
     "paper tabloid journal publication conglomerate carmaker automaker retailer manufacturer "
-    "insurer lender chipmaker operator"
+    "insurer lender chipmaker operator specialist maker provider supplier developer producer "
+    "giant startup distributor exporter importer"
 )
 OUTLET_HEADS = wordset(
     "newspaper paper daily weekly broadcaster magazine tabloid website outlet publication "
@@ -574,6 +575,11 @@ def _dateline_end(words: list[Word], taken: list[Word], j: int, stop: int) -> in
     return k if k < stop else None
 
 
+def _closes_apposition(word: Word) -> bool:
+    """What may follow the name in ``spokesman, Jo Roe, said`` / ``lawyer, Jo Roe said``."""
+    return word.text in ",.;" or (word.text.islower() and _low(word) not in {"and", "or"})
+
+
 def _author(words: list[Word], j: int, stop: int) -> Phrase | None:
     """Who issued a document: ``a statement by X``, ``a report published Thursday by X``,
     ``a letter from X`` (but not ``a statement read by X``: the reader is not the author)."""
@@ -612,7 +618,7 @@ def _appositive_name(words: list[Word], j: int, stop: int, made: Phrase | None) 
         return None
     name_words = [w for w in words[j + 1 : stop] if w.end <= name.end]
     close = j + 1 + len(name_words)
-    if not person_name(name_words) or (close < stop and words[close].text not in ",.;"):
+    if not person_name(name_words) or (close < stop and not _closes_apposition(words[close])):
         return None
     return name._replace(role=made.text)
 
@@ -831,7 +837,7 @@ def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
         if role and role.lower().rstrip(".") in HONORIFICS:
             role = None
         return join_words(name), role
-    described = _described_outlet(taken) if phrase.kind == "organization" else None
+    described = _described_name(taken) if phrase.kind == "organization" else None
     if described is not None:
         return described
     first = text.split(" ", 1)
@@ -844,16 +850,26 @@ def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
     return text, role
 
 
-def _described_outlet(taken: list[Word]) -> tuple[str, str] | None:
-    """``the Nikkei business daily``: the outlet's name, and what it is as its role."""
+def _described_name(taken: list[Word]) -> tuple[str, str] | None:
+    """An organisation's name and what the phrase says it is: ``the Nikkei business
+    daily`` (name, then an outlet noun) or ``debt collection agency Crampton Ltd`` (a
+    description ending in a head noun, then the name)."""
     own = taken[1:] if taken and _low(taken[0]) == "the" else taken
-    if not own or _low(own[-1]) not in OUTLET_HEADS:
+    if not own:
         return None
     split = next((k for k, w in enumerate(own) if not is_capitalized(w.text)), len(own))
     names, described = own[:split], own[split:]
-    if not names or not described or not all(w.text.islower() for w in described):
+    if names and described and _low(own[-1]) in OUTLET_HEADS:
+        if all(w.text.islower() for w in described):
+            return join_words(names), join_words(described)
         return None
-    return join_words(names), join_words(described)
+    last_lower = max((k for k, w in enumerate(own) if w.text.islower()), default=None)
+    if last_lower is None or last_lower == len(own) - 1 or not is_head(own[last_lower]):
+        return None
+    name = own[last_lower + 1 :]
+    if _low(own[last_lower]) in CONNECTORS or any(is_possessive(w) for w in name):
+        return None
+    return join_words(name), join_words(own[: last_lower + 1])
 
 
 def span_of(phrase: Phrase) -> Span:

@@ -183,6 +183,34 @@ OUTLETS_AND_BUSINESSES = [
 ]
 
 
+DESCRIBED_NAMES = [
+    # (body, statement text, speaker): "description Name" and "description, Name" give the name
+    (
+        "Debt collection agency Brannock Recoveries said the fine was unfair and too high.\n\n"
+        "The company said costs would rise.",
+        "costs would rise",
+        "Brannock Recoveries",
+    ),
+    ("The news agency Nordpress said the port was shut.", "the port was shut", "Nordpress"),
+    (
+        "The Ministry of Defence said the drill was routine.",
+        "the drill was routine",
+        "Ministry of Defence",
+    ),
+    (
+        '"The ruling is no surprise to us since the case was flawed," the general\'s lawyer, '
+        "Sorel Mbaye said after the hearing.",
+        "The ruling is no surprise to us since the case was flawed,",
+        "Sorel Mbaye",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "speaker"), DESCRIBED_NAMES)
+def test_a_description_gives_way_to_the_name(body: str, text: str, speaker: str) -> None:
+    assert _speaker(body, text) == speaker
+
+
 @pytest.mark.parametrize(("body", "text", "speaker"), OUTLETS_AND_BUSINESSES)
 def test_outlet_and_business_nouns_resolve_to_the_named_one(
     body: str, text: str, speaker: str
