@@ -203,8 +203,13 @@ class Resolver:
             return self._abbreviated(phrase)
         if len(parts) == 1 and heading_word(phrase.text) and not _is_head_noun(parts[0]):
             return self._by_name.get(parts[0])  # "Reaction": a heading, not a speaker
+        spoken_for = self._spokesperson(phrase, words, channel_of)
+        if spoken_for is not None:
+            return spoken_for
         name, role = canonical(phrase, words)
         entity = self._find(phrase, name, role)
+        if entity is None and phrase.kind == "organization":
+            entity = self._same_ministry(name)
         if entity is None:
             entity = Entity(name=name, kind=_entity_kind(phrase))
             if entity.kind == "person" and role != name:
@@ -219,6 +224,44 @@ class Resolver:
         entity.titles |= _title_words(phrase.text)
         return self.touch(entity)
 
+    def _spokesperson(
+        self, phrase: Phrase, words: list[Word], channel_of: dict[str, str]
+    ) -> Entity | None:
+        """``a ministry spokesperson``, ``a Foreign Office spokesman``: an unnamed
+        spokesperson speaks as the organisation, which keeps the reference as an alias
+        and the title as a role."""
+        parts = phrase.text.split()
+        if len(parts) < 2 or parts[-1].lower() not in SPOKESPERSON_TITLES:
+            return None
+        own = [w for w in words if w.text.lower() not in _LEADING_WORDS][:-1]
+        while own and own[0].text.islower() and own[0].text.lower() not in ORG_HEADS:
+            own.pop(0)  # "a senior State Department official"
+        if not own or own[-1].text.lower().removesuffix("’s").removesuffix("'s") not in ORG_HEADS:
+            return None
+        org = Phrase(" ".join(w.text for w in own), own[0].start, own[-1].end, "organization")
+        if all(w.text.islower() for w in own):
+            entity = self._named_org(own[-1].text.lower())
+        else:
+            entity = self.resolve(org, own, channel_of)
+        if entity is None:
+            return None
+        entity.add_alias(phrase.text)
+        entity.add_role(parts[-1].lower())
+        return self.touch(entity)
+
+    def _same_ministry(self, name: str) -> Entity | None:
+        """``the Foreign Ministry`` after ``Pakistan's Foreign Office``: one body under its
+        names (a ministry, office or department with the same qualifiers)."""
+        key = _ministry_key(name)
+        if key is None:
+            return None
+        for entity in reversed(self._recent):
+            if entity.kind == "organization" and any(
+                _ministry_key(text) == key for text in (entity.name, *entity.aliases)
+            ):
+                return entity
+        return None
+
     def _named_org(self, head: str) -> Entity | None:
         """``the bank``: the last organisation named with that head noun (``Central Bank
         of Northland``); ``the company``: the last business named."""
@@ -227,6 +270,8 @@ class Resolver:
                 continue
             if any(_headed_by(text, head) for text in (entity.name, *entity.aliases)):
                 return entity
+            if head in _MINISTRY_HEADS and _ministry_key(entity.name) is not None:
+                return entity  # "the ministry" after "the Foreign Office"
         if head not in _CORPORATE_HEADS:
             return None
         businesses = [e for e in reversed(self._recent) if _business(e)]
@@ -369,6 +414,26 @@ def _unauthored(text: str) -> bool:
     return (len(parts) == 1 or first in _DOCUMENT_DETERMINERS) and all(
         p.islower() for p in parts[1:]
     )
+
+
+SPOKESPERSON_TITLES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "representative"}
+)
+"""Titles of someone who speaks for an organisation without being named."""
+_LEADING_WORDS = frozenset({"a", "an", "the", "one", "another"})
+_MINISTRY_HEADS = frozenset({"ministry", "office", "department"})
+"""Head nouns one government body is named by interchangeably (``Foreign Office``,
+``Foreign Ministry``)."""
+
+
+def _ministry_key(name: str) -> frozenset[str] | None:
+    """The qualifiers of a ministry's name, without its country (``Pakistan's``)."""
+    parts = [p for p in name.split() if not p.endswith(("’s", "'s")) and p.lower() != "the"]
+    if len(parts) < 2 or parts[-1].lower() not in _MINISTRY_HEADS:
+        return None
+    if not all(p[:1].isupper() for p in parts):
+        return None
+    return frozenset(p.lower() for p in parts[:-1])
 
 
 def _business(entity: Entity) -> bool:

@@ -313,3 +313,41 @@ DESCRIBED_AND_JOINT_SPEAKERS = [
 @pytest.mark.parametrize(("body", "text", "speaker"), DESCRIBED_AND_JOINT_SPEAKERS)
 def test_described_and_joint_speakers(body: str, text: str, speaker: str) -> None:
     assert _speaker(body, text) == speaker
+
+
+ORGANISATION_NAMES = [
+    # (body, statement text, speaker): one body under its names, and its spokespeople
+    (
+        "Westland's Foreign Office said the talks were constructive and useful.\n\n"
+        "A ministry spokesperson said the envoy had been summoned on Monday.",
+        "the envoy had been summoned on Monday",
+        "Westland's Foreign Office",
+    ),
+    (
+        "Westland's Foreign Office said the talks were constructive and useful.\n\n"
+        "The Foreign Ministry later said the meeting had ended without agreement.",
+        "the meeting had ended without agreement",
+        "Westland's Foreign Office",
+    ),
+    (
+        "A senior State Department official said the sanctions would stay in place.",
+        "the sanctions would stay in place",
+        "State Department",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "speaker"), ORGANISATION_NAMES)
+def test_an_organisation_speaks_under_all_its_names(body: str, text: str, speaker: str) -> None:
+    assert _speaker(body, text) == speaker
+
+
+def test_a_spokesperson_is_recorded_as_a_role_of_the_organisation() -> None:
+    body = (
+        "The Interior Ministry said the border was calm.\n\n"
+        "A ministry spokesman said patrols had been doubled."
+    )
+    speakers = attribute_body(body).speakers
+    assert [(s.name, s.kind) for s in speakers] == [("Interior Ministry", "organization")]
+    assert "spokesman" in speakers[0].roles
+    assert "A ministry spokesman" in speakers[0].aliases
