@@ -7,7 +7,7 @@ head nouns of organisations and anonymous groups.
 import re
 from typing import NamedTuple
 
-from provenance.extraction.cues import AUXILIARIES
+from provenance.extraction.cues import AUXILIARIES, lemma_classes
 from provenance.extraction.text import Span, Word, is_capitalized, wordset
 
 PRONOUNS = {
@@ -305,6 +305,13 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
             whole_inner
             and inner is not None
             and outer is not None
+            and _titled_name(inner, outer, words)
+        ):
+            return inner._replace(role=outer.text)  # "the head of the X Association, Jo Roe,"
+        if (
+            whole_inner
+            and inner is not None
+            and outer is not None
             and inner.kind == "person"
             and outer.kind == "person"
             and person_name(_words_of(outer, words))
@@ -315,6 +322,9 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
         if outer is not None and inner is not None and not whole_inner:
             return outer._replace(role=words_text(words, opening + 1, i))
         return outer
+    qualified = _qualified_source_before(words, i, lo)
+    if qualified is not None:
+        return qualified
     low = _low(words[i])
     if low in PRONOUNS and (
         i == lo or not words[i - 1].text[0].isalnum() or _clause_start(words, i)
@@ -410,6 +420,15 @@ def _group_before(words: list[Word], k: int, lo: int) -> int | None:
         if not (words[p].text[0].isalnum() and plain):
             return None
     return None
+
+
+def _titled_name(inner: Phrase, outer: Phrase, words: list[Word]) -> bool:
+    """Whether ``outer`` describes the person ``inner`` names: a lower-case title opens it
+    (``the head of the Farmers Association``, ``a spokesman for X``)."""
+    own = [w for w in _words_of(outer, words) if _low(w) not in DETERMINERS]
+    if not own or not own[0].text.islower() or _low(own[0]) not in TITLES:
+        return False
+    return inner.kind == "person" and bool(person_name(_words_of(inner, words)))
 
 
 def _named_as(words: list[Word], start: int, end: int) -> Phrase | None:
@@ -544,12 +563,67 @@ def phrase_after(words: list[Word], start: int, hi: int | None = None) -> Phrase
     while taken and (_low(taken[-1]) in CONNECTORS | DETERMINERS | {"and"}):
         taken.pop()
     made = _make(taken)
+    if made is not None and made.kind == "group":
+        qualified = _source_qualifier(words, start + len(taken), stop)
+        if qualified is not None:
+            own = words[start:qualified]
+            return Phrase(join_words(own), own[0].start, own[-1].end, "group")
     after_dateline = _dateline_end(words, taken, start + len(taken), stop)
     if after_dateline is not None:
         return phrase_after(words, after_dateline, stop)  # "BAMAKO (Reuters) -- ..."
     if made is not None and _low(taken[-1]) in DOCUMENT_HEADS and made.kind != "group":
         return _author(words, start + len(taken), stop) or made
     return _appositive_name(words, start + len(taken), stop, made) or made
+
+
+SOURCE_QUALIFIERS = (
+    ("familiar", "with"),
+    ("close", "to"),
+    ("briefed", "on"),
+    ("aware", "of"),
+    ("knowledgeable", "about"),
+    ("with", "knowledge"),
+    ("involved", "in"),
+)
+"""What describes an anonymous source after its noun (``people familiar with the matter``,
+``sources close to the talks``, ``a person with knowledge of the plans``)."""
+_MAX_QUALIFIER = 6
+
+
+def _source_qualifier(words: list[Word], j: int, stop: int) -> int | None:
+    """Where a source's qualifier that starts at words[j] ends (exclusive)."""
+    if j + 2 >= stop or (_low(words[j]), _low(words[j + 1])) not in SOURCE_QUALIFIERS:
+        return None
+    k = j + 2
+    if _low(words[j + 1]) == "knowledge" and k < stop and _low(words[k]) == "of":
+        k += 1
+    first = k
+    while k < stop and k - first < _MAX_QUALIFIER and _qualifier_word(words[k]):
+        k += 1
+    return k if k > first else None
+
+
+def _qualifier_word(word: Word) -> bool:
+    low = _low(word)
+    if not word.text[0].isalnum() or low in AUXILIARIES or low in _NOT_MODIFIERS - DETERMINERS:
+        return False
+    return not lemma_classes(low)[1] and low not in CLAUSE_OPENERS - DETERMINERS
+
+
+def _qualified_source_before(words: list[Word], i: int, lo: int) -> Phrase | None:
+    """``people familiar with the matter`` ending at words[i]."""
+    for k in range(i - 1, max(lo, i - _MAX_QUALIFIER - 2), -1):
+        if k + 1 > i or (_low(words[k]), _low(words[k + 1])) not in SOURCE_QUALIFIERS:
+            continue
+        if _source_qualifier(words, k, i + 1) != i + 1 or k <= lo:
+            return None
+        source = phrase_before(words, k, lo)
+        if source is None or source.kind != "group" or source.end != words[k - 1].end:
+            return None
+        return Phrase(
+            f"{source.text} {words_text(words, k, i + 1)}", source.start, words[i].end, "group"
+        )
+    return None
 
 
 DASHES = frozenset({"-", "--", "—", "–"})

@@ -351,3 +351,43 @@ def test_a_spokesperson_is_recorded_as_a_role_of_the_organisation() -> None:
     assert [(s.name, s.kind) for s in speakers] == [("Interior Ministry", "organization")]
     assert "spokesman" in speakers[0].roles
     assert "A ministry spokesman" in speakers[0].aliases
+
+
+ANONYMOUS_SOURCES_AND_TITLED_NAMES = [
+    # (body, statement text, speaker): qualified anonymous sources; a title-led description
+    (
+        "People familiar with the matter said the company was exploring a sale of the unit.",
+        "the company was exploring a sale of the unit",
+        "People familiar with the matter",
+    ),
+    (
+        "The bank is weighing a sale, according to people familiar with the matter.",
+        "The bank is weighing a sale",
+        "people familiar with the matter",
+    ),
+    (
+        "Sources close to the talks said a deal was near.",
+        "a deal was near",
+        "Sources close to the talks",
+    ),
+    (
+        "The merger plan has been shelved, said a person with knowledge of the plans.",
+        "The merger plan has been shelved",
+        "a person with knowledge of the plans",
+    ),
+    (
+        "The head of the Northland Farmers Association, Jo Roe, said prices had collapsed.",
+        "prices had collapsed",
+        "Jo Roe",
+    ),
+    (
+        "The chief executive of Tallow Robotics, Ian Berg, said orders had doubled.",
+        "orders had doubled",
+        "Ian Berg",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "speaker"), ANONYMOUS_SOURCES_AND_TITLED_NAMES)
+def test_anonymous_sources_and_titled_names(body: str, text: str, speaker: str) -> None:
+    assert _speaker(body, text) == speaker
