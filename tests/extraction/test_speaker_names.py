@@ -371,7 +371,7 @@ ANONYMOUS_SOURCES_AND_TITLED_NAMES = [
         "Sources close to the talks",
     ),
     (
-        "The merger plan has been shelved for now, said a person with knowledge of the plans.",
+        "The merger plan has been shelved for now, a person with knowledge of the plans said.",
         "The merger plan has been shelved for now",
         "a person with knowledge of the plans",
     ),
