@@ -130,6 +130,7 @@ class _Reader:
         self._openings: list[int] = []
         self.turns = transcript_turns(body, self.paras)
         self._interviewee: Entity | None = None
+        self._content_subject: Phrase | None = None
 
     # --- reading ------------------------------------------------------------------------
 
@@ -299,11 +300,22 @@ class _Reader:
                 items.append(item)
         items.sort(key=lambda f: f.position)
         self._resolve(items, subject_entity, ws)
+        self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
         self._sentence_scene(sentence, ws, subject_entity, items)
         self._citing_scene(sentence, ws)
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
         return items
+
+    def _mention_content_subject(self, items: list[_Found]) -> None:
+        """The subject inside what a statement says is known from here on, ranked below
+        the sentence's speakers (``France backs the talks, it added``: ``it`` next time is
+        still the speaker)."""
+        phrase, self._content_subject = self._content_subject, None
+        mentioned = self._entity(phrase) if phrase is not None else None
+        speakers = [i.entity for i in items if i.entity is not None]
+        if mentioned is not None and speakers:
+            self.resolver.demote(mentioned, speakers)
 
     def _sentence_subject(self, ws: list[Word], contents: list[Span]) -> Entity | None:
         """The subject opening a sentence, unless it is part of what a statement says
@@ -318,9 +330,7 @@ class _Reader:
         if phrase is None or phrase.text.split()[0].lower() in _NOT_SPEAKERS:
             return None
         if any(c.start <= phrase.start < c.end for c in contents):
-            mentioned = self._entity(phrase)
-            if mentioned is not None:
-                self.resolver.demote(mentioned)
+            self._content_subject = phrase  # known, once the sentence's speakers are
             return None
         after = first_word_at(ws, phrase.end)
         if (

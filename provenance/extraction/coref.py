@@ -148,14 +148,16 @@ class Resolver:
             self._recent.pop(0)
         return entity
 
-    def demote(self, entity: Entity) -> None:
-        """Rank an entity mentioned inside what someone says below the last speaker: it
-        stays known (``the company``) but is not what ``it`` or ``he`` refers to next."""
-        speaker = self.last_speaker()
-        if speaker is None or speaker is entity or entity not in self._recent:
+    def demote(self, entity: Entity, speakers: list[Entity]) -> None:
+        """Rank an entity mentioned inside what ``speakers`` say just below them: it stays
+        known (``the company``) but is not what ``it`` or ``he`` refers to next."""
+        if entity in speakers or entity not in self._recent:
+            return
+        ranks = [self._recent.index(s) for s in speakers if s in self._recent]
+        if not ranks:
             return
         self._recent.remove(entity)
-        self._recent.insert(self._recent.index(speaker), entity)
+        self._recent.insert(min(ranks), entity)
 
     def recent(self, kinds: tuple[str, ...]) -> Entity | None:
         """The most salient entity of one of ``kinds``."""
@@ -241,6 +243,8 @@ class Resolver:
         org = Phrase(" ".join(w.text for w in own), own[0].start, own[-1].end, "organization")
         if all(w.text.islower() for w in own):
             entity = self._named_org(own[-1].text.lower())
+            if entity is not None and entity.name.lower() == own[-1].text.lower():
+                return None  # "Police said": the noun alone names no organisation
         else:
             entity = self.resolve(org, own, channel_of)
         if entity is None:

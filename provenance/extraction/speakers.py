@@ -49,7 +49,7 @@ DESCRIPTIONS = wordset(
     "mediator campaigner organiser organizer supporter opponent critic insider eyewitness "
     "bystander onlooker lawmaker legislator delegate representative pensioner veteran refugee "
     "migrant prisoner inmate detainee hostage defendant plaintiff shareholder investor donor "
-    "teenager pupil graduate"
+    "teenager pupil graduate specialist developer producer"
 )
 """Singular nouns that describe an unnamed person who speaks (``a regular commuter said``,
 ``the second civilian told``, ``a senior backbencher says``)."""
@@ -66,8 +66,8 @@ ORG_HEADS = wordset(
     "airline group systems holdings biosciences institution collection network newspaper "
     "channel station broadcaster outlet daily weekly magazine website platform house affairs "
     "paper tabloid journal publication conglomerate carmaker automaker retailer manufacturer "
-    "insurer lender chipmaker operator specialist maker provider supplier developer producer "
-    "giant startup distributor exporter importer"
+    "insurer lender chipmaker operator maker provider supplier giant startup distributor "
+    "exporter importer"
 )
 OUTLET_HEADS = wordset(
     "newspaper paper daily weekly broadcaster magazine tabloid website outlet publication "
@@ -588,6 +588,7 @@ SOURCE_QUALIFIERS = (
 """What describes an anonymous source after its noun (``people familiar with the matter``,
 ``sources close to the talks``, ``a person with knowledge of the plans``)."""
 _MAX_QUALIFIER = 6
+_QUALIFIER_FIRST = frozenset(first for first, _link in SOURCE_QUALIFIERS)
 
 
 def _source_qualifier(words: list[Word], j: int, stop: int) -> int | None:
@@ -612,8 +613,12 @@ def _qualifier_word(word: Word) -> bool:
 
 def _qualified_source_before(words: list[Word], i: int, lo: int) -> Phrase | None:
     """``people familiar with the matter`` ending at words[i]."""
+    if not words[i].text.isalpha():
+        return None
     for k in range(i - 1, max(lo, i - _MAX_QUALIFIER - 2), -1):
-        if k + 1 > i or (_low(words[k]), _low(words[k + 1])) not in SOURCE_QUALIFIERS:
+        if words[k].text not in _QUALIFIER_FIRST:
+            continue
+        if (_low(words[k]), _low(words[k + 1])) not in SOURCE_QUALIFIERS:
             continue
         if _source_qualifier(words, k, i + 1) != i + 1 or k <= lo:
             return None

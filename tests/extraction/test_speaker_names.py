@@ -193,6 +193,12 @@ DESCRIBED_NAMES = [
     ),
     ("The news agency Nordpress said the port was shut.", "the port was shut", "Nordpress"),
     (
+        "WEATHERNET forecast specialist Ana Liza Roque said the storm would weaken over land.\n\n"
+        '"The rain will not stop right away," Roque said.',
+        "The rain will not stop right away,",
+        "Ana Liza Roque",
+    ),
+    (
         "The Ministry of Defence said the drill was routine.",
         "the drill was routine",
         "Ministry of Defence",
@@ -340,6 +346,14 @@ ORGANISATION_NAMES = [
 @pytest.mark.parametrize(("body", "text", "speaker"), ORGANISATION_NAMES)
 def test_an_organisation_speaks_under_all_its_names(body: str, text: str, speaker: str) -> None:
     assert _speaker(body, text) == speaker
+
+
+def test_a_spokesperson_of_an_unnamed_body_is_not_merged_into_a_bare_noun() -> None:
+    body = (
+        "Police said the road was closed.\n\n"
+        "A police official said two people had been killed in the landslide."
+    )
+    assert _speaker(body, "two people had been killed in the landslide") == "A police official"
 
 
 def test_a_spokesperson_is_recorded_as_a_role_of_the_organisation() -> None:
