@@ -191,7 +191,7 @@ class Resolver:
             if owner is not None and len(parts) > 1:
                 return self._pronoun(owner)  # "her statement": hers
             return self._document(head, channel_of)
-        if bare and head in OUTLET_HEADS and parts[0] in {"the", "this", "that"}:
+        if head in OUTLET_HEADS and parts[0] in {"the", "this", "that"} and _described(phrase.text):
             outlet = self._outlet()
             if outlet is not None:
                 outlet.add_alias(phrase.text)
@@ -438,6 +438,16 @@ def _ministry_key(name: str) -> frozenset[str] | None:
     if not all(p[:1].isupper() for p in parts):
         return None
     return frozenset(p.lower() for p in parts[:-1])
+
+
+def _described(text: str) -> bool:
+    """Whether the words between a determiner and a head only describe (``the U.S.
+    business daily``, ``the Paris-based newspaper``, ``the British paper``): no name."""
+    middle = text.split()[1:-1]
+    return all(
+        p.islower() or _demonym(p) or p.endswith(".") or p.lower().endswith("-based")
+        for p in middle
+    )
 
 
 def _business(entity: Entity) -> bool:

@@ -76,7 +76,9 @@ OUTLET_HEADS = wordset(
 """Nouns by which a news story refers back to an outlet it named (``the newspaper said``)."""
 OUTLET_NAME_WORDS = wordset(
     "journal times post herald tribune gazette telegraph chronicle observer guardian "
-    "independent standard express courier inquirer examiner monitor news daily weekly"
+    "independent standard express courier inquirer examiner monitor news daily weekly ledger "
+    "dispatch sentinel globe mirror mail press bulletin reporter enquirer register echo argus "
+    "beacon star sun"
 )
 """Words that English newspaper titles are made of (``The Morning Herald``)."""
 GROUP_HEADS = wordset(
@@ -174,7 +176,8 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     if word.text == "." and i > 0 and words[i - 1].text.lower() in HONORIFICS | {"st", "jr"}:
         return True
     if word.text == "." and i > 0 and _initial(words[i - 1]) and taken:
-        return is_capitalized(taken[0].text)  # "Edward J. Whitcomb"
+        # "Edward J. Whitcomb", "the U.N. refugee agency"
+        return is_capitalized(taken[0].text) or len(words[i - 1].text) > 1
     if word.text == "&":
         # "Birch & Lowe": an ampersand joins the parts of one name
         return bool(taken) and is_capitalized(taken[0].text) and _capital_before(words, i)
@@ -217,9 +220,13 @@ _NOT_MODIFIERS = wordset(
 )
 
 
+_DOTTED = re.compile(r"[A-Z](?:\.[A-Z])*")
+
+
 def _initial(word: Word | None) -> bool:
-    """A single capital letter: a middle initial before its period."""
-    return word is not None and len(word.text) == 1 and word.text.isupper()
+    """A capital letter before its period: a middle initial, or the last letter of a
+    dotted abbreviation (``U.S.``, ``U.N.``)."""
+    return word is not None and len(word.text) <= 5 and bool(_DOTTED.fullmatch(word.text))
 
 
 def _modifier(word: Word) -> bool:

@@ -217,6 +217,29 @@ def test_a_description_gives_way_to_the_name(body: str, text: str, speaker: str)
     assert _speaker(body, text) == speaker
 
 
+OUTLETS_AND_BUSINESSES += [
+    (
+        "Ostrander Holdings is close to a deal to sell its robotics arm, The Morning Ledger "
+        "reported on Saturday.\n\n"
+        "The deal is expected to rank among the largest ever, the U.S. business daily said.",
+        "The deal is expected to rank among the largest ever",
+        "Morning Ledger",
+    ),
+    (
+        "Ostrander Holdings is close to a deal to sell its robotics arm, The Morning Ledger "
+        "reported on Saturday.\n\n"
+        "Regulators would probably scrutinise the deal, the Paris-based newspaper added.",
+        "Regulators would probably scrutinise the deal",
+        "Morning Ledger",
+    ),
+    (
+        "The U.N. refugee agency said the camps were full.",
+        "the camps were full",
+        "U.N. refugee agency",
+    ),
+]
+
+
 @pytest.mark.parametrize(("body", "text", "speaker"), OUTLETS_AND_BUSINESSES)
 def test_outlet_and_business_nouns_resolve_to_the_named_one(
     body: str, text: str, speaker: str
@@ -273,9 +296,9 @@ DESCRIBED_AND_JOINT_SPEAKERS = [
         "A network of independent vote monitors",
     ),
     (
-        "A senior Labour backbencher says he will vote against the bill.",
+        "A senior Green backbencher says he will vote against the bill.",
         "he will vote against the bill",
-        "A senior Labour backbencher",
+        "A senior Green backbencher",
     ),
     (
         '"The lines are too long," said a regular commuter.',
@@ -288,16 +311,16 @@ DESCRIBED_AND_JOINT_SPEAKERS = [
         "second civilian",
     ),
     (
-        'Also on Monday, Varga and Lind welcomed the "new treaty" signed in May.',
+        'Also on Monday, Pavlu and Tessaro welcomed the "new treaty" signed in May.',
         "new treaty",
-        "Varga and Lind",
+        "Pavlu and Tessaro",
     ),
     (
         "Orsi and several rival candidates called for a general strike.",
         "a general strike",
         "Orsi and several rival candidates",
     ),
-    ("After meeting Orsi and Lind said the deal was close.", "the deal was close", "Lind"),
+    ("After meeting Orsi and Tessaro said the deal was close.", "the deal was close", "Tessaro"),
     (
         "Most analysts at Dorran K. Pell said the outlook was weak.",
         "the outlook was weak",
@@ -336,9 +359,9 @@ ORGANISATION_NAMES = [
         "Westland's Foreign Office",
     ),
     (
-        "A senior State Department official said the sanctions would stay in place.",
+        "A senior Transport Department official said the sanctions would stay in place.",
         "the sanctions would stay in place",
-        "State Department",
+        "Transport Department",
     ),
 ]
 
