@@ -322,6 +322,8 @@ class Resolver:
         pronoun = {"him": "he", "her": "she", "them": "they"}.get(pronoun, pronoun)
         if pronoun in {"he", "she"}:
             for entity in reversed(self._recent):
+                if entity.kind != "person" and _bare_name_speaker(entity):
+                    entity.kind = "person"  # "Nashu said ... He said": a one-word name
                 if entity.kind == "person" and entity.gender in (None, pronoun):
                     entity.gender = pronoun
                     return entity
@@ -447,6 +449,25 @@ def _described(text: str) -> bool:
     return all(
         p.islower() or _demonym(p) or p.endswith(".") or p.lower().endswith("-based")
         for p in middle
+    )
+
+
+def _bare_name_speaker(entity: Entity) -> bool:
+    """A speaker known only by one capitalised word that is no abbreviation, no
+    organisation or outlet noun and was never introduced with a determiner (``Nashu
+    said``): the subject that ``he`` or ``she`` next refers back to."""
+    name = entity.name
+    return (
+        entity.kind == "organization"
+        and entity.statements > 0
+        and " " not in name
+        and name[:1].isupper()
+        and name[1:].islower()
+        and name.isalpha()
+        and not _is_head_noun(name)
+        and not _outlet_named(entity)
+        and not _demonym(name)
+        and all(" " not in alias for alias in entity.aliases)
     )
 
 

@@ -519,6 +519,8 @@ def _time_phrase_start(words: list[Word], i: int, lo: int) -> int | None:
     low = _low(words[i])
     if low in {"yesterday", "today", "tonight"}:
         return i
+    if low == ",":
+        return None  # "X, speaking in Y on Friday, said": the comma closes a parenthesis
     j = i
     while (
         j >= lo

@@ -428,3 +428,26 @@ ANONYMOUS_SOURCES_AND_TITLED_NAMES = [
 @pytest.mark.parametrize(("body", "text", "speaker"), ANONYMOUS_SOURCES_AND_TITLED_NAMES)
 def test_anonymous_sources_and_titled_names(body: str, text: str, speaker: str) -> None:
     assert _speaker(body, text) == speaker
+
+
+SUBJECT_CHAIN = [
+    # (body, statement text, speaker): pronouns follow the subject of recent attributions
+    (
+        "Harbour City lost 2-0 on Thursday.\n\n"
+        "Talking to reporters, Tobbe said that the rivals had prepared well. "
+        "He said that Harbour City had been without three starters.",
+        "Harbour City had been without three starters",
+        "Tobbe",
+    ),
+    (
+        "Ansel Dray, speaking to reporters on a call from the club's ground in Westfield on "
+        "Friday, said he learned of the trade at the morning skate.",
+        "he learned of the trade at the morning skate",
+        "Ansel Dray",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "speaker"), SUBJECT_CHAIN)
+def test_pronouns_follow_the_subject_chain(body: str, text: str, speaker: str) -> None:
+    assert _speaker(body, text) == speaker
