@@ -42,6 +42,10 @@ _CORPORATE_HEADS = frozenset(
         "operator",
         "airline",
         "bank",
+        "giant",
+        "maker",
+        "provider",
+        "supplier",
     }
 )
 """Generic nouns for a business: ``the company`` is the last business named."""

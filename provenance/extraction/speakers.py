@@ -193,6 +193,8 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
         return low not in CLAUSE_OPENERS or (low in DETERMINERS and bool(taken))
     if is_head(word):
         return True
+    if is_possessive(word) and word.text.islower() and taken and _low(taken[0]) in TITLES:
+        return True  # "the train's guard", "the club's coach"
     if low in CONNECTORS:
         return bool(taken) and i > 0 and _content_word(words[i - 1])
     if low in DETERMINERS:

@@ -327,6 +327,11 @@ DESCRIBED_AND_JOINT_SPEAKERS = [
         "Most analysts at Dorran K. Pell",
     ),
     (
+        "The ferry's captain said the crossing was cancelled because of the storm.",
+        "the crossing was cancelled because of the storm",
+        "ferry's captain",
+    ),
+    (
         "The train's crew said they had to wait for a second engine.",
         "they had to wait for a second engine",
         "train's crew",
