@@ -16,6 +16,7 @@ from provenance.extraction.speakers import (
     ORG_HEADS,
     OUTLET_HEADS,
     OUTLET_NAME_WORDS,
+    TITLE_ARTICLES,
     TITLES,
     Phrase,
     canonical,
@@ -508,6 +509,8 @@ def _demonym(word: str) -> bool:
 def _outlet_named(entity: Entity) -> bool:
     """Whether an organisation was named as a news outlet."""
     said = " ".join([entity.name, *entity.aliases, *entity.roles]).lower().split()
+    if entity.name.split()[0].lower() in TITLE_ARTICLES and " " in entity.name:
+        return True  # "Le Figaro", "Der Spiegel"
     return any(w in OUTLET_HEADS or w in OUTLET_NAME_WORDS for w in said)
 
 

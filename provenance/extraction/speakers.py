@@ -114,6 +114,8 @@ AUTHOR_LINKS = wordset("by from")
 ISSUING_VERBS = wordset("issued released published posted signed sent put")
 """Participles that name a document's author with ``by`` (``issued on Monday by X``)."""
 _TIME_LINKS = wordset("on late early last this earlier out")
+TITLE_ARTICLES = wordset("le la les el los las der die das il")
+"""Definite articles of other languages that open the names of publications (``Le Monde``)."""
 DETERMINERS = wordset(
     "the a an another this these those its his her their our my your one two three four five six "
     "seven eight nine ten several some many both all each"
@@ -229,6 +231,16 @@ def _initial(word: Word | None) -> bool:
     """A capital letter before its period: a middle initial, or the last letter of a
     dotted abbreviation (``U.S.``, ``U.N.``)."""
     return word is not None and len(word.text) <= 5 and bool(_DOTTED.fullmatch(word.text))
+
+
+def _title_article(taken: list[Word]) -> bool:
+    """Whether the phrase opens with a capitalised foreign article before a name."""
+    return (
+        len(taken) > 1
+        and _low(taken[0]) in TITLE_ARTICLES
+        and is_capitalized(taken[0].text)
+        and is_capitalized(taken[1].text)
+    )
 
 
 def _modifier(word: Word) -> bool:
@@ -349,6 +361,8 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
         j -= 1
     taken.reverse()
     while taken and (_low(taken[0]) in CONNECTORS or _low(taken[0]) == "and"):
+        if _title_article(taken):
+            break  # "Le Figaro said": the article is part of the title
         taken.pop(0)
     titled = _quoted_title(words, j, lo, taken)
     if titled is not None:
@@ -799,6 +813,8 @@ def classify(taken: list[Word]) -> str:
         return "group"
     if any(low in ANONYMOUS_HEADS for low in lows) and not person_name(taken):
         return "group"
+    if lows[0] in TITLE_ARTICLES and is_capitalized(taken[0].text) and len(taken) > 1:
+        return "organization"  # "Le Figaro", "Der Spiegel": a publication's title
     if person_name(taken):
         return "person"
     if any(low in ORG_HEADS for low in lows) or head in DOCUMENT_HEADS:
@@ -810,7 +826,7 @@ def classify(taken: list[Word]) -> str:
     if any(w.text == "&" for w in taken):
         return "organization"  # "Birch & Lowe"
     if lows[0] == "the":
-        return "organization"  # "The Northland Times": no one's personal name takes "the"
+        return "organization"  # "The Northland Times": no personal name takes "the"
     capitals = [w for w in taken if is_capitalized(w.text) and _low(w) not in DETERMINERS]
     if len(capitals) >= 2 and not is_possessive(taken[-1]) and name_shaped(capitals):
         return "person"
@@ -979,6 +995,8 @@ def name_registry(text: str) -> list[tuple[int, str]]:
     found = []
     for match in _NAME_RUN.finditer(text):
         parts = match.group().split()
+        if parts[0].lower() in TITLE_ARTICLES | {"the"} and parts[1].lower() not in TITLES:
+            continue  # "Le Figaro", "The Morning Ledger": a title, not a person
         if text[max(0, match.start() - 3) : match.start()] == "of " and len(parts) >= 3:
             parts.pop(0)  # "President of Northland Jon Velde"
         while parts and parts[0].lower().strip(".") in TITLES | CLAUSE_OPENERS | DETERMINERS:

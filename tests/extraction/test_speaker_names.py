@@ -237,6 +237,19 @@ OUTLETS_AND_BUSINESSES += [
         "the camps were full",
         "U.N. refugee agency",
     ),
+    (
+        "Parcelo said sales rose. The practice runs counter to claims by the online retail "
+        "giant that it never taps merchant data.",
+        "it never taps merchant data",
+        "Parcelo",
+    ),
+    (
+        "Le Courrier said the minister would resign before the summer.\n\n"
+        "The paper said the talks would resume in May.",
+        "the talks would resume in May",
+        "Le Courrier",
+    ),
+    ("Ines Le Brun said the vote was flawed.", "the vote was flawed", "Ines Le Brun"),
 ]
 
 
