@@ -44,7 +44,7 @@ TITLES = wordset(
 DESCRIPTIONS = wordset(
     "civilian member resident witness survivor villager worker employee student protester "
     "demonstrator backbencher backbench shopkeeper driver farmer trader vendor relative victim "
-    "mourner volunteer activist observer monitor commuter passenger customer voter parent "
+    "mourner volunteer activist observer commuter passenger customer voter parent "
     "resident medic paramedic engineer officer soldier fighter guard pilot guide negotiator "
     "mediator campaigner organiser organizer supporter opponent critic insider eyewitness "
     "bystander onlooker lawmaker legislator delegate representative pensioner veteran refugee "
@@ -752,7 +752,12 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
         return True
     if low == "and" and taken and _adjective(taken[-1]) and j + 1 < stop:
         return True
-    if _modifier(word) and _head_ahead(words, j + 1, stop) and not person_name(taken):
+    if (
+        _modifier(word)
+        and _head_ahead(words, j + 1, stop)
+        and not person_name(taken)
+        and not _verb_after_name(taken, word)
+    ):
         return True  # "the city council", "the news agency Nordpress" (not "Jo Roe met bankers")
     return None
 
@@ -764,6 +769,19 @@ def _sentence_adverb(words: list[Word], j: int, stop: int) -> bool:
     if not low.endswith("ly") or len(low) < 5:
         return False
     return j + 1 >= stop or not is_capitalized(words[j + 1].text)
+
+
+def _verb_after_name(taken: list[Word], word: Word) -> bool:
+    """``Northland urges donors``: after a name, a lower-case ``-s`` word before a noun
+    is the verb of the sentence, not a modifier."""
+    return (
+        bool(taken)
+        and _low(taken[0]) not in DETERMINERS  # "the Russian news agency X" is one phrase
+        and is_capitalized(taken[-1].text)
+        and _low(taken[-1]) not in DETERMINERS
+        and word.text.endswith("s")
+        and not word.text.endswith("ss")
+    )
 
 
 def _head_ahead(words: list[Word], j: int, stop: int) -> bool:

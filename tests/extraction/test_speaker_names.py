@@ -3,6 +3,8 @@ name rather than their description, groups, abbreviations and relays (invented t
 
 import pytest
 
+from provenance.extraction.speakers import phrase_after
+from provenance.extraction.text import words
 from tests.extraction.conftest import attribute_body, by_text
 
 
@@ -469,3 +471,19 @@ SUBJECT_CHAIN = [
 @pytest.mark.parametrize(("body", "text", "speaker"), SUBJECT_CHAIN)
 def test_pronouns_follow_the_subject_chain(body: str, text: str, speaker: str) -> None:
     assert _speaker(body, text) == speaker
+
+
+PHRASES_AFTER = [
+    # (text, the speaker phrase that opens it)
+    ("Northland urges donors to give more", "Northland"),
+    ("Jo Roe met bankers on Monday", "Jo Roe"),
+    ("the Westland news agency Nordpress reported", "the Westland news agency Nordpress"),
+    ("People close to the talks say a deal is near", "People close to the talks"),
+    ("KORVAT (Wirenews) -- Harbour officials said", "Harbour officials"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase"), PHRASES_AFTER)
+def test_the_phrase_opening_a_sentence(text: str, phrase: str) -> None:
+    found = phrase_after(words(text, 0, len(text)), 0)
+    assert found is not None and found.text == phrase
