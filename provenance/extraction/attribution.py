@@ -330,7 +330,7 @@ class _Reader:
         if phrase is None or phrase.text.split()[0].lower() in _NOT_SPEAKERS:
             return None
         if any(c.start <= phrase.start < c.end for c in contents):
-            self._content_subject = phrase  # known, once the sentence's speakers are
+            self._content_subject = phrase  # resolved after the sentence's speakers
             return None
         after = first_word_at(ws, phrase.end)
         if (

@@ -679,6 +679,15 @@ def _dateline_end(words: list[Word], taken: list[Word], j: int, stop: int) -> in
     return k if k < stop else None
 
 
+def _title_led(own: list[Word], kind: str) -> bool:
+    """A description of a person: a title in it (``presidential spokesman``), and, for
+    one that names an organisation, a lower-case title first (``the head of X``)."""
+    if kind == "person":
+        return any(_low(w) in TITLES for w in own)
+    content = [w for w in own if _low(w) not in DETERMINERS]
+    return bool(content) and content[0].text.islower() and _low(content[0]) in TITLES
+
+
 def _closes_apposition(word: Word) -> bool:
     """What may follow the name in ``spokesman, Jo Roe, said`` / ``lawyer, Jo Roe said``."""
     return word.text in ",.;" or (word.text.islower() and _low(word) not in {"and", "or"})
@@ -712,10 +721,10 @@ def _time_word(word: Word) -> bool:
 def _appositive_name(words: list[Word], j: int, stop: int, made: Phrase | None) -> Phrase | None:
     """The name after a bare description in apposition: ``presidential spokesman, Jo Roe,``
     is Jo Roe, with the description as the role."""
-    if made is None or made.kind != "person" or j + 1 >= stop or words[j].text != ",":
+    if made is None or made.kind not in ("person", "organization") or j + 1 >= stop:
         return None
     own = [w for w in words if made.start <= w.start and w.end <= made.end]
-    if person_name(own) or not any(_low(w) in TITLES for w in own):
+    if words[j].text != "," or person_name(own) or not _title_led(own, made.kind):
         return None
     name = phrase_after(words, j + 1, stop)
     if name is None or name.kind != "person":

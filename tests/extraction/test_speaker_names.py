@@ -445,6 +445,16 @@ ANONYMOUS_SOURCES_AND_TITLED_NAMES = [
 ]
 
 
+ANONYMOUS_SOURCES_AND_TITLED_NAMES += [
+    (
+        '"Prices have collapsed this year," said the head of the Northland Growers '
+        "Association, Jo Roe.",
+        "Prices have collapsed this year,",
+        "Jo Roe",
+    ),
+]
+
+
 @pytest.mark.parametrize(("body", "text", "speaker"), ANONYMOUS_SOURCES_AND_TITLED_NAMES)
 def test_anonymous_sources_and_titled_names(body: str, text: str, speaker: str) -> None:
     assert _speaker(body, text) == speaker
