@@ -697,7 +697,8 @@ def _author(words: list[Word], j: int, stop: int) -> Phrase | None:
     """Who issued a document: ``a statement by X``, ``a report published Thursday by X``,
     ``a letter from X`` (but not ``a statement read by X``: the reader is not the author)."""
     if j < stop and _low(words[j]) in AUTHOR_LINKS:
-        return phrase_after(words, j + 1, stop)
+        author = phrase_after(words, j + 1, stop)
+        return None if author is None or _time_word(words[j + 1]) else author
     if j >= stop or _low(words[j]) not in ISSUING_VERBS:
         return None
     k = j + 1
@@ -813,6 +814,8 @@ def _make(taken: list[Word]) -> Phrase | None:
         return None
     if all(_low(w) in DETERMINERS | CONNECTORS for w in taken):
         return None
+    if all(_time_word(w) or _low(w) in DETERMINERS for w in taken):
+        return None  # "Tuesday", "last March": a date is never a speaker
     return Phrase(join_words(taken), taken[0].start, taken[-1].end, classify(taken))
 
 

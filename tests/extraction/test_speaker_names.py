@@ -290,6 +290,11 @@ NO_SPEAKER = [
 ]
 
 
+NO_SPEAKER += [
+    ("According to a report from Tuesday, the bank will cut 2,000 jobs in London.", "Tuesday"),
+]
+
+
 @pytest.mark.parametrize(("body", "word"), NO_SPEAKER)
 def test_sentence_openers_are_not_speakers(body: str, word: str) -> None:
     names = {s.speaker.name for s in attribute_body(body).statements if s.speaker}
