@@ -304,7 +304,7 @@ def _head_is_group(taken: list[Word]) -> bool:
     return _low(taken[-1]) in GROUP_HEADS
 
 
-def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
+def phrase_before(words: list[Word], end: int, lo: int = 0, nested: bool = False) -> Phrase | None:
     """The noun phrase that ends just before ``words[end]`` (exclusive), e.g. a cue's subject.
 
     Auxiliaries and adverbs (``has also``), a short time phrase (``on Thursday``) and one
@@ -318,7 +318,7 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
         if opening is None:
             return None
         inner = _named_as(words, opening + 1, i) or phrase_after(words, opening + 1, i)
-        outer = phrase_before(words, opening, lo) if opening > lo else None
+        outer = phrase_before(words, opening, lo, nested) if opening > lo else None
         whole_inner = inner is not None and inner.end == words[i - 1].end
         if whole_inner and inner is not None and (outer is None or not _named(outer, words)):
             return inner._replace(role=outer.text if outer else None)
@@ -343,7 +343,7 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
         if outer is not None and inner is not None and not whole_inner:
             return outer._replace(role=words_text(words, opening + 1, i))
         return outer
-    qualified = _qualified_source_before(words, i, lo)
+    qualified = None if nested else _qualified_source_before(words, i, lo)
     if qualified is not None:
         return qualified
     low = _low(words[i])
@@ -373,6 +373,8 @@ def phrase_before(words: list[Word], end: int, lo: int = 0) -> Phrase | None:
             own = words[first : i + 1]
             return Phrase(join_words(own), own[0].start, own[-1].end, "group")
     made = _make(taken)
+    if nested:
+        return made
     return _coordinated(words, i - len(taken) + 1, lo, made) or made
 
 
@@ -386,7 +388,7 @@ def _coordinated(words: list[Word], first: int, lo: int, right: Phrase | None) -
         return None
     if words[first - 1].text.lower() != "and":
         return None
-    left = phrase_before(words, first - 1, lo)
+    left = phrase_before(words, first - 1, lo, nested=True)
     if left is None or left.kind == "pronoun" or left.end != words[first - 2].end:
         return None
     start = next(n for n in range(first - 2, lo - 1, -1) if words[n].start == left.start)
@@ -569,8 +571,11 @@ def _parenthesis_start(words: list[Word], close: int, lo: int) -> int | None:
     return None
 
 
-def phrase_after(words: list[Word], start: int, hi: int | None = None) -> Phrase | None:
-    """The noun phrase that starts at ``words[start]`` (``according to X``, ``by X``)."""
+def phrase_after(
+    words: list[Word], start: int, hi: int | None = None, nested: bool = False
+) -> Phrase | None:
+    """The noun phrase that starts at ``words[start]`` (``according to X``, ``by X``);
+    ``nested`` (a phrase inside another) reads it without looking further right."""
     stop = len(words) if hi is None else min(hi, len(words))
     if start >= stop:
         return None
@@ -588,6 +593,8 @@ def phrase_after(words: list[Word], start: int, hi: int | None = None) -> Phrase
     while taken and (_low(taken[-1]) in CONNECTORS | DETERMINERS | {"and"}):
         taken.pop()
     made = _make(taken)
+    if nested:
+        return made
     if made is not None and made.kind == "group":
         qualified = _source_qualifier(words, start + len(taken), stop)
         if qualified is not None:
@@ -595,7 +602,7 @@ def phrase_after(words: list[Word], start: int, hi: int | None = None) -> Phrase
             return Phrase(join_words(own), own[0].start, own[-1].end, "group")
     after_dateline = _dateline_end(words, taken, start + len(taken), stop)
     if after_dateline is not None:
-        return phrase_after(words, after_dateline, stop)  # "BAMAKO (Reuters) -- ..."
+        return phrase_after(words, after_dateline, stop, nested=True)  # "BAMAKO (Reuters) --"
     if made is not None and _low(taken[-1]) in DOCUMENT_HEADS and made.kind != "group":
         return _author(words, start + len(taken), stop) or made
     return _appositive_name(words, start + len(taken), stop, made) or made
@@ -647,7 +654,7 @@ def _qualified_source_before(words: list[Word], i: int, lo: int) -> Phrase | Non
             continue
         if _source_qualifier(words, k, i + 1) != i + 1 or k <= lo:
             return None
-        source = phrase_before(words, k, lo)
+        source = phrase_before(words, k, lo, nested=True)
         if source is None or source.kind != "group" or source.end != words[k - 1].end:
             return None
         return Phrase(
@@ -697,8 +704,7 @@ def _author(words: list[Word], j: int, stop: int) -> Phrase | None:
     """Who issued a document: ``a statement by X``, ``a report published Thursday by X``,
     ``a letter from X`` (but not ``a statement read by X``: the reader is not the author)."""
     if j < stop and _low(words[j]) in AUTHOR_LINKS:
-        author = phrase_after(words, j + 1, stop)
-        return None if author is None or _time_word(words[j + 1]) else author
+        return _named_author(words, j + 1, stop)
     if j >= stop or _low(words[j]) not in ISSUING_VERBS:
         return None
     k = j + 1
@@ -707,7 +713,21 @@ def _author(words: list[Word], j: int, stop: int) -> Phrase | None:
         if not _time_word(words[k]):
             return None
         k += 1
-    return phrase_after(words, k + 1, stop) if k < limit else None
+    return _named_author(words, k + 1, stop) if k < limit else None
+
+
+def _named_author(words: list[Word], j: int, stop: int) -> Phrase | None:
+    """The author phrase at words[j], with a name in apposition to its title (``by
+    presidential spokesman, Jo Roe,``); a date is no author."""
+    if j >= stop or _time_word(words[j]):
+        return None
+    author = phrase_after(words, j, stop, nested=True)
+    if author is None:
+        return None
+    end = j
+    while end < stop and words[end].end <= author.end:
+        end += 1
+    return _appositive_name(words, end, stop, author) or author
 
 
 def _time_word(word: Word) -> bool:
@@ -727,7 +747,7 @@ def _appositive_name(words: list[Word], j: int, stop: int, made: Phrase | None) 
     own = [w for w in words if made.start <= w.start and w.end <= made.end]
     if words[j].text != "," or person_name(own) or not _title_led(own, made.kind):
         return None
-    name = phrase_after(words, j + 1, stop)
+    name = phrase_after(words, j + 1, stop, nested=True)
     if name is None or name.kind != "person":
         return None
     name_words = [w for w in words[j + 1 : stop] if w.end <= name.end]

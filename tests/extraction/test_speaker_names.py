@@ -3,7 +3,7 @@ name rather than their description, groups, abbreviations and relays (invented t
 
 import pytest
 
-from provenance.extraction.speakers import phrase_after
+from provenance.extraction.speakers import phrase_after, phrase_before
 from provenance.extraction.text import words
 from tests.extraction.conftest import attribute_body, by_text
 
@@ -502,3 +502,21 @@ PHRASES_AFTER = [
 def test_the_phrase_opening_a_sentence(text: str, phrase: str) -> None:
     found = phrase_after(words(text, 0, len(text)), 0)
     assert found is not None and found.text == phrase
+
+
+PATHOLOGICAL = [
+    "Jo and " * 3000 + "Roe said",
+    "Jo, and " * 3000 + "Roe said",
+    "people familiar with " * 2000 + "the matter said",
+    "a statement by " * 3000 + "Jo Roe said",
+    "KORVAT (Wirenews) -- " * 3000 + "Jo said",
+    "spokesman, " * 3000 + "Jo Roe, said",
+    "the head of the Growers Association, " * 2000 + "Jo Roe, said",
+]
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL)
+def test_phrase_reading_stays_bounded_on_repetitive_text(text: str) -> None:
+    ws = words(text, 0, len(text))
+    phrase_before(ws, len(ws) - 1)  # no RecursionError, no long search
+    phrase_after(ws, 0)
