@@ -333,11 +333,12 @@ def phrase_before(words: list[Word], end: int, lo: int = 0, nested: bool = False
             whole_inner
             and inner is not None
             and outer is not None
-            and inner.kind == "person"
+            and (inner.kind == "person" or _title_led(_words_of(inner, words), inner.kind))
             and outer.kind == "person"
             and person_name(_words_of(outer, words))
         ):
-            return outer._replace(role=outer.role or inner.text)  # "Jo Roe, an analyst,"
+            # "Jo Roe, an analyst,", "Jo Roe, a spokeswoman for the Foreign Office,"
+            return outer._replace(role=outer.role or inner.text)
         if outer is not None and words[opening + 1].text.lower() == "who":
             outer = outer._replace(kind="person" if outer.kind == "organization" else outer.kind)
         if outer is not None and inner is not None and not whole_inner:

@@ -520,3 +520,14 @@ def test_phrase_reading_stays_bounded_on_repetitive_text(text: str) -> None:
     ws = words(text, 0, len(text))
     phrase_before(ws, len(ws) - 1)  # no RecursionError, no long search
     phrase_after(ws, 0)
+
+
+def test_a_persons_affiliation_is_recorded_and_their_title_refers_back() -> None:
+    body = (
+        "Jo Roe, a spokeswoman for the Foreign Office, said the envoy had been recalled.\n\n"
+        "The spokeswoman said the embassy would stay open for now."
+    )
+    found = attribute_body(body)
+    assert by_text(found)["the embassy would stay open for now"].speaker.name == "Jo Roe"
+    roles = {s.name: s.roles for s in found.speakers}
+    assert "a spokeswoman for the Foreign Office" in roles["Jo Roe"]
