@@ -703,16 +703,17 @@ def _closes_apposition(word: Word) -> bool:
 
 def _author(words: list[Word], j: int, stop: int) -> Phrase | None:
     """Who issued a document: ``a statement by X``, ``a report published Thursday by X``,
-    ``a letter from X`` (but not ``a statement read by X``: the reader is not the author)."""
+    ``a study released alongside the summit by X``, ``a letter from X`` (but not ``a
+    statement read by X``: the reader is not the author)."""
     if j < stop and _low(words[j]) in AUTHOR_LINKS:
         return _named_author(words, j + 1, stop)
     if j >= stop or _low(words[j]) not in ISSUING_VERBS:
         return None
     k = j + 1
-    limit = min(stop, j + 5)
+    limit = min(stop, j + 6)
     while k < limit and _low(words[k]) != "by":
-        if not _time_word(words[k]):
-            return None
+        if not words[k].text.isalnum() and not _time_word(words[k]):
+            return None  # "a report published on Monday, alongside the summit, by X"
         k += 1
     return _named_author(words, k + 1, stop) if k < limit else None
 

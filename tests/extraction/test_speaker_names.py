@@ -134,6 +134,12 @@ DOCUMENT_AUTHORS = [
         "Daily Ledger",
     ),
     (
+        "A study released alongside the summit by the Brackwater Trust estimates that "
+        "small island states will need $30 billion a year.",
+        "small island states will need $30 billion a year",
+        "Brackwater Trust",
+    ),
+    (
         "A statement from the Northland Farmers Union said prices would fall.",
         "prices would fall",
         "Northland Farmers Union",
