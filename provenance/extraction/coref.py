@@ -189,7 +189,7 @@ class Resolver:
         bare = (
             parts[0] in {"the", "this", "that", "its", head}
             and all(p.islower() or _demonym(p) for p in phrase.text.split()[1:-1])
-            and phrase.text.split()[-1].islower()
+            and (len(parts) == 1 or phrase.text.split()[-1].islower())
         )
         if head in DOCUMENT_HEADS and phrase.kind != "group" and _unauthored(phrase.text):
             owner = _POSSESSIVE_PRONOUNS.get(parts[0])
