@@ -193,9 +193,13 @@ class Resolver:
         )
         if head in DOCUMENT_HEADS and phrase.kind != "group" and _unauthored(phrase.text):
             owner = _POSSESSIVE_PRONOUNS.get(parts[0])
-            if owner is not None and len(parts) > 1:
-                return self._pronoun(owner)  # "her statement": hers
-            return self._document(head, channel_of)
+            author = (
+                self._pronoun(owner)  # "her statement": hers
+                if owner is not None and len(parts) > 1
+                else self._document(head, channel_of)
+            )
+            if author is not None:
+                return author  # else the document stands for an author not yet known
         if head in OUTLET_HEADS and parts[0] in {"the", "this", "that"} and _described(phrase.text):
             outlet = self._outlet()
             if outlet is not None:

@@ -537,3 +537,8 @@ def test_a_persons_affiliation_is_recorded_and_their_title_refers_back() -> None
     assert by_text(found)["the embassy would stay open for now"].speaker.name == "Jo Roe"
     roles = {s.name: s.roles for s in found.speakers}
     assert "a spokeswoman for the Foreign Office" in roles["Jo Roe"]
+
+
+def test_a_document_with_no_known_author_keeps_its_statement() -> None:
+    body = "“The vote must be cancelled,” said a statement read out at a news conference."
+    assert "The vote must be cancelled," in by_text(attribute_body(body))
