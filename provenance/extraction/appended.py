@@ -2,13 +2,18 @@
 
 A tail that starts with a headline-like line and names nothing the story names is
 another article: the story shares at least one name with any of its own sections.
+A run of headlines after the story's last sentence is a list of links to other
+stories, whatever they name.
 """
 
 import re
 
+from provenance.extraction.page_head import TERMINAL_END, headline_like
 from provenance.extraction.text import wordset
 
 _MIN_HEADLINE_WORDS = 6
+_MIN_LINK_LIST = 2
+_MIN_LINK_WORDS = 4
 _MAX_HEADLINE_WORDS = 25
 _CAPITALIZED = re.compile(r"\b[A-Z][\w-]*[A-Za-z0-9]")
 _COMMON = wordset(
@@ -56,3 +61,20 @@ def _names(text: str) -> set[str]:
         if word not in _COMMON and len(word) > 1:
             found.add(word)
     return found
+
+
+def drop_link_list(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` without a closing run of two or more headlines (links to other
+    stories) that follows a finished sentence."""
+    end = len(paragraphs)
+    while end > 0 and _link(paragraphs[end - 1]):
+        end -= 1
+    if len(paragraphs) - end < _MIN_LINK_LIST or end == 0:
+        return paragraphs
+    if not TERMINAL_END.search(paragraphs[end - 1]):
+        return paragraphs  # "The measures include:" and a list of them
+    return paragraphs[:end]
+
+
+def _link(text: str) -> bool:
+    return len(text.split()) >= _MIN_LINK_WORDS and headline_like(text.lstrip("-•– "))
