@@ -14,6 +14,7 @@ from provenance.extraction.text import wordset
 _MIN_HEADLINE_WORDS = 6
 _MIN_LINK_LIST = 2
 _MIN_LINK_WORDS = 4
+_MIN_LONE_LINK_WORDS = 6
 _MAX_HEADLINE_WORDS = 25
 _CAPITALIZED = re.compile(r"\b[A-Z][\w-]*[A-Za-z0-9]")
 _COMMON = wordset(
@@ -65,11 +66,14 @@ def _names(text: str) -> set[str]:
 
 def drop_link_list(paragraphs: list[str]) -> list[str]:
     """``paragraphs`` without a closing run of two or more headlines (links to other
-    stories) that follows a finished sentence."""
+    stories), or one of headline length, that follows a finished sentence."""
     end = len(paragraphs)
     while end > 0 and _link(paragraphs[end - 1]):
         end -= 1
-    if len(paragraphs) - end < _MIN_LINK_LIST or end == 0:
+    run = len(paragraphs) - end
+    if end == 0 or run == 0:
+        return paragraphs
+    if run < _MIN_LINK_LIST and len(paragraphs[-1].split()) < _MIN_LONE_LINK_WORDS:
         return paragraphs
     if not TERMINAL_END.search(paragraphs[end - 1]):
         return paragraphs  # "The measures include:" and a list of them

@@ -10,7 +10,7 @@ reporter with The Daily Courier``).
 
 import re
 
-from provenance.extraction.layout_rules import NON_PERSON_WORDS, ROLE_WORDS
+from provenance.extraction.layout_rules import NON_PERSON_WORDS, ROLE_NOUNS, ROLE_WORDS
 
 _BY = re.compile(r"(?:^|\s)by:?\s+(?P<names>[A-Z][^\d]{2,120})$", re.IGNORECASE)
 _NAME = re.compile(
@@ -124,12 +124,18 @@ def _names(text: str, strict: bool = False) -> list[str]:
 def _one_name(part: str, strict: bool) -> str | None:
     part = _OF_OUTLET.sub("", _IN_PLACE.sub("", part))
     words = part.split()
+    if not words or words[-1].lower() not in ROLE_NOUNS:
+        return _checked_name(words, strict)
     while words and words[-1].lower() in ROLE_WORDS:
         words.pop()  # "Local government correspondent": the role follows the name
         if words and not words[-1][:1].isupper():
             continue
         if words and len(words) > 2:
             words.pop()
+    return _checked_name(words, strict)
+
+
+def _checked_name(words: list[str], strict: bool) -> str | None:
     if not 2 <= len(words) <= 4:
         return None
     if words[0].lower() == "the" or any(w.lower() in NON_PERSON_WORDS for w in words):

@@ -204,3 +204,9 @@ ROLE_WORDS = wordset(
     "presenter"
 )
 """Words of a role that follows an author's name in a byline."""
+
+ROLE_NOUNS = wordset(
+    "correspondent editor reporter writer journalist columnist contributor staff producer "
+    "anchor photographer presenter"
+)
+"""The role words that end a role after a name (``Local government correspondent``)."""

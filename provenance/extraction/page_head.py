@@ -35,6 +35,8 @@ _DEFINED_TERM = re.compile(r"\((?:the )?[\"“][^\"”]{1,40}[\"”]")
 _HONORIFIC_NAME = re.compile(
     r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Rev)\.? [A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3}"
 )
+# a publication credit: an outlet's name with its city, "The Daily Courier (Port Aster)"
+_PUBLICATION = re.compile(r"(?:[A-Z][\w.&'’-]* ){1,5}\([A-Z][\w .'’-]{1,30}\)")
 _PIPE = re.compile(r"\s+[|•·]\s+")
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+")
 _SUFFIX_CRUMB = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}")
@@ -108,6 +110,7 @@ def headline_like(text: str) -> bool:
         and not text.endswith((".", ",", ";", ":"))
         and _DEFINED_TERM.search(text) is None
         and _HONORIFIC_NAME.fullmatch(text) is None
+        and _PUBLICATION.fullmatch(text) is None
     )
 
 
@@ -144,13 +147,13 @@ def _header_end(
     window: list[str], lead: int, header: list[_HeaderLine], title_at: int | None
 ) -> int:
     """Where the body starts: at the lead when there is no headline, else after the last
-    header line under the headline (a byline, a date, a desk, the headline repeated)."""
+    header line under the headline."""
     if title_at is None:
         return lead if lead < len(window) else 0
     last = title_at
     for k in range(title_at + 1, lead):
-        if header[k].known or window[k] == window[title_at]:
-            last = k
+        if header[k].known or window[k] == window[title_at] or " " not in window[k]:
+            last = k  # a byline, a date, a desk, the headline again, a one-word label
     return last + 1
 
 
@@ -187,12 +190,15 @@ def _place(text: str) -> str | None:
 
 
 def _segment_names(text: str) -> list[str]:
-    """The authors of a header line, looking at each ``|``-separated part."""
+    """The authors of a header line, looking at each ``|``-separated part: past the first,
+    a part names authors only when marked as a byline or beside a date."""
     if any(mark in text for mark in QUOTE_MARKS if mark not in "’'"):
         return []
-    for segment in _PIPE.split(text):
+    segments = _PIPE.split(text)
+    dated = len(segments) > 1 and any(date_line(segment) for segment in segments)
+    for k, segment in enumerate(segments):
         names = byline_names(segment)
-        if names:
+        if names and (k == 0 or dated or marked_byline(segment)):
             return names
     return []
 

@@ -28,7 +28,13 @@ from provenance.extraction.layout_rules import (
     NOT_PLACES,
     TAIL_MARKERS,
 )
-from provenance.extraction.page_head import TERMINAL_END, date_line, paragraph_like, read_head
+from provenance.extraction.page_head import (
+    TERMINAL_END,
+    date_line,
+    headline_like,
+    paragraph_like,
+    read_head,
+)
 from provenance.extraction.text import QUOTE_MARKS
 
 __all__ = ["LayoutRules", "byline_names", "parse_layout", "rule_hits"]
@@ -36,13 +42,15 @@ __all__ = ["LayoutRules", "byline_names", "parse_layout", "rule_hits"]
 _TAIL_LINES = 8
 """How many lines at the end may hold wire credits, an author bio or a sign-off."""
 _DATELINE_PARAGRAPHS = 2
-"""How many paragraphs from the top may open with the dateline (after a standfirst)."""
+"""How many prose paragraphs from the top may open with the dateline (after a standfirst)."""
+_DATELINE_LINES = 8
 _LEADING_DATE = re.compile(r"(?:date|published|posted):? (?P<date>\d{4}-\d\d-\d\d)\b ?")
 _RUN_TOGETHER = re.compile(r"[a-z]{3}[A-Z][a-z]{3}")
 _SIGNOFF = re.compile(r"[A-Z]{2,4}(?:/[A-Z]{2,4})*")
+# "... last sentence. – Reuters", "... last sentence. (AP Bureau)", "... last sentence. DMS"
 _TRAILING_CREDIT = re.compile(
     r"(?<=[.!?”\"])\s*(?:[–—-]+\s*[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,2}"
-    r"|\([A-Z][\w&.]*(?: [A-Z][\w&.]*){0,2}\))$"
+    r"|\([A-Z][\w&.]*(?: [A-Z][\w&.]*){0,2}\)|\s[A-Z]{2,4}(?:/[A-Z]{2,4})*)$"
 )
 _CAPTION_WORDS = (5, 20)
 
@@ -217,8 +225,8 @@ def _drop_breadcrumb(lines: list[_Line]) -> list[_Line]:
     words = first.split()
     if words[0].lower() == "home" and len(words) <= 6 and all(w[:1].isupper() for w in words):
         return lines[1:]
-    if _separated_crumbs(first):
-        return lines[1:]
+    if _separated_crumbs(first) and headline_like(second):
+        return lines[1:]  # a page title with its site's name stands above the lead instead
     return lines
 
 
@@ -292,9 +300,11 @@ def _dateline(
     texts: list[str], patterns: tuple[re.Pattern[str], ...]
 ) -> tuple[str | None, list[str]]:
     """The dateline's place and the paragraphs without it: an upper-case dateline may
-    open the first paragraphs (under a standfirst), a mixed-case one only the first."""
-    for k, paragraph in enumerate(texts[:_DATELINE_PARAGRAPHS]):
-        found = _dateline_of(paragraph, patterns, mixed_case=k == 0)
+    open the first prose paragraphs (under a standfirst), a mixed-case one only the
+    first; short lines above them (story highlights) are skipped."""
+    prose = [k for k, text in enumerate(texts[:_DATELINE_LINES]) if paragraph_like(text)]
+    for n, k in enumerate(prose[:_DATELINE_PARAGRAPHS]):
+        found = _dateline_of(texts[k], patterns, mixed_case=n == 0)
         if found is not None:
             place, rest = found
             return place, [*texts[:k], rest, *texts[k + 1 :]]
