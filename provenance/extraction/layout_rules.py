@@ -160,7 +160,7 @@ TAIL_MARKERS: tuple[str, ...] = (
 comment section's heading); higher up the same words are a widget link."""
 
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-_MONTH_DAY = rf"{_MONTH_ABBR}[a-z]*\.? \d{{1,2}}"
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
 _AGENCY = r"\([A-Za-z .]{2,30}\)"
 # a US state as AP datelines abbreviate it: "Pa.", "Calif.", "N.Y."
 _US_STATE = rf"(?!{_MONTH_ABBR}\.)(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{{1,4}}\.)"

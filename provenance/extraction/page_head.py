@@ -30,6 +30,8 @@ _AFTER_LEAD = 3
 """How many lines after the lead may still hold the byline (under a standfirst)."""
 
 TERMINAL_END = re.compile(r"[.!?…][”’\"')\]]*$")
+# one sentence ending and another starting: "... were certified. – Reuters", "... late. The"
+_SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?][”’\"')]? +[A-Z“‘\"–—-]")
 _QUESTION_END = re.compile(r"\?[”’\"')\]]*$")
 _DEFINED_TERM = re.compile(r"\((?:the )?[\"“][^\"”]{1,40}[\"”]")
 _HONORIFIC_NAME = re.compile(
@@ -91,7 +93,7 @@ def read_head(lines: list[str], noise: re.Pattern[str]) -> Head:
 def paragraph_like(text: str) -> bool:
     """Whether a line reads as prose: a sentence of several words, or a long line."""
     words = len(text.split())
-    if words > MAX_HEADLINE_WORDS:
+    if words > MAX_HEADLINE_WORDS or _SENTENCE_BREAK.search(text):
         return True
     if words < _MIN_PARAGRAPH_WORDS or not TERMINAL_END.search(text):
         return False

@@ -98,8 +98,8 @@ def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> Pars
         return ParsedDocument(body="", title="", published=labelled, format=format)
     head = read_head([line.text for line in lines], compiled.header_noise)
     texts, bio = _drop_author_bio(head.body)
-    texts = _drop_stray_captions(drop_link_list(drop_appended(head.title, texts)))
-    texts = _drop_signoff(texts)
+    texts = drop_appended(head.title, _drop_signoff(texts))
+    texts = _drop_stray_lines(drop_link_list(texts))
     dateline, texts = _dateline(texts, compiled.datelines)
     return ParsedDocument(
         body="\n\n".join(texts),
@@ -262,16 +262,17 @@ def _drop_author_bio(texts: list[str]) -> tuple[list[str], list[str]]:
     return texts, []
 
 
-def _drop_stray_captions(texts: list[str]) -> list[str]:
-    """A photo caption between two paragraphs: a sentence-case line with no full stop."""
+def _drop_stray_lines(texts: list[str]) -> list[str]:
+    """A photo caption or a subheading between two paragraphs: a sentence-case line with
+    no full stop."""
     kept = [texts[0]] if texts else []
     for k in range(1, len(texts) - 1):
-        if not _stray_caption(texts[k - 1], texts[k], texts[k + 1]):
+        if not _stray_line(texts[k - 1], texts[k], texts[k + 1]):
             kept.append(texts[k])
     return kept + texts[-1:] if len(texts) > 1 else kept
 
 
-def _stray_caption(before: str, text: str, after: str) -> bool:
+def _stray_line(before: str, text: str, after: str) -> bool:
     words = text.split()
     low, high = _CAPTION_WORDS
     return (
