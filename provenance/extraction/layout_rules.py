@@ -11,6 +11,7 @@ _SHARE_TARGETS = (
 )
 
 _PLATFORM = r"(?:facebook|twitter|instagram|youtube|tiktok|threads|x)"
+_CHANNEL = r"(?:e-?mail|phone|text|whatsapp|facebook|twitter|instagram|x)"
 
 CORE_FURNITURE: tuple[str, ...] = (
     # comment prompts
@@ -88,7 +89,7 @@ CORE_FURNITURE: tuple[str, ...] = (
     # photo captions and credits
     r"[\w/ ]{0,40}(?:getty images|shutterstock|istock(?:photo)?)",
     r"(?:photo|image|picture|photograph)(?: credit)?s?:.{1,120}",
-    r".{3,240}\((?:source|photo|picture|image|credit|file photo)s?: [^)]{1,60}\)",
+    r".{3,160}\((?:source|photo|picture|image|credit|file photo)s?: [^)]{1,60}\)",
     r".{3,300}[.!?] / [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}",
     r"sources?: [^.]{1,80}\.?",
     # print-edition credits: "(The Daily Courier 03/14/2014 page 19)"
@@ -102,7 +103,7 @@ CORE_FURNITURE: tuple[str, ...] = (
     r"javascript is (?:disabled|required|turned off).{0,60}",
     r"this (?:article|story|page) (?:is|comes) from (?:our|the) archives?.{0,240}",
     # contact and app prompts, social follows
-    r"contact (?:the|us|our) .{0,80}\bby (?:e-?mail|phone|twitter|facebook).{0,160}",
+    rf"contact (?:the|us|our)[\w ]{{0,40}} by {_CHANNEL}(?: ?,? (?:or |and )?{_CHANNEL})+.{{0,80}}",
     r"(?:to get|for) .{0,60}\balerts\b.{0,60}\bdownload .{0,200}",
     rf"[\w .]{{1,40}} is on {_PLATFORM}(?:,? (?:and )?{_PLATFORM}){{0,4}}(?: as well)?\.?",
     r"follow [\w.]{1,30} on .{1,60}",
@@ -164,14 +165,17 @@ _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1
 _AGENCY = r"\([A-Za-z .]{2,30}\)"
 # a US state as AP datelines abbreviate it: "Pa.", "Calif.", "N.Y."
 _US_STATE = rf"(?!{_MONTH_ABBR}\.)(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{{1,4}}\.)"
-_CAPS_PLACE = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
+_CAPS_WORD = r"[A-Z][A-Z'.\-]+"
+# "NAIROBI", "THE HAGUE", "WASHINGTON/LONDON"
+_CAPS_CITY = rf"{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}"
+_CAPS_PLACE = rf"{_CAPS_CITY}(?:/{_CAPS_CITY}){{0,2}}"
 _MIXED_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 
 # "NAIROBI (Reuters) -", "LONDON, March 3 (AP) —", "THE HAGUE, Netherlands (AP) —", "LAGOS:",
-# "CLAYTON RUN, Pa. —", "LILONGWE. AGENCY Some ..."
+# "CLAYTON RUN, Pa. —", "WASHINGTON/LONDON (Reuters) -", "ABUJA • ", "LILONGWE. AGENCY Some ..."
 CORE_DATELINES: tuple[str, ...] = (
     rf"(?P<place>{_CAPS_PLACE}(?:, {_US_STATE})?)"
-    r"(?:, [^—–:()\n]{1,40}?)?(?: ?\([A-Za-z .]{1,30}\))? ?(?::|—|–|-{1,2}) +",
+    r"(?:, [^—–:()•|\n]{1,40}?)?(?: ?\([A-Za-z .]{1,30}\))? ?(?::|—|–|-{1,2}|•|\|) +",
     rf"(?P<place>{_CAPS_PLACE})\. [A-Z]{{3,}}(?: ?[—–-]+)? +(?=[A-Z0-9“\"‘'])",
 )
 

@@ -17,7 +17,7 @@ from msgspec import Struct
 from provenance.domain import ParsedDocument, RawDocument
 from provenance.extraction.appended import drop_appended, drop_link_list
 from provenance.extraction.bylines import bio_author, byline_names, credit_authors, same_name
-from provenance.extraction.dates import copyright_year
+from provenance.extraction.dates import copyright_year, parse_full_date
 from provenance.extraction.layout_rules import (
     CORE_DATELINES,
     CORE_END_MARKERS,
@@ -44,7 +44,9 @@ _TAIL_LINES = 8
 _DATELINE_PARAGRAPHS = 2
 """How many prose paragraphs from the top may open with the dateline (after a standfirst)."""
 _DATELINE_LINES = 8
-_LEADING_DATE = re.compile(r"(?:date|published|posted):? (?P<date>\d{4}-\d\d-\d\d)\b ?")
+_LEADING_DATE = re.compile(
+    r"(?:date|published|posted):? (?P<date>\d{4}-\d\d-\d\d)\b ?", re.IGNORECASE
+)
 _RUN_TOGETHER = re.compile(r"[a-z]{3}[A-Z][a-z]{3}")
 _SIGNOFF = re.compile(r"[A-Z]{2,4}(?:/[A-Z]{2,4})*")
 # "... last sentence. – Reuters", "... last sentence. (AP Bureau)", "... last sentence. DMS"
@@ -100,13 +102,13 @@ def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> Pars
     texts, bio = _drop_author_bio(head.body)
     texts = drop_appended(head.title, _drop_signoff(texts))
     texts = _drop_stray_lines(drop_link_list(texts))
-    dateline, texts = _dateline(texts, compiled.datelines)
+    dateline, dated, texts = _dateline(texts, compiled.datelines)
     return ParsedDocument(
         body="\n\n".join(texts),
         title=head.title,
         authors=head.authors or credited or bio,
         dateline=dateline or head.place,
-        published=labelled or head.published or _furniture_date(dropped),
+        published=labelled or head.published or dated or _furniture_date(dropped),
         format=format,
     )
 
@@ -299,32 +301,34 @@ def _drop_signoff(texts: list[str]) -> list[str]:
 
 def _dateline(
     texts: list[str], patterns: tuple[re.Pattern[str], ...]
-) -> tuple[str | None, list[str]]:
-    """The dateline's place and the paragraphs without it: an upper-case dateline may
-    open the first prose paragraphs (under a standfirst), a mixed-case one only the
-    first; short lines above them (story highlights) are skipped."""
+) -> tuple[str | None, str | None, list[str]]:
+    """The dateline's place, the full date it states (``LIMA, May 3, 2021 (AP) -``) and
+    the paragraphs without it: an upper-case dateline may open the first prose
+    paragraphs (under a standfirst), a mixed-case one only the first; short lines above
+    them (story highlights) are skipped."""
     prose = [k for k, text in enumerate(texts[:_DATELINE_LINES]) if paragraph_like(text)]
     for n, k in enumerate(prose[:_DATELINE_PARAGRAPHS]):
-        found = _dateline_of(texts[k], patterns, mixed_case=n == 0)
-        if found is not None:
-            place, rest = found
-            return place, [*texts[:k], rest, *texts[k + 1 :]]
-    return None, texts
+        match = _dateline_match(texts[k], patterns, mixed_case=n == 0)
+        if match is not None:
+            rest = texts[k][match.end() :]
+            place = match.group("place").strip()
+            return place, parse_full_date(match.group()), [*texts[:k], rest, *texts[k + 1 :]]
+    return None, None, texts
 
 
-def _dateline_of(
+def _dateline_match(
     paragraph: str, patterns: tuple[re.Pattern[str], ...], mixed_case: bool
-) -> tuple[str, str] | None:
+) -> re.Match[str] | None:
     for pattern in patterns:
         match = pattern.match(paragraph)
-        if match and match.end() < len(paragraph):
-            return match.group("place").strip(), paragraph[match.end() :]
+        if match and match.end() < len(paragraph) and not _label(match.group("place")):
+            return match
     if not mixed_case:
         return None
     for pattern in _MIXED_DATELINES:
         match = pattern.match(paragraph)
         if match and not _label(match.group("place")):
-            return match.group("place"), paragraph[match.end() :]
+            return match
     return None
 
 

@@ -124,6 +124,8 @@ BODY = "The harbour reopened on Monday after a week of storms."
         (f"PORTVILLE, Pa. — {BODY}", "PORTVILLE, Pa."),
         (f"PORTVILLE, Aug. 5 (AP) -- {BODY}", "PORTVILLE"),
         (f"PORTVILLE. NORPRESS {BODY}", "PORTVILLE"),
+        (f"PORTVILLE/EASTON (Reuters) - {BODY}", "PORTVILLE/EASTON"),
+        (f"PORTVILLE • {BODY}", "PORTVILLE"),
         (f"Update — {BODY}", None),
     ],
 )
@@ -140,6 +142,16 @@ def test_dateline_under_a_standfirst_and_story_highlights():
     assert parsed.dateline == "PORTVILLE"
     parsed = parse(page(TITLE, "By Jane Doe", *highlights, f"Portville (AP) -- {BODY}"))
     assert parsed.dateline == "Portville"
+
+
+def test_date_inside_the_dateline_is_the_publication_date():
+    parsed = parse(page(TITLE, f"PORTVILLE, May 3, 2021 (AP) — {BODY}", SECOND))
+    assert (parsed.dateline, parsed.published) == ("PORTVILLE", "2021-05-03")
+
+
+def test_byline_above_the_headline():
+    parsed = parse(page("By Jane Doe", TITLE, LEDE))
+    assert (parsed.title, parsed.authors, parsed.body) == (TITLE, ["Jane Doe"], LEDE)
 
 
 def test_byline_with_place_gives_the_dateline():
@@ -245,6 +257,25 @@ def test_furniture_lines_leave_the_body(line: str):
 def test_credit_after_the_last_sentence_is_not_body(tail: str):
     parsed = parse(page(TITLE, LEDE, SECOND, THIRD + tail))
     assert parsed.body.endswith(THIRD)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contact the harbour office by phone if you see debris, officials urged.",
+        "The ferry operator is on the mend after the storm.",
+        "Residents shared photos of the flooded quays on social media.",
+    ],
+)
+def test_prose_that_resembles_furniture_stays(line: str):
+    parsed = parse(page(TITLE, LEDE, line, SECOND, THIRD))
+    assert parsed.body == page(LEDE, line, SECOND, THIRD)
+
+
+def test_label_in_capitals_is_not_a_dateline():
+    standfirst = "The port had been shut since the first storm hit the coast last week."
+    parsed = parse(page(TITLE, standfirst, f"UPDATE: {BODY}", SECOND))
+    assert parsed.dateline is None
 
 
 def test_sign_off_initials_line_is_not_body():
