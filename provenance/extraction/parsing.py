@@ -92,8 +92,7 @@ def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> Pars
     labelled, lines = _date_label(_lines(document.text))
     lines = _cut_at_end(lines, compiled)
     credited = _credited_authors(lines)
-    dropped = [line.text for line in lines if _furniture(line.text, compiled)]
-    lines = [line for line in lines if not _furniture(line.text, compiled)]
+    dropped, lines = _split_furniture(lines, compiled)
     lines = _drop_repeated_tokens(lines)
     lines = _drop_breadcrumb(lines)
     if not lines:
@@ -169,6 +168,18 @@ def _links_follow(k: int, lines: list[_Line], compiled: _Compiled) -> bool:
     if not compiled.link_markers.fullmatch(lines[k].text):
         return False
     return k + 1 == len(lines) or not paragraph_like(lines[k + 1].text)
+
+
+def _split_furniture(lines: list[_Line], compiled: _Compiled) -> tuple[list[str], list[_Line]]:
+    """The furniture lines' texts, and the other lines."""
+    dropped: list[str] = []
+    kept: list[_Line] = []
+    for line in lines:
+        if _furniture(line.text, compiled):
+            dropped.append(line.text)
+        else:
+            kept.append(line)
+    return dropped, kept
 
 
 def _furniture(text: str, compiled: _Compiled) -> bool:
