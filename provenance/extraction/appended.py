@@ -14,7 +14,8 @@ from provenance.extraction.text import wordset
 _MIN_HEADLINE_WORDS = 6
 _MIN_LINK_LIST = 2
 _MIN_LINK_WORDS = 4
-_MIN_LONE_LINK_WORDS = 6
+# a lone link: a kicker before its headline ("Property news: ...") or a dangling separator
+_LONE_LINK = re.compile(r"[A-Z][\w ]{2,30}: .{10,200}|.{10,200}(?: [-–—|]|…|\.\.\.)")
 _MAX_HEADLINE_WORDS = 25
 _CAPITALIZED = re.compile(r"\b[A-Z][\w-]*[A-Za-z0-9]")
 _COMMON = wordset(
@@ -66,15 +67,15 @@ def _names(text: str) -> set[str]:
 
 def drop_link_list(paragraphs: list[str]) -> list[str]:
     """``paragraphs`` without a closing run of two or more headlines (links to other
-    stories), or one of headline length, that follows a finished sentence."""
+    stories), or one that reads as a link, that follows a finished sentence."""
     end = len(paragraphs)
     while end > 0 and _link(paragraphs[end - 1]):
         end -= 1
     run = len(paragraphs) - end
     if end == 0 or run == 0:
         return paragraphs
-    if run < _MIN_LINK_LIST and len(paragraphs[-1].split()) < _MIN_LONE_LINK_WORDS:
-        return paragraphs
+    if run < _MIN_LINK_LIST and not _LONE_LINK.fullmatch(paragraphs[-1]):
+        return paragraphs  # a last sentence that only lacks its full stop
     if not TERMINAL_END.search(paragraphs[end - 1]):
         return paragraphs  # "The measures include:" and a list of them
     return paragraphs[:end]

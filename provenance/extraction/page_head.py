@@ -25,6 +25,9 @@ MAX_HEADLINE_WORDS = 24
 _MAX_HEADLINE_CHARS = 200
 _MAX_QUESTION_HEADLINE_WORDS = 12
 _MIN_PARAGRAPH_WORDS = 4
+_MIN_REPEATED_WORDS = 4
+"""A repeated line this long is the headline twice (page title and heading), not a
+section label."""
 _MAX_DATE_LINE = 90
 _AFTER_LEAD = 3
 """How many lines after the lead may still hold the byline (under a standfirst)."""
@@ -40,6 +43,8 @@ _HONORIFIC_NAME = re.compile(
 # a publication credit: an outlet's name with its city, "The Daily Courier (Port Aster)"
 _PUBLICATION = re.compile(r"(?:[A-Z][\w.&'’-]* ){1,5}\([A-Z][\w .'’-]{1,30}\)")
 _PIPE = re.compile(r"\s+[|•·]\s+")
+_SEPARATORS = " |/•·-–—,:("
+_DATE_LABEL = re.compile(r"\b(?:published|updated|posted|modified|created|filed|dated?)\b", re.I)
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+")
 _SUFFIX_CRUMB = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}")
 _DATELINE_START = re.compile(
@@ -117,8 +122,15 @@ def headline_like(text: str) -> bool:
 
 
 def date_line(text: str) -> str | None:
-    """The date of a short line that states a full date (``Published 14 March 2024``)."""
-    if len(text) > _MAX_DATE_LINE or not FULL_DATE.search(text):
+    """The date of a short line that states a full date: at its start, after a label
+    (``Published 14 March 2024``, ``Page last updated at 06:51, 12 June 2012``) or after a
+    separator (``Jane Doe | 3 May 2021``); a headline that mentions a date is no date line."""
+    match = FULL_DATE.search(text) if len(text) <= _MAX_DATE_LINE else None
+    if match is None:
+        return None
+    before = text[: match.start()].rstrip()
+    labelled = before.endswith(tuple(_SEPARATORS)) or _DATE_LABEL.search(before) is not None
+    if before.strip(_SEPARATORS) and not labelled:
         return None
     return parse_full_date(text)
 
@@ -139,10 +151,12 @@ def _title_index(window: list[str], lead: int, header: list[_HeaderLine]) -> int
     """The headline: the first candidate the page repeats (page title and heading), else
     the first candidate."""
     candidates = [k for k in range(lead) if not header[k].known and headline_like(window[k])]
-    for k in candidates:
-        if window[k] in window[k + 1 :]:
+    repeated = [k for k in candidates if window[k] in window[k + 1 :]]
+    for k in repeated:
+        if len(window[k].split()) >= _MIN_REPEATED_WORDS:
             return k
-    return candidates[0] if candidates else None
+    labels = {window[k] for k in repeated}  # a short line twice is a section label
+    return next((k for k in candidates if window[k] not in labels), None)
 
 
 def _header_end(

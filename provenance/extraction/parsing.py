@@ -30,7 +30,6 @@ from provenance.extraction.layout_rules import (
 )
 from provenance.extraction.page_head import (
     TERMINAL_END,
-    date_line,
     headline_like,
     paragraph_like,
     read_head,
@@ -55,6 +54,10 @@ _TRAILING_CREDIT = re.compile(
     r"|\([A-Z][\w&.]*(?: [A-Z][\w&.]*){0,2}\)|\s[A-Z]{2,4}(?:/[A-Z]{2,4})*)$"
 )
 _CAPTION_WORDS = (5, 20)
+_MAX_FURNITURE_DATE = 90
+_MIN_UNPUNCTUATED_WORDS = 150
+_MIN_UNPUNCTUATED_CHARS = 600
+_ANY_SENTENCE_END = re.compile(r"[.!?…]")
 
 
 class LayoutRules(Struct, frozen=True, kw_only=True):
@@ -189,7 +192,15 @@ def _furniture(text: str, compiled: _Compiled) -> bool:
         or compiled.link_markers.fullmatch(text) is not None
         or credit_authors(text) is not None
         or _menu_line(text)
+        or _unpunctuated_run(text)
     )
+
+
+def _unpunctuated_run(text: str) -> bool:
+    """A long line with no sentence end anywhere (a tag cloud, a keyword or menu dump)."""
+    if len(text) < _MIN_UNPUNCTUATED_CHARS or _ANY_SENTENCE_END.search(text):
+        return False
+    return len(text.split()) >= _MIN_UNPUNCTUATED_WORDS
 
 
 def _menu_line(text: str) -> bool:
@@ -209,7 +220,7 @@ def _credited_authors(lines: list[_Line]) -> list[str]:
 def _furniture_date(dropped: list[str]) -> str | None:
     """A date the page's furniture states (a print-edition credit), else a copyright year."""
     for text in dropped:
-        found = date_line(text)
+        found = parse_full_date(text) if len(text) <= _MAX_FURNITURE_DATE else None
         if found:
             return found
     return next((year for year in map(copyright_year, dropped) if year), None)

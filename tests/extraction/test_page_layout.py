@@ -100,6 +100,8 @@ def test_repeated_headline_is_not_body():
         (page(TITLE, LEDE, SECOND, "© Courier Press 2020"), "2020"),
         (page(TITLE, LEDE, SECOND, "Copyright 2022, Norpress Agency"), "2022"),
         (page(TITLE, LEDE, SECOND), None),
+        # a headline that mentions a date is no date line
+        (page("Ceasefire of 3 March 2021 collapses", LEDE), None),
     ],
 )
 def test_publication_dates_from_date_lines(text: str, published: str | None):
@@ -253,6 +255,11 @@ def test_furniture_lines_leave_the_body(line: str):
     assert parsed.body == page(LEDE, SECOND, THIRD)
 
 
+def test_long_line_without_any_sentence_end_is_furniture():
+    cloud = " ".join(["harbour news ferry port storm weather Port Aster shipping"] * 20)
+    assert parse(page(TITLE, LEDE, cloud, SECOND)).body == page(LEDE, SECOND)
+
+
 @pytest.mark.parametrize("tail", [" – Reuters", " (Courier Bureau)", " DMS", " - AFP"])
 def test_credit_after_the_last_sentence_is_not_body(tail: str):
     parsed = parse(page(TITLE, LEDE, SECOND, THIRD + tail))
@@ -324,6 +331,21 @@ def test_list_of_links_below_the_story_is_cut():
     ]
     parsed = parse(page(TITLE, LEDE, SECOND, THIRD, *links))
     assert parsed.body == page(LEDE, SECOND, THIRD)
+
+
+def test_last_sentence_without_its_full_stop_is_kept():
+    last = "The harbour authority said it would review the rules next year"
+    assert parse(page(TITLE, LEDE, SECOND, last)).body.endswith(last)
+
+
+def test_lone_link_with_a_kicker_is_cut():
+    link = "Property news: Rents climb at fastest pace in a decade -"
+    assert parse(page(TITLE, LEDE, SECOND, link)).body == page(LEDE, SECOND)
+
+
+def test_repeated_section_label_is_not_the_headline():
+    parsed = parse(page("World News", TITLE, "World News", LEDE))
+    assert parsed.title == TITLE
 
 
 def test_story_ending_with_a_list_keeps_it():
