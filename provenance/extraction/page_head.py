@@ -35,6 +35,7 @@ _AFTER_LEAD = 3
 TERMINAL_END = re.compile(r"[.!?…][”’\"')\]]*$")
 # one sentence ending and another starting: "... were certified. – Reuters", "... late. The"
 _SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?][”’\"')]? +[A-Z“‘\"–—-]")
+_CLAUSE_END = re.compile(r"[.,;:][”’\"')\]]*$")
 _QUESTION_END = re.compile(r"\?[”’\"')\]]*$")
 _DEFINED_TERM = re.compile(r"\((?:the )?[\"“][^\"”]{1,40}[\"”]")
 _HONORIFIC_NAME = re.compile(
@@ -114,7 +115,7 @@ def headline_like(text: str) -> bool:
         and len(text) <= _MAX_HEADLINE_CHARS
         and (text[:1].isupper() or text[:1].isdigit() or text[:1] in OPEN_QUOTES)
         and not paragraph_like(text)
-        and not text.endswith((".", ",", ";", ":"))
+        and _CLAUSE_END.search(text) is None
         and _DEFINED_TERM.search(text) is None
         and _HONORIFIC_NAME.fullmatch(text) is None
         and _PUBLICATION.fullmatch(text) is None

@@ -64,6 +64,8 @@ def page(*lines: str) -> str:
             page("Aster Holdings Names Acting Finance Chief", LEDE),
             "Aster Holdings Names Acting Finance Chief",
         ),
+        # a short quoted sentence is the lead, not a headline
+        (page("“We are open again.”", LEDE), ""),
         # questions can be headlines
         (page("Is the harbour ready for winter?", LEDE), "Is the harbour ready for winter?"),
     ],
