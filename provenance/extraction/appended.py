@@ -12,6 +12,8 @@ from provenance.extraction.page_head import TERMINAL_END, headline_like
 from provenance.extraction.text import wordset
 
 _MIN_HEADLINE_WORDS = 6
+_MAX_APPENDED = 20
+"""How many paragraphs from the end an appended article may start (bounds the work)."""
 _MIN_LINK_LIST = 2
 _MIN_LINK_WORDS = 4
 # a lone link: a kicker before its headline ("Property news: ...") or a dangling separator
@@ -32,7 +34,7 @@ def drop_appended(title: str, paragraphs: list[str]) -> list[str]:
     """``paragraphs`` without the unrelated articles appended at their end."""
     end = len(paragraphs)
     k = end - 2
-    while k >= 3:
+    while k >= max(3, len(paragraphs) - _MAX_APPENDED):
         if _headline(paragraphs[k]):
             story = _names(" ".join([title, *paragraphs[:k]]))
             tail = _names(" ".join(paragraphs[k:end]))
