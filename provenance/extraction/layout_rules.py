@@ -92,6 +92,11 @@ CORE_FURNITURE: tuple[str, ...] = (
     r".{3,160}\((?:source|photo|picture|image|credit|file photo)s?: [^)]{1,60}\)",
     r".{3,300}[.!?] / [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}",
     r"sources?: [^.]{1,80}\.?",
+    r"(?:image|media) (?:source|caption|credit)s?,? .{1,200}",
+    # a caption ending in its credit: "... on Tuesday. Photo: Jane Doe/Agency"
+    r".{3,200}[.!?]? (?:photo|picture|image|photograph)(?: credit)?: "
+    r"(?-i:[A-Z][\w.&'’-]*(?:[ /][A-Z][\w.&'’-]*){0,4})",
+    r".{3,300}\([\w .]{0,20}photo(?:/| by |: )[^)]{1,60}\)",
     # print-edition credits: "(The Daily Courier 03/14/2014 page 19)"
     r"\([^()]{2,80}\bpage ?\d{1,3}\)",
     # browser, script and archive notices

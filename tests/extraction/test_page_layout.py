@@ -191,6 +191,11 @@ def test_desk_and_read_time_lines_are_header():
     assert parsed.body == LEDE
 
 
+def test_outlet_under_the_byline_is_header():
+    parsed = parse(page(TITLE, "By Jane Doe", "Courier News", LEDE))
+    assert (parsed.authors, parsed.body) == (["Jane Doe"], LEDE)
+
+
 def test_byline_under_the_standfirst():
     standfirst = "The port had been shut since the first storm hit the coast."
     parsed = parse(page(TITLE, "3:47pm", standfirst, "By Jane Doe of example.com", LEDE))
@@ -238,6 +243,10 @@ def test_author_bio_at_the_end_names_the_author():
         "The harbour master at the quay. (Source: Courier)",
         "The harbour master walks along the quay at dawn. / Jane Doe",
         "Getty Images",
+        "Image source, Getty Images",
+        "Image caption, Ferry crews gathered at the port on Tuesday",
+        "Ferry crews gathered at the port on Tuesday. Photo: Jane Doe",
+        "Ferry crews gather at the port. (AP Photo/Jane Doe)",
         "Photo: Jane Doe",
         "Source: Harbour Authority Media Office.",
         "close video ad",
@@ -274,6 +283,7 @@ def test_credit_after_the_last_sentence_is_not_body(tail: str):
         "Contact the harbour office by phone if you see debris, officials urged.",
         "The ferry operator is on the mend after the storm.",
         "Residents shared photos of the flooded quays on social media.",
+        "He posted a photo: a ferry stranded on the quay.",
     ],
 )
 def test_prose_that_resembles_furniture_stays(line: str):
