@@ -329,6 +329,11 @@ def _dateline(
     paragraphs (under a standfirst), a mixed-case one only the first; short lines above
     them (story highlights) are skipped."""
     prose = [k for k, text in enumerate(texts[:_DATELINE_LINES]) if paragraph_like(text)]
+    if prose and prose[0] > 0:
+        alone = _dateline_match(texts[prose[0] - 1] + " ", patterns, mixed_case=False, alone=True)
+        if alone is not None:
+            place, dated = alone.group("place").strip(), parse_full_date(alone.group())
+            return place, dated, texts[: prose[0] - 1] + texts[prose[0] :]  # "LIMA —" alone
     for n, k in enumerate(prose[:_DATELINE_PARAGRAPHS]):
         match = _dateline_match(texts[k], patterns, mixed_case=n == 0)
         if match is not None:
@@ -339,13 +344,16 @@ def _dateline(
 
 
 def _dateline_match(
-    paragraph: str, patterns: tuple[re.Pattern[str], ...], mixed_case: bool
+    paragraph: str, patterns: tuple[re.Pattern[str], ...], mixed_case: bool, alone: bool = False
 ) -> re.Match[str] | None:
+    """The dateline opening ``paragraph`` (or, ``alone``, making up all of it)."""
     for pattern in patterns:
         match = pattern.match(paragraph)
-        if match and match.end() < len(paragraph) and not _label(match.group("place")):
+        if match is None or _label(match["place"]):
+            continue
+        if (match.end() == len(paragraph)) if alone else (match.end() < len(paragraph)):
             return match
-    if not mixed_case:
+    if alone or not mixed_case:
         return None
     for pattern in _MIXED_DATELINES:
         match = pattern.match(paragraph)

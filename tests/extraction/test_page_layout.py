@@ -139,6 +139,11 @@ def test_dateline_forms(lede: str, place: str | None):
     assert parsed.body.startswith(BODY) or place is None
 
 
+def test_dateline_on_a_line_of_its_own():
+    parsed = parse(page(TITLE, "PORTVILLE (AP) —", BODY, SECOND))
+    assert (parsed.dateline, parsed.body) == ("PORTVILLE", page(BODY, SECOND))
+
+
 def test_dateline_under_a_standfirst_and_story_highlights():
     standfirst = "The port had been shut since the first storm hit the coast last week."
     highlights = ["• Ferries resume on Monday", "• Dock workers back on Tuesday"]
