@@ -1,7 +1,9 @@
 """Unrelated articles appended after a story (a teaser of another story, with its headline).
 
-A tail that starts with a headline-like line and names nothing the story names is
-another article: the story shares at least one name with any of its own sections.
+A tail that starts with a headline-like line, names nothing the story names and is
+shorter than what stands above it is another article: the story shares at least one
+name with any of its own sections, and a page's story is its bulk (so a preamble or
+banner above a story never makes the story itself look appended).
 A run of headlines after the story's last sentence is a list of links to other
 stories, whatever they name.
 """
@@ -36,9 +38,9 @@ def drop_appended(title: str, paragraphs: list[str]) -> list[str]:
     k = end - 2
     while k >= max(3, len(paragraphs) - _MAX_APPENDED):
         if _headline(paragraphs[k]):
-            story = _names(" ".join([title, *paragraphs[:k]]))
-            tail = _names(" ".join(paragraphs[k:end]))
-            if tail and not story & tail:
+            before, after = " ".join([title, *paragraphs[:k]]), " ".join(paragraphs[k:end])
+            story, tail = _names(before), _names(after)
+            if tail and not story & tail and len(after) < len(before):
                 end = k
             else:
                 break

@@ -371,6 +371,22 @@ def test_story_ending_with_a_list_keeps_it():
     assert parse(text).body.endswith("Cargo berths reopen on Wednesday")
 
 
+def test_story_under_a_long_preamble_is_kept():
+    preamble = [
+        "Subscribers get unlimited access to every article on the site.",
+        "Members can also read our weekly print edition online.",
+        "Offers end soon, so sign up today and save.",
+    ]
+    story = [
+        "Ferry crews walked out on Tuesday across the Channel, union leaders announced.",
+        "Union leader Tom Reed said the walkout would last a week at least.",
+        "The operator said it was disappointed and urged crews to return.",
+        "Dover harbour was quiet on Wednesday as lorries queued on the motorway.",
+    ]
+    text = page(*preamble, "Channel ferry crews walk out over pay and rotas", *story)
+    assert parse(text).body.endswith(story[-1])
+
+
 def test_story_after_a_banner_or_preamble_is_kept():
     parsed = parse(page("BREAKING NEWS", TITLE, "Live", LEDE, SECOND, THIRD))
     assert parsed.title == TITLE
