@@ -24,12 +24,12 @@ _PLACE_PART = re.compile(r"[A-Z][a-z’'-]+|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+
 _MAX_BYLINE = 120
 
 # "Reporting by A and B; Writing by C; Editing by D", in parentheses or not
-_CREDIT = re.compile(
-    r"\(?(?:(?:additional )?reporting|writing|editing|compiled|produced|graphics)"
-    r" by [^()]{2,300}\)?",
+_CREDIT_ROLE = r"(?:additional )?(?:reporting|writing|editing|compiled|produced|graphics)"
+_CREDIT = re.compile(rf"\(?{_CREDIT_ROLE} by [^()]{{2,300}}\)?", re.IGNORECASE)
+_CREDIT_PART = re.compile(
+    rf"(?P<role>{_CREDIT_ROLE}) by (?P<names>[^;]+?)(?=;|,\s*{_CREDIT_ROLE} by|$)",
     re.IGNORECASE,
 )
-_CREDIT_PART = re.compile(r"(?P<role>[A-Za-z ]+?) by (?P<names>[^;]+)", re.IGNORECASE)
 _AUTHOR_ROLES = frozenset({"reporting", "writing"})
 
 # "Jane Doe is a former political reporter with The Daily Courier"
@@ -89,8 +89,11 @@ def credit_authors(line: str) -> list[str] | None:
         return None
     names: list[str] = []
     for part in _CREDIT_PART.finditer(line.strip("()")):
+        credited = _names(part.group("names"), strict=True)
+        if not credited:
+            return None  # "Reporting by the paper showed ...": a sentence, not a credit
         if part.group("role").strip().lower() in _AUTHOR_ROLES:
-            names += [n for n in _names(part.group("names")) if n not in names]
+            names += [n for n in credited if n not in names]
     return names
 
 

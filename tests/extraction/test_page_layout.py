@@ -215,6 +215,23 @@ def test_wire_credits_at_the_end_name_the_authors():
     assert "Reporting by" not in parsed.body
 
 
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        (
+            "(Reporting by Jane Doe in Lima and John Roe; Editing by Ann Poe)",
+            ["Jane Doe", "John Roe"],
+        ),
+        ("(Reporting by Jane Doe, Editing by Ann Poe)", ["Jane Doe"]),
+        ("(Reporting by Jane Doe; Additional reporting by John Roe)", ["Jane Doe"]),
+    ],
+)
+def test_wire_credit_forms(credit: str, authors: list[str]):
+    parsed = parse(page(TITLE, f"PORTVILLE (Reuters) - {BODY}", SECOND, credit))
+    assert parsed.authors == authors
+    assert parsed.body == page(BODY, SECOND)
+
+
 def test_author_bio_at_the_end_names_the_author():
     bio = "Jane O’Doe is a former political staff reporter with The Daily Courier"
     parsed = parse(page(TITLE, LEDE, SECOND, "Jane O'Doe", "Jane O'Doe", bio))
@@ -294,6 +311,7 @@ def test_credit_after_the_last_sentence_is_not_body(tail: str):
         "The ferry operator is on the mend after the storm.",
         "Residents shared photos of the flooded quays on social media.",
         "He posted a photo: a ferry stranded on the quay.",
+        "Reporting by the Courier showed the harbour master had been warned.",
     ],
 )
 def test_prose_that_resembles_furniture_stays(line: str):
