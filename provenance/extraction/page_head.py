@@ -88,7 +88,7 @@ def read_head(lines: list[str], noise: re.Pattern[str]) -> Head:
     published = next((line.date for line in found if line.date), None)
     place = next((_place(window[k]) for k in range(end) if header[k].names), None)
     body = lines[end:]
-    under = _header_under_lead(body)
+    under = None if authors and published else _header_under_lead(body, title_at is not None)
     if under is not None:
         names, date, body = under
         authors = authors or names
@@ -176,22 +176,28 @@ def _header_end(
     return last + 1
 
 
-def _header_under_lead(body: list[str]) -> tuple[list[str], str | None, list[str]] | None:
-    """A byline or date line just under a standfirst: its names and date, and the body
-    below it (the standfirst goes with the header)."""
+def _header_under_lead(
+    body: list[str], headline: bool
+) -> tuple[list[str], str | None, list[str]] | None:
+    """A byline or date line just under the first paragraph: its names and date, and the
+    body without it. Under a headline that paragraph is a standfirst and goes with the
+    header; without one it is the lead and stays."""
     names: list[str] = []
     date: str | None = None
-    last = -1
+    header: list[int] = []
     for k, text in enumerate(body[: _AFTER_LEAD + 1]):
         if paragraph_like(text):
             continue
         found = byline_names(text) if marked_byline(text) else []
         when = date_line(text)
         if found or when:
-            names, date, last = names or found, date or when, k
-    if last < 0:
+            names, date = names or found, date or when
+            header.append(k)
+    if not header:
         return None
-    return names, date, body[last + 1 :]
+    if headline:
+        return names, date, body[header[-1] + 1 :]
+    return names, date, [text for k, text in enumerate(body) if k not in header]
 
 
 def _title_text(title: str) -> str:

@@ -208,6 +208,12 @@ def test_byline_under_the_standfirst():
     assert parsed.body == LEDE
 
 
+def test_date_under_a_lead_without_headline_keeps_the_lead():
+    parsed = parse(page(LEDE, "Published 3 May 2021", SECOND))
+    assert (parsed.title, parsed.published) == ("", "2021-05-03")
+    assert parsed.body == page(LEDE, SECOND)
+
+
 def test_wire_credits_at_the_end_name_the_authors():
     credit = "Reporting by Jane Doe; Writing by John Roe; Editing by Ann Poe"
     parsed = parse(page(TITLE, f"PORTVILLE (Reuters) - {BODY}", SECOND, credit))
