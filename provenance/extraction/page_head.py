@@ -76,7 +76,10 @@ class _HeaderLine(NamedTuple):
 
 
 def read_head(lines: list[str], noise: re.Pattern[str]) -> Head:
-    """Title, authors, date and byline place from the top of ``lines``; the rest is body."""
+    """Title, authors, date and byline place from the top of ``lines``; the rest is body.
+
+    One-word lines at the very top (menu entries, section labels) are skipped first."""
+    lines = lines[next((k for k, text in enumerate(lines) if " " in text), len(lines)) :]
     window = lines[:HEAD_WINDOW]
     lead = _lead_index(window)
     header = [_header_line(k, window, noise) for k in range(lead)]

@@ -76,6 +76,12 @@ def test_headline_only_where_a_line_reads_like_one(text: str, title: str):
     assert LEDE in parsed.body or parsed.body.startswith("The harbour reopened")
 
 
+def test_long_menu_of_single_words_above_the_headline():
+    menu = ["Home", "World", "Business", "Markets", "Sport", "Culture", "Travel", "Earth"]
+    parsed = parse(page(*menu, *menu, TITLE, "By Jane Doe", LEDE))
+    assert (parsed.title, parsed.authors, parsed.body) == (TITLE, ["Jane Doe"], LEDE)
+
+
 def test_repeated_headline_is_not_body():
     parsed = parse(page(TITLE, TITLE, f"PORT ASTER — {LEDE}", SECOND))
     assert parsed.title == TITLE
