@@ -21,6 +21,7 @@ from provenance.extraction.channels import (
     SCENES,
     Relay,
     channel_in,
+    outlet_like,
     relays_in,
 )
 from provenance.extraction.coref import Entity, Resolver
@@ -484,6 +485,8 @@ class _Reader:
             item.channel = item.channel or channel_in(self.body, frame)
             item.date = item.date or _date_in(self.body, frame, self.published)
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
+            if item.channel is None and any(self._interviewer(r) for r in own):
+                item.channel = "interview"  # "told Reuters", "confirmed to the newspaper"
             if item.nested_in is not None and item.nested_in.entity is not None:
                 outer = item.nested_in
                 item.via = [_entity_relay(outer.entity), *outer.via]
@@ -497,6 +500,15 @@ class _Reader:
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
+
+    def _interviewer(self, relay: Relay) -> bool:
+        """An outlet a speaker told something to (not a person of the story)."""
+        if not relay.told or not outlet_like(relay.phrase.text):
+            return False
+        if outlet_like(relay.phrase.text, strict=True):
+            return True
+        token = relay.phrase.text.split()[-1].lower()
+        return not any(e.kind == "person" and token in e.tokens for e in self.resolver.entities)
 
     def _sentence_scene(
         self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[_Found]

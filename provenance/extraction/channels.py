@@ -13,59 +13,86 @@ from provenance.extraction.speakers import TITLES, Phrase, phrase_after, phrase_
 from provenance.extraction.text import Span, Word, wordset
 
 _I = re.IGNORECASE
-# In order of precedence: the more specific setting first.
-_CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_SETTING_DET = r"(?:a|an|the|this|that|his|her|their|its|(?:[\w-]+\s){0,2}?[\w-]+(?:'s|’s))\s"
+"""What opens the noun phrase of a setting: ``a``, ``the``, ``Monday night's``."""
+_SETTINGS = (
+    r"(?:rally|rallies|meeting(?!\swith)|ceremony|event|forum|seminar|summit|session|debate|"
+    r"convention|gathering|launch|commemoration|conference|congress|vigil|webinar|symposium|"
+    r"town\shall|funeral|memorial|inauguration|graduation|sitting|plenary)"
+)
+"""Occasions where one speaks before an audience: what is said at them is a speech."""
+_VENUES = (
+    r"(?:parliament|d[aá]il|seanad|senate|congress|house|commons|lords|assembly|chamber|"
+    r"lawmakers|legislators|mps|senators|deputies|delegates|councillors|councilors|"
+    r"the\scrowd|crowds|audience|supporters|rally|gathering|conference|summit|forum|"
+    r"convention|meeting|session|lok\ssabha|rajya\ssabha|knesset|duma|bundestag|"
+    r"national\sassembly|general\sassembly|security\scouncil)"
+)
+"""Audiences and chambers one addresses in a speech (``told parliament``)."""
+_PLATFORMS = r"(?:X|Twitter|Facebook|Instagram|Threads|Bluesky|Telegram|LinkedIn|TikTok|Weibo)"
+
+# One line per channel phrase, in order of precedence: the more specific setting first.
+# Phrases are matched case-insensitively unless they say ``(?-i:...)``.
+CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
+    ("telephone conversation", r"(?:tele)?phon(?:e|ic)\s(?:conversation|call|talk)s?"),
+    ("telephone conversation", r"(?:spoke|speaking|said|told\s\w+)\sby\s(?:tele)?phone"),
+    ("telephone conversation", r"over\sthe\s(?:tele)?phone"),
+    ("news conference", r"(?:news|press)\sconference"),
+    ("news conference", r"news\sbriefing"),
+    ("press briefing", r"(?:press|media|weekly|daily|regular)\sbriefing"),
+    ("interview", r"interview(?:s|ed)?"),
     (
-        "telephone conversation",
-        re.compile(
-            r"\b(?:tele)?phon(?:e|ic)\s(?:conversation|call|talk)s?\b|\bspoke\sby\s(?:tele)?phone\b"
-            r"|\bover\sthe\s(?:tele)?phone\b",
-            _I,
-        ),
+        "interview",
+        r"(?:told|telling|tells|speaking\sto|spoke\sto)\s(?:[\w'’-]+\s){0,3}?"
+        r"(?:presenter|host|anchor|interviewer|reporter|correspondent|journalist|columnist)\b",
     ),
-    ("news conference", re.compile(r"\b(?:news|press)\sconference\b", _I)),
-    ("press briefing", re.compile(r"\b(?:press|media|news|weekly|daily|regular)\sbriefing\b", _I)),
-    ("interview", re.compile(r"\binterview(?:s|ed)?\b", _I)),
     (
         "media talk",
-        re.compile(
-            r"\b(?:[Tt]alk(?:s|ing|ed)?|[Ss]poke|[Ss]peaking|[Cc]hat(?:ting)?)\s(?:with|to)\s(?:the\s)?"
-            r"(?:[A-Z][\w-]*\s)?(?:media|reporters|journalists|press|newsmen)\b"
-            r"|\btold\s(?:the\s)?(?:reporters|journalists|media|press|newsmen)\b|\bmedia\stalk\b",
-        ),
+        r"(?-i:(?:[Tt]alk(?:s|ing|ed)?|[Ss]poke|[Ss]peaking|[Cc]hat(?:ting)?|said)\s(?:with|to)\s"
+        r"(?:the\s)?(?:[A-Z][\w-]*\s)?(?:media|reporters|journalists|press|newsmen))",
     ),
+    ("media talk", r"(?-i:told\s(?:the\s)?(?:reporters|journalists|media|press|newsmen))"),
+    ("media talk", r"(?:media|press)\s(?:talk|session|scrum|gaggle)s?"),
+    ("tweet", r"(?-i:tweet(?:s|ed|ing)?|on\sTwitter|formerly\sTwitter|on\sX|X\spost|post\son\sX)"),
+    ("tweet", r"(?-i:(?:took|takes|taking|take)\sto\s(?:X|Twitter))"),
+    ("tweet", rf"(?-i:(?:posted|wrote|writing|posting|said|shared)\son\s{_PLATFORMS})"),
+    ("tweet", rf"(?-i:(?:a|his|her|their|its)\spost\son\s{_PLATFORMS})"),
+    ("speech", r"speech(?:es)?"),
     (
-        "tweet",
-        re.compile(
-            r"\btweet(?:s|ed|ing)?\b|\bon\sTwitter\b|\bformerly\sTwitter\b|\bon\sX\b"
-            r"|\bX\spost\b|\bpost\son\sX\b|\b(?:took|takes|taking|take)\sto\s(?:X|Twitter)\b"
-        ),
+        "speech",
+        r"address(?:ed|ing)?\s(?:a|the)\s(?:\w+\s)?(?:rally|parliament|assembly|nation|ceremony|"
+        r"gathering|summit|session|crowd|meeting|event|forum|seminar)",
     ),
     (
         "speech",
-        re.compile(
-            r"\bspeech\b|\baddress(?:ed|ing)?\s(?:a|the)\s(?:\w+\s)?(?:rally|parliament|assembly|"
-            r"nation|ceremony|gathering|summit|session|crowd|meeting|event|forum|seminar)\b",
-            _I,
-        ),
+        r"(?:inaugural|keynote|televised|opening|closing|farewell|budget|presidential|annual|"
+        r"welcome|radio|video|graduation|commencement|valedictory)\saddress",
     ),
-    ("letter", re.compile(r"\b(?:letter|memo|memorandum)\b", _I)),
-    (
-        "statement",
-        re.compile(
-            r"\bstatement\b|\b(?:press|news|media)\srelease\b|\bin\sa\srelease\b"
-            r"|\bcommuniqu[eé]\b",
-            _I,
-        ),
-    ),
-    ("report", re.compile(r"\b(?:report|record|records|filing|study|survey)\b(?!s)", _I)),
-    (
-        "resolution",
-        re.compile(
-            r"\b(?:adopted|passed|in|approved)\s(?:a\s|an\s|the\s|\w+\s)?resolutions?\b", _I
-        ),
-    ),
+    ("speech", r"in\s(?:his|her|their|its)\s(?:\w+\s)?address"),
+    ("speech", rf"(?:told|telling|tells|tell|addressing|addressed)\s(?:the\s)?{_VENUES}\b"),
+    ("speech", rf"(?:at|during)\s{_SETTING_DET}(?:[\w-]+\s){{0,3}}?{_SETTINGS}"),
+    ("speech", r"(?:in|during)\sthe\s(?:\w+\s)?debate"),
+    ("letter", r"letter|memo|memorandum"),
+    ("statement", r"statement|(?:press|news|media)\srelease|in\sa\srelease|communiqu[eé]"),
+    ("report", r"(?:report|record|records|filing|study|survey)\b(?!s)"),
+    ("report", r"(?:research|analyst|client|investor)\snote|in\sa\snote"),
+    ("report", r"note\sto\s(?:clients|investors)"),
+    ("resolution", r"(?:adopted|passed|in|approved)\s(?:a\s|an\s|the\s|\w+\s)?resolutions?"),
 )
+"""How a statement was made, by the words of its frame (``said in a statement``)."""
+
+
+def _compile_channels() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    grouped: dict[str, list[str]] = {}
+    for channel, phrase in CHANNEL_PHRASES:
+        grouped.setdefault(channel, []).append(phrase)
+    return tuple(
+        (channel, re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b", _I))
+        for channel, phrases in grouped.items()
+    )
+
+
+_CHANNELS = _compile_channels()
 
 NOUN_CHANNELS = {
     "statement": "statement",
@@ -104,12 +131,33 @@ _OUTLET_WORDS = wordset(
     "agency newspaper daily weekly broadcaster channel station radio television tv magazine "
     "outlet website paper network news service wire site tabloid programme program show"
 )
+_VENUE_WORDS = wordset(
+    "parliament dáil dail seanad senate congress house commons lords assembly chamber court "
+    "committee subcommittee inquiry tribunal hearing knesset duma bundestag sabha legislature "
+    "council conference summit rally meeting session forum convention briefing gathering"
+)
+"""An audience one speaks to (``told the Dáil``) is not an intermediary."""
+_VENUE_REACH = 4
+"""How many words after ``told`` may name the audience (``told the weekly press briefing``)."""
 _RELAY_BY = re.compile(
     r"\b(?:telecast(?:ed)?|broadcast|aired|published|reported|carried|relayed|quoted|cited)\sby\s",
     _I,
 )
 _INTERVIEW_WITH = re.compile(r"\binterview(?:s|ed)?\s(?:with|to|by)\s", _I)
 _TOLD = re.compile(r"\btold\s")
+_TOLD_OUTLET = re.compile(
+    r"\b(?:tells|telling|confirmed\sto|said\sto|says\sto|speaking\sto|spoke\sto|talking\sto|"
+    r"talked\sto|in\scomments\sto|in\sremarks\sto|in\san\semail\sto)\s",
+    _I,
+)
+"""Other verbs whose addressee is an intermediary only when it is an outlet."""
+MASTHEAD_WORDS = wordset(
+    "press news times post herald tribune journal gazette telegraph guardian chronicle observer "
+    "mirror express independent monitor courier star sun mail review radio tv television "
+    "broadcasting broadcaster network channel agency wire media magazine newspaper paper daily "
+    "weekly tabloid outlet website station service programme program show podcast"
+)
+"""Words that make a name an outlet's (``the Irish Times``, ``Sky News``)."""
 _QUOTED = re.compile(r"\bquoted\s")
 _CITING = re.compile(r",\sciting\s", _I)
 _SAID_ACCORDING = re.compile(
@@ -126,7 +174,7 @@ class Relay(NamedTuple):
     start: int
     phrase: Phrase
     told: bool = False
-    """Found as the object of ``told``: an outlet only when it is not a known person."""
+    """Found as the addressee of ``told`` (``told Reuters``)."""
 
 
 def channel_in(text: str, spans: list[Span]) -> str | None:
@@ -149,6 +197,10 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
     for match in _TOLD.finditer(text, sentence.start, sentence.end):
         relay = _relay_after(ws, index.get(match.end()), told=True)
         if relay:
+            relays.append(relay)
+    for match in _TOLD_OUTLET.finditer(text, sentence.start, sentence.end):
+        relay = _relay_after(ws, index.get(match.end()), told=True)
+        if relay and outlet_like(relay.phrase.text, strict=True):
             relays.append(relay)
     for match in _QUOTED.finditer(text, sentence.start, sentence.end):
         i = index.get(match.start())
@@ -193,15 +245,33 @@ def _relay_after(ws: list[Word], i: int | None, told: bool = False) -> Relay | N
     if phrase is None or phrase.kind in {"pronoun", "group"}:
         return None
     lowered = phrase.text.lower().split()
+    ahead = {w.text.lower() for w in ws[i : i + _VENUE_REACH]}
+    if told and _VENUE_WORDS & (set(lowered) | ahead):
+        return None
     if told and not (_OUTLET_WORDS & set(lowered)) and (TITLES & set(lowered)):
         return None
-    return _relay(phrase, told and not (_OUTLET_WORDS & set(lowered)))
+    return _relay(phrase, told)
 
 
 def _relay(phrase: Phrase, told: bool = False) -> Relay:
     lowered = phrase.text.lower().split()
     kind = "agency" if "agency" in lowered or "wire" in lowered else "outlet"
     return Relay(outlet_name(phrase.text), kind, phrase.start, phrase, told)
+
+
+def outlet_like(text: str, strict: bool = False) -> bool:
+    """Whether a name reads as an outlet's rather than a person's: a masthead word
+    (``Sky News``), an abbreviation (``AFP``) or, unless ``strict``, one capitalised
+    word (``Reuters``)."""
+    parts = text.split()
+    if parts and parts[0].lower() == "the":
+        parts = parts[1:]
+    lowered = {p.lower().strip(".,") for p in parts}
+    if lowered & MASTHEAD_WORDS:
+        return True
+    if len(parts) != 1:
+        return False
+    return parts[0].isupper() if strict else parts[0][:1].isupper()
 
 
 def outlet_name(text: str) -> str:

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.extraction.conftest import attribute_body, by_text
 
 
@@ -105,3 +107,92 @@ def test_offsets_point_into_the_body():
     body = "Governor Mia Ross said: “We are ready.” Later she said the plan was costed."
     for statement in attribute_body(body).statements:
         assert body[statement.start : statement.end] == statement.text
+
+
+_CHANNEL_CASES = [
+    # (body, statement text, channel, via)
+    (
+        "Mayor Ann Cole told Nordland Radio that taxes would fall.",
+        "taxes would fall",
+        "interview",
+        ["Nordland Radio"],
+    ),
+    ("Mayor Ann Cole told AFP that taxes would fall.", "taxes would fall", "interview", ["AFP"]),
+    (
+        "The firm confirmed to the Daily Courier that a sale was studied.",
+        "a sale was studied",
+        "interview",
+        ["Daily Courier"],
+    ),
+    (
+        "Mayor Ann Cole told Morning Show presenter Jo Bale that taxes would fall.",
+        "taxes would fall",
+        "interview",
+        ["Morning Show"],
+    ),
+    (
+        "Mayor Ann Cole told John Smith that taxes would fall.",
+        "taxes would fall",
+        None,
+        ["John Smith"],
+    ),
+    ("Premier Ann Cole told parliament that taxes would fall.", "taxes would fall", "speech", []),
+    ("Premier Ann Cole told the Dáil that taxes would fall.", "taxes would fall", "speech", []),
+    ("Premier Ann Cole told lawmakers that taxes would fall.", "taxes would fall", "speech", []),
+    (
+        "In her inaugural address, Premier Ann Cole said taxes would fall.",
+        "taxes would fall",
+        "speech",
+        [],
+    ),
+    (
+        "“Taxes will fall,” Trustee Ann Cole said during Tuesday night's meeting.",
+        "Taxes will fall,",
+        "speech",
+        [],
+    ),
+    (
+        "Speaking at a rally in the port, Ann Cole said taxes would fall.",
+        "taxes would fall",
+        "speech",
+        [],
+    ),
+    (
+        "Premier Ann Cole said in the debate that taxes would fall.",
+        "taxes would fall",
+        "speech",
+        [],
+    ),
+    ("Premier Ann Cole posted on Facebook that taxes would fall.", "taxes would fall", "tweet", []),
+    (
+        "Police Chief Ann Cole told a news briefing that the suspect fled.",
+        "the suspect fled",
+        "news conference",
+        [],
+    ),
+    (
+        "A spokesman, Ben Ruiz, told the weekly press briefing that talks went on.",
+        "talks went on",
+        "press briefing",
+        [],
+    ),
+    (
+        "In a note to clients, analyst Ben Ruiz said margins would shrink.",
+        "margins would shrink",
+        "report",
+        [],
+    ),
+    (
+        "Coach Ben Ruiz said at the post-match media session that the team was tired.",
+        "the team was tired",
+        "media talk",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel", "via"), _CHANNEL_CASES)
+def test_channel_phrases(body: str, text: str, channel: str | None, via: list[str]) -> None:
+    statement = by_text(attribute_body(body))[text]
+    assert statement.channel == channel
+    assert [v.name for v in statement.via] == via
