@@ -18,11 +18,15 @@ from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, Par
 from provenance.domain.extraction import ExtractedSource
 from provenance.extraction.channels import (
     NOUN_CHANNELS,
+    REPORTED_ADVERBS,
+    REPORTING_VERBS,
     SCENES,
     Relay,
     channel_in,
+    non_outlet_body,
     outlet_like,
     relays_in,
+    reporting_outlet,
 )
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force
@@ -551,6 +555,7 @@ class _Reader:
                 item.entity.statements += 1
 
     def _carry_scenes(self) -> None:
+        self._outlet_reports()
         self._lede_date()
         self._carry_runs()
         starts = [p.start for p in self.paras]
@@ -566,6 +571,36 @@ class _Reader:
                     item.via = list(scene.via)
             if item.date is None and item.start >= scene.since and item.channel == scene.channel:
                 item.date = scene.date
+
+    def _outlet_reports(self) -> None:
+        """A news outlet speaks through its reports: ``the newspaper said``, ``according to
+        the broadcaster``, ``..., the BBC reported`` all have the channel report."""
+        outlets = {id(i.entity) for i in self.found if i.entity and self._reports(i)}
+        for item in self.found:
+            if item.channel is None and id(item.entity) in outlets:
+                item.channel = "report"
+            elif item.channel is None and item.cue and item.cue.lower() in REPORTED_ADVERBS:
+                item.channel = "report"
+
+    def _reports(self, item: _Found) -> bool:
+        """Whether a statement shows its speaker to be a news outlet: a reference by an
+        outlet noun, or news reported (``..., X reported``; ``X reported that``) by a
+        speaker that is not a business or public body."""
+        entity = item.entity
+        if entity is None or entity.kind == "group":
+            return False
+        references = [entity.name, *entity.aliases]
+        if item.subject is not None:
+            references.append(item.subject.text)
+        if any(reporting_outlet(r) for r in references):
+            return True
+        cue = (item.cue or "").lower().split()
+        if not cue or cue[-1] not in REPORTING_VERBS or entity.kind == "person":
+            return False
+        if any(non_outlet_body(r) for r in references):
+            return False
+        between = self.body[item.position : item.start].lower().split()
+        return item.start < item.position or "that" in between
 
     def _lede_date(self) -> None:
         """The occasion the lede dates (``approved the budget on Tuesday``) is when the

@@ -259,6 +259,35 @@ def _relay(phrase: Phrase, told: bool = False) -> Relay:
     return Relay(outlet_name(phrase.text), kind, phrase.start, phrase, told)
 
 
+OUTLET_NOUNS = wordset(
+    "newspaper paper daily tabloid broadcaster television tv radio station magazine outlet website "
+    "journal times gazette herald tribune telegraph chronicle"
+)
+"""Nouns and masthead words that make a speaker a news outlet (``the newspaper said``)."""
+NEWS_AGENCY = re.compile(r"\b(?:news|press)\sagency\b|\bwire\sservice\b", _I)
+REPORTING_VERBS = wordset("reported reports")
+"""Cues by which an outlet publishes news (``..., the BBC reported.``)."""
+REPORTED_ADVERBS = wordset("reportedly")
+"""Cues that say a report is the source."""
+_NON_OUTLET_HEADS = wordset(
+    "company corporation corp inc ltd plc llc firm group holdings bank fund ministry office "
+    "government council embassy police army military court department agency authority "
+    "commission committee service bureau board union association hospital school university"
+)
+"""Heads of businesses and public bodies: they report results, not news."""
+
+
+def reporting_outlet(text: str) -> bool:
+    """Whether a reference names a news outlet (``the Nikkei business daily``, ``the TV``)."""
+    words_in = {w.strip(".,’'").lower() for w in text.split()}
+    return bool(words_in & OUTLET_NOUNS) or NEWS_AGENCY.search(text) is not None
+
+
+def non_outlet_body(text: str) -> bool:
+    """Whether a reference names a business or public body (``the company``)."""
+    return bool({w.strip(".,").lower() for w in text.split()} & _NON_OUTLET_HEADS)
+
+
 def outlet_like(text: str, strict: bool = False) -> bool:
     """Whether a name reads as an outlet's rather than a person's: a masthead word
     (``Sky News``), an abbreviation (``AFP``) or, unless ``strict``, one capitalised

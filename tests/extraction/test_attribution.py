@@ -196,3 +196,35 @@ def test_channel_phrases(body: str, text: str, channel: str | None, via: list[st
     statement = by_text(attribute_body(body))[text]
     assert statement.channel == channel
     assert [v.name for v in statement.via] == via
+
+
+_REPORT_CASES = [
+    # (body, statement text, channel)
+    (
+        "The mill will close in June, the Valley Courier newspaper reported.",
+        "The mill will close in June",
+        "report",
+    ),
+    (
+        "The mill will close in June, the Nordland Herald reported on Friday.",
+        "The mill will close in June",
+        "report",
+    ),
+    (
+        "Two ferries were cancelled, according to the broadcaster.",
+        "Two ferries were cancelled",
+        "report",
+    ),
+    (
+        "Zetanet reported that the mill would close.\n\nIt added that jobs would go.",
+        "jobs would go",
+        "report",
+    ),
+    ("The company reported that its sales rose.", "its sales rose", None),
+    ("Police reported that two cars collided.", "two cars collided", None),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _REPORT_CASES)
+def test_an_outlet_speaks_through_reports(body: str, text: str, channel: str | None) -> None:
+    assert by_text(attribute_body(body))[text].channel == channel
