@@ -577,9 +577,8 @@ class _Reader:
         the broadcaster``, ``..., the BBC reported`` all have the channel report."""
         outlets = {id(i.entity) for i in self.found if i.entity and self._reports(i)}
         for item in self.found:
-            if item.channel is None and id(item.entity) in outlets:
-                item.channel = "report"
-            elif item.channel is None and item.cue and item.cue.lower() in REPORTED_ADVERBS:
+            reportedly = (item.cue or "").lower() in REPORTED_ADVERBS
+            if item.channel is None and (id(item.entity) in outlets or reportedly):
                 item.channel = "report"
 
     def _reports(self, item: _Found) -> bool:
