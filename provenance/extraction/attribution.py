@@ -486,7 +486,7 @@ class _Reader:
                 for span in spans
                 for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
             ]
-            item.channel = item.channel or channel_in(self.body, frame)
+            item.channel = item.channel or _document_channel(item) or channel_in(self.body, frame)
             item.date = item.date or _date_in(self.body, frame, self.published)
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
             if item.channel is None and any(self._interviewer(r) for r in own):
@@ -801,6 +801,13 @@ def _entity_relay(entity: Entity) -> Relay:
         else "group"
     )
     return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
+
+
+def _document_channel(item: _Found) -> str | None:
+    """The channel a document named as the subject stands for (``a statement said``)."""
+    if item.subject is None or item.subject.kind == "pronoun":
+        return None
+    return NOUN_CHANNELS.get(item.subject.text.split()[-1].lower().strip(".,"))
 
 
 def _date_in(text: str, frame: list[Span], published: Published | None) -> str | None:

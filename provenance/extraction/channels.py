@@ -123,6 +123,8 @@ SCENES = frozenset(
         "tweet",
         "telephone conversation",
         "speech",
+        "statement",
+        "letter",
     }
 )
 """Channels that are occasions: later statements of the same speaker share them."""

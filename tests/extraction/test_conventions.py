@@ -118,3 +118,18 @@ def test_memo_is_a_letter_and_release_a_statement():
     found = by_text(attribute_body(body))
     assert found["the cuts were final"].channel == "letter"
     assert found["the port would reopen"].channel == "statement"
+
+
+def test_a_statement_carries_to_the_speakers_later_words():
+    body = (
+        "In a statement on Monday, Governor Ann Cole condemned the attack on the depot.\n\n"
+        "“We will find those responsible,” Cole said."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["We will find those responsible,"].channel == "statement"
+
+
+def test_a_document_as_subject_gives_its_channel():
+    body = "“The vote must be cancelled,” said a statement read out at a news conference."
+    found = by_text(attribute_body(body))
+    assert found["The vote must be cancelled,"].channel == "statement"
