@@ -303,6 +303,7 @@ class _Reader:
                 items.append(item)
         items.sort(key=lambda f: f.position)
         self._resolve(items, subject_entity, ws)
+        _nest(items)
         self._frame_details(sentence, ws, items)
         self._sentence_scene(sentence, ws, subject_entity, items)
         self._citing_scene(sentence, ws)
@@ -499,6 +500,8 @@ class _Reader:
             scene = self.scenes.setdefault(id(item.entity), _Scene())
             if item.via and not scene.via and item.channel == scene.channel:
                 scene.via = list(item.via)
+                if scene.channel is None:
+                    scene.since = item.start
             if item.channel in SCENES and scene.channel is None:
                 scene.channel, scene.since = item.channel, item.start
                 scene.via = list(item.via)
@@ -561,7 +564,10 @@ class _Reader:
         starts = [p.start for p in self.paras]
         for item in self.found:
             scene = self.scenes.get(id(item.entity))
-            if scene is None or scene.channel is None:
+            if scene is None:
+                continue
+            if scene.channel is None:
+                _carry_relay(item, scene)
                 continue
             # a lede sums up what the speaker says on the occasion described below it
             lede = _paragraph_of(starts, item.start) < _LEDE_PARAGRAPHS
@@ -801,6 +807,56 @@ def _entity_relay(entity: Entity) -> Relay:
         else "group"
     )
     return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
+
+
+def _carry_relay(item: _Found, scene: _Scene) -> None:
+    """An outlet that relayed a speaker once relays their later statements too
+    (``an official said, Nordpress reports. ... he said``)."""
+    outlets = scene.via and all(r.kind in _OUTLET_KINDS for r in scene.via)
+    if outlets and not item.via and item.channel is None and item.start > scene.since:
+        item.via = list(scene.via)
+
+
+_OUTLET_KINDS = frozenset({"outlet", "agency"})
+
+
+def _nest(items: list[_Found]) -> None:
+    """A statement whose speaker is named inside another's content is relayed by that
+    other speaker: ``Cole said the port would reopen, according to the Courier``."""
+    for item in items:
+        if item.nested_in is not None or item.entity is None or item.kind != "indirect":
+            continue
+        host = next(
+            (
+                h
+                for h in items
+                if h is not item
+                and h.entity is not None
+                and h.entity is not item.entity
+                and h.start <= item.position < h.end
+                and h.start <= item.start < h.end
+            ),
+            None,
+        )
+        host = host or _trailing_outlet(items, item)
+        if host is not None and host.nested_in is not item:
+            item.nested_in = host
+
+
+def _trailing_outlet(items: list[_Found], item: _Found) -> _Found | None:
+    """``X said ..., according to the broadcaster``: a closing attribution to an outlet
+    relays every statement of its sentence."""
+    for host in items:
+        if (
+            host is not item
+            and host.entity is not None
+            and host.entity is not item.entity
+            and (host.cue or "").lower() == "according to"
+            and host.start <= item.position < host.position
+            and any(reporting_outlet(r) for r in [host.entity.name, *host.entity.aliases])
+        ):
+            return host
+    return None
 
 
 def _document_channel(item: _Found) -> str | None:

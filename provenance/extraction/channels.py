@@ -229,7 +229,7 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
 
 
 _REPORTING = wordset("said says reported reports wrote writes added")
-_REPORTED_LAST = re.compile(r"\breported(?=\s*[.!]?\s*$)")
+_REPORTED_LAST = re.compile(r"\breport(?:ed|s)(?=\s*[.!]?\s*$)")
 
 
 def _after_comma(ws: list[Word], phrase: Phrase, i: int) -> bool:

@@ -1,6 +1,8 @@
 """Conventions of English news beyond plain quotation and reported speech: interview
 transcripts, table rows that are not speakers, dates of the lede's occasion, channels."""
 
+import pytest
+
 from provenance.domain import ParsedDocument
 from provenance.extraction.attribution import attribute
 from provenance.extraction.speakers import name_registry
@@ -133,3 +135,46 @@ def test_a_document_as_subject_gives_its_channel():
     body = "“The vote must be cancelled,” said a statement read out at a news conference."
     found = by_text(attribute_body(body))
     assert found["The vote must be cancelled,"].channel == "statement"
+
+
+_RELAY_CASES = [
+    # (body, statement text, speaker, via)
+    (
+        "Mayor Ann Cole said the port would reopen, according to the Daily Courier.",
+        "the port would reopen",
+        "Ann Cole",
+        ["Daily Courier"],
+    ),
+    (
+        "Judge Jo Roe set bail and said the trial would start soon, according to the broadcaster.",
+        "the trial would start soon",
+        "Jo Roe",
+        ["broadcaster"],
+    ),
+    (
+        "Mayor Ann Cole said the port would reopen, according to the Daily Courier.\n\n"
+        "Cole said ships would return.",
+        "ships would return",
+        "Ann Cole",
+        ["Daily Courier"],
+    ),
+    (
+        "The Daily Courier quoted Mayor Ann Cole as saying the port would reopen.",
+        "the port would reopen",
+        "Ann Cole",
+        ["The Daily Courier"],
+    ),
+    (
+        "Ali Reza, a farmer, said the minister had told him that the border would open.",
+        "the border would open",
+        "minister",
+        ["Ali Reza"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "speaker", "via"), _RELAY_CASES)
+def test_relays(body: str, text: str, speaker: str, via: list[str]) -> None:
+    statement = by_text(attribute_body(body))[text]
+    assert statement.speaker.name == speaker
+    assert [v.name for v in statement.via] == via
