@@ -7,6 +7,7 @@ reported speech from :mod:`reported`; speakers are resolved by :mod:`coref`;
 channels and relays by :mod:`channels`; dates by :mod:`dates`.
 """
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -612,19 +613,29 @@ class _Reader:
         statements of the opening paragraphs were made, unless they give their own date
         or report something said before it (``has warned``)."""
         lede = None
-        for para in self.paras[:_LEDE_DATE_PARAGRAPHS]:
-            lede = said_on(self.body, para.start, para.end, self.published)
+        first = self._lede_index()
+        for para in self.paras[first : first + _LEDE_DATE_PARAGRAPHS]:
+            lede = said_on(self.body, _past_dateline(self.body, para), para.end, self.published)
             if lede is not None:
                 break
         if lede is None or len(lede) < 10:
             return
-        end = self.paras[min(len(self.paras), _LEDE_PARAGRAPHS) - 1].end
+        end = self.paras[min(len(self.paras), first + _LEDE_PARAGRAPHS) - 1].end
         for item in self.found:
             if item.start >= end:
                 continue
             first = (item.cue or "").split()[0].lower() if item.cue else ""
             if item.entity is not None and item.date is None and first not in _PERFECT:
                 item.date = lede
+
+    def _lede_index(self) -> int:
+        """The first paragraph of running prose: headlines, bylines and page furniture
+        left above it are short and not ended like sentences."""
+        for k, para in enumerate(self.paras[:_LEDE_SEARCH]):
+            text = self.body[para.start : para.end].rstrip()
+            if len(text.split()) >= _LEDE_MIN_WORDS and text.endswith(_SENTENCE_ENDS):
+                return k
+        return 0
 
     def _carry_runs(self) -> None:
         """A speaker's statements in a row, in one paragraph or the next, are one occasion:
@@ -693,6 +704,20 @@ _LEDE_DATE_PARAGRAPHS = 2
 """The lede's date is looked for in this many opening paragraphs."""
 _LEDE_PARAGRAPHS = 4
 """Statements in this many opening paragraphs are taken to be made on the lede's occasion."""
+_DATELINE = re.compile(r"[^\n]{0,80}?(?:\([\w .&/-]{2,30}\)\s*[-–—:]*|\s[-–—]{1,2}|:)\s")
+"""A dateline opening a lede (``New Delhi, Aug 17 (KNN)``, ``KOLKATA, December 9:``)."""
+
+
+def _past_dateline(text: str, para: Span) -> int:
+    """Where a paragraph's own words begin: the date of a dateline is the page's."""
+    match = _DATELINE.match(text, para.start, para.end)
+    return match.end() if match else para.start
+
+
+_LEDE_SEARCH = 8
+"""How many opening paragraphs may be furniture before the lede."""
+_LEDE_MIN_WORDS = 12
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
 _PERFECT = frozenset({"has", "have", "had", "previously", "earlier", "once"})
 
 

@@ -178,3 +178,22 @@ def test_relays(body: str, text: str, speaker: str, via: list[str]) -> None:
     statement = by_text(attribute_body(body))[text]
     assert statement.speaker.name == speaker
     assert [v.name for v in statement.via] == via
+
+
+def test_the_dateline_date_is_not_the_ledes_occasion():
+    body = (
+        "Nordport, Mar 13 (NPA) Exports rose to a record, Trade Minister Ann Cole said on "
+        "Tuesday at a forum in the capital.\n\nShe said that shipping costs had eased."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["shipping costs had eased"].said_on == "2024-03-12"
+
+
+def test_the_lede_is_found_below_headline_furniture():
+    body = (
+        "Port deal signed\n\nStaff Reporter\n\n"
+        "The harbour board approved the lease on Tuesday, its chairman Ben Ruiz said, "
+        "calling it a fair deal.\n\nUnion leader Jo Roe said the lease protected jobs."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["the lease protected jobs"].said_on == "2024-03-12"
