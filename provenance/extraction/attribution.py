@@ -130,7 +130,8 @@ class _Reader:
         self.published = published
         self.resolver = Resolver(name_registry(body))
         self.found: list[_Found] = []
-        self.scenes: dict[int, _Scene] = {}
+        self.scenes: dict[int, list[_Scene]] = {}
+        """The occasions each entity speaks on, in the order the text sets them."""
         self.paras = paragraphs(body)
         self.scan = find_quotes(body, self.paras)
         self._openings: list[int] = []
@@ -498,16 +499,30 @@ class _Reader:
                 item.via = [_entity_relay(outer.entity), *outer.via]
             elif own and not item.via:
                 item.via = own
-            scene = self.scenes.setdefault(id(item.entity), _Scene())
+            scene = self._scene(item.entity)
             if item.via and not scene.via and item.channel == scene.channel:
                 scene.via = list(item.via)
                 if scene.channel is None:
                     scene.since = item.start
-            if item.channel in SCENES and scene.channel is None:
+            if item.channel in SCENES and scene.channel != item.channel:
+                if scene.channel is not None:
+                    scene = self._new_scene(item.entity)  # another setting: "In an interview, ..."
                 scene.channel, scene.since = item.channel, item.start
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
+
+    def _scene(self, entity: Entity) -> _Scene:
+        """The occasion the entity is speaking on now."""
+        scenes = self.scenes.setdefault(id(entity), [])
+        if not scenes:
+            scenes.append(_Scene())
+        return scenes[-1]
+
+    def _new_scene(self, entity: Entity) -> _Scene:
+        scene = _Scene()
+        self.scenes.setdefault(id(entity), []).append(scene)
+        return scene
 
     def _interviewer(self, relay: Relay) -> bool:
         """An outlet a speaker told something to (not a person of the story)."""
@@ -527,10 +542,18 @@ class _Reader:
         frame = _minus([sentence], [Span(i.start, i.end) for i in items])
         channel = channel_in(self.body, frame)
         if channel in SCENES:
-            scene = self.scenes.setdefault(id(subject), _Scene())
-            if scene.channel is None:
+            scene = self._scene(subject)
+            if scene.channel != channel:
+                if scene.channel is not None:
+                    scene = self._new_scene(subject)
                 scene.channel, scene.since = channel, sentence.start
                 scene.date = _date_in(self.body, frame, self.published)
+                scene.via = [
+                    r
+                    for span in frame
+                    for r in relays_in(self.body, span, words(self.body, span.start, span.end))
+                    if not r.told or self._interviewer(r)
+                ]
                 subject.channel = channel
 
     def _citing_scene(self, sentence: Span, ws: list[Word]) -> None:
@@ -546,7 +569,7 @@ class _Reader:
                     entity = self._entity(speaker) if speaker is not None else None
                     if entity is not None:
                         channel = channel_in(self.body, [Span(ws[at + 2].start, ws[k].start)])
-                        scene = self.scenes.setdefault(id(entity), _Scene())
+                        scene = self._scene(entity)
                         scene.channel, scene.via, scene.since = channel, [relay], sentence.start
                     break
 
@@ -563,15 +586,18 @@ class _Reader:
         self._lede_date()
         self._carry_runs()
         starts = [p.start for p in self.paras]
+        first = self._lede_index()
         for item in self.found:
-            scene = self.scenes.get(id(item.entity))
+            scene = _scene_at(self.scenes.get(id(item.entity), []), item.start)
             if scene is None:
                 continue
             if scene.channel is None:
                 _carry_relay(item, scene)
                 continue
             # a lede sums up what the speaker says on the occasion described below it
-            lede = _paragraph_of(starts, item.start) < _LEDE_PARAGRAPHS
+            lede = item.kind == "indirect" and (
+                _paragraph_of(starts, item.start) < first + _LEDE_DATE_PARAGRAPHS
+            )
             if item.channel is None and (item.start >= scene.since or lede):
                 item.channel = scene.channel
                 if not item.via:
@@ -832,6 +858,16 @@ def _entity_relay(entity: Entity) -> Relay:
         else "group"
     )
     return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
+
+
+def _scene_at(scenes: list[_Scene], start: int) -> _Scene | None:
+    """The occasion set last before ``start``; the first one for what comes before it
+    (a lede sums up the occasion described below it)."""
+    chosen = scenes[0] if scenes else None
+    for scene in scenes[1:]:
+        if scene.since <= start:
+            chosen = scene
+    return chosen
 
 
 def _carry_relay(item: _Found, scene: _Scene) -> None:

@@ -16,9 +16,9 @@ _I = re.IGNORECASE
 _SETTING_DET = r"(?:a|an|the|this|that|his|her|their|its|(?:[\w-]+\s){0,2}?[\w-]+(?:'s|’s))\s"
 """What opens the noun phrase of a setting: ``a``, ``the``, ``Monday night's``."""
 _SETTINGS = (
-    r"(?:rally|rallies|meeting(?!\swith)|ceremony|event|forum|seminar|summit|session|debate|"
+    r"(?:rally|rallies|meeting(?!\swith)|ceremony|event|forum|seminar|summit|debate|"
     r"convention|gathering|launch|commemoration|conference|congress|vigil|webinar|symposium|"
-    r"town\shall|funeral|memorial|inauguration|graduation|sitting|plenary)"
+    r"town\shall|funeral|memorial|inauguration|graduation|plenary)"
 )
 """Occasions where one speaks before an audience: what is said at them is a speech."""
 _VENUES = (
@@ -53,6 +53,11 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ),
     ("media talk", r"(?-i:told\s(?:the\s)?(?:reporters|journalists|media|press|newsmen))"),
     ("media talk", r"(?:media|press)\s(?:talk|session|scrum|gaggle)s?"),
+    (
+        "media talk",
+        r"(?:addressing|addressed|briefing|briefed)\s(?:the\s)?"
+        r"(?:journalists|reporters|media|press|newsmen)",
+    ),
     ("tweet", r"(?-i:tweet(?:s|ed|ing)?|on\sTwitter|formerly\sTwitter|on\sX|X\spost|post\son\sX)"),
     ("tweet", r"(?-i:(?:took|takes|taking|take)\sto\s(?:X|Twitter))"),
     ("tweet", rf"(?-i:(?:posted|wrote|writing|posting|said|shared)\son\s{_PLATFORMS})"),
@@ -69,7 +74,7 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
         r"welcome|radio|video|graduation|commencement|valedictory)\saddress",
     ),
     ("speech", r"in\s(?:his|her|their|its)\s(?:\w+\s)?address"),
-    ("speech", rf"(?:told|telling|tells|tell|addressing|addressed)\s(?:the\s)?{_VENUES}\b"),
+    ("speech", rf"(?:told|telling|tells|tell|addressing|addressed)\s(?:the\s)?{_VENUES}\b(?!['’])"),
     ("speech", rf"(?:at|during)\s{_SETTING_DET}(?:[\w-]+\s){{0,3}}?{_SETTINGS}"),
     ("speech", r"(?:in|during)\sthe\s(?:\w+\s)?debate"),
     ("letter", r"letter|memo|memorandum"),
@@ -136,7 +141,8 @@ _OUTLET_WORDS = wordset(
 _VENUE_WORDS = wordset(
     "parliament dáil dail seanad senate congress house commons lords assembly chamber court "
     "committee subcommittee inquiry tribunal hearing knesset duma bundestag sabha legislature "
-    "council conference summit rally meeting session forum convention briefing gathering"
+    "council conference summit rally meeting session forum convention briefing gathering "
+    "lawmakers legislators mps senators deputies delegates councillors councilors"
 )
 """An audience one speaks to (``told the Dáil``) is not an intermediary."""
 _VENUE_REACH = 4

@@ -197,3 +197,34 @@ def test_the_lede_is_found_below_headline_furniture():
     )
     found = by_text(attribute_body(body, published="2024-03-13"))
     assert found["the lease protected jobs"].said_on == "2024-03-12"
+
+
+def test_a_new_setting_ends_the_carried_channel():
+    body = (
+        "In a statement, chief executive Ann Cole said the merger would save money.\n\n"
+        "Cole said the board had backed the plan.\n\n"
+        "In an interview with Radio Nordland, Cole said the regulator had been informed.\n\n"
+        "“I am confident it will go through,” she said."
+    )
+    found = by_text(attribute_body(body))
+    assert found["the board had backed the plan"].channel == "statement"
+    quote = found["I am confident it will go through,"]
+    assert quote.channel == "interview"
+    assert [v.name for v in quote.via] == ["Radio Nordland"]
+
+
+def test_an_earlier_setting_scene_keeps_its_relay():
+    body = (
+        "In an interview with Radio Nordland last month, Ann Cole had made her plans plain.\n\n"
+        "“I always wanted to run this club,” she said."
+    )
+    quote = by_text(attribute_body(body))["I always wanted to run this club,"]
+    assert quote.channel == "interview"
+    assert [v.name for v in quote.via] == ["Radio Nordland"]
+
+
+def test_addressing_journalists_is_a_media_talk():
+    body = (
+        "Addressing journalists in the capital, union leader Ann Cole said the strike would go on."
+    )
+    assert by_text(attribute_body(body))["the strike would go on"].channel == "media talk"
