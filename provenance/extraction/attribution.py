@@ -18,6 +18,7 @@ from msgspec import field as struct_field
 from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, ParsedDocument
 from provenance.domain.extraction import ExtractedSource
 from provenance.extraction.channels import (
+    CITING,
     NOUN_CHANNELS,
     REPORTED_ADVERBS,
     REPORTING_VERBS,
@@ -37,6 +38,7 @@ from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import (
     DETERMINERS,
+    DOCUMENT_HEADS,
     GROUP_HEADS,
     ORG_HEADS,
     TITLES,
@@ -47,6 +49,7 @@ from provenance.extraction.speakers import (
     org_head,
     person_name,
     phrase_after,
+    words_text,
 )
 from provenance.extraction.text import (
     Span,
@@ -305,6 +308,7 @@ class _Reader:
                 items.append(item)
         items.sort(key=lambda f: f.position)
         self._resolve(items, subject_entity, ws)
+        self._cited_sources(items, ws)
         _nest(items)
         self._frame_details(sentence, ws, items)
         self._sentence_scene(sentence, ws, subject_entity, items)
@@ -511,6 +515,22 @@ class _Reader:
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
+
+    def _cited_sources(self, items: list[_Found], ws: list[Word]) -> None:
+        """``X, citing a league source, reported that ...``, ``..., X reported, citing two
+        people familiar with the talks``: the cited source speaks, relayed by X."""
+        for item in items:
+            if item.subject is None or item.entity is None or item.nested_in is not None:
+                continue
+            cited = _cited_after(self.body, ws, item.subject.end)
+            if cited is None or not (item.end <= cited.start or cited.end <= item.start):
+                continue
+            entity = self._entity(cited)
+            if entity is None or entity is item.entity:
+                continue
+            item.via = [_entity_relay(item.entity), *item.via]
+            item.entity, item.subject = entity, cited
+            entity.statements += 1
 
     def _scene(self, entity: Entity) -> _Scene:
         """The occasion the entity is speaking on now."""
@@ -860,6 +880,43 @@ def _entity_relay(entity: Entity) -> Relay:
     return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
 
 
+_CITED_REACH = 40
+"""How far after its subject an outlet's ``, citing`` may stand (``reported last month,``)."""
+
+
+def _cited_after(text: str, ws: list[Word], end: int) -> Phrase | None:
+    """The source cited right after a subject ending at ``end``, if any."""
+    match = CITING.search(text, end, end + _CITED_REACH)
+    if match is None or "." in text[end : match.start()]:
+        return None
+    at = first_word_at(ws, match.end())
+    if at >= len(ws) or ws[at].start != match.end():
+        return None
+    cited = phrase_after(ws, at)
+    if cited is None or cited.kind == "pronoun":
+        return None
+    cited = _familiar_with(ws, cited)
+    if cited.text.split()[-1].lower() in DOCUMENT_HEADS:
+        return None  # "citing a report": a document, not a speaker
+    return cited
+
+
+_FAMILIAR_REACH = 3
+"""Words of the matter in ``people familiar with the matter``."""
+
+
+def _familiar_with(ws: list[Word], phrase: Phrase) -> Phrase:
+    """``people familiar with the matter``: the anonymous-source formula is one phrase."""
+    k = first_word_at(ws, phrase.end)
+    if k + 2 >= len(ws) or ws[k].text.lower() != "familiar" or ws[k + 1].text.lower() != "with":
+        return phrase
+    end = k + 2
+    while end < min(len(ws), k + 2 + _FAMILIAR_REACH) and ws[end].text.isalpha():
+        end += 1
+    text = f"{phrase.text} {words_text(ws, k, end)}"
+    return phrase._replace(text=text, end=ws[end - 1].end)
+
+
 def _scene_at(scenes: list[_Scene], start: int) -> _Scene | None:
     """The occasion set last before ``start``; the first one for what comes before it
     (a lede sums up the occasion described below it)."""
@@ -924,7 +981,8 @@ def _document_channel(item: _Found) -> str | None:
     """The channel a document named as the subject stands for (``a statement said``)."""
     if item.subject is None or item.subject.kind == "pronoun":
         return None
-    return NOUN_CHANNELS.get(item.subject.text.split()[-1].lower().strip(".,"))
+    head = item.subject.text.split()[-1].strip(".,")
+    return NOUN_CHANNELS.get(head) if head.islower() else None  # not "The Valley Post"
 
 
 def _date_in(text: str, frame: list[Span], published: Published | None) -> str | None:

@@ -167,7 +167,8 @@ MASTHEAD_WORDS = wordset(
 )
 """Words that make a name an outlet's (``the Irish Times``, ``Sky News``)."""
 _QUOTED = re.compile(r"\bquoted\s")
-_CITING = re.compile(r",\sciting\s", _I)
+CITING = re.compile(r",\sciting\s", _I)
+"""``X, citing Y, ...``: Y is the source, X relays it."""
 _SAID_ACCORDING = re.compile(
     r"\b(?:said|says|added|adds|wrote|writes|stated|noted|told\s\w+),\saccording\sto\s", _I
 )
@@ -223,7 +224,7 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
         phrase = phrase_before(ws, i) if i else None
         if phrase is not None and phrase.kind != "pronoun" and _after_comma(ws, phrase, i):
             relays.append(_relay(phrase))
-    for match in _CITING.finditer(text, sentence.start, sentence.end):
+    for match in CITING.finditer(text, sentence.start, sentence.end):
         i = index.get(match.start())
         if i and i > 1 and ws[i - 1].text.lower() in _REPORTING:
             i -= 1  # "X reported, citing an official, ..."
@@ -264,6 +265,8 @@ def _relay_after(ws: list[Word], i: int | None, told: bool = False) -> Relay | N
 def _relay(phrase: Phrase, told: bool = False) -> Relay:
     lowered = phrase.text.lower().split()
     kind = "agency" if "agency" in lowered or "wire" in lowered else "outlet"
+    if phrase.kind == "group":
+        kind = "group"  # "Indian media quoted ...": an unnamed collective relays
     return Relay(outlet_name(phrase.text), kind, phrase.start, phrase, told)
 
 

@@ -165,6 +165,19 @@ _RELAY_CASES = [
         ["The Daily Courier"],
     ),
     (
+        "The Valley Post, citing a league source, reported that two clubs had made offers.",
+        "two clubs had made offers",
+        "a league source",
+        ["Valley Post"],
+    ),
+    (
+        "The deal is worth $2 billion, the Daily Courier reported, citing people familiar "
+        "with the talks.",
+        "The deal is worth $2 billion",
+        "people familiar with the talks",
+        ["Daily Courier"],
+    ),
+    (
         "Ali Reza, a farmer, said the minister had told him that the border would open.",
         "the border would open",
         "minister",
@@ -228,3 +241,8 @@ def test_addressing_journalists_is_a_media_talk():
         "Addressing journalists in the capital, union leader Ann Cole said the strike would go on."
     )
     assert by_text(attribute_body(body))["the strike would go on"].channel == "media talk"
+
+
+def test_an_unnamed_outlet_relays_as_a_group():
+    found = attribute_body("Indian media quoted the minister as saying the border was calm.")
+    assert [(v.name, v.kind) for v in found.statements[0].via] == [("Indian media", "group")]
