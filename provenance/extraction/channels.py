@@ -9,6 +9,7 @@ saying``, ``X, citing a conversation between ...``.
 import re
 from typing import NamedTuple
 
+from provenance.extraction.dates import mentions_date
 from provenance.extraction.speakers import TITLES, Phrase, phrase_after, phrase_before
 from provenance.extraction.text import Span, Word, wordset
 
@@ -40,6 +41,7 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ("news conference", r"(?:news|press)\sconference"),
     ("news conference", r"news\sbriefing"),
     ("press briefing", r"(?:press|media|weekly|daily|regular)\sbriefing"),
+    ("press briefing", r"background\sbriefing|briefing\sfor\s(?:reporters|journalists)"),
     ("interview", r"interview(?:s|ed)?"),
     (
         "interview",
@@ -151,7 +153,7 @@ _RELAY_BY = re.compile(
     r"\b(?:telecast(?:ed)?|broadcast|aired|published|reported|carried|relayed|quoted|cited)\sby\s",
     _I,
 )
-_INTERVIEW_WITH = re.compile(r"\binterview(?:s|ed)?\s(?:with|to|by)\s", _I)
+_INTERVIEW_WITH = re.compile(r"\binterview(?:s|ed)?\s(?:with|to|by|on|over)\s", _I)
 _TOLD = re.compile(r"\btold\s")
 _TOLD_OUTLET = re.compile(
     r"\b(?:tells|telling|confirmed\sto|said\sto|says\sto|speaking\sto|spoke\sto|talking\sto|"
@@ -253,6 +255,8 @@ def _relay_after(ws: list[Word], i: int | None, told: bool = False) -> Relay | N
     phrase = phrase_after(ws, i)
     if phrase is None or phrase.kind in {"pronoun", "group"}:
         return None
+    if mentions_date(phrase.text, 0, len(phrase.text)):
+        return None  # "in an interview on Monday"
     lowered = phrase.text.lower().split()
     ahead = {w.text.lower() for w in ws[i : i + _VENUE_REACH]}
     if told and _VENUE_WORDS & (set(lowered) | ahead):

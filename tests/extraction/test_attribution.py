@@ -198,6 +198,25 @@ def test_channel_phrases(body: str, text: str, channel: str | None, via: list[st
     assert [v.name for v in statement.via] == via
 
 
+_INTERVIEW_RELAY_CASES = [
+    ("Minister Jo Roe said in an interview on Nordland TV that taxes would fall.", ["Nordland TV"]),
+    ("Minister Jo Roe said in an interview over Radio Nord that taxes would fall.", ["Radio Nord"]),
+    ("Minister Jo Roe said in an interview on Monday that taxes would fall.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "via"), _INTERVIEW_RELAY_CASES)
+def test_interview_on_an_outlet(body: str, via: list[str]) -> None:
+    statement = by_text(attribute_body(body))["taxes would fall"]
+    assert statement.channel == "interview"
+    assert [v.name for v in statement.via] == via
+
+
+def test_background_briefing_is_a_press_briefing():
+    body = "At a background briefing for reporters, envoy Jo Roe said the talks had stalled."
+    assert by_text(attribute_body(body))["the talks had stalled"].channel == "press briefing"
+
+
 _REPORT_CASES = [
     # (body, statement text, channel)
     (
