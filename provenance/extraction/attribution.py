@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from msgspec import Struct
 from msgspec import field as struct_field
@@ -602,8 +603,8 @@ class _Reader:
                 item.entity.statements += 1
 
     def _carry_scenes(self) -> None:
-        self._outlet_reports()
         self._lede_date()
+        self._outlet_reports()
         self._carry_runs()
         starts = [p.start for p in self.paras]
         first = self._lede_index()
@@ -628,11 +629,18 @@ class _Reader:
     def _outlet_reports(self) -> None:
         """A news outlet speaks through its reports: ``the newspaper said``, ``according to
         the broadcaster``, ``..., the BBC reported`` all have the channel report."""
-        outlets = {id(i.entity) for i in self.found if i.entity and self._reports(i)}
+        outlets = {i.entity.name for i in self.found if i.entity and self._reports(i)}
+        dates: dict[str, str] = {}
         for item in self.found:
+            name = item.entity.name if item.entity else ""
             reportedly = (item.cue or "").lower() in REPORTED_ADVERBS
-            if item.channel is None and (id(item.entity) in outlets or reportedly):
+            if item.channel is None and (name in outlets or reportedly):
                 item.channel = "report"
+            if item.channel == "report" and name in outlets:
+                # the report is dated once ("reported Saturday"); its other claims share it
+                item.date = item.date or dates.get(name)
+                if item.date is not None:
+                    dates.setdefault(name, item.date)
 
     def _reports(self, item: _Found) -> bool:
         """Whether a statement shows its speaker to be a news outlet: a reference by an
@@ -664,7 +672,7 @@ class _Reader:
             lede = said_on(self.body, _past_dateline(self.body, para), para.end, self.published)
             if lede is not None:
                 break
-        if lede is None or len(lede) < 10:
+        if lede is None or len(lede) < 10 or not self._recent(lede):
             return
         end = self.paras[min(len(self.paras), first + _LEDE_PARAGRAPHS) - 1].end
         for item in self.found:
@@ -673,6 +681,13 @@ class _Reader:
             first = (item.cue or "").split()[0].lower() if item.cue else ""
             if item.entity is not None and item.date is None and first not in _PERFECT:
                 item.date = lede
+
+    def _recent(self, day: str) -> bool:
+        """Whether a date can be the occasion of a news lede: not long before publication."""
+        today = self.published.day_date if self.published else None
+        if today is None:
+            return True
+        return timedelta(0) <= today - date.fromisoformat(day) <= _LEDE_MAX_AGE
 
     def _lede_index(self) -> int:
         """The first paragraph of running prose: headlines, bylines and page furniture
@@ -760,6 +775,8 @@ def _past_dateline(text: str, para: Span) -> int:
     return match.end() if match else para.start
 
 
+_LEDE_MAX_AGE = timedelta(days=60)
+"""A lede's occasion is at most this long before publication."""
 _LEDE_SEARCH = 8
 """How many opening paragraphs may be furniture before the lede."""
 _LEDE_MIN_WORDS = 12

@@ -99,12 +99,21 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her",
 """A date after a determiner names an event (``a May 4 election``), not when it was said."""
 
 
+_EVENT_PARTICIPLES = frozenset(
+    {"born", "founded", "established", "built", "died", "married", "opened", "incorporated"}
+)
+"""A date after these dates a life or an institution (``born on March 3rd, 1914``)."""
+
+
 def _attributive(text: str, match: re.Match[str]) -> bool:
-    """``a May 4 election``, ``Monday's vote``: a date that describes something else."""
+    """``a May 4 election``, ``Monday's vote``, ``born on March 3``: a date that
+    describes something else than the saying."""
     if text.startswith(("'s", "’s"), match.end()):
         return True
-    before = text[max(0, match.start() - 8) : match.start()].split()
-    return bool(before) and before[-1].lower() in _DETERMINERS
+    before = text[max(0, match.start() - 16) : match.start()].lower().split()
+    if before and before[-1] in _DETERMINERS:
+        return True
+    return bool(_EVENT_PARTICIPLES & set(before[-2:]))
 
 
 def _programme(text: str, match: re.Match[str]) -> bool:

@@ -246,3 +246,24 @@ def test_addressing_journalists_is_a_media_talk():
 def test_an_unnamed_outlet_relays_as_a_group():
     found = attribute_body("Indian media quoted the minister as saying the border was calm.")
     assert [(v.name, v.kind) for v in found.statements[0].via] == [("Indian media", "group")]
+
+
+def test_a_report_dated_once_dates_the_outlets_later_claims():
+    body = (
+        "The mill will close in June, the Nordland Herald reported on Saturday.\n\n"
+        "About 300 jobs would go, the Nordland Herald said.\n\n"
+        "The owners had sought a buyer for a year, the Nordland Herald said."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    later = found["The owners had sought a buyer for a year"]
+    assert later.channel == "report" and later.said_on == "2024-03-09"
+
+
+def test_a_birth_date_is_not_the_ledes_occasion():
+    body = (
+        "Hattie Moss, born on March 3rd, 1914, says she still sews every day.\n\n"
+        "“Laugh a lot,” Moss said."
+    )
+    found = by_text(attribute_body(body))
+    assert found["she still sews every day"].said_on is None
+    assert found["Laugh a lot,"].said_on is None
