@@ -247,8 +247,10 @@ class _Reader:
         if named:
             return max(named, key=lambda e: e.statements)
         before = self.paras[turn.paragraph].start
-        for _start, full in name_registry(self.title):
-            if full in self.body[:before]:
+        in_title = name_registry(self.title)
+        for _start, full in in_title:
+            # named above the transcript, or the only person a Q-and-A's headline names
+            if full in self.body[:before] or len(in_title) == 1:
                 entity = Entity(full, "person", tokens={p.lower() for p in full.split()})
                 self.resolver.entities.append(entity)
                 return entity

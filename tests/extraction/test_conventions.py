@@ -267,3 +267,25 @@ def test_a_birth_date_is_not_the_ledes_occasion():
     found = by_text(attribute_body(body))
     assert found["she still sews every day"].said_on is None
     assert found["Laugh a lot,"].said_on is None
+
+
+def test_a_qa_goes_on_without_labels_until_the_page_furniture():
+    body = (
+        "A: Demand held up better than we feared, and our plants ran at full tilt all year.\n\n"
+        "What worries you most about next year?\n\n"
+        "Energy prices, plainly. They decide whether our smelters make money or lose it.\n\n"
+        "(Nordland Weekly, page 12)\n\n"
+        "Top stories today"
+    )
+    found = by_text(attribute(ParsedDocument(body=body, title="Q&A | Ada Kerrow")))
+    answer = found[
+        "Energy prices, plainly. They decide whether our smelters make money or lose it."
+    ]
+    assert answer.speaker.name == "Ada Kerrow" and answer.channel == "interview"
+    assert "What worries you most about next year?" not in found
+    assert not any(text.startswith("(Nordland") for text in found)
+
+
+def test_a_lone_answer_label_is_not_a_transcript():
+    body = "A: the first option.\n\nB: the second option.\n\nPrices rose again on Monday."
+    assert transcript_turns(body, paragraphs(body)) == {}
