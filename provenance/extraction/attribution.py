@@ -525,6 +525,13 @@ class _Reader:
         for item in items:
             if item.subject is None or item.entity is None or item.nested_in is not None:
                 continue
+            verb, _, rest = item.subject.text.partition(" ")
+            if verb.lower() in _CITING_VERBS and rest:
+                # "X, quoting an official, said": the subject found is the quoted one
+                start = item.subject.end - len(rest)
+                cited = Phrase(rest, start, item.subject.end, item.subject.kind)
+                item.entity, item.subject = self._entity(cited) or item.entity, cited
+                continue
             cited = _cited_after(self.body, ws, item.subject.end)
             if cited is None or not (item.end <= cited.start or cited.end <= item.start):
                 continue
@@ -899,6 +906,7 @@ def _entity_relay(entity: Entity) -> Relay:
     return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
 
 
+_CITING_VERBS = frozenset({"citing", "quoting"})
 _CITED_REACH = 40
 """How far after its subject an outlet's ``, citing`` may stand (``reported last month,``)."""
 

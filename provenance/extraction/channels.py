@@ -169,7 +169,7 @@ MASTHEAD_WORDS = wordset(
 )
 """Words that make a name an outlet's (``the Irish Times``, ``Sky News``)."""
 _QUOTED = re.compile(r"\bquoted\s")
-CITING = re.compile(r",\sciting\s", _I)
+CITING = re.compile(r",\s(?:citing|quoting)\s", _I)
 """``X, citing Y, ...``: Y is the source, X relays it."""
 _SAID_ACCORDING = re.compile(
     r"\b(?:said|says|added|adds|wrote|writes|stated|noted|told\s\w+),\saccording\sto\s", _I

@@ -178,6 +178,12 @@ _RELAY_CASES = [
         ["Daily Courier"],
     ),
     (
+        "The Nordland Herald, quoting a senior official, said the talks had failed.",
+        "the talks had failed",
+        "a senior official",
+        ["The Nordland Herald"],
+    ),
+    (
         "Ali Reza, a farmer, said the minister had told him that the border would open.",
         "the border would open",
         "minister",
