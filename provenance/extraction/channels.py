@@ -293,9 +293,11 @@ _NON_OUTLET_HEADS = wordset(
 
 
 def reporting_outlet(text: str) -> bool:
-    """Whether a reference names a news outlet (``the Nikkei business daily``, ``the TV``)."""
-    words_in = {w.strip(".,’'").lower() for w in text.split()}
-    return bool(words_in & OUTLET_NOUNS) or NEWS_AGENCY.search(text) is not None
+    """Whether a reference names a news outlet by its head (``the Nikkei business daily``,
+    ``the TV``), not a person described by one (``TV presenter Jo Bale``)."""
+    parts = text.split()
+    head = parts[-1].strip(".,’'\"").lower() if parts else ""
+    return head in OUTLET_NOUNS or NEWS_AGENCY.search(text) is not None
 
 
 def non_outlet_body(text: str) -> bool:

@@ -218,6 +218,7 @@ def test_background_briefing_is_a_press_briefing():
 
 
 _REPORT_CASES = [
+    ("TV presenter Jo Bale said the show would end.", "the show would end", None),
     # (body, statement text, channel)
     (
         "The mill will close in June, the Valley Courier newspaper reported.",
