@@ -311,6 +311,7 @@ class _Reader:
                 items.append(item)
         items.sort(key=lambda f: f.position)
         self._resolve(items, subject_entity, ws)
+        self._document_authors(items, ws)
         self._cited_sources(items, ws)
         _nest(items)
         self._frame_details(sentence, ws, items)
@@ -518,6 +519,25 @@ class _Reader:
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
+
+    def _document_authors(self, items: list[_Found], ws: list[Word]) -> None:
+        """``according to a report published on Thursday by X``: X speaks through it, and
+        ``the report says`` later refers to X."""
+        for item in items:
+            head = _document_head(item.subject)
+            if item.subject is None or head is None:
+                continue
+            author = _author_after(self.body, ws, item.subject.end)
+            entity = self._entity(author) if author is not None else None
+            if entity is None:
+                continue
+            channel = NOUN_CHANNELS[head]
+            if item.entity is not None:
+                item.entity.statements -= 1
+            item.entity, item.channel = entity, item.channel or channel
+            entity.channel = entity.channel or channel
+            entity.statements += 1
+            self.resolver.touch(entity)
 
     def _cited_sources(self, items: list[_Found], ws: list[Word]) -> None:
         """``X, citing a league source, reported that ...``, ``..., X reported, citing two
@@ -904,6 +924,34 @@ def _entity_relay(entity: Entity) -> Relay:
         else "group"
     )
     return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
+
+
+_AUTHOR_REACH = 50
+"""How far after ``a report`` its author may be named (``published on Thursday by X``)."""
+_BY = re.compile(r"\bby\s")
+
+
+def _document_head(subject: Phrase | None) -> str | None:
+    """``report`` for ``a report``, ``an investigation``: an indefinite document."""
+    if subject is None:
+        return None
+    parts = subject.text.split()
+    head = parts[-1].strip(".,")
+    if len(parts) < 2 or parts[0].lower() not in {"a", "an"} or head not in NOUN_CHANNELS:
+        return None
+    return head
+
+
+def _author_after(text: str, ws: list[Word], end: int) -> Phrase | None:
+    """Who a document just named is by: ``a report published on Thursday by X``."""
+    match = _BY.search(text, end, end + _AUTHOR_REACH)
+    if match is None or any(c in text[end : match.start()] for c in ",.;"):
+        return None
+    at = first_word_at(ws, match.end())
+    if at >= len(ws) or ws[at].start != match.end():
+        return None
+    author = phrase_after(ws, at)
+    return author if author is not None and author.kind != "pronoun" else None
 
 
 _CITING_VERBS = frozenset({"citing", "quoting"})

@@ -295,3 +295,14 @@ def test_a_qa_goes_on_without_labels_until_the_page_furniture():
 def test_a_lone_answer_label_is_not_a_transcript():
     body = "A: the first option.\n\nB: the second option.\n\nPrices rose again on Monday."
     assert transcript_turns(body, paragraphs(body)) == {}
+
+
+def test_a_report_published_by_an_outlet_is_the_outlets():
+    body = (
+        "The plant will close, according to a report published on Thursday by the Nordland "
+        "Herald. The report says 300 jobs will go."
+    )
+    found = by_text(attribute_body(body))
+    for text in ("The plant will close", "300 jobs will go"):
+        assert found[text].speaker.name == "Nordland Herald"
+        assert found[text].channel == "report"
