@@ -500,6 +500,7 @@ class _Reader:
             item.channel = item.channel or _document_channel(item) or channel_in(self.body, frame)
             item.date = item.date or _date_in(self.body, frame, self.published)
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
+            own = _named_relays(own, self._scene(item.entity).via)
             if item.channel is None and any(self._interviewer(r) for r in own):
                 item.channel = "interview"  # "told Reuters", "confirmed to the newspaper"
             if item.nested_in is not None and item.nested_in.entity is not None:
@@ -632,9 +633,14 @@ class _Reader:
                 item.entity.statements += 1
 
     def _carry_scenes(self) -> None:
+        self._carry_occasions()
         self._lede_date()
         self._outlet_reports()
         self._carry_runs()
+
+    def _carry_occasions(self) -> None:
+        """Each statement without a channel, relay or date of its own takes its speaker's
+        occasion: the one set last before it, or for a lede the one it sums up."""
         starts = [p.start for p in self.paras]
         first = self._lede_index()
         for item in self.found:
@@ -808,7 +814,7 @@ _LEDE_MAX_AGE = timedelta(days=60)
 """A lede's occasion is at most this long before publication."""
 _LEDE_SEARCH = 8
 """How many opening paragraphs may be furniture before the lede."""
-_LEDE_MIN_WORDS = 12
+_LEDE_MIN_WORDS = 8
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
 _PERFECT = frozenset({"has", "have", "had", "previously", "earlier", "once"})
 
@@ -990,6 +996,21 @@ def _familiar_with(ws: list[Word], phrase: Phrase) -> Phrase:
         end += 1
     text = f"{phrase.text} {words_text(ws, k, end)}"
     return phrase._replace(text=text, end=ws[end - 1].end)
+
+
+def _named_relays(relays: list[Relay], named: list[Relay]) -> list[Relay]:
+    """``she told the broadcaster``: a bare description of an outlet is the one the
+    speaker's occasion has already named."""
+    names = [r for r in named if not _bare(r)]
+    if not names:
+        return relays
+    return [names[0] if _bare(r) else r for r in relays]
+
+
+def _bare(relay: Relay) -> bool:
+    """``the broadcaster``, ``the newspaper``: an outlet described, not named."""
+    parts = relay.phrase.text.split()
+    return len(parts) > 1 and parts[0].lower() == "the" and all(p.islower() for p in parts[1:])
 
 
 def _scene_at(scenes: list[_Scene], start: int) -> _Scene | None:

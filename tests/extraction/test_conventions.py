@@ -306,3 +306,24 @@ def test_a_report_published_by_an_outlet_is_the_outlets():
     for text in ("The plant will close", "300 jobs will go"):
         assert found[text].speaker.name == "Nordland Herald"
         assert found[text].channel == "report"
+
+
+def test_the_broadcaster_is_the_outlet_already_named():
+    body = (
+        "Minister Jo Roe told Radio Nord on Tuesday that talks had failed.\n\n"
+        "She told the broadcaster the unions had walked out."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    later = found["the unions had walked out"]
+    assert later.channel == "interview" and [v.name for v in later.via] == ["Radio Nord"]
+
+
+def test_a_speakers_own_occasion_dates_their_words_before_the_ledes():
+    body = (
+        "The council approved the budget on Monday, Mayor Ann Cole said.\n\n"
+        "Minister Jo Roe told Radio Nord on Tuesday that talks had failed.\n\n"
+        "“We tried,” she added."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["The council approved the budget on Monday"].said_on == "2024-03-11"
+    assert found["We tried,"].said_on == "2024-03-12"
