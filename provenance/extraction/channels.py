@@ -42,6 +42,8 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ("news conference", r"news\sbriefing"),
     ("press briefing", r"(?:press|media|weekly|daily|regular)\sbriefing"),
     ("press briefing", r"background\sbriefing|briefing\sfor\s(?:reporters|journalists)"),
+    ("press briefing", r"(?:reporters|journalists)\s(?:at|during)\s(?:a|the)\s(?:\w+\s)?briefing"),
+    ("press briefing", r"told\s(?:a|the)\s(?:\w+\s)?briefing"),
     ("interview", r"interview(?:s|ed)?"),
     (
         "interview",

@@ -212,6 +212,17 @@ def test_interview_on_an_outlet(body: str, via: list[str]) -> None:
     assert [v.name for v in statement.via] == via
 
 
+def test_reporters_at_a_briefing_is_a_press_briefing():
+    body = "Spokesman Ben Ruiz told reporters at a briefing that the talks had stalled."
+    assert by_text(attribute_body(body))["the talks had stalled"].channel == "press briefing"
+
+
+def test_a_private_briefing_session_is_no_press_briefing():
+    body = "Jo Roe said an official had told her at a briefing session that bids would close."
+    statement = by_text(attribute_body(body))["bids would close"]
+    assert statement.channel is None
+
+
 def test_background_briefing_is_a_press_briefing():
     body = "At a background briefing for reporters, envoy Jo Roe said the talks had stalled."
     assert by_text(attribute_body(body))["the talks had stalled"].channel == "press briefing"
