@@ -528,9 +528,12 @@ class _Reader:
             head = _document_head(item.subject)
             if item.subject is None or head is None:
                 continue
-            author = _author_after(self.body, ws, item.subject.end)
-            entity = self._entity(author) if author is not None else None
-            if entity is None:
+            by = _by_after(self.body, ws, item.subject.end)
+            entity = self._entity(by[0]) if by is not None else None
+            if entity is None or by is None:
+                continue
+            if not by[1]:
+                self._reader_scene(entity, by[0])
                 continue
             channel = NOUN_CHANNELS[head]
             if item.entity is not None:
@@ -539,6 +542,18 @@ class _Reader:
             entity.channel = entity.channel or channel
             entity.statements += 1
             self.resolver.touch(entity)
+
+    def _reader_scene(self, entity: Entity, reader: Phrase) -> None:
+        """``a statement read by X during a news conference``: X spoke on that occasion."""
+        end = _sentence_end(self.body, reader.end, len(self.body))
+        channel = channel_in(self.body, [Span(reader.end, end)])
+        if channel not in SCENES:
+            return
+        scene = self._scene(entity)
+        if scene.channel is not None and scene.channel != channel:
+            scene = self._new_scene(entity)
+        scene.channel, scene.since = channel, reader.start
+        scene.date = _date_in(self.body, [Span(reader.end, end)], self.published)
 
     def _cited_sources(self, items: list[_Found], ws: list[Word]) -> None:
         """``X, citing a league source, reported that ...``, ``..., X reported, citing two
@@ -935,6 +950,26 @@ def _entity_relay(entity: Entity) -> Relay:
 _AUTHOR_REACH = 50
 """How far after ``a report`` its author may be named (``published on Thursday by X``)."""
 _BY = re.compile(r"\bby\s")
+_NOT_AUTHORING = frozenset(
+    {
+        "read",
+        "delivered",
+        "presented",
+        "handed",
+        "seen",
+        "obtained",
+        "reviewed",
+        "quoted",
+        "cited",
+        "denied",
+        "dismissed",
+        "rejected",
+        "challenged",
+        "criticised",
+        "criticized",
+    }
+)
+"""What is done to a document by someone other than its author."""
 
 
 def _document_head(subject: Phrase | None) -> str | None:
@@ -948,16 +983,19 @@ def _document_head(subject: Phrase | None) -> str | None:
     return head
 
 
-def _author_after(text: str, ws: list[Word], end: int) -> Phrase | None:
-    """Who a document just named is by: ``a report published on Thursday by X``."""
+def _by_after(text: str, ws: list[Word], end: int) -> tuple[Phrase, bool] | None:
+    """Who a document just named is by (``a report published on Thursday by X``), and
+    whether that is its author (not ``a statement read by X``, its reader)."""
     match = _BY.search(text, end, end + _AUTHOR_REACH)
     if match is None or any(c in text[end : match.start()] for c in ",.;"):
         return None
     at = first_word_at(ws, match.end())
     if at >= len(ws) or ws[at].start != match.end():
         return None
-    author = phrase_after(ws, at)
-    return author if author is not None and author.kind != "pronoun" else None
+    found = phrase_after(ws, at)
+    if found is None or found.kind == "pronoun":
+        return None
+    return found, not _NOT_AUTHORING & set(text[end : match.start()].lower().split())
 
 
 _CITING_VERBS = frozenset({"citing", "quoting"})

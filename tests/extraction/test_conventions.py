@@ -327,3 +327,15 @@ def test_a_speakers_own_occasion_dates_their_words_before_the_ledes():
     found = by_text(attribute_body(body, published="2024-03-13"))
     assert found["The council approved the budget on Monday"].said_on == "2024-03-11"
     assert found["We tried,"].said_on == "2024-03-12"
+
+
+def test_the_reader_of_a_statement_speaks_at_its_occasion():
+    body = (
+        "“The vote must be cancelled,” said a statement read by spokesman Ali Reza during a "
+        "news conference on Tuesday.\n\nReza said the opposition would march."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["The vote must be cancelled,"].channel == "statement"
+    assert found["The vote must be cancelled,"].speaker.name != "Ali Reza"
+    later = found["the opposition would march"]
+    assert later.channel == "news conference" and later.said_on == "2024-03-12"
