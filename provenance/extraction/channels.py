@@ -78,14 +78,20 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
         r"welcome|radio|video|graduation|commencement|valedictory)\saddress",
     ),
     ("speech", r"in\s(?:his|her|their|its)\s(?:\w+\s)?address"),
-    ("speech", rf"(?:told|telling|tells|tell|addressing|addressed)\s(?:the\s)?{_VENUES}\b(?!['’])"),
+    (
+        "speech",
+        rf"(?:told|telling|tells|tell|addressing|addressed)\s(?:(?:the|a|an)\s(?:[\w-]+\s){{0,2}}?)?"
+        rf"{_VENUES}\b(?!['’])",
+    ),
     ("speech", rf"(?:at|during)\s{_SETTING_DET}(?:[\w-]+\s){{0,3}}?{_SETTINGS}"),
     ("speech", r"(?:in|during)\sthe\s(?:\w+\s)?debate"),
     ("letter", r"letter|memo|memorandum"),
-    ("statement", r"statement|(?:press|news|media)\srelease|in\sa\srelease|communiqu[eé]"),
+    ("statement", r"statement|(?:press|news|media)\srelease|communiqu[eé]"),
+    ("statement", r"in\s(?:a|the|its|their|his|her)\s(?:\w+\s)?release"),
     ("report", r"(?:report|record|records|filing|study|survey)\b(?!s)"),
     ("report", r"(?:research|analyst|client|investor)\snote|in\sa\snote"),
     ("report", r"note\sto\s(?:clients|investors)"),
+    ("report", r"bulletin|advisory|advisories"),
     ("resolution", r"(?:adopted|passed|in|approved)\s(?:a\s|an\s|the\s|\w+\s)?resolutions?"),
 )
 """How a statement was made, by the words of its frame (``said in a statement``)."""

@@ -177,6 +177,24 @@ _CHANNEL_CASES = [
         [],
     ),
     (
+        "Governor Ann Cole told an investor conference in London that rates would hold.",
+        "rates would hold",
+        "speech",
+        [],
+    ),
+    (
+        "The weather office said in its 5 pm bulletin that the storm had landed.",
+        "the storm had landed",
+        "report",
+        [],
+    ),
+    (
+        "In the release, chief executive Ben Ruiz said sales had doubled.",
+        "sales had doubled",
+        "statement",
+        [],
+    ),
+    (
         "In a note to clients, analyst Ben Ruiz said margins would shrink.",
         "margins would shrink",
         "report",
