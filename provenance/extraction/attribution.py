@@ -19,13 +19,16 @@ from msgspec import field as struct_field
 from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, ParsedDocument
 from provenance.domain.extraction import ExtractedSource
 from provenance.extraction.channels import (
-    CITING,
+    CITING_VERBS,
     NOUN_CHANNELS,
     REPORTED_ADVERBS,
     REPORTING_VERBS,
     SCENES,
     Relay,
+    by_after,
     channel_in,
+    cited_after,
+    document_head,
     non_outlet_body,
     outlet_like,
     relays_in,
@@ -39,7 +42,6 @@ from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import (
     DETERMINERS,
-    DOCUMENT_HEADS,
     GROUP_HEADS,
     ORG_HEADS,
     TITLES,
@@ -50,7 +52,6 @@ from provenance.extraction.speakers import (
     org_head,
     person_name,
     phrase_after,
-    words_text,
 )
 from provenance.extraction.text import (
     Span,
@@ -525,10 +526,10 @@ class _Reader:
         """``according to a report published on Thursday by X``: X speaks through it, and
         ``the report says`` later refers to X."""
         for item in items:
-            head = _document_head(item.subject)
+            head = document_head(item.subject)
             if item.subject is None or head is None:
                 continue
-            by = _by_after(self.body, ws, item.subject.end)
+            by = by_after(self.body, ws, item.subject.end)
             entity = self._entity(by[0]) if by is not None else None
             if entity is None or by is None:
                 continue
@@ -562,13 +563,13 @@ class _Reader:
             if item.subject is None or item.entity is None or item.nested_in is not None:
                 continue
             verb, _, rest = item.subject.text.partition(" ")
-            if verb.lower() in _CITING_VERBS and rest:
+            if verb.lower() in CITING_VERBS and rest:
                 # "X, quoting an official, said": the subject found is the quoted one
                 start = item.subject.end - len(rest)
                 cited = Phrase(rest, start, item.subject.end, item.subject.kind)
                 item.entity, item.subject = self._entity(cited) or item.entity, cited
                 continue
-            cited = _cited_after(self.body, ws, item.subject.end)
+            cited = cited_after(self.body, ws, item.subject.end)
             if cited is None or not (item.end <= cited.start or cited.end <= item.start):
                 continue
             entity = self._entity(cited)
@@ -945,95 +946,6 @@ def _entity_relay(entity: Entity) -> Relay:
         else "group"
     )
     return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
-
-
-_AUTHOR_REACH = 50
-"""How far after ``a report`` its author may be named (``published on Thursday by X``)."""
-_BY = re.compile(r"\bby\s")
-_NOT_AUTHORING = frozenset(
-    {
-        "read",
-        "delivered",
-        "presented",
-        "handed",
-        "seen",
-        "obtained",
-        "reviewed",
-        "quoted",
-        "cited",
-        "denied",
-        "dismissed",
-        "rejected",
-        "challenged",
-        "criticised",
-        "criticized",
-    }
-)
-"""What is done to a document by someone other than its author."""
-
-
-def _document_head(subject: Phrase | None) -> str | None:
-    """``report`` for ``a report``, ``an investigation``: an indefinite document."""
-    if subject is None:
-        return None
-    parts = subject.text.split()
-    head = parts[-1].strip(".,")
-    if len(parts) < 2 or parts[0].lower() not in {"a", "an"} or head not in NOUN_CHANNELS:
-        return None
-    return head
-
-
-def _by_after(text: str, ws: list[Word], end: int) -> tuple[Phrase, bool] | None:
-    """Who a document just named is by (``a report published on Thursday by X``), and
-    whether that is its author (not ``a statement read by X``, its reader)."""
-    match = _BY.search(text, end, end + _AUTHOR_REACH)
-    if match is None or any(c in text[end : match.start()] for c in ",.;"):
-        return None
-    at = first_word_at(ws, match.end())
-    if at >= len(ws) or ws[at].start != match.end():
-        return None
-    found = phrase_after(ws, at)
-    if found is None or found.kind == "pronoun":
-        return None
-    return found, not _NOT_AUTHORING & set(text[end : match.start()].lower().split())
-
-
-_CITING_VERBS = frozenset({"citing", "quoting"})
-_CITED_REACH = 40
-"""How far after its subject an outlet's ``, citing`` may stand (``reported last month,``)."""
-
-
-def _cited_after(text: str, ws: list[Word], end: int) -> Phrase | None:
-    """The source cited right after a subject ending at ``end``, if any."""
-    match = CITING.search(text, end, end + _CITED_REACH)
-    if match is None or "." in text[end : match.start()]:
-        return None
-    at = first_word_at(ws, match.end())
-    if at >= len(ws) or ws[at].start != match.end():
-        return None
-    cited = phrase_after(ws, at)
-    if cited is None or cited.kind == "pronoun":
-        return None
-    cited = _familiar_with(ws, cited)
-    if cited.text.split()[-1].lower() in DOCUMENT_HEADS:
-        return None  # "citing a report": a document, not a speaker
-    return cited
-
-
-_FAMILIAR_REACH = 3
-"""Words of the matter in ``people familiar with the matter``."""
-
-
-def _familiar_with(ws: list[Word], phrase: Phrase) -> Phrase:
-    """``people familiar with the matter``: the anonymous-source formula is one phrase."""
-    k = first_word_at(ws, phrase.end)
-    if k + 2 >= len(ws) or ws[k].text.lower() != "familiar" or ws[k + 1].text.lower() != "with":
-        return phrase
-    end = k + 2
-    while end < min(len(ws), k + 2 + _FAMILIAR_REACH) and ws[end].text.isalpha():
-        end += 1
-    text = f"{phrase.text} {words_text(ws, k, end)}"
-    return phrase._replace(text=text, end=ws[end - 1].end)
 
 
 def _named_relays(relays: list[Relay], named: list[Relay]) -> list[Relay]:

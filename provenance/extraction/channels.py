@@ -10,8 +10,15 @@ import re
 from typing import NamedTuple
 
 from provenance.extraction.dates import mentions_date
-from provenance.extraction.speakers import TITLES, Phrase, phrase_after, phrase_before
-from provenance.extraction.text import Span, Word, wordset
+from provenance.extraction.speakers import (
+    DOCUMENT_HEADS,
+    TITLES,
+    Phrase,
+    phrase_after,
+    phrase_before,
+    words_text,
+)
+from provenance.extraction.text import Span, Word, first_word_at, wordset
 
 _I = re.IGNORECASE
 _SETTING_DET = r"(?:a|an|the|this|that|his|her|their|its|(?:[\w-]+\s){0,2}?[\w-]+(?:'s|’s))\s"
@@ -336,3 +343,77 @@ def outlet_name(text: str) -> str:
             rest = parts[k + 1 :]
             return " ".join(rest) if rest else text
     return text
+
+
+_AUTHOR_REACH = 50
+"""How far after ``a report`` its author may be named (``published on Thursday by X``)."""
+_BY = re.compile(r"\bby\s")
+_NOT_AUTHORING = wordset(
+    "read delivered presented handed seen obtained reviewed quoted cited denied dismissed "
+    "rejected challenged criticised criticized"
+)
+"""What is done to a document by someone other than its author."""
+
+
+def document_head(subject: Phrase | None) -> str | None:
+    """``report`` for ``a report``, ``an investigation``: an indefinite document."""
+    if subject is None:
+        return None
+    parts = subject.text.split()
+    head = parts[-1].strip(".,")
+    if len(parts) < 2 or parts[0].lower() not in {"a", "an"} or head not in NOUN_CHANNELS:
+        return None
+    return head
+
+
+def by_after(text: str, ws: list[Word], end: int) -> tuple[Phrase, bool] | None:
+    """Who a document just named is by (``a report published on Thursday by X``), and
+    whether that is its author (not ``a statement read by X``, its reader)."""
+    match = _BY.search(text, end, end + _AUTHOR_REACH)
+    if match is None or any(c in text[end : match.start()] for c in ",.;"):
+        return None
+    at = first_word_at(ws, match.end())
+    if at >= len(ws) or ws[at].start != match.end():
+        return None
+    found = phrase_after(ws, at)
+    if found is None or found.kind == "pronoun":
+        return None
+    return found, not _NOT_AUTHORING & set(text[end : match.start()].lower().split())
+
+
+CITING_VERBS = frozenset({"citing", "quoting"})
+_CITED_REACH = 40
+"""How far after its subject an outlet's ``, citing`` may stand (``reported last month,``)."""
+
+
+def cited_after(text: str, ws: list[Word], end: int) -> Phrase | None:
+    """The source cited right after a subject ending at ``end``, if any."""
+    match = CITING.search(text, end, end + _CITED_REACH)
+    if match is None or "." in text[end : match.start()]:
+        return None
+    at = first_word_at(ws, match.end())
+    if at >= len(ws) or ws[at].start != match.end():
+        return None
+    cited = phrase_after(ws, at)
+    if cited is None or cited.kind == "pronoun":
+        return None
+    cited = _familiar_with(ws, cited)
+    if cited.text.split()[-1].lower() in DOCUMENT_HEADS:
+        return None  # "citing a report": a document, not a speaker
+    return cited
+
+
+_FAMILIAR_REACH = 3
+"""Words of the matter in ``people familiar with the matter``."""
+
+
+def _familiar_with(ws: list[Word], phrase: Phrase) -> Phrase:
+    """``people familiar with the matter``: the anonymous-source formula is one phrase."""
+    k = first_word_at(ws, phrase.end)
+    if k + 2 >= len(ws) or ws[k].text.lower() != "familiar" or ws[k + 1].text.lower() != "with":
+        return phrase
+    end = k + 2
+    while end < min(len(ws), k + 2 + _FAMILIAR_REACH) and ws[end].text.isalpha():
+        end += 1
+    text = f"{phrase.text} {words_text(ws, k, end)}"
+    return phrase._replace(text=text, end=ws[end - 1].end)
