@@ -37,6 +37,16 @@ _VENUES = (
     r"national\sassembly|general\sassembly|security\scouncil)"
 )
 """Audiences and chambers one addresses in a speech (``told parliament``)."""
+_REPORTING = (
+    r"(?:said|says|wrote|writes|found|finds|concluded|warned|noted|stated|added|argued|"
+    r"estimated|predicted|showed|shows)"
+)
+_A_DOCUMENT = (
+    r"(?:a|an|the|its|their|his|her|this|that)\s(?:[\w-]+\s){0,2}?"
+    r"(?-i:report|record|records|filing|study|survey)"
+)
+"""A report named as where something was said (``said in a report``), not a topic
+(``was not involved in the study``)."""
 _PLATFORMS = r"(?:X|Twitter|Facebook|Instagram|Threads|Bluesky|Telegram|LinkedIn|TikTok|Weibo)"
 
 # One line per channel phrase, in order of precedence: the more specific setting first.
@@ -95,7 +105,9 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ("letter", r"letter|memo|memorandum"),
     ("statement", r"statement|(?:press|news|media)\srelease|communiqu[eé]"),
     ("statement", r"in\s(?:a|the|its|their|his|her)\s(?:\w+\s)?release"),
-    ("report", r"(?:report|record|records|filing|study|survey)\b(?!s)"),
+    ("report", rf"(?:{_REPORTING}|according\sto)\s(?:\w+\s)?(?:in\s|under\s)?{_A_DOCUMENT}"),
+    ("report", rf"(?-i:In|Under|According\sto)\s{_A_DOCUMENT}"),
+    ("report", r"(?-i:report|study|survey|filing)\s(?:published|released|issued)"),
     ("report", r"(?:research|analyst|client|investor)\snote|in\sa\snote"),
     ("report", r"note\sto\s(?:clients|investors)"),
     ("report", r"bulletin|advisory|advisories"),

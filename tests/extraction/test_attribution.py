@@ -195,6 +195,24 @@ _CHANNEL_CASES = [
         [],
     ),
     (
+        "Dr. Ben Ruiz, who was not involved in the study, said the result was weak.",
+        "the result was weak",
+        None,
+        [],
+    ),
+    (
+        "The quake struck at dawn, the Nordland Geological Survey said.",
+        "The quake struck at dawn",
+        None,
+        [],
+    ),
+    (
+        "In a report released on Monday, analyst Ben Ruiz said margins would shrink.",
+        "margins would shrink",
+        "report",
+        [],
+    ),
+    (
         "In a note to clients, analyst Ben Ruiz said margins would shrink.",
         "margins would shrink",
         "report",
