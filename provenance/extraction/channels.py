@@ -348,13 +348,26 @@ def outlet_like(text: str, strict: bool = False) -> bool:
 
 
 def outlet_name(text: str) -> str:
-    """The name in ``the state news agency Nordpress`` (what follows the last descriptor)."""
+    """The name in ``the state news agency Nordpress`` (what follows the last descriptor)
+    or in ``the Nordpress news agency`` (what precedes a closing descriptor)."""
     parts = text.split()
     for k in range(len(parts) - 1, -1, -1):
         if parts[k].islower():  # "the state news agency X"; "Radio Nordland X" is one name
             rest = parts[k + 1 :]
-            return " ".join(rest) if rest else text
+            return " ".join(rest) if rest else _before_descriptor(parts) or text
     return text
+
+
+def _before_descriptor(parts: list[str]) -> str | None:
+    """``Nordpress`` in ``the Nordpress news agency``: the capitalised run before the
+    lower-case words that close the phrase."""
+    end = len(parts)
+    while end and parts[end - 1].islower():
+        end -= 1
+    start = end
+    while start and not parts[start - 1].islower():
+        start -= 1
+    return " ".join(parts[start:end]) or None
 
 
 _AUTHOR_REACH = 50

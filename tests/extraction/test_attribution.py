@@ -125,6 +125,12 @@ _CHANNEL_CASES = [
         ["Daily Courier"],
     ),
     (
+        "Envoy Jo Roe told the Nordpress news agency that the talks had failed.",
+        "the talks had failed",
+        "interview",
+        ["Nordpress"],
+    ),
+    (
         "Mayor Ann Cole told Morning Show presenter Jo Bale that taxes would fall.",
         "taxes would fall",
         "interview",
