@@ -20,6 +20,7 @@ from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, Par
 from provenance.domain.extraction import ExtractedSource
 from provenance.extraction.channels import (
     CITING_VERBS,
+    CLOSING_REPORT,
     NOUN_CHANNELS,
     REPORTED_ADVERBS,
     REPORTING_VERBS,
@@ -303,6 +304,7 @@ class _Reader:
         for item, clause in zip(items, clauses, strict=True):
             if clause.nested_in is not None:
                 item.nested_in = items[clause.nested_in]
+        items, closing = self._closing_relays(items, sentence)
         first = bisect_left(self._openings, sentence.start)
         for k in range(first, 0 if heading else len(quotes)):
             if quotes[k].opened >= sentence.end:
@@ -316,6 +318,7 @@ class _Reader:
         self._cited_sources(items, ws)
         _nest(items)
         self._frame_details(sentence, ws, items)
+        _add_closing(items, closing)
         self._sentence_scene(sentence, ws, subject_entity, items)
         self._citing_scene(sentence, ws)
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
@@ -521,6 +524,40 @@ class _Reader:
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
+
+    def _closing_relays(
+        self, items: list[_Found], sentence: Span
+    ) -> tuple[list[_Found], list[Relay]]:
+        """``..., Reuters reported.`` closing a sentence relays what it reports: it is cut
+        from the reported content it was read into (or is no statement of its own)."""
+        closing: list[Relay] = []
+        kept: list[_Found] = []
+        for item in items:
+            found = self._closing_relay(item, sentence)
+            if found is None:
+                kept.append(item)
+                continue
+            relay, cut = found
+            closing.append(relay)
+            if cut > item.start:
+                item.end = cut
+                kept.append(item)
+        return kept, closing
+
+    def _closing_relay(self, item: _Found, sentence: Span) -> tuple[Relay, int] | None:
+        """The outlet of ``..., X reported.`` ending an item's content, and where the
+        content ends without it."""
+        if item.kind != "indirect" or item.end < sentence.end - _CLOSING_SLACK:
+            return None
+        start = max(sentence.start, item.start - _CLOSING_SLACK)  # ", " before the content
+        match = CLOSING_REPORT.search(self.body, start, item.end)
+        if match is None:
+            return None
+        span = Span(match.start(), sentence.end)
+        found = relays_in(self.body, span, words(self.body, span.start, span.end))
+        if not found or non_outlet_body(found[-1].phrase.text):
+            return None
+        return found[-1], match.start()
 
     def _document_authors(self, items: list[_Found], ws: list[Word]) -> None:
         """``according to a report published on Thursday by X``: X speaks through it, and
@@ -946,6 +983,20 @@ def _entity_relay(entity: Entity) -> Relay:
         else "group"
     )
     return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
+
+
+_CLOSING_SLACK = 3
+"""Characters of closing punctuation a content may stop short of the sentence end by."""
+
+
+def _add_closing(items: list[_Found], closing: list[Relay]) -> None:
+    """The closing relay of a sentence is the outermost of each of its statements."""
+    for relay in closing:
+        for item in items:
+            if item.entity is None or item.entity.name == relay.name:
+                continue
+            if all(r.name != relay.name for r in item.via):
+                item.via = [*item.via, relay]
 
 
 def _named_relays(relays: list[Relay], named: list[Relay]) -> list[Relay]:

@@ -265,6 +265,8 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
 
 
 _REPORTING = wordset("said says reported reports wrote writes added")
+CLOSING_REPORT = re.compile(r",\s(?:[\w.&'’-]+\s){1,6}?report(?:ed|s)\s*[.!]?\s*$")
+"""``..., Reuters reported.`` at the end of a content: the outlet relays it."""
 _REPORTED_LAST = re.compile(r"\breport(?:ed|s)(?=\s*[.!]?\s*$)")
 
 

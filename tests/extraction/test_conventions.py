@@ -184,6 +184,24 @@ _RELAY_CASES = [
         ["The Nordland Herald"],
     ),
     (
+        "Envoy Jo Roe told the Nordpress news agency that talks had failed, Reuters reported.",
+        "talks had failed",
+        "Jo Roe",
+        ["Nordpress", "Reuters"],
+    ),
+    (
+        "“We tried,” envoy Jo Roe told the Nordpress news agency, Reuters reported.",
+        "We tried,",
+        "Jo Roe",
+        ["Nordpress", "Reuters"],
+    ),
+    (
+        "An official said on Saturday that the river burst its banks, Nordpress reports.",
+        "the river burst its banks",
+        "An official",
+        ["Nordpress"],
+    ),
+    (
         "Ali Reza, a farmer, said the minister had told him that the border would open.",
         "the border would open",
         "minister",
@@ -339,3 +357,8 @@ def test_the_reader_of_a_statement_speaks_at_its_occasion():
     assert found["The vote must be cancelled,"].speaker.name != "Ali Reza"
     later = found["the opposition would march"]
     assert later.channel == "news conference" and later.said_on == "2024-03-12"
+
+
+def test_a_closing_report_is_no_statement_of_its_own():
+    body = "“We tried,” envoy Jo Roe told the Nordpress news agency, Reuters reported."
+    assert "Reuters reported" not in by_text(attribute_body(body))
