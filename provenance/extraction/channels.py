@@ -1,9 +1,11 @@
 """Channels (how something was said) and relays (who passed it on) named in a sentence.
 
-The channel vocabulary is the domain's (`provenance.domain.CHANNELS`). Relays are the
-outlets, agencies and people between a speaker and the document: ``in an interview
-with the news agency X``, ``broadcast by X``, ``told X`` (an outlet), ``X quoted Y as
-saying``, ``X, citing a conversation between ...``.
+The channel vocabulary is the domain's (`provenance.domain.CHANNELS`); the phrases that
+name each channel are one table, :data:`CHANNEL_PHRASES`. Relays are the outlets,
+agencies and people between a speaker and the document: ``in an interview with the
+news agency X``, ``broadcast by X``, ``told X`` (an outlet), ``X quoted Y as saying``,
+``X, citing a conversation between ...``, ``..., X reported.``. An outlet that reports
+(``the newspaper said``) is itself a speaker, with the channel report.
 """
 
 import re
@@ -37,7 +39,7 @@ _VENUES = (
     r"national\sassembly|general\sassembly|security\scouncil)"
 )
 """Audiences and chambers one addresses in a speech (``told parliament``)."""
-_REPORTING = (
+_SAID_IN = (
     r"(?:said|says|wrote|writes|found|finds|concluded|warned|noted|stated|added|argued|"
     r"estimated|predicted|showed|shows)"
 )
@@ -105,7 +107,7 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ("letter", r"letter|memo|memorandum"),
     ("statement", r"statement|(?:press|news|media)\srelease|communiqu[eé]"),
     ("statement", r"in\s(?:a|the|its|their|his|her)\s(?:\w+\s)?release"),
-    ("report", rf"(?:{_REPORTING}|according\sto)\s(?:\w+\s)?(?:in\s|under\s)?{_A_DOCUMENT}"),
+    ("report", rf"(?:{_SAID_IN}|according\sto)\s(?:\w+\s)?(?:in\s|under\s)?{_A_DOCUMENT}"),
     ("report", rf"(?-i:In|Under|According\sto)\s{_A_DOCUMENT}"),
     ("report", r"(?-i:report|study|survey|filing)\s(?:published|released|issued)"),
     ("report", r"(?:research|analyst|client|investor)\snote|in\sa\snote"),
