@@ -32,6 +32,7 @@ from provenance.extraction.channels import (
     document_head,
     non_outlet_body,
     outlet_like,
+    outlet_name,
     relays_in,
     reporting_outlet,
 )
@@ -718,6 +719,7 @@ class _Reader:
         """A news outlet speaks through its reports: ``the newspaper said``, ``according to
         the broadcaster``, ``..., the BBC reported`` all have the channel report."""
         outlets = {i.entity.name for i in self.found if i.entity and self._reports(i)}
+        outlets |= {outlet_name(name) for name in outlets}  # "the Nikkei daily", "the Nikkei"
         dates: dict[str, str] = {}
         for item in self.found:
             name = item.entity.name if item.entity else ""

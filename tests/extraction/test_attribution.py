@@ -271,6 +271,12 @@ def test_background_briefing_is_a_press_briefing():
 
 
 _REPORT_CASES = [
+    (
+        "The mill will close, the Nordland Post business daily reported.\n\n"
+        "About 300 jobs would go, the Nordland Post said.",
+        "About 300 jobs would go",
+        "report",
+    ),
     ("TV presenter Jo Bale said the show would end.", "the show would end", None),
     # (body, statement text, channel)
     (
