@@ -99,10 +99,42 @@ def read_published(value: str | None) -> Published | None:
 def said_on(text: str, start: int, end: int, published: Published | None) -> str | None:
     """The date that ``text[start:end]`` (a statement's frame) says it was said on."""
     for match in _SAID_ON.finditer(text, start, end):
+        if _attributive(text, match) or _programme(text, match):
+            continue
         resolved = _resolve(match, published, text[match.end() : match.end() + 12])
         if resolved:
             return resolved
     return None
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "our"})
+"""A date after a determiner names an event (``a May 4 election``), not when it was said."""
+
+
+_EVENT_PARTICIPLES = frozenset(
+    {"born", "founded", "established", "built", "died", "married", "opened", "incorporated"}
+)
+"""A date after these dates a life or an institution (``born on March 3rd, 1914``)."""
+
+
+def _attributive(text: str, match: re.Match[str]) -> bool:
+    """``a May 4 election``, ``Monday's vote``, ``born on March 3``: a date that
+    describes something else than the saying."""
+    if text.startswith(("'s", "’s"), match.end()):
+        return True
+    before = text[max(0, match.start() - 16) : match.start()].lower().split()
+    if before and before[-1] in _DETERMINERS:
+        return True
+    return bool(_EVENT_PARTICIPLES & set(before[-2:]))
+
+
+def _programme(text: str, match: re.Match[str]) -> bool:
+    """``Today`` capitalised inside a sentence is a programme's name."""
+    word = match.group()
+    if not word[:1].isupper() or match.group("rel") is None:
+        return False
+    before = text[max(0, match.start() - 3) : match.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?\n\"“‘'"
 
 
 def mentions_date(text: str, start: int, end: int) -> bool:
