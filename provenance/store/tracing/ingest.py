@@ -33,6 +33,7 @@ from provenance.store.tables import (
     statements,
 )
 from provenance.store.tracing.index import clustered_texts, exact_postings, postings
+from provenance.store.tracing.voices import speakers_differ
 from provenance.tracing.matching import (
     K,
     asserts,
@@ -158,7 +159,7 @@ _FLAGS = (
     update(quote_clusters)
     .where(quote_clusters.c.id == bindparam("cid"))
     .values(
-        speakers_differ=_differs(statements.c.speaker_id),
+        speakers_differ=bindparam("speakers_differ"),
         origins_differ=_differs(statements.c.origin_id),
     )
 )
@@ -172,6 +173,12 @@ _MOVE = (
 )
 _DROP = delete(quote_clusters).where(quote_clusters.c.id.in_(bindparam("others", expanding=True)))
 _INDEX = insert(statement_shingles)
+
+
+def _set_flags(conn: Connection, cluster_id: int) -> None:
+    """Refresh whether the cluster's speakers (as voices) and origins differ."""
+    differ = speakers_differ(conn, cluster_id)
+    conn.execute(_FLAGS, {"cid": cluster_id, "speakers_differ": differ})
 
 
 def _cluster(conn: Connection, statement: NewStatement) -> bool:
@@ -193,7 +200,7 @@ def _cluster(conn: Connection, statement: NewStatement) -> bool:
         conn.execute(_INDEX, [{"shingle": key, "statement_id": statement.id} for key in keys])
     if merged or (matched and (statement.speaker_id or statement.via)):
         # Only a merge or a new speaker or origin can make them differ.
-        conn.execute(_FLAGS, {"cid": cluster_id})
+        _set_flags(conn, cluster_id)
     has_denial = any(denial for _, denial in matched.values())
     return bool(matched) and (statement.denies or has_denial)
 
@@ -372,7 +379,7 @@ def _shrink_clusters(conn: Connection, ids: Sequence[int]) -> None:
     conn.execute(update(statements).where(statements.c.id.in_(ids)).values(cluster_id=None))
     for cluster_id, count in counts:
         conn.execute(_GROW, {"cid": cluster_id, "more": -count, "denial": False})
-        conn.execute(_FLAGS, {"cid": cluster_id})
+        _set_flags(conn, cluster_id)
     emptied = [cluster_id for cluster_id, _ in counts]
     if emptied:
         conn.execute(
