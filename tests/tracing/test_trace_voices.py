@@ -155,3 +155,14 @@ def test_a_spokesperson_joins_the_disagreement_of_their_organisation(client, ser
     found = speaker_disagreements(client)
     assert {ORG.speaker, SPOKESWOMAN.speaker, "Tomas Brel"} in found
     assert len(found) == 1  # OTHER: two speakers, but one document tells it
+
+
+def test_the_summary_names_the_voices(client, service):
+    story(service, "Reservoir levels", ORG)
+    story(service, "Autumn outlook", SPOKESWOMAN)
+    story(service, "Dry summer", Said("Tomas Brel"))
+    (found,) = client.get("/disagreements", params={"kind": "speakers"}).json()["items"]
+    assert found["summary"] == (
+        "The same words are attributed to 2 voices: "
+        "Calder Water Board and Mira Osk (one voice); Tomas Brel."
+    )

@@ -13,6 +13,7 @@ from provenance.store.tracing.clusters import (
     denial_pairs,
     source_links,
 )
+from provenance.store.tracing.voices import voices_of
 
 #: Statements cited as evidence of one disagreement.
 EVIDENCE_SHOWN = 20
@@ -46,15 +47,30 @@ def get_disagreements(conn: Connection, kind: str, keys: Sequence) -> list[Disag
 
 
 def _speakers_differ(conn: Connection, cluster: ClusterRef, found: list) -> Disagreement:
-    names = ", ".join(s.speaker.name for s in found)
     evidence = _evidence(conn, cluster.id, statements.c.speaker_id.is_not(None))
     return Disagreement(
         kind="speakers",
-        summary=f"The same words are attributed to {len(found)} speakers: {names}.",
+        summary=_speakers_summary(voices_of(conn, cluster.id), found),
         cluster=cluster,
         speakers=found,
         statement_ids=evidence,
     )
+
+
+def _speakers_summary(voices: list[list[int]], found: list) -> str:
+    """ "... attributed to 2 speakers: A, B." or, when some speakers are one voice (a ministry
+    and its spokesperson), "... attributed to 2 voices: A; B and C (one voice)."."""
+    if all(len(voice) == 1 for voice in voices):
+        listed = ", ".join(s.speaker.name for s in found)
+        return f"The same words are attributed to {len(found)} speakers: {listed}."
+    names = {s.speaker.id: s.speaker.name for s in found}
+    described = [_voice_names(voice, names) for voice in voices]
+    return f"The same words are attributed to {len(voices)} voices: {'; '.join(described)}."
+
+
+def _voice_names(voice: list[int], names: dict[int, str]) -> str:
+    listed = " and ".join(names[i] for i in voice if i in names)
+    return f"{listed} (one voice)" if len(voice) > 1 else listed
 
 
 def _origins_differ(conn: Connection, cluster: ClusterRef, found: list) -> Disagreement:

@@ -73,14 +73,25 @@ class Voices:
     def count(self) -> int:
         return len({self.find(speaker_id) for speaker_id in self.parent})
 
+    def groups(self) -> list[list[int]]:
+        """The voices, each a list of speaker ids, in the order their first speaker came."""
+        found: dict[int, list[int]] = {}
+        for speaker_id in self.parent:
+            found.setdefault(self.find(speaker_id), []).append(speaker_id)
+        return list(found.values())
+
 
 def speakers_differ(conn: Connection, cluster_id: int) -> bool:
     """True when the cluster's words are attributed to more than one voice (see module)."""
+    return len(voices_of(conn, cluster_id)) > 1
+
+
+def voices_of(conn: Connection, cluster_id: int) -> list[list[int]]:
+    """The cluster's speakers grouped into voices (see module); past `SPEAKERS_READ`
+    speakers, each one its own voice."""
     speaker_ids = _cluster_speakers(conn, cluster_id)
-    if len(speaker_ids) < 2:
-        return False
-    if len(speaker_ids) > SPEAKERS_READ:
-        return True
+    if len(speaker_ids) < 2 or len(speaker_ids) > SPEAKERS_READ:
+        return [[speaker_id] for speaker_id in speaker_ids]
     voices = Voices(speaker_ids)
     attributions = _attributions(conn, cluster_id)
     kinds: dict[int, str] = dict(
@@ -94,7 +105,7 @@ def speakers_differ(conn: Connection, cluster_id: int) -> bool:
         names = _names(conn, speaker_ids)
         _join_relays(conn, voices, attributions, names)
         _join_speaking_for(voices, names, _roles(conn, speaker_ids), kinds)
-    return voices.count() > 1
+    return voices.groups()
 
 
 def _cluster_speakers(conn: Connection, cluster_id: int) -> list[int]:
@@ -103,6 +114,7 @@ def _cluster_speakers(conn: Connection, cluster_id: int) -> list[int]:
             select(statements.c.speaker_id)
             .where(statements.c.cluster_id == cluster_id, statements.c.speaker_id.is_not(None))
             .distinct()
+            .order_by(statements.c.speaker_id)
             .limit(SPEAKERS_READ + 1)
         ).scalars()
     )
