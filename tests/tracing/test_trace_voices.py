@@ -26,6 +26,7 @@ class Said:
     roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     text: str = WORDS
+    cue: str = "said"
 
 
 def story(service, title: str, *said: Said) -> str:
@@ -35,6 +36,7 @@ def story(service, title: str, *said: Said) -> str:
     found, offset = [], len(title) + 2
     for s, sentence in zip(said, sentences, strict=True):
         made = statement(body[offset:], s.text, s.speaker, via=s.via, speaker_kind=s.kind)
+        made.cue = s.cue
         made.start += offset
         made.end += offset
         found.append(made)
@@ -166,3 +168,11 @@ def test_the_summary_names_the_voices(client, service):
         "The same words are attributed to 2 voices: "
         "Calder Water Board and Mira Osk (one voice); Tomas Brel."
     )
+
+
+def test_a_speaker_who_denies_the_words_is_not_given_them(client, service):
+    story(service, "Reservoir levels", Said("Coast FM", kind="organization"))
+    story(service, "Denial", Said("Calder Water Board", kind="organization", cue="denied"))
+    assert speaker_disagreements(client) == []
+    story(service, "Dry summer", Said("Tomas Brel"))
+    assert speaker_disagreements(client) == [{"Coast FM", "Tomas Brel"}]

@@ -48,11 +48,13 @@ def get_disagreements(conn: Connection, kind: str, keys: Sequence) -> list[Disag
 
 def _speakers_differ(conn: Connection, cluster: ClusterRef, found: list) -> Disagreement:
     evidence = _evidence(conn, cluster.id, statements.c.speaker_id.is_not(None))
+    voices = voices_of(conn, cluster.id)
+    given = {speaker_id for voice in voices for speaker_id in voice}
     return Disagreement(
         kind="speakers",
-        summary=_speakers_summary(voices_of(conn, cluster.id), found),
+        summary=_speakers_summary(voices, found),
         cluster=cluster,
-        speakers=found,
+        speakers=[s for s in found if s.speaker.id in given] or found,
         statement_ids=evidence,
     )
 
@@ -60,10 +62,10 @@ def _speakers_differ(conn: Connection, cluster: ClusterRef, found: list) -> Disa
 def _speakers_summary(voices: list[list[int]], found: list) -> str:
     """ "... attributed to 2 speakers: A, B." or, when some speakers are one voice (a ministry
     and its spokesperson), "... attributed to 2 voices: A; B and C (one voice)."."""
-    if all(len(voice) == 1 for voice in voices):
-        listed = ", ".join(s.speaker.name for s in found)
-        return f"The same words are attributed to {len(found)} speakers: {listed}."
     names = {s.speaker.id: s.speaker.name for s in found}
+    if all(len(voice) == 1 for voice in voices):
+        listed = ", ".join(names[voice[0]] for voice in voices if voice[0] in names)
+        return f"The same words are attributed to {len(voices)} speakers: {listed}."
     described = [_voice_names(voice, names) for voice in voices]
     return f"The same words are attributed to {len(voices)} voices: {'; '.join(described)}."
 

@@ -17,7 +17,9 @@ the store holds shows it (evidence read from a bounded number of the cluster's r
   the one named speaker traced to that intermediary, when there is exactly one.
 
 One voice is transitive (a spokesperson, the ministry and the government it speaks for are
-one voice). The cluster's speakers differ when they are more than one voice.
+one voice). A speaker who carries the words only to deny them ("X denied that ...") is not
+given them: that is a denial, listed as such. The cluster's speakers differ when they are
+more than one voice.
 """
 
 from collections import defaultdict
@@ -34,6 +36,7 @@ from provenance.store.tables import (
     speakers,
     statements,
 )
+from provenance.tracing.matching import denial_kind, words
 
 #: Distinct speakers of a cluster read; a cluster with more always has differing speakers.
 SPEAKERS_READ = 20
@@ -92,8 +95,13 @@ def voices_of(conn: Connection, cluster_id: int) -> list[list[int]]:
     speaker_ids = _cluster_speakers(conn, cluster_id)
     if len(speaker_ids) < 2 or len(speaker_ids) > SPEAKERS_READ:
         return [[speaker_id] for speaker_id in speaker_ids]
+    read = _attributions(conn, cluster_id)
+    attributions = [row for row in read if not _denies(row)]
+    deniers = {row.speaker_id for row in read} - {row.speaker_id for row in attributions}
+    speaker_ids = [speaker_id for speaker_id in speaker_ids if speaker_id not in deniers]
+    if len(speaker_ids) < 2:
+        return [[speaker_id] for speaker_id in speaker_ids]
     voices = Voices(speaker_ids)
-    attributions = _attributions(conn, cluster_id)
     kinds: dict[int, str] = dict(
         conn.execute(
             select(speakers.c.id, speakers.c.kind).where(speakers.c.id.in_(speaker_ids))
@@ -121,7 +129,8 @@ def _cluster_speakers(conn: Connection, cluster_id: int) -> list[int]:
 
 
 def _attributions(conn: Connection, cluster_id: int) -> list[Row]:
-    """(statement id, speaker, document, first intermediary) of attributed statements."""
+    """(statement id, speaker, document, first intermediary, text, cue) of the cluster's
+    attributed statements."""
     return list(
         conn.execute(
             select(
@@ -129,12 +138,21 @@ def _attributions(conn: Connection, cluster_id: int) -> list[Row]:
                 statements.c.speaker_id,
                 statements.c.document_id,
                 statements.c.origin_id,
+                statements.c.text,
+                statements.c.cue,
             )
             .where(statements.c.cluster_id == cluster_id, statements.c.speaker_id.is_not(None))
             .order_by(statements.c.speaker_id, statements.c.id)
             .limit(ATTRIBUTIONS_READ)
         ).all()
     )
+
+
+def _denies(row: Row) -> bool:
+    """The statement carries the words only to deny them ("X denied that ..."): a denial
+    cue and no verdict. Its speaker is not given the words (the denial section shows it)."""
+    verdict, denial_cue = denial_kind(words(row.text), row.cue)
+    return denial_cue and not verdict
 
 
 def _join_one_report(voices: Voices, attributions: Sequence[Row]) -> None:
