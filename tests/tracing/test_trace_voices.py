@@ -176,3 +176,43 @@ def test_a_speaker_who_denies_the_words_is_not_given_them(client, service):
     assert speaker_disagreements(client) == []
     story(service, "Dry summer", Said("Tomas Brel"))
     assert speaker_disagreements(client) == [{"Coast FM", "Tomas Brel"}]
+
+
+def origin_disagreements(client) -> list[set[str]]:
+    found = client.get("/disagreements", params={"kind": "origins", "limit": 500}).json()
+    return [{link["node"]["name"] for link in d["origins"]} for d in found["items"]]
+
+
+def test_a_chain_that_credits_one_more_hop_is_no_disagreement(client, service):
+    story(service, "Reservoir levels", Said("Tomas Brel", via=("Harbour Radio",)))
+    story(service, "Autumn outlook", Said("Tomas Brel", via=("two ferrymen", "Harbour Radio")))
+    assert origin_disagreements(client) == []
+
+
+def test_one_document_with_a_nested_relay_is_no_disagreement(client, service):
+    story(
+        service,
+        "Reservoir levels",
+        Said("two ferrymen", kind="group", via=("Harbour Radio",)),
+        Said("Calder Water Board", kind="organization", via=("two ferrymen", "Harbour Radio")),
+    )
+    assert origin_disagreements(client) == []
+
+
+def test_two_documents_with_different_first_hops_disagree(client, service):
+    story(service, "Reservoir levels", Said("Tomas Brel", via=("Harbour Radio",)))
+    story(service, "Autumn outlook", Said("Tomas Brel", via=("Coast FM",)))
+    assert origin_disagreements(client) == [{"Harbour Radio", "Coast FM"}]
+
+
+def test_chains_that_part_before_the_last_hop_disagree(client, service):
+    story(service, "Reservoir levels", Said("Tomas Brel", via=("Harbour Radio", "Daily Tide")))
+    story(service, "Autumn outlook", Said("Tomas Brel", via=("Coast FM", "Daily Tide")))
+    assert origin_disagreements(client) == [{"Harbour Radio", "Coast FM"}]
+
+
+def test_words_asserted_and_denied_in_one_cluster_say_so(client, service):
+    story(service, "Reservoir levels", Said("Coast FM", kind="organization"))
+    story(service, "Denial", Said("Calder Water Board", kind="organization", cue="denied"))
+    found = client.get("/disagreements", params={"kind": "denial"}).json()["items"]
+    assert [d["summary"] for d in found] == [f"“{WORDS}” is both asserted and denied."]

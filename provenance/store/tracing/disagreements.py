@@ -99,9 +99,13 @@ def _denial(conn: Connection, claim_id: int, denial_id: int) -> Disagreement:
         .order_by(statement_denials.c.denial_id)
         .limit(EVIDENCE_SHOWN)
     ).scalars()
+    if claim_id == denial_id:  # "X denied that <the claim's own words>"
+        summary = f"“{_short(refs[claim_id].text)}” is both asserted and denied."
+    else:
+        summary = f"“{_short(refs[denial_id].text)}” denies “{_short(refs[claim_id].text)}”."
     return Disagreement(
         kind="denial",
-        summary=f"“{_short(refs[denial_id].text)}” denies “{_short(refs[claim_id].text)}”.",
+        summary=summary,
         cluster=refs[claim_id],
         denial=refs[denial_id],
         statement_ids=list(evidence),

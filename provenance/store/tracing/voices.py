@@ -1,4 +1,5 @@
-"""Whether a cluster's words are really attributed to different speakers.
+"""Whether a cluster's words are really attributed to different speakers, or traced along
+different chains (`origins_differ`, at the end).
 
 Two speakers of one cluster are *one voice* for those words, not a disagreement, when what
 the store holds shows it (evidence read from a bounded number of the cluster's rows):
@@ -282,3 +283,61 @@ def _runs(texts: Iterable[str]) -> set[str]:
             for end in range(start + 1, min(start + NAME_WORDS, len(words)) + 1):
                 found.add(" ".join(words[start:end]))
     return found
+
+
+# --- origins ---------------------------------------------------------------------------------
+
+#: Relayed statements of a cluster read to decide whether their origins differ.
+RELAYED_READ = 200
+#: Distinct chains compared pairwise; a cluster with more always has differing origins.
+CHAINS_COMPARED = 40
+
+
+def origins_differ(conn: Connection, cluster_id: int) -> bool:
+    """True when two documents trace the cluster's words along incompatible chains.
+
+    Two chains are compatible when the first intermediary of one is in the other: one
+    document credits a hop nearer the speaker that the other leaves out ("via FreeNews" and
+    "via locals, via FreeNews"). One document does not disagree with itself (nested relays
+    of the same words, or two outlets credited in one story).
+    """
+    documents_of = _chains(conn, cluster_id)
+    if len(documents_of) > CHAINS_COMPARED:
+        return True
+    chains = list(documents_of)
+    for i, first in enumerate(chains):
+        for second in chains[i + 1 :]:
+            one_document = len(documents_of[first]) == 1 and (
+                documents_of[first] == documents_of[second]
+            )
+            if not one_document and not _compatible(first, second):
+                return True
+    return False
+
+
+def _compatible(first: tuple[int, ...], second: tuple[int, ...]) -> bool:
+    return first[0] in second or second[0] in first
+
+
+def _chains(conn: Connection, cluster_id: int) -> dict[tuple[int, ...], set[str]]:
+    """Each distinct chain (source ids, nearest the speaker first) of the cluster's relayed
+    statements, with the documents that give it."""
+    relayed = dict(
+        conn.execute(
+            select(statements.c.id, statements.c.document_id)
+            .where(statements.c.cluster_id == cluster_id, statements.c.origin_id.is_not(None))
+            .order_by(statements.c.origin_id, statements.c.id)
+            .limit(RELAYED_READ)
+        ).all()
+    )
+    hops: dict[int, list[int]] = defaultdict(list)
+    for statement_id, source_id in conn.execute(
+        select(chain_hops.c.statement_id, chain_hops.c.source_id)
+        .where(chain_hops.c.statement_id.in_(list(relayed)))
+        .order_by(chain_hops.c.statement_id, chain_hops.c.position)
+    ):
+        hops[statement_id].append(source_id)
+    documents_of: dict[tuple[int, ...], set[str]] = defaultdict(set)
+    for statement_id, chain in hops.items():
+        documents_of[tuple(chain)].add(relayed[statement_id])
+    return documents_of
