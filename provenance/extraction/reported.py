@@ -122,7 +122,8 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
         if not first.endswith(("ed", "ing")) and cue.lemma not in {"say"}:
             return prev in PRONOUNS or prev in GROUP_HEADS or prev in _MODALS or nxt == "that"
     passive = prev in {"been", "be", "being", "was", "were", "is", "are"} and first.endswith("ed")
-    return not passive
+    adjective = prev in DETERMINERS and first.endswith(("ed", "en"))  # "a written reply"
+    return not passive and not adjective
 
 
 def _verb_clause(
@@ -134,17 +135,85 @@ def _verb_clause(
     subject = subject_of(ws, i, cue)
     if start is None:
         return _trailing(text, sentence, ws, i, after, cue, subject)
-    if start >= len(ws) or not cue_classes(cue) & {"clause", "that", "object"}:
+    if start >= len(ws) or not cue_classes(cue) & {"clause", "that", "object", "infinitive"}:
         return None
     if ws[start].text.lower() == "according" and start + 1 < len(ws):
         return None  # "he said, according to the agency": the rest names a relay
-    content = Span(ws[start].start, sentence.end)
+    content = Span(
+        ws[start].start, _content_end(ws, start, sentence.end, _is_object(ws, start, after, cue))
+    )
     subject = _cited(ws, after, start) or subject
-    if not has_class(cue, "clause") and not has_class(cue, "that") and _referential(ws, start):
-        return None
-    if _referential(ws, start) and start == after:
+    if _referential(ws, start) and not _content_referent(ws, start, after, cue):
         return None
     return Clause(cue.text, cue.start, subject, content)
+
+
+def _is_object(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
+    """Whether the content is a noun phrase or infinitive, not a clause (``denied the
+    reports``, ``vowed to fight``)."""
+    if start != after or has_class(cue, "clause"):
+        return False
+    return not (has_class(cue, "that") and _zero_that(ws, start))
+
+
+def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
+    """Where the content stops: before a trailing participle that is not content
+    (``, citing officials``, ``, asking not to be named``) and, for an object, before a
+    second verb it is coordinated with (``dismissed the figures and withdrew``)."""
+    for k in range(start + 1, len(ws) - 1):
+        word, nxt = ws[k], ws[k + 1].text.lower()
+        if word.text == "," and nxt in _TRAILING_PARTICIPLES:
+            return word.start
+        if nominal and word.text.lower() in {"and", "but"} and _past_verb(ws[k + 1]):
+            return word.start
+    return end
+
+
+def _past_verb(word: Word) -> bool:
+    low = word.text.lower()
+    return word.text.islower() and (low in _PAST_FORMS or (low.endswith("ed") and len(low) > 4))
+
+
+_TRAILING_PARTICIPLES = wordset(
+    "citing asking requesting speaking keeping prompting sparking triggering referring "
+    "pointing quoting echoing drawing"
+)
+_PAST_FORMS = wordset(
+    "withdrew took gave made went left sent held began set put kept told said met won lost "
+    "brought sought spoke wrote ran rose fell"
+)
+
+
+def _content_referent(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
+    """Whether a content opening with a pointing word is content after all: the subject
+    of a zero-"that" clause (``said it would``, ``said those reserves were``) or a speech
+    act's object with more than a bare pronoun (``denied the reports``, ``accused each
+    other of``); not ``said so`` or ``denied it.``."""
+    first = ws[start].text.lower()
+    if first in _OBJECT_ONLY or start + 1 >= len(ws) or not ws[start + 1].text[0].isalnum():
+        return False
+    if cue_classes(cue) & {"clause", "that"} and start == after and _finite_ahead(ws, start + 1):
+        return True
+    return "pointing" in cue_classes(cue) or start > after
+
+
+def _finite_ahead(ws: list[Word], k: int) -> bool:
+    """Whether a finite verb follows within a few words (``it would``, ``the reports were``)."""
+    for word in ws[k : k + _SUBJECT_REACH]:
+        low = word.text.lower()
+        if not word.text[0].isalnum():
+            return False
+        if low in _FINITE or (low.endswith("ed") and len(low) > 4):
+            return True
+    return False
+
+
+_OBJECT_ONLY = wordset("them him so")
+_SUBJECT_REACH = 4
+_FINITE = wordset(
+    "is was were are has have had will would could can should may might must did does do "
+    "remains remained needs needed"
+)
 
 
 def _cited(ws: list[Word], after: int, start: int) -> Phrase | None:
@@ -191,6 +260,10 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         if word == "of" or ws[j].text == "." or (cue.lemma == "tell" and j == after):
             return None
         return j
+    if j < n and ws[j].text.lower() == "to" and has_class(cue, "infinitive"):
+        return j  # "vowed to fight on": the infinitive is the content
+    if has_class(cue, "that") and j == after and j < n and _zero_that(ws, j):
+        return j  # "insisted the deal was fair"
     if has_class(cue, "object") and j < n and ws[j].text[0].isalnum():
         if cue.lemma == "mention" and ws[j].text.lower() == "about":
             return j + 1
@@ -198,6 +271,18 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
             return None
         return j
     return None
+
+
+def _zero_that(ws: list[Word], j: int) -> bool:
+    """Whether a content clause without "that" opens at ws[j]: a subject (a pronoun,
+    determiner or name) and a finite verb within a few words."""
+    word = ws[j]
+    low = word.text.lower()
+    subject = low in _CLAUSE_SUBJECTS or low in DETERMINERS or word.text[0].isupper()
+    return subject and low not in _PREPOSITIONS and _finite_ahead(ws, j + 1)
+
+
+_CLAUSE_SUBJECTS = wordset("it he she they we i there such those these this its their his her")
 
 
 def _opener(word: Word) -> bool:

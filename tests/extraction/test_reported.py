@@ -70,11 +70,101 @@ def test_participle_shares_the_subject():
     assert found["the staff for their work"].speaker.name == "Lena Hart"
 
 
-def test_scare_quote_and_referential_object_are_not_statements():
-    found = attribute_body(
-        "The two towns are often called “twin cities”. Officials rejected these claims."
-    )
-    assert found.statements == []
+def test_scare_quote_is_not_a_statement():
+    assert attribute_body("The two towns are often called “twin cities”.").statements == []
+
+
+# FORMAT.md Convention 1: a speech act whose object or infinitive is its content.
+@pytest.mark.parametrize(
+    ("body", "text", "speaker", "cue"),
+    [
+        ("Officials rejected these claims.", "these claims", "Officials", "rejected"),
+        ("Mayor Ann Lee denied the reports.", "the reports", "Ann Lee", "denied"),
+        (
+            "The union dismissed those figures and walked out.",
+            "those figures",
+            "union",
+            "dismissed",
+        ),
+        (
+            "The rival unions accused each other of stalling the talks.",
+            "each other of stalling the talks",
+            "unions",
+            "accused",
+        ),
+        (
+            "Governor Ruth Kay welcomed the decision to reopen the port.",
+            "the decision to reopen the port",
+            "Ruth Kay",
+            "welcomed",
+        ),
+        (
+            "The farmers' union vowed to keep up the blockade.",
+            "to keep up the blockade",
+            "farmers' union",
+            "vowed",
+        ),
+        (
+            "The rebels threatened to walk out of the talks.",
+            "to walk out of the talks",
+            "rebels",
+            "threatened",
+        ),
+        (
+            "Senator Tom Bright slammed the board for its silence.",
+            "the board for its silence",
+            "Tom Bright",
+            "slammed",
+        ),
+        (
+            "The council demanded the resignation of the chairman.",
+            "the resignation of the chairman",
+            "council",
+            "demanded",
+        ),
+    ],
+)
+def test_speech_act_with_object(body: str, text: str, speaker: str, cue: str):
+    found = by_text(attribute_body(body))
+    assert text in found, list(found)
+    assert found[text].speaker.name.endswith(speaker)
+    assert found[text].cue == cue
+
+
+# Zero-"that" clauses: a clause opening with a pointing word is content when a finite
+# verb follows; a bare pronoun object is not.
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("The water board said it would lift the ban.", "it would lift the ban"),
+        ("The water board said those reserves had run low.", "those reserves had run low"),
+        ("Coach Ian Moss insisted the team was ready.", "the team was ready"),
+        (
+            "Coach Ian Moss warned there would be no second chance.",
+            "there would be no second chance",
+        ),
+        ("The mayor alleged her rival had lied.", "her rival had lied"),
+    ],
+)
+def test_zero_that_clauses(body: str, text: str):
+    found = by_text(attribute_body(body))
+    assert text in found, list(found)
+    assert found[text].kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mayor Ann Lee said so.",
+        "Mayor Ann Lee said it in a speech.",
+        "Mayor Ann Lee denied it.",
+        "Coach Ian Moss stressed the importance of rest.",
+        "Mayor Ann Lee read a written reply to the council.",
+        "Coach Ian Moss believes the team is ready.",
+    ],
+)
+def test_no_content_given(body: str):
+    assert attribute_body(body).statements == []
 
 
 def test_negated_cue_is_not_a_statement():
