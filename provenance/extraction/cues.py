@@ -10,6 +10,8 @@ that say what may follow it:
 * ``quote``: a quotation as its object (``called the reports "baseless"``);
 * ``after``: may follow a quotation with its speaker (``"...," she recalled``);
 * ``infinitive``: a to-infinitive that is itself the content (``vowed to fight on``);
+* ``message``: an object that names a message is content (``conveyed his condolences
+  to ...``, ``sent greetings to ...``), other objects are not (``extended the deadline``);
 * ``pointing``: an object that only points at what was said is content all the same
   (``denied these claims``, ``accused each other of ...``).
 """
@@ -74,6 +76,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "hold": ("held",),
     "find": ("found", "finding"),
     "give": ("gave",),
+    "send": ("send", "sends", "sent", "sending"),
 }
 
 #: Every single-word cue: its lemma and its classes (see the module docstring), one a line.
@@ -160,12 +163,12 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("brand", "quote"),
     ("dismiss", "object quote pointing"),
     ("welcome", "object quote pointing"),
-    ("extend", "quote"),
-    ("convey", "quote"),
+    ("extend", "quote message"),
+    ("convey", "quote message"),
     ("praise", "object quote"),
     ("hail", "object quote"),
     ("slam", "object quote pointing"),
-    ("offer", "quote"),
+    ("offer", "quote message"),
     ("continue", "after"),
     ("conclude", "after"),
     ("ask", "after"),
@@ -176,12 +179,35 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("exclaim", "after"),
     ("recount", "after"),
     ("dispute", "object pointing"),
+    ("send", "message"),
     ("threaten", "infinitive"),
 )
 
 # Multiword cues: the phrase as a pattern and its classes.
 _PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("call for", r"call(?:s|ed|ing)?\s+for", frozenset({"object"})),
+    (
+        "call on",
+        r"call(?:s|ed|ing)?\s+(?:on|upon)(?!\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday"
+        r"|friday|saturday|sunday|phone|telephone)\b)",
+        frozenset({"object"}),
+    ),
+    ("appeal for", r"appeal(?:s|ed|ing)?\s+(?:for|to)", frozenset({"object"})),
+    ("ask for", r"ask(?:s|ed|ing)?\s+for", frozenset({"object"})),
+    ("warn of", r"warn(?:s|ed|ing)?\s+(?:of|against)", frozenset({"object"})),
+    (
+        "apologise for",
+        r"apologi[sz](?:e|es|ed|ing)\s+(?:to\s+\w+\s+)?for",
+        frozenset({"object"}),
+    ),
+    (
+        "express concern over",
+        r"(?:express|voice)(?:s|es|d|ed|ing)?\s+(?:(?:his|her|their|its|deep|grave|serious|strong)\s+)"
+        r"{0,2}(?:concerns?|worry|worries|alarm|dismay|outrage|shock|disappointment|regret|sorrow"
+        r"|satisfaction|support|solidarity|hope|confidence|opposition)\s+(?:over|about|at|for|with"
+        r"|in|on|to)",
+        frozenset({"object"}),
+    ),
     ("point out", r"point(?:s|ed|ing)?\s+out", frozenset({"that"})),
     ("make it clear", r"(?:make|makes|made|making)\s+it\s+clear", frozenset({"that"})),
     ("make clear", r"(?:make|makes|made|making)\s+clear", frozenset({"that"})),
@@ -207,7 +233,15 @@ _PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
 
 
 #: What may follow a cue (see the module docstring).
-CUE_CLASSES = frozenset({"clause", "that", "object", "quote", "after", "infinitive", "pointing"})
+CUE_CLASSES = frozenset(
+    {"clause", "that", "object", "quote", "after", "infinitive", "pointing", "message"}
+)
+
+#: Nouns that make the object of a ``message`` cue a message.
+MESSAGE_NOUNS = frozenset(
+    "condolences condolence sympathy sympathies greetings felicitations congratulations "
+    "gratitude thanks wishes message solidarity".split()
+)
 
 
 class Lexicon(NamedTuple):

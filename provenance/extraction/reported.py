@@ -12,7 +12,14 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
-from provenance.extraction.cues import AUXILIARIES, Cue, find_cues, has_class, lemma_classes
+from provenance.extraction.cues import (
+    AUXILIARIES,
+    MESSAGE_NOUNS,
+    Cue,
+    find_cues,
+    has_class,
+    lemma_classes,
+)
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.speakers import (
     CLAUSE_OPENERS,
@@ -133,9 +140,11 @@ def _verb_clause(
     after = i + len(cue.text.split())
     start = _content_start(ws, after, cue)
     subject = subject_of(ws, i, cue)
+    if start is not None and subject is None and _inverted(ws, i, after):
+        start = None  # "..., said the minister."
     if start is None:
         return _trailing(text, sentence, ws, i, after, cue, subject)
-    if start >= len(ws) or not cue_classes(cue) & {"clause", "that", "object", "infinitive"}:
+    if start >= len(ws) or not cue_classes(cue) & _CONTENT_CLASSES:
         return None
     if ws[start].text.lower() == "according" and start + 1 < len(ws):
         return None  # "he said, according to the agency": the rest names a relay
@@ -146,6 +155,41 @@ def _verb_clause(
     if _referential(ws, start) and not _content_referent(ws, start, after, cue):
         return None
     return Clause(cue.text, cue.start, subject, content)
+
+
+def _inverted(ws: list[Word], i: int, after: int) -> bool:
+    """Whether the cue follows a comma and is followed by its subject and at most a short
+    adjunct (``..., said Jane Doe on Friday.``)."""
+    if i == 0 or ws[i - 1].text not in {",", "”", '"'}:
+        return False
+    phrase = phrase_after(ws, after)
+    if phrase is None or phrase.kind == "pronoun":
+        return False
+    rest = _past_inverted(ws, after, phrase)[0]
+    if rest < len(ws) and ws[rest].text[0].isalnum():
+        low = ws[rest].text.lower()
+        if low not in _PREPOSITIONS and low not in _BARE_TIME:
+            return False  # "..., Dr Jo Roe, said members had ...": a clause follows
+    return _only_trailing(ws, rest)
+
+
+def _past_inverted(ws: list[Word], after: int, phrase: Phrase) -> tuple[int, Phrase]:
+    """Index past an inverted subject, and the subject: a name in apposition to it
+    (``said Union Minister of Textiles, Jo Roe on Wednesday``) when there is one."""
+    rest = after
+    while rest < len(ws) and ws[rest].end <= phrase.end:
+        rest += 1
+    if rest + 1 < len(ws) and ws[rest].text == ",":
+        name = phrase_after(ws, rest + 1)
+        if name is not None and name.kind == "person" and name.text[0].isupper():
+            rest += 1
+            while rest < len(ws) and ws[rest].end <= name.end:
+                rest += 1
+            return rest, name._replace(role=phrase.text)
+    return rest, phrase
+
+
+_CONTENT_CLASSES = frozenset({"clause", "that", "object", "infinitive", "message"})
 
 
 def _is_object(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
@@ -239,6 +283,10 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         j = _skip_that(ws, that) if that is not None else _skip_phrase(ws, j)
         if that is not None:
             return j
+    if j < n and ws[j].text.lower() in _BARE_TIME:
+        if _rest_is_time(ws, j):
+            return None  # "..., the ministry said Friday."
+        j = _skip_time(ws, j)  # "said Tuesday detectives ..."
     if j < n and (ws[j].text.lower() in _PREPOSITIONS or ws[j].text == ","):
         that = _that_within(ws, j, 16)
         if that is not None:
@@ -248,7 +296,7 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         return _skip_that(ws, j)
     if j < n and ws[j].text in {":", ","} and has_class(cue, "clause"):
         k = j + 1
-        if k < n and ws[k].text[0].isalnum() and not _opener(ws[k]):
+        if k < n and ws[k].text[0].isalnum() and not _opener(ws[k]) and not _participle(ws[k]):
             return k
         return None
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
@@ -264,6 +312,8 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         return j  # "vowed to fight on": the infinitive is the content
     if has_class(cue, "that") and j == after and j < n and _zero_that(ws, j):
         return j  # "insisted the deal was fair"
+    if has_class(cue, "message") and j == after and _names_message(ws, j):
+        return j  # "conveyed his condolences to the families"
     if has_class(cue, "object") and j < n and ws[j].text[0].isalnum():
         if cue.lemma == "mention" and ws[j].text.lower() == "about":
             return j + 1
@@ -271,6 +321,13 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
             return None
         return j
     return None
+
+
+def _names_message(ws: list[Word], j: int) -> bool:
+    return any(w.text.lower() in MESSAGE_NOUNS for w in ws[j : j + _MESSAGE_REACH])
+
+
+_MESSAGE_REACH = 5
 
 
 def _zero_that(ws: list[Word], j: int) -> bool:
@@ -283,6 +340,24 @@ def _zero_that(ws: list[Word], j: int) -> bool:
 
 
 _CLAUSE_SUBJECTS = wordset("it he she they we i there such those these this its their his her")
+
+
+def _participle(word: Word) -> bool:
+    """``said, asking not to be named``: a participle after the comma is no content."""
+    return word.text.islower() and word.text.endswith("ing")
+
+
+def _rest_is_time(ws: list[Word], j: int) -> bool:
+    """Whether only a time phrase (and perhaps a comma and a relay) is left from ws[j]."""
+    k = j
+    while k < len(ws) and k - j < 5 and ws[k].text.lower() in _TIME_WORDS:
+        k += 1
+    return k >= len(ws) or ws[k].text in {".", "!", "?", ","}
+
+
+_BARE_TIME = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
+)
 
 
 def _opener(word: Word) -> bool:
@@ -437,9 +512,7 @@ def _trailing(
     inverted = phrase_after(ws, after) if subject is None or after < len(ws) else None
     rest = after
     if subject is None and inverted is not None and inverted.kind != "pronoun":
-        subject = inverted
-        while rest < len(ws) and ws[rest].end <= inverted.end:
-            rest += 1
+        rest, subject = _past_inverted(ws, after, inverted)
         first = i
     elif subject is not None:
         first = _word_at(ws, subject.start, i)
@@ -476,13 +549,18 @@ def _word_at(ws: list[Word], offset: int, before: int) -> int:
     return 0
 
 
+_RELAY_WORDS = 4
+
+
 def _only_trailing(ws: list[Word], j: int) -> bool:
     """Whether only a short adjunct (``in a statement``, ``on Friday``) follows ws[j],
     or such an adjunct and then a participle clause (``, ending a long saga``)."""
     rest = [w for w in ws[j:] if w.text not in {".", "!", "?"}]
     comma = next((k for k, w in enumerate(rest) if w.text == ","), None)
     if comma is not None and comma <= 8 and comma + 1 < len(rest):
-        return rest[comma + 1].text.lower().endswith("ing")
+        tail = rest[comma + 1 :]
+        relay = len(tail) <= _RELAY_WORDS and bool(lemma_classes(tail[-1].text)[1])
+        return tail[0].text.lower().endswith("ing") or relay  # ", Xinhua reports"
     return len(rest) <= 8 and all(w.text not in {",", ";", ":"} for w in rest[:1])
 
 

@@ -122,6 +122,33 @@ def test_scare_quote_is_not_a_statement():
             "council",
             "demanded",
         ),
+        (
+            "The union called on the chief executive to give up his bonus.",
+            "the chief executive to give up his bonus",
+            "union",
+            "called on",
+        ),
+        (
+            "The mayor expressed deep concern over the rising rents.",
+            "the rising rents",
+            "mayor",
+            "expressed deep concern over",
+        ),
+        ("Senator Ross warned of a long winter.", "a long winter", "Ross", "warned of"),
+        ("The governor apologised for the delay.", "the delay", "governor", "apologised for"),
+        ("Residents appealed for calm.", "calm", "Residents", "appealed for"),
+        (
+            "The President conveyed his condolences to the families of the miners.",
+            "his condolences to the families of the miners",
+            "President",
+            "conveyed",
+        ),
+        (
+            "Minister Jo Ade sent a solidarity message to the governor.",
+            "a solidarity message to the governor",
+            "Jo Ade",
+            "sent",
+        ),
     ],
 )
 def test_speech_act_with_object(body: str, text: str, speaker: str, cue: str):
@@ -161,6 +188,9 @@ def test_zero_that_clauses(body: str, text: str):
         "Coach Ian Moss stressed the importance of rest.",
         "Mayor Ann Lee read a written reply to the council.",
         "Coach Ian Moss believes the team is ready.",
+        "The court extended the deadline.",
+        "The council called on Monday for calm.",
+        "The man accused of the theft will appear in court.",
     ],
 )
 def test_no_content_given(body: str):
@@ -178,3 +208,37 @@ def test_nested_speech_records_the_relay():
     inner = by_text(attribute_body(body))["the border was open"]
     assert inner.speaker.name == "President of Chile"
     assert [v.name for v in inner.via] == ["Jo Park"]
+
+
+# A cue after a comma with its subject after it, or a bare time after the cue.
+@pytest.mark.parametrize(
+    ("body", "text", "speaker"),
+    [
+        ("The bridge is safe, said Jane Doe.", "The bridge is safe", "Jane Doe"),
+        (
+            "Exports have doubled, said the Minister of Trade, Jo Roe on Wednesday.",
+            "Exports have doubled",
+            "Jo Roe",
+        ),
+        ("The port will reopen, the city council said Friday.", "The port will reopen", "council"),
+        (
+            "Two men were hurt, an official said Saturday, Reuters reports.",
+            "Two men were hurt",
+            "official",
+        ),
+        (
+            "Three boats sank in the storm, the official said, asking not to be named.",
+            "Three boats sank in the storm",
+            "official",
+        ),
+        (
+            "Police chief Ana Ruiz said Tuesday the motive was unclear.",
+            "the motive was unclear",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_trailing_and_timed_cues(body: str, text: str, speaker: str):
+    found = by_text(attribute_body(body))
+    assert text in found, list(found)
+    assert found[text].speaker.name.endswith(speaker)
