@@ -239,8 +239,20 @@ CUE_CLASSES = frozenset(
 
 #: Nouns that make the object of a ``message`` cue a message.
 MESSAGE_NOUNS = frozenset(
-    "condolences condolence sympathy sympathies greetings felicitations congratulations "
-    "gratitude thanks wishes message solidarity".split()
+    [
+        "condolences",
+        "condolence",
+        "sympathy",
+        "sympathies",
+        "greetings",
+        "felicitations",
+        "congratulations",
+        "gratitude",
+        "thanks",
+        "wishes",
+        "message",
+        "solidarity",
+    ]
 )
 
 
