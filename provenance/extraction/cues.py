@@ -238,21 +238,9 @@ CUE_CLASSES = frozenset(
 )
 
 #: Nouns that make the object of a ``message`` cue a message.
-MESSAGE_NOUNS = frozenset(
-    [
-        "condolences",
-        "condolence",
-        "sympathy",
-        "sympathies",
-        "greetings",
-        "felicitations",
-        "congratulations",
-        "gratitude",
-        "thanks",
-        "wishes",
-        "message",
-        "solidarity",
-    ]
+MESSAGE_NOUNS = wordset(
+    "condolences condolence sympathy sympathies greetings felicitations congratulations "
+    "gratitude thanks wishes message solidarity"
 )
 
 
