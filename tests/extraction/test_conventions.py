@@ -1,6 +1,8 @@
 """Conventions of English news beyond plain quotation and reported speech: interview
 transcripts, table rows that are not speakers, dates of the lede's occasion, channels."""
 
+import pytest
+
 from provenance.domain import ParsedDocument
 from provenance.extraction.attribution import attribute
 from provenance.extraction.speakers import name_registry
@@ -118,3 +120,36 @@ def test_memo_is_a_letter_and_release_a_statement():
     found = by_text(attribute_body(body))
     assert found["the cuts were final"].channel == "letter"
     assert found["the port would reopen"].channel == "statement"
+
+
+# FORMAT.md Convention 2: a quotation inside a reported clause is a statement of its own
+# besides the clause; a quoted label with no clause of its own is one direct statement.
+@pytest.mark.parametrize(
+    ("body", "speaker", "expected"),
+    [
+        (
+            'Minister Jo Roe said the plan was "a disaster" for farmers.',
+            "Jo Roe",
+            {('the plan was "a disaster" for farmers', "indirect"), ("a disaster", "direct")},
+        ),
+        (
+            "Mayor Ann Lee warned that the levy would “hurt every family” in the valley.",
+            "Ann Lee",
+            {
+                ("the levy would “hurt every family” in the valley", "indirect"),
+                ("hurt every family", "direct"),
+            },
+        ),
+        ('Minister Jo Roe called the plan "a disaster".', "Jo Roe", {("a disaster", "direct")}),
+        (
+            'Minister Jo Roe condemned the "reckless spending".',
+            "Jo Roe",
+            {("reckless spending", "direct")},
+        ),
+    ],
+)
+def test_partial_quote_in_reported_speech(body: str, speaker: str, expected: set[tuple[str, str]]):
+    found = attribute_body(body).statements
+    assert {(s.text, s.kind) for s in found} == expected
+    assert {s.speaker.name for s in found} == {speaker}
+    assert len({s.cue for s in found}) == 1
