@@ -684,13 +684,13 @@ def _bound(
                 break
             if other is clause:
                 continue
-            cut = _sibling_cut(ws, index, other)
+            cut = _sibling_cut(ws, index, other, clause.content.start)
             if cut is not None and cut > clause.content.start:
                 end = min(end, cut)
         nested_in = None
         if clause.subject is not None:
             for m in range(len(result) - 1, max(-1, len(result) - 1 - _NEIGHBOURS), -1):
-                if result[m].content.start <= clause.cue_start < result[m].content.end:
+                if result[m].content.start <= clause.subject.start < result[m].content.end:
                     nested_in = m
                     break
         span = strip_span(text, clause.content.start, end, " \t\n,;:—–-.")
@@ -701,17 +701,25 @@ def _bound(
 
 
 _NEIGHBOURS = 12
+_SIBLING_LINKS = frozenset({",", "and", "but", "or", "while", "also", "then"})
 
 
-def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause) -> int | None:
-    """Where ``other`` starts as a sibling clause (not nested speech), or None."""
+def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: int) -> int | None:
+    """Where ``other`` starts as a sibling clause (not nested speech) of a content that
+    starts at ``within``, or None."""
     i = index.get(other.cue_start)
     if i is None:
         return None
-    if other.subject is None:
+    if other.subject is None or other.subject.start < within:
+        # "X, which has accused Y of Z, has warned ...": the subject comes before the content
         k = i - 1
-        while k >= 0 and ws[k].text.lower() in {",", "and", "but", "or", "while", "also", "then"}:
+        while k >= 0 and (
+            ws[k].text.lower() in _SIBLING_LINKS or ws[k].text.lower() in AUXILIARIES
+        ):
             k -= 1
+        if k >= 1 and ws[k].text.lower() in PRONOUNS and ws[k - 1].text.lower() in _RELATIVES:
+            k -= 2  # "..., which it said was ..."
+            k -= 1 if k >= 0 and ws[k].text == "," else 0
         return ws[k + 1].start if k + 1 < len(ws) else None
     first = index.get(other.subject.start)
     if first is None:
@@ -719,9 +727,16 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause) -> int | 
     prev = ws[first - 1].text.lower() if first else ""
     if prev in {",", ";", "while", "but", "whereas", "and", ":"}:
         return ws[first - 1].start
+    if prev in _RELATIVES:  # "..., which it said was ...": the relative clause is its own
+        return (
+            ws[first - 2].start if first > 1 and ws[first - 2].text == "," else ws[first - 1].start
+        )
     if other.cue.lower().startswith("according"):
         return ws[i - 1].start if i and ws[i - 1].text == "," else None
     return None
+
+
+_RELATIVES = frozenset({"which", "what"})
 
 
 _CHANNEL_TAIL = re.compile(

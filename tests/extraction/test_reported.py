@@ -242,3 +242,28 @@ def test_trailing_and_timed_cues(body: str, text: str, speaker: str):
     found = by_text(attribute_body(body))
     assert text in found, list(found)
     assert found[text].speaker.name.endswith(speaker)
+
+
+# Cues in relative clauses: the relative's antecedent speaks; the relative clause is a
+# statement of its own and not part of the content before it.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The union, which has accused the board of lying, has warned it would strike.",
+            {"the board of lying", "it would strike"},
+        ),
+        (
+            "The union said it would strike, which it said was the last resort.",
+            {"it would strike", "was the last resort"},
+        ),
+        (
+            "The union demanded a new vote, citing what it said were abuses in the count.",
+            {"a new vote", "were abuses in the count"},
+        ),
+    ],
+)
+def test_relative_clause_cues(body: str, expected: set[str]):
+    found = attribute_body(body).statements
+    assert {s.text for s in found} == expected
+    assert {s.speaker.name for s in found} == {"union"}
