@@ -12,6 +12,10 @@ that say what may follow it:
 * ``infinitive``: a to-infinitive that is itself the content (``vowed to fight on``);
 * ``message``: an object that names a message is content (``conveyed his condolences
   to ...``, ``sent greetings to ...``), other objects are not (``extended the deadline``);
+* ``addressee``: a that-clause after the person addressed (``assured Nigerians that ...``);
+* ``directive``: a person and a to-infinitive (``told passengers to travel by air``);
+* ``naming``: a quotation in its object is a label, the one statement (``described it as
+  "a disaster"``);
 * ``pointing``: an object that only points at what was said is content all the same
   (``denied these claims``, ``accused each other of ...``).
 """
@@ -82,7 +86,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
 #: Every single-word cue: its lemma and its classes (see the module docstring), one a line.
 CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("say", "clause after"),
-    ("tell", "clause after"),
+    ("tell", "clause after addressee directive"),
     ("add", "clause after"),
     ("state", "clause after"),
     ("claim", "clause after"),
@@ -92,7 +96,7 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("argue", "that after"),
     ("assert", "that after"),
     ("allege", "that"),
-    ("warn", "that quote after"),
+    ("warn", "that quote after addressee directive"),
     ("insist", "that after"),
     ("maintain", "that after"),
     ("explain", "that after"),
@@ -111,7 +115,7 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("admit", "that after"),
     ("disclose", "that"),
     ("reveal", "that"),
-    ("report", "that"),
+    ("report", "that object"),
     ("recall", "that after"),
     ("mention", "that object"),
     ("underline", "that"),
@@ -128,8 +132,8 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("agree", "that after"),
     ("hint", "that"),
     ("indicate", "that"),
-    ("assure", "that"),
-    ("inform", "that"),
+    ("assure", "that addressee object"),
+    ("inform", "that addressee"),
     ("estimate", "that"),
     ("testify", "that"),
     ("caution", "that after"),
@@ -140,7 +144,7 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("post", "that after"),
     ("share", "that after"),
     ("regret", "that"),
-    ("forecast", "that"),
+    ("forecast", "that object"),
     ("rule", "that"),
     ("find", "that"),
     ("accuse", "object quote pointing"),
@@ -149,29 +153,29 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("refute", "object pointing"),
     ("reject", "object quote pointing"),
     ("condemn", "object quote pointing"),
-    ("urge", "object quote"),
+    ("urge", "object quote directive"),
     ("express", "object quote"),
     ("demand", "object"),
     ("criticise", "object quote pointing"),
     ("criticize", "object quote pointing"),
     ("denounce", "object quote pointing"),
-    ("call", "quote"),
-    ("describe", "quote"),
-    ("term", "quote"),
-    ("dub", "quote"),
-    ("label", "quote"),
-    ("brand", "quote"),
+    ("call", "quote naming"),
+    ("describe", "quote object naming"),
+    ("term", "quote naming"),
+    ("dub", "quote naming"),
+    ("label", "quote naming"),
+    ("brand", "quote naming"),
     ("dismiss", "object quote pointing"),
     ("welcome", "object quote pointing"),
     ("extend", "quote message"),
     ("convey", "quote message"),
     ("praise", "object quote"),
-    ("hail", "object quote"),
+    ("hail", "object quote naming"),
     ("slam", "object quote pointing"),
     ("offer", "quote message"),
     ("continue", "after"),
     ("conclude", "after"),
-    ("ask", "after"),
+    ("ask", "after directive"),
     ("answer", "after"),
     ("joke", "after"),
     ("quip", "after"),
@@ -180,6 +184,12 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("recount", "after"),
     ("dispute", "object pointing"),
     ("send", "message"),
+    ("protest", "object"),
+    ("request", "object directive"),
+    ("implore", "directive"),
+    ("instruct", "directive"),
+    ("advise", "addressee directive"),
+    ("remind", "that addressee"),
     ("threaten", "infinitive"),
 )
 
@@ -194,6 +204,17 @@ _PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ),
     ("appeal for", r"appeal(?:s|ed|ing)?\s+(?:for|to)", frozenset({"object"})),
     ("ask for", r"ask(?:s|ed|ing)?\s+for", frozenset({"object"})),
+    (
+        "renew call for",
+        r"(?:renew|repeat|reiterate)(?:s|ed|d|ing)?\s+(?:his|her|their|its|our|the)\s+"
+        r"(?:calls?|appeals?|demands?)\s+(?:for|to)",
+        frozenset({"object"}),
+    ),
+    (
+        "speak against",
+        r"(?:speak|speaks|spoke|speaking)\s+(?:out\s+)?against",
+        frozenset({"object"}),
+    ),
     ("warn of", r"warn(?:s|ed|ing)?\s+(?:of|against)", frozenset({"object"})),
     (
         "apologise for",
@@ -202,7 +223,7 @@ _PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ),
     (
         "express concern over",
-        r"(?:express|voice)(?:s|es|d|ed|ing)?\s+(?:(?:his|her|their|its|deep|grave|serious|strong)\s+)"
+        r"(?:express(?:es|ed|ing)?|voic(?:e|es|ed|ing))\s+(?:(?:his|her|their|its|deep|grave|serious|strong)\s+)"
         r"{0,2}(?:concerns?|worry|worries|alarm|dismay|outrage|shock|disappointment|regret|sorrow"
         r"|satisfaction|support|solidarity|hope|confidence|opposition)\s+(?:over|about|at|for|with"
         r"|in|on|to)",
@@ -234,7 +255,19 @@ _PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
 
 #: What may follow a cue (see the module docstring).
 CUE_CLASSES = frozenset(
-    {"clause", "that", "object", "quote", "after", "infinitive", "pointing", "message"}
+    {
+        "clause",
+        "that",
+        "object",
+        "quote",
+        "after",
+        "infinitive",
+        "pointing",
+        "message",
+        "addressee",
+        "directive",
+        "naming",
+    }
 )
 
 #: Nouns that make the object of a ``message`` cue a message.

@@ -31,7 +31,7 @@ from provenance.extraction.speakers import (
     phrase_after,
     phrase_before,
 )
-from provenance.extraction.text import Span, Word, strip_span, words, wordset
+from provenance.extraction.text import OPEN_QUOTES, Span, Word, strip_span, words, wordset
 
 MAX_CONTENT = 1500
 """Longest reported content, in characters (keeps the work per cue bounded)."""
@@ -48,7 +48,7 @@ _REPORT_NOUNS = wordset(
 _AMBIGUOUS = wordset(
     "claim claims report reports call calls tweet tweets post posts demand demands promise "
     "promises pledge pledges vow vows share note notes record warning denial thank state "
-    "states mention mentions express"
+    "states mention mentions express request requests protest protests forecasts"
 )
 _MODALS = wordset("will would can could may might must should also to")
 _LINKS = frozenset({"that", "regarding", "about", "of", "over", "for", "on"})
@@ -120,6 +120,13 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
     nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
     if prev == "to" and nxt != "that":
         return False
+    before_cue = ws[i - 1].text.lower() if i else ""
+    if (
+        cue.participle
+        and before_cue not in _AMBIGUOUS
+        and lemma_classes(before_cue)[1] & {"clause", "that"}
+    ):
+        return False  # "said finding the motive remains ...": a gerund, the clause's subject
     if cue.text.split()[0].lower() == "writing" and nxt == "for":
         return False  # "Writing for the majority, Justice X said": a role, not a cue
     first = cue.text.split()[0].lower()
@@ -140,6 +147,14 @@ def _verb_clause(
     after = i + len(cue.text.split())
     start = _content_start(ws, after, cue)
     subject = subject_of(ws, i, cue)
+    if (
+        subject is None
+        and not cue.participle
+        and i
+        and ws[i - 1].text.lower() not in _SIBLING_LINKS
+        and cue.text.split()[0].lower() not in _AMBIGUOUS
+    ):
+        subject = _embedded_subject(ws, i)
     if start is not None and subject is None and _inverted(ws, i, after):
         start = None  # "..., said the minister."
     if start is None:
@@ -154,6 +169,9 @@ def _verb_clause(
     subject = _cited(ws, after, start) or subject
     if _referential(ws, start) and not _content_referent(ws, start, after, cue):
         return None
+    nominal = _is_object(ws, start, after, cue)
+    if nominal and has_class(cue, "naming") and _quoted_label(ws, start):
+        return None  # "described the quarter as "solid"": the quotation is the statement
     return Clause(cue.text, cue.start, subject, content)
 
 
@@ -189,7 +207,22 @@ def _past_inverted(ws: list[Word], after: int, phrase: Phrase) -> tuple[int, Phr
     return rest, phrase
 
 
-_CONTENT_CLASSES = frozenset({"clause", "that", "object", "infinitive", "message"})
+_CONTENT_CLASSES = frozenset(
+    {"clause", "that", "object", "infinitive", "message", "addressee", "directive"}
+)
+
+
+def _quoted_label(ws: list[Word], start: int) -> bool:
+    """Whether a quotation opens in the object's first few words."""
+    for word in ws[start : start + _LABEL_REACH]:
+        if word.text in {",", ".", ";"}:
+            return False
+        if word.text in OPEN_QUOTES:
+            return True
+    return False
+
+
+_LABEL_REACH = 12
 
 
 def _is_object(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
@@ -234,8 +267,10 @@ def _content_referent(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
     act's object with more than a bare pronoun (``denied the reports``, ``accused each
     other of``); not ``said so`` or ``denied it.``."""
     first = ws[start].text.lower()
-    if first in _OBJECT_ONLY or start + 1 >= len(ws) or not ws[start + 1].text[0].isalnum():
+    if start + 1 >= len(ws) or not ws[start + 1].text[0].isalnum():
         return False
+    if first in _OBJECT_ONLY:  # "accused him of lying", not "said so"
+        return "pointing" in cue_classes(cue) and ws[start + 1].text.lower() in _COMPLEMENTS
     if cue_classes(cue) & {"clause", "that"} and start == after and _finite_ahead(ws, start + 1):
         return True
     return "pointing" in cue_classes(cue) or start > after
@@ -253,6 +288,7 @@ def _finite_ahead(ws: list[Word], k: int) -> bool:
 
 
 _OBJECT_ONLY = wordset("them him so")
+_COMPLEMENTS = wordset("of for over as")
 _SUBJECT_REACH = 4
 _FINITE = wordset(
     "is was were are has have had will would could can should may might must did does do "
@@ -278,11 +314,19 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
     """Index of the first word of the content after a verb cue, or None when none follows."""
     n = len(ws)
     j = after
-    if cue.lemma == "tell" and j < n and ws[j].text.lower() != "that":
+    if (
+        has_class(cue, "directive")
+        and j < n
+        and ws[j].text.lower() not in _NEGATIONS
+        and _directive(ws, j)
+    ):
+        return j  # "told passengers to travel by air"
+    if has_class(cue, "addressee") and j < n and ws[j].text.lower() != "that":
         that = _that_within(ws, j, 9)
-        j = _skip_that(ws, that) if that is not None else _skip_phrase(ws, j)
         if that is not None:
-            return j
+            return _skip_that(ws, that)  # "assured Nigerians that ..."
+        if cue.lemma == "tell":
+            j = _skip_phrase(ws, j)
     if j < n and ws[j].text.lower() in _BARE_TIME:
         if _rest_is_time(ws, j):
             return None  # "..., the ministry said Friday."
@@ -317,8 +361,10 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
     if has_class(cue, "object") and j < n and ws[j].text[0].isalnum():
         if cue.lemma == "mention" and ws[j].text.lower() == "about":
             return j + 1
-        if ws[j].text.lower() in {"to", "by", "in", "on", "at", "as", "with", "and"}:
+        if ws[j].text.lower() in {"to", "by", "in", "on", "at", "as", "with", "and", "of"}:
             return None
+        if ws[j].text.lower().endswith("ed") and lemma_classes(ws[j].text)[1]:
+            return None  # "media reports claimed ...": a noun before a verb, not a cue
         return j
     return None
 
@@ -335,11 +381,28 @@ def _zero_that(ws: list[Word], j: int) -> bool:
     determiner or name) and a finite verb within a few words."""
     word = ws[j]
     low = word.text.lower()
-    subject = low in _CLAUSE_SUBJECTS or low in DETERMINERS or word.text[0].isupper()
-    return subject and low not in _PREPOSITIONS and _finite_ahead(ws, j + 1)
+    if not word.text.isalpha() or low in _PREPOSITIONS or _adverb(word) or low == "to":
+        return False
+    return _finite_ahead(ws, j + 1)
 
 
 _CLAUSE_SUBJECTS = wordset("it he she they we i there such those these this its their his her")
+
+
+def _directive(ws: list[Word], j: int) -> bool:
+    """Whether a person and a to-infinitive follow (``urged residents to stay indoors``)."""
+    if not ws[j].text[0].isalnum() or ws[j].text.lower() in _PREPOSITIONS | {"that"}:
+        return False
+    for k in range(j + 1, min(len(ws) - 1, j + _DIRECTIVE_REACH)):
+        if ws[k].text.lower() == "to":
+            return ws[k + 1].text.isalpha() and ws[k + 1].text.islower()
+        if not ws[k].text[0].isalnum() or lemma_classes(ws[k].text)[1]:
+            return False
+    return False
+
+
+_DIRECTIVE_REACH = 6
+_NEGATIONS = frozenset({"not", "never"})
 
 
 def _participle(word: Word) -> bool:
@@ -445,6 +508,8 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     quoted = _quoted_object(ws, i, cue)
     if quoted is not None:
         return quoted  # "X also quoted him as saying"
+    if cue.participle and i == 0:
+        return _main_subject(ws)  # "Voicing worry over X, the President said ..."
     if cue.participle and prev not in _PROGRESSIVE:
         phrase = phrase_before(ws, i)
         if phrase is not None and _after_with(ws, phrase, i):
@@ -469,6 +534,51 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
         phrase = phrase_before(ws, k + 1)
         return phrase if phrase is not None and _ends_at(ws, phrase, k) else None
     return phrase_before(ws, k + 1)
+
+
+def _embedded_subject(ws: list[Word], i: int) -> Phrase | None:
+    """A plain noun phrase opening a content clause, as subject of a cue inside it
+    (``said ministers had privately urged ...``, ``that her client would ask ...``)."""
+    k = i - 1
+    while k >= 0 and (ws[k].text.lower() in AUXILIARIES or _adverb(ws[k])):
+        k -= 1
+    end = k
+    while k >= 0 and end - k < _EMBEDDED_WORDS and ws[k].text.isalpha():
+        low = ws[k].text.lower()
+        if low == "that" or lemma_classes(ws[k].text)[1]:
+            break
+        if low in _FINITE or low.endswith(("ing", "ed")):
+            return None  # a verb: no plain noun phrase
+        k -= 1
+    if k == end or k < 0 or not (ws[k].text.lower() == "that" or lemma_classes(ws[k].text)[1]):
+        return None
+    first, last = ws[k + 1], ws[end]
+    if last.text.lower() in DETERMINERS or last.text.lower() in _RELATIVES:
+        return None
+    if first.text.lower() in PRONOUNS and k + 1 == end:
+        return Phrase(first.text, first.start, last.end, "pronoun")
+    head = last.text.lower()
+    kind = "group" if head.endswith("s") and not last.text[0].isupper() else "person"
+    text = " ".join(w.text for w in ws[k + 1 : end + 1])
+    return Phrase(text, first.start, last.end, kind)
+
+
+_EMBEDDED_WORDS = 4
+
+
+def _adverb(word: Word) -> bool:
+    return word.text.islower() and word.text.endswith("ly") and len(word.text) > 4
+
+
+def _main_subject(ws: list[Word]) -> Phrase | None:
+    """The subject of the main clause after a sentence-initial participle clause."""
+    for k in range(1, min(len(ws) - 1, _OPENING_CLAUSE_WORDS)):
+        if ws[k].text == ",":
+            return phrase_after(ws, k + 1)
+    return None
+
+
+_OPENING_CLAUSE_WORDS = 25
 
 
 def _quoted_object(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
@@ -713,13 +823,18 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
     if other.subject is None or other.subject.start < within:
         # "X, which has accused Y of Z, has warned ...": the subject comes before the content
         k = i - 1
+        linked = other.subject is not None or other.cue.split()[0].lower().endswith("ing")
         while k >= 0 and (
             ws[k].text.lower() in _SIBLING_LINKS or ws[k].text.lower() in AUXILIARIES
         ):
+            linked = linked or ws[k].text.lower() in _SIBLING_LINKS
             k -= 1
         if k >= 1 and ws[k].text.lower() in PRONOUNS and ws[k - 1].text.lower() in _RELATIVES:
             k -= 2  # "..., which it said was ..."
             k -= 1 if k >= 0 and ws[k].text == "," else 0
+            linked = True
+        if not linked:
+            return None  # "that her client would ask ...": an unfound subject, nested speech
         return ws[k + 1].start if k + 1 < len(ws) else None
     first = index.get(other.subject.start)
     if first is None:

@@ -267,3 +267,93 @@ def test_relative_clause_cues(body: str, expected: set[str]):
     found = attribute_body(body).statements
     assert {s.text for s in found} == expected
     assert {s.speaker.name for s in found} == {"union"}
+
+
+# Directives and addressees: a person and a to-infinitive, or a that-clause after them.
+@pytest.mark.parametrize(
+    ("body", "text", "speaker", "cue"),
+    [
+        (
+            "The ferry company is telling passengers to travel by air.",
+            "passengers to travel by air",
+            "ferry company",
+            "telling",
+        ),
+        (
+            "Chief Eze asked local councils to declare an emergency.",
+            "local councils to declare an emergency",
+            "Eze",
+            "asked",
+        ),
+        (
+            "President Ade assures farmers that the subsidy would stay.",
+            "the subsidy would stay",
+            "Ade",
+            "assures",
+        ),
+        (
+            "The authorities accused him of planning a coup.",
+            "him of planning a coup",
+            "authorities",
+            "accused",
+        ),
+        (
+            "The mayor renewed her call for a public inquiry.",
+            "a public inquiry",
+            "mayor",
+            "renewed her call for",
+        ),
+        (
+            "Trustee Jo Ross spoke against closing the school.",
+            "closing the school",
+            "Jo Ross",
+            "spoke against",
+        ),
+        (
+            "Voicing worry over the spread of guns, President Ade promised more patrols.",
+            "the spread of guns",
+            "Ade",
+            "Voicing worry over",
+        ),
+    ],
+)
+def test_directives_and_addressees(body: str, text: str, speaker: str, cue: str):
+    found = by_text(attribute_body(body))
+    assert text in found, list(found)
+    assert found[text].speaker.name.endswith(speaker)
+    assert found[text].cue == cue
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The official spoke asking not to be named.",
+        "The firm did not respond to a request for comment.",
+        "The agency asked whether the plan was legal.",
+    ],
+)
+def test_not_directives(body: str):
+    assert attribute_body(body).statements == []
+
+
+def test_embedded_subject_of_nested_cue():
+    body = "Two officials said ministers had privately urged the bank to cut rates."
+    found = by_text(attribute_body(body))
+    assert found["the bank to cut rates"].speaker.name == "ministers"
+    assert [v.name for v in found["the bank to cut rates"].via] == ["Two officials"]
+    outer = found["ministers had privately urged the bank to cut rates"]
+    assert outer.speaker.name == "Two officials"
+
+
+def test_gerund_after_a_cue_is_not_a_cue():
+    body = "Sheriff Jo Park said finding the motive remains the top priority."
+    assert [s.text for s in attribute_body(body).statements] == [
+        "finding the motive remains the top priority"
+    ]
+
+
+def test_naming_verb_with_a_quoted_label_is_one_statement():
+    body = 'Analyst Jo Park described the quarter as "solid but dull".'
+    assert [(s.text, s.kind) for s in attribute_body(body).statements] == [
+        ("solid but dull", "direct")
+    ]
