@@ -104,8 +104,11 @@ def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
     if i < lo:
         return None
     cue = _cue_ending_at(text, ws, i, lo)
+    joined = i == opening - 1  # no mark or "that" between: 'found "a crack"' is no speech
     if cue is not None and (
-        has_class(cue, "clause") or has_class(cue, "that") or has_class(cue, "quote")
+        has_class(cue, "clause")
+        or (has_class(cue, "that") and not joined)
+        or has_class(cue, "quote")
     ):
         k = first_word_at(ws, cue.start)
         return QuoteCue(cue.text, cue.start, subject_of(ws, k, cue))

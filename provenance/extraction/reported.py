@@ -239,11 +239,16 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
     second verb it is coordinated with (``dismissed the figures and withdrew``)."""
     for k in range(start + 1, len(ws) - 1):
         word, nxt = ws[k], ws[k + 1].text.lower()
-        if word.text == "," and nxt in _TRAILING_PARTICIPLES:
+        if word.text == "," and (nxt in _TRAILING_PARTICIPLES or _participle_cue(ws[k + 1])):
             return word.start
         if nominal and word.text.lower() in {"and", "but"} and _past_verb(ws[k + 1]):
             return word.start
     return end
+
+
+def _participle_cue(word: Word) -> bool:
+    """``, calling the link unreliable``: a participle cue after a comma says something else."""
+    return word.text.islower() and word.text.endswith("ing") and bool(lemma_classes(word.text)[1])
 
 
 def _past_verb(word: Word) -> bool:
@@ -452,7 +457,10 @@ def _clause_follows(ws: list[Word], j: int) -> bool:
 _SCENE_PREPOSITIONS = wordset("in during on at after before since while")
 
 
-_SETTINGS = wordset("conference briefing talk speech address meeting ceremony rally session")
+_SETTINGS = wordset(
+    "conference briefing talk speech address meeting ceremony rally session note interview "
+    "letter email memo message video broadcast podcast"
+)
 
 
 def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
@@ -462,7 +470,8 @@ def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
             if following in {",", ".", ";", ":", "?", "!"}:
                 return None  # "asked about that, ...": a pronoun, not a content clause
             return k
-        if k > j and lemma_classes(ws[k].text)[1] & {"clause", "that"}:
+        noun = ws[k - 1].text.lower() in DETERMINERS  # "in a note to clients that"
+        if k > j and not noun and lemma_classes(ws[k].text)[1] & {"clause", "that"}:
             return None
         if ws[k].text in {".", ";", "“", '"', "‘"}:
             return None
@@ -806,8 +815,24 @@ def _bound(
         span = strip_span(text, clause.content.start, end, " \t\n,;:—–-.")
         if span.end - span.start < 3:
             continue
-        result.append(clause._replace(content=_clip_channel(text, span), nested_in=nested_in))
+        for part in _second_that(text, ws, index, span):
+            result.append(clause._replace(content=_clip_channel(text, part), nested_in=nested_in))
     return result
+
+
+def _second_that(text: str, ws: list[Word], index: dict[int, int], span: Span) -> list[Span]:
+    """``said A, and that B``: two content clauses of one cue, two statements."""
+    k = index.get(span.start)
+    if k is None:
+        return [span]
+    while k + 2 < len(ws) and ws[k + 2].start < span.end:
+        if ws[k].text.lower() == "and" and ws[k + 1].text.lower() == "that" and k > 0:
+            first = strip_span(text, span.start, ws[k].start, " \t\n,;:—–-.")
+            second = Span(ws[k + 2].start, span.end)
+            if first.end - first.start >= 3:
+                return [first, second]
+        k += 1
+    return [span]
 
 
 _NEIGHBOURS = 12

@@ -357,3 +357,32 @@ def test_naming_verb_with_a_quoted_label_is_one_statement():
     assert [(s.text, s.kind) for s in attribute_body(body).statements] == [
         ("solid but dull", "direct")
     ]
+
+
+# Where content stops: a second "that" clause is its own statement; a participle cue
+# after a comma says something else; "in a note to clients that" is a setting.
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        (
+            "Mayor Jo Ross says the ferry is out of service, and that crews found a crack.",
+            ["the ferry is out of service", "crews found a crack"],
+        ),
+        (
+            "Resident Dana Kay says she feels cut off, calling the shuttle unreliable.",
+            ["she feels cut off"],
+        ),
+        (
+            "Analyst Jo Park wrote in a note to clients that the deal would fail.",
+            ["the deal would fail"],
+        ),
+        (
+            'Mayor Jo Ross said crews found "a small crack" in a shaft.',
+            ['crews found "a small crack" in a shaft', "a small crack"],
+        ),
+    ],
+)
+def test_content_boundaries(body: str, texts: list[str]):
+    found = attribute_body(body).statements
+    assert [s.text for s in found] == texts
+    assert len({s.speaker.name for s in found}) == 1
