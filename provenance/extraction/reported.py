@@ -154,7 +154,7 @@ def _verb_clause(
         and ws[i - 1].text.lower() not in _SIBLING_LINKS
         and cue.text.split()[0].lower() not in _AMBIGUOUS
     ):
-        subject = _embedded_subject(ws, i)
+        subject = _embedded_subject(ws, i) or _opening_subject(ws, i)
     if start is not None and subject is None and _inverted(ws, i, after):
         start = None  # "..., said the minister."
     if start is None:
@@ -573,6 +573,37 @@ def _embedded_subject(ws: list[Word], i: int) -> Phrase | None:
 
 
 _EMBEDDED_WORDS = 4
+
+
+def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
+    """A plain noun phrase opening the sentence as the cue's subject, when no name is
+    found (``The opposition on Thursday dismissed ...``, ``A coalition of groups said``)."""
+    if not ws or ws[0].text.lower() not in _ARTICLES:
+        return None
+    k = i - 1
+    while k > 0 and (
+        ws[k].text.lower() in AUXILIARIES
+        or _adverb(ws[k])
+        or ws[k].text.lower() in _TIME_WORDS | _TIME_LINKS
+    ):
+        k -= 1
+    if k < 1 or k > _OPENING_WORDS:
+        return None
+    own = ws[: k + 1]
+    if any(not w.text.isalpha() and w.text not in {"-", "’s", "'s"} for w in own):
+        return None
+    if any(w.text.lower() in _FINITE or lemma_classes(w.text)[1] for w in own[1:]):
+        return None
+    last = own[-1]
+    if last.text.lower() in DETERMINERS | _PREPOSITIONS or last.text.endswith(("ing", "ed")):
+        return None
+    kind = "group" if last.text.lower().endswith("s") else "organization"
+    return Phrase(" ".join(w.text for w in own), own[0].start, last.end, kind)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_TIME_LINKS = frozenset({"late", "early", "on", "in", "at"})
+_OPENING_WORDS = 8
 
 
 def _adverb(word: Word) -> bool:

@@ -386,3 +386,19 @@ def test_content_boundaries(body: str, texts: list[str]):
     found = attribute_body(body).statements
     assert [s.text for s in found] == texts
     assert len({s.speaker.name for s in found}) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker"),
+    [
+        ("The opposition dismissed those figures.", "those figures", "opposition"),
+        (
+            "The council on Monday denied the reports of a deal.",
+            "the reports of a deal",
+            "council",
+        ),
+    ],
+)
+def test_plain_noun_phrase_opening_the_sentence_is_the_subject(body: str, text: str, speaker: str):
+    found = by_text(attribute_body(body))
+    assert found[text].speaker.name.endswith(speaker)
