@@ -105,7 +105,7 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("emphasize", "that after"),
     ("reiterate", "that object quote"),
     ("reaffirm", "that object quote"),
-    ("confirm", "that after"),
+    ("confirm", "that after object pointing"),
     ("announce", "that after object"),
     ("declare", "that after"),
     ("suggest", "that"),

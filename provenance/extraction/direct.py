@@ -16,6 +16,7 @@ from provenance.extraction.reported import subject_of
 from provenance.extraction.speakers import Phrase, phrase_after
 from provenance.extraction.text import Word, first_word_at
 
+_BE_FORMS = frozenset({"be", "been", "being", "is", "was", "were", "are"})
 _OBJECT_WINDOW = 6
 """Most words between a speech verb and the quotation it takes as object."""
 
@@ -137,6 +138,9 @@ def _object(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
         low = word.text.lower()
         cue = _cue_ending_at(text, ws, k, lo) if word.text[0].isalpha() else None
         if cue is not None and has_class(cue, "quote"):
+            i = first_word_at(ws, cue.start)
+            if passive_by is None and i > lo and ws[i - 1].text.lower() in _BE_FORMS:
+                return None  # "could be described only as a "senior official"": no speaker
             if passive_by is not None:
                 agent = phrase_after(ws, passive_by + 1, opening)
                 return QuoteCue(cue.text, cue.start, agent, True) if agent else None

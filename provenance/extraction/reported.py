@@ -155,7 +155,7 @@ def _verb_clause(
         and cue.text.split()[0].lower() not in _AMBIGUOUS
     ):
         subject = _embedded_subject(ws, i) or _opening_subject(ws, i)
-    if start is not None and subject is None and _inverted(ws, i, after):
+    if start is not None and _inverted(ws, i, after):
         start = None  # "..., said the minister."
     if start is None:
         return _trailing(text, sentence, ws, i, after, cue, subject)
@@ -243,6 +243,8 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
             return word.start
         if nominal and word.text.lower() in {"and", "but"} and _past_verb(ws[k + 1]):
             return word.start
+        if nominal and word.text == "," and nxt in _CLAUSE_LINKS:
+            return word.start  # "confirmed the loss of 14 homes, but it was too early ..."
     return end
 
 
@@ -256,6 +258,7 @@ def _past_verb(word: Word) -> bool:
     return word.text.islower() and (low in _PAST_FORMS or (low.endswith("ed") and len(low) > 4))
 
 
+_CLAUSE_LINKS = wordset("but while although though whereas because since so yet")
 _TRAILING_PARTICIPLES = wordset(
     "citing asking requesting speaking keeping prompting sparking triggering referring "
     "pointing quoting echoing drawing"
@@ -348,6 +351,8 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         if k < n and ws[k].text[0].isalnum() and not _opener(ws[k]) and not _participle(ws[k]):
             return k
         return None
+    if j + 1 < n and ws[j].text.lower() in _CONDITIONS and ws[j + 1].text.lower() == "asked":
+        return None  # "said when asked whether ...": the question is not the content
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
         word = ws[j].text.lower()
         if word in _PREPOSITIONS and _clause_follows(ws, j):
@@ -423,6 +428,7 @@ def _rest_is_time(ws: list[Word], j: int) -> bool:
     return k >= len(ws) or ws[k].text in {".", "!", "?", ","}
 
 
+_CONDITIONS = wordset("when if after before while once")
 _BARE_TIME = wordset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
 )
@@ -678,6 +684,8 @@ def _trailing(
         lead -= 1  # "..., the official news agency X reported."
     if ws[lead - 1].text == "," and lead < first:
         first = lead
+    if has_class(cue, "addressee") and rest == after:
+        rest = _skip_phrase(ws, rest)  # "..., the minister told parliament."
     if not _only_trailing(ws, rest) or first < 2 or ws[first - 1].text != ",":
         return None
     if any(w.text in '“”"' for w in ws[first - 2 : first]):
@@ -711,7 +719,12 @@ def _only_trailing(ws: list[Word], j: int) -> bool:
         tail = rest[comma + 1 :]
         relay = len(tail) <= _RELAY_WORDS and bool(lemma_classes(tail[-1].text)[1])
         return tail[0].text.lower().endswith("ing") or relay  # ", Xinhua reports"
+    if rest and rest[0].text[0].isalnum() and rest[0].text.lower() not in _ADJUNCT_OPENERS:
+        return False  # "confirmed the detentions": an object follows, not an adjunct
     return len(rest) <= 8 and all(w.text not in {",", ";", ":"} for w in rest[:1])
+
+
+_ADJUNCT_OPENERS = _PREPOSITIONS | _TIME_WORDS | wordset("from for by as when then too again")
 
 
 def _nominal_clauses(

@@ -402,3 +402,34 @@ def test_content_boundaries(body: str, texts: list[str]):
 def test_plain_noun_phrase_opening_the_sentence_is_the_subject(body: str, text: str, speaker: str):
     found = by_text(attribute_body(body))
     assert found[text].speaker.name.endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        # a journalist's question is not the content
+        (
+            '"No comment," Minister Jo Roe said when asked whether she would resign.',
+            ["No comment,"],
+        ),
+        # an object after the cue is not a trailing adjunct
+        ("Jo Roe, the head of the union, confirmed the arrests.", ["the arrests"]),
+        # the addressee of "told" is skipped before the trailing check
+        (
+            "The bridge will stay shut, Mayor Ann Lee told the council.",
+            ["The bridge will stay shut"],
+        ),
+        # an object ends before ", but" and a new clause
+        (
+            "Mayor Ann Lee confirmed the loss of ten homes, but it was too early to say more.",
+            ["the loss of ten homes"],
+        ),
+    ],
+)
+def test_what_is_not_content(body: str, texts: list[str]):
+    assert [s.text for s in attribute_body(body).statements] == texts
+
+
+def test_passive_naming_has_no_speaker():
+    body = 'A man who could be described only as a "senior official" spoke at length.'
+    assert attribute_body(body).statements == []
