@@ -14,10 +14,12 @@ from provenance.extraction.cues import AUXILIARIES, find_cues, has_class, lemma_
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import subject_of
 from provenance.extraction.speakers import Phrase, phrase_after
-from provenance.extraction.text import Word, first_word_at
+from provenance.extraction.text import CLOSE_QUOTES, Word, first_word_at
 
 _BE_FORMS = frozenset({"be", "been", "being", "is", "was", "were", "are"})
 _OBJECT_WINDOW = 6
+_INTERRUPTION_WORDS = 16
+"""Most words of an attribution standing between two parts of one quotation."""
 """Most words between a speech verb and the quotation it takes as object."""
 
 
@@ -44,7 +46,16 @@ def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteC
         found = _after(ws, closing + 1, hi)
         if found:
             return found
-    return _before(text, ws, lo, opening)
+    found = _before(text, ws, lo, opening)
+    interrupted = (
+        0 < lo < opening <= lo + _INTERRUPTION_WORDS
+        and ws[lo - 1].text in CLOSE_QUOTES
+        and ws[opening - 1].text == ","
+    )
+    if found is None and interrupted:
+        # '"...," said Jo Roe, a farmer, "and ..."': the attribution between two parts
+        return _after(ws, lo, opening)
+    return found
 
 
 def _after(ws: list[Word], j: int, hi: int) -> QuoteCue | None:

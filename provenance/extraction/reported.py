@@ -156,7 +156,7 @@ def _verb_clause(
     ):
         subject = _embedded_subject(ws, i) or _opening_subject(ws, i)
     if start is not None and _inverted(ws, i, after):
-        start = None  # "..., said the minister."
+        start, subject = None, None  # "..., said the minister."
     if start is None:
         return _trailing(text, sentence, ws, i, after, cue, subject)
     if start >= len(ws) or not cue_classes(cue) & _CONTENT_CLASSES:
@@ -200,11 +200,31 @@ def _past_inverted(ws: list[Word], after: int, phrase: Phrase) -> tuple[int, Phr
     if rest + 1 < len(ws) and ws[rest].text == ",":
         name = phrase_after(ws, rest + 1)
         if name is not None and name.kind == "person" and name.text[0].isupper():
-            rest += 1
-            while rest < len(ws) and ws[rest].end <= name.end:
-                rest += 1
-            return rest, name._replace(role=phrase.text)
+            past = rest + 1
+            while past < len(ws) and ws[past].end <= name.end:
+                past += 1
+            return past, name._replace(role=phrase.text)
+        past = _apposition_end(ws, rest + 1)
+        if past is not None and phrase.kind == "person":
+            role = " ".join(w.text for w in ws[rest + 1 : past])
+            return past, phrase._replace(role=role)  # "said Jo Roe, a local farmer."
     return rest, phrase
+
+
+def _apposition_end(ws: list[Word], k: int) -> int | None:
+    """End of a short description in apposition from ws[k] (``a local farmer``): up to a
+    comma, an opening quotation mark or the end of the sentence, with no verb in it."""
+    for n in range(k, min(len(ws), k + _APPOSITION_WORDS)):
+        word = ws[n]
+        if word.text in {",", ".", "!", "?"} or word.text in OPEN_QUOTES:
+            return n if n > k else None
+        low = word.text.lower()
+        if low in _FINITE or lemma_classes(word.text)[1] or low in {"that", "who", "which"}:
+            return None
+    return len(ws) if len(ws) - k <= _APPOSITION_WORDS else None
+
+
+_APPOSITION_WORDS = 10
 
 
 _CONTENT_CLASSES = frozenset(

@@ -433,3 +433,25 @@ def test_what_is_not_content(body: str, texts: list[str]):
 def test_passive_naming_has_no_speaker():
     body = 'A man who could be described only as a "senior official" spoke at length.'
     assert attribute_body(body).statements == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # inverted cue with a description in apposition
+        ("The house is gone, said Jo Roe, a local farmer.", [("The house is gone", "Jo Roe")]),
+        # a quotation interrupted by its attribution: both parts are the speaker's
+        (
+            "“These are odd,” said Ida Vance, a fossil expert, “but they are not burrows.”",
+            [("These are odd,", "Ida Vance"), ("but they are not burrows.", "Ida Vance")],
+        ),
+        # a rating in quotation marks after the attribution is not a second part
+        (
+            '"Growth looks strong," said Jo Roe in a note, keeping her "buy" rating.',
+            [("Growth looks strong,", "Jo Roe")],
+        ),
+    ],
+)
+def test_inverted_and_interrupted_attribution(body: str, expected: list[tuple[str, str]]):
+    found = attribute_body(body).statements
+    assert [(s.text, s.speaker.name) for s in found] == expected
