@@ -74,7 +74,7 @@ def _scan(text: str, para: Span, index: int, orphans: list[int]) -> list[Quote]:
         if opened is not None and single:
             continue  # a double mark inside a single-quoted passage: nested, leave it
         if opened is None:
-            if mark in _CLOSERS:
+            if mark in _CLOSERS and not _opens_at(text, pos, last, para):
                 orphans.append(pos)
             else:
                 opened = last
@@ -87,6 +87,14 @@ def _scan(text: str, para: Span, index: int, orphans: list[int]) -> list[Quote]:
     if opened is not None:
         found.append(_unclosed(text, opened, para.end, index))
     return [q for q in found if q.end > q.start and not text[q.start : q.end].isspace()]
+
+
+def _opens_at(text: str, pos: int, last: int, para: Span) -> bool:
+    """A closing mark typed where a quotation opens (``told Reuters: ”The ...``): after a
+    space or the paragraph start, before a letter or digit."""
+    before = text[pos - 1] if pos > para.start else " "
+    after = text[last + 1] if last + 1 < para.end else " "
+    return before.isspace() and after.isalnum()
 
 
 def _opens_single(text: str, pos: int, para: Span) -> bool:

@@ -48,3 +48,8 @@ def test_orphan_closing_mark_is_recorded():
 )
 def test_doubled_single_marks_are_one_double_mark(text: str, expected: list[str]):
     assert spans(text) == expected
+
+
+def test_closing_mark_typed_as_opening_mark():
+    text = "The minister told reporters: ”We will hold the vote in May.”"
+    assert spans(text) == ["We will hold the vote in May."]
