@@ -115,7 +115,7 @@ def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
         i -= 1
     if i < lo:
         return None
-    cue = _cue_ending_at(text, ws, i, lo)
+    cue = _cue_ending_at(text, ws, i, lo) or _cue_before_addressee(text, ws, i, lo)
     joined = i == opening - 1  # no mark or "that" between: 'found "a crack"' is no speech
     if cue is not None and (
         has_class(cue, "clause")
@@ -131,6 +131,20 @@ def _cue_ending_at(text: str, ws: list[Word], i: int, lo: int):
     start = ws[max(lo, i - 2)].start
     cues = [c for c in find_cues(text, start, ws[i].end) if c.end == ws[i].end]
     return cues[-1] if cues else None
+
+
+def _cue_before_addressee(text: str, ws: list[Word], i: int, lo: int):
+    """``told Reuters: "..."``: a cue of the addressee class and the one addressed."""
+    for k in range(i - 1, max(lo - 1, i - _ADDRESSEE_WORDS - 1), -1):
+        if not ws[k].text[0].isalnum():
+            return None
+        cue = _cue_ending_at(text, ws, k, lo)
+        if cue is not None:
+            return cue if has_class(cue, "addressee") else None
+    return None
+
+
+_ADDRESSEE_WORDS = 4
 
 
 def _naming(ws: list[Word], subject: Phrase, lo: int) -> bool:

@@ -616,7 +616,7 @@ def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
     if k < 1 or k > _OPENING_WORDS:
         return None
     own = ws[: k + 1]
-    if any(not w.text.isalpha() and w.text not in {"-", "’s", "'s"} for w in own):
+    if any(not w.text.replace("-", "").isalnum() and w.text not in {"’s", "'s"} for w in own):
         return None
     if any(w.text.lower() in _FINITE or lemma_classes(w.text)[1] for w in own[1:]):
         return None

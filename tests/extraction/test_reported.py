@@ -455,3 +455,20 @@ def test_passive_naming_has_no_speaker():
 def test_inverted_and_interrupted_attribution(body: str, expected: list[tuple[str, str]]):
     found = attribute_body(body).statements
     assert [(s.text, s.speaker.name) for s in found] == expected
+
+
+def test_quotation_after_told_and_its_addressee():
+    body = "Information Minister Jo Roe told Reuters: “The vote will go ahead in May.”"
+    (found,) = attribute_body(body).statements
+    assert (found.text, found.speaker.name, found.cue) == (
+        "The vote will go ahead in May.",
+        "Jo Roe",
+        "told",
+    )
+
+
+def test_opening_subject_may_have_a_hyphenated_word():
+    body = "A 12-party alliance of opposition groups late on Wednesday called for a new vote."
+    (found,) = attribute_body(body).statements
+    assert found.text == "a new vote"
+    assert found.speaker.name.endswith("alliance of opposition groups")
