@@ -563,6 +563,8 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
         relative = phrase_before(ws, k + 1)
         if relative is None and r >= 2:
             relative = phrase_before(ws, r - 1)  # "my uncle, who used to say"
+        if relative is None:
+            relative = _opening_subject(ws, r - 1)  # "The opposition, which has accused"
         if relative is not None and relative.kind != "pronoun":
             return relative
     if cue.participle:
@@ -613,6 +615,11 @@ def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
         or ws[k].text.lower() in _TIME_WORDS | _TIME_LINKS
     ):
         k -= 1
+    if ws[k].text == ",":  # "The opposition, which has accused ..., has warned"
+        opening = next((n for n in range(1, k) if ws[n].text == ","), None)
+        if opening is None or ws[opening + 1].text.lower() not in {"which", "who"}:
+            return None
+        k = opening - 1
     if k < 1 or k > _OPENING_WORDS:
         return None
     own = ws[: k + 1]

@@ -472,3 +472,10 @@ def test_opening_subject_may_have_a_hyphenated_word():
     (found,) = attribute_body(body).statements
     assert found.text == "a new vote"
     assert found.speaker.name.endswith("alliance of opposition groups")
+
+
+def test_relative_clause_after_a_plain_noun_phrase():
+    body = "The opposition, which has accused the board of lying, has warned it would strike."
+    found = attribute_body(body).statements
+    assert {s.text for s in found} == {"the board of lying", "it would strike"}
+    assert {s.speaker.name for s in found} == {"opposition"}
