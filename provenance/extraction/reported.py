@@ -306,13 +306,36 @@ def _content_referent(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
 
 def _finite_ahead(ws: list[Word], k: int) -> bool:
     """Whether a finite verb follows within a few words (``it would``, ``the reports were``)."""
-    for word in ws[k : k + _SUBJECT_REACH]:
+    n, end = k, min(len(ws), k + _SUBJECT_REACH)
+    while n < end:
+        word = ws[n]
         low = word.text.lower()
+        if word.text == "," and n + 1 < len(ws) and ws[n + 1].text.lower() in _RELATIVE_OPENERS:
+            close = _relative_end(ws, n + 1)  # "the conflict, where ... are deployed, cannot"
+            if close is None:
+                return False
+            n, end = close + 1, min(len(ws), close + 1 + _SUBJECT_REACH)
+            continue
         if not word.text[0].isalnum():
             return False
         if low in _FINITE or (low.endswith("ed") and len(low) > 4):
             return True
+        n += 1
     return False
+
+
+def _relative_end(ws: list[Word], k: int) -> int | None:
+    """Index of the comma closing a relative clause opening at ws[k]."""
+    for n in range(k, min(len(ws), k + _RELATIVE_WORDS)):
+        if ws[n].text == ",":
+            return n
+        if ws[n].text in {".", ";", ":"}:
+            return None
+    return None
+
+
+_RELATIVE_OPENERS = wordset("where which who whose when")
+_RELATIVE_WORDS = 20
 
 
 _OBJECT_ONLY = wordset("them him so")
@@ -377,6 +400,9 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         word = ws[j].text.lower()
         if word in _PREPOSITIONS and _clause_follows(ws, j):
             return j  # "said in the beginning Northland did not react"
+        manner = _after_manner(ws, j)
+        if manner is not None:
+            return manner  # "said with a grin there might be ..."
         if word in _PREPOSITIONS or word in {"as", "so", "and", "but", "or", "it", "he", "she"}:
             return None if word not in {"it", "he", "she"} else j
         if word == "of" or ws[j].text == "." or (cue.lemma == "tell" and j == after):
@@ -433,6 +459,21 @@ def _directive(ws: list[Word], j: int) -> bool:
 
 _DIRECTIVE_REACH = 6
 _NEGATIONS = frozenset({"not", "never"})
+
+
+def _after_manner(ws: list[Word], j: int) -> int | None:
+    """Start of a clause after a short manner adjunct (``with a grin``, ``with a smile``)."""
+    if ws[j].text.lower() not in {"with", "without"}:
+        return None
+    for m in range(j + 2, min(len(ws), j + _MANNER_WORDS)):
+        if ws[m].text.lower() in _CLAUSE_SUBJECTS and _finite_ahead(ws, m + 1):
+            return m
+        if not ws[m].text.isalpha():
+            return None
+    return None
+
+
+_MANNER_WORDS = 5
 
 
 def _participle(word: Word) -> bool:

@@ -479,3 +479,20 @@ def test_relative_clause_after_a_plain_noun_phrase():
     found = attribute_body(body).statements
     assert {s.text for s in found} == {"the board of lying", "it would strike"}
     assert {s.speaker.name for s in found} == {"opposition"}
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "Mayor Jo Roe said with a grin there might be news next week.",
+            "there might be news next week",
+        ),
+        (
+            "Mayor Jo Roe insisted the plan, which was drawn up in May, would work.",
+            "the plan, which was drawn up in May, would work",
+        ),
+    ],
+)
+def test_zero_that_after_an_adjunct_or_with_a_relative(body: str, text: str):
+    assert [s.text for s in attribute_body(body).statements] == [text]
