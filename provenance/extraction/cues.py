@@ -193,60 +193,104 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("threaten", "infinitive"),
 )
 
-# Multiword cues: the phrase as a pattern and its classes.
-_PHRASES: tuple[tuple[str, str, frozenset[str]], ...] = (
-    ("call for", r"call(?:s|ed|ing)?\s+for", frozenset({"object"})),
+# Multiword cues: the phrase, the forms of its first word, its pattern and its classes.
+_PHRASES: tuple[tuple[str, str, str, frozenset[str]], ...] = (
+    ("call for", "call calls called calling", r"call(?:s|ed|ing)?\s+for", frozenset({"object"})),
     (
         "call on",
+        "call calls called calling",
         r"call(?:s|ed|ing)?\s+(?:on|upon)(?!\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday"
         r"|friday|saturday|sunday|phone|telephone)\b)",
         frozenset({"object"}),
     ),
-    ("appeal for", r"appeal(?:s|ed|ing)?\s+(?:for|to)", frozenset({"object"})),
-    ("ask for", r"ask(?:s|ed|ing)?\s+for", frozenset({"object"})),
+    (
+        "appeal for",
+        "appeal appeals appealed appealing",
+        r"appeal(?:s|ed|ing)?\s+(?:for|to)",
+        frozenset({"object"}),
+    ),
+    ("ask for", "ask asks asked asking", r"ask(?:s|ed|ing)?\s+for", frozenset({"object"})),
     (
         "renew call for",
+        "renew renews renewed renewing repeat repeats repeated repeating "
+        "reiterate reiterates reiterated reiterating",
         r"(?:renew|repeat|reiterate)(?:s|ed|d|ing)?\s+(?:his|her|their|its|our|the)\s+"
         r"(?:calls?|appeals?|demands?)\s+(?:for|to)",
         frozenset({"object"}),
     ),
     (
         "speak against",
+        "speak speaks spoke speaking",
         r"(?:speak|speaks|spoke|speaking)\s+(?:out\s+)?against",
         frozenset({"object"}),
     ),
-    ("warn of", r"warn(?:s|ed|ing)?\s+(?:of|against)", frozenset({"object"})),
+    (
+        "warn of",
+        "warn warns warned warning",
+        r"warn(?:s|ed|ing)?\s+(?:of|against)",
+        frozenset({"object"}),
+    ),
     (
         "apologise for",
+        "apologise apologises apologised apologising apologize apologizes apologized apologizing",
         r"apologi[sz](?:e|es|ed|ing)\s+(?:to\s+\w+\s+)?for",
         frozenset({"object"}),
     ),
     (
         "express concern over",
+        "express expresses expressed expressing voice voices voiced voicing",
         r"(?:express(?:es|ed|ing)?|voic(?:e|es|ed|ing))\s+(?:(?:his|her|their|its|deep|grave|serious|strong)\s+)"
         r"{0,2}(?:concerns?|worry|worries|alarm|dismay|outrage|shock|disappointment|regret|sorrow"
         r"|satisfaction|support|solidarity|hope|confidence|opposition)\s+(?:over|about|at|for|with"
         r"|in|on|to)",
         frozenset({"object"}),
     ),
-    ("point out", r"point(?:s|ed|ing)?\s+out", frozenset({"that"})),
-    ("make it clear", r"(?:make|makes|made|making)\s+it\s+clear", frozenset({"that"})),
-    ("make clear", r"(?:make|makes|made|making)\s+clear", frozenset({"that"})),
+    (
+        "point out",
+        "point points pointed pointing",
+        r"point(?:s|ed|ing)?\s+out",
+        frozenset({"that"}),
+    ),
+    (
+        "make it clear",
+        "make makes made making",
+        r"(?:make|makes|made|making)\s+it\s+clear",
+        frozenset({"that"}),
+    ),
+    (
+        "make clear",
+        "make makes made making",
+        r"(?:make|makes|made|making)\s+clear",
+        frozenset({"that"}),
+    ),
     (
         "pay tribute to",
+        "pay pays paid paying",
         r"(?:pay|pays|paid|paying)\s+(?:tribute|respects?)\s+to",
         frozenset({"object"}),
     ),
     (
         "express interest in",
+        "express expresses expressed expressing",
         r"express(?:es|ed|ing)?\s+(?:an\s+)?interest\s+in",
         frozenset({"object"}),
     ),
-    ("be vocal in", r"(?:been|was|were|is|are)\s+vocal\s+(?:in|about)", frozenset({"object"})),
-    ("quote as saying", r"quoted\s+as\s+saying", frozenset({"clause", "quote"})),
-    ("go on to say", r"(?:went|goes|go|going)\s+on\s+to\s+say", frozenset({"clause"})),
+    (
+        "be vocal in",
+        "been was were is are",
+        r"(?:been|was|were|is|are)\s+vocal\s+(?:in|about)",
+        frozenset({"object"}),
+    ),
+    ("quote as saying", "quoted", r"quoted\s+as\s+saying", frozenset({"clause", "quote"})),
+    (
+        "go on to say",
+        "went goes go going",
+        r"(?:went|goes|go|going)\s+on\s+to\s+say",
+        frozenset({"clause"}),
+    ),
     (
         "write separately",
+        "wrote writes write writing",
         r"(?:wrote|writes|write|writing)\s+separately(?:\s+to\s+(?:say|argue|note))?",
         frozenset({"that", "clause"}),
     ),
@@ -278,10 +322,34 @@ MESSAGE_NOUNS = wordset(
 
 
 class Lexicon(NamedTuple):
-    """The cues in force: every inflected form by lemma and class, and their pattern."""
+    """The cues in force: every inflected form by lemma and class, the pattern that finds
+    them and the first words of phrases, and the phrases by their first word."""
 
     table: dict[str, tuple[str, frozenset[str]]]
     pattern: re.Pattern[str]
+    phrases: dict[str, tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]]
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regular expression for ``words`` that shares their common prefixes, so a
+    position is tried letter by letter rather than word by word (longest first)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, dict]) -> str:
+    branches = [
+        re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _build(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
@@ -297,16 +365,19 @@ def _build(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
     for lemma, names in classes.items():
         for form in _IRREGULAR.get(lemma) or _forms(lemma):
             table[form] = (lemma, frozenset(names))
-    words = sorted((re.escape(word) for word in table), key=len, reverse=True)
-    phrases = "|".join(pattern for _, pattern, _ in _PHRASES)
-    pattern = re.compile(rf"\b(?:{phrases}|{'|'.join(words)})\b", re.IGNORECASE)
-    return Lexicon(table, pattern)
+    phrases: dict[str, list[tuple[str, re.Pattern[str], frozenset[str]]]] = {}
+    for lemma, heads, pattern, names in _PHRASES:
+        compiled = re.compile(rf"{pattern}\b", re.IGNORECASE)
+        for head in heads.split():
+            phrases.setdefault(head, []).append((lemma, compiled, names))
+    pattern = re.compile(rf"\b{_trie_pattern(set(table) | set(phrases))}\b", re.IGNORECASE)
+    return Lexicon(table, pattern, {head: tuple(found) for head, found in phrases.items()})
 
 
 _BASE = _build()
 _ACTIVE: ContextVar[Lexicon] = ContextVar("provenance_cues", default=_BASE)
 _PHRASE_PATTERNS = tuple(
-    (lemma, re.compile(pattern, re.IGNORECASE), names) for lemma, pattern, names in _PHRASES
+    (lemma, re.compile(pattern, re.IGNORECASE), names) for lemma, _, pattern, names in _PHRASES
 )
 
 
@@ -341,19 +412,37 @@ def lemma_classes(cue_text: str) -> tuple[str, frozenset[str]]:
     table = _ACTIVE.get().table
     if folded in table:
         return table[folded]
-    for lemma, pattern, names in _PHRASE_PATTERNS:
-        if pattern.fullmatch(folded):
-            return lemma, names
+    if " " in folded:  # every phrase has more than one word
+        for lemma, pattern, names in _PHRASE_PATTERNS:
+            if pattern.fullmatch(folded):
+                return lemma, names
     return folded, frozenset()
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
-    """Every reporting cue in ``text[start:end]``, left to right."""
+    """Every reporting cue in ``text[start:end]``, left to right: a phrase where one
+    starts (``called for``), else the single word (``called``)."""
+    lexicon = _ACTIVE.get()
     cues = []
-    for match in _ACTIVE.get().pattern.finditer(text, start, end):
-        lemma, _ = lemma_classes(match.group())
-        cues.append(Cue(match.group(), lemma, match.start(), match.end()))
+    for match in lexicon.pattern.finditer(text, start, end):
+        word = match.group().lower()
+        phrase = _phrase_at(text, match.start(), end, lexicon.phrases.get(word, ()))
+        if phrase is not None:
+            cues.append(phrase)
+        elif word in lexicon.table:
+            cues.append(Cue(match.group(), lexicon.table[word][0], match.start(), match.end()))
     return cues
+
+
+def _phrase_at(
+    text: str, pos: int, end: int, phrases: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]
+) -> Cue | None:
+    longest = None
+    for lemma, pattern, _ in phrases:
+        found = pattern.match(text, pos, end)
+        if found and (longest is None or found.end() > longest.end):
+            longest = Cue(found.group(), lemma, found.start(), found.end())
+    return longest
 
 
 def has_class(cue: Cue, name: str) -> bool:

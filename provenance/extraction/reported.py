@@ -257,8 +257,11 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
     """Where the content stops: before a trailing participle that is not content
     (``, citing officials``, ``, asking not to be named``) and, for an object, before a
     second verb it is coordinated with (``dismissed the figures and withdrew``)."""
+    limit = ws[start].start + MAX_CONTENT
     for k in range(start + 1, len(ws) - 1):
         word, nxt = ws[k], ws[k + 1].text.lower()
+        if word.start > limit:
+            break
         if word.text == "," and (nxt in _TRAILING_PARTICIPLES or _participle_cue(ws[k + 1])):
             return word.start
         if nominal and word.text.lower() in {"and", "but"} and _past_verb(ws[k + 1]):
@@ -310,6 +313,8 @@ def _finite_ahead(ws: list[Word], k: int) -> bool:
     while n < end:
         word = ws[n]
         low = word.text.lower()
+        if n - k > _RELATIVE_WORDS + _SUBJECT_REACH:
+            return False
         if word.text == "," and n + 1 < len(ws) and ws[n + 1].text.lower() in _RELATIVE_OPENERS:
             close = _relative_end(ws, n + 1)  # "the conflict, where ... are deployed, cannot"
             if close is None:
