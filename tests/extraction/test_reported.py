@@ -496,3 +496,26 @@ def test_relative_clause_after_a_plain_noun_phrase():
 )
 def test_zero_that_after_an_adjunct_or_with_a_relative(body: str, text: str):
     assert [s.text for s in attribute_body(body).statements] == [text]
+
+
+def test_the_cue_table_uses_known_classes_only():
+    from provenance.extraction.cues import CUE_CLASSES, CUE_TABLE
+
+    for lemma, names in CUE_TABLE:
+        assert set(names.split()) <= CUE_CLASSES, lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They called for calm.", ["called for"]),
+        ("They called on Monday.", ["called"]),
+        ("She voiced deep concern over the cuts.", ["voiced deep concern over"]),
+        ("He said so, then paid tribute to them.", ["said", "paid tribute to"]),
+        ("The payment was made.", []),
+    ],
+)
+def test_find_cues_prefers_phrases(text: str, expected: list[str]):
+    from provenance.extraction.cues import find_cues
+
+    assert [c.text for c in find_cues(text, 0, len(text))] == expected
