@@ -93,6 +93,8 @@ class _Found:
     date: str | None = None
     via: list[Relay] = field(default_factory=list)
     inherits: bool = False
+    provisional: bool = False
+    """A quotation running over paragraphs, given the last speaker until its end names one."""
 
 
 @dataclass
@@ -410,7 +412,11 @@ class _Reader:
         if previous and previous[-1].quote is not None and previous[-1].quote.continues:
             return self._continued(item, previous[-1])
         if quote.continues:
-            return item  # its speaker comes with the quotation's last paragraph
+            # its speaker comes with the quotation's last paragraph, else it is the last one
+            last = self.resolver.last_speaker()
+            if last is not None and quote.opened == self.paras[quote.paragraph].start:
+                item.entity, item.cue, item.provisional = last, self._last_cue(last), True
+            return item
         if quote.opened == self.paras[quote.paragraph].start and words_in >= _MIN_STANDALONE_WORDS:
             last = self.resolver.last_speaker()
             if last is not None:
@@ -430,7 +436,7 @@ class _Reader:
         return item
 
     def _continued(self, item: _Found, before: _Found) -> _Found:
-        item.entity, item.cue = before.entity, before.cue
+        item.entity, item.cue, item.provisional = before.entity, before.cue, before.provisional
         item.channel, item.via = before.channel, list(before.via)
         item.date = before.date
         return item
@@ -530,8 +536,10 @@ class _Reader:
         """A quotation running over paragraphs takes the speaker found at its end."""
         for n in range(len(self.found) - 2, -1, -1):
             item, nxt = self.found[n], self.found[n + 1]
-            if _pending(item) and nxt.quote is not None and nxt.entity is not None:
-                item.entity, item.cue = nxt.entity, nxt.cue
+            if (_pending(item) or item.provisional) and nxt.quote is not None:
+                if nxt.entity is None or nxt.provisional or nxt.entity is item.entity:
+                    continue
+                item.entity, item.cue, item.provisional = nxt.entity, nxt.cue, False
                 item.entity.statements += 1
 
     def _carry_scenes(self) -> None:

@@ -153,3 +153,30 @@ def test_partial_quote_in_reported_speech(body: str, speaker: str, expected: set
     assert {(s.text, s.kind) for s in found} == expected
     assert {s.speaker.name for s in found} == {speaker}
     assert len({s.cue for s in found}) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # the last speaker goes on over paragraphs when the quotation's end names no one
+        (
+            "Farmer Jo Roe says the dams are dry.\n\n"
+            "“We have had no rain here in sixteen months.\n\n"
+            "“Nobody can tell us when it will break.”",
+            {"Jo Roe"},
+        ),
+        # a speaker named at the quotation's end is the speaker of all its paragraphs
+        (
+            "Farmer Jo Roe says the dams are dry.\n\n"
+            "“We have had no rain here in sixteen months.\n\n"
+            "“Nobody can tell us when it will break,” said her neighbour Ann Lee.",
+            {"Jo Roe", "Ann Lee"},
+        ),
+    ],
+)
+def test_quotation_over_paragraphs(body: str, speakers: set[str]):
+    found = attribute_body(body).statements
+    quoted = [s for s in found if s.kind == "direct"]
+    assert len(quoted) == 2
+    assert {s.speaker.name.removeprefix("Farmer ") for s in found} == speakers
+    assert len({s.speaker.name for s in quoted}) == 1
