@@ -134,7 +134,16 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
         if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"}:
             return False
         if not first.endswith(("ed", "ing")) and cue.lemma not in {"say"}:
-            return prev in PRONOUNS or prev in GROUP_HEADS or prev in _MODALS or nxt == "that"
+            closing = (
+                nxt in {".", "!", "?", ""} and prev[:1].isalpha() and ws[i - 1].text[0].isupper()
+            )
+            return (
+                prev in PRONOUNS
+                or prev in GROUP_HEADS
+                or prev in _MODALS
+                or nxt == "that"
+                or closing
+            )  # "..., The Guardian notes."
     passive = prev in {"been", "be", "being", "was", "were", "is", "are"} and first.endswith("ed")
     adjective = prev in DETERMINERS and first.endswith(("ed", "en"))  # "a written reply"
     return not passive and not adjective
@@ -743,7 +752,7 @@ def _trailing(
     if subject is None and inverted is not None and inverted.kind != "pronoun":
         rest, subject = _past_inverted(ws, after, inverted)
         first = i
-    elif subject is not None:
+    elif subject is not None or (subject := _plain_before(ws, i)) is not None:
         first = _word_at(ws, subject.start, i)
     else:
         return None
@@ -770,6 +779,26 @@ def _trailing(
         return None  # "X told Y that ..., the agency reported": the agency relays X
 
     return Clause(cue.text, cue.start, subject, span)
+
+
+def _plain_before(ws: list[Word], i: int) -> Phrase | None:
+    """``..., the paper said.``: an article and a few words between a comma and the cue."""
+    k = i - 1
+    while k > 0 and ws[k].text.lower() in AUXILIARIES:
+        k -= 1
+    end = k
+    while k > 0 and end - k < _PLAIN_WORDS and ws[k].text.isalpha():
+        k -= 1
+    if ws[k].text != "," or ws[k + 1].text.lower() not in _ARTICLES or k + 1 >= end:
+        return None
+    own = ws[k + 1 : end + 1]
+    if any(w.text.lower() in _FINITE or lemma_classes(w.text)[1] for w in own):
+        return None
+    kind = "group" if own[-1].text.lower().endswith("s") else "organization"
+    return Phrase(" ".join(w.text for w in own), own[0].start, own[-1].end, kind)
+
+
+_PLAIN_WORDS = 4
 
 
 def _word_at(ws: list[Word], offset: int, before: int) -> int:

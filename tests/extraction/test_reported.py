@@ -236,6 +236,12 @@ def test_nested_speech_records_the_relay():
             "the motive was unclear",
             "Ana Ruiz",
         ),
+        ("The port may close next week, the paper said.", "The port may close next week", "paper"),
+        (
+            "The agency may face a fine over the leak, The Clarion notes.",
+            "The agency may face a fine over the leak",
+            "Clarion",
+        ),
     ],
 )
 def test_trailing_and_timed_cues(body: str, text: str, speaker: str):
