@@ -211,6 +211,12 @@ _PHRASES: tuple[tuple[str, str, str, frozenset[str]], ...] = (
     ),
     ("ask for", "ask asks asked asking", r"ask(?:s|ed|ing)?\s+for", frozenset({"object"})),
     (
+        "object to",
+        "object objects objected objecting",
+        r"object(?:s|ed|ing)?\s+to",
+        frozenset({"object"}),
+    ),
+    (
         "renew call for",
         "renew renews renewed renewing repeat repeats repeated repeating "
         "reiterate reiterates reiterated reiterating",

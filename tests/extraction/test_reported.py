@@ -138,6 +138,12 @@ def test_scare_quote_is_not_a_statement():
         ("The governor apologised for the delay.", "the delay", "governor", "apologised for"),
         ("Residents appealed for calm.", "calm", "Residents", "appealed for"),
         (
+            "The ministry objected to the transfer of the licence.",
+            "the transfer of the licence",
+            "ministry",
+            "objected to",
+        ),
+        (
             "The President conveyed his condolences to the families of the miners.",
             "his condolences to the families of the miners",
             "President",
