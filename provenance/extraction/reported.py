@@ -421,6 +421,9 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
             return None if word not in {"it", "he", "she"} else j
         if word == "of" or ws[j].text == "." or (cue.lemma == "tell" and j == after):
             return None
+        bare = word not in DETERMINERS and word not in _CLAUSE_SUBJECTS and ws[j].text.islower()
+        if j == after and cue.lemma not in _PLAIN_SAY and bare and not _zero_that(ws, j):
+            return None  # "claimed privilege over it", "tweeted a photo": no clause follows
         return j
     if j < n and ws[j].text.lower() == "to" and has_class(cue, "infinitive"):
         return j  # "vowed to fight on": the infinitive is the content
@@ -503,6 +506,7 @@ def _rest_is_time(ws: list[Word], j: int) -> bool:
     return k >= len(ws) or ws[k].text in {".", "!", "?", ","}
 
 
+_PLAIN_SAY = wordset("say")
 _CONDITIONS = wordset("when if after before while once")
 _BARE_TIME = wordset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"

@@ -197,6 +197,7 @@ def test_zero_that_clauses(body: str, text: str):
         "The court extended the deadline.",
         "The council called on Monday for calm.",
         "The man accused of the theft will appear in court.",
+        "Senator Jo Roe claimed parliamentary privilege over the files.",
     ],
 )
 def test_no_content_given(body: str):
