@@ -462,6 +462,7 @@ AUXILIARIES = wordset(
     "reportedly strongly firmly publicly previously recently already subsequently separately "
     "categorically flatly openly emphatically clearly explicitly bluntly angrily quietly not "
     "never only just still even allegedly apparently reportedly forward to heard came went "
-    "seemed appeared quickly immediately swiftly promptly has since"
+    "seemed appeared quickly immediately swiftly promptly has since continue continues "
+    "continued continuing"
 )
 """Words that may stand between a subject and its cue (``has also``, ``came forward to``)."""

@@ -118,8 +118,8 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
     if before & {"not", "n't", "never"}:
         return False
     nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
-    if prev == "to" and nxt != "that":
-        return False
+    if prev == "to" and nxt != "that" and (i < 2 or ws[i - 2].text.lower() not in _GOES_ON):
+        return False  # "to say", but "continues to deny"
     before_cue = ws[i - 1].text.lower() if i else ""
     if (
         cue.participle
@@ -164,6 +164,8 @@ def _verb_clause(
         and cue.text.split()[0].lower() not in _AMBIGUOUS
     ):
         subject = _embedded_subject(ws, i) or _opening_subject(ws, i)
+    elif subject is None and i and ws[i - 1].text == "," and not cue.participle:
+        subject = _opening_subject(ws, i)  # "The council, in its reply, denied ..."
     if start is not None and _inverted(ws, i, after):
         start, subject = None, None  # "..., said the minister."
     if start is None:
@@ -277,6 +279,9 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
             return word.start
         if nominal and word.text == "," and nxt in _CLAUSE_LINKS:
             return word.start  # "confirmed the loss of 14 homes, but it was too early ..."
+        if nominal and word.text.lower() in _CONTRASTS and (nxt in DETERMINERS or nxt in PRONOUNS):
+            even = ws[k - 1].text.lower() == "even"  # "even though it had planned"
+            return ws[k - 1].start if even else word.start  # "denies it but a number of ..."
     return end
 
 
@@ -290,6 +295,7 @@ def _past_verb(word: Word) -> bool:
     return word.text.islower() and (low in _PAST_FORMS or (low.endswith("ed") and len(low) > 4))
 
 
+_CONTRASTS = wordset("but while whereas although though")
 _CLAUSE_LINKS = wordset("but while although though whereas because since so yet")
 _TRAILING_PARTICIPLES = wordset(
     "citing asking requesting speaking keeping prompting sparking triggering referring "
@@ -507,6 +513,7 @@ def _rest_is_time(ws: list[Word], j: int) -> bool:
 
 
 _PLAIN_SAY = wordset("say")
+_GOES_ON = wordset("continue continues continued continuing")
 _CONDITIONS = wordset("when if after before while once")
 _BARE_TIME = wordset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
@@ -676,8 +683,9 @@ def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
         k -= 1
     if ws[k].text == ",":  # "The opposition, which has accused ..., has warned"
         opening = next((n for n in range(1, k) if ws[n].text == ","), None)
-        if opening is None or ws[opening + 1].text.lower() not in {"which", "who"}:
-            return None
+        inserted = ws[opening + 1].text.lower() if opening is not None else ""
+        if inserted not in {"which", "who"} and inserted not in _PREPOSITIONS:
+            return None  # "The council, in its reply, denied ..." is fine too
         k = opening - 1
     if k < 1 or k > _OPENING_WORDS:
         return None

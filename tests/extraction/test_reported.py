@@ -532,3 +532,29 @@ def test_find_cues_prefers_phrases(text: str, expected: list[str]):
     from provenance.extraction.cues import find_cues
 
     assert [c.text for c in find_cues(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker"),
+    [
+        (
+            "The council, in its written reply, denied any wrongdoing.",
+            "any wrongdoing",
+            "council",
+        ),
+        (
+            "The government continues to deny the massacre but a number of states recognize it.",
+            "the massacre",
+            "government",
+        ),
+        (
+            "The utility had warned of more power cuts, even though it had planned to stop them.",
+            "more power cuts",
+            "utility",
+        ),
+    ],
+)
+def test_subjects_and_object_ends(body: str, text: str, speaker: str):
+    found = by_text(attribute_body(body))
+    assert text in found, list(found)
+    assert found[text].speaker.name == speaker
