@@ -144,7 +144,9 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
                 or nxt == "that"
                 or closing
             )  # "..., The Guardian notes."
-    passive = prev in {"been", "be", "being", "was", "were", "is", "are"} and first.endswith("ed")
+    passive = prev in _BE_FORMS and first.endswith("ed")
+    if passive and nxt == "by" and has_class(cue, "pointing"):
+        return True  # "were accused by the army of ...": the agent speaks
     adjective = prev in DETERMINERS and first.endswith(("ed", "en"))  # "a written reply"
     return not passive and not adjective
 
@@ -154,6 +156,13 @@ def _verb_clause(
 ) -> Clause | None:
     i = index[cue.start]
     after = i + len(cue.text.split())
+    if (
+        after < len(ws)
+        and ws[after].text.lower() == "by"
+        and i
+        and ws[i - 1].text.lower() in _BE_FORMS
+    ):
+        return _passive(text, sentence, ws, cue, after)
     start = _content_start(ws, after, cue)
     subject = subject_of(ws, i, cue)
     if (
@@ -184,6 +193,25 @@ def _verb_clause(
     if nominal and has_class(cue, "naming") and _quoted_label(ws, start):
         return None  # "described the quarter as "solid"": the quotation is the statement
     return Clause(cue.text, cue.start, subject, content)
+
+
+def _passive(text: str, sentence: Span, ws: list[Word], cue: Cue, by: int) -> Clause | None:
+    """``were accused by the army of shelling the town``: the agent is the speaker and
+    the complement after it is the content."""
+    agent = phrase_after(ws, by + 1)
+    if agent is None or agent.kind == "pronoun":
+        return None
+    k = by + 1
+    while k < len(ws) and ws[k].end <= agent.end:
+        k += 1
+    if k + 1 >= len(ws) or ws[k].text.lower() not in _PASSIVE_COMPLEMENTS:
+        return None  # "rejected by X as "baseless"" is a quoted label (direct.py)
+    end = _content_end(ws, k, sentence.end, True)
+    return Clause(cue.text, cue.start, agent, Span(ws[k].start, end))
+
+
+_BE_FORMS = wordset("been be being was were is are")
+_PASSIVE_COMPLEMENTS = wordset("of for over")
 
 
 def _inverted(ws: list[Word], i: int, after: int) -> bool:

@@ -558,3 +558,22 @@ def test_subjects_and_object_ends(body: str, text: str, speaker: str):
     found = by_text(attribute_body(body))
     assert text in found, list(found)
     assert found[text].speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The rebels were accused by the Defence Ministry of shelling the town.",
+            [("of shelling the town", "Defence Ministry")],
+        ),
+        (
+            "The claims were rejected by the Foreign Office as “baseless”.",
+            [("baseless", "Foreign Office")],
+        ),
+        ("The report was rejected by the ministry.", []),
+    ],
+)
+def test_passive_speech_acts(body: str, expected: list[tuple[str, str]]):
+    found = attribute_body(body).statements
+    assert [(s.text, s.speaker.name.removeprefix("the ")) for s in found] == expected
