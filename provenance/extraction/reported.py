@@ -189,6 +189,8 @@ def _verb_clause(
     subject = _cited(ws, after, start) or subject
     if _referential(ws, start) and not _content_referent(ws, start, after, cue):
         return None
+    if not has_class(cue, "pointing") and _names_a_position(ws, start):
+        return None  # "Reiterating the party's position, she said": no content given
     nominal = _is_object(ws, start, after, cue)
     if nominal and has_class(cue, "naming") and _quoted_label(ws, start):
         return None  # "described the quarter as "solid"": the quotation is the statement
@@ -211,6 +213,7 @@ def _passive(text: str, sentence: Span, ws: list[Word], cue: Cue, by: int) -> Cl
 
 
 _BE_FORMS = wordset("been be being was were is are")
+_OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}
 _PASSIVE_COMPLEMENTS = wordset("of for over")
 
 
@@ -269,6 +272,20 @@ _APPOSITION_WORDS = 10
 _CONTENT_CLASSES = frozenset(
     {"clause", "that", "object", "infinitive", "message", "addressee", "directive"}
 )
+
+
+def _names_a_position(ws: list[Word], start: int) -> bool:
+    """Whether a short object only names a stance (``the party's position``)."""
+    for word in ws[start : start + _LABEL_REACH]:
+        if not word.text[0].isalnum():
+            return False
+        if word.text.lower() in _POSITION_NOUNS:
+            nxt = ws[ws.index(word) + 1].text if ws.index(word) + 1 < len(ws) else "."
+            return not nxt[0].isalnum()
+    return False
+
+
+_POSITION_NOUNS = wordset("position positions stance stand view views opinion remarks comments")
 
 
 def _quoted_label(ws: list[Word], start: int) -> bool:
@@ -609,7 +626,11 @@ def _skip_time(ws: list[Word], j: int) -> int:
     k = j
     while k < len(ws) and k - j < 4 and ws[k].text.lower() in _TIME_WORDS:
         k += 1
-    return k if k > j and k < len(ws) and ws[k].text.lower() not in _PREPOSITIONS else j
+    timed = any(w.text.lower() not in _TIME_LINKERS for w in ws[j:k])  # not "this on"
+    return k if timed and k < len(ws) and ws[k].text.lower() not in _PREPOSITIONS else j
+
+
+_TIME_LINKERS = wordset("on last this later earlier")
 
 
 def _skip_that(ws: list[Word], j: int) -> int:
@@ -928,6 +949,11 @@ def _according(
     if j is None:
         return None
     source = phrase_after(ws, j)
+    if source is None and j < len(ws) and ws[j].text.lower() in _OBJECT_PRONOUN_SUBJECTS:
+        word = ws[j]  # "according to her": the pronoun is resolved like "she"
+        source = Phrase(
+            _OBJECT_PRONOUN_SUBJECTS[word.text.lower()], word.start, word.end, "pronoun"
+        )
     if source is None:
         return None
     k = j

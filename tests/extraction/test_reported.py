@@ -577,3 +577,28 @@ def test_subjects_and_object_ends(body: str, text: str, speaker: str):
 def test_passive_speech_acts(body: str, expected: list[tuple[str, str]]):
     found = attribute_body(body).statements
     assert [(s.text, s.speaker.name.removeprefix("the ")) for s in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        (
+            "Mayor Ann Lee spoke to the council. According to her, the road will reopen in May.",
+            ["the road will reopen in May"],
+        ),
+        (
+            "Mayor Ann Lee spoke to the council. The road will reopen in May, according to her.",
+            ["The road will reopen in May"],
+        ),
+        ("Mayor Ann Lee wrote this on Facebook on Thursday.", []),
+        (
+            "Reiterating the party's position, Mayor Ann Lee said the road would reopen.",
+            ["the road would reopen"],
+        ),
+        ("Mayor Ann Lee said this week that the road would reopen.", ["the road would reopen"]),
+    ],
+)
+def test_according_to_a_pronoun_and_what_is_no_content(body: str, texts: list[str]):
+    found = attribute_body(body).statements
+    assert [s.text for s in found] == texts
+    assert all(s.speaker.name == "Ann Lee" for s in found)
