@@ -81,6 +81,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "find": ("found", "finding"),
     "give": ("gave",),
     "send": ("send", "sends", "sent", "sending"),
+    "seek": ("seek", "seeks", "sought", "seeking"),
 }
 
 #: Every single-word cue: its lemma and its classes (see the module docstring), one a line.
@@ -184,6 +185,7 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("recount", "after"),
     ("dispute", "object pointing"),
     ("send", "message"),
+    ("seek", "object"),
     ("protest", "object"),
     ("request", "object directive"),
     ("implore", "directive"),
@@ -210,6 +212,12 @@ _PHRASES: tuple[tuple[str, str, str, frozenset[str]], ...] = (
         frozenset({"object"}),
     ),
     ("ask for", "ask asks asked asking", r"ask(?:s|ed|ing)?\s+for", frozenset({"object"})),
+    (
+        "put the toll at",
+        "put puts putting",
+        r"put(?:s|ting)?\s+the\s+(?:death\s+|casualty\s+)?(?:toll|number|figure|cost|bill)\s+at",
+        frozenset({"object"}),
+    ),
     (
         "object to",
         "object objects objected objecting",

@@ -138,6 +138,18 @@ def test_scare_quote_is_not_a_statement():
         ("The governor apologised for the delay.", "the delay", "governor", "apologised for"),
         ("Residents appealed for calm.", "calm", "Residents", "appealed for"),
         (
+            "The civil defence agency put the toll at 43 dead.",
+            "43 dead",
+            "civil defence agency",
+            "put the toll at",
+        ),
+        (
+            "The union sought a meeting with the minister.",
+            "a meeting with the minister",
+            "union",
+            "sought",
+        ),
+        (
             "The ministry objected to the transfer of the licence.",
             "the transfer of the licence",
             "ministry",
