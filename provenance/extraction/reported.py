@@ -276,12 +276,11 @@ _CONTENT_CLASSES = frozenset(
 
 def _names_a_position(ws: list[Word], start: int) -> bool:
     """Whether a short object only names a stance (``the party's position``)."""
-    for word in ws[start : start + _LABEL_REACH]:
-        if not word.text[0].isalnum():
+    for k in range(start, min(len(ws), start + _LABEL_REACH)):
+        if not ws[k].text[0].isalnum():
             return False
-        if word.text.lower() in _POSITION_NOUNS:
-            nxt = ws[ws.index(word) + 1].text if ws.index(word) + 1 < len(ws) else "."
-            return not nxt[0].isalnum()
+        if ws[k].text.lower() in _POSITION_NOUNS:
+            return k + 1 >= len(ws) or not ws[k + 1].text[0].isalnum()
     return False
 
 
@@ -692,7 +691,7 @@ def _embedded_subject(ws: list[Word], i: int) -> Phrase | None:
     """A plain noun phrase opening a content clause, as subject of a cue inside it
     (``said ministers had privately urged ...``, ``that her client would ask ...``)."""
     k = i - 1
-    while k >= 0 and (ws[k].text.lower() in AUXILIARIES or _adverb(ws[k])):
+    while k >= 0 and i - k < _SKIP_WORDS and (ws[k].text.lower() in AUXILIARIES or _adverb(ws[k])):
         k -= 1
     end = k
     while k >= 0 and end - k < _EMBEDDED_WORDS and ws[k].text.isalpha():
@@ -716,6 +715,8 @@ def _embedded_subject(ws: list[Word], i: int) -> Phrase | None:
 
 
 _EMBEDDED_WORDS = 4
+_SKIP_WORDS = 8
+"""Most auxiliaries, adverbs and time words stepped over between a subject and its cue."""
 
 
 def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
@@ -724,14 +725,18 @@ def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
     if not ws or ws[0].text.lower() not in _ARTICLES:
         return None
     k = i - 1
-    while k > 0 and (
-        ws[k].text.lower() in AUXILIARIES
-        or _adverb(ws[k])
-        or ws[k].text.lower() in _TIME_WORDS | _TIME_LINKS
+    while (
+        k > 0
+        and i - k < _SKIP_WORDS
+        and (
+            ws[k].text.lower() in AUXILIARIES
+            or _adverb(ws[k])
+            or ws[k].text.lower() in _TIME_WORDS | _TIME_LINKS
+        )
     ):
         k -= 1
     if ws[k].text == ",":  # "The opposition, which has accused ..., has warned"
-        opening = next((n for n in range(1, k) if ws[n].text == ","), None)
+        opening = next((n for n in range(1, min(k, _OPENING_WORDS + 1)) if ws[n].text == ","), None)
         inserted = ws[opening + 1].text.lower() if opening is not None else ""
         if inserted not in {"which", "who"} and inserted not in _PREPOSITIONS:
             return None  # "The council, in its reply, denied ..." is fine too
@@ -845,7 +850,7 @@ def _trailing(
 def _plain_before(ws: list[Word], i: int) -> Phrase | None:
     """``..., the paper said.``: an article and a few words between a comma and the cue."""
     k = i - 1
-    while k > 0 and ws[k].text.lower() in AUXILIARIES:
+    while k > 0 and i - k < _SKIP_WORDS and ws[k].text.lower() in AUXILIARIES:
         k -= 1
     end = k
     while k > 0 and end - k < _PLAIN_WORDS and ws[k].text.isalpha():
@@ -1061,8 +1066,10 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
         # "X, which has accused Y of Z, has warned ...": the subject comes before the content
         k = i - 1
         linked = other.subject is not None or other.cue.split()[0].lower().endswith("ing")
-        while k >= 0 and (
-            ws[k].text.lower() in _SIBLING_LINKS or ws[k].text.lower() in AUXILIARIES
+        while (
+            k >= 0
+            and i - k < _SKIP_WORDS
+            and (ws[k].text.lower() in _SIBLING_LINKS or ws[k].text.lower() in AUXILIARIES)
         ):
             linked = linked or ws[k].text.lower() in _SIBLING_LINKS
             k -= 1
