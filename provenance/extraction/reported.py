@@ -239,6 +239,10 @@ def _past_inverted(ws: list[Word], after: int, phrase: Phrase) -> tuple[int, Phr
     rest = after
     while rest < len(ws) and ws[rest].end <= phrase.end:
         rest += 1
+    while rest + 1 < len(ws) and ws[rest].text in {"and", "&"} and ws[rest + 1].text[0].isupper():
+        rest += 2  # "Minister of Textiles and Handloom Promotion": capitalised parts of a title
+        while rest < len(ws) and ws[rest].text[0].isupper():
+            rest += 1
     if rest + 1 < len(ws) and ws[rest].text == ",":
         name = phrase_after(ws, rest + 1)
         if name is not None and name.kind == "person" and name.text[0].isupper():
@@ -460,6 +464,8 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         return None
     if j + 1 < n and ws[j].text.lower() in _CONDITIONS and ws[j + 1].text.lower() == "asked":
         return None  # "said when asked whether ...": the question is not the content
+    if j < n and ws[j].text.lower() in _CONDITIONS and all(w.text != "," for w in ws[j:]):
+        return None  # "said once the verdict had been read out": a time adjunct, no content
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
         word = ws[j].text.lower()
         if word in _PREPOSITIONS and _clause_follows(ws, j):

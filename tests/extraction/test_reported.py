@@ -614,3 +614,25 @@ def test_according_to_a_pronoun_and_what_is_no_content(body: str, texts: list[st
     found = attribute_body(body).statements
     assert [s.text for s in found] == texts
     assert all(s.speaker.name == "Ann Lee" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Exports hit a record, said Minister of Trade and Industry, Jo Roe on Monday.",
+            [("Exports hit a record", "Jo Roe")],
+        ),
+        (
+            '"We will appeal," lawyer Jo Roe said once the verdict had been read out.',
+            [("We will appeal,", "Jo Roe")],
+        ),
+        (
+            "Mayor Jo Roe said when the bridge reopens, traffic will ease.",
+            [("when the bridge reopens, traffic will ease", "Jo Roe")],
+        ),
+    ],
+)
+def test_titles_with_and_and_time_adjuncts(body: str, expected: list[tuple[str, str]]):
+    found = attribute_body(body).statements
+    assert [(s.text, s.speaker.name) for s in found] == expected
