@@ -18,9 +18,9 @@ from provenance.extraction.text import CLOSE_QUOTES, Word, first_word_at
 
 _BE_FORMS = frozenset({"be", "been", "being", "is", "was", "were", "are"})
 _OBJECT_WINDOW = 6
+"""Most words between a speech verb and the quotation it takes as object."""
 _INTERRUPTION_WORDS = 16
 """Most words of an attribution standing between two parts of one quotation."""
-"""Most words between a speech verb and the quotation it takes as object."""
 
 
 class QuoteCue(NamedTuple):
