@@ -5,7 +5,8 @@ auxiliaries are picked up by the caller). Each verb belongs to one or more class
 that say what may follow it:
 
 * ``clause``: a content clause, with or without "that" (``said``, ``added``);
-* ``that``: a content clause only after "that" or a colon (``warned that``);
+* ``that``: a content clause after "that" or a colon (``warned that``), or without "that"
+  when a subject and its verb follow at once (``insisted the plan would work``);
 * ``object``: a noun phrase that is itself the content (``accused Northland of ...``);
 * ``quote``: a quotation as its object (``called the reports "baseless"``);
 * ``after``: may follow a quotation with its speaker (``"...," she recalled``);
