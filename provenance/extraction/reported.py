@@ -183,6 +183,8 @@ def _verb_clause(
         return None
     if ws[start].text.lower() == "according" and start + 1 < len(ws):
         return None  # "he said, according to the agency": the rest names a relay
+    if ws[start].text.lower() in _PREPOSITIONS and _quotation_resumes(ws, start):
+        return None  # '"...," she told reporters after the vote, "but ..."'
     content = Span(
         ws[start].start, _content_end(ws, start, sentence.end, _is_object(ws, start, after, cue))
     )
@@ -323,8 +325,12 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
             break
         if word.text == "," and (nxt in _TRAILING_PARTICIPLES or _participle_cue(ws[k + 1])):
             return word.start
-        if nominal and word.text.lower() in {"and", "but"} and _past_verb(ws[k + 1]):
-            return word.start
+        if (
+            nominal
+            and word.text.lower() in {"and", "but"}
+            and (_past_verb(ws[k + 1]) or nxt in _FINITE)
+        ):
+            return word.start  # "rejected two bids and had accepted ...": a second verb
         if nominal and word.text == "," and nxt in _CLAUSE_LINKS:
             return word.start  # "confirmed the loss of 14 homes, but it was too early ..."
         if nominal and word.text.lower() in _CONTRASTS and (nxt in DETERMINERS or nxt in PRONOUNS):
@@ -549,6 +555,35 @@ def _after_manner(ws: list[Word], j: int) -> int | None:
 _MANNER_WORDS = 5
 
 
+def _attributed_before(ws: list[Word], comma: int) -> bool:
+    """Whether a speech verb of the ``after`` class stands in the few words before a comma
+    (``..., she said at a briefing, according to Reuters``)."""
+    for k in range(comma - 1, max(0, comma - _RELAY_REACH) - 1, -1):
+        word = ws[k]
+        if "after" not in lemma_classes(word.text)[1] or ws[k - 1].text.lower() in _BE_FORMS:
+            continue
+        nxt = ws[k + 1].text.lower()
+        return k + 1 == comma or nxt in _PREPOSITIONS or nxt in _TIME_WORDS  # an adjunct only
+    return False
+
+
+_RELAY_REACH = 12
+_SOURCE_PARTICIPLES = wordset("citing quoting")
+
+
+def _quotation_resumes(ws: list[Word], start: int) -> bool:
+    """Whether a short adjunct and a comma lead straight into a quotation."""
+    for k in range(start, min(len(ws) - 1, start + _RESUME_WORDS)):
+        if ws[k].text == ",":
+            return ws[k + 1].text in OPEN_QUOTES
+        if not ws[k].text[0].isalnum():
+            return False
+    return False
+
+
+_RESUME_WORDS = 8
+
+
 def _participle(word: Word) -> bool:
     """``said, asking not to be named``: a participle after the comma is no content."""
     return word.text.islower() and word.text.endswith("ing")
@@ -617,6 +652,13 @@ def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
             return None
         if ws[k].text in {".", ";", "“", '"', "‘"}:
             return None
+        if (
+            ws[k].text == ","
+            and k + 1 < len(ws)
+            and _participle(ws[k + 1])
+            and ws[k + 1].text.lower() not in _SOURCE_PARTICIPLES
+        ):
+            return None  # "confirmed in a statement, ending a saga that ...": not its clause
     return None
 
 
@@ -988,12 +1030,8 @@ def _according(
             k = by
             while k < len(ws) and ws[k].end <= source.end:
                 k += 1
-    if (
-        j >= 4
-        and ws[j - 3].text == ","
-        and has_class(Cue(ws[j - 4].text, "", ws[j - 4].start, ws[j - 4].end), "after")
-    ):
-        return None  # "..., he said, according to the agency": a relay, not a source
+    if j >= 4 and ws[j - 3].text == "," and _attributed_before(ws, j - 3):
+        return None  # "..., he said (at a briefing), according to the agency": a relay
     leading = (
         j - 2 <= 0 or ws[j - 3].text in {",", ";", ":"} or ws[j - 3].text.lower() in CLAUSE_OPENERS
     )

@@ -636,3 +636,32 @@ def test_according_to_a_pronoun_and_what_is_no_content(body: str, texts: list[st
 def test_titles_with_and_and_time_adjuncts(body: str, expected: list[tuple[str, str]]):
     found = attribute_body(body).statements
     assert [(s.text, s.speaker.name) for s in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        # a "that" after a participle clause is not the cue's
+        (
+            "The club confirmed in a statement, ending a saga that has run since June.",
+            [],
+        ),
+        # an adjunct leading into the rest of a quotation is no content
+        (
+            '"We will cope," the chief told reporters after the vote, "but it will hurt."',
+            ["We will cope,", "but it will hurt."],
+        ),
+        # a second verb ends an object
+        (
+            "The club rejected two bids and had accepted a third.",
+            ["two bids"],
+        ),
+        # "said ..., according to X": X reports the whole
+        (
+            "Mayor Jo Roe said she would resign, according to the station.",
+            ["she would resign", "Mayor Jo Roe said she would resign"],
+        ),
+    ],
+)
+def test_content_and_relays(body: str, texts: list[str]):
+    assert sorted(s.text for s in attribute_body(body).statements) == sorted(texts)
