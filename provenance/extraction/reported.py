@@ -1071,7 +1071,9 @@ def _bound(
         if clause.subject is not None:
             for m in range(len(result) - 1, max(-1, len(result) - 1 - _NEIGHBOURS), -1):
                 if result[m].content.start <= clause.subject.start < result[m].content.end:
-                    nested_in = m
+                    # "denied claims by X that ...": a denial does not relay what it denies
+                    denied = "pointing" in lemma_classes(result[m].cue)[1]
+                    nested_in = None if denied else m
                     break
         span = strip_span(text, clause.content.start, end, " \t\n,;:—–-.")
         if span.end - span.start < 3:

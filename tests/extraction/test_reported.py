@@ -665,3 +665,11 @@ def test_titles_with_and_and_time_adjuncts(body: str, expected: list[tuple[str, 
 )
 def test_content_and_relays(body: str, texts: list[str]):
     assert sorted(s.text for s in attribute_body(body).statements) == sorted(texts)
+
+
+def test_a_denial_does_not_relay_the_claim_it_denies():
+    body = "The ministry denied claims by local media that troops had crossed the border."
+    found = by_text(attribute_body(body))
+    claim = found["troops had crossed the border"]
+    assert claim.speaker.name == "local media"
+    assert claim.via == []
