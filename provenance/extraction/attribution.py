@@ -66,10 +66,9 @@ from provenance.extraction.text import (
 )
 from provenance.extraction.transcript import Turn, transcript_turns
 
-_MAX_LEAD_WORDS = 5
-_MAX_TAIL_WORDS = 3
-"""A quotation inside reported content is the statement itself when at most this many
-words lead to it and follow it (``said the result was "..."``)."""
+_MIN_CLAUSE_WORDS = 1
+"""A reported clause around a quotation is a statement of its own (FORMAT.md Convention 2)
+from this many words outside the quotation marks (``said the result was "..."``)."""
 _MIN_STANDALONE_WORDS = 6
 """A quotation alone in its paragraph continues the last speaker from this many words."""
 _FRAME_REACH = 300
@@ -107,6 +106,8 @@ class _Found:
     date: str | None = None
     via: list[Relay] = field(default_factory=list)
     inherits: bool = False
+    provisional: bool = False
+    """A quotation running over paragraphs, given the last speaker until its end names one."""
 
 
 @dataclass
@@ -432,7 +433,11 @@ class _Reader:
         if previous and previous[-1].quote is not None and previous[-1].quote.continues:
             return self._continued(item, previous[-1])
         if quote.continues:
-            return item  # its speaker comes with the quotation's last paragraph
+            # its speaker comes with the quotation's last paragraph, else it is the last one
+            last = self.resolver.last_speaker()
+            if last is not None and quote.opened == self.paras[quote.paragraph].start:
+                item.entity, item.cue, item.provisional = last, self._last_cue(last), True
+            return item
         if quote.opened == self.paras[quote.paragraph].start and words_in >= _MIN_STANDALONE_WORDS:
             last = self.resolver.last_speaker()
             if last is not None:
@@ -442,20 +447,17 @@ class _Reader:
         return None
 
     def _within_report(self, item: _Found, host: _Found) -> _Found | None:
-        """A quotation inside reported content: the statement when it is the whole
-        complement (``said the result was "..."``), else part of the reported clause."""
-        prefix = len(self.body[host.start : item.start].split())
-        suffix = len(self.body[item.end : host.end].split())
-        if prefix > _MAX_LEAD_WORDS or suffix > _MAX_TAIL_WORDS:
-            return None
+        """A quotation inside reported content is a statement of its own besides the
+        reported clause (FORMAT.md Convention 2): same speaker, cue and frame. A clause
+        that is little more than the quotation gives way to it (see :func:`_dedupe`)."""
         item.cue, item.position = host.cue, host.position + 1
         item.subject, item.inherits = host.subject, host.subject is None
         item.frame = host.frame
-        host.end = host.start  # the quotation replaces the reported clause
+        item.nested_in = host.nested_in
         return item
 
     def _continued(self, item: _Found, before: _Found) -> _Found:
-        item.entity, item.cue = before.entity, before.cue
+        item.entity, item.cue, item.provisional = before.entity, before.cue, before.provisional
         item.channel, item.via = before.channel, list(before.via)
         item.date = before.date
         return item
@@ -682,8 +684,10 @@ class _Reader:
         """A quotation running over paragraphs takes the speaker found at its end."""
         for n in range(len(self.found) - 2, -1, -1):
             item, nxt = self.found[n], self.found[n + 1]
-            if _pending(item) and nxt.quote is not None and nxt.entity is not None:
-                item.entity, item.cue = nxt.entity, nxt.cue
+            if (_pending(item) or item.provisional) and nxt.quote is not None:
+                if nxt.entity is None or nxt.provisional or nxt.entity is item.entity:
+                    continue
+                item.entity, item.cue, item.provisional = nxt.entity, nxt.cue, False
                 item.entity.statements += 1
 
     def _carry_scenes(self) -> None:
@@ -810,7 +814,7 @@ class _Reader:
     # --- output ---------------------------------------------------------------------------
 
     def result(self) -> Attribution:
-        kept = _dedupe([item for item in self.found if item.entity is not None])
+        kept = _dedupe([item for item in self.found if item.entity is not None], self.body)
         statements = [self._statement(item) for item in kept]
         speakers = [
             ExtractedSpeaker(name=e.name, kind=e.kind, aliases=e.aliases, roles=e.roles)  # type: ignore[arg-type]
@@ -1092,8 +1096,15 @@ def _date_in(text: str, frame: list[Span], published: Published | None) -> str |
     return None
 
 
-def _dedupe(found: list[_Found]) -> list[_Found]:
-    """Drop reported speech that merely restates a quotation, and exact repeats."""
+def _word_count(text: str) -> int:
+    """Words of a text that say something: not marks, not determiners (``the "..."``)."""
+    tokens = [t.strip('“”"‘’.,;:!?').lower() for t in text.split()]
+    return sum(1 for t in tokens if t and t not in DETERMINERS and any(c.isalnum() for c in t))
+
+
+def _dedupe(found: list[_Found], body: str) -> list[_Found]:
+    """Drop reported speech that merely restates a quotation (fewer than
+    ``_MIN_CLAUSE_WORDS`` words of its own outside quotation marks), and exact repeats."""
     direct = sorted(Span(f.start, f.end) for f in found if f.kind == "direct")
     starts = [d.start for d in direct]
     kept: list[_Found] = []
@@ -1105,10 +1116,12 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
             # quotations are disjoint, so those overlapping a span are a contiguous run
             first = max(0, bisect_left(starts, item.start) - 1)
             last = bisect_left(starts, item.end)
-            covered = sum(
-                max(0, min(item.end, d.end) - max(item.start, d.start)) for d in direct[first:last]
-            )
-            if covered * 2 >= item.end - item.start:
+            own = _minus([Span(item.start, item.end)], direct[first:last])
+            restates = own != [Span(item.start, item.end)]
+            if (
+                restates
+                and sum(_word_count(body[o.start : o.end]) for o in own) < _MIN_CLAUSE_WORDS
+            ):
                 continue
         seen.add((item.start, item.end))
         kept.append(item)

@@ -362,3 +362,63 @@ def test_the_reader_of_a_statement_speaks_at_its_occasion():
 def test_a_closing_report_is_no_statement_of_its_own():
     body = "“We tried,” envoy Jo Roe told the Nordpress news agency, Reuters reported."
     assert "Reuters reported" not in by_text(attribute_body(body))
+
+
+# FORMAT.md Convention 2: a quotation inside a reported clause is a statement of its own
+# besides the clause; a quoted label with no clause of its own is one direct statement.
+@pytest.mark.parametrize(
+    ("body", "speaker", "expected"),
+    [
+        (
+            'Minister Jo Roe said the plan was "a disaster" for farmers.',
+            "Jo Roe",
+            {('the plan was "a disaster" for farmers', "indirect"), ("a disaster", "direct")},
+        ),
+        (
+            "Mayor Ann Lee warned that the levy would “hurt every family” in the valley.",
+            "Ann Lee",
+            {
+                ("the levy would “hurt every family” in the valley", "indirect"),
+                ("hurt every family", "direct"),
+            },
+        ),
+        ('Minister Jo Roe called the plan "a disaster".', "Jo Roe", {("a disaster", "direct")}),
+        (
+            'Minister Jo Roe condemned the "reckless spending".',
+            "Jo Roe",
+            {("reckless spending", "direct")},
+        ),
+    ],
+)
+def test_partial_quote_in_reported_speech(body: str, speaker: str, expected: set[tuple[str, str]]):
+    found = attribute_body(body).statements
+    assert {(s.text, s.kind) for s in found} == expected
+    assert {s.speaker.name for s in found} == {speaker}
+    assert len({s.cue for s in found}) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # the last speaker goes on over paragraphs when the quotation's end names no one
+        (
+            "Farmer Jo Roe says the dams are dry.\n\n"
+            "“We have had no rain here in sixteen months.\n\n"
+            "“Nobody can tell us when it will break.”",
+            {"Jo Roe"},
+        ),
+        # a speaker named at the quotation's end is the speaker of all its paragraphs
+        (
+            "Farmer Jo Roe says the dams are dry.\n\n"
+            "“We have had no rain here in sixteen months.\n\n"
+            "“Nobody can tell us when it will break,” said her neighbour Ann Lee.",
+            {"Jo Roe", "Ann Lee"},
+        ),
+    ],
+)
+def test_quotation_over_paragraphs(body: str, speakers: set[str]):
+    found = attribute_body(body).statements
+    quoted = [s for s in found if s.kind == "direct"]
+    assert len(quoted) == 2
+    assert {s.speaker.name.removeprefix("Farmer ") for s in found} == speakers
+    assert len({s.speaker.name for s in quoted}) == 1
