@@ -340,9 +340,11 @@ def evaluate(
         Path | None, typer.Option(help="Folder of the documents [default: docs/ beside GOLD].")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="The report as JSON.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every miss and error by pass.")
+    ] = False,
 ) -> None:
-    """Score extraction against a gold file: per document and overall."""
+    """Score extraction against a gold file: per document, errors per pass, overall."""
     from provenance import evaluation
     from provenance.extraction.pipeline import extract
     from provenance.plugins import plugins_from_env
@@ -361,9 +363,7 @@ def evaluate(
     if as_json:
         sys.stdout.write(json.dumps(evaluation.report_to_json(report), indent=2) + "\n")
         return
-    sys.stdout.write(evaluation.format_table(report) + "\n")
-    if verbose:
-        sys.stdout.write(evaluation.format_details(report) + "\n")
+    sys.stdout.write(evaluation.format_table(report, blame=verbose) + "\n")
 
 
 def _docs_folder(gold: Path) -> Path:

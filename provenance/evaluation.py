@@ -31,6 +31,12 @@ The rules are those of the "Scoring" section of the gold format (`FORMAT.md`):
   gold exactly; `authors` compare as a folded, order-insensitive list; `body_clean` holds when no
   `not_body` string (white space squashed) occurs in the predicted body. A document with no
   prediction at all gets every field wrong.
+* **Blame.** Every miss and error is put down to the pass that should have got it right
+  (`PASSES`): wrong document fields and furniture left in the body to layout; a missed direct
+  statement to quotations, a missed indirect one, a spurious one and a wrong kind to cues and
+  clauses; a wrong speaker, and a missed statement that some prediction found but left without
+  a speaker, to speakers; a wrong channel or chain to channels and chains; a wrong `said_on`
+  to dates. `Report.by_pass` counts them, so the weakest pass shows at a glance.
 """
 
 from __future__ import annotations
@@ -48,6 +54,18 @@ ATTRIBUTES = ("speaker", "chain", "kind", "channel", "date")
 """What is checked on every matched statement, in report order."""
 DOCUMENT_FIELDS = ("title", "authors", "dateline", "published", "body_clean")
 """What is checked on every document, in report order."""
+PASSES = ("layout", "quotations", "cues and clauses", "speakers", "channels and chains", "dates")
+"""The extraction passes a miss or an error is blamed on, in pipeline order."""
+ATTRIBUTE_PASSES = {
+    "speaker": "speakers",
+    "chain": "channels and chains",
+    "kind": "cues and clauses",
+    "channel": "channels and chains",
+    "date": "dates",
+}
+"""The pass that decides each attribute of a matched statement."""
+MISSED_PASSES = {"direct": "quotations", "indirect": "cues and clauses"}
+"""The pass that should have found a missed gold statement, by its kind."""
 
 MIN_SHORT_COVER = (1, 2)
 """The common run must cover at least this fraction of the shorter text."""
@@ -224,6 +242,16 @@ class StatementRef(msgspec.Struct):
     index: int
     speaker: str | None
     text: str
+    kind: str | None = None
+
+
+class Blame(msgspec.Struct):
+    """One miss or error, and the extraction pass (see `PASSES`) that is to blame for it."""
+
+    stage: str
+    problem: str
+    """What went wrong: "missed direct", "spurious", "wrong speaker", "wrong title", ..."""
+    detail: str
 
 
 class StatementMatch(msgspec.Struct):
@@ -273,6 +301,10 @@ class DocumentReport(msgspec.Struct):
     spurious: list[StatementRef]
     field_mismatches: list[FieldMismatch]
     leaked_not_body: list[str]
+    found_without_speaker: list[int] = []
+    """Gold indices of missed statements that a prediction found but left without a speaker."""
+    blame: list[Blame] = []
+    """Every miss and error of this document, with the pass to blame."""
 
 
 class Report(msgspec.Struct):
@@ -297,6 +329,15 @@ class Report(msgspec.Struct):
     def field_totals(self) -> dict[str, int]:
         """Number of documents right on each document field."""
         return {f: sum(doc.fields[f] for doc in self.documents) for f in DOCUMENT_FIELDS}
+
+    def by_pass(self) -> dict[str, dict[str, int]]:
+        """Per pass (every one of `PASSES`, in order): how many of each problem it is blamed for."""
+        counts: dict[str, dict[str, int]] = {stage: {} for stage in PASSES}
+        for doc in self.documents:
+            for blamed in doc.blame:
+                problems = counts[blamed.stage]
+                problems[blamed.problem] = problems.get(blamed.problem, 0) + 1
+        return counts
 
 
 def _ratio(part: int, whole: int, vacuous: bool) -> float:
@@ -551,25 +592,82 @@ def _score_document(
     matched_gold = {m.gold.index for m in matches}
     matched_predicted = {m.predicted.index for m in matches}
     fields, field_mismatches, leaked = _document_fields(gold, predicted)
-    return DocumentReport(
+    missed = [
+        StatementRef(i, g.speaker, g.text, g.kind)
+        for i, g in enumerate(gold.statements)
+        if i not in matched_gold
+    ]
+    unattributed = [s for s in statements if not _speaker_name(s)]
+    report = DocumentReport(
         file=gold.file,
         has_prediction=predicted is not None,
         counts=_count(len(gold.statements), len(attributed), matches),
         fields=fields,
         matches=matches,
-        missed=[
-            StatementRef(i, g.speaker, g.text)
-            for i, g in enumerate(gold.statements)
-            if i not in matched_gold
-        ],
+        missed=missed,
         spurious=[_ref(i, s) for i, s in attributed if i not in matched_predicted],
         field_mismatches=field_mismatches,
         leaked_not_body=leaked,
+        found_without_speaker=_found_without_speaker(missed, unattributed),
     )
+    report.blame = _blame(report)
+    return report
 
 
 def _ref(index: int, statement: PredictedStatement) -> StatementRef:
-    return StatementRef(index, _speaker_name(statement), statement.get("text") or "")
+    text = statement.get("text") or ""
+    return StatementRef(index, _speaker_name(statement), text, statement.get("kind"))
+
+
+def _found_without_speaker(
+    missed: Sequence[StatementRef], unattributed: Sequence[PredictedStatement]
+) -> list[int]:
+    """Gold indices of *missed* statements that an unattributed prediction matches."""
+    pairs = _pair(
+        [fold_text(ref.text) for ref in missed],
+        [fold_text(s.get("text") or "") for s in unattributed],
+    )
+    return sorted(missed[mi].index for mi, _, _ in pairs)
+
+
+# --- blame: which pass each miss and error points at ----------------------------------------
+
+
+def _blame(doc: DocumentReport) -> list[Blame]:
+    """Every miss and error of *doc*, each with the pass (see `PASSES`) to blame."""
+    blamed: list[Blame] = []
+    if not doc.has_prediction:
+        blamed.append(Blame("layout", "no prediction", "nothing was extracted"))
+    blamed += [
+        Blame("layout", f"wrong {m.field}", f"gold {m.gold!r}, got {m.predicted!r}")
+        for m in doc.field_mismatches
+    ]
+    blamed += [Blame("layout", "not_body in body", repr(_clip(t))) for t in doc.leaked_not_body]
+    blamed += [_blame_missed(ref, doc.found_without_speaker) for ref in doc.missed]
+    blamed += [Blame("cues and clauses", "spurious", _ref_text(ref)) for ref in doc.spurious]
+    for match in doc.matches:
+        blamed += [
+            Blame(
+                ATTRIBUTE_PASSES[m.field],
+                f"wrong {m.field}",
+                f"gold {m.gold!r}, got {m.predicted!r}: {_ref_text(match.gold, 60)}",
+            )
+            for m in match.mismatches
+        ]
+    return blamed
+
+
+def _blame_missed(ref: StatementRef, found_without_speaker: Sequence[int]) -> Blame:
+    """A missed gold statement: the speakers pass when it was found without a speaker, else
+    the pass that finds statements of its kind."""
+    if ref.index in found_without_speaker:
+        return Blame("speakers", "found without speaker", _ref_text(ref))
+    kind = ref.kind or "indirect"
+    return Blame(MISSED_PASSES.get(kind, "cues and clauses"), f"missed {kind}", _ref_text(ref))
+
+
+def _ref_text(ref: StatementRef, width: int = 100) -> str:
+    return f"#{ref.index} [{ref.speaker or '?'}] {_clip(ref.text, width)!r}"
 
 
 def _count(gold: int, predicted: int, matches: Sequence[StatementMatch]) -> Counts:
@@ -666,16 +764,46 @@ def summary_line(report: Report) -> str:
     )
 
 
-def format_table(report: Report) -> str:
-    """A fixed-width table, one row per document and an overall row, then `summary_line`."""
+def format_table(report: Report, blame: bool = False) -> str:
+    """A fixed-width table, one row per document and an overall row; with *blame*, every miss
+    and error grouped by the pass to blame (`format_blame`); then the errors counted by pass
+    (`format_by_pass`) and, last, `summary_line`."""
     rows = [list(_TABLE_HEADER), *map(_document_row, report.documents), _overall_row(report)]
     lines = _render(rows)
     lines.insert(1, "-" * len(lines[0]))
     lines.insert(len(lines) - 1, "-" * len(lines[0]))
     if report.unscored_files:
         lines.append(f"not in the gold (ignored): {', '.join(report.unscored_files)}")
+    if blame:
+        lines.append(format_blame(report))
+    lines.append(format_by_pass(report))
     lines.append(summary_line(report))
     return "\n".join(lines)
+
+
+def format_by_pass(report: Report) -> str:
+    """Errors per pass, in pipeline order, each with how many of each problem."""
+    counts = report.by_pass()
+    width = max(map(len, PASSES))
+    lines = [f"{'errors by pass':<{width}}  {'n':>5}  problems"]
+    for stage, problems in counts.items():
+        ranked = sorted(problems.items(), key=lambda item: (-item[1], item[0]))
+        breakdown = ", ".join(f"{problem} {n}" for problem, n in ranked)
+        lines.append(f"{stage:<{width}}  {sum(problems.values()):>5}  {breakdown}".rstrip())
+    return "\n".join(lines)
+
+
+def format_blame(report: Report) -> str:
+    """Every miss and error, grouped by the pass to blame (pipeline order), then by problem."""
+    lines = []
+    for stage in PASSES:
+        found = [(doc.file, b) for doc in report.documents for b in doc.blame if b.stage == stage]
+        if not found:
+            continue
+        lines.append(f"== {stage}: {len(found)}")
+        found.sort(key=lambda item: item[1].problem)  # stable: document order within a problem
+        lines += [f"  {b.problem}: {file} {b.detail}" for file, b in found]
+    return "\n".join(lines) if lines else "no misses and no errors"
 
 
 def _clip(text: str, width: int = 100) -> str:
@@ -743,6 +871,7 @@ def report_to_json(report: Report) -> dict[str, Any]:
             **_metrics(report.overall),
             "documents": len(report.documents),
             "fields": report.field_totals(),
+            "by_pass": report.by_pass(),
         },
         "documents": documents,
         "unscored_files": list(report.unscored_files),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
@@ -501,3 +503,117 @@ def test_report_to_json_round_trips_through_json() -> None:
     assert doc["file"] == FILE and doc["matched"] == 2
     assert [m["text"] for m in doc["missed"]] == ["Unemployment will fall."]
     assert [m["text"] for m in doc["spurious"]] == ["Inflation is a worry."]
+
+
+# --- blame: each miss and error, and the pass it points at -----------------------------------
+
+
+def blamed_report() -> Report:
+    gold = make_gold(
+        gold_statement("We will cut taxes next year.", via=["Wire Agency"]),
+        gold_statement("Growth is back.", said_on="2020-10-01"),
+        gold_statement("Unemployment will fall.", kind="direct"),
+        gold_statement("the budget would balance by spring", kind="indirect"),
+        gold_statement("rates would stay on hold", kind="indirect"),
+        gold_statement("Prices are stable.", channel="interview"),
+        dateline="ISLAMABAD",
+        not_body=["Leave a comment"],
+    )
+    return run(
+        gold,
+        predicted("We will cut taxes next year."),  # chain: gold via the agency
+        predicted("Growth is back.", speaker="Herald Smith", kind="indirect"),  # 3 errors
+        predicted("rates would stay on hold", speaker=None, kind="indirect"),  # no speaker
+        predicted("Prices are stable."),  # channel
+        predicted("Inflation is a worry."),  # spurious
+        body="The body.\nLeave a comment",
+    )
+
+
+def test_every_miss_and_error_is_blamed_on_a_pass() -> None:
+    doc = only_document(blamed_report())
+    found = sorted((b.stage, b.problem) for b in doc.blame)
+    assert found == sorted(
+        [
+            ("layout", "wrong dateline"),
+            ("layout", "not_body in body"),
+            ("quotations", "missed direct"),
+            ("cues and clauses", "missed indirect"),
+            ("speakers", "found without speaker"),
+            ("cues and clauses", "spurious"),
+            ("channels and chains", "wrong chain"),
+            ("speakers", "wrong speaker"),
+            ("cues and clauses", "wrong kind"),
+            ("dates", "wrong date"),
+            ("channels and chains", "wrong channel"),
+        ]
+    )
+    assert doc.found_without_speaker == [4]
+    missed = next(b for b in doc.blame if b.problem == "missed direct")
+    assert "Unemployment will fall." in missed.detail
+
+
+def test_errors_are_counted_by_pass_in_pipeline_order() -> None:
+    counts = blamed_report().by_pass()
+    assert list(counts) == [
+        "layout", "quotations", "cues and clauses", "speakers", "channels and chains", "dates",
+    ]  # fmt: skip
+    assert counts["layout"] == {"wrong dateline": 1, "not_body in body": 1}
+    assert counts["cues and clauses"] == {"missed indirect": 1, "spurious": 1, "wrong kind": 1}
+    assert counts["speakers"] == {"found without speaker": 1, "wrong speaker": 1}
+    assert counts["dates"] == {"wrong date": 1}
+
+
+def test_a_document_without_prediction_is_blamed_on_layout_and_finding() -> None:
+    report = score(parse_gold(make_gold(gold_statement("Growth is back."))), {})
+    assert report.by_pass()["layout"] == {"no prediction": 1}
+    assert report.by_pass()["quotations"] == {"missed direct": 1}
+
+
+def test_the_report_ends_with_the_pass_table_then_the_summary() -> None:
+    lines = format_table(blamed_report()).splitlines()
+    assert lines[-1].startswith("overall: statement F1")
+    table = lines[-8:-1]
+    assert table[0].split()[:4] == ["errors", "by", "pass", "n"]
+    assert table[1].split()[:2] == ["layout", "2"]
+    assert table[3].split()[:5] == ["cues", "and", "clauses", "3", "missed"]
+    assert "missed direct" not in "\n".join(lines[:-8])
+
+
+def test_verbose_report_lists_misses_under_their_pass() -> None:
+    text = format_table(blamed_report(), blame=True)
+    speakers = text.index("== speakers: 2")
+    chains = text.index("== channels and chains: 2")
+    assert speakers < text.index("found without speaker: doc.txt #4") < chains
+    assert text.index("== quotations: 1") < text.index("missed direct: doc.txt #2") < speakers
+    assert text.splitlines()[-1].startswith("overall: statement F1")
+
+
+def test_blame_is_in_the_json_report() -> None:
+    data = json.loads(json.dumps(report_to_json(blamed_report())))
+    assert data["overall"]["by_pass"]["channels and chains"] == {
+        "wrong chain": 1,
+        "wrong channel": 1,
+    }
+    (doc,) = data["documents"]
+    assert {"stage": "quotations", "problem": "missed direct"}.items() <= doc["blame"][2].items()
+
+
+def test_eval_command_prints_the_pass_table(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / FILE).write_text(
+        'Minister speaks\n\nThe finance minister said: "Growth is back."\n', encoding="utf-8"
+    )
+    gold = make_gold(gold_statement("Growth is back."), gold_statement("Taxes will fall."))
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "provenance", "eval", str(tmp_path / "gold.json"), "-v"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "== quotations: 1" in lines
+    assert any(line.split()[:3] == ["quotations", "1", "missed"] for line in lines)
+    assert lines[-1].startswith("overall: statement F1")

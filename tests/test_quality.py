@@ -1,8 +1,16 @@
-"""Extraction quality stays where it was measured: the seeds' gold and our own corpus.
+"""Extraction quality stays where it was measured: floors against regressions.
 
-These are floors against regressions, below the figures measured when they were set
-(seeds: statement F1 0.98, speaker 0.99, chain 0.99, kind 0.98; corpus: F1 0.89; the
-held-out corpus, first measured at F1 0.83 before any rule saw it, now 0.92).
+Four gold sets, none of them held out (extraction rules have been written looking at all):
+
+* the seeds (`seeds/`), with their gold vendored in `tests/seeds_gold.json` (a copy of the
+  shared `gold/seeds.json`), so these tests never skip on a clean clone;
+* the shared development corpus (`../shared/corpus`: 48 real articles with gold), beside the
+  clone in CI; skipped, with the reason, only where it is absent;
+* `tests/corpus` and `tests/dev_corpus`: articles written for the tests in other house
+  styles (15 and 8), tuned on.
+
+Each floor is a module constant a little below the figure measured when it was set; raise
+it when the extraction gets better, never lower it to make a change pass.
 """
 
 from pathlib import Path
@@ -15,9 +23,24 @@ from provenance.domain import RawDocument
 from provenance.extraction.pipeline import extract
 from tests.conftest import ROOT, SEEDS
 
-SHARED_GOLD = ROOT.parent / "shared" / "gold" / "seeds.json"
+SEEDS_GOLD = ROOT / "tests" / "seeds_gold.json"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS = ROOT / "tests" / "corpus"
-HOLDOUT = ROOT / "tests" / "holdout"
+DEV_CORPUS = ROOT / "tests" / "dev_corpus"
+
+SEEDS_STATEMENT_F1 = 0.90
+SEEDS_SPEAKER = 0.90
+SEEDS_CHAIN = 0.85
+SEEDS_KIND = 0.95
+
+SHARED_STATEMENT_F1 = 0.70
+SHARED_SPEAKER = 0.83
+SHARED_CHAIN = 0.88
+SHARED_KIND = 0.97
+
+CORPUS_STATEMENT_F1 = 0.85
+CORPUS_KIND = 0.95
+DEV_CORPUS_STATEMENT_F1 = 0.88
 
 
 def report(gold_path: Path, docs: Path, plugins) -> evaluation.Report:
@@ -29,34 +52,55 @@ def report(gold_path: Path, docs: Path, plugins) -> evaluation.Report:
     return evaluation.score(gold, predictions)
 
 
-def test_seeds_meet_the_targets(plugins):
-    if not SHARED_GOLD.exists():
-        pytest.skip("the shared gold is not beside this clone")
-    overall = report(SHARED_GOLD, SEEDS, plugins).overall
-    assert overall.f1() >= 0.90
-    assert overall.accuracy("speaker") >= 0.90
-    assert overall.accuracy("chain") >= 0.85
-    assert overall.accuracy("kind") >= 0.95
+def test_the_vendored_seed_gold_annotates_the_seeds():
+    gold = evaluation.load_gold(SEEDS_GOLD)
+    assert sorted(doc.file for doc in gold.documents) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    for doc in gold.documents:
+        body = (SEEDS / doc.file).read_text("utf-8")
+        assert all(statement.text in body for statement in doc.statements), doc.file
+
+
+def test_the_vendored_seed_gold_is_the_shared_one():
+    shared = ROOT.parent / "shared" / "gold" / "seeds.json"
+    if not shared.exists():
+        pytest.skip(f"the shared gold is not beside this clone (looked for {shared})")
+    assert SEEDS_GOLD.read_bytes() == shared.read_bytes(), "copy the shared seeds.json again"
+
+
+def test_seeds_meet_the_floors(plugins):
+    overall = report(SEEDS_GOLD, SEEDS, plugins).overall
+    assert overall.f1() >= SEEDS_STATEMENT_F1
+    assert overall.accuracy("speaker") >= SEEDS_SPEAKER
+    assert overall.accuracy("chain") >= SEEDS_CHAIN
+    assert overall.accuracy("kind") >= SEEDS_KIND
 
 
 def test_seed_documents_are_parsed_right(plugins):
-    if not SHARED_GOLD.exists():
-        pytest.skip("the shared gold is not beside this clone")
-    scored = report(SHARED_GOLD, SEEDS, plugins)
+    scored = report(SEEDS_GOLD, SEEDS, plugins)
     totals = scored.field_totals()
     for field in ("title", "authors", "dateline", "body_clean"):
         assert totals[field] == len(scored.documents), field
 
 
+def test_the_shared_corpus_meets_the_floors(plugins):
+    if not (SHARED_CORPUS / "gold.json").exists():
+        pytest.skip(f"the shared corpus is not beside this clone (looked in {SHARED_CORPUS})")
+    overall = report(SHARED_CORPUS / "gold.json", SHARED_CORPUS / "docs", plugins).overall
+    assert overall.f1() >= SHARED_STATEMENT_F1
+    assert overall.accuracy("speaker") >= SHARED_SPEAKER
+    assert overall.accuracy("chain") >= SHARED_CHAIN
+    assert overall.accuracy("kind") >= SHARED_KIND
+
+
 def test_our_corpus_in_other_house_styles(plugins):
     overall = report(CORPUS / "gold.json", CORPUS / "docs", plugins).overall
-    assert overall.f1() > 0.85
-    assert overall.accuracy("kind") >= 0.95
+    assert overall.f1() >= CORPUS_STATEMENT_F1
+    assert overall.accuracy("kind") >= CORPUS_KIND
 
 
-def test_the_held_out_corpus(plugins):
-    scored = report(HOLDOUT / "gold.json", HOLDOUT / "docs", plugins)
-    assert scored.overall.f1() > 0.88
+def test_the_dev_corpus(plugins):
+    scored = report(DEV_CORPUS / "gold.json", DEV_CORPUS / "docs", plugins)
+    assert scored.overall.f1() >= DEV_CORPUS_STATEMENT_F1
     totals = scored.field_totals()
     for field in ("title", "authors", "dateline", "body_clean"):
         assert totals[field] == len(scored.documents), field

@@ -7,9 +7,11 @@ reported speech from :mod:`reported`; speakers are resolved by :mod:`coref`;
 channels and relays by :mod:`channels`; dates by :mod:`dates`.
 """
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from msgspec import Struct
 from msgspec import field as struct_field
@@ -17,11 +19,22 @@ from msgspec import field as struct_field
 from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, ParsedDocument
 from provenance.domain.extraction import ExtractedSource
 from provenance.extraction.channels import (
+    CITING_VERBS,
+    CLOSING_REPORT,
     NOUN_CHANNELS,
+    REPORTED_ADVERBS,
+    REPORTING_VERBS,
     SCENES,
     Relay,
+    by_after,
     channel_in,
+    cited_after,
+    document_head,
+    non_outlet_body,
+    outlet_like,
+    outlet_name,
     relays_in,
+    reporting_outlet,
 )
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force
@@ -53,10 +66,9 @@ from provenance.extraction.text import (
 )
 from provenance.extraction.transcript import Turn, transcript_turns
 
-_MAX_LEAD_WORDS = 5
-_MAX_TAIL_WORDS = 3
-"""A quotation inside reported content is the statement itself when at most this many
-words lead to it and follow it (``said the result was "..."``)."""
+_MIN_CLAUSE_WORDS = 1
+"""A reported clause around a quotation is a statement of its own (FORMAT.md Convention 2)
+from this many words outside the quotation marks (``said the result was "..."``)."""
 _MIN_STANDALONE_WORDS = 6
 """A quotation alone in its paragraph continues the last speaker from this many words."""
 _FRAME_REACH = 300
@@ -94,6 +106,8 @@ class _Found:
     date: str | None = None
     via: list[Relay] = field(default_factory=list)
     inherits: bool = False
+    provisional: bool = False
+    """A quotation running over paragraphs, given the last speaker until its end names one."""
 
 
 @dataclass
@@ -124,7 +138,8 @@ class _Reader:
         self.published = published
         self.resolver = Resolver(name_registry(body))
         self.found: list[_Found] = []
-        self.scenes: dict[int, _Scene] = {}
+        self.scenes: dict[int, list[_Scene]] = {}
+        """The occasions each entity speaks on, in the order the text sets them."""
         self.paras = paragraphs(body)
         self.scan = find_quotes(body, self.paras)
         self._openings: list[int] = []
@@ -237,8 +252,10 @@ class _Reader:
         if named:
             return max(named, key=lambda e: e.statements)
         before = self.paras[turn.paragraph].start
-        for _start, full in name_registry(self.title):
-            if full in self.body[:before]:
+        in_title = name_registry(self.title)
+        for _start, full in in_title:
+            # named above the transcript, or the only person a Q-and-A's headline names
+            if full in self.body[:before] or len(in_title) == 1:
                 entity = Entity(full, "person", tokens={p.lower() for p in full.split()})
                 self.resolver.entities.append(entity)
                 return entity
@@ -291,6 +308,7 @@ class _Reader:
         for item, clause in zip(items, clauses, strict=True):
             if clause.nested_in is not None:
                 item.nested_in = items[clause.nested_in]
+        items, closing = self._closing_relays(items, sentence)
         first = bisect_left(self._openings, sentence.start)
         for k in range(first, 0 if heading else len(quotes)):
             if quotes[k].opened >= sentence.end:
@@ -300,8 +318,12 @@ class _Reader:
                 items.append(item)
         items.sort(key=lambda f: f.position)
         self._resolve(items, subject_entity, ws)
+        self._document_authors(items, ws)
+        self._cited_sources(items, ws)
+        _nest(items)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
+        _add_closing(items, closing)
         self._sentence_scene(sentence, ws, subject_entity, items)
         self._citing_scene(sentence, ws)
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
@@ -429,7 +451,11 @@ class _Reader:
         if previous and previous[-1].quote is not None and previous[-1].quote.continues:
             return self._continued(item, previous[-1])
         if quote.continues:
-            return item  # its speaker comes with the quotation's last paragraph
+            # its speaker comes with the quotation's last paragraph, else it is the last one
+            last = self.resolver.last_speaker()
+            if last is not None and quote.opened == self.paras[quote.paragraph].start:
+                item.entity, item.cue, item.provisional = last, self._last_cue(last), True
+            return item
         if quote.opened == self.paras[quote.paragraph].start and words_in >= _MIN_STANDALONE_WORDS:
             last = self.resolver.last_speaker()
             if last is not None:
@@ -439,20 +465,17 @@ class _Reader:
         return None
 
     def _within_report(self, item: _Found, host: _Found) -> _Found | None:
-        """A quotation inside reported content: the statement when it is the whole
-        complement (``said the result was "..."``), else part of the reported clause."""
-        prefix = len(self.body[host.start : item.start].split())
-        suffix = len(self.body[item.end : host.end].split())
-        if prefix > _MAX_LEAD_WORDS or suffix > _MAX_TAIL_WORDS:
-            return None
+        """A quotation inside reported content is a statement of its own besides the
+        reported clause (FORMAT.md Convention 2): same speaker, cue and frame. A clause
+        that is little more than the quotation gives way to it (see :func:`_dedupe`)."""
         item.cue, item.position = host.cue, host.position + 1
         item.subject, item.inherits = host.subject, host.subject is None
         item.frame = host.frame
-        host.end = host.start  # the quotation replaces the reported clause
+        item.nested_in = host.nested_in
         return item
 
     def _continued(self, item: _Found, before: _Found) -> _Found:
-        item.entity, item.cue = before.entity, before.cue
+        item.entity, item.cue, item.provisional = before.entity, before.cue, before.provisional
         item.channel, item.via = before.channel, list(before.via)
         item.date = before.date
         return item
@@ -499,22 +522,141 @@ class _Reader:
                 for span in spans
                 for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
             ]
-            item.channel = item.channel or channel_in(self.body, frame)
+            item.channel = item.channel or _document_channel(item) or channel_in(self.body, frame)
             item.date = item.date or _date_in(self.body, frame, self.published)
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
+            own = _named_relays(own, self._scene(item.entity).via)
+            if item.channel is None and any(self._interviewer(r) for r in own):
+                item.channel = "interview"  # "told Reuters", "confirmed to the newspaper"
             if item.nested_in is not None and item.nested_in.entity is not None:
                 outer = item.nested_in
                 item.via = [_entity_relay(outer.entity), *outer.via]
             elif own and not item.via:
                 item.via = own
-            scene = self.scenes.setdefault(id(item.entity), _Scene())
+            scene = self._scene(item.entity)
             if item.via and not scene.via and item.channel == scene.channel:
                 scene.via = list(item.via)
-            if item.channel in SCENES and scene.channel is None:
+                if scene.channel is None:
+                    scene.since = item.start
+            if item.channel in SCENES and scene.channel != item.channel:
+                if scene.channel is not None:
+                    scene = self._new_scene(item.entity)  # another setting: "In an interview, ..."
                 scene.channel, scene.since = item.channel, item.start
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
+
+    def _closing_relays(
+        self, items: list[_Found], sentence: Span
+    ) -> tuple[list[_Found], list[Relay]]:
+        """``..., Reuters reported.`` closing a sentence relays what it reports: it is cut
+        from the reported content it was read into (or is no statement of its own)."""
+        closing: list[Relay] = []
+        kept: list[_Found] = []
+        for item in items:
+            found = self._closing_relay(item, sentence)
+            if found is None:
+                kept.append(item)
+                continue
+            relay, cut = found
+            closing.append(relay)
+            if cut > item.start:
+                item.end = cut
+                kept.append(item)
+        return kept, closing
+
+    def _closing_relay(self, item: _Found, sentence: Span) -> tuple[Relay, int] | None:
+        """The outlet of ``..., X reported.`` ending an item's content, and where the
+        content ends without it."""
+        if item.kind != "indirect" or item.end < sentence.end - _CLOSING_SLACK:
+            return None
+        start = max(sentence.start, item.start - _CLOSING_SLACK)  # ", " before the content
+        match = CLOSING_REPORT.search(self.body, start, item.end)
+        if match is None:
+            return None
+        span = Span(match.start(), sentence.end)
+        found = relays_in(self.body, span, words(self.body, span.start, span.end))
+        if not found or non_outlet_body(found[-1].phrase.text):
+            return None
+        return found[-1], match.start()
+
+    def _document_authors(self, items: list[_Found], ws: list[Word]) -> None:
+        """``according to a report published on Thursday by X``: X speaks through it, and
+        ``the report says`` later refers to X."""
+        for item in items:
+            head = document_head(item.subject)
+            if item.subject is None or head is None:
+                continue
+            by = by_after(self.body, ws, item.subject.end)
+            entity = self._entity(by[0]) if by is not None else None
+            if entity is None or by is None:
+                continue
+            if not by[1]:
+                self._reader_scene(entity, by[0])
+                continue
+            channel = NOUN_CHANNELS[head]
+            if item.entity is not None:
+                item.entity.statements -= 1
+            item.entity, item.channel = entity, item.channel or channel
+            entity.channel = entity.channel or channel
+            entity.statements += 1
+            self.resolver.touch(entity)
+
+    def _reader_scene(self, entity: Entity, reader: Phrase) -> None:
+        """``a statement read by X during a news conference``: X spoke on that occasion."""
+        end = _sentence_end(self.body, reader.end, len(self.body))
+        channel = channel_in(self.body, [Span(reader.end, end)])
+        if channel not in SCENES:
+            return
+        scene = self._scene(entity)
+        if scene.channel is not None and scene.channel != channel:
+            scene = self._new_scene(entity)
+        scene.channel, scene.since = channel, reader.start
+        scene.date = _date_in(self.body, [Span(reader.end, end)], self.published)
+
+    def _cited_sources(self, items: list[_Found], ws: list[Word]) -> None:
+        """``X, citing a league source, reported that ...``, ``..., X reported, citing two
+        people familiar with the talks``: the cited source speaks, relayed by X."""
+        for item in items:
+            if item.subject is None or item.entity is None or item.nested_in is not None:
+                continue
+            verb, _, rest = item.subject.text.partition(" ")
+            if verb.lower() in CITING_VERBS and rest:
+                # "X, quoting an official, said": the subject found is the quoted one
+                start = item.subject.end - len(rest)
+                cited = Phrase(rest, start, item.subject.end, item.subject.kind)
+                item.entity, item.subject = self._entity(cited) or item.entity, cited
+                continue
+            cited = cited_after(self.body, ws, item.subject.end)
+            if cited is None or not (item.end <= cited.start or cited.end <= item.start):
+                continue
+            entity = self._entity(cited)
+            if entity is None or entity is item.entity:
+                continue
+            item.via = [_entity_relay(item.entity), *item.via]
+            item.entity, item.subject = entity, cited
+            entity.statements += 1
+
+    def _scene(self, entity: Entity) -> _Scene:
+        """The occasion the entity is speaking on now."""
+        scenes = self.scenes.setdefault(id(entity), [])
+        if not scenes:
+            scenes.append(_Scene())
+        return scenes[-1]
+
+    def _new_scene(self, entity: Entity) -> _Scene:
+        scene = _Scene()
+        self.scenes.setdefault(id(entity), []).append(scene)
+        return scene
+
+    def _interviewer(self, relay: Relay) -> bool:
+        """An outlet a speaker told something to (not a person of the story)."""
+        if not relay.told or not outlet_like(relay.phrase.text):
+            return False
+        if outlet_like(relay.phrase.text, strict=True):
+            return True
+        token = relay.phrase.text.split()[-1].lower()
+        return not any(e.kind == "person" and token in e.tokens for e in self.resolver.entities)
 
     def _sentence_scene(
         self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[_Found]
@@ -525,10 +667,18 @@ class _Reader:
         frame = _minus([sentence], [Span(i.start, i.end) for i in items])
         channel = channel_in(self.body, frame)
         if channel in SCENES:
-            scene = self.scenes.setdefault(id(subject), _Scene())
-            if scene.channel is None:
+            scene = self._scene(subject)
+            if scene.channel != channel:
+                if scene.channel is not None:
+                    scene = self._new_scene(subject)
                 scene.channel, scene.since = channel, sentence.start
                 scene.date = _date_in(self.body, frame, self.published)
+                scene.via = [
+                    r
+                    for span in frame
+                    for r in relays_in(self.body, span, words(self.body, span.start, span.end))
+                    if not r.told or self._interviewer(r)
+                ]
                 subject.channel = channel
 
     def _citing_scene(self, sentence: Span, ws: list[Word]) -> None:
@@ -544,7 +694,7 @@ class _Reader:
                     entity = self._entity(speaker) if speaker is not None else None
                     if entity is not None:
                         channel = channel_in(self.body, [Span(ws[at + 2].start, ws[k].start)])
-                        scene = self.scenes.setdefault(id(entity), _Scene())
+                        scene = self._scene(entity)
                         scene.channel, scene.via, scene.since = channel, [relay], sentence.start
                     break
 
@@ -552,20 +702,34 @@ class _Reader:
         """A quotation running over paragraphs takes the speaker found at its end."""
         for n in range(len(self.found) - 2, -1, -1):
             item, nxt = self.found[n], self.found[n + 1]
-            if _pending(item) and nxt.quote is not None and nxt.entity is not None:
-                item.entity, item.cue = nxt.entity, nxt.cue
+            if (_pending(item) or item.provisional) and nxt.quote is not None:
+                if nxt.entity is None or nxt.provisional or nxt.entity is item.entity:
+                    continue
+                item.entity, item.cue, item.provisional = nxt.entity, nxt.cue, False
                 item.entity.statements += 1
 
     def _carry_scenes(self) -> None:
+        self._carry_occasions()
         self._lede_date()
+        self._outlet_reports()
         self._carry_runs()
+
+    def _carry_occasions(self) -> None:
+        """Each statement without a channel, relay or date of its own takes its speaker's
+        occasion: the one set last before it, or for a lede the one it sums up."""
         starts = [p.start for p in self.paras]
+        first = self._lede_index()
         for item in self.found:
-            scene = self.scenes.get(id(item.entity))
-            if scene is None or scene.channel is None:
+            scene = _scene_at(self.scenes.get(id(item.entity), []), item.start)
+            if scene is None:
+                continue
+            if scene.channel is None:
+                _carry_relay(item, scene)
                 continue
             # a lede sums up what the speaker says on the occasion described below it
-            lede = _paragraph_of(starts, item.start) < _LEDE_PARAGRAPHS
+            lede = item.kind == "indirect" and (
+                _paragraph_of(starts, item.start) < first + _LEDE_DATE_PARAGRAPHS
+            )
             if item.channel is None and (item.start >= scene.since or lede):
                 item.channel = scene.channel
                 if not item.via:
@@ -573,24 +737,78 @@ class _Reader:
             if item.date is None and item.start >= scene.since and item.channel == scene.channel:
                 item.date = scene.date
 
+    def _outlet_reports(self) -> None:
+        """A news outlet speaks through its reports: ``the newspaper said``, ``according to
+        the broadcaster``, ``..., the BBC reported`` all have the channel report."""
+        outlets = {i.entity.name for i in self.found if i.entity and self._reports(i)}
+        outlets |= {outlet_name(name) for name in outlets}  # "the Nikkei daily", "the Nikkei"
+        dates: dict[str, str] = {}
+        for item in self.found:
+            name = item.entity.name if item.entity else ""
+            reportedly = (item.cue or "").lower() in REPORTED_ADVERBS
+            if item.channel is None and (name in outlets or reportedly):
+                item.channel = "report"
+            if item.channel == "report" and name in outlets:
+                # the report is dated once ("reported Saturday"); its other claims share it
+                item.date = item.date or dates.get(name)
+                if item.date is not None:
+                    dates.setdefault(name, item.date)
+
+    def _reports(self, item: _Found) -> bool:
+        """Whether a statement shows its speaker to be a news outlet: a reference by an
+        outlet noun, or news reported (``..., X reported``; ``X reported that``) by a
+        speaker that is not a business or public body."""
+        entity = item.entity
+        if entity is None or entity.kind == "group":
+            return False
+        references = [entity.name, *entity.aliases]
+        if item.subject is not None:
+            references.append(item.subject.text)
+        if any(reporting_outlet(r) for r in references):
+            return True
+        cue = (item.cue or "").lower().split()
+        if not cue or cue[-1] not in REPORTING_VERBS or entity.kind == "person":
+            return False
+        if any(non_outlet_body(r) for r in references):
+            return False
+        between = self.body[item.position : item.start].lower().split()
+        return item.start < item.position or "that" in between
+
     def _lede_date(self) -> None:
         """The occasion the lede dates (``approved the budget on Tuesday``) is when the
         statements of the opening paragraphs were made, unless they give their own date
         or report something said before it (``has warned``)."""
         lede = None
-        for para in self.paras[:_LEDE_DATE_PARAGRAPHS]:
-            lede = said_on(self.body, para.start, para.end, self.published)
+        first = self._lede_index()
+        for para in self.paras[first : first + _LEDE_DATE_PARAGRAPHS]:
+            lede = said_on(self.body, _past_dateline(self.body, para), para.end, self.published)
             if lede is not None:
                 break
-        if lede is None or len(lede) < 10:
+        if lede is None or len(lede) < 10 or not self._recent(lede):
             return
-        end = self.paras[min(len(self.paras), _LEDE_PARAGRAPHS) - 1].end
+        end = self.paras[min(len(self.paras), first + _LEDE_PARAGRAPHS) - 1].end
         for item in self.found:
             if item.start >= end:
                 continue
             first = (item.cue or "").split()[0].lower() if item.cue else ""
             if item.entity is not None and item.date is None and first not in _PERFECT:
                 item.date = lede
+
+    def _recent(self, day: str) -> bool:
+        """Whether a date can be the occasion of a news lede: not long before publication."""
+        today = self.published.day_date if self.published else None
+        if today is None:
+            return True
+        return timedelta(0) <= today - date.fromisoformat(day) <= _LEDE_MAX_AGE
+
+    def _lede_index(self) -> int:
+        """The first paragraph of running prose: headlines, bylines and page furniture
+        left above it are short and not ended like sentences."""
+        for k, para in enumerate(self.paras[:_LEDE_SEARCH]):
+            text = self.body[para.start : para.end].rstrip()
+            if len(text.split()) >= _LEDE_MIN_WORDS and text.endswith(_SENTENCE_ENDS):
+                return k
+        return 0
 
     def _carry_runs(self) -> None:
         """A speaker's statements in a row, in one paragraph or the next, are one occasion:
@@ -614,7 +832,7 @@ class _Reader:
     # --- output ---------------------------------------------------------------------------
 
     def result(self) -> Attribution:
-        kept = _dedupe([item for item in self.found if item.entity is not None])
+        kept = _dedupe([item for item in self.found if item.entity is not None], self.body)
         statements = [self._statement(item) for item in kept]
         speakers = [
             ExtractedSpeaker(name=e.name, kind=e.kind, aliases=e.aliases, roles=e.roles)  # type: ignore[arg-type]
@@ -659,6 +877,22 @@ _LEDE_DATE_PARAGRAPHS = 2
 """The lede's date is looked for in this many opening paragraphs."""
 _LEDE_PARAGRAPHS = 4
 """Statements in this many opening paragraphs are taken to be made on the lede's occasion."""
+_DATELINE = re.compile(r"[^\n]{0,80}?(?:\([\w .&/-]{2,30}\)\s*[-–—:]*|\s[-–—]{1,2}|:)\s")
+"""A dateline opening a lede (``New Delhi, Aug 17 (KNN)``, ``KOLKATA, December 9:``)."""
+
+
+def _past_dateline(text: str, para: Span) -> int:
+    """Where a paragraph's own words begin: the date of a dateline is the page's."""
+    match = _DATELINE.match(text, para.start, para.end)
+    return match.end() if match else para.start
+
+
+_LEDE_MAX_AGE = timedelta(days=60)
+"""A lede's occasion is at most this long before publication."""
+_LEDE_SEARCH = 8
+"""How many opening paragraphs may be furniture before the lede."""
+_LEDE_MIN_WORDS = 8
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
 _PERFECT = frozenset({"has", "have", "had", "previously", "earlier", "once"})
 
 
@@ -784,6 +1018,103 @@ def _entity_relay(entity: Entity) -> Relay:
     return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
 
 
+_CLOSING_SLACK = 3
+"""Characters of closing punctuation a content may stop short of the sentence end by."""
+
+
+def _add_closing(items: list[_Found], closing: list[Relay]) -> None:
+    """The closing relay of a sentence is the outermost of each of its statements."""
+    for relay in closing:
+        for item in items:
+            if item.entity is None or item.entity.name == relay.name:
+                continue
+            if all(r.name != relay.name for r in item.via):
+                item.via = [*item.via, relay]
+
+
+def _named_relays(relays: list[Relay], named: list[Relay]) -> list[Relay]:
+    """``she told the broadcaster``: a bare description of an outlet is the one the
+    speaker's occasion has already named."""
+    names = [r for r in named if not _bare(r)]
+    if not names:
+        return relays
+    return [names[0] if _bare(r) else r for r in relays]
+
+
+def _bare(relay: Relay) -> bool:
+    """``the broadcaster``, ``the newspaper``: an outlet described, not named."""
+    parts = relay.phrase.text.split()
+    return len(parts) > 1 and parts[0].lower() == "the" and all(p.islower() for p in parts[1:])
+
+
+def _scene_at(scenes: list[_Scene], start: int) -> _Scene | None:
+    """The occasion set last before ``start``; the first one for what comes before it
+    (a lede sums up the occasion described below it)."""
+    chosen = scenes[0] if scenes else None
+    for scene in scenes[1:]:
+        if scene.since <= start:
+            chosen = scene
+    return chosen
+
+
+def _carry_relay(item: _Found, scene: _Scene) -> None:
+    """An outlet that relayed a speaker once relays their later statements too
+    (``an official said, Nordpress reports. ... he said``)."""
+    outlets = scene.via and all(r.kind in _OUTLET_KINDS for r in scene.via)
+    if outlets and not item.via and item.channel is None and item.start > scene.since:
+        item.via = list(scene.via)
+
+
+_OUTLET_KINDS = frozenset({"outlet", "agency"})
+
+
+def _nest(items: list[_Found]) -> None:
+    """A statement whose speaker is named inside another's content is relayed by that
+    other speaker: ``Cole said the port would reopen, according to the Courier``."""
+    for item in items:
+        if item.nested_in is not None or item.entity is None or item.kind != "indirect":
+            continue
+        host = next(
+            (
+                h
+                for h in items
+                if h is not item
+                and h.entity is not None
+                and h.entity is not item.entity
+                and h.start <= item.position < h.end
+                and h.start <= item.start < h.end
+            ),
+            None,
+        )
+        host = host or _trailing_outlet(items, item)
+        if host is not None and host.nested_in is not item:
+            item.nested_in = host
+
+
+def _trailing_outlet(items: list[_Found], item: _Found) -> _Found | None:
+    """``X said ..., according to the broadcaster``: a closing attribution to an outlet
+    relays every statement of its sentence."""
+    for host in items:
+        if (
+            host is not item
+            and host.entity is not None
+            and host.entity is not item.entity
+            and (host.cue or "").lower() == "according to"
+            and host.start <= item.position < host.position
+            and any(reporting_outlet(r) for r in [host.entity.name, *host.entity.aliases])
+        ):
+            return host
+    return None
+
+
+def _document_channel(item: _Found) -> str | None:
+    """The channel a document named as the subject stands for (``a statement said``)."""
+    if item.subject is None or item.subject.kind == "pronoun":
+        return None
+    head = item.subject.text.split()[-1].strip(".,")
+    return NOUN_CHANNELS.get(head) if head.islower() else None  # not "The Valley Post"
+
+
 def _date_in(text: str, frame: list[Span], published: Published | None) -> str | None:
     for span in frame:
         found = said_on(text, span.start, span.end, published)
@@ -792,8 +1123,15 @@ def _date_in(text: str, frame: list[Span], published: Published | None) -> str |
     return None
 
 
-def _dedupe(found: list[_Found]) -> list[_Found]:
-    """Drop reported speech that merely restates a quotation, and exact repeats."""
+def _word_count(text: str) -> int:
+    """Words of a text that say something: not marks, not determiners (``the "..."``)."""
+    tokens = [t.strip('“”"‘’.,;:!?').lower() for t in text.split()]
+    return sum(1 for t in tokens if t and t not in DETERMINERS and any(c.isalnum() for c in t))
+
+
+def _dedupe(found: list[_Found], body: str) -> list[_Found]:
+    """Drop reported speech that merely restates a quotation (fewer than
+    ``_MIN_CLAUSE_WORDS`` words of its own outside quotation marks), and exact repeats."""
     direct = sorted(Span(f.start, f.end) for f in found if f.kind == "direct")
     starts = [d.start for d in direct]
     kept: list[_Found] = []
@@ -805,10 +1143,12 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
             # quotations are disjoint, so those overlapping a span are a contiguous run
             first = max(0, bisect_left(starts, item.start) - 1)
             last = bisect_left(starts, item.end)
-            covered = sum(
-                max(0, min(item.end, d.end) - max(item.start, d.start)) for d in direct[first:last]
-            )
-            if covered * 2 >= item.end - item.start:
+            own = _minus([Span(item.start, item.end)], direct[first:last])
+            restates = own != [Span(item.start, item.end)]
+            if (
+                restates
+                and sum(_word_count(body[o.start : o.end]) for o in own) < _MIN_CLAUSE_WORDS
+            ):
                 continue
         seen.add((item.start, item.end))
         kept.append(item)

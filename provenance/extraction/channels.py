@@ -1,71 +1,134 @@
 """Channels (how something was said) and relays (who passed it on) named in a sentence.
 
-The channel vocabulary is the domain's (`provenance.domain.CHANNELS`). Relays are the
-outlets, agencies and people between a speaker and the document: ``in an interview
-with the news agency X``, ``broadcast by X``, ``told X`` (an outlet), ``X quoted Y as
-saying``, ``X, citing a conversation between ...``.
+The channel vocabulary is the domain's (`provenance.domain.CHANNELS`); the phrases that
+name each channel are one table, :data:`CHANNEL_PHRASES`. Relays are the outlets,
+agencies and people between a speaker and the document: ``in an interview with the
+news agency X``, ``broadcast by X``, ``told X`` (an outlet), ``X quoted Y as saying``,
+``X, citing a conversation between ...``, ``..., X reported.``. An outlet that reports
+(``the newspaper said``) is itself a speaker, with the channel report.
 """
 
 import re
 from typing import NamedTuple
 
-from provenance.extraction.speakers import TITLES, Phrase, phrase_after, phrase_before
-from provenance.extraction.text import Span, Word, wordset
+from provenance.extraction.dates import mentions_date
+from provenance.extraction.speakers import (
+    DOCUMENT_HEADS,
+    TITLES,
+    Phrase,
+    phrase_after,
+    phrase_before,
+    words_text,
+)
+from provenance.extraction.text import Span, Word, first_word_at, wordset
 
 _I = re.IGNORECASE
-# In order of precedence: the more specific setting first.
-_CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_SETTING_DET = r"(?:a|an|the|this|that|his|her|their|its|(?:[\w-]+\s){0,2}?[\w-]+(?:'s|’s))\s"
+"""What opens the noun phrase of a setting: ``a``, ``the``, ``Monday night's``."""
+_SETTINGS = (
+    r"(?:rally|rallies|meeting(?!\swith)|ceremony|event|forum|seminar|summit|debate|"
+    r"convention|gathering|launch|commemoration|conference|congress|vigil|webinar|symposium|"
+    r"town\shall|funeral|memorial|inauguration|graduation|plenary)"
+)
+"""Occasions where one speaks before an audience: what is said at them is a speech."""
+_VENUES = (
+    r"(?:parliament|d[aá]il|seanad|senate|congress|house|commons|lords|assembly|chamber|"
+    r"lawmakers|legislators|mps|senators|deputies|delegates|councillors|councilors|"
+    r"the\scrowd|crowds|audience|supporters|rally|gathering|conference|summit|forum|"
+    r"convention|meeting|session|lok\ssabha|rajya\ssabha|knesset|duma|bundestag|"
+    r"national\sassembly|general\sassembly|security\scouncil)"
+)
+"""Audiences and chambers one addresses in a speech (``told parliament``)."""
+_SAID_IN = (
+    r"(?:said|says|wrote|writes|found|finds|concluded|warned|noted|stated|added|argued|"
+    r"estimated|predicted|showed|shows)"
+)
+_A_DOCUMENT = (
+    r"(?:a|an|the|its|their|his|her|this|that)\s(?:[\w-]+\s){0,2}?"
+    r"(?-i:report|record|records|filing|study|survey)"
+)
+"""A report named as where something was said (``said in a report``), not a topic
+(``was not involved in the study``)."""
+_PLATFORMS = r"(?:X|Twitter|Facebook|Instagram|Threads|Bluesky|Telegram|LinkedIn|TikTok|Weibo)"
+
+# One line per channel phrase, in order of precedence: the more specific setting first.
+# Phrases are matched case-insensitively unless they say ``(?-i:...)``.
+CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
+    ("telephone conversation", r"(?:tele)?phon(?:e|ic)\s(?:conversation|call|talk)s?"),
+    ("telephone conversation", r"(?:spoke|speaking|said|told\s\w+)\sby\s(?:tele)?phone"),
+    ("telephone conversation", r"over\sthe\s(?:tele)?phone"),
+    ("news conference", r"(?:news|press)\sconference"),
+    ("news conference", r"news\sbriefing"),
+    ("press briefing", r"(?:press|media|weekly|daily|regular)\sbriefing"),
+    ("press briefing", r"background\sbriefing|briefing\sfor\s(?:reporters|journalists)"),
+    ("press briefing", r"(?:reporters|journalists)\s(?:at|during)\s(?:a|the)\s(?:\w+\s)?briefing"),
+    ("press briefing", r"told\s(?:a|the)\s(?:\w+\s)?briefing"),
+    ("interview", r"interview(?:s|ed)?"),
     (
-        "telephone conversation",
-        re.compile(
-            r"\b(?:tele)?phon(?:e|ic)\s(?:conversation|call|talk)s?\b|\bspoke\sby\s(?:tele)?phone\b"
-            r"|\bover\sthe\s(?:tele)?phone\b",
-            _I,
-        ),
+        "interview",
+        r"(?:told|telling|tells|speaking\sto|spoke\sto)\s(?:[\w'’-]+\s){0,3}?"
+        r"(?:presenter|host|anchor|interviewer|reporter|correspondent|journalist|columnist)\b",
     ),
-    ("news conference", re.compile(r"\b(?:news|press)\sconference\b", _I)),
-    ("press briefing", re.compile(r"\b(?:press|media|news|weekly|daily|regular)\sbriefing\b", _I)),
-    ("interview", re.compile(r"\binterview(?:s|ed)?\b", _I)),
     (
         "media talk",
-        re.compile(
-            r"\b(?:[Tt]alk(?:s|ing|ed)?|[Ss]poke|[Ss]peaking|[Cc]hat(?:ting)?)\s(?:with|to)\s(?:the\s)?"
-            r"(?:[A-Z][\w-]*\s)?(?:media|reporters|journalists|press|newsmen)\b"
-            r"|\btold\s(?:the\s)?(?:reporters|journalists|media|press|newsmen)\b|\bmedia\stalk\b",
-        ),
+        r"(?-i:(?:[Tt]alk(?:s|ing|ed)?|[Ss]poke|[Ss]peaking|[Cc]hat(?:ting)?|said)\s(?:with|to)\s"
+        r"(?:the\s)?(?:[A-Z][\w-]*\s)?(?:media|reporters|journalists|press|newsmen))",
     ),
+    ("media talk", r"(?-i:told\s(?:the\s)?(?:reporters|journalists|media|press|newsmen))"),
+    ("media talk", r"(?:media|press)\s(?:talk|session|scrum|gaggle)s?"),
     (
-        "tweet",
-        re.compile(
-            r"\btweet(?:s|ed|ing)?\b|\bon\sTwitter\b|\bformerly\sTwitter\b|\bon\sX\b"
-            r"|\bX\spost\b|\bpost\son\sX\b|\b(?:took|takes|taking|take)\sto\s(?:X|Twitter)\b"
-        ),
+        "media talk",
+        r"(?:addressing|addressed|briefing|briefed)\s(?:the\s)?"
+        r"(?:journalists|reporters|media|press|newsmen)",
+    ),
+    ("tweet", r"(?-i:tweet(?:s|ed|ing)?|on\sTwitter|formerly\sTwitter|on\sX|X\spost|post\son\sX)"),
+    ("tweet", r"(?-i:(?:took|takes|taking|take)\sto\s(?:X|Twitter))"),
+    ("tweet", rf"(?-i:(?:posted|wrote|writing|posting|said|shared)\son\s{_PLATFORMS})"),
+    ("tweet", rf"(?-i:(?:a|his|her|their|its)\spost\son\s{_PLATFORMS})"),
+    ("speech", r"speech(?:es)?"),
+    (
+        "speech",
+        r"address(?:ed|ing)?\s(?:a|the)\s(?:\w+\s)?(?:rally|parliament|assembly|nation|ceremony|"
+        r"gathering|summit|session|crowd|meeting|event|forum|seminar)",
     ),
     (
         "speech",
-        re.compile(
-            r"\bspeech\b|\baddress(?:ed|ing)?\s(?:a|the)\s(?:\w+\s)?(?:rally|parliament|assembly|"
-            r"nation|ceremony|gathering|summit|session|crowd|meeting|event|forum|seminar)\b",
-            _I,
-        ),
+        r"(?:inaugural|keynote|televised|opening|closing|farewell|budget|presidential|annual|"
+        r"welcome|radio|video|graduation|commencement|valedictory)\saddress",
     ),
-    ("letter", re.compile(r"\b(?:letter|memo|memorandum)\b", _I)),
+    ("speech", r"in\s(?:his|her|their|its)\s(?:\w+\s)?address"),
     (
-        "statement",
-        re.compile(
-            r"\bstatement\b|\b(?:press|news|media)\srelease\b|\bin\sa\srelease\b"
-            r"|\bcommuniqu[eé]\b",
-            _I,
-        ),
+        "speech",
+        rf"(?:told|telling|tells|tell|addressing|addressed)\s(?:(?:the|a|an)\s(?:[\w-]+\s){{0,2}}?)?"
+        rf"{_VENUES}\b(?!['’])",
     ),
-    ("report", re.compile(r"\b(?:report|record|records|filing|study|survey)\b(?!s)", _I)),
-    (
-        "resolution",
-        re.compile(
-            r"\b(?:adopted|passed|in|approved)\s(?:a\s|an\s|the\s|\w+\s)?resolutions?\b", _I
-        ),
-    ),
+    ("speech", rf"(?:at|during)\s{_SETTING_DET}(?:[\w-]+\s){{0,3}}?{_SETTINGS}"),
+    ("speech", r"(?:in|during)\sthe\s(?:\w+\s)?debate"),
+    ("letter", r"letter|memo|memorandum"),
+    ("statement", r"statement|(?:press|news|media)\srelease|communiqu[eé]"),
+    ("statement", r"in\s(?:a|the|its|their|his|her)\s(?:\w+\s)?release"),
+    ("report", rf"(?:{_SAID_IN}|according\sto)\s(?:\w+\s)?(?:in\s|under\s)?{_A_DOCUMENT}"),
+    ("report", rf"(?-i:In|Under|According\sto)\s{_A_DOCUMENT}"),
+    ("report", r"(?-i:report|study|survey|filing)\s(?:published|released|issued)"),
+    ("report", r"(?:research|analyst|client|investor)\snote|in\sa\snote"),
+    ("report", r"note\sto\s(?:clients|investors)"),
+    ("report", r"bulletin|advisory|advisories"),
+    ("resolution", r"(?:adopted|passed|in|approved)\s(?:a\s|an\s|the\s|\w+\s)?resolutions?"),
 )
+"""How a statement was made, by the words of its frame (``said in a statement``)."""
+
+
+def _compile_channels() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    grouped: dict[str, list[str]] = {}
+    for channel, phrase in CHANNEL_PHRASES:
+        grouped.setdefault(channel, []).append(phrase)
+    return tuple(
+        (channel, re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b", _I))
+        for channel, phrases in grouped.items()
+    )
+
+
+_CHANNELS = _compile_channels()
 
 NOUN_CHANNELS = {
     "statement": "statement",
@@ -96,6 +159,8 @@ SCENES = frozenset(
         "tweet",
         "telephone conversation",
         "speech",
+        "statement",
+        "letter",
     }
 )
 """Channels that are occasions: later statements of the same speaker share them."""
@@ -104,14 +169,37 @@ _OUTLET_WORDS = wordset(
     "agency newspaper daily weekly broadcaster channel station radio television tv magazine "
     "outlet website paper network news service wire site tabloid programme program show"
 )
+_VENUE_WORDS = wordset(
+    "parliament dáil dail seanad senate congress house commons lords assembly chamber court "
+    "committee subcommittee inquiry tribunal hearing knesset duma bundestag sabha legislature "
+    "council conference summit rally meeting session forum convention briefing gathering "
+    "lawmakers legislators mps senators deputies delegates councillors councilors"
+)
+"""An audience one speaks to (``told the Dáil``) is not an intermediary."""
+_VENUE_REACH = 4
+"""How many words after ``told`` may name the audience (``told the weekly press briefing``)."""
 _RELAY_BY = re.compile(
     r"\b(?:telecast(?:ed)?|broadcast|aired|published|reported|carried|relayed|quoted|cited)\sby\s",
     _I,
 )
-_INTERVIEW_WITH = re.compile(r"\binterview(?:s|ed)?\s(?:with|to|by)\s", _I)
+_INTERVIEW_WITH = re.compile(r"\binterview(?:s|ed)?\s(?:with|to|by|on|over)\s", _I)
 _TOLD = re.compile(r"\btold\s")
+_TOLD_OUTLET = re.compile(
+    r"\b(?:tells|telling|confirmed\sto|said\sto|says\sto|speaking\sto|spoke\sto|talking\sto|"
+    r"talked\sto|in\scomments\sto|in\sremarks\sto|in\san\semail\sto)\s",
+    _I,
+)
+"""Other verbs whose addressee is an intermediary only when it is an outlet."""
+MASTHEAD_WORDS = wordset(
+    "press news times post herald tribune journal gazette telegraph guardian chronicle observer "
+    "mirror express independent monitor courier star sun mail review radio tv television "
+    "broadcasting broadcaster network channel agency wire media magazine newspaper paper daily "
+    "weekly tabloid outlet website station service programme program show podcast"
+)
+"""Words that make a name an outlet's (``the Irish Times``, ``Sky News``)."""
 _QUOTED = re.compile(r"\bquoted\s")
-_CITING = re.compile(r",\sciting\s", _I)
+CITING = re.compile(r",\s(?:citing|quoting)\s", _I)
+"""``X, citing Y, ...``: Y is the source, X relays it."""
 _SAID_ACCORDING = re.compile(
     r"\b(?:said|says|added|adds|wrote|writes|stated|noted|told\s\w+),\saccording\sto\s", _I
 )
@@ -126,7 +214,7 @@ class Relay(NamedTuple):
     start: int
     phrase: Phrase
     told: bool = False
-    """Found as the object of ``told``: an outlet only when it is not a known person."""
+    """Found as the addressee of ``told`` (``told Reuters``)."""
 
 
 def channel_in(text: str, spans: list[Span]) -> str | None:
@@ -150,6 +238,10 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
         relay = _relay_after(ws, index.get(match.end()), told=True)
         if relay:
             relays.append(relay)
+    for match in _TOLD_OUTLET.finditer(text, sentence.start, sentence.end):
+        relay = _relay_after(ws, index.get(match.end()), told=True)
+        if relay and outlet_like(relay.phrase.text, strict=True):
+            relays.append(relay)
     for match in _QUOTED.finditer(text, sentence.start, sentence.end):
         i = index.get(match.start())
         phrase = phrase_before(ws, i) if i else None
@@ -163,7 +255,7 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
         phrase = phrase_before(ws, i) if i else None
         if phrase is not None and phrase.kind != "pronoun" and _after_comma(ws, phrase, i):
             relays.append(_relay(phrase))
-    for match in _CITING.finditer(text, sentence.start, sentence.end):
+    for match in CITING.finditer(text, sentence.start, sentence.end):
         i = index.get(match.start())
         if i and i > 1 and ws[i - 1].text.lower() in _REPORTING:
             i -= 1  # "X reported, citing an official, ..."
@@ -175,7 +267,9 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
 
 
 _REPORTING = wordset("said says reported reports wrote writes added")
-_REPORTED_LAST = re.compile(r"\breported(?=\s*[.!]?\s*$)")
+CLOSING_REPORT = re.compile(r",\s(?:[\w.&'’-]+\s){1,6}?report(?:ed|s)\s*[.!]?\s*$")
+"""``..., Reuters reported.`` at the end of a content: the outlet relays it."""
+_REPORTED_LAST = re.compile(r"\breport(?:ed|s)(?=\s*[.!]?\s*$)")
 
 
 def _after_comma(ws: list[Word], phrase: Phrase, i: int) -> bool:
@@ -192,23 +286,163 @@ def _relay_after(ws: list[Word], i: int | None, told: bool = False) -> Relay | N
     phrase = phrase_after(ws, i)
     if phrase is None or phrase.kind in {"pronoun", "group"}:
         return None
+    if mentions_date(phrase.text, 0, len(phrase.text)):
+        return None  # "in an interview on Monday"
     lowered = phrase.text.lower().split()
+    ahead = {w.text.lower() for w in ws[i : i + _VENUE_REACH]}
+    if told and _VENUE_WORDS & (set(lowered) | ahead):
+        return None
     if told and not (_OUTLET_WORDS & set(lowered)) and (TITLES & set(lowered)):
         return None
-    return _relay(phrase, told and not (_OUTLET_WORDS & set(lowered)))
+    return _relay(phrase, told)
 
 
 def _relay(phrase: Phrase, told: bool = False) -> Relay:
     lowered = phrase.text.lower().split()
     kind = "agency" if "agency" in lowered or "wire" in lowered else "outlet"
+    if phrase.kind == "group":  # "Indian media quoted ...": an unnamed collective relays
+        return Relay(phrase.text, "group", phrase.start, phrase, told)
     return Relay(outlet_name(phrase.text), kind, phrase.start, phrase, told)
 
 
+OUTLET_NOUNS = wordset(
+    "newspaper paper daily tabloid broadcaster television tv radio station magazine outlet website "
+    "journal times gazette herald tribune telegraph chronicle"
+)
+"""Nouns and masthead words that make a speaker a news outlet (``the newspaper said``)."""
+NEWS_AGENCY = re.compile(r"\b(?:news|press)\sagency\b|\bwire\sservice\b", _I)
+REPORTING_VERBS = wordset("reported reports")
+"""Cues by which an outlet publishes news (``..., the BBC reported.``)."""
+REPORTED_ADVERBS = wordset("reportedly")
+"""Cues that say a report is the source."""
+_NON_OUTLET_HEADS = wordset(
+    "company corporation corp inc ltd plc llc firm group holdings bank fund ministry office "
+    "government council embassy police army military court department agency authority "
+    "commission committee service bureau board union association hospital school university"
+)
+"""Heads of businesses and public bodies: they report results, not news."""
+
+
+def reporting_outlet(text: str) -> bool:
+    """Whether a reference names a news outlet by its head (``the Nikkei business daily``,
+    ``the TV``), not a person described by one (``TV presenter Jo Bale``)."""
+    parts = text.split()
+    head = parts[-1].strip(".,’'\"").lower() if parts else ""
+    return head in OUTLET_NOUNS or NEWS_AGENCY.search(text) is not None
+
+
+def non_outlet_body(text: str) -> bool:
+    """Whether a reference names a business or public body (``the company``)."""
+    return bool({w.strip(".,").lower() for w in text.split()} & _NON_OUTLET_HEADS)
+
+
+def outlet_like(text: str, strict: bool = False) -> bool:
+    """Whether a name reads as an outlet's rather than a person's: a masthead word
+    (``Sky News``), an abbreviation (``AFP``) or, unless ``strict``, one capitalised
+    word (``Reuters``)."""
+    parts = text.split()
+    if parts and parts[0].lower() == "the":
+        parts = parts[1:]
+    lowered = {p.lower().strip(".,") for p in parts}
+    if lowered & MASTHEAD_WORDS:
+        return True
+    if len(parts) != 1:
+        return False
+    return parts[0].isupper() if strict else parts[0][:1].isupper()
+
+
 def outlet_name(text: str) -> str:
-    """The name in ``the state news agency Nordpress`` (what follows the last descriptor)."""
+    """The name in ``the state news agency Nordpress`` (what follows the last descriptor)
+    or in ``the Nordpress news agency`` (what precedes a closing descriptor)."""
     parts = text.split()
     for k in range(len(parts) - 1, -1, -1):
         if parts[k].islower():  # "the state news agency X"; "Radio Nordland X" is one name
             rest = parts[k + 1 :]
-            return " ".join(rest) if rest else text
+            return " ".join(rest) if rest else _before_descriptor(parts) or text
     return text
+
+
+def _before_descriptor(parts: list[str]) -> str | None:
+    """``Nordpress`` in ``the Nordpress news agency``: the capitalised run before the
+    lower-case words that close the phrase."""
+    end = len(parts)
+    while end and parts[end - 1].islower():
+        end -= 1
+    start = end
+    while start and not parts[start - 1].islower():
+        start -= 1
+    return " ".join(parts[start:end]) or None
+
+
+_AUTHOR_REACH = 50
+"""How far after ``a report`` its author may be named (``published on Thursday by X``)."""
+_BY = re.compile(r"\bby\s")
+_NOT_AUTHORING = wordset(
+    "read delivered presented handed seen obtained reviewed quoted cited denied dismissed "
+    "rejected challenged criticised criticized"
+)
+"""What is done to a document by someone other than its author."""
+
+
+def document_head(subject: Phrase | None) -> str | None:
+    """``report`` for ``a report``, ``an investigation``: an indefinite document."""
+    if subject is None:
+        return None
+    parts = subject.text.split()
+    head = parts[-1].strip(".,")
+    if len(parts) < 2 or parts[0].lower() not in {"a", "an"} or head not in NOUN_CHANNELS:
+        return None
+    return head
+
+
+def by_after(text: str, ws: list[Word], end: int) -> tuple[Phrase, bool] | None:
+    """Who a document just named is by (``a report published on Thursday by X``), and
+    whether that is its author (not ``a statement read by X``, its reader)."""
+    match = _BY.search(text, end, end + _AUTHOR_REACH)
+    if match is None or any(c in text[end : match.start()] for c in ",.;"):
+        return None
+    at = first_word_at(ws, match.end())
+    if at >= len(ws) or ws[at].start != match.end():
+        return None
+    found = phrase_after(ws, at)
+    if found is None or found.kind == "pronoun":
+        return None
+    return found, not _NOT_AUTHORING & set(text[end : match.start()].lower().split())
+
+
+CITING_VERBS = frozenset({"citing", "quoting"})
+_CITED_REACH = 40
+"""How far after its subject an outlet's ``, citing`` may stand (``reported last month,``)."""
+
+
+def cited_after(text: str, ws: list[Word], end: int) -> Phrase | None:
+    """The source cited right after a subject ending at ``end``, if any."""
+    match = CITING.search(text, end, end + _CITED_REACH)
+    if match is None or "." in text[end : match.start()]:
+        return None
+    at = first_word_at(ws, match.end())
+    if at >= len(ws) or ws[at].start != match.end():
+        return None
+    cited = phrase_after(ws, at)
+    if cited is None or cited.kind == "pronoun":
+        return None
+    cited = _familiar_with(ws, cited)
+    if cited.text.split()[-1].lower() in DOCUMENT_HEADS:
+        return None  # "citing a report": a document, not a speaker
+    return cited
+
+
+_FAMILIAR_REACH = 3
+"""Words of the matter in ``people familiar with the matter``."""
+
+
+def _familiar_with(ws: list[Word], phrase: Phrase) -> Phrase:
+    """``people familiar with the matter``: the anonymous-source formula is one phrase."""
+    k = first_word_at(ws, phrase.end)
+    if k + 2 >= len(ws) or ws[k].text.lower() != "familiar" or ws[k + 1].text.lower() != "with":
+        return phrase
+    end = k + 2
+    while end < min(len(ws), k + 2 + _FAMILIAR_REACH) and ws[end].text.isalpha():
+        end += 1
+    text = f"{phrase.text} {words_text(ws, k, end)}"
+    return phrase._replace(text=text, end=ws[end - 1].end)

@@ -24,9 +24,15 @@ _YEAR = r"(?:19|20)\d\d"
 # A date written out in full, as pages print their publication date.
 FULL_DATE = re.compile(
     rf"\b(?:{_WEEKDAY},?\s|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s)?"
-    rf"(?:\d{{1,2}}{_ORDINAL}\s(?:of\s)?{_MONTH},?\s{_YEAR}|{_MONTH}\s\d{{1,2}}{_ORDINAL},?\s{_YEAR}"
-    rf"|{_YEAR}-\d\d-\d\d)\b"
+    rf"(?:\d{{1,2}}{_ORDINAL}\s(?:of\s)?{_MONTH},?\s{_YEAR}"
+    rf"|{_MONTH}\s\d{{1,2}}{_ORDINAL}(?:,\s?|\s){_YEAR}"
+    rf"|{_YEAR}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/{_YEAR})\b"
 )
+"""``3 May 2021``, ``May 3, 2021``, ``May 3,2021``, ``2021-05-03`` and the numeric
+``05/03/2021`` (month first, as US pages print it, unless the first number cannot be a
+month)."""
+
+_COPYRIGHT_YEAR = re.compile(rf"(?:copyright|©)\D{{0,60}}?\b(?P<year>{_YEAR})\b", re.IGNORECASE)
 
 _SAID_ON = re.compile(
     rf"\b(?P<dm>(?P<d1>\d{{1,2}}){_ORDINAL}\s(?:of\s)?(?P<m1>{_MONTH})(?:,?\s(?P<y1>{_YEAR}))?)\b"
@@ -62,10 +68,16 @@ def parse_full_date(text: str) -> str | None:
     if not match:
         return None
     try:
-        value = dateparser.parse(match.group(), fuzzy=True)
+        value = dateparser.parse(match.group().replace(",", ", "), fuzzy=True)
     except (ValueError, OverflowError):
         return None
     return value.date().isoformat()
+
+
+def copyright_year(text: str) -> str | None:
+    """The year of a copyright line (``© Agency 2020``, ``Copyright 2022, Agency``)."""
+    match = _COPYRIGHT_YEAR.search(text)
+    return match.group("year") if match else None
 
 
 def read_published(value: str | None) -> Published | None:
@@ -87,10 +99,42 @@ def read_published(value: str | None) -> Published | None:
 def said_on(text: str, start: int, end: int, published: Published | None) -> str | None:
     """The date that ``text[start:end]`` (a statement's frame) says it was said on."""
     for match in _SAID_ON.finditer(text, start, end):
+        if _attributive(text, match) or _programme(text, match):
+            continue
         resolved = _resolve(match, published, text[match.end() : match.end() + 12])
         if resolved:
             return resolved
     return None
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "our"})
+"""A date after a determiner names an event (``a May 4 election``), not when it was said."""
+
+
+_EVENT_PARTICIPLES = frozenset(
+    {"born", "founded", "established", "built", "died", "married", "opened", "incorporated"}
+)
+"""A date after these dates a life or an institution (``born on March 3rd, 1914``)."""
+
+
+def _attributive(text: str, match: re.Match[str]) -> bool:
+    """``a May 4 election``, ``Monday's vote``, ``born on March 3``: a date that
+    describes something else than the saying."""
+    if text.startswith(("'s", "’s"), match.end()):
+        return True
+    before = text[max(0, match.start() - 16) : match.start()].lower().split()
+    if before and before[-1] in _DETERMINERS:
+        return True
+    return bool(_EVENT_PARTICIPLES & set(before[-2:]))
+
+
+def _programme(text: str, match: re.Match[str]) -> bool:
+    """``Today`` capitalised inside a sentence is a programme's name."""
+    word = match.group()
+    if not word[:1].isupper() or match.group("rel") is None:
+        return False
+    before = text[max(0, match.start() - 3) : match.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?\n\"“‘'"
 
 
 def mentions_date(text: str, start: int, end: int) -> bool:

@@ -14,10 +14,13 @@ from provenance.extraction.cues import AUXILIARIES, find_cues, has_class, lemma_
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import subject_of
 from provenance.extraction.speakers import Phrase, phrase_after
-from provenance.extraction.text import Word, first_word_at
+from provenance.extraction.text import CLOSE_QUOTES, Word, first_word_at
 
+_BE_FORMS = frozenset({"be", "been", "being", "is", "was", "were", "are"})
 _OBJECT_WINDOW = 6
 """Most words between a speech verb and the quotation it takes as object."""
+_INTERRUPTION_WORDS = 16
+"""Most words of an attribution standing between two parts of one quotation."""
 
 
 class QuoteCue(NamedTuple):
@@ -43,7 +46,16 @@ def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteC
         found = _after(ws, closing + 1, hi)
         if found:
             return found
-    return _before(text, ws, lo, opening)
+    found = _before(text, ws, lo, opening)
+    interrupted = (
+        0 < lo < opening <= lo + _INTERRUPTION_WORDS
+        and ws[lo - 1].text in CLOSE_QUOTES
+        and ws[opening - 1].text == ","
+    )
+    if found is None and interrupted:
+        # '"...," said Jo Roe, a farmer, "and ..."': the attribution between two parts
+        return _after(ws, lo, opening)
+    return found
 
 
 def _after(ws: list[Word], j: int, hi: int) -> QuoteCue | None:
@@ -103,9 +115,12 @@ def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
         i -= 1
     if i < lo:
         return None
-    cue = _cue_ending_at(text, ws, i, lo)
+    cue = _cue_ending_at(text, ws, i, lo) or _cue_before_addressee(text, ws, i, lo)
+    joined = i == opening - 1  # no mark or "that" between: 'found "a crack"' is no speech
     if cue is not None and (
-        has_class(cue, "clause") or has_class(cue, "that") or has_class(cue, "quote")
+        has_class(cue, "clause")
+        or (has_class(cue, "that") and not joined)
+        or has_class(cue, "quote")
     ):
         k = first_word_at(ws, cue.start)
         return QuoteCue(cue.text, cue.start, subject_of(ws, k, cue))
@@ -116,6 +131,20 @@ def _cue_ending_at(text: str, ws: list[Word], i: int, lo: int):
     start = ws[max(lo, i - 2)].start
     cues = [c for c in find_cues(text, start, ws[i].end) if c.end == ws[i].end]
     return cues[-1] if cues else None
+
+
+def _cue_before_addressee(text: str, ws: list[Word], i: int, lo: int):
+    """``told Reuters: "..."``: a cue of the addressee class and the one addressed."""
+    for k in range(i - 1, max(lo - 1, i - _ADDRESSEE_WORDS - 1), -1):
+        if not ws[k].text[0].isalnum():
+            return None
+        cue = _cue_ending_at(text, ws, k, lo)
+        if cue is not None:
+            return cue if has_class(cue, "addressee") else None
+    return None
+
+
+_ADDRESSEE_WORDS = 4
 
 
 def _naming(ws: list[Word], subject: Phrase, lo: int) -> bool:
@@ -134,6 +163,9 @@ def _object(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
         low = word.text.lower()
         cue = _cue_ending_at(text, ws, k, lo) if word.text[0].isalpha() else None
         if cue is not None and has_class(cue, "quote"):
+            i = first_word_at(ws, cue.start)
+            if passive_by is None and i > lo and ws[i - 1].text.lower() in _BE_FORMS:
+                return None  # "could be described only as a "senior official"": no speaker
             if passive_by is not None:
                 agent = phrase_after(ws, passive_by + 1, opening)
                 return QuoteCue(cue.text, cue.start, agent, True) if agent else None

@@ -10,6 +10,9 @@ _SHARE_TARGETS = (
     r"|share)"
 )
 
+_PLATFORM = r"(?:facebook|twitter|instagram|youtube|tiktok|threads|x)"
+_CHANNEL = r"(?:e-?mail|phone|text|whatsapp|facebook|twitter|instagram|x)"
+
 CORE_FURNITURE: tuple[str, ...] = (
     # comment prompts
     r"leave a (?:comment|reply)(?: cancel reply)?",
@@ -59,6 +62,75 @@ CORE_FURNITURE: tuple[str, ...] = (
     r"skip to (?:main )?content",
     r"key events",
     r"show key events only",
+    # navigation, accessibility and page tools
+    r"[•·]?\s*rss(?: feeds?)?",
+    r"accessibility links",
+    r"(?:[\w]+ )?navigation",
+    r"(?:main )?menu",
+    r"page tools",
+    r"listen(?: to)?(?: this)? (?:article|story)(?: \d+ min(?:ute)?s?)?",
+    r"(?:save|gift|bookmark)(?: this)?(?: article| story)?",
+    r"(?:text|font) size",
+    r"(?:show|hide|toggle|expand|close) (?:caption|image|gallery)",
+    r"(?:view|open) (?:\d+ )?(?:gallery|photos|images|image in gallery)",
+    r"enlarge this image",
+    r"sign (?:in|up|out)(?: to [\w ]{1,40})?",
+    r"log ?(?:in|out)",
+    r"[|/•·\-–—]+",
+    # banners over a story
+    r"breaking(?: news)?",
+    r"just in",
+    r"(?:on air|live)(?: now)?",
+    r"listen live",
+    # ad slots
+    r"\d{2,4} ?[x×] ?\d{2,4}",
+    r"ad(?:vertisement)?s?",
+    r"sponsored(?: content)?",
+    r"(?:content|story|article) continues (?:below|after (?:this )?(?:advertisement|ad))",
+    # read-time, video and audio player lines
+    r"\d{1,3} ?min(?:ute)?s?\.? read",
+    r"(?:watch|go to|play|close) (?:the )?video(?: ad)?",
+    r"unmute.{0,60}",
+    r"press play .{0,60}",
+    # photo captions and credits
+    r"[\w/ ]{0,40}(?:getty images|shutterstock|istock(?:photo)?)",
+    r"(?:photo|image|picture|photograph)(?: credit)?s?:.{1,120}",
+    r".{3,160}\((?:source|photo|picture|image|credit|file photo)s?: [^)]{1,60}\)",
+    r".{3,300}[.!?] / [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}",
+    r"sources?: [^.]{1,80}\.?",
+    r"(?:image|media) (?:source|caption|credit)s?,? .{1,200}",
+    # a caption ending in its credit: "... on Tuesday. Photo: Jane Doe/Agency"
+    r".{3,200}[.!?]? (?:photo|picture|image|photograph)(?: credit)?: "
+    r"(?-i:[A-Z][\w.&'’-]*(?:[ /][A-Z][\w.&'’-]*){0,4})",
+    r".{3,300}\([\w .]{0,20}photo(?:/| by |: )[^)]{1,60}\)",
+    # print-edition credits: "(The Daily Courier 03/14/2014 page 19)"
+    r"\([^()]{2,80}\bpage ?\d{1,3}\)",
+    # browser, script and archive notices
+    r"(?:notice: )?(?:this|your) (?:web )?browser is (?:out of date|outdated|not supported|"
+    r"no longer supported).{0,300}",
+    r"(?:please )?(?:update|upgrade) your browser.{0,120}",
+    r"for (?:the best|a better) experience,? .{0,60}(?:browser|javascript|css|update|"
+    r"upgrade).{0,200}",
+    r"javascript is (?:disabled|required|turned off).{0,60}",
+    r"this (?:article|story|page) (?:is|comes) from (?:our|the) archives?.{0,240}",
+    # contact and app prompts, social follows
+    rf"contact (?:the|us|our)[\w ]{{0,40}} by {_CHANNEL}(?: ?,? (?:or |and )?{_CHANNEL})+.{{0,80}}",
+    r"(?:to get|for) .{0,60}\balerts\b.{0,60}\bdownload .{0,200}",
+    rf"[\w .]{{1,40}} is on {_PLATFORM}(?:,? (?:and )?{_PLATFORM}){{0,4}}(?: as well)?\.?",
+    r"follow [\w.]{1,30} on .{1,60}",
+    r"(?:share your|send us your) (?:pictures|photos|videos|clips|stories).{0,80}",
+    # more comment furniture
+    r"[-–•]?\s*(?:add (?:a |new )?)?comments?",
+    r"comments are (?:closed|disabled)\.?",
+    r"be the first to (?:comment|share your (?:views|thoughts)|review).{0,30}",
+    r"(?:mandatory|required) fields are marked ?\*?\.?",
+    # desk bylines: "By Editor", "By Web Desk"
+    r"by:? (?:the |our )?(?:[\w]+ )?(?:editor|admin|administrator|staff|desk|webmaster|"
+    r"newsroom)s?",
+    # a bare clock time or video duration: "3:47pm", "01:24"
+    r"\d{1,2}:\d\d(?::\d\d)? ?(?:[ap]\.?m\.?)?(?: ?[a-z]{2,4})?",
+    # regulatory announcements
+    r"this announcement (?:is deemed to )?contains? inside information.{0,240}",
 )
 
 CORE_END_MARKERS: tuple[str, ...] = (
@@ -68,29 +140,63 @@ CORE_END_MARKERS: tuple[str, ...] = (
     r"more (?:on|about) this (?:story|topic)",
     r"more articles like this",
     r"you (?:may|might) also (?:like|enjoy|be interested in)",
-    r"read (?:more|next|also):?",
+    r"read (?:next|also):?",
     r"also read:?",
     r"more from [\w ]{1,40}",
     r"most (?:viewed|read|popular)",
     r"trending(?: now)?",
     r"explore more on these topics",
+    r"(?:today'?s )?(?:top|latest|more) (?:news|stories|headlines)",
+    r"for (?:more|further) information,? (?:please )?contact:?",
     r"[_*=~-]{3,}",
 )
 
 HEADER_NOISE: tuple[str, ...] = (
     r"(?:[\w]+ )?(?:desk|bureau|newsroom)",
     r"(?:staff|senior|contributing|special) (?:writer|reporter|correspondent)",
-    r"[\w ]{0,40}(?:correspondent|editor|reporter|writer)",
+    r"[\w ]{0,40}(?:correspondent|editor|reporter|writer|producer)",
+    r"[\w&.' ]{1,40} staff",
 )
 
-# "NAIROBI (Reuters) -", "LONDON, March 3 (AP) —", "THE HAGUE, Netherlands (AP) —", "LAGOS:"
+LINK_MARKERS: tuple[str, ...] = (r"read more:?", r"more on this:?")
+"""Whole lines that head a list of links: the story ends there when a headline follows;
+before more prose they are a widget inside the story."""
+
+TAIL_MARKERS: tuple[str, ...] = (
+    r"(?:add (?:a |new )?|leave a |post a )?comments?",
+    r"\d+ comments?",
+    r"comments are (?:closed|disabled)\.?",
+    r"(?:related|more) (?:videos|links)",
+)
+"""Whole lines that end the story when they stand in the second half of the page (a
+comment section's heading); higher up the same words are a widget link."""
+
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+_AGENCY = r"\([A-Za-z .]{2,30}\)"
+# a US state as AP datelines abbreviate it: "Pa.", "Calif.", "N.Y."
+_US_STATE = rf"(?!{_MONTH_ABBR}\.)(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{{1,4}}\.)"
+_CAPS_WORD = r"[A-Z][A-Z'.\-]+"
+# "NAIROBI", "THE HAGUE", "WASHINGTON/LONDON"
+_CAPS_CITY = rf"{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}"
+_CAPS_PLACE = rf"{_CAPS_CITY}(?:/{_CAPS_CITY}){{0,2}}"
+_MIXED_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+
+# "NAIROBI (Reuters) -", "LONDON, March 3 (AP) —", "THE HAGUE, Netherlands (AP) —", "LAGOS:",
+# "CLAYTON RUN, Pa. —", "WASHINGTON/LONDON (Reuters) -", "ABUJA • ", "LILONGWE. AGENCY Some ..."
 CORE_DATELINES: tuple[str, ...] = (
-    r"(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})"
-    r"(?:, [^—–:()\n]{1,40}?)?(?: ?\([A-Za-z .]{1,30}\))? ?(?::|—|–|-{1,2}) +",
+    rf"(?P<place>{_CAPS_PLACE}(?:, {_US_STATE})?)"
+    r"(?:, [^—–:()•|\n]{1,40}?)?(?: ?\([A-Za-z .]{1,30}\))? ?(?::|—|–|-{1,2}|•|\|) +",
+    rf"(?P<place>{_CAPS_PLACE})\. [A-Z]{{3,}}(?: ?[—–-]+)? +(?=[A-Z0-9“\"‘'])",
 )
 
-# "Springvale:", "Port Aster:": a place in mixed case, only before a colon
-MIXED_CASE_DATELINE = r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}): +(?=[A-Z0-9“\"‘'])"
+# "Springvale:", "Port Aster —", "Kolkata, December 9:", "Lima, Nov 12 (AP):",
+# "Washington (CNN) --", "New Delhi, Aug 17 (AP) The ...": a place in mixed case
+MIXED_CASE_DATELINES: tuple[str, ...] = (
+    rf"(?P<place>{_MIXED_PLACE})(?:, {_MONTH_DAY})?(?: ?{_AGENCY})? ?(?::|—|–|-{{1,2}}) +"
+    r"(?=[A-Z0-9“\"‘'])",
+    rf"(?P<place>{_MIXED_PLACE}), {_MONTH_DAY} {_AGENCY} +(?=[A-Z0-9“\"‘'])",
+)
 
 NOT_PLACES = wordset(
     "update updates breaking analysis opinion watch exclusive editorial note live photos video "
@@ -109,6 +215,13 @@ NON_PERSON_WORDS = wordset(
 ROLE_WORDS = wordset(
     "correspondent editor reporter writer journalist columnist contributor staff senior chief "
     "political business health science sports culture local government foreign diplomatic "
-    "economics technology crime security environment education"
+    "economics technology crime security environment education producer anchor photographer "
+    "presenter"
 )
 """Words of a role that follows an author's name in a byline."""
+
+ROLE_NOUNS = wordset(
+    "correspondent editor reporter writer journalist columnist contributor staff producer "
+    "anchor photographer presenter"
+)
+"""The role words that end a role after a name (``Local government correspondent``)."""

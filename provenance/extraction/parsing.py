@@ -1,8 +1,9 @@
 """Document layout: title, byline, dateline, publication date and body without furniture.
 
-The shared rules cover what English news pages have in common: breadcrumbs, share and
-comment widgets, "related articles" blocks, bylines (``By Jane Doe``, ``Jane Doe and
-John Roe``, ``Jane Doe in Lima``), visible dates and datelines (``LIMA (AP) -``).
+The shared rules cover what English news pages have in common: navigation, banners,
+share and comment widgets, ad slots, captions, "related articles" blocks, bylines
+(``By Jane Doe``, ``Jane Doe and John Roe``, ``Jane Doe in Lima``), wire credits and
+author bios at the end, visible dates and datelines (``LIMA (AP) -``, ``Lima —``).
 An extractor adds its format's own furniture, end markers, bylines and datelines
 through :class:`LayoutRules`.
 """
@@ -14,21 +15,49 @@ from typing import NamedTuple
 from msgspec import Struct
 
 from provenance.domain import ParsedDocument, RawDocument
-from provenance.extraction.appended import drop_appended
-from provenance.extraction.dates import FULL_DATE, parse_full_date
+from provenance.extraction.appended import drop_appended, drop_link_list
+from provenance.extraction.bylines import bio_author, byline_names, credit_authors, same_name
+from provenance.extraction.dates import copyright_year, parse_full_date
 from provenance.extraction.layout_rules import (
     CORE_DATELINES,
     CORE_END_MARKERS,
     CORE_FURNITURE,
     HEADER_NOISE,
-    MIXED_CASE_DATELINE,
-    NON_PERSON_WORDS,
+    LINK_MARKERS,
+    MIXED_CASE_DATELINES,
     NOT_PLACES,
-    ROLE_WORDS,
+    TAIL_MARKERS,
 )
+from provenance.extraction.page_head import (
+    TERMINAL_END,
+    headline_like,
+    paragraph_like,
+    read_head,
+)
+from provenance.extraction.text import QUOTE_MARKS
 
-_HEADER_LINES = 8
-"""How many lines after the title may hold the byline and the date."""
+__all__ = ["LayoutRules", "byline_names", "parse_layout", "rule_hits"]
+
+_TAIL_LINES = 8
+"""How many lines at the end may hold wire credits, an author bio or a sign-off."""
+_DATELINE_PARAGRAPHS = 2
+"""How many prose paragraphs from the top may open with the dateline (after a standfirst)."""
+_DATELINE_LINES = 8
+_LEADING_DATE = re.compile(
+    r"(?:date|published|posted):? (?P<date>\d{4}-\d\d-\d\d)\b ?", re.IGNORECASE
+)
+_RUN_TOGETHER = re.compile(r"[a-z]{3}[A-Z][a-z]{3}")
+_SIGNOFF = re.compile(r"[A-Z]{2,4}(?:/[A-Z]{2,4})*")
+# "... last sentence. – Reuters", "... last sentence. (AP Bureau)", "... last sentence. DMS"
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?”\"])\s*(?:[–—-]+\s*[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,2}"
+    r"|\([A-Z][\w&.]*(?: [A-Z][\w&.]*){0,2}\)|\s[A-Z]{2,4}(?:/[A-Z]{2,4})*)$"
+)
+_CAPTION_WORDS = (5, 20)
+_MAX_FURNITURE_DATE = 90
+_MIN_UNPUNCTUATED_WORDS = 150
+_MIN_UNPUNCTUATED_CHARS = 600
+_ANY_SENTENCE_END = re.compile(r"[.!?…]")
 
 
 class LayoutRules(Struct, frozen=True, kw_only=True):
@@ -54,6 +83,8 @@ class _Line(NamedTuple):
 class _Compiled(NamedTuple):
     furniture: re.Pattern[str]
     end_markers: re.Pattern[str]
+    tail_markers: re.Pattern[str]
+    link_markers: re.Pattern[str]
     datelines: tuple[re.Pattern[str], ...]
     header_noise: re.Pattern[str]
 
@@ -61,26 +92,25 @@ class _Compiled(NamedTuple):
 def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> ParsedDocument:
     """Split a raw document into title, authors, dateline, publication date and body."""
     compiled = _compile(rules)
-    lines = _lines(document.text)
-    lines = _cut_at_end(lines, compiled.end_markers)
-    lines = [line for line in lines if not compiled.furniture.fullmatch(line.text)]
+    labelled, lines = _date_label(_lines(document.text))
+    lines = _cut_at_end(lines, compiled)
+    credited = _credited_authors(lines)
+    dropped, lines = _split_furniture(lines, compiled)
     lines = _drop_repeated_tokens(lines)
     lines = _drop_breadcrumb(lines)
     if not lines:
-        return ParsedDocument(body="", format=format)
-    title, rest = lines[0].text, lines[1:]
-    authors, published, rest = _header(rest, compiled.header_noise)
-    texts = [line.text for line in rest]
-    dateline = None
-    if texts:
-        dateline, texts[0] = _dateline(texts[0], compiled.datelines)
-    texts = drop_appended(title, texts)
+        return ParsedDocument(body="", title="", published=labelled, format=format)
+    head = read_head([line.text for line in lines], compiled.header_noise)
+    texts, bio = _drop_author_bio(head.body)
+    texts = drop_appended(head.title, _drop_signoff(texts))
+    texts = _drop_stray_lines(drop_link_list(texts))
+    dateline, dated, texts = _dateline(texts, compiled.datelines)
     return ParsedDocument(
         body="\n\n".join(texts),
-        title=title,
-        authors=authors,
-        dateline=dateline,
-        published=published,
+        title=head.title,
+        authors=head.authors or credited or bio,
+        dateline=dateline or head.place,
+        published=labelled or head.published or dated or _furniture_date(dropped),
         format=format,
     )
 
@@ -93,6 +123,8 @@ def _compile(rules: LayoutRules) -> _Compiled:
     return _Compiled(
         furniture=union(CORE_FURNITURE + rules.furniture),
         end_markers=union(CORE_END_MARKERS + rules.end_markers),
+        tail_markers=union(TAIL_MARKERS),
+        link_markers=union(LINK_MARKERS),
         datelines=tuple(re.compile(p) for p in rules.datelines + CORE_DATELINES),
         header_noise=union(HEADER_NOISE + rules.header_noise),
     )
@@ -107,12 +139,91 @@ def _lines(text: str) -> list[_Line]:
     return found
 
 
-def _cut_at_end(lines: list[_Line], markers: re.Pattern[str]) -> list[_Line]:
-    """Everything from the first end marker on is not the story (past its first lines)."""
+def _date_label(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
+    """A leading ``date 2021-05-03`` label: its date, and the lines with the rest of its
+    line (often the headline or the lead run into it) in its place."""
+    if not lines:
+        return None, lines
+    match = _LEADING_DATE.match(lines[0].text)
+    if match is None:
+        return None, lines
+    rest = lines[0].text[match.end() :]
+    head = [_Line(rest, lines[0].start + match.end())] if rest else []
+    return match.group("date"), head + lines[1:]
+
+
+def _cut_at_end(lines: list[_Line], compiled: _Compiled) -> list[_Line]:
+    """Everything from the first end marker on is not the story (past its first lines);
+    a comment section's heading ends it in the page's second half, a ``Read more`` when
+    a headline follows it."""
+    half = len(lines) // 2
     for k, line in enumerate(lines):
-        if k > 2 and markers.fullmatch(line.text):
+        if k <= 2:
+            continue
+        if compiled.end_markers.fullmatch(line.text) or _links_follow(k, lines, compiled):
+            return lines[:k]
+        if k >= half and compiled.tail_markers.fullmatch(line.text):
             return lines[:k]
     return lines
+
+
+def _links_follow(k: int, lines: list[_Line], compiled: _Compiled) -> bool:
+    if not compiled.link_markers.fullmatch(lines[k].text):
+        return False
+    return k + 1 == len(lines) or not paragraph_like(lines[k + 1].text)
+
+
+def _split_furniture(lines: list[_Line], compiled: _Compiled) -> tuple[list[str], list[_Line]]:
+    """The furniture lines' texts, and the other lines."""
+    dropped: list[str] = []
+    kept: list[_Line] = []
+    for line in lines:
+        if _furniture(line.text, compiled):
+            dropped.append(line.text)
+        else:
+            kept.append(line)
+    return dropped, kept
+
+
+def _furniture(text: str, compiled: _Compiled) -> bool:
+    """A line of page furniture: a pattern's whole line, a wire credit, a run-together menu."""
+    return (
+        compiled.furniture.fullmatch(text) is not None
+        or compiled.link_markers.fullmatch(text) is not None
+        or credit_authors(text) is not None
+        or _menu_line(text)
+        or _unpunctuated_run(text)
+    )
+
+
+def _unpunctuated_run(text: str) -> bool:
+    """A long line with no sentence end anywhere (a tag cloud, a keyword or menu dump)."""
+    if len(text) < _MIN_UNPUNCTUATED_CHARS or _ANY_SENTENCE_END.search(text):
+        return False
+    return len(text.split()) >= _MIN_UNPUNCTUATED_WORDS
+
+
+def _menu_line(text: str) -> bool:
+    """``MarketsWorld NewsBusiness``: menu entries run together without spaces."""
+    return len(_RUN_TOGETHER.findall(text)) >= 2 and not TERMINAL_END.search(text)
+
+
+def _credited_authors(lines: list[_Line]) -> list[str]:
+    """The reporters and writers of a wire credit line at the end."""
+    for line in lines[-_TAIL_LINES:]:
+        names = credit_authors(line.text)
+        if names:
+            return names
+    return []
+
+
+def _furniture_date(dropped: list[str]) -> str | None:
+    """A date the page's furniture states (a print-edition credit), else a copyright year."""
+    for text in dropped:
+        found = parse_full_date(text) if len(text) <= _MAX_FURNITURE_DATE else None
+        if found:
+            return found
+    return next((year for year in map(copyright_year, dropped) if year), None)
 
 
 def _drop_repeated_tokens(lines: list[_Line]) -> list[_Line]:
@@ -138,8 +249,8 @@ def _drop_breadcrumb(lines: list[_Line]) -> list[_Line]:
     words = first.split()
     if words[0].lower() == "home" and len(words) <= 6 and all(w[:1].isupper() for w in words):
         return lines[1:]
-    if _separated_crumbs(first):
-        return lines[1:]
+    if _separated_crumbs(first) and headline_like(second):
+        return lines[1:]  # a page title with its site's name stands above the lead instead
     return lines
 
 
@@ -159,158 +270,104 @@ def _separated_crumbs(text: str) -> bool:
     )
 
 
-def _header(
-    lines: list[_Line], noise: re.Pattern[str]
-) -> tuple[list[str], str | None, list[_Line]]:
-    """Authors and visible date from the lines after the title, and the lines left.
-
-    The header ends at its last byline or date line; anything else above it (a
-    standfirst, a role line) is not body.
-    """
-    authors: list[str] = []
-    published: str | None = None
-    last = -1
-    head = lines[:_HEADER_LINES]
-    for k, line in enumerate(head):
-        date = _date_line(line.text)
-        names = _segment_names(line.text)
-        if names and not authors and _byline_context(line.text, k, head, noise):
-            authors, last = names, k
-        if date and published is None:
-            published, last = date, k
-        elif last == k - 1 >= 0 and (noise.fullmatch(line.text) or _short_title(line.text)):
-            last = k  # "Staff Writer", "Associated Press" under the byline
-    return authors, published, lines[last + 1 :]
+def _drop_author_bio(texts: list[str]) -> tuple[list[str], list[str]]:
+    """An author bio at the end (``Jane Doe is a political reporter with ...``) and the
+    name lines just above it: the author, and the body without them."""
+    start = max(0, len(texts) - _TAIL_LINES)
+    for k in range(len(texts) - 1, start - 1, -1):
+        name = bio_author(texts[k])
+        if name is None:
+            continue
+        first = k
+        while first > 0 and same_name(texts[first - 1], name):
+            first -= 1
+        author = texts[first] if first < k else name
+        return texts[:first] + texts[k + 1 :], [author]
+    return texts, []
 
 
-def _segment_names(text: str) -> list[str]:
-    """The authors of a header line, looking at each ``|``-separated part."""
-    for segment in _PIPE.split(text):
-        names = byline_names(segment)
-        if names:
-            return names
-    return []
+def _drop_stray_lines(texts: list[str]) -> list[str]:
+    """A photo caption or a subheading between two paragraphs: a sentence-case line with
+    no full stop."""
+    kept = [texts[0]] if texts else []
+    for k in range(1, len(texts) - 1):
+        if not _stray_line(texts[k - 1], texts[k], texts[k + 1]):
+            kept.append(texts[k])
+    return kept + texts[-1:] if len(texts) > 1 else kept
 
 
-_PIPE = re.compile(r"\s+[|•·]\s+")
-
-
-def _byline_context(text: str, k: int, head: list[_Line], noise: re.Pattern[str]) -> bool:
-    """Whether a line that names people stands where a byline stands.
-
-    Marked by its form, or followed by a date line (possibly after a role or agency
-    line: ``Jane Doe`` / ``Business reporter``), or alone right under the title
-    with the dateline's paragraph next.
-    """
-    if any(_marked_byline(segment) for segment in _PIPE.split(text)):
-        return True
-    after = [line.text for line in head[k + 1 : k + 3]]
-    if after and _date_line(after[0]):
-        return True
-    if after and noise.fullmatch(after[0]):
-        return True
-    if len(after) > 1 and _short_title(after[0]) and _date_line(after[1]):
-        return True
-    return k == 0 and bool(after) and _DATELINE_START.match(after[0]) is not None
-
-
-_DATELINE_START = re.compile(
-    r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}(?:, [^—–:()\n]{1,40}?)?"
-    r"(?: ?\([A-Za-z .]{1,30}\))? ?(?::|—|–|-{1,2}) +"
-)
-
-
-def _date_line(text: str) -> str | None:
-    """The date of a short line that states a full date (``Published 14 March 2024``)."""
-    if len(text) > 90 or not FULL_DATE.search(text):
-        return None
-    return parse_full_date(text)
-
-
-def _marked_byline(text: str) -> bool:
-    """Whether a line is a byline by its form: ``By``, ``and``, ``in <place>`` or a role."""
-    lowered = f" {text.lower()} "
+def _stray_line(before: str, text: str, after: str) -> bool:
+    words = text.split()
+    low, high = _CAPTION_WORDS
     return (
-        bool(_BY.search(text))
-        or " and " in lowered
-        or bool(_IN_PLACE.search(text.split(" and ")[0]))
-        or any(f" {w} " in lowered for w in ROLE_WORDS)
+        low <= len(words) <= high
+        and text[:1].isupper()
+        and not TERMINAL_END.search(text)
+        and not text.endswith((":", ",", ";", "-", "–", "—"))
+        and not any(mark in text for mark in QUOTE_MARKS if mark not in "’'")
+        and TERMINAL_END.search(before) is not None
+        and (after[:1].isupper() or after[:1] in QUOTE_MARKS)
+        and sum(w[:1].islower() for w in words[1:]) * 2 >= len(words) - 1
     )
 
 
-def _short_title(text: str) -> bool:
-    words = text.split()
-    return len(words) <= 4 and all(w[:1].isupper() for w in words) and text[-1:].isalnum()
+def _drop_signoff(texts: list[str]) -> list[str]:
+    """A reporter's initials (``DMS``) closing the story, and a ``– Reuters`` or
+    ``(AP)`` credit after its last sentence."""
+    if texts and _SIGNOFF.fullmatch(texts[-1]):
+        texts = texts[:-1]
+    if texts:
+        texts = [*texts[:-1], _TRAILING_CREDIT.sub("", texts[-1])]
+    return texts
 
 
-_BY = re.compile(r"(?:^|\s)by:?\s+(?P<names>[A-Z][^\d]{2,120})$", re.IGNORECASE)
-_NAME = re.compile(
-    r"[A-Z][\w’'.-]*(?:\s(?:[A-Z][\w’'.-]*|van|von|de|der|den|da|dos|du|al|bin|el|la|le))*"
-    r"(?:\s[A-Z][\w’'.-]*)"
-)
-_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'. -]*$")
+def _dateline(
+    texts: list[str], patterns: tuple[re.Pattern[str], ...]
+) -> tuple[str | None, str | None, list[str]]:
+    """The dateline's place, the full date it states (``LIMA, May 3, 2021 (AP) -``) and
+    the paragraphs without it: an upper-case dateline may open the first prose
+    paragraphs (under a standfirst), a mixed-case one only the first; short lines above
+    them (story highlights) are skipped."""
+    prose = [k for k, text in enumerate(texts[:_DATELINE_LINES]) if paragraph_like(text)]
+    if prose and prose[0] > 0:
+        alone = _dateline_match(texts[prose[0] - 1] + " ", patterns, mixed_case=False, alone=True)
+        if alone is not None:
+            place, dated = alone.group("place").strip(), parse_full_date(alone.group())
+            return place, dated, texts[: prose[0] - 1] + texts[prose[0] :]  # "LIMA —" alone
+    for n, k in enumerate(prose[:_DATELINE_PARAGRAPHS]):
+        match = _dateline_match(texts[k], patterns, mixed_case=n == 0)
+        if match is not None:
+            rest = texts[k][match.end() :]
+            place = match.group("place").strip()
+            return place, parse_full_date(match.group()), [*texts[:k], rest, *texts[k + 1 :]]
+    return None, None, texts
 
 
-def byline_names(line: str) -> list[str]:
-    """The authors a byline line names, or [] when it is not a byline.
-
-    Accepts ``By Jane Doe``, ``Posted on <date> by Jane Doe``, ``Jane Doe and John Roe,
-    AP``, ``Jane Doe in Lima`` and ``Jane Doe Local government correspondent``.
-    """
-    match = _BY.search(line)
-    if match:
-        return _names(match.group("names"))
-    if len(line) > 100 or line.endswith((".", "?", "!", ":")) or not line[:1].isupper():
-        return []
-    return _names(line, strict=True)
-
-
-def _names(text: str, strict: bool = False) -> list[str]:
-    names = []
-    for part in re.split(r",\s*|\s+and\s+|\s*&\s*|;\s*", text.strip()):
-        name = _one_name(part.strip(), strict)
-        if name is None:
-            if strict:
-                return []
-            continue
-        names.append(name)
-    return names
-
-
-def _one_name(part: str, strict: bool) -> str | None:
-    part = _IN_PLACE.sub("", part)
-    words = part.split()
-    while words and words[-1].lower() in ROLE_WORDS:
-        words.pop()  # "Local government correspondent": the role follows the name
-        if words and not words[-1][:1].isupper():
-            continue
-        if words and len(words) > 2:
-            words.pop()
-    if not 2 <= len(words) <= 4:
-        return None
-    if words[0].lower() == "the" or any(w.lower() in NON_PERSON_WORDS for w in words):
-        return None  # "The Canadian Press", "Web Desk": an outlet or an office
-    candidate = " ".join(words)
-    if not _NAME.fullmatch(candidate):
-        return None
-    if strict and any(w.lower() in ROLE_WORDS for w in words):
-        return None
-    return candidate
-
-
-def _dateline(paragraph: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[str | None, str]:
-    """The dateline's place and the paragraph without it."""
+def _dateline_match(
+    paragraph: str, patterns: tuple[re.Pattern[str], ...], mixed_case: bool, alone: bool = False
+) -> re.Match[str] | None:
+    """The dateline opening ``paragraph`` (or, ``alone``, making up all of it)."""
     for pattern in patterns:
         match = pattern.match(paragraph)
-        if match and match.end() < len(paragraph):
-            return match.group("place").strip(), paragraph[match.end() :]
-    match = _MIXED_DATELINE.match(paragraph)
-    if match and not any(w.lower() in NOT_PLACES for w in re.split(r"[ -]", match["place"])):
-        return match.group("place"), paragraph[match.end() :]
-    return None, paragraph
+        if match is None or _label(match["place"]):
+            continue
+        if (match.end() == len(paragraph)) if alone else (match.end() < len(paragraph)):
+            return match
+    if alone or not mixed_case:
+        return None
+    for pattern in _MIXED_DATELINES:
+        match = pattern.match(paragraph)
+        if match and not _label(match.group("place")):
+            return match
+    return None
 
 
-_MIXED_DATELINE = re.compile(MIXED_CASE_DATELINE)
+def _label(place: str) -> bool:
+    """``Analysis:``, ``Update —``: a label where a place would stand."""
+    return any(word.lower() in NOT_PLACES for word in re.split(r"[ -]", place))
+
+
+_MIXED_DATELINES = tuple(re.compile(p) for p in MIXED_CASE_DATELINES)
 
 
 def rule_hits(document: RawDocument, rules: LayoutRules) -> int:

@@ -10,7 +10,9 @@ from typing import NamedTuple
 
 from provenance.extraction.text import Span, sentences
 
-_MARKS = re.compile(r"[“”„«»\"‘’]")
+_MARKS = re.compile(r"‘‘|’’|''|[“”„«»\"‘’]")
+# Two single marks typed for one double mark (``’’``, ``''``) count as that double mark.
+_DOUBLED = {"‘‘": "“", "’’": "”", "''": '"'}
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 # A sentence that starts by naming a speaker ends an unclosed quotation before it.
@@ -60,7 +62,8 @@ def _scan(text: str, para: Span, index: int, orphans: list[int]) -> list[Quote]:
     opened: int | None = None
     single = False
     for match in _MARKS.finditer(text, para.start, para.end):
-        pos, mark = match.start(), match.group()
+        pos, mark = match.start(), _DOUBLED.get(match.group(), match.group())
+        last = match.end() - 1  # a doubled mark opens after, and closes at, its second half
         if mark in "‘’":
             if mark == "‘" and opened is None and _opens_single(text, pos, para):
                 opened, single = pos, True
@@ -71,19 +74,27 @@ def _scan(text: str, para: Span, index: int, orphans: list[int]) -> list[Quote]:
         if opened is not None and single:
             continue  # a double mark inside a single-quoted passage: nested, leave it
         if opened is None:
-            if mark in _CLOSERS:
+            if mark in _CLOSERS and not _opens_at(text, pos, last, para):
                 orphans.append(pos)
             else:
-                opened = pos
+                opened = last
         elif mark in _OPENERS:
             found.append(_unclosed(text, opened, pos, index))
-            opened = pos
+            opened = last
         else:
-            found.append(_quote(opened, pos, index))
+            found.append(_quote(opened, pos, index, last))
             opened = None
     if opened is not None:
         found.append(_unclosed(text, opened, para.end, index))
     return [q for q in found if q.end > q.start and not text[q.start : q.end].isspace()]
+
+
+def _opens_at(text: str, pos: int, last: int, para: Span) -> bool:
+    """A closing mark typed where a quotation opens (``told Reuters: ”The ...``): after a
+    space or the paragraph start, before a letter or digit."""
+    before = text[pos - 1] if pos > para.start else " "
+    after = text[last + 1] if last + 1 < para.end else " "
+    return before.isspace() and after.isalnum()
 
 
 def _opens_single(text: str, pos: int, para: Span) -> bool:
@@ -98,8 +109,10 @@ def _closes_single(text: str, pos: int, para: Span) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def _quote(opened: int, closed: int, index: int) -> Quote:
-    return Quote(opened + 1, closed, opened, closed, index)
+def _quote(opened: int, closed: int, index: int, mark: int | None = None) -> Quote:
+    """The quotation between marks at ``opened`` and ``closed`` (``mark``: where the
+    closing mark ends, for a doubled one)."""
+    return Quote(opened + 1, closed, opened, closed if mark is None else mark, index)
 
 
 def _unclosed(text: str, opened: int, limit: int, index: int) -> Quote:

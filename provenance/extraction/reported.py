@@ -12,7 +12,14 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
-from provenance.extraction.cues import AUXILIARIES, Cue, find_cues, has_class, lemma_classes
+from provenance.extraction.cues import (
+    AUXILIARIES,
+    MESSAGE_NOUNS,
+    Cue,
+    find_cues,
+    has_class,
+    lemma_classes,
+)
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.speakers import (
     CLAUSE_OPENERS,
@@ -24,7 +31,7 @@ from provenance.extraction.speakers import (
     phrase_after,
     phrase_before,
 )
-from provenance.extraction.text import Span, Word, strip_span, words, wordset
+from provenance.extraction.text import OPEN_QUOTES, Span, Word, strip_span, words, wordset
 
 MAX_CONTENT = 1500
 """Longest reported content, in characters (keeps the work per cue bounded)."""
@@ -41,7 +48,7 @@ _REPORT_NOUNS = wordset(
 _AMBIGUOUS = wordset(
     "claim claims report reports call calls tweet tweets post posts demand demands promise "
     "promises pledge pledges vow vows share note notes record warning denial thank state "
-    "states mention mentions express"
+    "states mention mentions express request requests protest protests forecasts"
 )
 _MODALS = wordset("will would can could may might must should also to")
 _LINKS = frozenset({"that", "regarding", "about", "of", "over", "for", "on"})
@@ -111,8 +118,15 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
     if before & {"not", "n't", "never"}:
         return False
     nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
-    if prev == "to" and nxt != "that":
-        return False
+    if prev == "to" and nxt != "that" and (i < 2 or ws[i - 2].text.lower() not in _GOES_ON):
+        return False  # "to say", but "continues to deny"
+    before_cue = ws[i - 1].text.lower() if i else ""
+    if (
+        cue.participle
+        and before_cue not in _AMBIGUOUS
+        and lemma_classes(before_cue)[1] & {"clause", "that"}
+    ):
+        return False  # "said finding the motive remains ...": a gerund, the clause's subject
     if cue.text.split()[0].lower() == "writing" and nxt == "for":
         return False  # "Writing for the majority, Justice X said": a role, not a cue
     first = cue.text.split()[0].lower()
@@ -120,9 +134,21 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
         if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"}:
             return False
         if not first.endswith(("ed", "ing")) and cue.lemma not in {"say"}:
-            return prev in PRONOUNS or prev in GROUP_HEADS or prev in _MODALS or nxt == "that"
-    passive = prev in {"been", "be", "being", "was", "were", "is", "are"} and first.endswith("ed")
-    return not passive
+            closing = (
+                nxt in {".", "!", "?", ""} and prev[:1].isalpha() and ws[i - 1].text[0].isupper()
+            )
+            return (
+                prev in PRONOUNS
+                or prev in GROUP_HEADS
+                or prev in _MODALS
+                or nxt == "that"
+                or closing
+            )  # "..., The Guardian notes."
+    passive = prev in _BE_FORMS and first.endswith("ed")
+    if passive and nxt == "by" and has_class(cue, "pointing"):
+        return True  # "were accused by the army of ...": the agent speaks
+    adjective = prev in DETERMINERS and first.endswith(("ed", "en"))  # "a written reply"
+    return not passive and not adjective
 
 
 def _verb_clause(
@@ -130,21 +156,269 @@ def _verb_clause(
 ) -> Clause | None:
     i = index[cue.start]
     after = i + len(cue.text.split())
+    if (
+        after < len(ws)
+        and ws[after].text.lower() == "by"
+        and i
+        and ws[i - 1].text.lower() in _BE_FORMS
+    ):
+        return _passive(text, sentence, ws, cue, after)
     start = _content_start(ws, after, cue)
     subject = subject_of(ws, i, cue)
+    if (
+        subject is None
+        and not cue.participle
+        and i
+        and ws[i - 1].text.lower() not in _SIBLING_LINKS
+        and cue.text.split()[0].lower() not in _AMBIGUOUS
+    ):
+        subject = _embedded_subject(ws, i) or _opening_subject(ws, i)
+    elif subject is None and i and ws[i - 1].text == "," and not cue.participle:
+        subject = _opening_subject(ws, i)  # "The council, in its reply, denied ..."
+    if start is not None and _inverted(ws, i, after):
+        start, subject = None, None  # "..., said the minister."
     if start is None:
         return _trailing(text, sentence, ws, i, after, cue, subject)
-    if start >= len(ws) or not cue_classes(cue) & {"clause", "that", "object"}:
+    if start >= len(ws) or not cue_classes(cue) & _CONTENT_CLASSES:
         return None
     if ws[start].text.lower() == "according" and start + 1 < len(ws):
         return None  # "he said, according to the agency": the rest names a relay
-    content = Span(ws[start].start, sentence.end)
+    if ws[start].text.lower() in _PREPOSITIONS and _quotation_resumes(ws, start):
+        return None  # '"...," she told reporters after the vote, "but ..."'
+    content = Span(
+        ws[start].start, _content_end(ws, start, sentence.end, _is_object(ws, start, after, cue))
+    )
     subject = _cited(ws, after, start) or subject
-    if not has_class(cue, "clause") and not has_class(cue, "that") and _referential(ws, start):
+    if _referential(ws, start) and not _content_referent(ws, start, after, cue):
         return None
-    if _referential(ws, start) and start == after:
-        return None
+    if not has_class(cue, "pointing") and _names_a_position(ws, start):
+        return None  # "Reiterating the party's position, she said": no content given
+    nominal = _is_object(ws, start, after, cue)
+    if nominal and has_class(cue, "naming") and _quoted_label(ws, start):
+        return None  # "described the quarter as "solid"": the quotation is the statement
     return Clause(cue.text, cue.start, subject, content)
+
+
+def _passive(text: str, sentence: Span, ws: list[Word], cue: Cue, by: int) -> Clause | None:
+    """``were accused by the army of shelling the town``: the agent is the speaker and
+    the complement after it is the content."""
+    agent = phrase_after(ws, by + 1)
+    if agent is None or agent.kind == "pronoun":
+        return None
+    k = by + 1
+    while k < len(ws) and ws[k].end <= agent.end:
+        k += 1
+    if k + 1 >= len(ws) or ws[k].text.lower() not in _PASSIVE_COMPLEMENTS:
+        return None  # "rejected by X as "baseless"" is a quoted label (direct.py)
+    end = _content_end(ws, k, sentence.end, True)
+    return Clause(cue.text, cue.start, agent, Span(ws[k].start, end))
+
+
+_BE_FORMS = wordset("been be being was were is are")
+_OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}
+_PASSIVE_COMPLEMENTS = wordset("of for over")
+
+
+def _inverted(ws: list[Word], i: int, after: int) -> bool:
+    """Whether the cue follows a comma and is followed by its subject and at most a short
+    adjunct (``..., said Jane Doe on Friday.``)."""
+    if i == 0 or ws[i - 1].text not in {",", "”", '"'}:
+        return False
+    phrase = phrase_after(ws, after)
+    if phrase is None or phrase.kind == "pronoun":
+        return False
+    rest = _past_inverted(ws, after, phrase)[0]
+    if rest < len(ws) and ws[rest].text[0].isalnum():
+        low = ws[rest].text.lower()
+        if low not in _PREPOSITIONS and low not in _BARE_TIME:
+            return False  # "..., Dr Jo Roe, said members had ...": a clause follows
+    return _only_trailing(ws, rest)
+
+
+def _past_inverted(ws: list[Word], after: int, phrase: Phrase) -> tuple[int, Phrase]:
+    """Index past an inverted subject, and the subject: a name in apposition to it
+    (``said Union Minister of Textiles, Jo Roe on Wednesday``) when there is one."""
+    rest = after
+    while rest < len(ws) and ws[rest].end <= phrase.end:
+        rest += 1
+    while rest + 1 < len(ws) and ws[rest].text in {"and", "&"} and ws[rest + 1].text[0].isupper():
+        rest += 2  # "Minister of Textiles and Handloom Promotion": capitalised parts of a title
+        while rest < len(ws) and ws[rest].text[0].isupper():
+            rest += 1
+    if rest + 1 < len(ws) and ws[rest].text == ",":
+        name = phrase_after(ws, rest + 1)
+        if name is not None and name.kind == "person" and name.text[0].isupper():
+            past = rest + 1
+            while past < len(ws) and ws[past].end <= name.end:
+                past += 1
+            return past, name._replace(role=phrase.text)
+        past = _apposition_end(ws, rest + 1)
+        if past is not None and phrase.kind == "person":
+            role = " ".join(w.text for w in ws[rest + 1 : past])
+            return past, phrase._replace(role=role)  # "said Jo Roe, a local farmer."
+    return rest, phrase
+
+
+def _apposition_end(ws: list[Word], k: int) -> int | None:
+    """End of a short description in apposition from ws[k] (``a local farmer``): up to a
+    comma, an opening quotation mark or the end of the sentence, with no verb in it."""
+    for n in range(k, min(len(ws), k + _APPOSITION_WORDS)):
+        word = ws[n]
+        if word.text in {",", ".", "!", "?"} or word.text in OPEN_QUOTES:
+            return n if n > k else None
+        low = word.text.lower()
+        if low in _FINITE or lemma_classes(word.text)[1] or low in {"that", "who", "which"}:
+            return None
+    return len(ws) if len(ws) - k <= _APPOSITION_WORDS else None
+
+
+_APPOSITION_WORDS = 10
+
+
+_CONTENT_CLASSES = frozenset(
+    {"clause", "that", "object", "infinitive", "message", "addressee", "directive"}
+)
+
+
+def _names_a_position(ws: list[Word], start: int) -> bool:
+    """Whether a short object only names a stance (``the party's position``)."""
+    for k in range(start, min(len(ws), start + _LABEL_REACH)):
+        if not ws[k].text[0].isalnum():
+            return False
+        if ws[k].text.lower() in _POSITION_NOUNS:
+            return k + 1 >= len(ws) or not ws[k + 1].text[0].isalnum()
+    return False
+
+
+_POSITION_NOUNS = wordset("position positions stance stand view views opinion remarks comments")
+
+
+def _quoted_label(ws: list[Word], start: int) -> bool:
+    """Whether a quotation opens in the object's first few words."""
+    for word in ws[start : start + _LABEL_REACH]:
+        if word.text in {",", ".", ";"}:
+            return False
+        if word.text in OPEN_QUOTES:
+            return True
+    return False
+
+
+_LABEL_REACH = 12
+
+
+def _is_object(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
+    """Whether the content is a noun phrase or infinitive, not a clause (``denied the
+    reports``, ``vowed to fight``)."""
+    if start != after or has_class(cue, "clause"):
+        return False
+    return not (has_class(cue, "that") and _zero_that(ws, start))
+
+
+def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
+    """Where the content stops: before a trailing participle that is not content
+    (``, citing officials``, ``, asking not to be named``) and, for an object, before a
+    second verb it is coordinated with (``dismissed the figures and withdrew``)."""
+    limit = ws[start].start + MAX_CONTENT
+    for k in range(start + 1, len(ws) - 1):
+        word, nxt = ws[k], ws[k + 1].text.lower()
+        if word.start > limit:
+            break
+        if word.text == "," and (nxt in _TRAILING_PARTICIPLES or _participle_cue(ws[k + 1])):
+            return word.start
+        if (
+            nominal
+            and word.text.lower() in {"and", "but"}
+            and (_past_verb(ws[k + 1]) or nxt in _FINITE)
+        ):
+            return word.start  # "rejected two bids and had accepted ...": a second verb
+        if nominal and word.text == "," and nxt in _CLAUSE_LINKS:
+            return word.start  # "confirmed the loss of 14 homes, but it was too early ..."
+        if nominal and word.text.lower() in _CONTRASTS and (nxt in DETERMINERS or nxt in PRONOUNS):
+            even = ws[k - 1].text.lower() == "even"  # "even though it had planned"
+            return ws[k - 1].start if even else word.start  # "denies it but a number of ..."
+    return end
+
+
+def _participle_cue(word: Word) -> bool:
+    """``, calling the link unreliable``: a participle cue after a comma says something else."""
+    return word.text.islower() and word.text.endswith("ing") and bool(lemma_classes(word.text)[1])
+
+
+def _past_verb(word: Word) -> bool:
+    low = word.text.lower()
+    return word.text.islower() and (low in _PAST_FORMS or (low.endswith("ed") and len(low) > 4))
+
+
+_CONTRASTS = wordset("but while whereas although though")
+_CLAUSE_LINKS = wordset("but while although though whereas because since so yet")
+_TRAILING_PARTICIPLES = wordset(
+    "citing asking requesting speaking keeping prompting sparking triggering referring "
+    "pointing quoting echoing drawing"
+)
+_PAST_FORMS = wordset(
+    "withdrew took gave made went left sent held began set put kept told said met won lost "
+    "brought sought spoke wrote ran rose fell"
+)
+
+
+def _content_referent(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
+    """Whether a content opening with a pointing word is content after all: the subject
+    of a zero-"that" clause (``said it would``, ``said those reserves were``) or a speech
+    act's object with more than a bare pronoun (``denied the reports``, ``accused each
+    other of``); not ``said so`` or ``denied it.``."""
+    first = ws[start].text.lower()
+    if start + 1 >= len(ws) or not ws[start + 1].text[0].isalnum():
+        return False
+    if first in _OBJECT_ONLY:  # "accused him of lying", not "said so"
+        return "pointing" in cue_classes(cue) and ws[start + 1].text.lower() in _COMPLEMENTS
+    if cue_classes(cue) & {"clause", "that"} and start == after and _finite_ahead(ws, start + 1):
+        return True
+    return "pointing" in cue_classes(cue) or start > after
+
+
+def _finite_ahead(ws: list[Word], k: int) -> bool:
+    """Whether a finite verb follows within a few words (``it would``, ``the reports were``)."""
+    n, end = k, min(len(ws), k + _SUBJECT_REACH)
+    while n < end:
+        word = ws[n]
+        low = word.text.lower()
+        if n - k > _RELATIVE_WORDS + _SUBJECT_REACH:
+            return False
+        if word.text == "," and n + 1 < len(ws) and ws[n + 1].text.lower() in _RELATIVE_OPENERS:
+            close = _relative_end(ws, n + 1)  # "the conflict, where ... are deployed, cannot"
+            if close is None:
+                return False
+            n, end = close + 1, min(len(ws), close + 1 + _SUBJECT_REACH)
+            continue
+        if not word.text[0].isalnum():
+            return False
+        if low in _FINITE or (low.endswith("ed") and len(low) > 4):
+            return True
+        n += 1
+    return False
+
+
+def _relative_end(ws: list[Word], k: int) -> int | None:
+    """Index of the comma closing a relative clause opening at ws[k]."""
+    for n in range(k, min(len(ws), k + _RELATIVE_WORDS)):
+        if ws[n].text == ",":
+            return n
+        if ws[n].text in {".", ";", ":"}:
+            return None
+    return None
+
+
+_RELATIVE_OPENERS = wordset("where which who whose when")
+_RELATIVE_WORDS = 20
+
+
+_OBJECT_ONLY = wordset("them him so")
+_COMPLEMENTS = wordset("of for over as")
+_SUBJECT_REACH = 4
+_FINITE = wordset(
+    "is was were are has have had will would could can should may might must did does do "
+    "remains remained needs needed"
+)
 
 
 def _cited(ws: list[Word], after: int, start: int) -> Phrase | None:
@@ -165,11 +439,23 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
     """Index of the first word of the content after a verb cue, or None when none follows."""
     n = len(ws)
     j = after
-    if cue.lemma == "tell" and j < n and ws[j].text.lower() != "that":
+    if (
+        has_class(cue, "directive")
+        and j < n
+        and ws[j].text.lower() not in _NEGATIONS
+        and _directive(ws, j)
+    ):
+        return j  # "told passengers to travel by air"
+    if has_class(cue, "addressee") and j < n and ws[j].text.lower() != "that":
         that = _that_within(ws, j, 9)
-        j = _skip_that(ws, that) if that is not None else _skip_phrase(ws, j)
         if that is not None:
-            return j
+            return _skip_that(ws, that)  # "assured Nigerians that ..."
+        if cue.lemma == "tell":
+            j = _skip_phrase(ws, j)
+    if j < n and ws[j].text.lower() in _BARE_TIME:
+        if _rest_is_time(ws, j):
+            return None  # "..., the ministry said Friday."
+        j = _skip_time(ws, j)  # "said Tuesday detectives ..."
     if j < n and (ws[j].text.lower() in _PREPOSITIONS or ws[j].text == ","):
         that = _that_within(ws, j, 16)
         if that is not None:
@@ -179,25 +465,144 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         return _skip_that(ws, j)
     if j < n and ws[j].text in {":", ","} and has_class(cue, "clause"):
         k = j + 1
-        if k < n and ws[k].text[0].isalnum() and not _opener(ws[k]):
+        if k < n and ws[k].text[0].isalnum() and not _opener(ws[k]) and not _participle(ws[k]):
             return k
         return None
+    if j + 1 < n and ws[j].text.lower() in _CONDITIONS and ws[j + 1].text.lower() == "asked":
+        return None  # "said when asked whether ...": the question is not the content
+    if j < n and ws[j].text.lower() in _CONDITIONS and all(w.text != "," for w in ws[j:]):
+        return None  # "said once the verdict had been read out": a time adjunct, no content
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
         word = ws[j].text.lower()
         if word in _PREPOSITIONS and _clause_follows(ws, j):
             return j  # "said in the beginning Northland did not react"
+        manner = _after_manner(ws, j)
+        if manner is not None:
+            return manner  # "said with a grin there might be ..."
         if word in _PREPOSITIONS or word in {"as", "so", "and", "but", "or", "it", "he", "she"}:
             return None if word not in {"it", "he", "she"} else j
         if word == "of" or ws[j].text == "." or (cue.lemma == "tell" and j == after):
             return None
+        bare = word not in DETERMINERS and word not in _CLAUSE_SUBJECTS and ws[j].text.islower()
+        if j == after and cue.lemma not in _PLAIN_SAY and bare and not _zero_that(ws, j):
+            return None  # "claimed privilege over it", "tweeted a photo": no clause follows
         return j
+    if j < n and ws[j].text.lower() == "to" and has_class(cue, "infinitive"):
+        return j  # "vowed to fight on": the infinitive is the content
+    if has_class(cue, "that") and j == after and j < n and _zero_that(ws, j):
+        return j  # "insisted the deal was fair"
+    if has_class(cue, "message") and j == after and _names_message(ws, j):
+        return j  # "conveyed his condolences to the families"
     if has_class(cue, "object") and j < n and ws[j].text[0].isalnum():
         if cue.lemma == "mention" and ws[j].text.lower() == "about":
             return j + 1
-        if ws[j].text.lower() in {"to", "by", "in", "on", "at", "as", "with", "and"}:
+        if ws[j].text.lower() in {"to", "by", "in", "on", "at", "as", "with", "and", "of"}:
             return None
+        if ws[j].text.lower().endswith("ed") and lemma_classes(ws[j].text)[1]:
+            return None  # "media reports claimed ...": a noun before a verb, not a cue
         return j
     return None
+
+
+def _names_message(ws: list[Word], j: int) -> bool:
+    return any(w.text.lower() in MESSAGE_NOUNS for w in ws[j : j + _MESSAGE_REACH])
+
+
+_MESSAGE_REACH = 5
+
+
+def _zero_that(ws: list[Word], j: int) -> bool:
+    """Whether a content clause without "that" opens at ws[j]: a subject (a pronoun,
+    determiner or name) and a finite verb within a few words."""
+    word = ws[j]
+    low = word.text.lower()
+    if not word.text.isalpha() or low in _PREPOSITIONS or _adverb(word) or low == "to":
+        return False
+    return _finite_ahead(ws, j + 1)
+
+
+_CLAUSE_SUBJECTS = wordset("it he she they we i there such those these this its their his her")
+
+
+def _directive(ws: list[Word], j: int) -> bool:
+    """Whether a person and a to-infinitive follow (``urged residents to stay indoors``)."""
+    if not ws[j].text[0].isalnum() or ws[j].text.lower() in _PREPOSITIONS | {"that"}:
+        return False
+    for k in range(j + 1, min(len(ws) - 1, j + _DIRECTIVE_REACH)):
+        if ws[k].text.lower() == "to":
+            return ws[k + 1].text.isalpha() and ws[k + 1].text.islower()
+        if not ws[k].text[0].isalnum() or lemma_classes(ws[k].text)[1]:
+            return False
+    return False
+
+
+_DIRECTIVE_REACH = 6
+_NEGATIONS = frozenset({"not", "never"})
+
+
+def _after_manner(ws: list[Word], j: int) -> int | None:
+    """Start of a clause after a short manner adjunct (``with a grin``, ``with a smile``)."""
+    if ws[j].text.lower() not in {"with", "without"}:
+        return None
+    for m in range(j + 2, min(len(ws), j + _MANNER_WORDS)):
+        if ws[m].text.lower() in _CLAUSE_SUBJECTS and _finite_ahead(ws, m + 1):
+            return m
+        if not ws[m].text.isalpha():
+            return None
+    return None
+
+
+_MANNER_WORDS = 5
+
+
+def _attributed_before(ws: list[Word], comma: int) -> bool:
+    """Whether a speech verb of the ``after`` class stands in the few words before a comma
+    (``..., she said at a briefing, according to Reuters``)."""
+    for k in range(comma - 1, max(0, comma - _RELAY_REACH) - 1, -1):
+        word = ws[k]
+        if "after" not in lemma_classes(word.text)[1] or ws[k - 1].text.lower() in _BE_FORMS:
+            continue
+        nxt = ws[k + 1].text.lower()
+        return k + 1 == comma or nxt in _PREPOSITIONS or nxt in _TIME_WORDS  # an adjunct only
+    return False
+
+
+_RELAY_REACH = 12
+_SOURCE_PARTICIPLES = wordset("citing quoting")
+
+
+def _quotation_resumes(ws: list[Word], start: int) -> bool:
+    """Whether a short adjunct and a comma lead straight into a quotation."""
+    for k in range(start, min(len(ws) - 1, start + _RESUME_WORDS)):
+        if ws[k].text == ",":
+            return ws[k + 1].text in OPEN_QUOTES
+        if not ws[k].text[0].isalnum():
+            return False
+    return False
+
+
+_RESUME_WORDS = 8
+
+
+def _participle(word: Word) -> bool:
+    """``said, asking not to be named``: a participle after the comma is no content."""
+    return word.text.islower() and word.text.endswith("ing")
+
+
+def _rest_is_time(ws: list[Word], j: int) -> bool:
+    """Whether only a time phrase (and perhaps a comma and a relay) is left from ws[j]."""
+    k = j
+    while k < len(ws) and k - j < 5 and ws[k].text.lower() in _TIME_WORDS:
+        k += 1
+    return k >= len(ws) or ws[k].text in {".", "!", "?", ","}
+
+
+_PLAIN_SAY = wordset("say")
+_GOES_ON = wordset("continue continues continued continuing")
+_CONDITIONS = wordset("when if after before while once")
+_BARE_TIME = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
+)
 
 
 def _opener(word: Word) -> bool:
@@ -229,7 +634,10 @@ def _clause_follows(ws: list[Word], j: int) -> bool:
 _SCENE_PREPOSITIONS = wordset("in during on at after before since while")
 
 
-_SETTINGS = wordset("conference briefing talk speech address meeting ceremony rally session")
+_SETTINGS = wordset(
+    "conference briefing talk speech address meeting ceremony rally session note interview "
+    "letter email memo message video broadcast podcast"
+)
 
 
 def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
@@ -239,10 +647,18 @@ def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
             if following in {",", ".", ";", ":", "?", "!"}:
                 return None  # "asked about that, ...": a pronoun, not a content clause
             return k
-        if k > j and lemma_classes(ws[k].text)[1] & {"clause", "that"}:
+        noun = ws[k - 1].text.lower() in DETERMINERS  # "in a note to clients that"
+        if k > j and not noun and lemma_classes(ws[k].text)[1] & {"clause", "that"}:
             return None
         if ws[k].text in {".", ";", "“", '"', "‘"}:
             return None
+        if (
+            ws[k].text == ","
+            and k + 1 < len(ws)
+            and _participle(ws[k + 1])
+            and ws[k + 1].text.lower() not in _SOURCE_PARTICIPLES
+        ):
+            return None  # "confirmed in a statement, ending a saga that ...": not its clause
     return None
 
 
@@ -257,7 +673,11 @@ def _skip_time(ws: list[Word], j: int) -> int:
     k = j
     while k < len(ws) and k - j < 4 and ws[k].text.lower() in _TIME_WORDS:
         k += 1
-    return k if k > j and k < len(ws) and ws[k].text.lower() not in _PREPOSITIONS else j
+    timed = any(w.text.lower() not in _TIME_LINKERS for w in ws[j:k])  # not "this on"
+    return k if timed and k < len(ws) and ws[k].text.lower() not in _PREPOSITIONS else j
+
+
+_TIME_LINKERS = wordset("on last this later earlier")
 
 
 def _skip_that(ws: list[Word], j: int) -> int:
@@ -285,6 +705,8 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     quoted = _quoted_object(ws, i, cue)
     if quoted is not None:
         return quoted  # "X also quoted him as saying"
+    if cue.participle and i == 0:
+        return _main_subject(ws)  # "Voicing worry over X, the President said ..."
     if cue.participle and prev not in _PROGRESSIVE:
         phrase = phrase_before(ws, i)
         if phrase is not None and _after_with(ws, phrase, i):
@@ -303,12 +725,102 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
         relative = phrase_before(ws, k + 1)
         if relative is None and r >= 2:
             relative = phrase_before(ws, r - 1)  # "my uncle, who used to say"
+        if relative is None:
+            relative = _opening_subject(ws, r - 1)  # "The opposition, which has accused"
         if relative is not None and relative.kind != "pronoun":
             return relative
     if cue.participle:
         phrase = phrase_before(ws, k + 1)
         return phrase if phrase is not None and _ends_at(ws, phrase, k) else None
     return phrase_before(ws, k + 1)
+
+
+def _embedded_subject(ws: list[Word], i: int) -> Phrase | None:
+    """A plain noun phrase opening a content clause, as subject of a cue inside it
+    (``said ministers had privately urged ...``, ``that her client would ask ...``)."""
+    k = i - 1
+    while k >= 0 and i - k < _SKIP_WORDS and (ws[k].text.lower() in AUXILIARIES or _adverb(ws[k])):
+        k -= 1
+    end = k
+    while k >= 0 and end - k < _EMBEDDED_WORDS and ws[k].text.isalpha():
+        low = ws[k].text.lower()
+        if low == "that" or lemma_classes(ws[k].text)[1]:
+            break
+        if low in _FINITE or low.endswith(("ing", "ed")):
+            return None  # a verb: no plain noun phrase
+        k -= 1
+    if k == end or k < 0 or not (ws[k].text.lower() == "that" or lemma_classes(ws[k].text)[1]):
+        return None
+    first, last = ws[k + 1], ws[end]
+    if last.text.lower() in DETERMINERS or last.text.lower() in _RELATIVES:
+        return None
+    if first.text.lower() in PRONOUNS and k + 1 == end:
+        return Phrase(first.text, first.start, last.end, "pronoun")
+    head = last.text.lower()
+    kind = "group" if head.endswith("s") and not last.text[0].isupper() else "person"
+    text = " ".join(w.text for w in ws[k + 1 : end + 1])
+    return Phrase(text, first.start, last.end, kind)
+
+
+_EMBEDDED_WORDS = 4
+_SKIP_WORDS = 8
+"""Most auxiliaries, adverbs and time words stepped over between a subject and its cue."""
+
+
+def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
+    """A plain noun phrase opening the sentence as the cue's subject, when no name is
+    found (``The opposition on Thursday dismissed ...``, ``A coalition of groups said``)."""
+    if not ws or ws[0].text.lower() not in _ARTICLES:
+        return None
+    k = i - 1
+    while (
+        k > 0
+        and i - k < _SKIP_WORDS
+        and (
+            ws[k].text.lower() in AUXILIARIES
+            or _adverb(ws[k])
+            or ws[k].text.lower() in _TIME_WORDS | _TIME_LINKS
+        )
+    ):
+        k -= 1
+    if ws[k].text == ",":  # "The opposition, which has accused ..., has warned"
+        opening = next((n for n in range(1, min(k, _OPENING_WORDS + 1)) if ws[n].text == ","), None)
+        inserted = ws[opening + 1].text.lower() if opening is not None else ""
+        if inserted not in {"which", "who"} and inserted not in _PREPOSITIONS:
+            return None  # "The council, in its reply, denied ..." is fine too
+        k = opening - 1
+    if k < 1 or k > _OPENING_WORDS:
+        return None
+    own = ws[: k + 1]
+    if any(not w.text.replace("-", "").isalnum() and w.text not in {"’s", "'s"} for w in own):
+        return None
+    if any(w.text.lower() in _FINITE or lemma_classes(w.text)[1] for w in own[1:]):
+        return None
+    last = own[-1]
+    if last.text.lower() in DETERMINERS | _PREPOSITIONS or last.text.endswith(("ing", "ed")):
+        return None
+    kind = "group" if last.text.lower().endswith("s") else "organization"
+    return Phrase(" ".join(w.text for w in own), own[0].start, last.end, kind)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_TIME_LINKS = frozenset({"late", "early", "on", "in", "at"})
+_OPENING_WORDS = 8
+
+
+def _adverb(word: Word) -> bool:
+    return word.text.islower() and word.text.endswith("ly") and len(word.text) > 4
+
+
+def _main_subject(ws: list[Word]) -> Phrase | None:
+    """The subject of the main clause after a sentence-initial participle clause."""
+    for k in range(1, min(len(ws) - 1, _OPENING_CLAUSE_WORDS)):
+        if ws[k].text == ",":
+            return phrase_after(ws, k + 1)
+    return None
+
+
+_OPENING_CLAUSE_WORDS = 25
 
 
 def _quoted_object(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
@@ -352,11 +864,9 @@ def _trailing(
     inverted = phrase_after(ws, after) if subject is None or after < len(ws) else None
     rest = after
     if subject is None and inverted is not None and inverted.kind != "pronoun":
-        subject = inverted
-        while rest < len(ws) and ws[rest].end <= inverted.end:
-            rest += 1
+        rest, subject = _past_inverted(ws, after, inverted)
         first = i
-    elif subject is not None:
+    elif subject is not None or (subject := _plain_before(ws, i)) is not None:
         first = _word_at(ws, subject.start, i)
     else:
         return None
@@ -370,6 +880,8 @@ def _trailing(
         lead -= 1  # "..., the official news agency X reported."
     if ws[lead - 1].text == "," and lead < first:
         first = lead
+    if has_class(cue, "addressee") and rest == after:
+        rest = _skip_phrase(ws, rest)  # "..., the minister told parliament."
     if not _only_trailing(ws, rest) or first < 2 or ws[first - 1].text != ",":
         return None
     if any(w.text in '“”"' for w in ws[first - 2 : first]):
@@ -383,6 +895,26 @@ def _trailing(
     return Clause(cue.text, cue.start, subject, span)
 
 
+def _plain_before(ws: list[Word], i: int) -> Phrase | None:
+    """``..., the paper said.``: an article and a few words between a comma and the cue."""
+    k = i - 1
+    while k > 0 and i - k < _SKIP_WORDS and ws[k].text.lower() in AUXILIARIES:
+        k -= 1
+    end = k
+    while k > 0 and end - k < _PLAIN_WORDS and ws[k].text.isalpha():
+        k -= 1
+    if ws[k].text != "," or ws[k + 1].text.lower() not in _ARTICLES or k + 1 >= end:
+        return None
+    own = ws[k + 1 : end + 1]
+    if any(w.text.lower() in _FINITE or lemma_classes(w.text)[1] for w in own):
+        return None
+    kind = "group" if own[-1].text.lower().endswith("s") else "organization"
+    return Phrase(" ".join(w.text for w in own), own[0].start, own[-1].end, kind)
+
+
+_PLAIN_WORDS = 4
+
+
 def _word_at(ws: list[Word], offset: int, before: int) -> int:
     """Index of the word starting at ``offset``, searched back from ``before``."""
     for k in range(before, max(-1, before - 40), -1):
@@ -391,14 +923,24 @@ def _word_at(ws: list[Word], offset: int, before: int) -> int:
     return 0
 
 
+_RELAY_WORDS = 4
+
+
 def _only_trailing(ws: list[Word], j: int) -> bool:
     """Whether only a short adjunct (``in a statement``, ``on Friday``) follows ws[j],
     or such an adjunct and then a participle clause (``, ending a long saga``)."""
     rest = [w for w in ws[j:] if w.text not in {".", "!", "?"}]
     comma = next((k for k, w in enumerate(rest) if w.text == ","), None)
     if comma is not None and comma <= 8 and comma + 1 < len(rest):
-        return rest[comma + 1].text.lower().endswith("ing")
+        tail = rest[comma + 1 :]
+        relay = len(tail) <= _RELAY_WORDS and bool(lemma_classes(tail[-1].text)[1])
+        return tail[0].text.lower().endswith("ing") or relay  # ", Xinhua reports"
+    if rest and rest[0].text[0].isalnum() and rest[0].text.lower() not in _ADJUNCT_OPENERS:
+        return False  # "confirmed the detentions": an object follows, not an adjunct
     return len(rest) <= 8 and all(w.text not in {",", ";", ":"} for w in rest[:1])
+
+
+_ADJUNCT_OPENERS = _PREPOSITIONS | _TIME_WORDS | wordset("from for by as when then too again")
 
 
 def _nominal_clauses(
@@ -460,6 +1002,11 @@ def _according(
     if j is None:
         return None
     source = phrase_after(ws, j)
+    if source is None and j < len(ws) and ws[j].text.lower() in _OBJECT_PRONOUN_SUBJECTS:
+        word = ws[j]  # "according to her": the pronoun is resolved like "she"
+        source = Phrase(
+            _OBJECT_PRONOUN_SUBJECTS[word.text.lower()], word.start, word.end, "pronoun"
+        )
     if source is None:
         return None
     k = j
@@ -483,12 +1030,8 @@ def _according(
             k = by
             while k < len(ws) and ws[k].end <= source.end:
                 k += 1
-    if (
-        j >= 4
-        and ws[j - 3].text == ","
-        and has_class(Cue(ws[j - 4].text, "", ws[j - 4].start, ws[j - 4].end), "after")
-    ):
-        return None  # "..., he said, according to the agency": a relay, not a source
+    if j >= 4 and ws[j - 3].text == "," and _attributed_before(ws, j - 3):
+        return None  # "..., he said (at a briefing), according to the agency": a relay
     leading = (
         j - 2 <= 0 or ws[j - 3].text in {",", ";", ":"} or ws[j - 3].text.lower() in CLAUSE_OPENERS
     )
@@ -521,34 +1064,67 @@ def _bound(
                 break
             if other is clause:
                 continue
-            cut = _sibling_cut(ws, index, other)
+            cut = _sibling_cut(ws, index, other, clause.content.start)
             if cut is not None and cut > clause.content.start:
                 end = min(end, cut)
         nested_in = None
         if clause.subject is not None:
             for m in range(len(result) - 1, max(-1, len(result) - 1 - _NEIGHBOURS), -1):
-                if result[m].content.start <= clause.cue_start < result[m].content.end:
-                    nested_in = m
+                if result[m].content.start <= clause.subject.start < result[m].content.end:
+                    # "denied claims by X that ...": a denial does not relay what it denies
+                    denied = "pointing" in lemma_classes(result[m].cue)[1]
+                    nested_in = None if denied else m
                     break
         span = strip_span(text, clause.content.start, end, " \t\n,;:—–-.")
         if span.end - span.start < 3:
             continue
-        result.append(clause._replace(content=_clip_channel(text, span), nested_in=nested_in))
+        for part in _second_that(text, ws, index, span):
+            result.append(clause._replace(content=_clip_channel(text, part), nested_in=nested_in))
     return result
 
 
+def _second_that(text: str, ws: list[Word], index: dict[int, int], span: Span) -> list[Span]:
+    """``said A, and that B``: two content clauses of one cue, two statements."""
+    k = index.get(span.start)
+    if k is None:
+        return [span]
+    while k + 2 < len(ws) and ws[k + 2].start < span.end:
+        if ws[k].text.lower() == "and" and ws[k + 1].text.lower() == "that" and k > 0:
+            first = strip_span(text, span.start, ws[k].start, " \t\n,;:—–-.")
+            second = Span(ws[k + 2].start, span.end)
+            if first.end - first.start >= 3:
+                return [first, second]
+        k += 1
+    return [span]
+
+
 _NEIGHBOURS = 12
+_SIBLING_LINKS = frozenset({",", "and", "but", "or", "while", "also", "then"})
 
 
-def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause) -> int | None:
-    """Where ``other`` starts as a sibling clause (not nested speech), or None."""
+def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: int) -> int | None:
+    """Where ``other`` starts as a sibling clause (not nested speech) of a content that
+    starts at ``within``, or None."""
     i = index.get(other.cue_start)
     if i is None:
         return None
-    if other.subject is None:
+    if other.subject is None or other.subject.start < within:
+        # "X, which has accused Y of Z, has warned ...": the subject comes before the content
         k = i - 1
-        while k >= 0 and ws[k].text.lower() in {",", "and", "but", "or", "while", "also", "then"}:
+        linked = other.subject is not None or other.cue.split()[0].lower().endswith("ing")
+        while (
+            k >= 0
+            and i - k < _SKIP_WORDS
+            and (ws[k].text.lower() in _SIBLING_LINKS or ws[k].text.lower() in AUXILIARIES)
+        ):
+            linked = linked or ws[k].text.lower() in _SIBLING_LINKS
             k -= 1
+        if k >= 1 and ws[k].text.lower() in PRONOUNS and ws[k - 1].text.lower() in _RELATIVES:
+            k -= 2  # "..., which it said was ..."
+            k -= 1 if k >= 0 and ws[k].text == "," else 0
+            linked = True
+        if not linked:
+            return None  # "that her client would ask ...": an unfound subject, nested speech
         return ws[k + 1].start if k + 1 < len(ws) else None
     first = index.get(other.subject.start)
     if first is None:
@@ -556,9 +1132,16 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause) -> int | 
     prev = ws[first - 1].text.lower() if first else ""
     if prev in {",", ";", "while", "but", "whereas", "and", ":"}:
         return ws[first - 1].start
+    if prev in _RELATIVES:  # "..., which it said was ...": the relative clause is its own
+        return (
+            ws[first - 2].start if first > 1 and ws[first - 2].text == "," else ws[first - 1].start
+        )
     if other.cue.lower().startswith("according"):
         return ws[i - 1].start if i and ws[i - 1].text == "," else None
     return None
+
+
+_RELATIVES = frozenset({"which", "what"})
 
 
 _CHANNEL_TAIL = re.compile(

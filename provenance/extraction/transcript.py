@@ -56,11 +56,17 @@ def transcript_turns(text: str, paras: list[Span]) -> dict[int, Turn]:
         labelled.append(
             (index, text[label.start : match.end("colon")], label, Span(start, para.end))
         )
-    return _qa_turns(text, labelled) or _named_turns(text, labelled)
+    qa = _qa_turns(text, labelled)
+    if qa and not any(t.question for t in qa.values()):
+        return _unlabelled_turns(text, paras, qa)
+    if qa:
+        return qa
+    return _named_turns(text, labelled)
 
 
 def _qa_turns(text: str, labelled: list[tuple[int, str, Span, Span]]) -> dict[int, Turn]:
     turns: dict[int, Turn] = {}
+    answers = 0
     answers_after_question = 0
     last_question = False
     for index, written, label, content in labelled:
@@ -70,9 +76,52 @@ def _qa_turns(text: str, labelled: list[tuple[int, str, Span, Span]]) -> dict[in
             last_question = True
         elif low in _ANSWER_LABELS:
             turns[index] = Turn(index, written, False, content)
+            answers += 1
             answers_after_question += last_question
             last_question = False
-    return turns if answers_after_question else {}
+    # "A:" first, its question above the body (taken as the headline), then the rest
+    # unlabelled: still a transcript when questions follow
+    questions = sum(t.question for t in turns.values())
+    return turns if answers_after_question or (answers and not questions) else {}
+
+
+def _unlabelled_turns(text: str, paras: list[Span], turns: dict[int, Turn]) -> dict[int, Turn]:
+    """A Q-and-A whose first question stands above the body (``A:`` opens it) often goes
+    on without labels: a paragraph that asks is a question, the paragraphs after it its
+    answer, until the page's furniture (a credit in brackets, a list, a heading)."""
+    last = max(turns)
+    answer_label = next((t.label for t in turns.values() if not t.question), "A:")
+    question_open = turns[last].question
+    found = dict(turns)
+    asked = 0
+    for index in range(last + 1, len(paras)):
+        para = paras[index]
+        words_in = text[para.start : para.end].split()
+        if not words_in or _furniture(text, para, len(words_in)):
+            break
+        asks = text[para.start : para.end].rstrip().endswith("?")
+        if asks and len(words_in) <= _MAX_QUESTION_WORDS:
+            found[index] = Turn(index, "", True, para)
+            question_open, asked = True, asked + 1
+        elif question_open or found.get(index - 1) is not None:
+            found[index] = Turn(index, answer_label, False, para)
+            question_open = False
+        else:
+            break
+    return found if asked else {}  # a lone "A:" with no question is not a transcript
+
+
+_MAX_QUESTION_WORDS = 60
+_MIN_PROSE_WORDS = 6
+
+
+def _furniture(text: str, para: Span, words_in: int) -> bool:
+    """A credit line in brackets, a list item or a short heading: not a turn."""
+    first = text[para.start]
+    line = text[para.start : para.end].rstrip()
+    if first in "([-•*–—|" or line.endswith(")"):
+        return True
+    return words_in < _MIN_PROSE_WORDS and not line.endswith((".", "?", "!", "”", '"'))
 
 
 def _named_turns(text: str, labelled: list[tuple[int, str, Span, Span]]) -> dict[int, Turn]:

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.extraction.conftest import attribute_body, by_text
 
 
@@ -105,3 +107,203 @@ def test_offsets_point_into_the_body():
     body = "Governor Mia Ross said: “We are ready.” Later she said the plan was costed."
     for statement in attribute_body(body).statements:
         assert body[statement.start : statement.end] == statement.text
+
+
+_CHANNEL_CASES = [
+    # (body, statement text, channel, via)
+    (
+        "Mayor Ann Cole told Nordland Radio that taxes would fall.",
+        "taxes would fall",
+        "interview",
+        ["Nordland Radio"],
+    ),
+    ("Mayor Ann Cole told AFP that taxes would fall.", "taxes would fall", "interview", ["AFP"]),
+    (
+        "The firm confirmed to the Daily Courier that a sale was studied.",
+        "a sale was studied",
+        "interview",
+        ["Daily Courier"],
+    ),
+    (
+        "Envoy Jo Roe told the Nordpress news agency that the talks had failed.",
+        "the talks had failed",
+        "interview",
+        ["Nordpress"],
+    ),
+    (
+        "Mayor Ann Cole told Morning Show presenter Jo Bale that taxes would fall.",
+        "taxes would fall",
+        "interview",
+        ["Morning Show"],
+    ),
+    (
+        "Mayor Ann Cole told John Smith that taxes would fall.",
+        "taxes would fall",
+        None,
+        ["John Smith"],
+    ),
+    ("Premier Ann Cole told parliament that taxes would fall.", "taxes would fall", "speech", []),
+    ("Premier Ann Cole told the Dáil that taxes would fall.", "taxes would fall", "speech", []),
+    ("Premier Ann Cole told lawmakers that taxes would fall.", "taxes would fall", "speech", []),
+    (
+        "In her inaugural address, Premier Ann Cole said taxes would fall.",
+        "taxes would fall",
+        "speech",
+        [],
+    ),
+    (
+        "“Taxes will fall,” Trustee Ann Cole said during Tuesday night's meeting.",
+        "Taxes will fall,",
+        "speech",
+        [],
+    ),
+    (
+        "Speaking at a rally in the port, Ann Cole said taxes would fall.",
+        "taxes would fall",
+        "speech",
+        [],
+    ),
+    (
+        "Premier Ann Cole said in the debate that taxes would fall.",
+        "taxes would fall",
+        "speech",
+        [],
+    ),
+    ("Premier Ann Cole posted on Facebook that taxes would fall.", "taxes would fall", "tweet", []),
+    (
+        "Police Chief Ann Cole told a news briefing that the suspect fled.",
+        "the suspect fled",
+        "news conference",
+        [],
+    ),
+    (
+        "A spokesman, Ben Ruiz, told the weekly press briefing that talks went on.",
+        "talks went on",
+        "press briefing",
+        [],
+    ),
+    (
+        "Governor Ann Cole told an investor conference in London that rates would hold.",
+        "rates would hold",
+        "speech",
+        [],
+    ),
+    (
+        "The weather office said in its 5 pm bulletin that the storm had landed.",
+        "the storm had landed",
+        "report",
+        [],
+    ),
+    (
+        "In the release, chief executive Ben Ruiz said sales had doubled.",
+        "sales had doubled",
+        "statement",
+        [],
+    ),
+    (
+        "Dr. Ben Ruiz, who was not involved in the study, said the result was weak.",
+        "the result was weak",
+        None,
+        [],
+    ),
+    (
+        "The quake struck at dawn, the Nordland Geological Survey said.",
+        "The quake struck at dawn",
+        None,
+        [],
+    ),
+    (
+        "In a report released on Monday, analyst Ben Ruiz said margins would shrink.",
+        "margins would shrink",
+        "report",
+        [],
+    ),
+    (
+        "In a note to clients, analyst Ben Ruiz said margins would shrink.",
+        "margins would shrink",
+        "report",
+        [],
+    ),
+    (
+        "Coach Ben Ruiz said at the post-match media session that the team was tired.",
+        "the team was tired",
+        "media talk",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel", "via"), _CHANNEL_CASES)
+def test_channel_phrases(body: str, text: str, channel: str | None, via: list[str]) -> None:
+    statement = by_text(attribute_body(body))[text]
+    assert statement.channel == channel
+    assert [v.name for v in statement.via] == via
+
+
+_INTERVIEW_RELAY_CASES = [
+    ("Minister Jo Roe said in an interview on Nordland TV that taxes would fall.", ["Nordland TV"]),
+    ("Minister Jo Roe said in an interview over Radio Nord that taxes would fall.", ["Radio Nord"]),
+    ("Minister Jo Roe said in an interview on Monday that taxes would fall.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "via"), _INTERVIEW_RELAY_CASES)
+def test_interview_on_an_outlet(body: str, via: list[str]) -> None:
+    statement = by_text(attribute_body(body))["taxes would fall"]
+    assert statement.channel == "interview"
+    assert [v.name for v in statement.via] == via
+
+
+def test_reporters_at_a_briefing_is_a_press_briefing():
+    body = "Spokesman Ben Ruiz told reporters at a briefing that the talks had stalled."
+    assert by_text(attribute_body(body))["the talks had stalled"].channel == "press briefing"
+
+
+def test_a_private_briefing_session_is_no_press_briefing():
+    body = "Jo Roe said an official had told her at a briefing session that bids would close."
+    statement = by_text(attribute_body(body))["bids would close"]
+    assert statement.channel is None
+
+
+def test_background_briefing_is_a_press_briefing():
+    body = "At a background briefing for reporters, envoy Jo Roe said the talks had stalled."
+    assert by_text(attribute_body(body))["the talks had stalled"].channel == "press briefing"
+
+
+_REPORT_CASES = [
+    (
+        "The mill will close, the Nordland Post business daily reported.\n\n"
+        "About 300 jobs would go, the Nordland Post said.",
+        "About 300 jobs would go",
+        "report",
+    ),
+    ("TV presenter Jo Bale said the show would end.", "the show would end", None),
+    # (body, statement text, channel)
+    (
+        "The mill will close in June, the Valley Courier newspaper reported.",
+        "The mill will close in June",
+        "report",
+    ),
+    (
+        "The mill will close in June, the Nordland Herald reported on Friday.",
+        "The mill will close in June",
+        "report",
+    ),
+    (
+        "Two ferries were cancelled, according to the broadcaster.",
+        "Two ferries were cancelled",
+        "report",
+    ),
+    (
+        "Zetanet reported that the mill would close.\n\nIt added that jobs would go.",
+        "jobs would go",
+        "report",
+    ),
+    ("The company reported that its sales rose.", "its sales rose", None),
+    ("Police reported that two cars collided.", "two cars collided", None),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _REPORT_CASES)
+def test_an_outlet_speaks_through_reports(body: str, text: str, channel: str | None) -> None:
+    assert by_text(attribute_body(body))[text].channel == channel

@@ -1,6 +1,8 @@
 """Conventions of English news beyond plain quotation and reported speech: interview
 transcripts, table rows that are not speakers, dates of the lede's occasion, channels."""
 
+import pytest
+
 from provenance.domain import ParsedDocument
 from provenance.extraction.attribution import attribute
 from provenance.extraction.speakers import name_registry
@@ -118,3 +120,305 @@ def test_memo_is_a_letter_and_release_a_statement():
     found = by_text(attribute_body(body))
     assert found["the cuts were final"].channel == "letter"
     assert found["the port would reopen"].channel == "statement"
+
+
+def test_a_statement_carries_to_the_speakers_later_words():
+    body = (
+        "In a statement on Monday, Governor Ann Cole condemned the attack on the depot.\n\n"
+        "“We will find those responsible,” Cole said."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["We will find those responsible,"].channel == "statement"
+
+
+def test_a_document_as_subject_gives_its_channel():
+    body = "“The vote must be cancelled,” said a statement read out at a news conference."
+    found = by_text(attribute_body(body))
+    assert found["The vote must be cancelled,"].channel == "statement"
+
+
+_RELAY_CASES = [
+    # (body, statement text, speaker, via)
+    (
+        "Mayor Ann Cole said the port would reopen, according to the Daily Courier.",
+        "the port would reopen",
+        "Ann Cole",
+        ["Daily Courier"],
+    ),
+    (
+        "Judge Jo Roe set bail and said the trial would start soon, according to the broadcaster.",
+        "the trial would start soon",
+        "Jo Roe",
+        ["broadcaster"],
+    ),
+    (
+        "Mayor Ann Cole said the port would reopen, according to the Daily Courier.\n\n"
+        "Cole said ships would return.",
+        "ships would return",
+        "Ann Cole",
+        ["Daily Courier"],
+    ),
+    (
+        "The Daily Courier quoted Mayor Ann Cole as saying the port would reopen.",
+        "the port would reopen",
+        "Ann Cole",
+        ["The Daily Courier"],
+    ),
+    (
+        "The Valley Post, citing a league source, reported that two clubs had made offers.",
+        "two clubs had made offers",
+        "a league source",
+        ["Valley Post"],
+    ),
+    (
+        "The deal is worth $2 billion, the Daily Courier reported, citing people familiar "
+        "with the talks.",
+        "The deal is worth $2 billion",
+        "people familiar with the talks",
+        ["Daily Courier"],
+    ),
+    (
+        "The Nordland Herald, quoting a senior official, said the talks had failed.",
+        "the talks had failed",
+        "a senior official",
+        ["Nordland Herald"],
+    ),
+    (
+        "Envoy Jo Roe told the Nordpress news agency that talks had failed, Reuters reported.",
+        "talks had failed",
+        "Jo Roe",
+        ["Nordpress", "Reuters"],
+    ),
+    (
+        "“We tried,” envoy Jo Roe told the Nordpress news agency, Reuters reported.",
+        "We tried,",
+        "Jo Roe",
+        ["Nordpress", "Reuters"],
+    ),
+    (
+        "An official said on Saturday that the river burst its banks, Nordpress reports.",
+        "the river burst its banks",
+        "An official",
+        ["Nordpress"],
+    ),
+    (
+        "Ali Reza, a farmer, said the minister had told him that the border would open.",
+        "the border would open",
+        "minister",
+        ["Ali Reza"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "speaker", "via"), _RELAY_CASES)
+def test_relays(body: str, text: str, speaker: str, via: list[str]) -> None:
+    statement = by_text(attribute_body(body))[text]
+    assert statement.speaker.name == speaker
+    assert [v.name for v in statement.via] == via
+
+
+def test_the_dateline_date_is_not_the_ledes_occasion():
+    body = (
+        "Nordport, Mar 13 (NPA) Exports rose to a record, Trade Minister Ann Cole said on "
+        "Tuesday at a forum in the capital.\n\nShe said that shipping costs had eased."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["shipping costs had eased"].said_on == "2024-03-12"
+
+
+def test_the_lede_is_found_below_headline_furniture():
+    body = (
+        "Port deal signed\n\nStaff Reporter\n\n"
+        "The harbour board approved the lease on Tuesday, its chairman Ben Ruiz said, "
+        "calling it a fair deal.\n\nUnion leader Jo Roe said the lease protected jobs."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["the lease protected jobs"].said_on == "2024-03-12"
+
+
+def test_a_new_setting_ends_the_carried_channel():
+    body = (
+        "In a statement, chief executive Ann Cole said the merger would save money.\n\n"
+        "Cole said the board had backed the plan.\n\n"
+        "In an interview with Radio Nordland, Cole said the regulator had been informed.\n\n"
+        "“I am confident it will go through,” she said."
+    )
+    found = by_text(attribute_body(body))
+    assert found["the board had backed the plan"].channel == "statement"
+    quote = found["I am confident it will go through,"]
+    assert quote.channel == "interview"
+    assert [v.name for v in quote.via] == ["Radio Nordland"]
+
+
+def test_an_earlier_setting_scene_keeps_its_relay():
+    body = (
+        "In an interview with Radio Nordland last month, Ann Cole had made her plans plain.\n\n"
+        "“I always wanted to run this club,” she said."
+    )
+    quote = by_text(attribute_body(body))["I always wanted to run this club,"]
+    assert quote.channel == "interview"
+    assert [v.name for v in quote.via] == ["Radio Nordland"]
+
+
+def test_addressing_journalists_is_a_media_talk():
+    body = (
+        "Addressing journalists in the capital, union leader Ann Cole said the strike would go on."
+    )
+    assert by_text(attribute_body(body))["the strike would go on"].channel == "media talk"
+
+
+def test_an_unnamed_outlet_relays_as_a_group():
+    found = attribute_body("Indian media quoted the minister as saying the border was calm.")
+    assert [(v.name, v.kind) for v in found.statements[0].via] == [("Indian media", "group")]
+
+
+def test_a_report_dated_once_dates_the_outlets_later_claims():
+    body = (
+        "The mill will close in June, the Nordland Herald reported on Saturday.\n\n"
+        "About 300 jobs would go, the Nordland Herald said.\n\n"
+        "The owners had sought a buyer for a year, the Nordland Herald said."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    later = found["The owners had sought a buyer for a year"]
+    assert later.channel == "report" and later.said_on == "2024-03-09"
+
+
+def test_a_birth_date_is_not_the_ledes_occasion():
+    body = (
+        "Hattie Moss, born on March 3rd, 1914, says she still sews every day.\n\n"
+        "“Laugh a lot,” Moss said."
+    )
+    found = by_text(attribute_body(body))
+    assert found["she still sews every day"].said_on is None
+    assert found["Laugh a lot,"].said_on is None
+
+
+def test_a_qa_goes_on_without_labels_until_the_page_furniture():
+    body = (
+        "A: Demand held up better than we feared, and our plants ran at full tilt all year.\n\n"
+        "What worries you most about next year?\n\n"
+        "Energy prices, plainly. They decide whether our smelters make money or lose it.\n\n"
+        "(Nordland Weekly, page 12)\n\n"
+        "Top stories today"
+    )
+    found = by_text(attribute(ParsedDocument(body=body, title="Q&A | Ada Kerrow")))
+    answer = found[
+        "Energy prices, plainly. They decide whether our smelters make money or lose it."
+    ]
+    assert answer.speaker.name == "Ada Kerrow" and answer.channel == "interview"
+    assert "What worries you most about next year?" not in found
+    assert not any(text.startswith("(Nordland") for text in found)
+
+
+def test_a_lone_answer_label_is_not_a_transcript():
+    body = "A: the first option.\n\nB: the second option.\n\nPrices rose again on Monday."
+    assert transcript_turns(body, paragraphs(body)) == {}
+
+
+def test_a_report_published_by_an_outlet_is_the_outlets():
+    body = (
+        "The plant will close, according to a report published on Thursday by the Nordland "
+        "Herald. The report says 300 jobs will go."
+    )
+    found = by_text(attribute_body(body))
+    for text in ("The plant will close", "300 jobs will go"):
+        assert found[text].speaker.name == "Nordland Herald"
+        assert found[text].channel == "report"
+
+
+def test_the_broadcaster_is_the_outlet_already_named():
+    body = (
+        "Minister Jo Roe told Radio Nord on Tuesday that talks had failed.\n\n"
+        "She told the broadcaster the unions had walked out."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    later = found["the unions had walked out"]
+    assert later.channel == "interview" and [v.name for v in later.via] == ["Radio Nord"]
+
+
+def test_a_speakers_own_occasion_dates_their_words_before_the_ledes():
+    body = (
+        "The council approved the budget on Monday, Mayor Ann Cole said.\n\n"
+        "Minister Jo Roe told Radio Nord on Tuesday that talks had failed.\n\n"
+        "“We tried,” she added."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["The council approved the budget on Monday"].said_on == "2024-03-11"
+    assert found["We tried,"].said_on == "2024-03-12"
+
+
+def test_the_reader_of_a_statement_speaks_at_its_occasion():
+    body = (
+        "“The vote must be cancelled,” said a statement read by spokesman Ali Reza during a "
+        "news conference on Tuesday.\n\nReza said the opposition would march."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["The vote must be cancelled,"].channel == "statement"
+    assert found["The vote must be cancelled,"].speaker.name != "Ali Reza"
+    later = found["the opposition would march"]
+    assert later.channel == "news conference" and later.said_on == "2024-03-12"
+
+
+def test_a_closing_report_is_no_statement_of_its_own():
+    body = "“We tried,” envoy Jo Roe told the Nordpress news agency, Reuters reported."
+    assert "Reuters reported" not in by_text(attribute_body(body))
+
+
+# FORMAT.md Convention 2: a quotation inside a reported clause is a statement of its own
+# besides the clause; a quoted label with no clause of its own is one direct statement.
+@pytest.mark.parametrize(
+    ("body", "speaker", "expected"),
+    [
+        (
+            'Minister Jo Roe said the plan was "a disaster" for farmers.',
+            "Jo Roe",
+            {('the plan was "a disaster" for farmers', "indirect"), ("a disaster", "direct")},
+        ),
+        (
+            "Mayor Ann Lee warned that the levy would “hurt every family” in the valley.",
+            "Ann Lee",
+            {
+                ("the levy would “hurt every family” in the valley", "indirect"),
+                ("hurt every family", "direct"),
+            },
+        ),
+        ('Minister Jo Roe called the plan "a disaster".', "Jo Roe", {("a disaster", "direct")}),
+        (
+            'Minister Jo Roe condemned the "reckless spending".',
+            "Jo Roe",
+            {("reckless spending", "direct")},
+        ),
+    ],
+)
+def test_partial_quote_in_reported_speech(body: str, speaker: str, expected: set[tuple[str, str]]):
+    found = attribute_body(body).statements
+    assert {(s.text, s.kind) for s in found} == expected
+    assert {s.speaker.name for s in found} == {speaker}
+    assert len({s.cue for s in found}) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # the last speaker goes on over paragraphs when the quotation's end names no one
+        (
+            "Farmer Jo Roe says the dams are dry.\n\n"
+            "“We have had no rain here in sixteen months.\n\n"
+            "“Nobody can tell us when it will break.”",
+            {"Jo Roe"},
+        ),
+        # a speaker named at the quotation's end is the speaker of all its paragraphs
+        (
+            "Farmer Jo Roe says the dams are dry.\n\n"
+            "“We have had no rain here in sixteen months.\n\n"
+            "“Nobody can tell us when it will break,” said her neighbour Ann Lee.",
+            {"Jo Roe", "Ann Lee"},
+        ),
+    ],
+)
+def test_quotation_over_paragraphs(body: str, speakers: set[str]):
+    found = attribute_body(body).statements
+    quoted = [s for s in found if s.kind == "direct"]
+    assert len(quoted) == 2
+    assert {s.speaker.name.removeprefix("Farmer ") for s in found} == speakers
+    assert len({s.speaker.name for s in quoted}) == 1

@@ -29,3 +29,18 @@ def test_read_published_forms():
     assert read_published("2024-03") == (2024, 3, None)
     assert read_published("March 12, 2024 10:30 am") == (2024, 3, 12)
     assert read_published(None) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She called for a May 4 vote to be annulled.", None),
+        ("He will vote against it in Monday's debate.", None),
+        ("He told Today presenter Jo Bale about it.", None),
+        ("Today the mayor said so.", "2024-03-13"),
+        ("The mayor said today that it was over.", "2024-03-13"),
+        ("She said on Tuesday that the May 4 vote was void.", "2024-03-12"),
+    ],
+)
+def test_dates_that_are_not_when_it_was_said(sentence: str, expected: str | None):
+    assert said_on(sentence, 0, len(sentence), read_published("2024-03-13")) == expected

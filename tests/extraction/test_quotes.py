@@ -1,3 +1,5 @@
+import pytest
+
 from provenance.extraction.quotes import find_quotes
 from provenance.extraction.text import paragraphs
 
@@ -34,3 +36,20 @@ def test_quote_over_paragraphs_is_linked():
 def test_orphan_closing_mark_is_recorded():
     text = "saying the plan was dead.” Then nothing."
     assert find_quotes(text, paragraphs(text)).orphans == [25]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Rules are rules,’’ the coach added.", ["Rules are rules,"]),
+        ("The board said it was ''shocked'' by the loss.", ["shocked"]),
+        ("‘‘We go on,’’ she said.", ["We go on,"]),
+    ],
+)
+def test_doubled_single_marks_are_one_double_mark(text: str, expected: list[str]):
+    assert spans(text) == expected
+
+
+def test_closing_mark_typed_as_opening_mark():
+    text = "The minister told reporters: ”We will hold the vote in May.”"
+    assert spans(text) == ["We will hold the vote in May."]

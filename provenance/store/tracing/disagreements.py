@@ -13,6 +13,7 @@ from provenance.store.tracing.clusters import (
     denial_pairs,
     source_links,
 )
+from provenance.store.tracing.voices import voices_of
 
 #: Statements cited as evidence of one disagreement.
 EVIDENCE_SHOWN = 20
@@ -46,15 +47,32 @@ def get_disagreements(conn: Connection, kind: str, keys: Sequence) -> list[Disag
 
 
 def _speakers_differ(conn: Connection, cluster: ClusterRef, found: list) -> Disagreement:
-    names = ", ".join(s.speaker.name for s in found)
     evidence = _evidence(conn, cluster.id, statements.c.speaker_id.is_not(None))
+    voices = voices_of(conn, cluster.id)
+    given = {speaker_id for voice in voices for speaker_id in voice}
     return Disagreement(
         kind="speakers",
-        summary=f"The same words are attributed to {len(found)} speakers: {names}.",
+        summary=_speakers_summary(voices, found),
         cluster=cluster,
-        speakers=found,
+        speakers=[s for s in found if s.speaker.id in given] or found,
         statement_ids=evidence,
     )
+
+
+def _speakers_summary(voices: list[list[int]], found: list) -> str:
+    """ "... attributed to 2 speakers: A, B." or, when some speakers are one voice (a ministry
+    and its spokesperson), "... attributed to 2 voices: A; B and C (one voice)."."""
+    names = {s.speaker.id: s.speaker.name for s in found}
+    if all(len(voice) == 1 for voice in voices):
+        listed = ", ".join(names[voice[0]] for voice in voices if voice[0] in names)
+        return f"The same words are attributed to {len(voices)} speakers: {listed}."
+    described = [_voice_names(voice, names) for voice in voices]
+    return f"The same words are attributed to {len(voices)} voices: {'; '.join(described)}."
+
+
+def _voice_names(voice: list[int], names: dict[int, str]) -> str:
+    listed = " and ".join(names[i] for i in voice if i in names)
+    return f"{listed} (one voice)" if len(voice) > 1 else listed
 
 
 def _origins_differ(conn: Connection, cluster: ClusterRef, found: list) -> Disagreement:
@@ -81,9 +99,13 @@ def _denial(conn: Connection, claim_id: int, denial_id: int) -> Disagreement:
         .order_by(statement_denials.c.denial_id)
         .limit(EVIDENCE_SHOWN)
     ).scalars()
+    if claim_id == denial_id:  # "X denied that <the claim's own words>"
+        summary = f"“{_short(refs[claim_id].text)}” is both asserted and denied."
+    else:
+        summary = f"“{_short(refs[denial_id].text)}” denies “{_short(refs[claim_id].text)}”."
     return Disagreement(
         kind="denial",
-        summary=f"“{_short(refs[denial_id].text)}” denies “{_short(refs[claim_id].text)}”.",
+        summary=summary,
         cluster=refs[claim_id],
         denial=refs[denial_id],
         statement_ids=list(evidence),

@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
-    ScalarSelect,
     bindparam,
     delete,
     func,
@@ -33,6 +31,7 @@ from provenance.store.tables import (
     statements,
 )
 from provenance.store.tracing.index import clustered_texts, exact_postings, postings
+from provenance.store.tracing.voices import origins_differ, speakers_differ
 from provenance.tracing.matching import (
     K,
     asserts,
@@ -124,21 +123,6 @@ def _set_origins(conn: Connection, new: list[NewStatement]) -> None:
         )
 
 
-def _differs(column) -> ColumnElement[bool]:
-    """SQL: the lowest and highest non-null ``column`` of cluster ``:cid`` differ."""
-
-    def edge(order) -> ScalarSelect:
-        return (
-            select(column)
-            .where(statements.c.cluster_id == bindparam("cid"), column.is_not(None))
-            .order_by(order)
-            .limit(1)
-            .scalar_subquery()
-        )
-
-    return func.coalesce(edge(column.asc()) != edge(column.desc()), False)
-
-
 # Built once: the ingest runs them for every statement, and SQLAlchemy caches their SQL.
 _NEW_CLUSTER = insert(quote_clusters).values(size=1, has_denial=bindparam("denial"))
 _JOIN = (
@@ -154,14 +138,6 @@ _GROW = (
         has_denial=quote_clusters.c.has_denial | bindparam("denial"),
     )
 )
-_FLAGS = (
-    update(quote_clusters)
-    .where(quote_clusters.c.id == bindparam("cid"))
-    .values(
-        speakers_differ=_differs(statements.c.speaker_id),
-        origins_differ=_differs(statements.c.origin_id),
-    )
-)
 _SIZES = select(quote_clusters.c.id, quote_clusters.c.size, quote_clusters.c.has_denial).where(
     quote_clusters.c.id.in_(bindparam("ids", expanding=True))
 )
@@ -172,6 +148,20 @@ _MOVE = (
 )
 _DROP = delete(quote_clusters).where(quote_clusters.c.id.in_(bindparam("others", expanding=True)))
 _INDEX = insert(statement_shingles)
+
+
+def _set_flags(
+    conn: Connection, cluster_id: int, speakers: bool = True, origins: bool = True
+) -> None:
+    """Refresh whether the cluster's speakers (as voices) and its origins differ; only
+    those asked for (a new statement without a chain cannot change its origins)."""
+    flags = {}
+    if speakers:
+        flags["speakers_differ"] = speakers_differ(conn, cluster_id)
+    if origins:
+        flags["origins_differ"] = origins_differ(conn, cluster_id)
+    if flags:
+        conn.execute(update(quote_clusters).where(quote_clusters.c.id == cluster_id), flags)
 
 
 def _cluster(conn: Connection, statement: NewStatement) -> bool:
@@ -193,7 +183,8 @@ def _cluster(conn: Connection, statement: NewStatement) -> bool:
         conn.execute(_INDEX, [{"shingle": key, "statement_id": statement.id} for key in keys])
     if merged or (matched and (statement.speaker_id or statement.via)):
         # Only a merge or a new speaker or origin can make them differ.
-        conn.execute(_FLAGS, {"cid": cluster_id})
+        speaker, relayed = bool(statement.speaker_id), bool(statement.via)
+        _set_flags(conn, cluster_id, merged or speaker, merged or relayed)
     has_denial = any(denial for _, denial in matched.values())
     return bool(matched) and (statement.denies or has_denial)
 
@@ -372,7 +363,7 @@ def _shrink_clusters(conn: Connection, ids: Sequence[int]) -> None:
     conn.execute(update(statements).where(statements.c.id.in_(ids)).values(cluster_id=None))
     for cluster_id, count in counts:
         conn.execute(_GROW, {"cid": cluster_id, "more": -count, "denial": False})
-        conn.execute(_FLAGS, {"cid": cluster_id})
+        _set_flags(conn, cluster_id)
     emptied = [cluster_id for cluster_id, _ in counts]
     if emptied:
         conn.execute(
