@@ -339,6 +339,9 @@ def phrase_before(words: list[Word], end: int, lo: int = 0, nested: bool = False
         ):
             # "Jo Roe, an analyst,", "Jo Roe, a spokeswoman for the Foreign Office,"
             return outer._replace(role=outer.role or inner.text)
+        named = None if nested else _named_before_description(words, outer, lo)
+        if named is not None:
+            return named  # "Jo Roe, the head of X, the country's largest Y, said"
         if outer is not None and words[opening + 1].text.lower() == "who":
             outer = outer._replace(kind="person" if outer.kind == "organization" else outer.kind)
         if outer is not None and inner is not None and not whole_inner:
@@ -446,6 +449,25 @@ def _group_before(words: list[Word], k: int, lo: int) -> int | None:
         if not (words[p].text[0].isalnum() and plain):
             return None
     return None
+
+
+def _named_before_description(
+    words: list[Word], description: Phrase | None, lo: int
+) -> Phrase | None:
+    """The person a title-led description in a chain of appositions describes: ``Jo Roe,
+    the head of X, the country's largest Y,`` (read one level deep)."""
+    if description is None:
+        return None
+    own = _words_of(description, words)
+    first = next((n for n in range(lo, len(words)) if words[n].start == description.start), None)
+    if first is None or first - 1 <= lo or words[first - 1].text != ",":
+        return None
+    if not _title_led(own, description.kind):
+        return None
+    named = phrase_before(words, first - 1, lo, nested=True)
+    if named is None or named.kind != "person" or not person_name(_words_of(named, words)):
+        return None
+    return named._replace(role=named.role or description.text)
 
 
 def _titled_name(inner: Phrase, outer: Phrase, words: list[Word]) -> bool:

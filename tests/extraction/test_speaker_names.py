@@ -466,6 +466,16 @@ ANONYMOUS_SOURCES_AND_TITLED_NAMES += [
 ]
 
 
+ANONYMOUS_SOURCES_AND_TITLED_NAMES += [
+    (
+        "Ama Kodjo Mensa, the head of the Northland League for Civic Rights, the country's "
+        "largest rights network, confirmed the arrests of the four students.",
+        "the arrests of the four students",
+        "Ama Kodjo Mensa",
+    ),
+]
+
+
 @pytest.mark.parametrize(("body", "text", "speaker"), ANONYMOUS_SOURCES_AND_TITLED_NAMES)
 def test_anonymous_sources_and_titled_names(body: str, text: str, speaker: str) -> None:
     assert _speaker(body, text) == speaker
