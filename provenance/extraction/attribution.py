@@ -37,7 +37,7 @@ from provenance.extraction.channels import (
     reporting_outlet,
 )
 from provenance.extraction.coref import Entity, Resolver
-from provenance.extraction.cues import cues_in_force
+from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
 from provenance.extraction.quotes import Quote, find_quotes, inside
@@ -1083,12 +1083,19 @@ def _nest(items: list[_Found]) -> None:
                 and h.entity is not item.entity
                 and h.start <= item.position < h.end
                 and h.start <= item.start < h.end
+                and not _denies(h)
             ),
             None,
         )
         host = host or _trailing_outlet(items, item)
         if host is not None and host.nested_in is not item:
             item.nested_in = host
+
+
+def _denies(item: _Found) -> bool:
+    """Whether a statement denies what it contains (``denied claims by X that ...``): it
+    does not relay the claim it denies."""
+    return item.cue is not None and "pointing" in lemma_classes(item.cue)[1]
 
 
 def _trailing_outlet(items: list[_Found], item: _Found) -> _Found | None:
