@@ -1000,6 +1000,17 @@ def _is_title_only(text: str) -> bool:
     return not any(is_capitalized(w) and w.lower() not in TITLES for w in text.split()[1:])
 
 
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+
+
+def _low_possessive_stem(text: str) -> str:
+    """``Agriculture's`` -> ``Agriculture``; ``unions’`` -> ``unions``."""
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
 def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
     """The phrase's canonical name and the role it states, if any.
 
@@ -1007,8 +1018,14 @@ def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
     ``("Ana Ruiz Vega", "Peru's Interior Ministry spokesman")``.
     """
     taken = [w for w in words if w.start >= phrase.start and w.end <= phrase.end]
-    name = person_name(taken) if phrase.kind == "person" else []
     text = phrase.text
+    if len(taken) > 1 and (_low(taken[-1]) in _RELATIVES or is_possessive(taken[-1])):
+        # "a regular commuter who", "the Department of Agriculture's"
+        last = taken[-1].text
+        trimmed = "" if _low(taken[-1]) in _RELATIVES else _low_possessive_stem(last)
+        taken = taken[:-1] + ([Word(trimmed, taken[-1].start, taken[-1].end)] if trimmed else [])
+        text = join_words(taken)
+    name = person_name(taken) if phrase.kind == "person" else []
     if name:
         role_words = [w for w in taken if w.end <= name[0].start]
         while role_words and _low(role_words[0]) in DETERMINERS:

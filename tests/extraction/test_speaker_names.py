@@ -370,6 +370,22 @@ DESCRIBED_AND_JOINT_SPEAKERS = [
 ]
 
 
+DESCRIBED_AND_JOINT_SPEAKERS += [
+    (
+        "The engines are old, said a regular commuter who said they prefer the train "
+        "because buses overcharge.",
+        "they prefer the train because buses overcharge",
+        "a regular commuter",
+    ),
+    (
+        "The Department of Fisheries's offices were searched on Monday. The department said "
+        "it was cooperating fully with police.",
+        "it was cooperating fully with police",
+        "Department of Fisheries",
+    ),
+]
+
+
 @pytest.mark.parametrize(("body", "text", "speaker"), DESCRIBED_AND_JOINT_SPEAKERS)
 def test_described_and_joint_speakers(body: str, text: str, speaker: str) -> None:
     assert _speaker(body, text) == speaker
