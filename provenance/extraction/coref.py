@@ -196,7 +196,7 @@ class Resolver:
             author = (
                 self._pronoun(owner)  # "her statement": hers
                 if owner is not None and len(parts) > 1
-                else self._document(head, channel_of)
+                else self._described_author(parts[1:-1]) or self._document(head, channel_of)
             )
             if author is not None:
                 return author  # else the document stands for an author not yet known
@@ -343,6 +343,20 @@ class Resolver:
             return self.recent(("organization",))
         if pronoun == "they":
             return self.recent(("group", "organization"))
+        return None
+
+    def _described_author(self, modifiers: list[str]) -> Entity | None:
+        """``the opposition statement``, ``the ministry report``: the last one named
+        with that word (``the leading opposition groups``, ``Foreign Ministry``)."""
+        wanted = {m for m in modifiers if m not in _DOCUMENT_DETERMINERS}
+        if not wanted:
+            return None
+        for entity in reversed(self._recent):
+            said = " ".join([entity.name, *entity.aliases]).lower().split()
+            if entity.statements and wanted & {
+                w.removesuffix("’s").removesuffix("'s") for w in said
+            }:
+                return entity
         return None
 
     def _document(self, head: str, channel_of: dict[str, str]) -> Entity | None:

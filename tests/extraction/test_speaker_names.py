@@ -151,6 +151,13 @@ DOCUMENT_AUTHORS = [
         "opposition alliance",
     ),
     (
+        "A 12-party alliance of the leading opposition groups called for the vote to be "
+        "delayed.\n\nThe Northland Democracy Council also said fresh polls were needed.\n\n"
+        '"We urge citizens to march peacefully against the fraud," the opposition statement said.',
+        "We urge citizens to march peacefully against the fraud,",
+        "alliance of the leading opposition groups",
+    ),
+    (
         'The mayor Jo Tarn defended the budget. "It is balanced," her statement said.',
         "It is balanced,",
         "Jo Tarn",
