@@ -55,6 +55,8 @@ DESCRIPTIONS = wordset(
 ``the second civilian told``, ``a senior backbencher says``)."""
 TITLES |= DESCRIPTIONS
 HONORIFICS = wordset("mr mrs ms miss dr prof sir dame lord lady rev")
+NAME_ABBREVIATIONS = wordset("st jr sr inc ltd corp co bhd")
+"""Abbreviations that keep their period inside a name (``Streamline Inc.``)."""
 ORG_HEADS = wordset(
     "ministry office government council embassy agency party company corporation corp inc ltd "
     "plc llc bank fund committee commission department court tribunal army military forces "
@@ -175,7 +177,7 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     """Whether words[i] extends, to the left, the phrase ``taken`` (rightmost last)."""
     word = words[i]
     low = _low(word)
-    if word.text == "." and i > 0 and words[i - 1].text.lower() in HONORIFICS | {"st", "jr"}:
+    if word.text == "." and i > 0 and words[i - 1].text.lower() in HONORIFICS | NAME_ABBREVIATIONS:
         return True
     if word.text == "." and i > 0 and _initial(words[i - 1]) and taken:
         # "Edward J. Whitcomb", "the U.N. refugee agency"
@@ -788,8 +790,10 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
     last = _low(taken[-1]) if taken else ""
     if not taken and low in DETERMINERS:
         return True
-    if word.text == "." and (last in HONORIFICS or _initial(taken[-1] if taken else None)):
-        return True  # "Dr. Jo Roe", "Edward J. Whitcomb"
+    if word.text == "." and (
+        last in HONORIFICS | NAME_ABBREVIATIONS or _initial(taken[-1] if taken else None)
+    ):
+        return True  # "Dr. Jo Roe", "Edward J. Whitcomb", "Streamline Inc."
     if not word.text[0].isalnum():
         return None
     if is_capitalized(word.text):

@@ -208,6 +208,11 @@ DESCRIBED_NAMES = [
     ),
     ("The news agency Nordpress said the port was shut.", "the port was shut", "Nordpress"),
     (
+        "Online video company Streamline Inc. reported a 14 per cent drop in quarterly earnings.",
+        "a 14 per cent drop in quarterly earnings",
+        "Streamline Inc.",
+    ),
+    (
         "WEATHERNET forecast specialist Ana Liza Roque said the storm would weaken over land.\n\n"
         '"The rain will not stop right away," Roque said.',
         "The rain will not stop right away,",
