@@ -288,7 +288,10 @@ class Resolver:
         if head not in _CORPORATE_HEADS:
             return None
         businesses = [e for e in reversed(self._recent) if _business(e)]
-        ranked = sorted(businesses, key=lambda e: (not e.statements, e.kind != "organization"))
+        ranked = sorted(
+            businesses,
+            key=lambda e: (not e.statements, not _incorporated(e), e.kind != "organization"),
+        )
         if not ranked:
             return None
         ranked[0].kind = "organization"
@@ -501,6 +504,18 @@ def _business(entity: Entity) -> bool:
         return False
     lows = {w.lower() for w in entity.name.split()}
     return not lows & (_PUBLIC_HEADS | DOCUMENT_HEADS) and not _outlet_named(entity)
+
+
+_CORPORATE_MARKS = frozenset(
+    {"ltd", "inc", "corp", "plc", "llc", "co", "ag", "sa", "gmbh", "nv", "bhd", "holdings"}
+)
+"""Words that mark a name as a company's (``Corvex Ltd``, ``Kanto Holdings``)."""
+
+
+def _incorporated(entity: Entity) -> bool:
+    """Whether an organisation is named as a company (``Corvex Ltd``)."""
+    names = " ".join([entity.name, *entity.aliases]).lower().replace(".", " ").split()
+    return any(w in _CORPORATE_MARKS for w in names)
 
 
 def _weak_person(entity: Entity) -> bool:

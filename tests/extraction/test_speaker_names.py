@@ -258,6 +258,12 @@ OUTLETS_AND_BUSINESSES += [
         "U.N. refugee agency",
     ),
     (
+        "Westland's Corvo Ltd posted revenue below expectations. Sales at its security "
+        "division fell.\n\nThe company reported adjusted revenue of $231 million for the quarter.",
+        "adjusted revenue of $231 million for the quarter",
+        "Westland's Corvo Ltd",
+    ),
+    (
         "Parcelo said sales rose. The practice runs counter to claims by the online retail "
         "giant that it never taps merchant data.",
         "it never taps merchant data",
