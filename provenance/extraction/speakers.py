@@ -187,6 +187,8 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
         return bool(taken) and is_capitalized(taken[0].text) and _capital_before(words, i)
     if not word.text[0].isalnum():
         return False
+    if name_particle(word) and i > 0 and is_capitalized(words[i - 1].text):
+        return True  # "Hassan Idris al-Tayeb said"
     if is_capitalized(word.text):
         if (
             low.endswith("ing")
@@ -227,6 +229,14 @@ _NOT_MODIFIERS = wordset(
 
 
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])*")
+
+
+_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z][\w’'-]*")
+
+
+def name_particle(word: Word) -> bool:
+    """A surname with a lower-case particle: ``al-Tayeb``, ``el-Amin``, ``bin-Laden``."""
+    return bool(_PARTICLE.fullmatch(word.text))
 
 
 def _initial(word: Word | None) -> bool:
@@ -464,8 +474,8 @@ def _named_before_description(
     first = next((n for n in range(lo, len(words)) if words[n].start == description.start), None)
     if first is None or first - 1 <= lo or words[first - 1].text != ",":
         return None
-    if not _title_led(own, description.kind):
-        return None
+    if not _title_led(own, description.kind) or person_name(own):
+        return None  # "On Rajpur Road, party president Jo Roe, who ..., said": Jo Roe
     named = phrase_before(words, first - 1, lo, nested=True)
     if named is None or named.kind != "person" or not person_name(_words_of(named, words)):
         return None
@@ -796,6 +806,8 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
         return True  # "Dr. Jo Roe", "Edward J. Whitcomb", "Streamline Inc."
     if not word.text[0].isalnum():
         return None
+    if name_particle(word) and taken and is_capitalized(taken[-1].text):
+        return True  # "Hassan Idris al-Tayeb"
     if is_capitalized(word.text):
         if not taken and _sentence_adverb(words, j, stop):
             return None  # "Completely, we agree": an adverb opening the sentence
@@ -967,6 +979,9 @@ def _trailing_name(taken: list[Word]) -> list[Word]:
     for word in reversed(taken):
         low = _low(word)
         if word.text == ".":
+            continue
+        if name_particle(word):
+            run.append(word)  # "Hassan Idris al-Tayeb"
             continue
         if (
             not is_capitalized(word.text)

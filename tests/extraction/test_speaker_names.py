@@ -510,6 +510,22 @@ ANONYMOUS_SOURCES_AND_TITLED_NAMES += [
 ]
 
 
+ANONYMOUS_SOURCES_AND_TITLED_NAMES += [
+    (
+        "Speaking to reporters at the party office on Mill Road, state party president Dev Raj "
+        'Kumar, who is expected to lead the cabinet, said, "The people have voted for change."',
+        "The people have voted for change.",
+        "Dev Raj Kumar",
+    ),
+    (
+        "Roughly 2,300 people remained stranded, said Hamid Omar al-Tayib, the head of the "
+        "local relief committee.\n\nVolunteers were using boats to reach the families, he added.",
+        "Volunteers were using boats to reach the families",
+        "Hamid Omar al-Tayib",
+    ),
+]
+
+
 @pytest.mark.parametrize(("body", "text", "speaker"), ANONYMOUS_SOURCES_AND_TITLED_NAMES)
 def test_anonymous_sources_and_titled_names(body: str, text: str, speaker: str) -> None:
     assert _speaker(body, text) == speaker
