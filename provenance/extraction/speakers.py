@@ -189,6 +189,13 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
         return False
     if name_particle(word) and i > 0 and is_capitalized(words[i - 1].text):
         return True  # "Hassan Idris al-Tayeb said"
+    if (
+        word.text.isdigit()
+        and taken
+        and is_capitalized(taken[0].text)
+        and _capital_before(words, i)
+    ):
+        return True  # "Section 217 Watch"
     if is_capitalized(word.text):
         if (
             low.endswith("ing")
@@ -808,6 +815,14 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
         return None
     if name_particle(word) and taken and is_capitalized(taken[-1].text):
         return True  # "Hassan Idris al-Tayeb"
+    if (
+        word.text.isdigit()
+        and taken
+        and is_capitalized(taken[-1].text)
+        and j + 1 < stop
+        and is_capitalized(words[j + 1].text)
+    ):
+        return True  # "Section 217 Watch"
     if is_capitalized(word.text):
         if not taken and _sentence_adverb(words, j, stop):
             return None  # "Completely, we agree": an adverb opening the sentence
@@ -890,6 +905,12 @@ def join_words(taken: list[Word]) -> str:
     return " ".join(parts)
 
 
+def _employed(taken: list[Word]) -> bool:
+    """Whether the organisation in a phrase is only the possessor of its title."""
+    owners = [w for w in taken if _low(w) in ORG_HEADS]
+    return bool(owners) and all(is_possessive(w) for w in owners) and not person_name(taken)
+
+
 def classify(taken: list[Word]) -> str:
     """``person``, ``organization`` or ``group`` for the words of a phrase."""
     lows = [_low(w) for w in taken]
@@ -903,6 +924,8 @@ def classify(taken: list[Word]) -> str:
         return "group"
     if any(low in ANONYMOUS_HEADS for low in lows) and not person_name(taken):
         return "group"
+    if head in TITLES and _employed(taken):
+        return "person"  # "the organisation's director": a person the body employs
     if lows[0] in TITLE_ARTICLES and is_capitalized(taken[0].text) and len(taken) > 1:
         return "organization"  # "Le Figaro", "Der Spiegel": a publication's title
     if person_name(taken):
@@ -915,8 +938,8 @@ def classify(taken: list[Word]) -> str:
         return "person"
     if any(w.text == "&" for w in taken):
         return "organization"  # "Birch & Lowe"
-    if lows[0] == "the":
-        return "organization"  # "The Northland Times": no personal name takes "the"
+    if lows[0] == "the" or any(w.text.isdigit() for w in taken):
+        return "organization"  # "The Northland Times", "Section 217 Watch": no one's name
     capitals = [w for w in taken if is_capitalized(w.text) and _low(w) not in DETERMINERS]
     if len(capitals) >= 2 and not is_possessive(taken[-1]) and name_shaped(capitals):
         return "person"

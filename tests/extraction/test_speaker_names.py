@@ -526,6 +526,22 @@ ANONYMOUS_SOURCES_AND_TITLED_NAMES += [
 ]
 
 
+ANONYMOUS_SOURCES_AND_TITLED_NAMES += [
+    (
+        "Clause 12 Monitor, a procurement watchdog, welcomed the ruling.\n\n"
+        '"Councils keep running tenders around a preferred bidder," said the organisation\'s '
+        "director, Mr Tumi Dlamini.",
+        "Councils keep running tenders around a preferred bidder,",
+        "Tumi Dlamini",
+    ),
+    (
+        "Clause 12 Monitor, a procurement watchdog, welcomed the ruling on the tender.",
+        "the ruling on the tender",
+        "Clause 12 Monitor",
+    ),
+]
+
+
 @pytest.mark.parametrize(("body", "text", "speaker"), ANONYMOUS_SOURCES_AND_TITLED_NAMES)
 def test_anonymous_sources_and_titled_names(body: str, text: str, speaker: str) -> None:
     assert _speaker(body, text) == speaker
