@@ -220,16 +220,17 @@ class _Reader:
             self.found.append(item)
         return result
 
-    def _transcript_channel(self) -> str:
+    def _transcript_channel(self) -> str | None:
         """The occasion a transcript records: ``Here is a transcript of her news
         conference:`` says a news conference; an interview otherwise."""
-        first = min(self.turns)
+        turn = self.turns[min(self.turns)]
+        first = turn.paragraph if turn.heading is None else turn.heading
         if first > 0:
             intro = self.paras[first - 1]
             channel = channel_in(self.body, [intro])
             if channel in {"news conference", "press briefing", "speech", "media talk"}:
                 return channel
-        return "interview"
+        return turn.setting
 
     def _answerer(self, turn: Turn) -> Entity | None:
         if turn.speaker is not None:

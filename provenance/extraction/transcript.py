@@ -8,14 +8,23 @@ Two conventions of English news are recognised:
   labels that alternate, each used at least twice; the one whose turns are mostly
   questions is the interviewer.
 
-A stage direction at the start of an answer (``(laughs)``, ``[pause]``) is not part of
-what was said.
+Pages that print answers without quotation marks under a heading are read the same way:
+
+* a speaker heading alone on its line (``Jo Roe (Head Coach, Valley FC)``, ``JO ROE:``)
+  over paragraphs in the first person: each paragraph is that speaker's statement;
+* topic headings ending with a colon (``On the second half:``) over first-person
+  paragraphs, as a press session's highlights print them: the answers of the person the
+  page is about.
+
+Either needs two headings on the page. A stage direction at the start of an answer
+(``(laughs)``, ``[pause]``) is not part of what was said.
 """
 
 import re
 from itertools import pairwise
 from typing import NamedTuple
 
+from provenance.extraction.pending_quotations import FIRST_PERSON_WORDS, FURNITURE_LABELS
 from provenance.extraction.text import Span
 
 _LABEL = re.compile(
@@ -39,6 +48,11 @@ class Turn(NamedTuple):
     """The turn's words, after the label and any stage direction."""
     speaker: Span | None = None
     """Where the answering speaker's name is written (named transcripts only)."""
+    setting: str | None = "interview"
+    """The channel of the answers when the page names none: an interview for a Q-and-A,
+    unknown for answers printed under headings."""
+    heading: int | None = None
+    """The paragraph of the heading above the answer, for answers under headings."""
 
 
 def transcript_turns(text: str, paras: list[Span]) -> dict[int, Turn]:
@@ -57,11 +71,15 @@ def transcript_turns(text: str, paras: list[Span]) -> dict[int, Turn]:
             (index, text[label.start : match.end("colon")], label, Span(start, para.end))
         )
     qa = _qa_turns(text, labelled)
-    if qa and not any(t.question for t in qa.values()):
+    questions = sum(t.question for t in qa.values())
+    if qa and not questions:
         return _unlabelled_turns(text, paras, qa)
+    if qa and questions == 1:
+        # labels on the first pair only, the rest of the interview unlabelled
+        return _unlabelled_turns(text, paras, qa) or qa
     if qa:
         return qa
-    return _named_turns(text, labelled)
+    return _named_turns(text, labelled) or heading_turns(text, paras)
 
 
 def _qa_turns(text: str, labelled: list[tuple[int, str, Span, Span]]) -> dict[int, Turn]:
@@ -158,3 +176,73 @@ def _named_turns(text: str, labelled: list[tuple[int, str, Span, Span]]) -> dict
         )
         for (index, written, label, content), key in zip(turns, keys, strict=True)
     }
+
+
+_SPEAKER_HEADING = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]{0,30}(?: [A-Z][\w’'.-]{0,30}){1,3})[ \t]*"
+    r"(?:\((?P<role>[^()\n]{2,80})\)|[:：])[ \t]*$"
+)
+_TOPIC_HEADING = re.compile(r"[^\n.!?:“”\"]{3,90}:[ \t]*$")
+_MAX_TOPIC_WORDS = 12
+_MIN_HEADINGS = 2
+
+
+def heading_turns(text: str, paras: list[Span]) -> dict[int, Turn]:
+    """Answers printed without quotation marks under speaker or topic headings."""
+    for speakers in (True, False):
+        found: dict[int, Turn] = {}
+        heading: tuple[int, Span, Span | None] | None = None
+        for index, para in enumerate(paras):
+            line = Span(para.start, _trimmed_end(text, para))
+            mark = _heading_at(text, line, speakers)
+            if mark is not None:
+                heading = (index, line, mark if speakers else None)
+                continue
+            if heading is None or not _first_person_prose(text, line):
+                heading = None
+                continue
+            at, label, name = heading
+            found[index] = Turn(
+                index, _label(text, label), False, line, name, setting=None, heading=at
+            )
+        if len({turn.heading for turn in found.values()}) >= _MIN_HEADINGS:
+            return found
+    return {}
+
+
+def _trimmed_end(text: str, para: Span) -> int:
+    end = para.end
+    while end > para.start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _heading_at(text: str, line: Span, speakers: bool) -> Span | None:
+    """The heading's name span (speaker headings), or the whole line (topic headings);
+    None when the paragraph is no heading of that kind."""
+    if speakers:
+        match = _SPEAKER_HEADING.fullmatch(text, line.start, line.end)
+        return Span(match.start("name"), match.end("name")) if match else None
+    match = _TOPIC_HEADING.fullmatch(text, line.start, line.end)
+    if match is None or len(text[line.start : line.end].split()) > _MAX_TOPIC_WORDS:
+        return None
+    if text[line.start : line.end - 1].strip().lower() in FURNITURE_LABELS:
+        return None
+    return line
+
+
+def _label(text: str, line: Span) -> str:
+    return text[line.start : line.end].rstrip(":： \t")
+
+
+def _first_person_prose(text: str, line: Span) -> bool:
+    """An answer printed without marks: prose, not a quotation, in the first person."""
+    words_in = text[line.start : line.end].split()
+    if len(words_in) < _MIN_PROSE_WORDS or text[line.start] in "“”„«\"‘'([-•*–—|":
+        return False
+    label = _LABEL.match(text, line.start, min(line.end, line.start + 80))
+    if label is not None and text[label.start("label") : label.end("label")].lower() in (
+        FURNITURE_LABELS
+    ):
+        return False
+    return any(w.strip(",.;:!?…—–-").lower() in FIRST_PERSON_WORDS for w in words_in)

@@ -1,7 +1,10 @@
 import pytest
 
+from provenance.domain import ParsedDocument
+from provenance.extraction.attribution import attribute
 from provenance.extraction.quotes import find_quotes
 from provenance.extraction.text import paragraphs
+from tests.extraction.conftest import by_text
 
 
 def spans(text: str) -> list[str]:
@@ -53,3 +56,85 @@ def test_doubled_single_marks_are_one_double_mark(text: str, expected: list[str]
 def test_closing_mark_typed_as_opening_mark():
     text = "The minister told reporters: ”We will hold the vote in May.”"
     assert spans(text) == ["We will hold the vote in May."]
+
+
+# --- answers printed without quotation marks (transcript pages) --------------------------
+
+_HEADED_PAGES = [
+    # speaker headings with a role in brackets over first-person paragraphs
+    (
+        "Reactions after the final\n\n"
+        "Jo Roe (Head Coach, Valley FC)\n\n"
+        "We started slowly and I told the players so at the break.\n\n"
+        "The second half was much better from all of us.\n\n"
+        "Sam Tull (Captain, River Town)\n\n"
+        "I am proud of my team and we will learn from this defeat.\n\n"
+        "Source: Valley Courier.",
+        {
+            "We started slowly and I told the players so at the break.": ("Jo Roe", None),
+            "The second half was much better from all of us.": ("Jo Roe", None),
+            "I am proud of my team and we will learn from this defeat.": ("Sam Tull", None),
+        },
+    ),
+    # topic headings ending with a colon, after an intro naming a press session
+    (
+        "Jo Roe admitted the defeat hurt. Highlights from the post-match media session.\n\n"
+        "On the defeat:\n\n"
+        "It hurts and we know we let ourselves down in the field today.\n\n"
+        "On the next match:\n\n"
+        "We will prepare the way we always do and I expect a reaction.",
+        {
+            "It hurts and we know we let ourselves down in the field today.": (
+                "Jo Roe",
+                "media talk",
+            ),
+            "We will prepare the way we always do and I expect a reaction.": (
+                "Jo Roe",
+                "media talk",
+            ),
+        },
+    ),
+    # an interview labelled Q:/A: on its first pair only
+    (
+        "Q: How is the harbour doing this year?\n\n"
+        "A: We have had our busiest summer since the war, and I am very glad of it.\n\n"
+        "We hired twelve more pilots to keep up with the ships.\n\n"
+        "What worries you most about next year?\n\n"
+        "The fuel prices, and I say so to every minister I meet.\n\n"
+        "(Valley Courier, page 4)",
+        {
+            "We have had our busiest summer since the war, and I am very glad of it.": (
+                "Jo Roe",
+                "interview",
+            ),
+            "We hired twelve more pilots to keep up with the ships.": ("Jo Roe", "interview"),
+            "The fuel prices, and I say so to every minister I meet.": ("Jo Roe", "interview"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), _HEADED_PAGES)
+def test_answers_under_headings_are_direct_statements(body, expected):
+    title = "Harbour master Jo Roe on a busy year" if body.startswith("Q:") else ""
+    found = by_text(attribute(ParsedDocument(body=body, title=title)))
+    got = {
+        text: (found[text].speaker.name, found[text].channel) for text in expected if text in found
+    }
+    assert got == expected
+    assert all(found[text].kind == "direct" for text in expected)
+    assert not any(text.endswith("?") or text.endswith(":") for text in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a single heading: a column in the first person, not answers
+        "Jo Roe (Valley Courier)\n\nI have lived here all my life and we love the harbour.",
+        # headings over third-person paragraphs
+        "On the harbour:\n\nThe port reopened on Monday after a long storm.\n\n"
+        "On the fleet:\n\nTwelve boats returned to sea within the week.",
+    ],
+)
+def test_headed_prose_without_answers_says_nothing(body):
+    assert not attribute(ParsedDocument(body=body)).statements
