@@ -10,6 +10,7 @@ multi-paragraph quotation, or drop it as a scare quote.
 
 from typing import NamedTuple
 
+from provenance.extraction.channels import NOUN_CHANNELS
 from provenance.extraction.cues import AUXILIARIES, find_cues, has_class, lemma_classes
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import subject_of
@@ -116,6 +117,10 @@ def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
     if i < lo:
         return None
     cue = _cue_ending_at(text, ws, i, lo) or _cue_before_addressee(text, ws, i, lo)
+    if cue is None and i < opening - 1:
+        document = _document_reads(ws, lo, i)
+        if document is not None:
+            return document
     joined = i == opening - 1  # no mark or "that" between: 'found "a crack"' is no speech
     if cue is not None and (
         has_class(cue, "clause")
@@ -125,6 +130,44 @@ def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
         k = first_word_at(ws, cue.start)
         return QuoteCue(cue.text, cue.start, subject_of(ws, k, cue))
     return _object(text, ws, lo, opening)
+
+
+_READS = frozenset({"read", "reads"})
+_IN_PART = ("in", "part")
+
+
+def _document_reads(ws: list[Word], lo: int, i: int) -> QuoteCue | None:
+    """``The statement reads in part: "..."``: a document that reads the quotation
+    speaks for whoever issued it (the subject is resolved like ``the statement said``)."""
+    k = i
+    if k - 1 > lo and (ws[k - 1].text.lower(), ws[k].text.lower()) == _IN_PART:
+        k -= 2
+    if k <= lo or ws[k].text.lower() not in _READS:
+        return None
+    subject = _document_before(ws, k)
+    if subject is None:
+        return None
+    return QuoteCue(" ".join(w.text for w in ws[k : i + 1]), ws[k].start, subject)
+
+
+_DOCUMENT_WINDOW = 14
+"""Most words between a document noun and its verb (``The statement, titled "...", reads``)."""
+
+
+def _document_before(ws: list[Word], k: int) -> Phrase | None:
+    """The document phrase (``the statement``, ``Roe's letter``) that is the subject of
+    the verb at ws[k], within its sentence."""
+    for j in range(k - 1, max(-1, k - _DOCUMENT_WINDOW - 1), -1):
+        if ws[j].text in {".", "!", "?"}:
+            return None
+        if ws[j].text.lower() not in NOUN_CHANNELS:
+            continue
+        for start in range(max(0, j - 2), j + 1):
+            phrase = phrase_after(ws, start, j + 1)
+            if phrase is not None and phrase.end == ws[j].end:
+                return phrase
+        return None
+    return None
 
 
 def _cue_ending_at(text: str, ws: list[Word], i: int, lo: int):

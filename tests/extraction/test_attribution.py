@@ -307,3 +307,30 @@ _REPORT_CASES = [
 @pytest.mark.parametrize(("body", "text", "channel"), _REPORT_CASES)
 def test_an_outlet_speaks_through_reports(body: str, text: str, channel: str | None) -> None:
     assert by_text(attribute_body(body))[text].channel == channel
+
+
+_QUOTE_ATTRIBUTIONS = [
+    # a document that "reads" the quotation speaks for whoever issued it, over paragraphs
+    (
+        "Valley Bank chief Jo Roe said the branches had stayed open.\n\n"
+        "The statement, titled ‘Open for business’, reads in part: “We never closed.\n\n"
+        "“Our staff worked through every night.”",
+        {"We never closed.": "Jo Roe", "Our staff worked through every night.": "Jo Roe"},
+    ),
+    (
+        "Jo Roe, the harbour master, said the port would reopen.\n\n"
+        "Her statement read: “The channel is clear again and ships may enter.”",
+        {"The channel is clear again and ships may enter.": "Jo Roe"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), _QUOTE_ATTRIBUTIONS)
+def test_quote_attributions(body, expected):
+    found = by_text(attribute_body(body))
+    assert {text: found[text].speaker.name for text in expected if text in found} == expected
+
+
+def test_a_sign_that_reads_a_quotation_says_nothing():
+    body = "Jo Roe spoke.\n\nA placard at the gate read: “Go home now, all of you.”"
+    assert not attribute_body(body).statements
