@@ -8,6 +8,7 @@ left unattributed here; the caller may continue a speaker from an interrupted or
 multi-paragraph quotation, or drop it as a scare quote.
 """
 
+import re
 from typing import NamedTuple
 
 from provenance.extraction.channels import NOUN_CHANNELS
@@ -44,7 +45,7 @@ def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteC
     opening = first_word_at(ws, quote.opened)
     if quote.closed is not None:
         closing = first_word_at(ws, quote.closed)
-        found = _after(ws, closing + 1, hi)
+        found = _after(ws, closing + 1, hi, text)
         if found:
             return found
     found = _before(text, ws, lo, opening)
@@ -55,11 +56,11 @@ def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteC
     )
     if found is None and interrupted:
         # '"...," said Jo Roe, a farmer, "and ..."': the attribution between two parts
-        return _after(ws, lo, opening)
+        return _after(ws, lo, opening, text)
     return found
 
 
-def _after(ws: list[Word], j: int, hi: int) -> QuoteCue | None:
+def _after(ws: list[Word], j: int, hi: int, text: str) -> QuoteCue | None:
     """``, he said`` / ``the minister added`` / ``said Jane Doe`` after the closing mark."""
     while j < hi and ws[j].text in {",", "—", "–", "-"}:
         j += 1
@@ -68,16 +69,26 @@ def _after(ws: list[Word], j: int, hi: int) -> QuoteCue | None:
     cue = _cue_word(ws, j, "after")
     if cue is not None:
         end = j + len(cue.split())
-        phrase = phrase_after(ws, end, hi)
+        phrase = phrase_after(ws, end, hi) or _aged_phrase(ws, end, hi)
         if phrase is not None:
             return QuoteCue(cue, ws[j].start, phrase)
         return None
-    phrase = phrase_after(ws, j, hi)
+    phrase = phrase_after(ws, j, hi) or _role_before_name(ws, j, hi, text)
     if phrase is None:
         return None
     k = j
     while k < hi and ws[k].start < phrase.end:
         k += 1
+    if k < hi and ws[k].text.lower() == "who" and phrase.kind != "pronoun":
+        # "a passenger who was travelling home told the Courier": the clause is his
+        verb = _after_relative(ws, k, hi)
+        if verb is not None:
+            end = ws[verb - 1].end
+            return QuoteCue(
+                _cue_word(ws, verb, "after") or "",
+                ws[verb].start,
+                phrase._replace(text=text[phrase.start : end], end=end),
+            )
     if k < hi and ws[k].text == ",":  # "the chamber's chief executive, Jane Doe, said"
         name = phrase_after(ws, k + 1, hi)
         if name is not None:
@@ -92,6 +103,87 @@ def _after(ws: list[Word], j: int, hi: int) -> QuoteCue | None:
     if cue is None:
         return None
     return QuoteCue(cue, ws[k].start, phrase)
+
+
+_RELATIVE_WORDS = 12
+"""Most words of a relative clause between a speaker and the cue (``a man who ... told``)."""
+_ROLE_WORDS = 3
+"""Most lower-case words of a role before a name (``harbour master Jo Roe told``)."""
+_NOT_ROLE_WORDS = frozenset(
+    {
+        "in",
+        "of",
+        "at",
+        "for",
+        "from",
+        "on",
+        "with",
+        "by",
+        "to",
+        "and",
+        "or",
+        "but",
+        "as",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "then",
+        "also",
+        "when",
+        "while",
+    }
+)
+
+
+def _after_relative(ws: list[Word], k: int, hi: int) -> int | None:
+    """The index of the cue that follows the relative clause opening at ws[k] (``who``)."""
+    for m in range(k + 2, min(hi, k + _RELATIVE_WORDS + 1)):
+        if not ws[m].text[0].isalnum() and ws[m].text != ",":
+            return None
+        if ws[m].text[0].isalpha() and _cue_word(ws, m, "after") is not None:
+            return m
+    return None
+
+
+def _role_before_name(ws: list[Word], j: int, hi: int, text: str) -> Phrase | None:
+    """``harbour master Jo Roe told reporters``: a role in lower case, then the name."""
+    k = j + (j < hi and ws[j].text.lower() == "the")
+    start = k
+    while (
+        k < hi
+        and k - start < _ROLE_WORDS
+        and ws[k].text.isalpha()
+        and ws[k].text.islower()
+        and ws[k].text not in _NOT_ROLE_WORDS
+    ):
+        k += 1
+    if k == start or k >= hi or not ws[k].text[0].isupper():
+        return None
+    name = phrase_after(ws, k, hi)
+    if name is None or name.kind == "pronoun" or len(name.text.split()) < 2:
+        return None
+    return name._replace(kind="person", role=text[ws[start].start : ws[k - 1].end])
+
+
+_AGE = re.compile(r"\d{1,3}-years?(?:-old)?", re.IGNORECASE)
+
+
+def _aged_phrase(ws: list[Word], j: int, hi: int) -> Phrase | None:
+    """``said the 76-year-old Roe``, ``said 76-year old Roe``: the name after an age."""
+    if j < hi and ws[j].text.lower() == "the":
+        j += 1
+    if j >= hi or not _AGE.fullmatch(ws[j].text):
+        return None
+    j += 1
+    if j < hi and ws[j].text.lower() == "old" and not ws[j - 1].text.lower().endswith("old"):
+        j += 1
+    phrase = phrase_after(ws, j, hi)
+    if phrase is None or phrase.kind == "pronoun" or not phrase.text[0].isupper():
+        return None
+    return phrase._replace(kind="person")  # an age is a person's
 
 
 def _cue_word(ws: list[Word], k: int, name: str) -> str | None:

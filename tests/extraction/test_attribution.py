@@ -322,6 +322,28 @@ _QUOTE_ATTRIBUTIONS = [
         "Her statement read: “The channel is clear again and ships may enter.”",
         {"The channel is clear again and ships may enter.": "Jo Roe"},
     ),
+    # an age before the name after the cue
+    (
+        "Veteran skipper Jo Roe was honoured.\n\n"
+        "“Awards keep me going,” said 76-year old Roe, and added, “We sail again in May.”",
+        {"Awards keep me going,": "Jo Roe", "We sail again in May.": "Jo Roe"},
+    ),
+    (
+        "Veteran skipper Jo Roe was honoured.\n\n“Awards keep me going,” said the 76-year-old Roe.",
+        {"Awards keep me going,": "Jo Roe"},
+    ),
+    # a lower-case role before the name after the quotation
+    (
+        "The port closed.\n\n"
+        "“We wait for the storm to pass,” harbour master Jo Roe told reporters.",
+        {"We wait for the storm to pass,": "Jo Roe"},
+    ),
+    # a relative clause between the speaker and the cue belongs to the speaker
+    (
+        "The ferry stalled.\n\n“We have been stuck here for an hour,” a passenger who was "
+        "travelling home told reporters.",
+        {"We have been stuck here for an hour,": "a passenger who was travelling home"},
+    ),
 ]
 
 
