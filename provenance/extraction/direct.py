@@ -66,6 +66,9 @@ def _after(ws: list[Word], j: int, hi: int, text: str) -> QuoteCue | None:
         j += 1
     if j >= hi:
         return None
+    quoting = _quoting_phrase(ws, j, hi)
+    if quoting is not None:
+        return quoting
     cue = _cue_word(ws, j, "after")
     if cue is not None:
         end = j + len(cue.split())
@@ -103,6 +106,29 @@ def _after(ws: list[Word], j: int, hi: int, text: str) -> QuoteCue | None:
     if cue is None:
         return None
     return QuoteCue(cue, ws[k].start, phrase)
+
+
+_QUOTING = (("to", "quote"), ("in", "the", "words", "of"))
+_PUT_IT = frozenset({"put", "puts"})
+
+
+def _quoting_phrase(ws: list[Word], j: int, hi: int) -> QuoteCue | None:
+    """``"...", to quote Jo Roe`` / ``in the words of Jo Roe`` / ``as Jo Roe put it``."""
+    lowered = [w.text.lower() for w in ws[j : min(hi, j + 4)]]
+    for lead in _QUOTING:
+        if tuple(lowered[: len(lead)]) == lead:
+            phrase = phrase_after(ws, j + len(lead), hi)
+            cue = " ".join(w.text for w in ws[j : j + len(lead)])
+            return QuoteCue(cue, ws[j].start, phrase) if phrase is not None else None
+    if not lowered or lowered[0] != "as":
+        return None
+    phrase = phrase_after(ws, j + 1, hi)
+    if phrase is None:
+        return None
+    k = first_word_at(ws, phrase.end)
+    if k + 1 < hi and ws[k].text.lower() in _PUT_IT and ws[k + 1].text.lower() == "it":
+        return QuoteCue(f"as {phrase.text} {ws[k].text} it", ws[j].start, phrase)
+    return None
 
 
 _RELATIVE_WORDS = 12

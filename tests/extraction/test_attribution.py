@@ -338,6 +338,16 @@ _QUOTE_ATTRIBUTIONS = [
         "“We wait for the storm to pass,” harbour master Jo Roe told reporters.",
         {"We wait for the storm to pass,": "Jo Roe"},
     ),
+    # attributions that quote: "to quote X", "in the words of X", "as X put it"
+    (
+        "Sam Tull left Valley Tyres to “explore other interests”, to quote Valley Tyres.",
+        {"explore other interests": "Valley Tyres"},
+    ),
+    (
+        "Sam Tull left to “explore other interests”, in the words of Jo Roe.",
+        {"explore other interests": "Jo Roe"},
+    ),
+    ("The plan is “dead in the water”, as Jo Roe put it.", {"dead in the water": "Jo Roe"}),
     # a relative clause between the speaker and the cue belongs to the speaker
     (
         "The ferry stalled.\n\n“We have been stuck here for an hour,” a passenger who was "
