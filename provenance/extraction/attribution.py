@@ -39,7 +39,7 @@ from provenance.extraction.channels import (
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import Published, read_published, said_on
-from provenance.extraction.direct import cue_for
+from provenance.extraction.direct import QuoteCue, colon_intro, cue_for
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import (
@@ -428,9 +428,13 @@ class _Reader:
         lo = first_word_at(para_ws, lo_offset)
         hi = first_word_at(para_ws, hi_offset)
         cue = cue_for(self.body, quote, para_ws, lo, hi)
+        intro = None if cue is not None else self._colon_intro(quote)
+        cue = cue or intro
         end_of_frame = quote.closed + 1 if quote.closed is not None else quote.end
         after_sentence = _sentence_end(self.body, end_of_frame, hi_offset)
         frame = [Span(sentence.start, quote.opened), Span(end_of_frame, after_sentence)]
+        if intro is not None:
+            frame.append(sentences(self.body, self.paras[quote.paragraph - 1])[-1])
         item = _Found(quote.start, quote.end, "direct", None, quote.start, None, frame, quote=quote)
         if cue is not None:
             item.cue, item.subject, item.inherits = cue.cue, cue.subject, cue.subject is None
@@ -464,6 +468,13 @@ class _Reader:
                 item.cue = self._last_cue(last)
                 return item
         return None
+
+    def _colon_intro(self, quote: Quote) -> QuoteCue | None:
+        """``Jo Roe said:`` closing the paragraph above one that opens with the quotation."""
+        if quote.paragraph == 0 or quote.opened != self.paras[quote.paragraph].start:
+            return None
+        above = sentences(self.body, self.paras[quote.paragraph - 1])
+        return colon_intro(self.body, above[-1]) if above else None
 
     def _within_report(self, item: _Found, host: _Found) -> _Found | None:
         """A quotation inside reported content is a statement of its own besides the

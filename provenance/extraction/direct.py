@@ -16,7 +16,7 @@ from provenance.extraction.cues import AUXILIARIES, find_cues, has_class, lemma_
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import subject_of
 from provenance.extraction.speakers import Phrase, phrase_after
-from provenance.extraction.text import CLOSE_QUOTES, Word, first_word_at
+from provenance.extraction.text import CLOSE_QUOTES, Span, Word, first_word_at, words
 
 _BE_FORMS = frozenset({"be", "been", "being", "is", "was", "were", "are"})
 _OBJECT_WINDOW = 6
@@ -58,6 +58,37 @@ def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteC
         # '"...," said Jo Roe, a farmer, "and ..."': the attribution between two parts
         return _after(ws, lo, opening, text)
     return found
+
+
+_INTRO_SUBJECTS = frozenset({"person", "pronoun"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
+_INTRO_WORDS = 4
+"""Most words between a speaker and the colon of an introduction (``Roe was blunt:``)."""
+
+
+def colon_intro(text: str, sentence: Span) -> QuoteCue | None:
+    """The speaker a sentence ending with a colon introduces for the quotation that opens
+    the next paragraph: ``Jo Roe, the harbour master, said:``, ``Roe told reporters:``,
+    or a person and a few words (``Roe was blunt:``)."""
+    ws = words(text, sentence.start, sentence.end)
+    if len(ws) < 2 or ws[-1].text not in {":", "："}:
+        return None
+    found = _before(text, ws, 0, len(ws))
+    if found is not None and found.subject is not None and not found.object_quote:
+        return found
+    subject = phrase_after(ws, 0)
+    if subject is None or not (subject.kind in _INTRO_SUBJECTS or _proper_name(subject)):
+        return None
+    k = first_word_at(ws, subject.end)
+    if not 0 < len(ws) - 1 - k <= _INTRO_WORDS or not all(w.text.isalpha() for w in ws[k:-1]):
+        return None
+    return QuoteCue(text[ws[k].start : ws[-2].end], ws[k].start, subject)
+
+
+def _proper_name(phrase: Phrase) -> bool:
+    """``Roe``, ``Valley Port Authority``; not ``The list``."""
+    parts = phrase.text.split()
+    return parts[0].lower() not in _DETERMINERS and all(p[:1].isupper() for p in parts)
 
 
 def _after(ws: list[Word], j: int, hi: int, text: str) -> QuoteCue | None:

@@ -338,6 +338,21 @@ _QUOTE_ATTRIBUTIONS = [
         "“We wait for the storm to pass,” harbour master Jo Roe told reporters.",
         {"We wait for the storm to pass,": "Jo Roe"},
     ),
+    # the paragraph above ends by naming the speaker with a colon
+    (
+        "The port closed.\n\nJo Roe, the harbour master, said:\n\n“We can only wait it out.”",
+        {"We can only wait it out.": "Jo Roe"},
+    ),
+    (
+        "The port closed.\n\nHarbour master Jo Roe told reporters:\n\n“We can only wait.\n\n"
+        "“The ships will be back next week.”",
+        {"We can only wait.": "Jo Roe", "The ships will be back next week.": "Jo Roe"},
+    ),
+    (
+        "Harbour master Jo Roe spoke on Monday. Roe was blunt:\n\n“We can only wait it out.”",
+        {"We can only wait it out.": "Jo Roe"},
+    ),
+    ("The demands include:\n\n“Fair pay for all the dock workers in the port.”", {}),
     # attributions that quote: "to quote X", "in the words of X", "as X put it"
     (
         "Sam Tull left Valley Tyres to “explore other interests”, to quote Valley Tyres.",
@@ -361,6 +376,8 @@ _QUOTE_ATTRIBUTIONS = [
 def test_quote_attributions(body, expected):
     found = by_text(attribute_body(body))
     assert {text: found[text].speaker.name for text in expected if text in found} == expected
+    assert found or not expected
+    assert expected or not found
 
 
 def test_a_sign_that_reads_a_quotation_says_nothing():
