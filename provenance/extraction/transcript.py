@@ -188,26 +188,41 @@ _MIN_HEADINGS = 2
 
 
 def heading_turns(text: str, paras: list[Span]) -> dict[int, Turn]:
-    """Answers printed without quotation marks under speaker or topic headings."""
-    for speakers in (True, False):
+    """Answers printed without quotation marks under speaker, topic or question headings."""
+    for kind in ("speaker", "topic", "question"):
         found: dict[int, Turn] = {}
         heading: tuple[int, Span, Span | None] | None = None
         for index, para in enumerate(paras):
             line = Span(para.start, _trimmed_end(text, para))
-            mark = _heading_at(text, line, speakers)
+            mark = _heading_at(text, line, kind)
             if mark is not None:
-                heading = (index, line, mark if speakers else None)
+                heading = (index, line, mark if kind == "speaker" else None)
                 continue
             if heading is None or not _first_person_prose(text, line):
                 heading = None
                 continue
             at, label, name = heading
+            if kind == "question":
+                found[at] = Turn(at, "", True, label)
+                label = line
             found[index] = Turn(
-                index, _label(text, label), False, line, name, setting=None, heading=at
+                index,
+                _ANSWERED if kind == "question" else _label(text, label),
+                False,
+                line,
+                name,
+                setting="interview" if kind == "question" else None,
+                heading=at,
             )
-        if len({turn.heading for turn in found.values()}) >= _MIN_HEADINGS:
+        headings = {turn.heading for turn in found.values() if not turn.question}
+        if len(headings) >= _MIN_HEADINGS + (kind == "question"):
             return found
     return {}
+
+
+_ANSWERED = "answered"
+"""The cue of an answer under a question printed without a label."""
+_ADDRESSED = frozenset({"you", "your", "you're", "you’re", "you've", "you’ve", "yourself"})
 
 
 def _trimmed_end(text: str, para: Span) -> int:
@@ -217,16 +232,21 @@ def _trimmed_end(text: str, para: Span) -> int:
     return end
 
 
-def _heading_at(text: str, line: Span, speakers: bool) -> Span | None:
-    """The heading's name span (speaker headings), or the whole line (topic headings);
-    None when the paragraph is no heading of that kind."""
-    if speakers:
+def _heading_at(text: str, line: Span, kind: str) -> Span | None:
+    """The heading's name span (speaker headings), or the whole line (topic and question
+    headings); None when the paragraph is no heading of that kind."""
+    written = text[line.start : line.end]
+    if kind == "speaker":
         match = _SPEAKER_HEADING.fullmatch(text, line.start, line.end)
         return Span(match.start("name"), match.end("name")) if match else None
+    if kind == "question":
+        asked = written.endswith("?") and len(written.split()) <= _MAX_QUESTION_WORDS
+        addressed = any(w.strip(",.;:!?").lower() in _ADDRESSED for w in written.split())
+        return line if asked and addressed and written[0] not in "“\"‘'" else None
     match = _TOPIC_HEADING.fullmatch(text, line.start, line.end)
-    if match is None or len(text[line.start : line.end].split()) > _MAX_TOPIC_WORDS:
+    if match is None or len(written.split()) > _MAX_TOPIC_WORDS:
         return None
-    if text[line.start : line.end - 1].strip().lower() in FURNITURE_LABELS:
+    if written[:-1].strip().lower() in FURNITURE_LABELS:
         return None
     return line
 

@@ -94,6 +94,33 @@ _HEADED_PAGES = [
             ),
         },
     ),
+    # name headings in capitals with a colon
+    (
+        "Reactions\n\nJO ROE:\n\nWe had to close the port, and I think we were right to.\n\n"
+        "SAM TULL:\n\nI understand their anger and we will pay for the lost days.",
+        {
+            "We had to close the port, and I think we were right to.": ("JO ROE", None),
+            "I understand their anger and we will pay for the lost days.": ("SAM TULL", None),
+        },
+    ),
+    # questions put to the interviewee without labels, each over its answer
+    (
+        "Harbour master Jo Roe has run the port for ten years.\n\n"
+        "How did the storm change your plans?\n\n"
+        "We had to close the port for a week, and I think we were right to.\n\n"
+        "What do you say to the fishermen?\n\n"
+        "I understand their anger and we will pay for the lost days.\n\n"
+        "Will you stay on next year?\n\n"
+        "I have not decided yet, but my family wants me to.",
+        {
+            "We had to close the port for a week, and I think we were right to.": (
+                "Jo Roe",
+                "interview",
+            ),
+            "I understand their anger and we will pay for the lost days.": ("Jo Roe", "interview"),
+            "I have not decided yet, but my family wants me to.": ("Jo Roe", "interview"),
+        },
+    ),
     # an interview labelled Q:/A: on its first pair only
     (
         "Q: How is the harbour doing this year?\n\n"
@@ -116,7 +143,7 @@ _HEADED_PAGES = [
 
 @pytest.mark.parametrize(("body", "expected"), _HEADED_PAGES)
 def test_answers_under_headings_are_direct_statements(body, expected):
-    title = "Harbour master Jo Roe on a busy year" if body.startswith("Q:") else ""
+    title = "Harbour master Jo Roe on a busy year" if "harbour" in body.lower() else ""
     found = by_text(attribute(ParsedDocument(body=body, title=title)))
     got = {
         text: (found[text].speaker.name, found[text].channel) for text in expected if text in found
@@ -134,6 +161,9 @@ def test_answers_under_headings_are_direct_statements(body, expected):
         # headings over third-person paragraphs
         "On the harbour:\n\nThe port reopened on Monday after a long storm.\n\n"
         "On the fleet:\n\nTwelve boats returned to sea within the week.",
+        # two rhetorical questions in a column are no interview
+        "Can you trust the harbour board?\n\nI doubt it, and my neighbours doubt it too.\n\n"
+        "Would you let them run your port?\n\nWe would not, and I say so plainly.",
     ],
 )
 def test_headed_prose_without_answers_says_nothing(body):
