@@ -162,6 +162,7 @@ class _Reader:
                 previous = self._turn(turn, by_para.get(index, []), previous)
         self._interview_channel()
         self._continue_quotes()
+        self._speech_in_quotes()
         self._carry_scenes()
 
     def _paragraph(self, para: Span, quotes: list[Quote], previous: list[_Found]) -> list[_Found]:
@@ -468,6 +469,44 @@ class _Reader:
                 item.cue = self._last_cue(last)
                 return item
         return None
+
+    def _speech_in_quotes(self) -> None:
+        """Reported speech of a named third party inside a quotation (``"Roe had said
+        that the port would close," Tull said``) is the third party's statement relayed by
+        the one quoted (FORMAT.md Convention 7)."""
+        nested: list[_Found] = []
+        for item in self.found:
+            if item.kind != "direct" or item.entity is None or item.quote is None:
+                continue
+            others = [q for q in self.scan.quotes if q is not item.quote]
+            for sentence in sentences(self.body, Span(item.start, item.end)):
+                for clause in reported(self.body, sentence, others):
+                    inner = self._named_speaker(clause.subject)
+                    if inner is None or _speaks_for(item.entity, inner):
+                        continue
+                    found = self._from_clause(clause, sentence)
+                    found.entity, found.nested_in = inner, item
+                    own = [
+                        relay
+                        for span in found.frame
+                        for relay in relays_in(
+                            self.body, span, words(self.body, span.start, span.end)
+                        )
+                    ]
+                    found.channel = channel_in(self.body, found.frame)
+                    found.via = [*own, _entity_relay(item.entity), *item.via]
+                    inner.statements += 1
+                    nested.append(found)
+        self.found.extend(nested)
+
+    def _named_speaker(self, subject: Phrase | None) -> Entity | None:
+        """The speaker a subject names: a person or organisation, not a pronoun or a
+        collective (``people say`` in a quotation is no one's statement)."""
+        if subject is None or subject.kind not in {"person", "organization"}:
+            return None
+        if not any(w[:1].isupper() for w in subject.text.split()[1:] or subject.text.split()):
+            return None
+        return self._entity(subject)
 
     def _colon_intro(self, quote: Quote) -> QuoteCue | None:
         """``Jo Roe said:`` closing the paragraph above one that opens with the quotation."""
@@ -1019,6 +1058,16 @@ def _same(relay: Relay, item: _Found) -> bool:
     return item.subject is not None and item.subject.start <= relay.start < item.subject.end
 
 
+def _speaks_for(speaker: Entity, named: Entity) -> bool:
+    """Whether ``named`` is the speaker or what the speaker speaks for (a spokesperson's
+    ``Valley welcomes the truce``: the country named in the spokesperson's office)."""
+    if named is speaker:
+        return True
+    described = " ".join([speaker.name, *speaker.aliases, *speaker.roles]).lower()
+    own = {w.removesuffix("’s").removesuffix("'s") for w in described.split()}
+    return named.kind != "person" and any(w.lower() in own for w in named.name.split())
+
+
 def _entity_relay(entity: Entity) -> Relay:
     kind = (
         "person"
@@ -1158,7 +1207,8 @@ def _dedupe(found: list[_Found], body: str) -> list[_Found]:
     for item in sorted(found, key=lambda f: (f.start, f.end)):
         if (item.start, item.end) in seen or item.end <= item.start:
             continue
-        if item.kind == "indirect":
+        quoted = item.nested_in is not None and item.nested_in.kind == "direct"
+        if item.kind == "indirect" and not quoted:  # reported inside a quotation: kept
             # quotations are disjoint, so those overlapping a span are a contiguous run
             first = max(0, bisect_left(starts, item.start) - 1)
             last = bisect_left(starts, item.end)

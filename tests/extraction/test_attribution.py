@@ -383,3 +383,32 @@ def test_quote_attributions(body, expected):
 def test_a_sign_that_reads_a_quotation_says_nothing():
     body = "Jo Roe spoke.\n\nA placard at the gate read: “Go home now, all of you.”"
     assert not attribute_body(body).statements
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Valley MP Sam Tull spoke on Monday.\n\n"
+            "“Jo Roe also says the Valley Party is meeting farmers,” Tull said.",
+            {"the Valley Party is meeting farmers": ("Jo Roe", ["Sam Tull"])},
+        ),
+        (
+            "Valley MP Sam Tull spoke on Monday.\n\n"
+            "“In an interview with the Valley Courier, Jo Roe said the port would close,” "
+            "Tull said.",
+            {"the port would close": ("Jo Roe", ["Valley Courier", "Sam Tull"])},
+        ),
+        # the speaker's own country, a generic "people": no one else's statement
+        (
+            "A spokesperson for Valleria’s Foreign Office said: “Valleria welcomes the truce "
+            "agreed between the two sides.”",
+            {},
+        ),
+        ("Director Sam Tull was honoured.\n\n“People say Jo Roe made me,” Tull said.", {}),
+    ],
+)
+def test_reported_speech_inside_a_quotation_is_relayed_by_the_one_quoted(body, expected):
+    found = {s.text: s for s in attribute_body(body).statements if s.kind == "indirect"}
+    got = {text: (s.speaker.name, [v.name for v in s.via]) for text, s in found.items()}
+    assert got == expected
