@@ -40,6 +40,7 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import QuoteCue, colon_intro, cue_for
+from provenance.extraction.pending_quotations import INDEFINITE_SUBJECTS
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import (
@@ -503,6 +504,9 @@ class _Reader:
         """The speaker a subject names: a person or organisation, not a pronoun or a
         collective (``people say`` in a quotation is no one's statement)."""
         if subject is None or subject.kind not in {"person", "organization"}:
+            return None
+        first = subject.text.split()[0].lower()
+        if first in INDEFINITE_SUBJECTS or first in _NOT_SPEAKERS:
             return None
         if not any(w[:1].isupper() for w in subject.text.split()[1:] or subject.text.split()):
             return None

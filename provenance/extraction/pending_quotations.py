@@ -52,3 +52,25 @@ FURNITURE_LABELS = frozenset(
     }
 )
 """Labels of page furniture (``Source: ...``) that end a run of answers."""
+
+INDEFINITE_SUBJECTS = frozenset(
+    {
+        "nobody",
+        "no",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "people",
+        "many",
+        "some",
+        "others",
+        "few",
+        "most",
+        "one",
+    }
+)
+"""Subjects that name no one (``Nobody can tell us``, ``People say``): inside a quotation
+they report nobody's statement."""

@@ -406,6 +406,7 @@ def test_a_sign_that_reads_a_quotation_says_nothing():
             {},
         ),
         ("Director Sam Tull was honoured.\n\n“People say Jo Roe made me,” Tull said.", {}),
+        ("Sam Tull waited.\n\n“Nobody can tell us when the storm will break,” Tull said.", {}),
     ],
 )
 def test_reported_speech_inside_a_quotation_is_relayed_by_the_one_quoted(body, expected):
