@@ -887,7 +887,14 @@ class _Reader:
     # --- output ---------------------------------------------------------------------------
 
     def result(self) -> Attribution:
-        kept = _dedupe([item for item in self.found if item.entity is not None], self.body)
+        kept = _dedupe(
+            [
+                item
+                for item in self.found
+                if item.entity is not None and not _straddles(item, self.scan.quotes)
+            ],
+            self.body,
+        )
         statements = [self._statement(item) for item in kept]
         speakers = [
             ExtractedSpeaker(name=e.name, kind=e.kind, aliases=e.aliases, roles=e.roles)  # type: ignore[arg-type]
@@ -1199,6 +1206,15 @@ def _word_count(text: str) -> int:
     """Words of a text that say something: not marks, not determiners (``the "..."``)."""
     tokens = [t.strip('“”"‘’.,;:!?').lower() for t in text.split()]
     return sum(1 for t in tokens if t and t not in DETERMINERS and any(c.isalnum() for c in t))
+
+
+def _straddles(item: _Found, quotes: list[Quote]) -> bool:
+    """Reported content that starts inside a quotation and runs past its closing mark
+    (``... never told anyone," his lawyer told``): a misread, not a clause."""
+    if item.kind != "indirect":
+        return False
+    quote = inside(quotes, item.start)
+    return quote is not None and quote.closed is not None and item.end > quote.closed
 
 
 def _dedupe(found: list[_Found], body: str) -> list[_Found]:

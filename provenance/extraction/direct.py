@@ -107,7 +107,9 @@ def _after(ws: list[Word], j: int, hi: int, text: str) -> QuoteCue | None:
         if phrase is not None:
             return QuoteCue(cue, ws[j].start, phrase)
         return None
-    phrase = phrase_after(ws, j, hi) or _role_before_name(ws, j, hi, text)
+    phrase = (
+        phrase_after(ws, j, hi) or _role_before_name(ws, j, hi, text) or _one_of(ws, j, hi, text)
+    )
     if phrase is None:
         return None
     k = j
@@ -203,6 +205,16 @@ def _after_relative(ws: list[Word], k: int, hi: int) -> int | None:
         if ws[m].text[0].isalpha() and _cue_word(ws, m, "after") is not None:
             return m
     return None
+
+
+def _one_of(ws: list[Word], j: int, hi: int, text: str) -> Phrase | None:
+    """``one of his lawyers, Jo Roe, told``: one member of a group (its name may follow)."""
+    if j + 2 >= hi or (ws[j].text.lower(), ws[j + 1].text.lower()) != ("one", "of"):
+        return None
+    group = phrase_after(ws, j + 2, hi)
+    if group is None or group.kind == "pronoun":
+        return None
+    return group._replace(text=text[ws[j].start : group.end], start=ws[j].start)
 
 
 def _role_before_name(ws: list[Word], j: int, hi: int, text: str) -> Phrase | None:

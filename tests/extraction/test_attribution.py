@@ -363,6 +363,16 @@ _QUOTE_ATTRIBUTIONS = [
         {"explore other interests": "Jo Roe"},
     ),
     ("The plan is “dead in the water”, as Jo Roe put it.", {"dead in the water": "Jo Roe"}),
+    # one member of a group, named in apposition or not
+    (
+        'General Sam Tull was arrested.\n\n"He would have tried it years ago. He never told '
+        'anyone to fight," one of his lawyers, Jo Roe, told the Valley Courier.',
+        {"He would have tried it years ago. He never told anyone to fight,": "Jo Roe"},
+    ),
+    (
+        'The march ended.\n\n"We will be back next week," one of the organisers said.',
+        {"We will be back next week,": "one of the organisers"},
+    ),
     # a relative clause between the speaker and the cue belongs to the speaker
     (
         "The ferry stalled.\n\n“We have been stuck here for an hour,” a passenger who was "
@@ -413,3 +423,11 @@ def test_reported_speech_inside_a_quotation_is_relayed_by_the_one_quoted(body, e
     found = {s.text: s for s in attribute_body(body).statements if s.kind == "indirect"}
     got = {text: (s.speaker.name, [v.name for v in s.via]) for text, s in found.items()}
     assert got == expected
+
+
+def test_reported_content_never_runs_out_of_a_quotation():
+    body = (
+        'General Sam Tull was arrested.\n\n"He would have tried it years ago. He never told '
+        'anyone to fight," one of his lawyers, Jo Roe, told the Valley Courier.'
+    )
+    assert all("lawyers" not in s.text for s in attribute_body(body).statements)
