@@ -2,8 +2,8 @@
 
 Two conventions of English news are recognised:
 
-* ``Q:`` / ``A:`` (or ``Question:`` / ``Answer:``) turns: the answers are the words of the
-  interviewee, the questions are the interviewer's and are not statements;
+* ``Q:`` / ``A:`` (or ``Q.`` / ``A.``, ``Question:`` / ``Answer:``) turns: the answers
+  are the words of the interviewee, the questions are the interviewer's and are not statements;
 * turns labelled with the speakers' names (``Jane Doe: ...``, ``**DOE:** ...``): two
   labels that alternate, each used at least twice; the one whose turns are mostly
   questions is the interviewer.
@@ -31,6 +31,8 @@ _LABEL = re.compile(
     r"(?:\*\*|__)?(?P<label>[A-Z][\w’'.-]{0,30}(?: [A-Z][\w’'.-]{0,30}){0,2})"
     r"(?:\*\*|__)?\s?(?P<colon>[:：])(?:\*\*|__)?[ \t]+"
 )
+_DOT_LABEL = re.compile(r"(?P<label>[QA])(?P<colon>\.)[ \t]+")
+"""``Q. ...`` / ``A. ...``: the labels of a press-conference transcript."""
 _STAGE = re.compile(r"[(\[][a-z][^()\[\]\n]{0,40}[)\]][ \t]*")
 _QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
 _ANSWER_LABELS = frozenset({"a", "answer"})
@@ -59,7 +61,9 @@ def transcript_turns(text: str, paras: list[Span]) -> dict[int, Turn]:
     """The turns of the transcript in ``text``, by paragraph index; empty when none."""
     labelled: list[tuple[int, str, Span, Span]] = []
     for index, para in enumerate(paras):
-        match = _LABEL.match(text, para.start, min(para.end, para.start + 80))
+        match = _LABEL.match(text, para.start, min(para.end, para.start + 80)) or (
+            _DOT_LABEL.match(text, para.start, min(para.end, para.start + 80))
+        )
         if match is None or match.end() >= para.end:
             continue
         start = match.end()

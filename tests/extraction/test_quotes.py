@@ -121,6 +121,26 @@ _HEADED_PAGES = [
             "I have not decided yet, but my family wants me to.": ("Jo Roe", "interview"),
         },
     ),
+    # a press-conference transcript: "Q." questions, answers under the speaker's name
+    (
+        "Coach Jo Roe spoke to reporters after the match.\n\n"
+        "Q. How did the team play today?\n\n"
+        "JO ROE: We played well and I am proud of the players.\n\n"
+        "Q. What about the injury?\n\n"
+        "JO ROE: It is not serious and he will play on Sunday.",
+        {
+            "We played well and I am proud of the players.": ("Jo Roe", "media talk"),
+            "It is not serious and he will play on Sunday.": ("Jo Roe", "media talk"),
+        },
+    ),
+    (
+        "Harbour master Jo Roe met us.\n\nQ. How was the summer?\n\n"
+        "A. Busy, and I am glad of it.\n\nQ. And next year?\n\nA. We will hire more pilots.",
+        {
+            "Busy, and I am glad of it.": ("Jo Roe", "interview"),
+            "We will hire more pilots.": ("Jo Roe", "interview"),
+        },
+    ),
     # an interview labelled Q:/A: on its first pair only
     (
         "Q: How is the harbour doing this year?\n\n"
@@ -161,6 +181,9 @@ def test_answers_under_headings_are_direct_statements(body, expected):
         # headings over third-person paragraphs
         "On the harbour:\n\nThe port reopened on Monday after a long storm.\n\n"
         "On the fleet:\n\nTwelve boats returned to sea within the week.",
+        # a lettered list is no transcript
+        "The board has two options.\n\nA. Sell the old ferry to the Valley port.\n\n"
+        "B. Keep the old ferry for the winter season.",
         # two rhetorical questions in a column are no interview
         "Can you trust the harbour board?\n\nI doubt it, and my neighbours doubt it too.\n\n"
         "Would you let them run your port?\n\nWe would not, and I say so plainly.",
