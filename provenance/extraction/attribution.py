@@ -476,10 +476,14 @@ class _Reader:
         that the port would close," Tull said``) is the third party's statement relayed by
         the one quoted (FORMAT.md Convention 7)."""
         nested: list[_Found] = []
+        starts = [q.start for q in self.scan.quotes]
         for item in self.found:
             if item.kind != "direct" or item.entity is None or item.quote is None:
                 continue
-            others = [q for q in self.scan.quotes if q is not item.quote]
+            within = self.scan.quotes[
+                bisect_left(starts, item.start) : bisect_left(starts, item.end)
+            ]
+            others = [q for q in within if q is not item.quote]
             for sentence in sentences(self.body, Span(item.start, item.end)):
                 for clause in reported(self.body, sentence, others):
                     inner = self._named_speaker(clause.subject)
