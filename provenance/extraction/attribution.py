@@ -502,7 +502,28 @@ class _Reader:
                     found.via = [*own, _entity_relay(item.entity), *item.via]
                     inner.statements += 1
                     nested.append(found)
+            nested.extend(self._quotes_in_quote(item))
         self.found.extend(nested)
+
+    def _quotes_in_quote(self, item: _Found) -> list[_Found]:
+        """``"Roe kept saying 'we will win'," Tull said``: the inner quotation is Roe's,
+        relayed by Tull; one the speaker introduces with ``I said`` stays theirs."""
+        inner_quotes = [q for q in self.scan.nested if item.start <= q.opened < item.end]
+        if not inner_quotes or item.entity is None:
+            return []
+        ws = words(self.body, item.start, item.end)
+        found: list[_Found] = []
+        for quote in inner_quotes:
+            cue = cue_for(self.body, quote, ws, 0, len(ws))
+            inner = self._named_speaker(cue.subject) if cue is not None else None
+            if cue is None or inner is None or _speaks_for(item.entity, inner):
+                continue
+            statement = _Found(quote.start, quote.end, "direct", cue.cue, cue.cue_start, None, [])
+            statement.entity, statement.nested_in = inner, item
+            statement.via = [_entity_relay(item.entity), *item.via]
+            inner.statements += 1
+            found.append(statement)
+        return found
 
     def _named_speaker(self, subject: Phrase | None) -> Entity | None:
         """The speaker a subject names: a person or organisation, not a pronoun or a

@@ -431,3 +431,31 @@ def test_reported_content_never_runs_out_of_a_quotation():
         'anyone to fight," one of his lawyers, Jo Roe, told the Valley Courier.'
     )
     assert all("lawyers" not in s.text for s in attribute_body(body).statements)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Valley MP Sam Tull spoke.\n\n"
+            "“Jo Roe said, ‘We will win the seat,’ and I believed her,” Tull said.",
+            {"We will win the seat,": ("Jo Roe", ["Sam Tull"])},
+        ),
+        (
+            "Valley MP Sam Tull spoke.\n\n“Jo Roe told me ‘we will win the seat’ last week,” "
+            "Tull said.",
+            {"we will win the seat": ("Jo Roe", ["Sam Tull"])},
+        ),
+        # the speaker quoting themself, a scare-quoted term: nothing nested
+        ("Valley MP Sam Tull spoke.\n\n“I told them ‘we will win’ all week,” Tull said.", {}),
+        ("Valley MP Sam Tull spoke.\n\n“The so-called ‘reform plan’ is dead,” Tull said.", {}),
+    ],
+)
+def test_single_quoted_speech_inside_a_quotation(body, expected):
+    found = attribute_body(body).statements
+    got = {
+        s.text: (s.speaker.name, [v.name for v in s.via])
+        for s in found
+        if s.via and s.kind == "direct"
+    }
+    assert got == expected

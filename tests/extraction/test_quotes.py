@@ -191,3 +191,13 @@ def test_answers_under_headings_are_direct_statements(body, expected):
 )
 def test_headed_prose_without_answers_says_nothing(body):
     assert not attribute(ParsedDocument(body=body)).statements
+
+
+def test_single_quoted_runs_inside_a_double_quotation_are_nested():
+    text = "“Jo Roe said ‘we will win’ and she did,” Tull said. ‘Fine,’ he said."
+    scan = find_quotes(text, paragraphs(text))
+    assert [text[q.start : q.end] for q in scan.nested] == ["we will win"]
+    assert [text[q.start : q.end] for q in scan.quotes] == [
+        "Jo Roe said ‘we will win’ and she did,",
+        "Fine,",
+    ]
