@@ -186,6 +186,11 @@ _SPEAKER_HEADING = re.compile(
     r"(?P<name>[A-Z][\w’'.-]{0,30}(?: [A-Z][\w’'.-]{0,30}){1,3})[ \t]*"
     r"(?:\((?P<role>[^()\n]{2,80})\)|[:：])[ \t]*$"
 )
+_SPEAKER_LEAD = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]{0,30}(?: [A-Z][\w’'.-]{0,30}){1,3})[ \t]*"
+    r"\([^()\n]{2,80}\)[ \t]*[:：–—-][ \t]+"
+)
+"""A speaker and role leading an answer on its own line (``Jo Roe (Coach, Valley FC): ...``)."""
 _TOPIC_HEADING = re.compile(r"[^\n.!?:“”\"]{3,90}:[ \t]*$")
 _MAX_TOPIC_WORDS = 12
 _MIN_HEADINGS = 2
@@ -198,6 +203,16 @@ def heading_turns(text: str, paras: list[Span]) -> dict[int, Turn]:
         heading: tuple[int, Span, Span | None] | None = None
         for index, para in enumerate(paras):
             line = Span(para.start, _trimmed_end(text, para))
+            lead = _SPEAKER_LEAD.match(text, line.start, line.end) if kind == "speaker" else None
+            if lead is not None and _first_person_prose(text, Span(lead.end(), line.end)):
+                # "Jo Roe (Coach, Valley FC): We were poor today."
+                name = Span(lead.start("name"), lead.end("name"))
+                label = text[line.start : lead.end()].rstrip(":：–—- \t")
+                found[index] = Turn(
+                    index, label, False, Span(lead.end(), line.end), name, None, index
+                )
+                heading = None
+                continue
             mark = _heading_at(text, line, kind)
             if mark is not None:
                 heading = (index, line, mark if kind == "speaker" else None)

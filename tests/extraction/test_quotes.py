@@ -94,6 +94,16 @@ _HEADED_PAGES = [
             ),
         },
     ),
+    # speaker and role leading each answer on its line
+    (
+        "Reactions after the final.\n\n"
+        "Jo Roe (Coach, Valley FC): We were poor today and I take the blame for it.\n\n"
+        "Sam Tull (Coach, River Town): I am delighted with my players and their spirit.",
+        {
+            "We were poor today and I take the blame for it.": ("Jo Roe", None),
+            "I am delighted with my players and their spirit.": ("Sam Tull", None),
+        },
+    ),
     # name headings in capitals with a colon
     (
         "Reactions\n\nJO ROE:\n\nWe had to close the port, and I think we were right to.\n\n"
@@ -181,6 +191,9 @@ def test_answers_under_headings_are_direct_statements(body, expected):
         # headings over third-person paragraphs
         "On the harbour:\n\nThe port reopened on Monday after a long storm.\n\n"
         "On the fleet:\n\nTwelve boats returned to sea within the week.",
+        # a list of candidates described in the third person
+        "The candidates.\n\nJo Roe (Labour): a teacher who has lived in the town all her "
+        "life.\n\nSam Tull (Green): a farmer and former councillor.",
         # a lettered list is no transcript
         "The board has two options.\n\nA. Sell the old ferry to the Valley port.\n\n"
         "B. Keep the old ferry for the winter season.",
