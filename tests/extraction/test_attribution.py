@@ -313,7 +313,7 @@ _QUOTE_ATTRIBUTIONS = [
     # a document that "reads" the quotation speaks for whoever issued it, over paragraphs
     (
         "Valley Bank chief Jo Roe said the branches had stayed open.\n\n"
-        "The statement, titled ‘Open for business’, reads in part: “We never closed.\n\n"
+        "The statement, titled ‘Still serving you’, reads in part: “We never closed.\n\n"
         "“Our staff worked through every night.”",
         {"We never closed.": "Jo Roe", "Our staff worked through every night.": "Jo Roe"},
     ),

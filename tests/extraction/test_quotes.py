@@ -78,7 +78,7 @@ _HEADED_PAGES = [
     ),
     # topic headings ending with a colon, after an intro naming a press session
     (
-        "Jo Roe admitted the defeat hurt. Highlights from the post-match media session.\n\n"
+        "Jo Roe admitted the defeat hurt. Excerpts from her press scrum after the game.\n\n"
         "On the defeat:\n\n"
         "It hurts and we know we let ourselves down in the field today.\n\n"
         "On the next match:\n\n"
