@@ -13,6 +13,13 @@ from typing import NamedTuple
 
 from provenance.extraction.channels import NOUN_CHANNELS
 from provenance.extraction.cues import AUXILIARIES, find_cues, has_class, lemma_classes
+from provenance.extraction.pending_quotations import (
+    DOCUMENT_READS,
+    NAME_DETERMINERS,
+    NOT_ROLE_WORDS,
+    PUT_IT_VERBS,
+    QUOTING_LEADS,
+)
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import subject_of
 from provenance.extraction.speakers import Phrase, phrase_after
@@ -61,7 +68,6 @@ def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteC
 
 
 _INTRO_SUBJECTS = frozenset({"person", "pronoun"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
 _INTRO_WORDS = 4
 """Most words between a speaker and the colon of an introduction (``Roe was blunt:``)."""
 
@@ -88,7 +94,7 @@ def colon_intro(text: str, sentence: Span) -> QuoteCue | None:
 def _proper_name(phrase: Phrase) -> bool:
     """``Roe``, ``Valley Port Authority``; not ``The list``."""
     parts = phrase.text.split()
-    return parts[0].lower() not in _DETERMINERS and all(p[:1].isupper() for p in parts)
+    return parts[0].lower() not in NAME_DETERMINERS and all(p[:1].isupper() for p in parts)
 
 
 def _after(ws: list[Word], j: int, hi: int, text: str) -> QuoteCue | None:
@@ -141,14 +147,10 @@ def _after(ws: list[Word], j: int, hi: int, text: str) -> QuoteCue | None:
     return QuoteCue(cue, ws[k].start, phrase)
 
 
-_QUOTING = (("to", "quote"), ("in", "the", "words", "of"))
-_PUT_IT = frozenset({"put", "puts"})
-
-
 def _quoting_phrase(ws: list[Word], j: int, hi: int) -> QuoteCue | None:
     """``"...", to quote Jo Roe`` / ``in the words of Jo Roe`` / ``as Jo Roe put it``."""
     lowered = [w.text.lower() for w in ws[j : min(hi, j + 4)]]
-    for lead in _QUOTING:
+    for lead in QUOTING_LEADS:
         if tuple(lowered[: len(lead)]) == lead:
             phrase = phrase_after(ws, j + len(lead), hi)
             cue = " ".join(w.text for w in ws[j : j + len(lead)])
@@ -159,7 +161,7 @@ def _quoting_phrase(ws: list[Word], j: int, hi: int) -> QuoteCue | None:
     if phrase is None:
         return None
     k = first_word_at(ws, phrase.end)
-    if k + 1 < hi and ws[k].text.lower() in _PUT_IT and ws[k + 1].text.lower() == "it":
+    if k + 1 < hi and ws[k].text.lower() in PUT_IT_VERBS and ws[k + 1].text.lower() == "it":
         return QuoteCue(f"as {phrase.text} {ws[k].text} it", ws[j].start, phrase)
     return None
 
@@ -168,33 +170,6 @@ _RELATIVE_WORDS = 12
 """Most words of a relative clause between a speaker and the cue (``a man who ... told``)."""
 _ROLE_WORDS = 3
 """Most lower-case words of a role before a name (``harbour master Jo Roe told``)."""
-_NOT_ROLE_WORDS = frozenset(
-    {
-        "in",
-        "of",
-        "at",
-        "for",
-        "from",
-        "on",
-        "with",
-        "by",
-        "to",
-        "and",
-        "or",
-        "but",
-        "as",
-        "who",
-        "which",
-        "that",
-        "this",
-        "these",
-        "those",
-        "then",
-        "also",
-        "when",
-        "while",
-    }
-)
 
 
 def _after_relative(ws: list[Word], k: int, hi: int) -> int | None:
@@ -226,7 +201,7 @@ def _role_before_name(ws: list[Word], j: int, hi: int, text: str) -> Phrase | No
         and k - start < _ROLE_WORDS
         and ws[k].text.isalpha()
         and ws[k].text.islower()
-        and ws[k].text not in _NOT_ROLE_WORDS
+        and ws[k].text not in NOT_ROLE_WORDS
     ):
         k += 1
     if k == start or k >= hi or not ws[k].text[0].isupper():
@@ -293,7 +268,6 @@ def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
     return _object(text, ws, lo, opening)
 
 
-_READS = frozenset({"read", "reads"})
 _IN_PART = ("in", "part")
 
 
@@ -303,7 +277,7 @@ def _document_reads(ws: list[Word], lo: int, i: int) -> QuoteCue | None:
     k = i
     if k - 1 > lo and (ws[k - 1].text.lower(), ws[k].text.lower()) == _IN_PART:
         k -= 2
-    if k <= lo or ws[k].text.lower() not in _READS:
+    if k <= lo or ws[k].text.lower() not in DOCUMENT_READS:
         return None
     subject = _document_before(ws, k)
     if subject is None:

@@ -24,7 +24,11 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from provenance.extraction.pending_quotations import FIRST_PERSON_WORDS, FURNITURE_LABELS
+from provenance.extraction.pending_quotations import (
+    ADDRESSED_WORDS,
+    FIRST_PERSON_WORDS,
+    FURNITURE_LABELS,
+)
 from provenance.extraction.text import Span
 
 _LABEL = re.compile(
@@ -241,7 +245,6 @@ def heading_turns(text: str, paras: list[Span]) -> dict[int, Turn]:
 
 _ANSWERED = "answered"
 """The cue of an answer under a question printed without a label."""
-_ADDRESSED = frozenset({"you", "your", "you're", "you’re", "you've", "you’ve", "yourself"})
 
 
 def _trimmed_end(text: str, para: Span) -> int:
@@ -260,7 +263,7 @@ def _heading_at(text: str, line: Span, kind: str) -> Span | None:
         return Span(match.start("name"), match.end("name")) if match else None
     if kind == "question":
         asked = written.endswith("?") and len(written.split()) <= _MAX_QUESTION_WORDS
-        addressed = any(w.strip(",.;:!?").lower() in _ADDRESSED for w in written.split())
+        addressed = any(w.strip(",.;:!?").lower() in ADDRESSED_WORDS for w in written.split())
         return line if asked and addressed and written[0] not in "“\"‘'" else None
     match = _TOPIC_HEADING.fullmatch(text, line.start, line.end)
     if match is None or len(written.split()) > _MAX_TOPIC_WORDS:
