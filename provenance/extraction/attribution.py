@@ -474,9 +474,12 @@ class _Reader:
     def _speech_in_quotes(self) -> None:
         """Reported speech of a named third party inside a quotation (``"Roe had said
         that the port would close," Tull said``) is the third party's statement relayed by
-        the one quoted (FORMAT.md Convention 7)."""
+        the one quoted (FORMAT.md Convention 7); the occasion it names (``in an interview
+        with X``) carries to that party's next such statement from the same speaker."""
         nested: list[_Found] = []
         starts = [q.start for q in self.scan.quotes]
+        inner_starts = [q.start for q in self.scan.nested]
+        occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]] = {}
         for item in self.found:
             if item.kind != "direct" or item.entity is None or item.quote is None:
                 continue
@@ -486,29 +489,45 @@ class _Reader:
             others = [q for q in within if q is not item.quote]
             for sentence in sentences(self.body, Span(item.start, item.end)):
                 for clause in reported(self.body, sentence, others):
-                    inner = self._named_speaker(clause.subject)
-                    if inner is None or _speaks_for(item.entity, inner):
-                        continue
-                    found = self._from_clause(clause, sentence)
-                    found.entity, found.nested_in = inner, item
-                    own = [
-                        relay
-                        for span in found.frame
-                        for relay in relays_in(
-                            self.body, span, words(self.body, span.start, span.end)
-                        )
-                    ]
-                    found.channel = channel_in(self.body, found.frame)
-                    found.via = [*own, _entity_relay(item.entity), *item.via]
-                    inner.statements += 1
-                    nested.append(found)
-            nested.extend(self._quotes_in_quote(item))
+                    found = self._reported_in_quote(item, clause, sentence, occasions)
+                    if found is not None:
+                        nested.append(found)
+            inner = self.scan.nested[
+                bisect_left(inner_starts, item.start) : bisect_left(inner_starts, item.end)
+            ]
+            nested.extend(self._quotes_in_quote(item, inner))
         self.found.extend(nested)
 
-    def _quotes_in_quote(self, item: _Found) -> list[_Found]:
+    def _reported_in_quote(
+        self,
+        item: _Found,
+        clause: Clause,
+        sentence: Span,
+        occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]],
+    ) -> _Found | None:
+        inner = self._named_speaker(clause.subject)
+        if inner is None or item.entity is None or _speaks_for(item.entity, inner):
+            return None
+        found = self._from_clause(clause, sentence)
+        found.entity, found.nested_in = inner, item
+        own = [
+            relay
+            for span in found.frame
+            for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
+        ]
+        found.channel = channel_in(self.body, found.frame)
+        key = (id(inner), id(item.entity))
+        if found.channel is None and not own and key in occasions:
+            found.channel, own = occasions[key][0], list(occasions[key][1])
+        elif found.channel is not None or own:
+            occasions[key] = (found.channel, own)
+        found.via = [*own, _entity_relay(item.entity), *item.via]
+        inner.statements += 1
+        return found
+
+    def _quotes_in_quote(self, item: _Found, inner_quotes: list[Quote]) -> list[_Found]:
         """``"Roe kept saying 'we will win'," Tull said``: the inner quotation is Roe's,
         relayed by Tull; one the speaker introduces with ``I said`` stays theirs."""
-        inner_quotes = [q for q in self.scan.nested if item.start <= q.opened < item.end]
         if not inner_quotes or item.entity is None:
             return []
         ws = words(self.body, item.start, item.end)

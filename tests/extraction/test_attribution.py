@@ -459,3 +459,15 @@ def test_single_quoted_speech_inside_a_quotation(body, expected):
         if s.via and s.kind == "direct"
     }
     assert got == expected
+
+
+def test_occasion_of_reported_speech_in_quotations_carries_to_the_next():
+    body = (
+        "Valley MP Sam Tull posted on Monday.\n\n"
+        "“In an interview with the Valley Courier, Jo Roe said the port would close,” Tull "
+        "wrote. “Jo Roe also says the ferry will stop,” he added."
+    )
+    found = {s.text: s for s in attribute_body(body).statements if s.kind == "indirect"}
+    later = found["the ferry will stop"]
+    assert later.channel == "interview"
+    assert [v.name for v in later.via] == ["Valley Courier", "Sam Tull"]
