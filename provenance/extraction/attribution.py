@@ -226,13 +226,18 @@ class _Reader:
         """The occasion a transcript records: ``Here is a transcript of her news
         conference:`` says a news conference; an interview otherwise."""
         turn = self.turns[min(self.turns)]
-        first = turn.paragraph if turn.heading is None else turn.heading
-        if first > 0:
-            intro = self.paras[first - 1]
+        intro = self._transcript_intro()
+        if intro is not None:
             channel = channel_in(self.body, [intro])
             if channel in {"news conference", "press briefing", "speech", "media talk"}:
                 return channel
         return turn.setting
+
+    def _transcript_intro(self) -> Span | None:
+        """The paragraph just above a transcript (or above its first heading)."""
+        turn = self.turns[min(self.turns)]
+        first = turn.paragraph if turn.heading is None else turn.heading
+        return self.paras[first - 1] if first > 0 else None
 
     def _answerer(self, turn: Turn) -> Entity | None:
         if turn.speaker is not None:
@@ -280,9 +285,22 @@ class _Reader:
         return entity
 
     def _interview_channel(self) -> None:
-        """In an interview, what the interviewee ``says`` (present tense) is said in it."""
+        """In an interview, what the interviewee ``says`` (present tense) is said in it;
+        what the intro naming the occasion reports them saying (``Roe admitted ...
+        Excerpts from her news conference:``) was said on that occasion."""
         if not self.turns or self._interviewee is None:
             return
+        intro = self._transcript_intro()
+        named = self._transcript_channel() if intro is not None else None
+        if intro is not None and named != self.turns[min(self.turns)].setting:
+            for item in self.found:
+                if (
+                    item.entity is self._interviewee
+                    and item.channel is None
+                    and not item.via
+                    and intro.start <= item.start < intro.end
+                ):
+                    item.channel = named
         for item in self.found:
             if (
                 item.entity is self._interviewee

@@ -78,7 +78,8 @@ _HEADED_PAGES = [
     ),
     # topic headings ending with a colon, after an intro naming a press session
     (
-        "Jo Roe admitted the defeat hurt. Excerpts from her press scrum after the game.\n\n"
+        "Jo Roe admitted that her side had been poor all afternoon. Excerpts from her press "
+        "scrum after the game.\n\n"
         "On the defeat:\n\n"
         "It hurts and we know we let ourselves down in the field today.\n\n"
         "On the next match:\n\n"
@@ -181,6 +182,12 @@ def test_answers_under_headings_are_direct_statements(body, expected):
     assert got == expected
     assert all(found[text].kind == "direct" for text in expected)
     assert not any(text.endswith("?") or text.endswith(":") for text in found)
+
+
+def test_the_intro_naming_the_occasion_gives_its_channel_to_the_lede():
+    body = _HEADED_PAGES[1][0]
+    found = by_text(attribute(ParsedDocument(body=body)))
+    assert found["her side had been poor all afternoon"].channel == "media talk"
 
 
 @pytest.mark.parametrize(
