@@ -897,7 +897,10 @@ class _Reader:
         or report something said before it (``has warned``)."""
         lede = None
         first = self._lede_index()
-        for para in self.paras[first : first + _LEDE_DATE_PARAGRAPHS]:
+        for index in range(first, min(len(self.paras), first + _LEDE_DATE_PARAGRAPHS)):
+            if index in self.turns:
+                continue  # "today" in an interview's question dates no news lede
+            para = self.paras[index]
             lede = said_on(self.body, _past_dateline(self.body, para), para.end, self.published)
             if lede is not None:
                 break

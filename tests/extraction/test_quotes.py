@@ -221,3 +221,18 @@ def test_single_quoted_runs_inside_a_double_quotation_are_nested():
         "Jo Roe said ‘we will win’ and she did,",
         "Fine,",
     ]
+
+
+def test_today_in_an_interview_question_dates_no_answer():
+    body = (
+        "Q: How would you describe the harbour trade today?\n"
+        "A: My view is that no single port can be judged alone any more, because ships now "
+        "stretch across every ocean.\n"
+        "We hired twelve more pilots for the busy season.\n"
+        "What worries you most about next year?\n"
+        "The fuel prices, and I say so to every minister I meet.\n"
+    )
+    parsed = ParsedDocument(body=body, title="Q+A | Jo Roe", published="2031-05-02")
+    statements = attribute(parsed).statements
+    assert len(statements) == 3
+    assert all(s.said_on is None for s in statements)
