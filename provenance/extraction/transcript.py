@@ -287,4 +287,16 @@ def _first_person_prose(text: str, line: Span) -> bool:
         FURNITURE_LABELS
     ):
         return False
+    if _quoted_share(text, line) > _MAX_QUOTED_SHARE:
+        return False  # 'Roe said: "We will ..."': reporting, not an answer
     return any(w.strip(",.;:!?…—–-").lower() in FIRST_PERSON_WORDS for w in words_in)
+
+
+_QUOTED_RUN = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
+_MAX_QUOTED_SHARE = 0.5
+
+
+def _quoted_share(text: str, line: Span) -> float:
+    """The share of a paragraph's characters inside double quotation marks."""
+    inside = sum(len(m.group()) for m in _QUOTED_RUN.finditer(text, line.start, line.end))
+    return inside / max(1, line.end - line.start)

@@ -236,3 +236,18 @@ def test_today_in_an_interview_question_dates_no_answer():
     statements = attribute(parsed).statements
     assert len(statements) == 3
     assert all(s.said_on is None for s in statements)
+
+
+def test_a_reported_quotation_under_a_heading_is_no_answer():
+    body = (
+        "Jo Roe spoke after the game.\n\n"
+        "On the defeat:\n\nIt hurts and we know we let ourselves down in the field today.\n\n"
+        "On the next match:\n\nWe will prepare the way we always do, and I expect a reaction.\n\n"
+        "On the coaching staff:\n\n"
+        "Her assistant Sam Tull said: “We will prepare the way we always do and we expect it.”"
+    )
+    found = by_text(attribute(ParsedDocument(body=body, title="Jo Roe after the game")))
+    assert found["We will prepare the way we always do and we expect it."].speaker.name == (
+        "Sam Tull"
+    )
+    assert found["It hurts and we know we let ourselves down in the field today."].kind == "direct"
