@@ -209,7 +209,7 @@ def _role_before_name(ws: list[Word], j: int, hi: int, text: str) -> Phrase | No
     name = phrase_after(ws, k, hi)
     if name is None or name.kind == "pronoun" or len(name.text.split()) < 2:
         return None
-    return name._replace(kind="person", role=text[ws[start].start : ws[k - 1].end])
+    return name._replace(role=text[ws[start].start : ws[k - 1].end])
 
 
 _AGE = re.compile(r"\d{1,3}-years?(?:-old)?", re.IGNORECASE)

@@ -373,6 +373,10 @@ _QUOTE_ATTRIBUTIONS = [
         'The march ended.\n\n"We will be back next week," one of the organisers said.',
         {"We will be back next week,": "one of the organisers"},
     ),
+    (
+        "The port closed.\n\n“The channel is blocked for a week,” shipping firm Valley Lines said.",
+        {"The channel is blocked for a week,": "Valley Lines"},
+    ),
     # a relative clause between the speaker and the cue belongs to the speaker
     (
         "The ferry stalled.\n\n“We have been stuck here for an hour,” a passenger who was "
