@@ -40,6 +40,7 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
+from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import (
@@ -127,6 +128,7 @@ def attribute(
     outlet's own reporting verbs to the core's (see ``provenance.extraction.cues``)."""
     with cues_in_force(cues):
         reader = _Reader(parsed.body, read_published(parsed.published), parsed.title)
+        reader.publisher = parsed.publisher
         reader.read()
         return reader.result()
 
@@ -146,6 +148,8 @@ class _Reader:
         self.turns = transcript_turns(body, self.paras)
         self._interviewee: Entity | None = None
         self._content_subject: Phrase | None = None
+        self.publisher: str | None = None
+        """The outlet publishing the page: never a relay of its own story."""
 
     # --- reading ------------------------------------------------------------------------
 
@@ -833,6 +837,8 @@ class _Reader:
 
     def result(self) -> Attribution:
         kept = _dedupe([item for item in self.found if item.entity is not None], self.body)
+        for item in kept:
+            item.via = [r for r in item.via if not self._own_outlet(r)]
         statements = [self._statement(item) for item in kept]
         speakers = [
             ExtractedSpeaker(name=e.name, kind=e.kind, aliases=e.aliases, roles=e.roles)  # type: ignore[arg-type]
@@ -849,6 +855,13 @@ class _Reader:
                 if relay.phrase.text != relay.name and relay.phrase.text not in source.aliases:
                     source.aliases.append(relay.phrase.text)
         return Attribution(statements=statements, speakers=speakers, sources=list(sources.values()))
+
+    def _own_outlet(self, relay: Relay) -> bool:
+        """Whether a relay is the publisher itself (``told the Courier`` in the Courier's
+        own story): FORMAT.md Convention 5."""
+        return same_outlet(relay.name, self.publisher) or (
+            relay.phrase.text != relay.name and same_outlet(relay.phrase.text, self.publisher)
+        )
 
     def _statement(self, item: _Found) -> ExtractedStatement:
         entity = item.entity

@@ -422,3 +422,58 @@ def test_quotation_over_paragraphs(body: str, speakers: set[str]):
     assert len(quoted) == 2
     assert {s.speaker.name.removeprefix("Farmer ") for s in found} == speakers
     assert len({s.speaker.name for s in quoted}) == 1
+
+
+_PUBLISHER_PAGES = [
+    # (raw page, outlet metadata, publisher)
+    (
+        "Floods close the ring road in the valley | News | The Valley Courier\n\nText.",
+        None,
+        "The Valley Courier",
+    ),
+    (
+        "Floods close the ring road\n\nValley Courier Staff\n\nPORT ASTER - Text here.",
+        None,
+        "Valley Courier",
+    ),
+    (
+        "Floods close the ring road\n\nPORT ASTER (Valley Wire) - Water rose on Monday.",
+        None,
+        "Valley Wire",
+    ),
+    ("Floods close the ring road\n\nSenior Reporter\n\nWater rose on Monday.", None, None),
+    ("Floods close the ring road\n\nWater rose.\n\nCopyright 2021, Valley Wire", None, None),
+    ("Floods close the ring road\n\nWater rose on Monday.", "The Hill Gazette", "The Hill Gazette"),
+]
+
+
+@pytest.mark.parametrize(("page", "outlet", "publisher"), _PUBLISHER_PAGES)
+def test_the_publisher_is_read_from_the_page(page: str, outlet: str | None, publisher: str | None):
+    from provenance.domain import RawDocument
+    from provenance.extraction.parsing import LayoutRules, parse_layout
+
+    parsed = parse_layout(RawDocument(text=page, outlet=outlet), LayoutRules(), "generic")
+    assert parsed.publisher == publisher
+
+
+_SELF_VIA = [
+    # (body, publisher, via of the statement): the publisher is never its own relay
+    ("Jo Roe told the Valley Courier that the bridge would reopen.", "The Valley Courier", []),
+    ("Jo Roe told the Courier that the bridge would reopen.", "The Valley Courier", []),
+    (
+        "Jo Roe told the Valley Courier that the bridge would reopen.",
+        "The Hill Gazette",
+        ["Valley Courier"],
+    ),
+    ("Jo Roe told the Valley Courier that the bridge would reopen.", None, ["Valley Courier"]),
+]
+
+
+@pytest.mark.parametrize(("body", "publisher", "via"), _SELF_VIA)
+def test_the_publisher_is_no_relay_of_its_own_story(
+    body: str, publisher: str | None, via: list[str]
+):
+    found = attribute(ParsedDocument(body=body, publisher=publisher))
+    statement = by_text(found)["the bridge would reopen"]
+    assert [v.name for v in statement.via] == via
+    assert statement.channel == "interview"
