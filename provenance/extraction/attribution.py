@@ -324,6 +324,7 @@ class _Reader:
         self._resolve(items, subject_entity, ws)
         self._document_authors(items, ws)
         self._cited_sources(items, ws)
+        self._content_subject_speaks(items, ws)
         _nest(items)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
@@ -640,6 +641,54 @@ class _Reader:
             item.via = [_entity_relay(item.entity), *item.via]
             item.entity, item.subject = entity, cited
             entity.statements += 1
+
+    def _content_subject_speaks(self, items: list[_Found], ws: list[Word]) -> None:
+        """``According to a statement by his spokesman X, the governor ordered ...,
+        insisting that ...``: a participle within what X reports is the governor's, relayed
+        by X (FORMAT.md Convention 7), and sets the governor's occasion."""
+        for host in items:
+            if host.entity is None or (host.cue or "").lower() != "according to":
+                continue
+            inside = [
+                i
+                for i in items
+                if i is not host
+                and i.inherits
+                and i.entity is host.entity
+                and self._attached(host, i.position)
+            ]
+            principal = self._content_principal(host, ws) if inside else None
+            if principal is None or principal is host.entity:
+                continue
+            inside += [  # a quotation within the participle's content is the principal's too
+                q
+                for q in items
+                if q.quote is not None
+                and q.inherits
+                and q.entity is host.entity
+                and any(i.start <= q.start < i.end for i in inside)
+            ]
+            for item in inside:
+                host.entity.statements -= 1
+                item.entity, item.nested_in = principal, host
+                principal.statements += 1
+
+    def _attached(self, host: _Found, position: int) -> bool:
+        """Whether a cue stands within a content or right after it (``..., insisting``)."""
+        if host.start <= position < host.end:
+            return True
+        return host.end <= position and self.body[host.end : position].strip() in {"", ","}
+
+    def _content_principal(self, host: _Found, ws: list[Word]) -> Entity | None:
+        """The person or organisation opening a reported content (``the governor``)."""
+        at = first_word_at(ws, host.start)
+        if at >= len(ws) or ws[at].start != host.start:
+            return None
+        phrase = phrase_after(ws, at)
+        if phrase is None or phrase.kind not in {"person", "organization"}:
+            return None
+        entity = self._entity(phrase)
+        return entity if entity is not None and entity.kind != "group" else None
 
     def _scene(self, entity: Entity) -> _Scene:
         """The occasion the entity is speaking on now."""

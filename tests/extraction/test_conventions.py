@@ -477,3 +477,17 @@ def test_the_publisher_is_no_relay_of_its_own_story(
     statement = by_text(found)["the bridge would reopen"]
     assert [v.name for v in statement.via] == via
     assert statement.channel == "interview"
+
+
+def test_a_participle_after_a_spokesmans_statement_is_the_principals():
+    body = (
+        "According to a statement by his spokesman, Jo Roe, Governor Sam Vale has ordered the "
+        "police to find the attackers, insisting that those behind the raid must be punished.\n\n"
+        "The Governor also conveyed his condolences to the families of the victims."
+    )
+    found = by_text(attribute_body(body))
+    participle = found["those behind the raid must be punished"]
+    assert participle.speaker.name == "Sam Vale" and participle.channel == "statement"
+    assert [v.name for v in participle.via] == ["Jo Roe"]
+    later = found["his condolences to the families of the victims"]
+    assert later.channel == "statement" and [v.name for v in later.via] == ["Jo Roe"]
