@@ -40,6 +40,7 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
+from provenance.extraction.pending_chains2 import BACK_REFERENCE
 from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
@@ -370,7 +371,7 @@ class _Reader:
             phrase = phrase_after(ws, after + 1)
             if phrase is None:
                 return None
-        elif phrase.kind == "person" and (comma := _comma_after(ws, after)) is not None:
+        elif _describes_person(phrase) and (comma := _comma_after(ws, after)) is not None:
             # "Calloway's chief medical officer, Dr. Jo Roe, said": the name in apposition
             name = phrase_after(ws, comma + 1)
             close = first_word_at(ws, name.end) if name is not None else 0
@@ -715,24 +716,42 @@ class _Reader:
         self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[_Found]
     ) -> None:
         """A sentence that sets a scene for its subject without a statement of its own."""
-        if subject is None or subject.kind != "person" or any(i.entity is subject for i in items):
+        if subject is None or any(i.entity is subject for i in items):
             return
         frame = _minus([sentence], [Span(i.start, i.end) for i in items])
         channel = channel_in(self.body, frame)
-        if channel in SCENES:
-            scene = self._scene(subject)
-            if scene.channel != channel:
-                if scene.channel is not None:
-                    scene = self._new_scene(subject)
-                scene.channel, scene.since = channel, sentence.start
-                scene.date = _date_in(self.body, frame, self.published)
-                scene.via = [
-                    r
-                    for span in frame
-                    for r in relays_in(self.body, span, words(self.body, span.start, span.end))
-                    if not r.told or self._interviewer(r)
-                ]
-                subject.channel = channel
+        if channel not in SCENES:
+            return
+        day = _date_in(self.body, frame, self.published)
+        if any(_BACK_REFERENCE.search(self.body, f.start, f.end) for f in frame):
+            self._back_reference(sentence, channel, day)
+        if subject.kind != "person":
+            return
+        scene = self._scene(subject)
+        if scene.channel != channel:
+            if scene.channel is not None:
+                scene = self._new_scene(subject)
+            scene.channel, scene.since, scene.date = channel, sentence.start, day
+            scene.via = [
+                r
+                for span in frame
+                for r in relays_in(self.body, span, words(self.body, span.start, span.end))
+                if not r.told or self._interviewer(r)
+            ]
+            subject.channel = channel
+
+    def _back_reference(self, sentence: Span, channel: str, day: str | None) -> None:
+        """``X made this known in a statement``: what was reported just before (in this
+        paragraph or the one above) was said on that occasion."""
+        starts = [p.start for p in self.paras]
+        here = _paragraph_of(starts, sentence.start)
+        for item in reversed(self.found):
+            if item.start >= sentence.start:
+                continue
+            if here - _paragraph_of(starts, item.start) > 1:
+                break
+            item.channel = item.channel or channel
+            item.date = item.date or day
 
     def _citing_scene(self, sentence: Span, ws: list[Word]) -> None:
         """``X, citing a conversation between two residents``: the residents spoke on that
@@ -935,6 +954,7 @@ _INTRODUCTORY = wordset(
 
 
 _FIRST_PERSON = frozenset({"my", "our"})
+_BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
 _LEDE_DATE_PARAGRAPHS = 2
 """The lede's date is looked for in this many opening paragraphs."""
 _LEDE_PARAGRAPHS = 4
@@ -1006,6 +1026,13 @@ def _comma_after(ws: list[Word], k: int) -> int | None:
 _NOT_DESCRIPTION = wordset(
     "said says told added who which that was were is are has have had will would and but"
 )
+
+
+def _describes_person(phrase: Phrase) -> bool:
+    """A person's reference, or an office held in an organisation (``the Valley Bank's
+    managing director``) that a name in apposition may follow."""
+    last = phrase.text.split()[-1].lower() if phrase.text.split() else ""
+    return phrase.kind == "person" or (phrase.kind == "organization" and last in TITLES)
 
 
 def _has_name(phrase: Phrase) -> bool:

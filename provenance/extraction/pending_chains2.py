@@ -10,3 +10,11 @@ DESK_MODIFIERS = wordset(
 )
 """Words that make ``X Reporter`` a reporter's beat (``Senior Reporter``), not an outlet's
 desk byline (``Valley Courier Reporter``)."""
+
+BACK_REFERENCE = (
+    r"\b(?:made|making|make|makes)\s(?:this|these|the\s(?:disclosure|remarks?|comments?))\s"
+    r"(?:known|public)\b|\b(?:disclosed|revealed|stated|said|announced|disclosing|revealing|"
+    r"stating|saying)\s(?:this|these)\b"
+)
+"""A sentence naming the occasion of what was just reported (``X made this known in a
+statement``, ``she disclosed this while speaking at ...``)."""

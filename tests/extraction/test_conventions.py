@@ -491,3 +491,46 @@ def test_a_participle_after_a_spokesmans_statement_is_the_principals():
     assert [v.name for v in participle.via] == ["Jo Roe"]
     later = found["his condolences to the families of the victims"]
     assert later.channel == "statement" and [v.name for v in later.via] == ["Jo Roe"]
+
+
+_BACK_REFERENCES = [
+    # (body, statement text, channel): "made this known in ..." names the occasion just reported
+    (
+        "Valley Bank said its branches served two million customers.\n\n"
+        "The bank's managing director, Jo Roe, made this known in a statement on Sunday.\n\n"
+        "Roe said more branches would open.",
+        "more branches would open",
+        "statement",
+    ),
+    (
+        "Valley Bank said its branches served two million customers.\n\n"
+        "The bank's managing director, Jo Roe, made this known in a statement on Sunday.",
+        "its branches served two million customers",
+        "statement",
+    ),
+    (
+        "The minister said the road would be rebuilt by June. She disclosed this while "
+        "speaking at a rally in Port Aster.",
+        "the road would be rebuilt by June",
+        "speech",
+    ),
+    (
+        "The ministry said the road would be rebuilt by June.\n\n"
+        "The ministry made this known in a statement.",
+        "the road would be rebuilt by June",
+        "statement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _BACK_REFERENCES)
+def test_made_this_known_gives_the_occasion(body: str, text: str, channel: str):
+    assert by_text(attribute_body(body))[text].channel == channel
+
+
+def test_a_name_in_apposition_to_an_office_of_an_organisation_is_the_speaker():
+    body = (
+        "Valley Bank's Group Managing Director, Dr. Jo Roe, made this known in a statement.\n\n"
+        "Roe said more branches would open."
+    )
+    assert by_text(attribute_body(body))["more branches would open"].channel == "statement"
