@@ -40,7 +40,7 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
-from provenance.extraction.pending_chains2 import BACK_REFERENCE
+from provenance.extraction.pending_chains2 import BACK_REFERENCE, EXCHANGE
 from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
@@ -331,6 +331,7 @@ class _Reader:
         self._frame_details(sentence, ws, items)
         _add_closing(items, closing)
         self._sentence_scene(sentence, ws, subject_entity, items)
+        self._exchange_scene(sentence, ws, subject_entity)
         self._citing_scene(sentence, ws)
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
         return items
@@ -740,6 +741,30 @@ class _Reader:
             ]
             subject.channel = channel
 
+    def _exchange_scene(self, sentence: Span, ws: list[Word], subject: Entity | None) -> None:
+        """``The minister was responding in the chamber to Jo Roe and Sam Vale``: those she
+        answers speak in the setting she speaks in (a debate, a hearing)."""
+        if subject is None:
+            return
+        setting = _scene_at(self.scenes.get(id(subject), []), sentence.start)
+        if setting is None or setting.channel != "speech":
+            return
+        match = _EXCHANGE.search(self.body, sentence.start, sentence.end)
+        at = first_word_at(ws, match.end()) if match is not None else len(ws)
+        while at < len(ws):
+            phrase = phrase_after(ws, at)
+            entity = self._entity(phrase) if phrase is not None else None
+            if phrase is None or entity is None or entity is subject or entity.kind == "group":
+                return
+            scene = self._scene(entity)
+            if scene.channel is not None:
+                scene = self._new_scene(entity)
+            scene.channel, scene.since, scene.date = setting.channel, sentence.start, setting.date
+            at = first_word_at(ws, phrase.end)
+            if at >= len(ws) or ws[at].text.lower() not in {"and", ","}:
+                return
+            at += 1
+
     def _back_reference(self, sentence: Span, channel: str, day: str | None) -> None:
         """``X made this known in a statement``: what was reported just before (in this
         paragraph or the one above) was said on that occasion."""
@@ -955,6 +980,7 @@ _INTRODUCTORY = wordset(
 
 _FIRST_PERSON = frozenset({"my", "our"})
 _BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
+_EXCHANGE = re.compile(EXCHANGE, re.IGNORECASE)
 _LEDE_DATE_PARAGRAPHS = 2
 """The lede's date is looked for in this many opening paragraphs."""
 _LEDE_PARAGRAPHS = 4

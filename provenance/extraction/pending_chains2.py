@@ -18,3 +18,10 @@ BACK_REFERENCE = (
 )
 """A sentence naming the occasion of what was just reported (``X made this known in a
 statement``, ``she disclosed this while speaking at ...``)."""
+
+EXCHANGE = (
+    r"\b(?:respond(?:ing|ed|s)?|repl(?:ying|ied|ies)|answer(?:ing|ed|s)?|in\sreply|"
+    r"in\sresponse|questioned|challenged|pressed)\b[^.;:]{0,80}?\b(?:to|from|by)\s"
+)
+"""A speaker answering others in a setting (``was responding in the chamber to X and Y``):
+the others speak in that setting too."""

@@ -534,3 +534,34 @@ def test_a_name_in_apposition_to_an_office_of_an_organisation_is_the_speaker():
         "Roe said more branches would open."
     )
     assert by_text(attribute_body(body))["more branches would open"].channel == "statement"
+
+
+_EXCHANGES = [
+    # (body, statement text, channel): those a speaker answers in a debate speak in it too
+    (
+        "The prime minister told parliament the bridge would be rebuilt.\n\n"
+        "She was responding during question time to opposition leader Jo Roe.\n\n"
+        "Ms Roe said the money had not been found.",
+        "the money had not been found",
+        "speech",
+    ),
+    (
+        "The prime minister told parliament the bridge would be rebuilt.\n\n"
+        "She had lunch with opposition leader Jo Roe.\n\n"
+        "Ms Roe said the money had not been found.",
+        "the money had not been found",
+        None,
+    ),
+    (
+        "The prime minister said the bridge would be rebuilt.\n\n"
+        "She was responding to opposition leader Jo Roe.\n\n"
+        "Ms Roe said the money had not been found.",
+        "the money had not been found",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _EXCHANGES)
+def test_those_answered_in_a_debate_speak_in_it(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel
