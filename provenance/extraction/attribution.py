@@ -150,6 +150,8 @@ class _Reader:
         self._interviewee: Entity | None = None
         self._content_subject: Phrase | None = None
         self.publisher: str | None = None
+        self._closings: list[tuple[int, Relay]] = []
+        """Outlets closing a sentence (``..., an official said, Nordpress reports.``)."""
         """The outlet publishing the page: never a relay of its own story."""
 
     # --- reading ------------------------------------------------------------------------
@@ -330,6 +332,7 @@ class _Reader:
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
         _add_closing(items, closing)
+        self._closings += [(sentence.start, r) for r in closing if _relays_another(items, r)]
         self._sentence_scene(sentence, ws, subject_entity, items)
         self._exchange_scene(sentence, ws, subject_entity)
         self._citing_scene(sentence, ws)
@@ -809,6 +812,7 @@ class _Reader:
         self._carry_occasions()
         self._lede_date()
         self._outlet_reports()
+        self._story_relay()
         self._carry_runs()
 
     def _carry_occasions(self) -> None:
@@ -833,6 +837,35 @@ class _Reader:
                     item.via = list(scene.via)
             if item.date is None and item.start >= scene.since and item.channel == scene.channel:
                 item.date = scene.date
+
+    def _story_relay(self) -> None:
+        """``..., an official said Saturday, Nordpress reports.`` closing the lede credits the
+        story to that outlet: what follows without a relay of its own comes through it."""
+        starts = [p.start for p in self.paras]
+        lede = self._lede_index()
+        closing = self._closings + [
+            (item.start, relay)
+            for item in self.found
+            for relay in item.via[-1:]
+            if relay.start > item.end and _REPORTS_LAST.match(self.body, relay.phrase.end)
+        ]
+        credited = [
+            (start, relay)
+            for start, relay in sorted(closing, key=lambda c: c[0])
+            if _paragraph_of(starts, start) == lede and relay.kind in _OUTLET_KINDS
+        ]
+        if not credited:
+            return
+        start, relay = credited[0]
+        for item in self.found:
+            if (
+                item.start > start
+                and item.entity is not None
+                and item.entity.name != relay.name
+                and item.nested_in is None
+                and not item.via
+            ):
+                item.via = [relay]
 
     def _outlet_reports(self) -> None:
         """A news outlet speaks through its reports: ``the newspaper said``, ``according to
@@ -1137,6 +1170,11 @@ _CLOSING_SLACK = 3
 """Characters of closing punctuation a content may stop short of the sentence end by."""
 
 
+def _relays_another(items: list[_Found], relay: Relay) -> bool:
+    """Whether a closing outlet relays a speaker other than itself in its sentence."""
+    return any(i.entity is not None and i.entity.name != relay.name for i in items)
+
+
 def _add_closing(items: list[_Found], closing: list[Relay]) -> None:
     """The closing relay of a sentence is the outermost of each of its statements."""
     for relay in closing:
@@ -1181,6 +1219,8 @@ def _carry_relay(item: _Found, scene: _Scene) -> None:
 
 
 _OUTLET_KINDS = frozenset({"outlet", "agency"})
+_REPORTS_LAST = re.compile(r"\s+report(?:s|ed)\s*[.!]")
+"""``X reports.`` closing a sentence."""
 
 
 def _nest(items: list[_Found]) -> None:

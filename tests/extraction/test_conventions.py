@@ -565,3 +565,33 @@ _EXCHANGES = [
 @pytest.mark.parametrize(("body", "text", "channel"), _EXCHANGES)
 def test_those_answered_in_a_debate_speak_in_it(body: str, text: str, channel: str | None):
     assert by_text(attribute_body(body))[text].channel == channel
+
+
+_STORY_RELAYS = [
+    # (body, statement text, via): an outlet credited in the lede relays the story
+    (
+        "Floods displaced 900 people in the valley, an official said Sunday, Nordpress reports."
+        "\n\nJo Roe, the district commissioner, said the river burst its banks on Friday.",
+        "the river burst its banks on Friday",
+        ["Nordpress"],
+    ),
+    (
+        "Floods displaced 900 people in the valley, an official said Sunday.\n\n"
+        "Jo Roe, the district commissioner, said the river burst its banks on Friday, "
+        "Nordpress reported.",
+        "the river burst its banks on Friday",
+        ["Nordpress"],
+    ),
+    (
+        "Floods displaced 900 people in the valley, an official said Sunday.\n\n"
+        "Jo Roe, the district commissioner, said the river burst its banks on Friday.",
+        "the river burst its banks on Friday",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "via"), _STORY_RELAYS)
+def test_an_outlet_credited_in_the_lede_relays_the_story(body: str, text: str, via: list[str]):
+    statement = by_text(attribute_body(body))[text]
+    assert [v.name for v in statement.via] == via
