@@ -548,6 +548,10 @@ class _Reader:
                 scene.via = list(item.via)
                 if scene.channel is None:
                     scene.since = item.start
+            if item.channel in SCENES and self._pluperfect(item):
+                # "had told parliament": an earlier occasion, which ends the present one
+                self._new_scene(item.entity).since = item.start
+                continue
             if item.channel in SCENES and scene.channel != item.channel:
                 if scene.channel is not None:
                     scene = self._new_scene(item.entity)  # another setting: "In an interview, ..."
@@ -555,6 +559,14 @@ class _Reader:
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
+
+    def _pluperfect(self, item: _Found) -> bool:
+        """Whether a statement's cue tells of an earlier occasion (``had told``)."""
+        if not item.cue:
+            return False
+        verb = re.escape(item.cue.split()[0])
+        window = self.body[item.position : item.position + _PLUPERFECT_REACH]
+        return re.search(rf"\bhad\s(?:\w+\s)?{verb}\b", window, re.IGNORECASE) is not None
 
     def _closing_relays(
         self, items: list[_Found], sentence: Span
@@ -810,6 +822,7 @@ class _Reader:
 
     def _carry_scenes(self) -> None:
         self._carry_occasions()
+        self._carry_back()
         self._lede_date()
         self._outlet_reports()
         self._story_relay()
@@ -866,6 +879,27 @@ class _Reader:
                 and not item.via
             ):
                 item.via = [relay]
+
+    def _carry_back(self) -> None:
+        """``Jo Roe repeated her call for an inquiry.`` followed, in the next paragraph, by
+        her quotation ``..., Roe told reporters``: the summary sums up what she said on the
+        occasion the quotation sets."""
+        starts = [p.start for p in self.paras]
+        spoken = [i for i in self.found if i.entity is not None]
+        for before, item in zip(spoken, spoken[1:], strict=False):
+            if (
+                before.entity is item.entity
+                and before.kind == "indirect"
+                and before.channel is None
+                and not before.via
+                and before.nested_in is None
+                and item.channel in SCENES
+                and item.subject is not None
+                and _document_channel(item) is None  # the speaker named, not "a statement"
+                and _paragraph_of(starts, item.start) - _paragraph_of(starts, before.start) == 1
+                and any(s.since == item.start for s in self.scenes.get(id(item.entity), []))
+            ):
+                before.channel, before.via = item.channel, list(item.via)
 
     def _outlet_reports(self) -> None:
         """A news outlet speaks through its reports: ``the newspaper said``, ``according to
@@ -1012,6 +1046,8 @@ _INTRODUCTORY = wordset(
 
 
 _FIRST_PERSON = frozenset({"my", "our"})
+_PLUPERFECT_REACH = 80
+"""How far after a speaker's name ``had`` may stand before the cue."""
 _BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
 _EXCHANGE = re.compile(EXCHANGE, re.IGNORECASE)
 _LEDE_DATE_PARAGRAPHS = 2

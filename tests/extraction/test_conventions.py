@@ -595,3 +595,43 @@ _STORY_RELAYS = [
 def test_an_outlet_credited_in_the_lede_relays_the_story(body: str, text: str, via: list[str]):
     statement = by_text(attribute_body(body))[text]
     assert [v.name for v in statement.via] == via
+
+
+_EARLIER_AND_SUMMED_UP = [
+    # (body, statement text, channel)
+    (  # "had told parliament" is an earlier occasion: it does not carry to what follows
+        'Jo Roe denied any role in the raid. "It is a matter for the police," she told reporters.'
+        "\n\nThe minister had told parliament she had never met the grower.\n\n"
+        "Ms Roe insisted they had not spoken for years.",
+        "they had not spoken for years",
+        None,
+    ),
+    (
+        "Jo Roe told parliament she had never met the grower.\n\n"
+        "Ms Roe insisted they had not spoken for years.",
+        "they had not spoken for years",
+        "speech",
+    ),
+    (  # a summary just above a quotation that sets the occasion sums up that occasion
+        "The harbour authority sold the port on Monday, ending a decade of public ownership."
+        "\n\nThe buyer has not been named.\n\n"
+        "Opposition leader Jo Roe repeated her call for an inquiry into the sale.\n\n"
+        '"Nobody believes the figures any more," Ms Roe told reporters in Port Aster.',
+        "an inquiry into the sale",
+        "media talk",
+    ),
+    (
+        "The harbour authority sold the port on Monday, ending a decade of public ownership."
+        "\n\nThe buyer has not been named.\n\n"
+        "Opposition leader Jo Roe repeated her call for an inquiry into the sale.\n\n"
+        "The harbour reopened on Monday.\n\n"
+        '"Nobody believes the figures any more," Ms Roe told reporters in Port Aster.',
+        "an inquiry into the sale",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _EARLIER_AND_SUMMED_UP)
+def test_earlier_occasions_and_summaries(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel
