@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 
 from msgspec import Struct
 from msgspec import field as struct_field
@@ -886,7 +887,7 @@ class _Reader:
         occasion the quotation sets."""
         starts = [p.start for p in self.paras]
         spoken = [i for i in self.found if i.entity is not None]
-        for before, item in zip(spoken, spoken[1:], strict=False):
+        for before, item in pairwise(spoken):
             if (
                 before.entity is item.entity
                 and before.kind == "indirect"
