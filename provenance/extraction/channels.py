@@ -57,7 +57,10 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ("telephone conversation", r"(?:tele)?phon(?:e|ic)\s(?:conversation|call|talk)s?"),
     ("telephone conversation", r"(?:spoke|speaking|said|told\s\w+)\sby\s(?:tele)?phone"),
     ("telephone conversation", r"over\sthe\s(?:tele)?phone"),
-    ("news conference", r"(?:news|press)\sconference"),
+    (
+        "news conference",
+        r"(?<!after\sthe\s)(?:news|press)\sconference(?!\s(?:was|had)\s(?:over|ended|finished))",
+    ),
     ("news conference", r"news\sbriefing"),
     ("press briefing", r"(?:press|media|weekly|daily|regular)\sbriefing"),
     ("press briefing", r"background\sbriefing|briefing\sfor\s(?:reporters|journalists)"),
@@ -76,6 +79,9 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ),
     ("media talk", r"(?-i:told\s(?:the\s)?(?:reporters|journalists|media|press|newsmen))"),
     ("media talk", r"(?:media|press)\s(?:talk|session|scrum|gaggle)s?"),
+    # what is said once a news conference is over is said to reporters, not at it
+    ("media talk", r"after\sthe\s(?:news|press)\sconference"),
+    ("media talk", r"(?:news|press)\sconference\s(?:was|had)\s(?:over|ended|finished)"),
     (
         "media talk",
         r"(?:addressing|addressed|briefing|briefed)\s(?:the\s)?"

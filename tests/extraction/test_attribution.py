@@ -230,6 +230,24 @@ _CHANNEL_CASES = [
         "media talk",
         [],
     ),
+    (
+        "Once the news conference was over, Jo Roe said with a grin there might be news soon.",
+        "there might be news soon",
+        "media talk",
+        [],
+    ),
+    (
+        "The minister spoke to reporters after the news conference, saying talks would resume.",
+        "talks would resume",
+        "media talk",
+        [],
+    ),
+    (
+        "Jo Roe said at a news conference after the meeting that talks would resume.",
+        "talks would resume",
+        "news conference",
+        [],
+    ),
 ]
 
 
