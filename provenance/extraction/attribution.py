@@ -410,7 +410,7 @@ class _Reader:
             start=clause.content.start,
             end=clause.content.end,
             kind="indirect",
-            cue=clause.cue,
+            cue=self._verb_of_document(clause, sentence),
             position=position,
             subject=clause.subject,
             frame=frame,
@@ -419,6 +419,15 @@ class _Reader:
         if clause.agent is not None:
             item.channel = NOUN_CHANNELS.get(clause.agent.text.split()[-1].lower())
         return item
+
+    def _verb_of_document(self, clause: Clause, sentence: Span) -> str:
+        """``said in a research note that``: the cue is the verb, not the document's noun
+        read as a verb (``note that``)."""
+        if clause.cue.lower() not in _DOCUMENT_VERBS:
+            return clause.cue
+        before = self.body[max(sentence.start, clause.cue_start - _FRAME_REACH) : clause.cue_start]
+        match = _SAID_IN_DOCUMENT.search(before)
+        return match.group(1) if match else clause.cue
 
     def _from_quote(
         self,
@@ -1047,6 +1056,12 @@ _INTRODUCTORY = wordset(
 
 
 _FIRST_PERSON = frozenset({"my", "our"})
+_DOCUMENT_VERBS = frozenset({"note", "notes", "report", "reports", "state", "states"})
+"""Nouns of documents that read as verbs before ``that`` (``in a note that``)."""
+_SAID_IN_DOCUMENT = re.compile(
+    r"\b(said|says|wrote|writes|stated|states|added|adds|argued|warned)\s(?:[\w,-]+\s){0,4}?"
+    r"in\s(?:a|an|the|its|their|his|her)\s(?:[\w-]+\s){0,2}?$"
+)
 _PLUPERFECT_REACH = 80
 """How far after a speaker's name ``had`` may stand before the cue."""
 _BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)

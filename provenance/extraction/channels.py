@@ -167,6 +167,7 @@ SCENES = frozenset(
         "speech",
         "statement",
         "letter",
+        "report",
     }
 )
 """Channels that are occasions: later statements of the same speaker share them."""

@@ -635,3 +635,35 @@ _EARLIER_AND_SUMMED_UP = [
 @pytest.mark.parametrize(("body", "text", "channel"), _EARLIER_AND_SUMMED_UP)
 def test_earlier_occasions_and_summaries(body: str, text: str, channel: str | None):
     assert by_text(attribute_body(body))[text].channel == channel
+
+
+_NOTES = [
+    # (body, statement text, cue, channel): an analyst's note is a report, said by its author
+    (
+        "Valley Capital analyst Jo Roe said in a research note that the shares were cheap.",
+        "the shares were cheap",
+        "said",
+        "report",
+    ),
+    (
+        "Analysts at Valley Capital wrote on Monday in a note that the shares were cheap.\n\n"
+        "They added that demand was weak.",
+        "demand was weak",
+        "added",
+        "report",
+    ),
+    (
+        "Jo Roe, an analyst, notes that the shares were cheap.",
+        "the shares were cheap",
+        "notes",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "cue", "channel"), _NOTES)
+def test_a_research_note_is_a_report_of_its_author(
+    body: str, text: str, cue: str, channel: str | None
+):
+    statement = by_text(attribute_body(body))[text]
+    assert (statement.cue, statement.channel) == (cue, channel)
