@@ -41,7 +41,7 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
-from provenance.extraction.pending_chains2 import BACK_REFERENCE, EXCHANGE
+from provenance.extraction.pending_chains2 import BACK_REFERENCE, EXCHANGE, OWN_RELEASE
 from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
@@ -836,6 +836,7 @@ class _Reader:
         self._lede_date()
         self._outlet_reports()
         self._story_relay()
+        self._own_release()
         self._carry_runs()
 
     def _carry_occasions(self) -> None:
@@ -910,6 +911,19 @@ class _Reader:
                 and any(s.since == item.start for s in self.scenes.get(id(item.entity), []))
             ):
                 before.channel, before.via = item.channel, list(item.via)
+
+    def _own_release(self) -> None:
+        """A page in which the issuer announces in its own voice (``The Directors are pleased
+        to announce that ...``, outside quotation marks) is its release: what is said in
+        it without another occasion is said in that statement."""
+        own_voice = any(
+            inside(self.scan.quotes, m.start()) is None for m in _OWN_RELEASE.finditer(self.body)
+        )
+        if not own_voice:
+            return
+        for item in self.found:
+            if item.entity is not None and item.channel is None and not item.via:
+                item.channel = "statement"
 
     def _outlet_reports(self) -> None:
         """A news outlet speaks through its reports: ``the newspaper said``, ``according to
@@ -1066,6 +1080,7 @@ _PLUPERFECT_REACH = 80
 """How far after a speaker's name ``had`` may stand before the cue."""
 _BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
 _EXCHANGE = re.compile(EXCHANGE, re.IGNORECASE)
+_OWN_RELEASE = re.compile(OWN_RELEASE, re.IGNORECASE)
 _LEDE_DATE_PARAGRAPHS = 2
 """The lede's date is looked for in this many opening paragraphs."""
 _LEDE_PARAGRAPHS = 4

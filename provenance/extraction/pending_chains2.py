@@ -25,3 +25,10 @@ EXCHANGE = (
 )
 """A speaker answering others in a setting (``was responding in the chamber to X and Y``):
 the others speak in that setting too."""
+
+OWN_RELEASE = (
+    r"\b(?:is|are|am)\s(?:very\s)?(?:pleased|delighted|proud|happy|thrilled|excited)\sto\s"
+    r"(?:announce|confirm|report|inform|share)\b"
+)
+"""An issuer announcing in its own voice, outside quotation marks (``The Directors are
+pleased to announce``): the page is its release, and what is said in it is a statement."""

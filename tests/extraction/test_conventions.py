@@ -667,3 +667,26 @@ def test_a_research_note_is_a_report_of_its_author(
 ):
     statement = by_text(attribute_body(body))[text]
     assert (statement.cue, statement.channel) == (cue, channel)
+
+
+_RELEASES = [
+    # (body, statement text, channel): an issuer announcing in its own voice is its release
+    (
+        "The Directors of Valley Holdings Plc are pleased to announce that the company has won "
+        "a new contract.\n\nJo Roe, the managing director, said:\n\n"
+        '"This award is a vote of confidence in our teams and in our plans."',
+        "This award is a vote of confidence in our teams and in our plans.",
+        "statement",
+    ),
+    (
+        'Jo Roe said the company had won a new contract. "We are pleased to announce more '
+        'awards soon," she said.\n\nSam Vale said the bid was too low.',
+        "the bid was too low",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _RELEASES)
+def test_an_issuers_own_announcement_is_a_statement(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel
