@@ -690,3 +690,18 @@ _RELEASES = [
 @pytest.mark.parametrize(("body", "text", "channel"), _RELEASES)
 def test_an_issuers_own_announcement_is_a_statement(body: str, text: str, channel: str | None):
     assert by_text(attribute_body(body))[text].channel == channel
+
+
+def test_the_outlet_given_at_ingest_is_the_publisher(plugins):
+    from provenance.domain import RawDocument
+    from provenance.extraction.pipeline import extract
+
+    text = (
+        "Bridge to reopen in spring\n\n"
+        "Mayor Jo Roe told the Valley Courier on Monday that the bridge would reopen in spring."
+    )
+    own = extract(RawDocument(text=text, outlet="The Valley Courier"), plugins)
+    other = extract(RawDocument(text=text, outlet="The Hill Gazette"), plugins)
+    said = "the bridge would reopen in spring"
+    assert [v.name for v in by_text(own)[said].via] == []
+    assert [v.name for v in by_text(other)[said].via] == ["Valley Courier"]
