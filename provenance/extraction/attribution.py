@@ -41,7 +41,12 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
-from provenance.extraction.pending_chains2 import BACK_REFERENCE, EXCHANGE, OWN_RELEASE
+from provenance.extraction.pending_chains2 import (
+    BACK_REFERENCE,
+    DEBATE_CUES,
+    EXCHANGE,
+    OWN_RELEASE,
+)
 from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
@@ -543,6 +548,9 @@ class _Reader:
                 for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
             ]
             item.channel = item.channel or _document_channel(item) or channel_in(self.body, frame)
+            debate = None if item.channel else self._debate_setting(item)
+            if debate is not None:
+                item.channel, item.date = debate.channel, item.date or debate.date
             item.date = item.date or _date_in(self.body, frame, self.published)
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
             own = _named_relays(own, self._scene(item.entity).via)
@@ -569,6 +577,20 @@ class _Reader:
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
+
+    def _debate_setting(self, item: _Found) -> _Found | None:
+        """``Trustee Jo Roe spoke against the closure`` just after another speaker's words
+        at the board's meeting: taking a side in a debate is said in that setting."""
+        if (item.cue or "").lower() not in DEBATE_CUES:
+            return None
+        starts = [p.start for p in self.paras]
+        here = _paragraph_of(starts, item.start)
+        for other in reversed(self.found[-_LOOK_BACK:]):
+            if here - _paragraph_of(starts, other.start) > _DEBATE_REACH:
+                break
+            if other.entity is not item.entity and other.channel == "speech":
+                return other
+        return None
 
     def _pluperfect(self, item: _Found) -> bool:
         """Whether a statement's cue tells of an earlier occasion (``had told``)."""
@@ -1076,6 +1098,8 @@ _SAID_IN_DOCUMENT = re.compile(
     r"\b(said|says|wrote|writes|stated|states|added|adds|argued|warned)\s(?:[\w,-]+\s){0,4}?"
     r"in\s(?:a|an|the|its|their|his|her)\s(?:[\w-]+\s){0,2}?$"
 )
+_DEBATE_REACH = 2
+"""How many paragraphs back another speaker's speech setting may be for a debate cue."""
 _PLUPERFECT_REACH = 80
 """How far after a speaker's name ``had`` may stand before the cue."""
 _BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)

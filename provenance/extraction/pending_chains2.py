@@ -32,3 +32,17 @@ OWN_RELEASE = (
 )
 """An issuer announcing in its own voice, outside quotation marks (``The Directors are
 pleased to announce``): the page is its release, and what is said in it is a statement."""
+
+DEBATE_CUES = frozenset(
+    {
+        "spoke against",
+        "spoke for",
+        "spoke in favour of",
+        "spoke in favor of",
+        "spoke in support of",
+        "spoke out against",
+        "argued against",
+        "argued for",
+    }
+)
+"""Cues of taking a side in a debate: said in the speech setting just described."""

@@ -705,3 +705,26 @@ def test_the_outlet_given_at_ingest_is_the_publisher(plugins):
     said = "the bridge would reopen in spring"
     assert [v.name for v in by_text(own)[said].via] == []
     assert [v.name for v in by_text(other)[said].via] == ["Valley Courier"]
+
+
+_DEBATES = [
+    # (body, statement text, channel): taking a side just after words spoken at a meeting
+    (
+        "The Valley School Board voted on Monday to close the annex.\n\n"
+        '"This is the hardest call we have made," Trustee Jo Roe said during the meeting.\n\n'
+        "Trustee Sam Vale spoke against closing the annex, saying the plan was rushed.",
+        "the plan was rushed",
+        "speech",
+    ),
+    (
+        "The Valley School Board voted on Monday to close the annex.\n\n"
+        "Parent Sam Vale spoke against closing the annex, saying the plan was rushed.",
+        "the plan was rushed",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _DEBATES)
+def test_taking_a_side_in_a_debate_is_said_in_it(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel
