@@ -44,6 +44,7 @@ from provenance.extraction.direct import cue_for
 from provenance.extraction.pending_chains2 import (
     BACK_REFERENCE,
     DEBATE_CUES,
+    EXCERPTS,
     EXCHANGE,
     OWN_RELEASE,
 )
@@ -764,6 +765,11 @@ class _Reader:
         self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[_Found]
     ) -> None:
         """A sentence that sets a scene for its subject without a statement of its own."""
+        if not items and _EXCERPTS.match(self.body, sentence.start):
+            subject = self.resolver.last_speaker()  # "Highlights from the media session:"
+            if subject is not None:
+                self._excerpts(sentence, subject)
+            return
         if subject is None or any(i.entity is subject for i in items):
             return
         frame = _minus([sentence], [Span(i.start, i.end) for i in items])
@@ -811,6 +817,19 @@ class _Reader:
             if at >= len(ws) or ws[at].text.lower() not in {"and", ","}:
                 return
             at += 1
+
+    def _excerpts(self, sentence: Span, speaker: Entity) -> None:
+        """``Excerpts from the news conference:`` after a speaker's words: they and what
+        follows were said on that occasion."""
+        channel = channel_in(self.body, [sentence])
+        if channel not in SCENES:
+            return
+        day = _date_in(self.body, [sentence], self.published)
+        self._back_reference(sentence, channel, day)
+        scene = self._scene(speaker)
+        if scene.channel is not None and scene.channel != channel:
+            scene = self._new_scene(speaker)
+        scene.channel, scene.since, scene.date = channel, sentence.start, scene.date or day
 
     def _back_reference(self, sentence: Span, channel: str, day: str | None) -> None:
         """``X made this known in a statement``: what was reported just before (in this
@@ -1105,6 +1124,7 @@ _PLUPERFECT_REACH = 80
 _BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
 _EXCHANGE = re.compile(EXCHANGE, re.IGNORECASE)
 _OWN_RELEASE = re.compile(OWN_RELEASE, re.IGNORECASE)
+_EXCERPTS = re.compile(EXCERPTS)
 _LEDE_DATE_PARAGRAPHS = 2
 """The lede's date is looked for in this many opening paragraphs."""
 _LEDE_PARAGRAPHS = 4

@@ -46,3 +46,7 @@ DEBATE_CUES = frozenset(
     }
 )
 """Cues of taking a side in a debate: said in the speech setting just described."""
+
+EXCERPTS = r"(?:Highlights|Excerpts|Extracts|Edited\s(?:excerpts|extracts)|Key\squotes)\sfrom\b"
+"""A sentence introducing what the last speaker said on an occasion (``Excerpts from the
+news conference:``)."""

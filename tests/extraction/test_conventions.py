@@ -728,3 +728,12 @@ _DEBATES = [
 @pytest.mark.parametrize(("body", "text", "channel"), _DEBATES)
 def test_taking_a_side_in_a_debate_is_said_in_it(body: str, text: str, channel: str | None):
     assert by_text(attribute_body(body))[text].channel == channel
+
+
+def test_excerpts_from_an_occasion_give_it_to_the_last_speaker():
+    body = (
+        "Coach Jo Roe admitted that her side had batted badly on the first day. Highlights "
+        "from the post-match media session...\n\nOn the collapse:\n\nIt was a tough one."
+    )
+    said = by_text(attribute_body(body))["her side had batted badly on the first day"]
+    assert said.channel == "media talk"
