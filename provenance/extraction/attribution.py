@@ -47,6 +47,7 @@ from provenance.extraction.pending_chains2 import (
     EXCERPTS,
     EXCHANGE,
     OWN_RELEASE,
+    SPOKEN_WORDS,
 )
 from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes, inside
@@ -342,6 +343,7 @@ class _Reader:
         self._closings += [(sentence.start, r) for r in closing if _relays_another(items, r)]
         self._sentence_scene(sentence, ws, subject_entity, items)
         self._exchange_scene(sentence, ws, subject_entity)
+        self._possessive_scene(sentence, items)
         self._citing_scene(sentence, ws)
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
         return items
@@ -794,6 +796,24 @@ class _Reader:
             ]
             subject.channel = channel
 
+    def _possessive_scene(self, sentence: Span, items: list[_Found]) -> None:
+        """``... followed Jo Roe's reported comments at a rally in Port Aster.``: Roe spoke
+        at that rally, and her words that follow were said there."""
+        for match in _SPOKEN_WORDS.finditer(self.body, sentence.start, sentence.end):
+            channel = channel_in(self.body, [Span(match.start(), sentence.end)])
+            if channel not in SCENES:
+                continue
+            own = words(self.body, match.start("name"), match.end("name"))
+            phrase = phrase_after(own, 0) if own else None
+            entity = self._entity(phrase) if phrase is not None else None
+            if entity is None or entity.kind != "person" or any(i.entity is entity for i in items):
+                continue
+            scene = self._scene(entity)
+            if scene.channel is not None:
+                scene = self._new_scene(entity)
+            scene.channel, scene.since = channel, sentence.start
+            scene.date = _date_in(self.body, [Span(match.end(), sentence.end)], self.published)
+
     def _exchange_scene(self, sentence: Span, ws: list[Word], subject: Entity | None) -> None:
         """``The minister was responding in the chamber to Jo Roe and Sam Vale``: those she
         answers speak in the setting she speaks in (a debate, a hearing)."""
@@ -1125,6 +1145,7 @@ _BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
 _EXCHANGE = re.compile(EXCHANGE, re.IGNORECASE)
 _OWN_RELEASE = re.compile(OWN_RELEASE, re.IGNORECASE)
 _EXCERPTS = re.compile(EXCERPTS)
+_SPOKEN_WORDS = re.compile(SPOKEN_WORDS)
 _LEDE_DATE_PARAGRAPHS = 2
 """The lede's date is looked for in this many opening paragraphs."""
 _LEDE_PARAGRAPHS = 4

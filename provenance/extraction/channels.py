@@ -110,6 +110,11 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ),
     ("speech", rf"(?:at|during)\s{_SETTING_DET}(?:[\w-]+\s){{0,3}}?{_SETTINGS}"),
     ("speech", r"(?:in|during)\sthe\s(?:\w+\s)?debate"),
+    (
+        "speech",
+        rf"(?:said|says|spoke|speaking|told\s\w+)\sin\s{_SETTING_DET}(?:[\w-]+\s){{0,2}}?"
+        r"(?:rally|rallies|ceremony|gathering|seminar|webinar|symposium|function|convention)\b",
+    ),
     ("letter", r"letter|memo|memorandum"),
     ("statement", r"statement|(?:press|news|media)\srelease|communiqu[eé]"),
     ("statement", r"in\s(?:a|the|its|their|his|her)\s(?:\w+\s)?release"),

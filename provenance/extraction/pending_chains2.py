@@ -50,3 +50,9 @@ DEBATE_CUES = frozenset(
 EXCERPTS = r"(?:Highlights|Excerpts|Extracts|Edited\s(?:excerpts|extracts)|Key\squotes)\sfrom\b"
 """A sentence introducing what the last speaker said on an occasion (``Excerpts from the
 news conference:``)."""
+
+SPOKEN_WORDS = (
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4})['’]s\s(?:[a-z-]+\s){0,2}?"
+    r"(?:comments|remarks|words|speech|address|testimony|interview)\b"
+)
+"""``Jo Roe's reported comments at a rally``: the occasion a named speaker spoke on."""

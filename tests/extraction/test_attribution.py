@@ -248,6 +248,13 @@ _CHANNEL_CASES = [
         "news conference",
         [],
     ),
+    ('"We are ready," Jo Roe said in a rally in Port Aster.', "We are ready,", "speech", []),
+    (
+        "Jo Roe, speaking in a function at the town hall, said the plan would work.",
+        "the plan would work",
+        "speech",
+        [],
+    ),
 ]
 
 

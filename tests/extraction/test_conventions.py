@@ -737,3 +737,25 @@ def test_excerpts_from_an_occasion_give_it_to_the_last_speaker():
     )
     said = by_text(attribute_body(body))["her side had batted badly on the first day"]
     assert said.channel == "media talk"
+
+
+_SPOKEN_WORDS = [
+    # (body, statement text, channel): "X's comments at a rally" sets X's occasion
+    (
+        "The angry response from the opposition followed Governor Jo Roe's reported comments "
+        'at a rally in Port Aster.\n\n"I saw the figures in the paper," Roe said.',
+        "I saw the figures in the paper,",
+        "speech",
+    ),
+    (
+        "The angry response from the opposition followed Governor Jo Roe's reported comments "
+        'about the budget.\n\n"I saw the figures in the paper," Roe said.',
+        "I saw the figures in the paper,",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _SPOKEN_WORDS)
+def test_a_speakers_comments_at_an_occasion_set_it(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel
