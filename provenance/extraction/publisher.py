@@ -3,7 +3,7 @@
 The outlet that publishes a story is never an intermediary of its own story (FORMAT.md
 Convention 5): ``told the Valley Courier`` in the Courier's own page is an interview with
 no relay. The page names its publisher in its metadata (``RawDocument.outlet``), in a
-site suffix of its title (``Headline | The Valley Courier``), in a desk byline
+site suffix of its title (``Headline | The Valley Courier``, ``Headline - Valley News``), in a desk byline
 (``Valley Courier Staff``) or, failing those, in the credit of its dateline
 (``PORT ASTER (Valley Courier) -``). Copyright lines and closing ``- Agency`` credits are
 left out: on a page running another outlet's copy they credit that copy's source, whose
@@ -12,10 +12,13 @@ relays are kept.
 
 import re
 
+from provenance.extraction.channels import MASTHEAD_WORDS
 from provenance.extraction.pending_chains2 import DESK_MODIFIERS
 
 _NAME = r"[A-Z][\w&.'’-]*(?: (?:of |the |and |& )?[A-Z][\w&.'’-]*){0,4}"
 _TITLE_SITE = re.compile(rf"\s[|]\s(?P<name>(?:The )?{_NAME})\s*$")
+_TITLE_DASH_SITE = re.compile(rf"\s[-–—]\s(?P<name>(?:The )?{_NAME})\s*$")
+"""``Headline - The Valley News``: a dash suffix is a site only with a masthead word."""
 _DESK_BYLINE = re.compile(
     rf"(?:By )?(?P<name>(?:The )?{_NAME}) (?:Staff(?: Writer| Reporter)?|Reporter|"
     r"Correspondent|(?:News|Web|Online|Digital) Desk|Newsroom)",
@@ -44,6 +47,10 @@ def _title_site(text: str, title: str | None) -> str | None:
 
 def _site_suffix(title: str) -> str | None:
     match = _TITLE_SITE.search(title)
+    if match is None:
+        dashed = _TITLE_DASH_SITE.search(title)
+        words = dashed["name"].lower().split() if dashed else []
+        match = dashed if MASTHEAD_WORDS & set(words) else None
     if match is None or len(title[: match.start()].split()) < 3:
         return None  # "Q+A | Jo Roe": a label, not a headline with its site
     return match["name"]

@@ -444,6 +444,8 @@ _PUBLISHER_PAGES = [
     ("Floods close the ring road\n\nSenior Reporter\n\nWater rose on Monday.", None, None),
     ("Floods close the ring road\n\nWater rose.\n\nCopyright 2021, Valley Wire", None, None),
     ("Floods close the ring road\n\nWater rose on Monday.", "The Hill Gazette", "The Hill Gazette"),
+    ("Floods close the ring road - Valley News\n\nWater rose on Monday.", None, "Valley News"),
+    ("Floods close the ring road - What We Know\n\nWater rose on Monday.", None, None),
 ]
 
 
