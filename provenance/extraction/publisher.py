@@ -3,8 +3,8 @@
 The outlet that publishes a story is never an intermediary of its own story (FORMAT.md
 Convention 5): ``told the Valley Courier`` in the Courier's own page is an interview with
 no relay. The page names its publisher in its metadata (``RawDocument.outlet``), in a
-site suffix of its title (``Headline | The Valley Courier``, ``Headline - Valley News``), in a desk byline
-(``Valley Courier Staff``) or, failing those, in the credit of its dateline
+site suffix of its title (``Headline | The Valley Courier``, ``Headline - Valley News``),
+in a desk byline (``Valley Courier Staff``) or, failing those, in its dateline credit
 (``PORT ASTER (Valley Courier) -``). Copyright lines and closing ``- Agency`` credits are
 left out: on a page running another outlet's copy they credit that copy's source, whose
 relays are kept.
