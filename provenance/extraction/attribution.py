@@ -1103,7 +1103,10 @@ class _Reader:
 
     def _own_outlet(self, relay: Relay) -> bool:
         """Whether a relay is the publisher itself (``told the Courier`` in the Courier's
-        own story): FORMAT.md Convention 5."""
+        own story, ``told this newspaper`` in any): FORMAT.md Convention 5."""
+        first = relay.phrase.text.split()[0].lower() if relay.phrase.text.split() else ""
+        if first in _SELF_REFERENCE:
+            return True
         return same_outlet(relay.name, self.publisher) or (
             relay.phrase.text != relay.name and same_outlet(relay.phrase.text, self.publisher)
         )
@@ -1131,6 +1134,8 @@ _INTRODUCTORY = wordset(
 
 
 _FIRST_PERSON = frozenset({"my", "our"})
+_SELF_REFERENCE = frozenset({"this", "our"})
+"""``told this newspaper``, ``in an interview with our website``: the publisher itself."""
 _DOCUMENT_VERBS = frozenset({"note", "notes", "report", "reports", "state", "states"})
 """Nouns of documents that read as verbs before ``that`` (``in a note that``)."""
 _SAID_IN_DOCUMENT = re.compile(

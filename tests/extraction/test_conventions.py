@@ -468,6 +468,8 @@ _SELF_VIA = [
         ["Valley Courier"],
     ),
     ("Jo Roe told the Valley Courier that the bridge would reopen.", None, ["Valley Courier"]),
+    ("Jo Roe told this newspaper that the bridge would reopen.", None, []),
+    ("In an interview with this website, Jo Roe said the bridge would reopen.", None, []),
 ]
 
 
