@@ -701,6 +701,8 @@ class _Reader:
         for host in items:
             if host.entity is None or (host.cue or "").lower() != "according to":
                 continue
+            if (host.channel or channel_in(self.body, host.frame)) not in _DOCUMENTS:
+                continue  # "according to Jo Roe, ...": only a document relays a principal
             inside = [
                 i
                 for i in items
@@ -1135,6 +1137,7 @@ _INTRODUCTORY = wordset(
 
 _FIRST_PERSON = frozenset({"my", "our"})
 _SELF_REFERENCE = frozenset({"this", "our"})
+_DOCUMENTS = frozenset({"statement", "report", "letter"})
 """``told this newspaper``, ``in an interview with our website``: the publisher itself."""
 _DOCUMENT_VERBS = frozenset({"note", "notes", "report", "reports", "state", "states"})
 """Nouns of documents that read as verbs before ``that`` (``in a note that``)."""

@@ -763,3 +763,12 @@ _SPOKEN_WORDS = [
 @pytest.mark.parametrize(("body", "text", "channel"), _SPOKEN_WORDS)
 def test_a_speakers_comments_at_an_occasion_set_it(body: str, text: str, channel: str | None):
     assert by_text(attribute_body(body))[text].channel == channel
+
+
+def test_a_participle_after_a_persons_account_stays_with_the_source():
+    body = (
+        "According to Jo Roe, Governor Sam Vale left the meeting early, adding that the "
+        "talks were over."
+    )
+    found = by_text(attribute_body(body))
+    assert found["the talks were over"].speaker.name == "Jo Roe"
