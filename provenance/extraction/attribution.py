@@ -47,6 +47,7 @@ from provenance.extraction.pending_chains2 import (
     EXCERPTS,
     EXCHANGE,
     OWN_RELEASE,
+    REMARKS_CAME,
     SPOKEN_WORDS,
 )
 from provenance.extraction.publisher import same_outlet
@@ -769,10 +770,13 @@ class _Reader:
         self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[_Found]
     ) -> None:
         """A sentence that sets a scene for its subject without a statement of its own."""
-        if not items and _EXCERPTS.match(self.body, sentence.start):
-            subject = self.resolver.last_speaker()  # "Highlights from the media session:"
-            if subject is not None:
-                self._excerpts(sentence, subject)
+        if not items and (
+            _EXCERPTS.match(self.body, sentence.start)  # "Highlights from the media session"
+            or _REMARKS_CAME.match(self.body, sentence.start)  # "Her remarks came at a rally"
+        ):
+            last = self.resolver.last_speaker()
+            if last is not None:
+                self._excerpts(sentence, last)
             return
         if subject is None or any(i.entity is subject for i in items):
             return
@@ -841,8 +845,8 @@ class _Reader:
             at += 1
 
     def _excerpts(self, sentence: Span, speaker: Entity) -> None:
-        """``Excerpts from the news conference:`` after a speaker's words: they and what
-        follows were said on that occasion."""
+        """``Excerpts from the news conference:``, ``The remarks came at a rally`` after a
+        speaker's words: they and what follows were said on that occasion."""
         channel = channel_in(self.body, [sentence])
         if channel not in SCENES:
             return
@@ -1153,6 +1157,7 @@ _BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
 _EXCHANGE = re.compile(EXCHANGE, re.IGNORECASE)
 _OWN_RELEASE = re.compile(OWN_RELEASE, re.IGNORECASE)
 _EXCERPTS = re.compile(EXCERPTS)
+_REMARKS_CAME = re.compile(REMARKS_CAME)
 _SPOKEN_WORDS = re.compile(SPOKEN_WORDS)
 _LEDE_DATE_PARAGRAPHS = 2
 """The lede's date is looked for in this many opening paragraphs."""

@@ -56,3 +56,10 @@ SPOKEN_WORDS = (
     r"(?:comments|remarks|words|speech|address|testimony|interview)\b"
 )
 """``Jo Roe's reported comments at a rally``: the occasion a named speaker spoke on."""
+
+REMARKS_CAME = (
+    r"(?:[A-Z][\w'’.-]*\s){0,4}?(?:[Tt]he|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|\w+['’]s)\s"
+    r"(?:[a-z-]+\s)?(?:remarks|comments|statements?|announcement|warning|words|appeal)\s"
+    r"(?:came|were\smade|was\smade)\s(?:at|during|in|on)\b"
+)
+"""``The remarks came at a news conference``: the occasion of what was just reported."""

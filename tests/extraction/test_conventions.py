@@ -772,3 +772,30 @@ def test_a_participle_after_a_persons_account_stays_with_the_source():
     )
     found = by_text(attribute_body(body))
     assert found["the talks were over"].speaker.name == "Jo Roe"
+
+
+_REMARKS_CAME_CASES = [
+    # (body, statement text, channel): "The remarks came at ..." names the occasion just reported
+    (
+        "Jo Roe said the bridge would reopen in spring.\n\n"
+        "Her remarks came at a news conference in Port Aster.\n\nShe also said the cost was high.",
+        "the cost was high",
+        "news conference",
+    ),
+    (
+        "Jo Roe said the bridge would reopen in spring. The comments were made during a "
+        "televised debate.",
+        "the bridge would reopen in spring",
+        "speech",
+    ),
+    (
+        "Jo Roe said the bridge would reopen in spring.\n\nThe bridge came at a high cost.",
+        "the bridge would reopen in spring",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _REMARKS_CAME_CASES)
+def test_the_remarks_came_at_an_occasion(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel
