@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 
 from msgspec import Struct
 from msgspec import field as struct_field
@@ -40,7 +41,17 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import QuoteCue, colon_intro, cue_for
+from provenance.extraction.pending_chains2 import (
+    BACK_REFERENCE,
+    DEBATE_CUES,
+    EXCERPTS,
+    EXCHANGE,
+    OWN_RELEASE,
+    REMARKS_CAME,
+    SPOKEN_WORDS,
+)
 from provenance.extraction.pending_quotations import INDEFINITE_SUBJECTS
+from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import (
@@ -128,6 +139,7 @@ def attribute(
     outlet's own reporting verbs to the core's (see ``provenance.extraction.cues``)."""
     with cues_in_force(cues):
         reader = _Reader(parsed.body, read_published(parsed.published), parsed.title)
+        reader.publisher = parsed.publisher
         reader.read()
         return reader.result()
 
@@ -147,6 +159,10 @@ class _Reader:
         self.turns = transcript_turns(body, self.paras)
         self._interviewee: Entity | None = None
         self._content_subject: Phrase | None = None
+        self.publisher: str | None = None
+        self._closings: list[tuple[int, Relay]] = []
+        """Outlets closing a sentence (``..., an official said, Nordpress reports.``)."""
+        """The outlet publishing the page: never a relay of its own story."""
 
     # --- reading ------------------------------------------------------------------------
 
@@ -341,11 +357,15 @@ class _Reader:
         self._resolve(items, subject_entity, ws)
         self._document_authors(items, ws)
         self._cited_sources(items, ws)
+        self._content_subject_speaks(items, ws)
         _nest(items)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
         _add_closing(items, closing)
+        self._closings += [(sentence.start, r) for r in closing if _relays_another(items, r)]
         self._sentence_scene(sentence, ws, subject_entity, items)
+        self._exchange_scene(sentence, ws, subject_entity)
+        self._possessive_scene(sentence, items)
         self._citing_scene(sentence, ws)
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
         return items
@@ -386,7 +406,7 @@ class _Reader:
             phrase = phrase_after(ws, after + 1)
             if phrase is None:
                 return None
-        elif phrase.kind == "person" and (comma := _comma_after(ws, after)) is not None:
+        elif _describes_person(phrase) and (comma := _comma_after(ws, after)) is not None:
             # "Calloway's chief medical officer, Dr. Jo Roe, said": the name in apposition
             name = phrase_after(ws, comma + 1)
             close = first_word_at(ws, name.end) if name is not None else 0
@@ -420,7 +440,7 @@ class _Reader:
             start=clause.content.start,
             end=clause.content.end,
             kind="indirect",
-            cue=clause.cue,
+            cue=self._verb_of_document(clause, sentence),
             position=position,
             subject=clause.subject,
             frame=frame,
@@ -429,6 +449,15 @@ class _Reader:
         if clause.agent is not None:
             item.channel = NOUN_CHANNELS.get(clause.agent.text.split()[-1].lower())
         return item
+
+    def _verb_of_document(self, clause: Clause, sentence: Span) -> str:
+        """``said in a research note that``: the cue is the verb, not the document's noun
+        read as a verb (``note that``)."""
+        if clause.cue.lower() not in _DOCUMENT_VERBS:
+            return clause.cue
+        before = self.body[max(sentence.start, clause.cue_start - _FRAME_REACH) : clause.cue_start]
+        match = _SAID_IN_DOCUMENT.search(before)
+        return match.group(1) if match else clause.cue
 
     def _from_quote(
         self,
@@ -640,6 +669,9 @@ class _Reader:
                 for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
             ]
             item.channel = item.channel or _document_channel(item) or channel_in(self.body, frame)
+            debate = None if item.channel else self._debate_setting(item)
+            if debate is not None:
+                item.channel, item.date = debate.channel, item.date or debate.date
             item.date = item.date or _date_in(self.body, frame, self.published)
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
             own = _named_relays(own, self._scene(item.entity).via)
@@ -655,6 +687,10 @@ class _Reader:
                 scene.via = list(item.via)
                 if scene.channel is None:
                     scene.since = item.start
+            if item.channel in SCENES and self._pluperfect(item):
+                # "had told parliament": an earlier occasion, which ends the present one
+                self._new_scene(item.entity).since = item.start
+                continue
             if item.channel in SCENES and scene.channel != item.channel:
                 if scene.channel is not None:
                     scene = self._new_scene(item.entity)  # another setting: "In an interview, ..."
@@ -662,6 +698,28 @@ class _Reader:
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
+
+    def _debate_setting(self, item: _Found) -> _Found | None:
+        """``Trustee Jo Roe spoke against the closure`` just after another speaker's words
+        at the board's meeting: taking a side in a debate is said in that setting."""
+        if (item.cue or "").lower() not in DEBATE_CUES:
+            return None
+        starts = [p.start for p in self.paras]
+        here = _paragraph_of(starts, item.start)
+        for other in reversed(self.found[-_LOOK_BACK:]):
+            if here - _paragraph_of(starts, other.start) > _DEBATE_REACH:
+                break
+            if other.entity is not item.entity and other.channel == "speech":
+                return other
+        return None
+
+    def _pluperfect(self, item: _Found) -> bool:
+        """Whether a statement's cue tells of an earlier occasion (``had told``)."""
+        if not item.cue:
+            return False
+        verb = re.escape(item.cue.split()[0])
+        window = self.body[item.position : item.position + _PLUPERFECT_REACH]
+        return re.search(rf"\bhad\s(?:\w+\s)?{verb}\b", window, re.IGNORECASE) is not None
 
     def _closing_relays(
         self, items: list[_Found], sentence: Span
@@ -754,6 +812,56 @@ class _Reader:
             item.entity, item.subject = entity, cited
             entity.statements += 1
 
+    def _content_subject_speaks(self, items: list[_Found], ws: list[Word]) -> None:
+        """``According to a statement by his spokesman X, the governor ordered ...,
+        insisting that ...``: a participle within what X reports is the governor's, relayed
+        by X (FORMAT.md Convention 7), and sets the governor's occasion."""
+        for host in items:
+            if host.entity is None or (host.cue or "").lower() != "according to":
+                continue
+            if (host.channel or channel_in(self.body, host.frame)) not in _DOCUMENTS:
+                continue  # "according to Jo Roe, ...": only a document relays a principal
+            inside = [
+                i
+                for i in items
+                if i is not host
+                and i.inherits
+                and i.entity is host.entity
+                and self._attached(host, i.position)
+            ]
+            principal = self._content_principal(host, ws) if inside else None
+            if principal is None or principal is host.entity:
+                continue
+            inside += [  # a quotation within the participle's content is the principal's too
+                q
+                for q in items
+                if q.quote is not None
+                and q.inherits
+                and q.entity is host.entity
+                and any(i.start <= q.start < i.end for i in inside)
+            ]
+            for item in inside:
+                host.entity.statements -= 1
+                item.entity, item.nested_in = principal, host
+                principal.statements += 1
+
+    def _attached(self, host: _Found, position: int) -> bool:
+        """Whether a cue stands within a content or right after it (``..., insisting``)."""
+        if host.start <= position < host.end:
+            return True
+        return host.end <= position and self.body[host.end : position].strip() in {"", ","}
+
+    def _content_principal(self, host: _Found, ws: list[Word]) -> Entity | None:
+        """The person or organisation opening a reported content (``the governor``)."""
+        at = first_word_at(ws, host.start)
+        if at >= len(ws) or ws[at].start != host.start:
+            return None
+        phrase = phrase_after(ws, at)
+        if phrase is None or phrase.kind not in {"person", "organization"}:
+            return None
+        entity = self._entity(phrase)
+        return entity if entity is not None and entity.kind != "group" else None
+
     def _scene(self, entity: Entity) -> _Scene:
         """The occasion the entity is speaking on now."""
         scenes = self.scenes.setdefault(id(entity), [])
@@ -779,24 +887,105 @@ class _Reader:
         self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[_Found]
     ) -> None:
         """A sentence that sets a scene for its subject without a statement of its own."""
-        if subject is None or subject.kind != "person" or any(i.entity is subject for i in items):
+        if not items and (
+            _EXCERPTS.match(self.body, sentence.start)  # "Highlights from the media session"
+            or _REMARKS_CAME.match(self.body, sentence.start)  # "Her remarks came at a rally"
+        ):
+            last = self.resolver.last_speaker()
+            if last is not None:
+                self._excerpts(sentence, last)
+            return
+        if subject is None or any(i.entity is subject for i in items):
             return
         frame = _minus([sentence], [Span(i.start, i.end) for i in items])
         channel = channel_in(self.body, frame)
-        if channel in SCENES:
-            scene = self._scene(subject)
-            if scene.channel != channel:
-                if scene.channel is not None:
-                    scene = self._new_scene(subject)
-                scene.channel, scene.since = channel, sentence.start
-                scene.date = _date_in(self.body, frame, self.published)
-                scene.via = [
-                    r
-                    for span in frame
-                    for r in relays_in(self.body, span, words(self.body, span.start, span.end))
-                    if not r.told or self._interviewer(r)
-                ]
-                subject.channel = channel
+        if channel not in SCENES:
+            return
+        day = _date_in(self.body, frame, self.published)
+        if any(_BACK_REFERENCE.search(self.body, f.start, f.end) for f in frame):
+            self._back_reference(sentence, channel, day)
+        if subject.kind != "person":
+            return
+        scene = self._scene(subject)
+        if scene.channel != channel:
+            if scene.channel is not None:
+                scene = self._new_scene(subject)
+            scene.channel, scene.since, scene.date = channel, sentence.start, day
+            scene.via = [
+                r
+                for span in frame
+                for r in relays_in(self.body, span, words(self.body, span.start, span.end))
+                if not r.told or self._interviewer(r)
+            ]
+            subject.channel = channel
+
+    def _possessive_scene(self, sentence: Span, items: list[_Found]) -> None:
+        """``... followed Jo Roe's reported comments at a rally in Port Aster.``: Roe spoke
+        at that rally, and her words that follow were said there."""
+        for match in _SPOKEN_WORDS.finditer(self.body, sentence.start, sentence.end):
+            channel = channel_in(self.body, [Span(match.start(), sentence.end)])
+            if channel not in SCENES:
+                continue
+            own = words(self.body, match.start("name"), match.end("name"))
+            phrase = phrase_after(own, 0) if own else None
+            entity = self._entity(phrase) if phrase is not None else None
+            if entity is None or entity.kind != "person" or any(i.entity is entity for i in items):
+                continue
+            scene = self._scene(entity)
+            if scene.channel is not None:
+                scene = self._new_scene(entity)
+            scene.channel, scene.since = channel, sentence.start
+            scene.date = _date_in(self.body, [Span(match.end(), sentence.end)], self.published)
+
+    def _exchange_scene(self, sentence: Span, ws: list[Word], subject: Entity | None) -> None:
+        """``The minister was responding in the chamber to Jo Roe and Sam Vale``: those she
+        answers speak in the setting she speaks in (a debate, a hearing)."""
+        if subject is None:
+            return
+        setting = _scene_at(self.scenes.get(id(subject), []), sentence.start)
+        if setting is None or setting.channel != "speech":
+            return
+        match = _EXCHANGE.search(self.body, sentence.start, sentence.end)
+        at = first_word_at(ws, match.end()) if match is not None else len(ws)
+        while at < len(ws):
+            phrase = phrase_after(ws, at)
+            entity = self._entity(phrase) if phrase is not None else None
+            if phrase is None or entity is None or entity is subject or entity.kind == "group":
+                return
+            scene = self._scene(entity)
+            if scene.channel is not None:
+                scene = self._new_scene(entity)
+            scene.channel, scene.since, scene.date = setting.channel, sentence.start, setting.date
+            at = first_word_at(ws, phrase.end)
+            if at >= len(ws) or ws[at].text.lower() not in {"and", ","}:
+                return
+            at += 1
+
+    def _excerpts(self, sentence: Span, speaker: Entity) -> None:
+        """``Excerpts from the news conference:``, ``The remarks came at a rally`` after a
+        speaker's words: they and what follows were said on that occasion."""
+        channel = channel_in(self.body, [sentence])
+        if channel not in SCENES:
+            return
+        day = _date_in(self.body, [sentence], self.published)
+        self._back_reference(sentence, channel, day)
+        scene = self._scene(speaker)
+        if scene.channel is not None and scene.channel != channel:
+            scene = self._new_scene(speaker)
+        scene.channel, scene.since, scene.date = channel, sentence.start, scene.date or day
+
+    def _back_reference(self, sentence: Span, channel: str, day: str | None) -> None:
+        """``X made this known in a statement``: what was reported just before (in this
+        paragraph or the one above) was said on that occasion."""
+        starts = [p.start for p in self.paras]
+        here = _paragraph_of(starts, sentence.start)
+        for item in reversed(self.found):
+            if item.start >= sentence.start:
+                continue
+            if here - _paragraph_of(starts, item.start) > 1:
+                break
+            item.channel = item.channel or channel
+            item.date = item.date or day
 
     def _citing_scene(self, sentence: Span, ws: list[Word]) -> None:
         """``X, citing a conversation between two residents``: the residents spoke on that
@@ -827,8 +1016,11 @@ class _Reader:
 
     def _carry_scenes(self) -> None:
         self._carry_occasions()
+        self._carry_back()
         self._lede_date()
         self._outlet_reports()
+        self._story_relay()
+        self._own_release()
         self._carry_runs()
 
     def _carry_occasions(self) -> None:
@@ -853,6 +1045,69 @@ class _Reader:
                     item.via = list(scene.via)
             if item.date is None and item.start >= scene.since and item.channel == scene.channel:
                 item.date = scene.date
+
+    def _story_relay(self) -> None:
+        """``..., an official said Saturday, Nordpress reports.`` closing the lede credits the
+        story to that outlet: what follows without a relay of its own comes through it."""
+        starts = [p.start for p in self.paras]
+        lede = self._lede_index()
+        closing = self._closings + [
+            (item.start, relay)
+            for item in self.found
+            for relay in item.via[-1:]
+            if relay.start > item.end and _REPORTS_LAST.match(self.body, relay.phrase.end)
+        ]
+        credited = [
+            (start, relay)
+            for start, relay in sorted(closing, key=lambda c: c[0])
+            if _paragraph_of(starts, start) == lede and relay.kind in _OUTLET_KINDS
+        ]
+        if not credited:
+            return
+        start, relay = credited[0]
+        for item in self.found:
+            if (
+                item.start > start
+                and item.entity is not None
+                and item.entity.name != relay.name
+                and item.nested_in is None
+                and not item.via
+            ):
+                item.via = [relay]
+
+    def _carry_back(self) -> None:
+        """``Jo Roe repeated her call for an inquiry.`` followed, in the next paragraph, by
+        her quotation ``..., Roe told reporters``: the summary sums up what she said on the
+        occasion the quotation sets."""
+        starts = [p.start for p in self.paras]
+        spoken = [i for i in self.found if i.entity is not None]
+        for before, item in pairwise(spoken):
+            if (
+                before.entity is item.entity
+                and before.kind == "indirect"
+                and before.channel is None
+                and not before.via
+                and before.nested_in is None
+                and item.channel in SCENES
+                and item.subject is not None
+                and _document_channel(item) is None  # the speaker named, not "a statement"
+                and _paragraph_of(starts, item.start) - _paragraph_of(starts, before.start) == 1
+                and any(s.since == item.start for s in self.scenes.get(id(item.entity), []))
+            ):
+                before.channel, before.via = item.channel, list(item.via)
+
+    def _own_release(self) -> None:
+        """A page in which the issuer announces in its own voice (``The Directors are pleased
+        to announce that ...``, outside quotation marks) is its release: what is said in
+        it without another occasion is said in that statement."""
+        own_voice = any(
+            inside(self.scan.quotes, m.start()) is None for m in _OWN_RELEASE.finditer(self.body)
+        )
+        if not own_voice:
+            return
+        for item in self.found:
+            if item.entity is not None and item.channel is None and not item.via:
+                item.channel = "statement"
 
     def _outlet_reports(self) -> None:
         """A news outlet speaks through its reports: ``the newspaper said``, ``according to
@@ -960,6 +1215,8 @@ class _Reader:
             ],
             self.body,
         )
+        for item in kept:
+            item.via = [r for r in item.via if not self._own_outlet(r)]
         statements = [self._statement(item) for item in kept]
         speakers = [
             ExtractedSpeaker(name=e.name, kind=e.kind, aliases=e.aliases, roles=e.roles)  # type: ignore[arg-type]
@@ -976,6 +1233,16 @@ class _Reader:
                 if relay.phrase.text != relay.name and relay.phrase.text not in source.aliases:
                     source.aliases.append(relay.phrase.text)
         return Attribution(statements=statements, speakers=speakers, sources=list(sources.values()))
+
+    def _own_outlet(self, relay: Relay) -> bool:
+        """Whether a relay is the publisher itself (``told the Courier`` in the Courier's
+        own story, ``told this newspaper`` in any): FORMAT.md Convention 5."""
+        first = relay.phrase.text.split()[0].lower() if relay.phrase.text.split() else ""
+        if first in _SELF_REFERENCE:
+            return True
+        return same_outlet(relay.name, self.publisher) or (
+            relay.phrase.text != relay.name and same_outlet(relay.phrase.text, self.publisher)
+        )
 
     def _statement(self, item: _Found) -> ExtractedStatement:
         entity = item.entity
@@ -1000,6 +1267,25 @@ _INTRODUCTORY = wordset(
 
 
 _FIRST_PERSON = frozenset({"my", "our"})
+_SELF_REFERENCE = frozenset({"this", "our"})
+_DOCUMENTS = frozenset({"statement", "report", "letter"})
+"""``told this newspaper``, ``in an interview with our website``: the publisher itself."""
+_DOCUMENT_VERBS = frozenset({"note", "notes", "report", "reports", "state", "states"})
+"""Nouns of documents that read as verbs before ``that`` (``in a note that``)."""
+_SAID_IN_DOCUMENT = re.compile(
+    r"\b(said|says|wrote|writes|stated|states|added|adds|argued|warned)\s(?:[\w,-]+\s){0,4}?"
+    r"in\s(?:a|an|the|its|their|his|her)\s(?:[\w-]+\s){0,2}?$"
+)
+_DEBATE_REACH = 2
+"""How many paragraphs back another speaker's speech setting may be for a debate cue."""
+_PLUPERFECT_REACH = 80
+"""How far after a speaker's name ``had`` may stand before the cue."""
+_BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
+_EXCHANGE = re.compile(EXCHANGE, re.IGNORECASE)
+_OWN_RELEASE = re.compile(OWN_RELEASE, re.IGNORECASE)
+_EXCERPTS = re.compile(EXCERPTS)
+_REMARKS_CAME = re.compile(REMARKS_CAME)
+_SPOKEN_WORDS = re.compile(SPOKEN_WORDS)
 _LEDE_DATE_PARAGRAPHS = 2
 """The lede's date is looked for in this many opening paragraphs."""
 _LEDE_PARAGRAPHS = 4
@@ -1071,6 +1357,13 @@ def _comma_after(ws: list[Word], k: int) -> int | None:
 _NOT_DESCRIPTION = wordset(
     "said says told added who which that was were is are has have had will would and but"
 )
+
+
+def _describes_person(phrase: Phrase) -> bool:
+    """A person's reference, or an office held in an organisation (``the Valley Bank's
+    managing director``) that a name in apposition may follow."""
+    last = phrase.text.split()[-1].lower() if phrase.text.split() else ""
+    return phrase.kind == "person" or (phrase.kind == "organization" and last in TITLES)
 
 
 def _has_name(phrase: Phrase) -> bool:
@@ -1159,6 +1452,11 @@ _CLOSING_SLACK = 3
 """Characters of closing punctuation a content may stop short of the sentence end by."""
 
 
+def _relays_another(items: list[_Found], relay: Relay) -> bool:
+    """Whether a closing outlet relays a speaker other than itself in its sentence."""
+    return any(i.entity is not None and i.entity.name != relay.name for i in items)
+
+
 def _add_closing(items: list[_Found], closing: list[Relay]) -> None:
     """The closing relay of a sentence is the outermost of each of its statements."""
     for relay in closing:
@@ -1203,6 +1501,8 @@ def _carry_relay(item: _Found, scene: _Scene) -> None:
 
 
 _OUTLET_KINDS = frozenset({"outlet", "agency"})
+_REPORTS_LAST = re.compile(r"\s+report(?:s|ed)\s*[.!]")
+"""``X reports.`` closing a sentence."""
 
 
 def _nest(items: list[_Found]) -> None:

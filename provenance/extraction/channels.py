@@ -57,7 +57,10 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ("telephone conversation", r"(?:tele)?phon(?:e|ic)\s(?:conversation|call|talk)s?"),
     ("telephone conversation", r"(?:spoke|speaking|said|told\s\w+)\sby\s(?:tele)?phone"),
     ("telephone conversation", r"over\sthe\s(?:tele)?phone"),
-    ("news conference", r"(?:news|press)\sconference"),
+    (
+        "news conference",
+        r"(?<!after\sthe\s)(?:news|press)\sconference(?!\s(?:was|had)\s(?:over|ended|finished))",
+    ),
     ("news conference", r"news\sbriefing"),
     ("press briefing", r"(?:press|media|weekly|daily|regular)\sbriefing"),
     ("press briefing", r"background\sbriefing|briefing\sfor\s(?:reporters|journalists)"),
@@ -76,6 +79,9 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ),
     ("media talk", r"(?-i:told\s(?:the\s)?(?:reporters|journalists|media|press|newsmen))"),
     ("media talk", r"(?:media|press)\s(?:talk|session|scrum|gaggle)s?"),
+    # what is said once a news conference is over is said to reporters, not at it
+    ("media talk", r"after\sthe\s(?:news|press)\sconference"),
+    ("media talk", r"(?:news|press)\sconference\s(?:was|had)\s(?:over|ended|finished)"),
     (
         "media talk",
         r"(?:addressing|addressed|briefing|briefed)\s(?:the\s)?"
@@ -104,6 +110,11 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ),
     ("speech", rf"(?:at|during)\s{_SETTING_DET}(?:[\w-]+\s){{0,3}}?{_SETTINGS}"),
     ("speech", r"(?:in|during)\sthe\s(?:\w+\s)?debate"),
+    (
+        "speech",
+        rf"(?:said|says|spoke|speaking|told\s\w+)\sin\s{_SETTING_DET}(?:[\w-]+\s){{0,2}}?"
+        r"(?:rally|rallies|ceremony|gathering|seminar|webinar|symposium|function|convention)\b",
+    ),
     ("letter", r"letter|memo|memorandum"),
     ("statement", r"statement|(?:press|news|media)\srelease|communiqu[eé]"),
     ("statement", r"in\s(?:a|the|its|their|his|her)\s(?:\w+\s)?release"),
@@ -161,6 +172,7 @@ SCENES = frozenset(
         "speech",
         "statement",
         "letter",
+        "report",
     }
 )
 """Channels that are occasions: later statements of the same speaker share them."""

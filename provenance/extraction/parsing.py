@@ -34,6 +34,7 @@ from provenance.extraction.page_head import (
     paragraph_like,
     read_head,
 )
+from provenance.extraction.publisher import publisher_of
 from provenance.extraction.text import QUOTE_MARKS
 
 __all__ = ["LayoutRules", "byline_names", "parse_layout", "rule_hits"]
@@ -99,7 +100,9 @@ def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> Pars
     lines = _drop_repeated_tokens(lines)
     lines = _drop_breadcrumb(lines)
     if not lines:
-        return ParsedDocument(body="", title="", published=labelled, format=format)
+        return ParsedDocument(
+            body="", title="", published=labelled, format=format, publisher=document.outlet
+        )
     head = read_head([line.text for line in lines], compiled.header_noise)
     texts, bio = _drop_author_bio(head.body)
     texts = drop_appended(head.title, _drop_signoff(texts))
@@ -112,6 +115,7 @@ def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> Pars
         dateline=dateline or head.place,
         published=labelled or head.published or dated or _furniture_date(dropped),
         format=format,
+        publisher=document.outlet or publisher_of(document.text, head.title),
     )
 
 

@@ -230,6 +230,31 @@ _CHANNEL_CASES = [
         "media talk",
         [],
     ),
+    (
+        "Once the news conference was over, Jo Roe said with a grin there might be news soon.",
+        "there might be news soon",
+        "media talk",
+        [],
+    ),
+    (
+        "The minister spoke to reporters after the news conference, saying talks would resume.",
+        "talks would resume",
+        "media talk",
+        [],
+    ),
+    (
+        "Jo Roe said at a news conference after the meeting that talks would resume.",
+        "talks would resume",
+        "news conference",
+        [],
+    ),
+    ('"We are ready," Jo Roe said in a rally in Port Aster.', "We are ready,", "speech", []),
+    (
+        "Jo Roe, speaking in a function at the town hall, said the plan would work.",
+        "the plan would work",
+        "speech",
+        [],
+    ),
 ]
 
 
