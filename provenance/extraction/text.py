@@ -8,6 +8,8 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from provenance.extraction.lexicon import wordset
+
 
 class Span(NamedTuple):
     """A half-open range of offsets into a text."""
@@ -31,11 +33,6 @@ QUOTE_MARKS = '“”„«»"‘’‟'
 _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?…]+")
 _WORD = re.compile(r"\w+(?:[’'\-.&/]\w+)*(?:[’'](?=\s|$))?|[^\w\s]")
-
-
-def wordset(words: str) -> frozenset[str]:
-    """A lexicon written as one string of space-separated words."""
-    return frozenset(words.split())
 
 
 # Words that end with a period without ending the sentence.
