@@ -37,7 +37,7 @@ from provenance.extraction.channels import (
     reporting_outlet,
 )
 from provenance.extraction.coref import Entity, Resolver
-from provenance.extraction.cues import cues_in_force, lemma_classes
+from provenance.extraction.cues import Lexicon, lexicon_for
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
 from provenance.extraction.quotes import Quote, find_quotes, inside
@@ -125,15 +125,18 @@ def attribute(
 ) -> Attribution:
     """Statements, speakers and sources of a parsed document's body; ``cues`` adds an
     outlet's own reporting verbs to the core's (see ``provenance.extraction.cues``)."""
-    with cues_in_force(cues):
-        reader = _Reader(parsed.body, read_published(parsed.published), parsed.title)
-        reader.read()
-        return reader.result()
+    reader = _Reader(parsed.body, read_published(parsed.published), parsed.title, lexicon_for(cues))
+    reader.read()
+    return reader.result()
 
 
 class _Reader:
-    def __init__(self, body: str, published: Published | None, title: str | None = None) -> None:
+    def __init__(
+        self, body: str, published: Published | None, title: str | None, cues: Lexicon
+    ) -> None:
         self.body = body
+        self.cues = cues
+        """The reporting cues in force: the core's and the outlet's own."""
         self.title = title or ""
         self.published = published
         self.resolver = Resolver(name_registry(body))
@@ -301,7 +304,7 @@ class _Reader:
         ws = para_ws[first_word_at(para_ws, sentence.start) : first_word_at(para_ws, sentence.end)]
         in_quote = inside(self.scan.quotes, sentence.start) is not None
         heading = _heading(self.body, sentence)
-        clauses = [] if heading else reported(self.body, sentence, self.scan.quotes)
+        clauses = [] if heading else reported(self.body, sentence, self.scan.quotes, self.cues)
         said = _said_contents(clauses)
         subject_entity = None if in_quote else self._sentence_subject(ws, said)
         items = [self._from_clause(c, sentence) for c in clauses]
@@ -320,7 +323,7 @@ class _Reader:
         self._resolve(items, subject_entity, ws)
         self._document_authors(items, ws)
         self._cited_sources(items, ws)
-        _nest(items)
+        _nest(items, self.cues)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
         _add_closing(items, closing)
@@ -426,7 +429,7 @@ class _Reader:
         hi_offset = quotes[k + 1].opened if k + 1 < len(quotes) else len(self.body)
         lo = first_word_at(para_ws, lo_offset)
         hi = first_word_at(para_ws, hi_offset)
-        cue = cue_for(self.body, quote, para_ws, lo, hi)
+        cue = cue_for(self.body, quote, para_ws, lo, hi, self.cues)
         end_of_frame = quote.closed + 1 if quote.closed is not None else quote.end
         after_sentence = _sentence_end(self.body, end_of_frame, hi_offset)
         frame = [Span(sentence.start, quote.opened), Span(end_of_frame, after_sentence)]
@@ -1068,7 +1071,7 @@ def _carry_relay(item: _Found, scene: _Scene) -> None:
 _OUTLET_KINDS = frozenset({"outlet", "agency"})
 
 
-def _nest(items: list[_Found]) -> None:
+def _nest(items: list[_Found], cues: Lexicon) -> None:
     """A statement whose speaker is named inside another's content is relayed by that
     other speaker: ``Cole said the port would reopen, according to the Courier``."""
     for item in items:
@@ -1083,7 +1086,7 @@ def _nest(items: list[_Found]) -> None:
                 and h.entity is not item.entity
                 and h.start <= item.position < h.end
                 and h.start <= item.start < h.end
-                and not _denies(h)
+                and not _denies(h, cues)
             ),
             None,
         )
@@ -1092,10 +1095,10 @@ def _nest(items: list[_Found]) -> None:
             item.nested_in = host
 
 
-def _denies(item: _Found) -> bool:
+def _denies(item: _Found, cues: Lexicon) -> bool:
     """Whether a statement denies what it contains (``denied claims by X that ...``): it
     does not relay the claim it denies."""
-    return item.cue is not None and "pointing" in lemma_classes(item.cue)[1]
+    return item.cue is not None and "pointing" in cues.lemma_classes(item.cue)[1]
 
 
 def _trailing_outlet(items: list[_Found], item: _Found) -> _Found | None:

@@ -6,9 +6,7 @@ follow each, are in :mod:`provenance.extraction.lexicon.cues`.
 """
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -32,6 +30,9 @@ class Cue(NamedTuple):
     lemma: str
     start: int
     end: int
+    classes: frozenset[str] = frozenset()
+    """What may follow the cue, by the lexicon that found it (see
+    :mod:`provenance.extraction.lexicon.cues`)."""
 
     @property
     def participle(self) -> bool:
@@ -41,11 +42,39 @@ class Cue(NamedTuple):
 
 class Lexicon(NamedTuple):
     """The cues in force: every inflected form by lemma and class, the pattern that finds
-    them and the first words of phrases, and the phrases by their first word."""
+    them and the first words of phrases, and the phrases by their first word.
+
+    The core's is :data:`CORE_CUES`; :func:`lexicon_for` adds an outlet's own verbs. The
+    attribution reader holds one and hands it to every function that looks cues up.
+    """
 
     table: dict[str, tuple[str, frozenset[str]]]
     pattern: re.Pattern[str]
     phrases: dict[str, tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]]
+
+    def lemma_classes(self, cue_text: str) -> tuple[str, frozenset[str]]:
+        """The lemma and classes of a cue as written (no classes: not a cue)."""
+        folded = " ".join(cue_text.lower().split())
+        if folded in self.table:
+            return self.table[folded]
+        if " " in folded:  # every phrase has more than one word
+            for lemma, pattern, names in _PHRASE_PATTERNS:
+                if pattern.fullmatch(folded):
+                    return lemma, names
+        return folded, frozenset()
+
+    def find_cues(self, text: str, start: int, end: int) -> list[Cue]:
+        """Every reporting cue in ``text[start:end]``, left to right: a phrase where one
+        starts (``called for``), else the single word (``called``)."""
+        cues = []
+        for match in self.pattern.finditer(text, start, end):
+            word = match.group().lower()
+            cue = _phrase_at(text, match.start(), end, self.phrases.get(word, ()))
+            if cue is None and word in self.table:
+                cue = Cue(match.group(), self.table[word][0], match.start(), match.end())
+            if cue is not None:
+                cues.append(cue._replace(classes=self.lemma_classes(cue.text)[1]))
+        return cues
 
 
 def _trie_pattern(words: set[str]) -> str:
@@ -92,16 +121,20 @@ def _build(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
     return Lexicon(table, pattern, {head: tuple(found) for head, found in phrases.items()})
 
 
-_BASE = _build()
-_ACTIVE: ContextVar[Lexicon] = ContextVar("provenance_cues", default=_BASE)
 _PHRASE_PATTERNS = tuple(
     (lemma, re.compile(pattern, re.IGNORECASE), names) for lemma, _, pattern, names in CUE_PHRASES
 )
 
 
-def lexicon_for(extra: Mapping[str, Sequence[str]]) -> Lexicon:
+#: The core's cues.
+CORE_CUES = _build()
+
+
+def lexicon_for(extra: Mapping[str, Sequence[str]] | None) -> Lexicon:
     """The core's cues plus ``extra`` (lemma -> classes, as an outlet's house style adds
     them: ``{"aver": ["clause", "after"]}``). Raises ValueError for an unknown class."""
+    if not extra:
+        return CORE_CUES
     key = tuple(sorted((lemma, tuple(sorted(names))) for lemma, names in extra.items()))
     return _with_extra(key)
 
@@ -109,47 +142,6 @@ def lexicon_for(extra: Mapping[str, Sequence[str]]) -> Lexicon:
 @lru_cache(maxsize=64)
 def _with_extra(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
     return _build(extra)
-
-
-@contextmanager
-def cues_in_force(extra: Mapping[str, Sequence[str]] | None) -> Iterator[None]:
-    """Within the block, the core's cues plus ``extra`` (see :func:`lexicon_for`)."""
-    if not extra:
-        yield
-        return
-    token = _ACTIVE.set(lexicon_for(extra))
-    try:
-        yield
-    finally:
-        _ACTIVE.reset(token)
-
-
-def lemma_classes(cue_text: str) -> tuple[str, frozenset[str]]:
-    """The lemma and classes of a cue as written."""
-    folded = " ".join(cue_text.lower().split())
-    table = _ACTIVE.get().table
-    if folded in table:
-        return table[folded]
-    if " " in folded:  # every phrase has more than one word
-        for lemma, pattern, names in _PHRASE_PATTERNS:
-            if pattern.fullmatch(folded):
-                return lemma, names
-    return folded, frozenset()
-
-
-def find_cues(text: str, start: int, end: int) -> list[Cue]:
-    """Every reporting cue in ``text[start:end]``, left to right: a phrase where one
-    starts (``called for``), else the single word (``called``)."""
-    lexicon = _ACTIVE.get()
-    cues = []
-    for match in lexicon.pattern.finditer(text, start, end):
-        word = match.group().lower()
-        phrase = _phrase_at(text, match.start(), end, lexicon.phrases.get(word, ()))
-        if phrase is not None:
-            cues.append(phrase)
-        elif word in lexicon.table:
-            cues.append(Cue(match.group(), lexicon.table[word][0], match.start(), match.end()))
-    return cues
 
 
 def _phrase_at(
@@ -164,5 +156,5 @@ def _phrase_at(
 
 
 def has_class(cue: Cue, name: str) -> bool:
-    """Whether ``cue`` belongs to the class ``name`` (see the module docstring)."""
-    return name in lemma_classes(cue.text)[1]
+    """Whether ``cue`` belongs to the class ``name`` (see :mod:`.lexicon.cues`)."""
+    return name in cue.classes

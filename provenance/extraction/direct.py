@@ -10,7 +10,7 @@ multi-paragraph quotation, or drop it as a scare quote.
 
 from typing import NamedTuple
 
-from provenance.extraction.cues import AUXILIARIES, find_cues, has_class, lemma_classes
+from provenance.extraction.cues import AUXILIARIES, Lexicon, has_class
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import subject_of
 from provenance.extraction.speakers import Phrase, phrase_after
@@ -34,7 +34,9 @@ class QuoteCue(NamedTuple):
     """The quotation is a verb's object (may be short: ``called it "baseless"``)."""
 
 
-def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteCue | None:
+def cue_for(
+    text: str, quote: Quote, ws: list[Word], lo: int, hi: int, cues: Lexicon
+) -> QuoteCue | None:
     """The cue of ``quote`` from the words ``ws`` of its paragraph.
 
     ``lo``..``hi`` bound the words that may be read: from the end of the previous
@@ -43,10 +45,10 @@ def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteC
     opening = first_word_at(ws, quote.opened)
     if quote.closed is not None:
         closing = first_word_at(ws, quote.closed)
-        found = _after(ws, closing + 1, hi)
+        found = _after(ws, closing + 1, hi, cues)
         if found:
             return found
-    found = _before(text, ws, lo, opening)
+    found = _before(text, ws, lo, opening, cues)
     interrupted = (
         0 < lo < opening <= lo + _INTERRUPTION_WORDS
         and ws[lo - 1].text in CLOSE_QUOTES
@@ -54,17 +56,17 @@ def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteC
     )
     if found is None and interrupted:
         # '"...," said Jo Roe, a farmer, "and ..."': the attribution between two parts
-        return _after(ws, lo, opening)
+        return _after(ws, lo, opening, cues)
     return found
 
 
-def _after(ws: list[Word], j: int, hi: int) -> QuoteCue | None:
+def _after(ws: list[Word], j: int, hi: int, cues: Lexicon) -> QuoteCue | None:
     """``, he said`` / ``the minister added`` / ``said Jane Doe`` after the closing mark."""
     while j < hi and ws[j].text in {",", "—", "–", "-"}:
         j += 1
     if j >= hi:
         return None
-    cue = _cue_word(ws, j, "after")
+    cue = _cue_word(ws, j, "after", cues)
     if cue is not None:
         end = j + len(cue.split())
         phrase = phrase_after(ws, end, hi)
@@ -87,13 +89,13 @@ def _after(ws: list[Word], j: int, hi: int) -> QuoteCue | None:
                 phrase, k = name._replace(role=phrase.text), k2 + 1
     while k < hi and ws[k].text.lower() in AUXILIARIES:
         k += 1
-    cue = _cue_word(ws, k, "after") if k < hi else None
+    cue = _cue_word(ws, k, "after", cues) if k < hi else None
     if cue is None:
         return None
     return QuoteCue(cue, ws[k].start, phrase)
 
 
-def _cue_word(ws: list[Word], k: int, name: str) -> str | None:
+def _cue_word(ws: list[Word], k: int, name: str, cues: Lexicon) -> str | None:
     """The cue at ws[k] if it has class ``name`` (one or two words)."""
     if k >= len(ws):
         return None
@@ -101,12 +103,12 @@ def _cue_word(ws: list[Word], k: int, name: str) -> str | None:
         if k + width > len(ws):
             continue
         text = " ".join(w.text for w in ws[k : k + width])
-        if name in lemma_classes(text)[1]:
+        if name in cues.lemma_classes(text)[1]:
             return text
     return None
 
 
-def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None:
+def _before(text: str, ws: list[Word], lo: int, opening: int, cues: Lexicon) -> QuoteCue | None:
     """``X said: "`` / ``stated that "`` / ``called the reports "`` before the opening mark."""
     i = opening - 1
     while i >= lo and ws[i].text in {",", ":", "—", "–"}:
@@ -115,7 +117,7 @@ def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
         i -= 1
     if i < lo:
         return None
-    cue = _cue_ending_at(text, ws, i, lo) or _cue_before_addressee(text, ws, i, lo)
+    cue = _cue_ending_at(text, ws, i, lo, cues) or _cue_before_addressee(text, ws, i, lo, cues)
     joined = i == opening - 1  # no mark or "that" between: 'found "a crack"' is no speech
     if cue is not None and (
         has_class(cue, "clause")
@@ -123,22 +125,22 @@ def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
         or has_class(cue, "quote")
     ):
         k = first_word_at(ws, cue.start)
-        return QuoteCue(cue.text, cue.start, subject_of(ws, k, cue))
-    return _object(text, ws, lo, opening)
+        return QuoteCue(cue.text, cue.start, subject_of(ws, k, cue, cues))
+    return _object(text, ws, lo, opening, cues)
 
 
-def _cue_ending_at(text: str, ws: list[Word], i: int, lo: int):
+def _cue_ending_at(text: str, ws: list[Word], i: int, lo: int, cues: Lexicon):
     start = ws[max(lo, i - 2)].start
-    cues = [c for c in find_cues(text, start, ws[i].end) if c.end == ws[i].end]
-    return cues[-1] if cues else None
+    found = [c for c in cues.find_cues(text, start, ws[i].end) if c.end == ws[i].end]
+    return found[-1] if found else None
 
 
-def _cue_before_addressee(text: str, ws: list[Word], i: int, lo: int):
+def _cue_before_addressee(text: str, ws: list[Word], i: int, lo: int, cues: Lexicon):
     """``told Reuters: "..."``: a cue of the addressee class and the one addressed."""
     for k in range(i - 1, max(lo - 1, i - _ADDRESSEE_WORDS - 1), -1):
         if not ws[k].text[0].isalnum():
             return None
-        cue = _cue_ending_at(text, ws, k, lo)
+        cue = _cue_ending_at(text, ws, k, lo, cues)
         if cue is not None:
             return cue if has_class(cue, "addressee") else None
     return None
@@ -153,7 +155,7 @@ def _naming(ws: list[Word], subject: Phrase, lo: int) -> bool:
     return k >= lo and ws[k].text.lower() == "what"
 
 
-def _object(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None:
+def _object(text: str, ws: list[Word], lo: int, opening: int, cues: Lexicon) -> QuoteCue | None:
     """``called the reports "..."``, ``rejected by the Foreign Office as "..."``."""
     k = opening - 1
     passive_by: int | None = None
@@ -161,7 +163,7 @@ def _object(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
     while k >= lo and steps <= _OBJECT_WINDOW:
         word = ws[k]
         low = word.text.lower()
-        cue = _cue_ending_at(text, ws, k, lo) if word.text[0].isalpha() else None
+        cue = _cue_ending_at(text, ws, k, lo, cues) if word.text[0].isalpha() else None
         if cue is not None and has_class(cue, "quote"):
             i = first_word_at(ws, cue.start)
             if passive_by is None and i > lo and ws[i - 1].text.lower() in _BE_FORMS:
@@ -170,7 +172,7 @@ def _object(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
                 agent = phrase_after(ws, passive_by + 1, opening)
                 return QuoteCue(cue.text, cue.start, agent, True) if agent else None
             i = first_word_at(ws, cue.start)
-            subject = subject_of(ws, i, cue)
+            subject = subject_of(ws, i, cue, cues)
             if subject is not None and _naming(ws, subject, lo):
                 return None  # "what astronomers call the "habitable zone"": a term, not speech
             return QuoteCue(cue.text, cue.start, subject, True)

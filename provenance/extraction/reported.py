@@ -16,9 +16,8 @@ from provenance.extraction.cues import (
     AUXILIARIES,
     MESSAGE_NOUNS,
     Cue,
-    find_cues,
+    Lexicon,
     has_class,
-    lemma_classes,
 )
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.speakers import (
@@ -83,26 +82,28 @@ class Clause(NamedTuple):
     """For ``according to a statement issued by X``: the document phrase (a channel clue)."""
 
 
-def reported(text: str, sentence: Span, quotes: list[Quote]) -> list[Clause]:
+def reported(text: str, sentence: Span, quotes: list[Quote], cues: Lexicon) -> list[Clause]:
     """The reported-speech clauses of one sentence, in order of their cues."""
     ws = words(text, sentence.start, sentence.end)
     index = {w.start: i for i, w in enumerate(ws)}
     clauses: list[Clause] = []
-    cues = [
+    in_use = [
         c
-        for c in find_cues(text, sentence.start, sentence.end)
-        if usable(text, c, ws, index, quotes)
+        for c in cues.find_cues(text, sentence.start, sentence.end)
+        if usable(text, c, ws, index, quotes, cues)
     ]
-    for cue in cues:
-        clause = _verb_clause(text, sentence, ws, index, cue)
+    for cue in in_use:
+        clause = _verb_clause(text, sentence, ws, index, cue, cues)
         if clause is not None:
             clauses.append(clause)
-    clauses.extend(_nominal_clauses(text, sentence, ws, index))
+    clauses.extend(_nominal_clauses(text, sentence, ws, index, cues))
     clauses.sort(key=lambda c: c.cue_start)
-    return _bound(text, sentence, ws, index, clauses)
+    return _bound(text, sentence, ws, index, clauses, cues)
 
 
-def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: list[Quote]) -> bool:
+def usable(
+    text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: list[Quote], cues: Lexicon
+) -> bool:
     """Whether a cue found in a sentence is a reporting verb in use there.
 
     Not: inside a quotation, part of a hyphenated word (``so-called``), negated (``did
@@ -124,7 +125,7 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
     if (
         cue.participle
         and before_cue not in _AMBIGUOUS
-        and lemma_classes(before_cue)[1] & {"clause", "that"}
+        and cues.lemma_classes(before_cue)[1] & {"clause", "that"}
     ):
         return False  # "said finding the motive remains ...": a gerund, the clause's subject
     if cue.text.split()[0].lower() == "writing" and nxt == "for":
@@ -152,7 +153,7 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
 
 
 def _verb_clause(
-    text: str, sentence: Span, ws: list[Word], index: dict[int, int], cue: Cue
+    text: str, sentence: Span, ws: list[Word], index: dict[int, int], cue: Cue, cues: Lexicon
 ) -> Clause | None:
     i = index[cue.start]
     after = i + len(cue.text.split())
@@ -162,9 +163,9 @@ def _verb_clause(
         and i
         and ws[i - 1].text.lower() in _BE_FORMS
     ):
-        return _passive(text, sentence, ws, cue, after)
-    start = _content_start(ws, after, cue)
-    subject = subject_of(ws, i, cue)
+        return _passive(text, sentence, ws, cue, after, cues)
+    start = _content_start(ws, after, cue, cues)
+    subject = subject_of(ws, i, cue, cues)
     if (
         subject is None
         and not cue.participle
@@ -172,13 +173,13 @@ def _verb_clause(
         and ws[i - 1].text.lower() not in _SIBLING_LINKS
         and cue.text.split()[0].lower() not in _AMBIGUOUS
     ):
-        subject = _embedded_subject(ws, i) or _opening_subject(ws, i)
+        subject = _embedded_subject(ws, i, cues) or _opening_subject(ws, i, cues)
     elif subject is None and i and ws[i - 1].text == "," and not cue.participle:
-        subject = _opening_subject(ws, i)  # "The council, in its reply, denied ..."
-    if start is not None and _inverted(ws, i, after):
+        subject = _opening_subject(ws, i, cues)  # "The council, in its reply, denied ..."
+    if start is not None and _inverted(ws, i, after, cues):
         start, subject = None, None  # "..., said the minister."
     if start is None:
-        return _trailing(text, sentence, ws, i, after, cue, subject)
+        return _trailing(text, sentence, ws, i, after, cue, subject, cues)
     if start >= len(ws) or not cue_classes(cue) & _CONTENT_CLASSES:
         return None
     if ws[start].text.lower() == "according" and start + 1 < len(ws):
@@ -186,7 +187,8 @@ def _verb_clause(
     if ws[start].text.lower() in _PREPOSITIONS and _quotation_resumes(ws, start):
         return None  # '"...," she told reporters after the vote, "but ..."'
     content = Span(
-        ws[start].start, _content_end(ws, start, sentence.end, _is_object(ws, start, after, cue))
+        ws[start].start,
+        _content_end(ws, start, sentence.end, _is_object(ws, start, after, cue), cues),
     )
     subject = _cited(ws, after, start) or subject
     if _referential(ws, start) and not _content_referent(ws, start, after, cue):
@@ -199,7 +201,9 @@ def _verb_clause(
     return Clause(cue.text, cue.start, subject, content)
 
 
-def _passive(text: str, sentence: Span, ws: list[Word], cue: Cue, by: int) -> Clause | None:
+def _passive(
+    text: str, sentence: Span, ws: list[Word], cue: Cue, by: int, cues: Lexicon
+) -> Clause | None:
     """``were accused by the army of shelling the town``: the agent is the speaker and
     the complement after it is the content."""
     agent = phrase_after(ws, by + 1)
@@ -210,7 +214,7 @@ def _passive(text: str, sentence: Span, ws: list[Word], cue: Cue, by: int) -> Cl
         k += 1
     if k + 1 >= len(ws) or ws[k].text.lower() not in _PASSIVE_COMPLEMENTS:
         return None  # "rejected by X as "baseless"" is a quoted label (direct.py)
-    end = _content_end(ws, k, sentence.end, True)
+    end = _content_end(ws, k, sentence.end, True, cues)
     return Clause(cue.text, cue.start, agent, Span(ws[k].start, end))
 
 
@@ -219,7 +223,7 @@ _OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}
 _PASSIVE_COMPLEMENTS = wordset("of for over")
 
 
-def _inverted(ws: list[Word], i: int, after: int) -> bool:
+def _inverted(ws: list[Word], i: int, after: int, cues: Lexicon) -> bool:
     """Whether the cue follows a comma and is followed by its subject and at most a short
     adjunct (``..., said Jane Doe on Friday.``)."""
     if i == 0 or ws[i - 1].text not in {",", "”", '"'}:
@@ -227,15 +231,15 @@ def _inverted(ws: list[Word], i: int, after: int) -> bool:
     phrase = phrase_after(ws, after)
     if phrase is None or phrase.kind == "pronoun":
         return False
-    rest = _past_inverted(ws, after, phrase)[0]
+    rest = _past_inverted(ws, after, phrase, cues)[0]
     if rest < len(ws) and ws[rest].text[0].isalnum():
         low = ws[rest].text.lower()
         if low not in _PREPOSITIONS and low not in _BARE_TIME:
             return False  # "..., Dr Jo Roe, said members had ...": a clause follows
-    return _only_trailing(ws, rest)
+    return _only_trailing(ws, rest, cues)
 
 
-def _past_inverted(ws: list[Word], after: int, phrase: Phrase) -> tuple[int, Phrase]:
+def _past_inverted(ws: list[Word], after: int, phrase: Phrase, cues: Lexicon) -> tuple[int, Phrase]:
     """Index past an inverted subject, and the subject: a name in apposition to it
     (``said Union Minister of Textiles, Jo Roe on Wednesday``) when there is one."""
     rest = after
@@ -252,14 +256,14 @@ def _past_inverted(ws: list[Word], after: int, phrase: Phrase) -> tuple[int, Phr
             while past < len(ws) and ws[past].end <= name.end:
                 past += 1
             return past, name._replace(role=phrase.text)
-        past = _apposition_end(ws, rest + 1)
+        past = _apposition_end(ws, rest + 1, cues)
         if past is not None and phrase.kind == "person":
             role = " ".join(w.text for w in ws[rest + 1 : past])
             return past, phrase._replace(role=role)  # "said Jo Roe, a local farmer."
     return rest, phrase
 
 
-def _apposition_end(ws: list[Word], k: int) -> int | None:
+def _apposition_end(ws: list[Word], k: int, cues: Lexicon) -> int | None:
     """End of a short description in apposition from ws[k] (``a local farmer``): up to a
     comma, an opening quotation mark or the end of the sentence, with no verb in it."""
     for n in range(k, min(len(ws), k + _APPOSITION_WORDS)):
@@ -267,7 +271,7 @@ def _apposition_end(ws: list[Word], k: int) -> int | None:
         if word.text in {",", ".", "!", "?"} or word.text in OPEN_QUOTES:
             return n if n > k else None
         low = word.text.lower()
-        if low in _FINITE or lemma_classes(word.text)[1] or low in {"that", "who", "which"}:
+        if low in _FINITE or cues.lemma_classes(word.text)[1] or low in {"that", "who", "which"}:
             return None
     return len(ws) if len(ws) - k <= _APPOSITION_WORDS else None
 
@@ -314,7 +318,7 @@ def _is_object(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
     return not (has_class(cue, "that") and _zero_that(ws, start))
 
 
-def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
+def _content_end(ws: list[Word], start: int, end: int, nominal: bool, cues: Lexicon) -> int:
     """Where the content stops: before a trailing participle that is not content
     (``, citing officials``, ``, asking not to be named``) and, for an object, before a
     second verb it is coordinated with (``dismissed the figures and withdrew``)."""
@@ -323,7 +327,7 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
         word, nxt = ws[k], ws[k + 1].text.lower()
         if word.start > limit:
             break
-        if word.text == "," and (nxt in _TRAILING_PARTICIPLES or _participle_cue(ws[k + 1])):
+        if word.text == "," and (nxt in _TRAILING_PARTICIPLES or _participle_cue(ws[k + 1], cues)):
             return word.start
         if (
             nominal
@@ -339,9 +343,11 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
     return end
 
 
-def _participle_cue(word: Word) -> bool:
+def _participle_cue(word: Word, cues: Lexicon) -> bool:
     """``, calling the link unreliable``: a participle cue after a comma says something else."""
-    return word.text.islower() and word.text.endswith("ing") and bool(lemma_classes(word.text)[1])
+    return (
+        word.text.islower() and word.text.endswith("ing") and bool(cues.lemma_classes(word.text)[1])
+    )
 
 
 def _past_verb(word: Word) -> bool:
@@ -431,11 +437,11 @@ def _cited(ws: list[Word], after: int, start: int) -> Phrase | None:
 
 
 def cue_classes(cue: Cue) -> frozenset[str]:
-    """The classes of a cue (see :mod:`cues`)."""
-    return lemma_classes(cue.text)[1]
+    """The classes of a cue (see :mod:`.lexicon.cues`)."""
+    return cue.classes
 
 
-def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
+def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int | None:
     """Index of the first word of the content after a verb cue, or None when none follows."""
     n = len(ws)
     j = after
@@ -443,11 +449,11 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         has_class(cue, "directive")
         and j < n
         and ws[j].text.lower() not in _NEGATIONS
-        and _directive(ws, j)
+        and _directive(ws, j, cues)
     ):
         return j  # "told passengers to travel by air"
     if has_class(cue, "addressee") and j < n and ws[j].text.lower() != "that":
-        that = _that_within(ws, j, 9)
+        that = _that_within(ws, j, 9, cues)
         if that is not None:
             return _skip_that(ws, that)  # "assured Nigerians that ..."
         if cue.lemma == "tell":
@@ -457,7 +463,7 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
             return None  # "..., the ministry said Friday."
         j = _skip_time(ws, j)  # "said Tuesday detectives ..."
     if j < n and (ws[j].text.lower() in _PREPOSITIONS or ws[j].text == ","):
-        that = _that_within(ws, j, 16)
+        that = _that_within(ws, j, 16, cues)
         if that is not None:
             return _skip_that(ws, that)
         j = _skip_time(ws, j)
@@ -498,7 +504,7 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
             return j + 1
         if ws[j].text.lower() in {"to", "by", "in", "on", "at", "as", "with", "and", "of"}:
             return None
-        if ws[j].text.lower().endswith("ed") and lemma_classes(ws[j].text)[1]:
+        if ws[j].text.lower().endswith("ed") and cues.lemma_classes(ws[j].text)[1]:
             return None  # "media reports claimed ...": a noun before a verb, not a cue
         return j
     return None
@@ -524,14 +530,14 @@ def _zero_that(ws: list[Word], j: int) -> bool:
 _CLAUSE_SUBJECTS = wordset("it he she they we i there such those these this its their his her")
 
 
-def _directive(ws: list[Word], j: int) -> bool:
+def _directive(ws: list[Word], j: int, cues: Lexicon) -> bool:
     """Whether a person and a to-infinitive follow (``urged residents to stay indoors``)."""
     if not ws[j].text[0].isalnum() or ws[j].text.lower() in _PREPOSITIONS | {"that"}:
         return False
     for k in range(j + 1, min(len(ws) - 1, j + _DIRECTIVE_REACH)):
         if ws[k].text.lower() == "to":
             return ws[k + 1].text.isalpha() and ws[k + 1].text.islower()
-        if not ws[k].text[0].isalnum() or lemma_classes(ws[k].text)[1]:
+        if not ws[k].text[0].isalnum() or cues.lemma_classes(ws[k].text)[1]:
             return False
     return False
 
@@ -555,12 +561,12 @@ def _after_manner(ws: list[Word], j: int) -> int | None:
 _MANNER_WORDS = 5
 
 
-def _attributed_before(ws: list[Word], comma: int) -> bool:
+def _attributed_before(ws: list[Word], comma: int, cues: Lexicon) -> bool:
     """Whether a speech verb of the ``after`` class stands in the few words before a comma
     (``..., she said at a briefing, according to Reuters``)."""
     for k in range(comma - 1, max(0, comma - _RELAY_REACH) - 1, -1):
         word = ws[k]
-        if "after" not in lemma_classes(word.text)[1] or ws[k - 1].text.lower() in _BE_FORMS:
+        if "after" not in cues.lemma_classes(word.text)[1] or ws[k - 1].text.lower() in _BE_FORMS:
             continue
         nxt = ws[k + 1].text.lower()
         return k + 1 == comma or nxt in _PREPOSITIONS or nxt in _TIME_WORDS  # an adjunct only
@@ -640,7 +646,7 @@ _SETTINGS = wordset(
 )
 
 
-def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
+def _that_within(ws: list[Word], j: int, limit: int, cues: Lexicon) -> int | None:
     for k in range(j, min(len(ws), j + limit)):
         if ws[k].text.lower() == "that":
             following = ws[k + 1].text if k + 1 < len(ws) else "."
@@ -648,7 +654,7 @@ def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
                 return None  # "asked about that, ...": a pronoun, not a content clause
             return k
         noun = ws[k - 1].text.lower() in DETERMINERS  # "in a note to clients that"
-        if k > j and not noun and lemma_classes(ws[k].text)[1] & {"clause", "that"}:
+        if k > j and not noun and cues.lemma_classes(ws[k].text)[1] & {"clause", "that"}:
             return None
         if ws[k].text in {".", ";", "“", '"', "‘"}:
             return None
@@ -699,7 +705,7 @@ def _referential(ws: list[Word], j: int) -> bool:
     return first in {"the", "his", "her", "their", "its"} and second in _REPORT_NOUNS
 
 
-def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
+def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None:
     """The subject of the cue at ws[i]; None when it is shared with the clause before."""
     prev = ws[i - 1].text.lower() if i else ""
     quoted = _quoted_object(ws, i, cue)
@@ -726,7 +732,7 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
         if relative is None and r >= 2:
             relative = phrase_before(ws, r - 1)  # "my uncle, who used to say"
         if relative is None:
-            relative = _opening_subject(ws, r - 1)  # "The opposition, which has accused"
+            relative = _opening_subject(ws, r - 1, cues)  # "The opposition, which has accused"
         if relative is not None and relative.kind != "pronoun":
             return relative
     if cue.participle:
@@ -735,7 +741,7 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     return phrase_before(ws, k + 1)
 
 
-def _embedded_subject(ws: list[Word], i: int) -> Phrase | None:
+def _embedded_subject(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
     """A plain noun phrase opening a content clause, as subject of a cue inside it
     (``said ministers had privately urged ...``, ``that her client would ask ...``)."""
     k = i - 1
@@ -744,12 +750,12 @@ def _embedded_subject(ws: list[Word], i: int) -> Phrase | None:
     end = k
     while k >= 0 and end - k < _EMBEDDED_WORDS and ws[k].text.isalpha():
         low = ws[k].text.lower()
-        if low == "that" or lemma_classes(ws[k].text)[1]:
+        if low == "that" or cues.lemma_classes(ws[k].text)[1]:
             break
         if low in _FINITE or low.endswith(("ing", "ed")):
             return None  # a verb: no plain noun phrase
         k -= 1
-    if k == end or k < 0 or not (ws[k].text.lower() == "that" or lemma_classes(ws[k].text)[1]):
+    if k == end or k < 0 or not (ws[k].text.lower() == "that" or cues.lemma_classes(ws[k].text)[1]):
         return None
     first, last = ws[k + 1], ws[end]
     if last.text.lower() in DETERMINERS or last.text.lower() in _RELATIVES:
@@ -767,7 +773,7 @@ _SKIP_WORDS = 8
 """Most auxiliaries, adverbs and time words stepped over between a subject and its cue."""
 
 
-def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
+def _opening_subject(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
     """A plain noun phrase opening the sentence as the cue's subject, when no name is
     found (``The opposition on Thursday dismissed ...``, ``A coalition of groups said``)."""
     if not ws or ws[0].text.lower() not in _ARTICLES:
@@ -794,7 +800,7 @@ def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
     own = ws[: k + 1]
     if any(not w.text.replace("-", "").isalnum() and w.text not in {"’s", "'s"} for w in own):
         return None
-    if any(w.text.lower() in _FINITE or lemma_classes(w.text)[1] for w in own[1:]):
+    if any(w.text.lower() in _FINITE or cues.lemma_classes(w.text)[1] for w in own[1:]):
         return None
     last = own[-1]
     if last.text.lower() in DETERMINERS | _PREPOSITIONS or last.text.endswith(("ing", "ed")):
@@ -857,6 +863,7 @@ def _trailing(
     after: int,
     cue: Cue,
     subject: Phrase | None,
+    cues: Lexicon,
 ) -> Clause | None:
     """``..., he said.`` and ``..., said the minister.``: the content comes first."""
     if not has_class(cue, "clause") and not has_class(cue, "after") and cue.lemma != "report":
@@ -864,9 +871,9 @@ def _trailing(
     inverted = phrase_after(ws, after) if subject is None or after < len(ws) else None
     rest = after
     if subject is None and inverted is not None and inverted.kind != "pronoun":
-        rest, subject = _past_inverted(ws, after, inverted)
+        rest, subject = _past_inverted(ws, after, inverted, cues)
         first = i
-    elif subject is not None or (subject := _plain_before(ws, i)) is not None:
+    elif subject is not None or (subject := _plain_before(ws, i, cues)) is not None:
         first = _word_at(ws, subject.start, i)
     else:
         return None
@@ -882,20 +889,20 @@ def _trailing(
         first = lead
     if has_class(cue, "addressee") and rest == after:
         rest = _skip_phrase(ws, rest)  # "..., the minister told parliament."
-    if not _only_trailing(ws, rest) or first < 2 or ws[first - 1].text != ",":
+    if not _only_trailing(ws, rest, cues) or first < 2 or ws[first - 1].text != ",":
         return None
     if any(w.text in '“”"' for w in ws[first - 2 : first]):
         return None
     span = strip_span(text, sentence.start, ws[first - 1].start)
     if span.end - span.start < 12:
         return None
-    if cue.lemma == "report" and find_cues(text, span.start, span.end):
+    if cue.lemma == "report" and cues.find_cues(text, span.start, span.end):
         return None  # "X told Y that ..., the agency reported": the agency relays X
 
     return Clause(cue.text, cue.start, subject, span)
 
 
-def _plain_before(ws: list[Word], i: int) -> Phrase | None:
+def _plain_before(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
     """``..., the paper said.``: an article and a few words between a comma and the cue."""
     k = i - 1
     while k > 0 and i - k < _SKIP_WORDS and ws[k].text.lower() in AUXILIARIES:
@@ -906,7 +913,7 @@ def _plain_before(ws: list[Word], i: int) -> Phrase | None:
     if ws[k].text != "," or ws[k + 1].text.lower() not in _ARTICLES or k + 1 >= end:
         return None
     own = ws[k + 1 : end + 1]
-    if any(w.text.lower() in _FINITE or lemma_classes(w.text)[1] for w in own):
+    if any(w.text.lower() in _FINITE or cues.lemma_classes(w.text)[1] for w in own):
         return None
     kind = "group" if own[-1].text.lower().endswith("s") else "organization"
     return Phrase(" ".join(w.text for w in own), own[0].start, own[-1].end, kind)
@@ -926,14 +933,14 @@ def _word_at(ws: list[Word], offset: int, before: int) -> int:
 _RELAY_WORDS = 4
 
 
-def _only_trailing(ws: list[Word], j: int) -> bool:
+def _only_trailing(ws: list[Word], j: int, cues: Lexicon) -> bool:
     """Whether only a short adjunct (``in a statement``, ``on Friday``) follows ws[j],
     or such an adjunct and then a participle clause (``, ending a long saga``)."""
     rest = [w for w in ws[j:] if w.text not in {".", "!", "?"}]
     comma = next((k for k, w in enumerate(rest) if w.text == ","), None)
     if comma is not None and comma <= 8 and comma + 1 < len(rest):
         tail = rest[comma + 1 :]
-        relay = len(tail) <= _RELAY_WORDS and bool(lemma_classes(tail[-1].text)[1])
+        relay = len(tail) <= _RELAY_WORDS and bool(cues.lemma_classes(tail[-1].text)[1])
         return tail[0].text.lower().endswith("ing") or relay  # ", Xinhua reports"
     if rest and rest[0].text[0].isalnum() and rest[0].text.lower() not in _ADJUNCT_OPENERS:
         return False  # "confirmed the detentions": an object follows, not an adjunct
@@ -944,7 +951,7 @@ _ADJUNCT_OPENERS = _PREPOSITIONS | _TIME_WORDS | wordset("from for by as when th
 
 
 def _nominal_clauses(
-    text: str, sentence: Span, ws: list[Word], index: dict[int, int]
+    text: str, sentence: Span, ws: list[Word], index: dict[int, int], cues: Lexicon
 ) -> list[Clause]:
     clauses = []
     for match in _NOMINAL.finditer(text, sentence.start, sentence.end):
@@ -964,7 +971,7 @@ def _nominal_clauses(
             Clause("reports of", match.start(1), subject, Span(match.end(), sentence.end))
         )
     for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
-        clause = _according(text, sentence, ws, index, match)
+        clause = _according(text, sentence, ws, index, match, cues)
         if clause:
             clauses.append(clause)
     return clauses
@@ -996,7 +1003,12 @@ def _claims_by(
 
 
 def _according(
-    text: str, sentence: Span, ws: list[Word], index: dict[int, int], match: re.Match[str]
+    text: str,
+    sentence: Span,
+    ws: list[Word],
+    index: dict[int, int],
+    match: re.Match[str],
+    cues: Lexicon,
 ) -> Clause | None:
     j = index.get(match.end())
     if j is None:
@@ -1030,7 +1042,7 @@ def _according(
             k = by
             while k < len(ws) and ws[k].end <= source.end:
                 k += 1
-    if j >= 4 and ws[j - 3].text == "," and _attributed_before(ws, j - 3):
+    if j >= 4 and ws[j - 3].text == "," and _attributed_before(ws, j - 3, cues):
         return None  # "..., he said (at a briefing), according to the agency": a relay
     leading = (
         j - 2 <= 0 or ws[j - 3].text in {",", ";", ":"} or ws[j - 3].text.lower() in CLAUSE_OPENERS
@@ -1047,7 +1059,12 @@ def _according(
 
 
 def _bound(
-    text: str, sentence: Span, ws: list[Word], index: dict[int, int], clauses: list[Clause]
+    text: str,
+    sentence: Span,
+    ws: list[Word],
+    index: dict[int, int],
+    clauses: list[Clause],
+    cues: Lexicon,
 ) -> list[Clause]:
     """Cut each content where the next sibling clause begins; mark nested clauses.
 
@@ -1072,7 +1089,7 @@ def _bound(
             for m in range(len(result) - 1, max(-1, len(result) - 1 - _NEIGHBOURS), -1):
                 if result[m].content.start <= clause.subject.start < result[m].content.end:
                     # "denied claims by X that ...": a denial does not relay what it denies
-                    denied = "pointing" in lemma_classes(result[m].cue)[1]
+                    denied = "pointing" in cues.lemma_classes(result[m].cue)[1]
                     nested_in = None if denied else m
                     break
         span = strip_span(text, clause.content.start, end, " \t\n,;:—–-.")

@@ -7,7 +7,7 @@ head nouns of organisations and anonymous groups.
 import re
 from typing import NamedTuple
 
-from provenance.extraction.cues import AUXILIARIES, lemma_classes
+from provenance.extraction.cues import AUXILIARIES, CORE_CUES
 from provenance.extraction.text import Span, Word, is_capitalized, wordset
 
 PRONOUNS = {
@@ -679,10 +679,12 @@ def _source_qualifier(words: list[Word], j: int, stop: int) -> int | None:
 
 
 def _qualifier_word(word: Word) -> bool:
+    """Whether a word may qualify a source (``familiar with``); the core's reporting verbs
+    end a qualifier (speakers are read without an outlet's own cues)."""
     low = _low(word)
     if not word.text[0].isalnum() or low in AUXILIARIES or low in _NOT_MODIFIERS - DETERMINERS:
         return False
-    return not lemma_classes(low)[1] and low not in CLAUSE_OPENERS - DETERMINERS
+    return not CORE_CUES.lemma_classes(low)[1] and low not in CLAUSE_OPENERS - DETERMINERS
 
 
 def _qualified_source_before(words: list[Word], i: int, lo: int) -> Phrase | None:

@@ -541,9 +541,9 @@ def test_the_cue_table_uses_known_classes_only():
     ],
 )
 def test_find_cues_prefers_phrases(text: str, expected: list[str]):
-    from provenance.extraction.cues import find_cues
+    from provenance.extraction.cues import CORE_CUES
 
-    assert [c.text for c in find_cues(text, 0, len(text))] == expected
+    assert [c.text for c in CORE_CUES.find_cues(text, 0, len(text))] == expected
 
 
 @pytest.mark.parametrize(
