@@ -40,13 +40,11 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import Lexicon, lexicon_for
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
+from provenance.extraction.lexicon.function import DETERMINERS
+from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import (
-    DETERMINERS,
-    GROUP_HEADS,
-    ORG_HEADS,
-    TITLES,
     Phrase,
     heading_word,
     is_modifier,

@@ -12,9 +12,9 @@ import re
 from typing import NamedTuple
 
 from provenance.extraction.dates import mentions_date
+from provenance.extraction.lexicon.documents import DOCUMENT_HEADS
+from provenance.extraction.lexicon.people import TITLES
 from provenance.extraction.speakers import (
-    DOCUMENT_HEADS,
-    TITLES,
     Phrase,
     phrase_after,
     phrase_before,

@@ -9,8 +9,8 @@ minister``) the last person whose role contains that title.
 
 from dataclasses import dataclass, field
 
-from provenance.extraction.speakers import (
-    DOCUMENT_HEADS,
+from provenance.extraction.lexicon.documents import DOCUMENT_HEADS
+from provenance.extraction.lexicon.people import (
     GROUP_HEADS,
     HONORIFICS,
     ORG_HEADS,
@@ -18,6 +18,8 @@ from provenance.extraction.speakers import (
     OUTLET_NAME_WORDS,
     TITLE_ARTICLES,
     TITLES,
+)
+from provenance.extraction.speakers import (
     Phrase,
     canonical,
     heading_word,

@@ -19,13 +19,11 @@ from provenance.extraction.cues import (
     Lexicon,
     has_class,
 )
+from provenance.extraction.lexicon.documents import DOCUMENT_HEADS
+from provenance.extraction.lexicon.function import CLAUSE_OPENERS, DETERMINERS, PRONOUNS
+from provenance.extraction.lexicon.people import GROUP_HEADS
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.speakers import (
-    CLAUSE_OPENERS,
-    DETERMINERS,
-    DOCUMENT_HEADS,
-    GROUP_HEADS,
-    PRONOUNS,
     Phrase,
     phrase_after,
     phrase_before,

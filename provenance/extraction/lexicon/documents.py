@@ -1,0 +1,16 @@
+"""Documents and messages by which someone speaks, and the words that tie them to an author."""
+
+from provenance.extraction.lexicon import wordset
+
+#: Nouns of documents and messages by which someone speaks (``a statement``, ``a letter``).
+DOCUMENT_HEADS = wordset(
+    "statement report record records data figures filing release memo study survey document "
+    "letter tweet post estimates count tally resolution communique communiqué notice "
+    "announcement conversation interview"
+)
+
+#: ``a statement by X``, ``a letter from X``: the word before a document's author.
+AUTHOR_LINKS = wordset("by from")
+
+#: Participles that name a document's author with ``by`` (``issued on Monday by X``).
+ISSUING_VERBS = wordset("issued released published posted signed sent put")
