@@ -19,7 +19,6 @@ from msgspec import field as struct_field
 from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, ParsedDocument
 from provenance.domain.extraction import ExtractedSource
 from provenance.extraction.channels import (
-    CITING_VERBS,
     CLOSING_REPORT,
     NOUN_CHANNELS,
     REPORTED_ADVERBS,
@@ -40,6 +39,7 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import Lexicon, lexicon_for
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
+from provenance.extraction.lexicon.channels import CITING_VERBS
 from provenance.extraction.lexicon.function import DETERMINERS
 from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
 from provenance.extraction.quotes import Quote, find_quotes, inside

@@ -410,7 +410,6 @@ def by_after(text: str, ws: list[Word], end: int) -> tuple[Phrase, bool] | None:
     return found, not _NOT_AUTHORING & set(text[end : match.start()].lower().split())
 
 
-CITING_VERBS = frozenset({"citing", "quoting"})
 _CITED_REACH = 40
 """How far after its subject an outlet's ``, citing`` may stand (``reported last month,``)."""
 

@@ -11,12 +11,12 @@ multi-paragraph quotation, or drop it as a scare quote.
 from typing import NamedTuple
 
 from provenance.extraction.cues import AUXILIARIES, Lexicon, has_class
+from provenance.extraction.lexicon.function import BE_FORMS
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import subject_of
 from provenance.extraction.speakers import Phrase, phrase_after
 from provenance.extraction.text import CLOSE_QUOTES, Word, first_word_at
 
-_BE_FORMS = frozenset({"be", "been", "being", "is", "was", "were", "are"})
 _OBJECT_WINDOW = 6
 """Most words between a speech verb and the quotation it takes as object."""
 _INTERRUPTION_WORDS = 16
@@ -166,7 +166,7 @@ def _object(text: str, ws: list[Word], lo: int, opening: int, cues: Lexicon) -> 
         cue = _cue_ending_at(text, ws, k, lo, cues) if word.text[0].isalpha() else None
         if cue is not None and has_class(cue, "quote"):
             i = first_word_at(ws, cue.start)
-            if passive_by is None and i > lo and ws[i - 1].text.lower() in _BE_FORMS:
+            if passive_by is None and i > lo and ws[i - 1].text.lower() in BE_FORMS:
                 return None  # "could be described only as a "senior official"": no speaker
             if passive_by is not None:
                 agent = phrase_after(ws, passive_by + 1, opening)

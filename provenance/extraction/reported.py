@@ -19,36 +19,55 @@ from provenance.extraction.cues import (
     Lexicon,
     has_class,
 )
-from provenance.extraction.lexicon.documents import DOCUMENT_HEADS
-from provenance.extraction.lexicon.function import CLAUSE_OPENERS, DETERMINERS, PRONOUNS
+from provenance.extraction.lexicon.channels import CITING_VERBS, SCENE_PREPOSITIONS, SETTING_NOUNS
+from provenance.extraction.lexicon.cues import GOES_ON, NOUN_OR_VERB_CUES, PLAIN_SAY
+from provenance.extraction.lexicon.documents import DOCUMENT_HEADS, POINTED_NOUNS, POSITION_NOUNS
+from provenance.extraction.lexicon.function import (
+    ADJUNCT_OPENERS,
+    ADJUNCT_WORDS,
+    ARTICLES,
+    BE_FORMS,
+    CLAUSE_LINKS,
+    CLAUSE_OPENERS,
+    CLAUSE_SUBJECTS,
+    CONDITIONS,
+    CONTENT_LINKS,
+    CONTENT_RELATIVES,
+    CONTRASTS,
+    DETERMINERS,
+    FINITE_VERBS,
+    IRREGULAR_PAST_FORMS,
+    MODALS,
+    NEGATIONS,
+    OBJECT_ONLY_WORDS,
+    OBJECT_PRONOUN_SUBJECTS,
+    OBJECT_PRONOUNS,
+    PASSIVE_COMPLEMENTS,
+    POINTING_COMPLEMENTS,
+    PROGRESSIVE_AUXILIARIES,
+    PRONOUNS,
+    RELATIVE_OPENERS,
+    SIBLING_LINKS,
+    TRAILING_PARTICIPLES,
+)
 from provenance.extraction.lexicon.people import GROUP_HEADS
+from provenance.extraction.lexicon.time import (
+    BARE_TIME_WORDS,
+    TIME_LINKERS,
+    TIME_OF_DAY_LINKS,
+    TIME_WORDS,
+)
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.speakers import (
     Phrase,
     phrase_after,
     phrase_before,
 )
-from provenance.extraction.text import OPEN_QUOTES, Span, Word, strip_span, words, wordset
+from provenance.extraction.text import OPEN_QUOTES, Span, Word, strip_span, words
 
 MAX_CONTENT = 1500
 """Longest reported content, in characters (keeps the work per cue bounded)."""
 
-_PREPOSITIONS = wordset(
-    "in on at during while after before through via to from with about over amid following "
-    "last this yesterday today earlier later"
-)
-_REPORT_NOUNS = wordset(
-    "claims claim reports report allegations allegation accusations accusation charges "
-    "remarks comments views statements statement rumours rumors speculation suggestions "
-    "assertions this these those such it them him her that"
-)
-_AMBIGUOUS = wordset(
-    "claim claims report reports call calls tweet tweets post posts demand demands promise "
-    "promises pledge pledges vow vows share note notes record warning denial thank state "
-    "states mention mentions express request requests protest protests forecasts"
-)
-_MODALS = wordset("will would can could may might must should also to")
-_LINKS = frozenset({"that", "regarding", "about", "of", "over", "for", "on"})
 _NOMINAL = re.compile(
     r"\b(?:claims?|allegations?|accusations?|reports?|calls|suggestions?|warnings?|assertions?)"
     r"\s+(?:by|from)\s",
@@ -117,19 +136,26 @@ def usable(
     if before & {"not", "n't", "never"}:
         return False
     nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
-    if prev == "to" and nxt != "that" and (i < 2 or ws[i - 2].text.lower() not in _GOES_ON):
+    if prev == "to" and nxt != "that" and (i < 2 or ws[i - 2].text.lower() not in GOES_ON):
         return False  # "to say", but "continues to deny"
     before_cue = ws[i - 1].text.lower() if i else ""
     if (
         cue.participle
-        and before_cue not in _AMBIGUOUS
+        and before_cue not in NOUN_OR_VERB_CUES
         and cues.lemma_classes(before_cue)[1] & {"clause", "that"}
     ):
         return False  # "said finding the motive remains ...": a gerund, the clause's subject
     if cue.text.split()[0].lower() == "writing" and nxt == "for":
         return False  # "Writing for the majority, Justice X said": a role, not a cue
     first = cue.text.split()[0].lower()
-    if first in _AMBIGUOUS or cue.lemma in {"report", "claim", "tweet", "post", "rule", "find"}:
+    if first in NOUN_OR_VERB_CUES or cue.lemma in {
+        "report",
+        "claim",
+        "tweet",
+        "post",
+        "rule",
+        "find",
+    }:
         if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"}:
             return False
         if not first.endswith(("ed", "ing")) and cue.lemma not in {"say"}:
@@ -139,11 +165,11 @@ def usable(
             return (
                 prev in PRONOUNS
                 or prev in GROUP_HEADS
-                or prev in _MODALS
+                or prev in MODALS
                 or nxt == "that"
                 or closing
             )  # "..., The Guardian notes."
-    passive = prev in _BE_FORMS and first.endswith("ed")
+    passive = prev in BE_FORMS and first.endswith("ed")
     if passive and nxt == "by" and has_class(cue, "pointing"):
         return True  # "were accused by the army of ...": the agent speaks
     adjective = prev in DETERMINERS and first.endswith(("ed", "en"))  # "a written reply"
@@ -159,7 +185,7 @@ def _verb_clause(
         after < len(ws)
         and ws[after].text.lower() == "by"
         and i
-        and ws[i - 1].text.lower() in _BE_FORMS
+        and ws[i - 1].text.lower() in BE_FORMS
     ):
         return _passive(text, sentence, ws, cue, after, cues)
     start = _content_start(ws, after, cue, cues)
@@ -168,8 +194,8 @@ def _verb_clause(
         subject is None
         and not cue.participle
         and i
-        and ws[i - 1].text.lower() not in _SIBLING_LINKS
-        and cue.text.split()[0].lower() not in _AMBIGUOUS
+        and ws[i - 1].text.lower() not in SIBLING_LINKS
+        and cue.text.split()[0].lower() not in NOUN_OR_VERB_CUES
     ):
         subject = _embedded_subject(ws, i, cues) or _opening_subject(ws, i, cues)
     elif subject is None and i and ws[i - 1].text == "," and not cue.participle:
@@ -182,7 +208,7 @@ def _verb_clause(
         return None
     if ws[start].text.lower() == "according" and start + 1 < len(ws):
         return None  # "he said, according to the agency": the rest names a relay
-    if ws[start].text.lower() in _PREPOSITIONS and _quotation_resumes(ws, start):
+    if ws[start].text.lower() in ADJUNCT_WORDS and _quotation_resumes(ws, start):
         return None  # '"...," she told reporters after the vote, "but ..."'
     content = Span(
         ws[start].start,
@@ -210,15 +236,10 @@ def _passive(
     k = by + 1
     while k < len(ws) and ws[k].end <= agent.end:
         k += 1
-    if k + 1 >= len(ws) or ws[k].text.lower() not in _PASSIVE_COMPLEMENTS:
+    if k + 1 >= len(ws) or ws[k].text.lower() not in PASSIVE_COMPLEMENTS:
         return None  # "rejected by X as "baseless"" is a quoted label (direct.py)
     end = _content_end(ws, k, sentence.end, True, cues)
     return Clause(cue.text, cue.start, agent, Span(ws[k].start, end))
-
-
-_BE_FORMS = wordset("been be being was were is are")
-_OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}
-_PASSIVE_COMPLEMENTS = wordset("of for over")
 
 
 def _inverted(ws: list[Word], i: int, after: int, cues: Lexicon) -> bool:
@@ -232,7 +253,7 @@ def _inverted(ws: list[Word], i: int, after: int, cues: Lexicon) -> bool:
     rest = _past_inverted(ws, after, phrase, cues)[0]
     if rest < len(ws) and ws[rest].text[0].isalnum():
         low = ws[rest].text.lower()
-        if low not in _PREPOSITIONS and low not in _BARE_TIME:
+        if low not in ADJUNCT_WORDS and low not in BARE_TIME_WORDS:
             return False  # "..., Dr Jo Roe, said members had ...": a clause follows
     return _only_trailing(ws, rest, cues)
 
@@ -269,7 +290,11 @@ def _apposition_end(ws: list[Word], k: int, cues: Lexicon) -> int | None:
         if word.text in {",", ".", "!", "?"} or word.text in OPEN_QUOTES:
             return n if n > k else None
         low = word.text.lower()
-        if low in _FINITE or cues.lemma_classes(word.text)[1] or low in {"that", "who", "which"}:
+        if (
+            low in FINITE_VERBS
+            or cues.lemma_classes(word.text)[1]
+            or low in {"that", "who", "which"}
+        ):
             return None
     return len(ws) if len(ws) - k <= _APPOSITION_WORDS else None
 
@@ -287,12 +312,9 @@ def _names_a_position(ws: list[Word], start: int) -> bool:
     for k in range(start, min(len(ws), start + _LABEL_REACH)):
         if not ws[k].text[0].isalnum():
             return False
-        if ws[k].text.lower() in _POSITION_NOUNS:
+        if ws[k].text.lower() in POSITION_NOUNS:
             return k + 1 >= len(ws) or not ws[k + 1].text[0].isalnum()
     return False
-
-
-_POSITION_NOUNS = wordset("position positions stance stand view views opinion remarks comments")
 
 
 def _quoted_label(ws: list[Word], start: int) -> bool:
@@ -325,17 +347,17 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool, cues: Lexi
         word, nxt = ws[k], ws[k + 1].text.lower()
         if word.start > limit:
             break
-        if word.text == "," and (nxt in _TRAILING_PARTICIPLES or _participle_cue(ws[k + 1], cues)):
+        if word.text == "," and (nxt in TRAILING_PARTICIPLES or _participle_cue(ws[k + 1], cues)):
             return word.start
         if (
             nominal
             and word.text.lower() in {"and", "but"}
-            and (_past_verb(ws[k + 1]) or nxt in _FINITE)
+            and (_past_verb(ws[k + 1]) or nxt in FINITE_VERBS)
         ):
             return word.start  # "rejected two bids and had accepted ...": a second verb
-        if nominal and word.text == "," and nxt in _CLAUSE_LINKS:
+        if nominal and word.text == "," and nxt in CLAUSE_LINKS:
             return word.start  # "confirmed the loss of 14 homes, but it was too early ..."
-        if nominal and word.text.lower() in _CONTRASTS and (nxt in DETERMINERS or nxt in PRONOUNS):
+        if nominal and word.text.lower() in CONTRASTS and (nxt in DETERMINERS or nxt in PRONOUNS):
             even = ws[k - 1].text.lower() == "even"  # "even though it had planned"
             return ws[k - 1].start if even else word.start  # "denies it but a number of ..."
     return end
@@ -350,19 +372,9 @@ def _participle_cue(word: Word, cues: Lexicon) -> bool:
 
 def _past_verb(word: Word) -> bool:
     low = word.text.lower()
-    return word.text.islower() and (low in _PAST_FORMS or (low.endswith("ed") and len(low) > 4))
-
-
-_CONTRASTS = wordset("but while whereas although though")
-_CLAUSE_LINKS = wordset("but while although though whereas because since so yet")
-_TRAILING_PARTICIPLES = wordset(
-    "citing asking requesting speaking keeping prompting sparking triggering referring "
-    "pointing quoting echoing drawing"
-)
-_PAST_FORMS = wordset(
-    "withdrew took gave made went left sent held began set put kept told said met won lost "
-    "brought sought spoke wrote ran rose fell"
-)
+    return word.text.islower() and (
+        low in IRREGULAR_PAST_FORMS or (low.endswith("ed") and len(low) > 4)
+    )
 
 
 def _content_referent(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
@@ -373,8 +385,8 @@ def _content_referent(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
     first = ws[start].text.lower()
     if start + 1 >= len(ws) or not ws[start + 1].text[0].isalnum():
         return False
-    if first in _OBJECT_ONLY:  # "accused him of lying", not "said so"
-        return "pointing" in cue_classes(cue) and ws[start + 1].text.lower() in _COMPLEMENTS
+    if first in OBJECT_ONLY_WORDS:  # "accused him of lying", not "said so"
+        return "pointing" in cue_classes(cue) and ws[start + 1].text.lower() in POINTING_COMPLEMENTS
     if cue_classes(cue) & {"clause", "that"} and start == after and _finite_ahead(ws, start + 1):
         return True
     return "pointing" in cue_classes(cue) or start > after
@@ -388,7 +400,7 @@ def _finite_ahead(ws: list[Word], k: int) -> bool:
         low = word.text.lower()
         if n - k > _RELATIVE_WORDS + _SUBJECT_REACH:
             return False
-        if word.text == "," and n + 1 < len(ws) and ws[n + 1].text.lower() in _RELATIVE_OPENERS:
+        if word.text == "," and n + 1 < len(ws) and ws[n + 1].text.lower() in RELATIVE_OPENERS:
             close = _relative_end(ws, n + 1)  # "the conflict, where ... are deployed, cannot"
             if close is None:
                 return False
@@ -396,7 +408,7 @@ def _finite_ahead(ws: list[Word], k: int) -> bool:
             continue
         if not word.text[0].isalnum():
             return False
-        if low in _FINITE or (low.endswith("ed") and len(low) > 4):
+        if low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4):
             return True
         n += 1
     return False
@@ -412,17 +424,10 @@ def _relative_end(ws: list[Word], k: int) -> int | None:
     return None
 
 
-_RELATIVE_OPENERS = wordset("where which who whose when")
 _RELATIVE_WORDS = 20
 
 
-_OBJECT_ONLY = wordset("them him so")
-_COMPLEMENTS = wordset("of for over as")
 _SUBJECT_REACH = 4
-_FINITE = wordset(
-    "is was were are has have had will would could can should may might must did does do "
-    "remains remained needs needed"
-)
 
 
 def _cited(ws: list[Word], after: int, start: int) -> Phrase | None:
@@ -446,7 +451,7 @@ def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int |
     if (
         has_class(cue, "directive")
         and j < n
-        and ws[j].text.lower() not in _NEGATIONS
+        and ws[j].text.lower() not in NEGATIONS
         and _directive(ws, j, cues)
     ):
         return j  # "told passengers to travel by air"
@@ -456,11 +461,11 @@ def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int |
             return _skip_that(ws, that)  # "assured Nigerians that ..."
         if cue.lemma == "tell":
             j = _skip_phrase(ws, j)
-    if j < n and ws[j].text.lower() in _BARE_TIME:
+    if j < n and ws[j].text.lower() in BARE_TIME_WORDS:
         if _rest_is_time(ws, j):
             return None  # "..., the ministry said Friday."
         j = _skip_time(ws, j)  # "said Tuesday detectives ..."
-    if j < n and (ws[j].text.lower() in _PREPOSITIONS or ws[j].text == ","):
+    if j < n and (ws[j].text.lower() in ADJUNCT_WORDS or ws[j].text == ","):
         that = _that_within(ws, j, 16, cues)
         if that is not None:
             return _skip_that(ws, that)
@@ -472,23 +477,23 @@ def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int |
         if k < n and ws[k].text[0].isalnum() and not _opener(ws[k]) and not _participle(ws[k]):
             return k
         return None
-    if j + 1 < n and ws[j].text.lower() in _CONDITIONS and ws[j + 1].text.lower() == "asked":
+    if j + 1 < n and ws[j].text.lower() in CONDITIONS and ws[j + 1].text.lower() == "asked":
         return None  # "said when asked whether ...": the question is not the content
-    if j < n and ws[j].text.lower() in _CONDITIONS and all(w.text != "," for w in ws[j:]):
+    if j < n and ws[j].text.lower() in CONDITIONS and all(w.text != "," for w in ws[j:]):
         return None  # "said once the verdict had been read out": a time adjunct, no content
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
         word = ws[j].text.lower()
-        if word in _PREPOSITIONS and _clause_follows(ws, j):
+        if word in ADJUNCT_WORDS and _clause_follows(ws, j):
             return j  # "said in the beginning Northland did not react"
         manner = _after_manner(ws, j)
         if manner is not None:
             return manner  # "said with a grin there might be ..."
-        if word in _PREPOSITIONS or word in {"as", "so", "and", "but", "or", "it", "he", "she"}:
+        if word in ADJUNCT_WORDS or word in {"as", "so", "and", "but", "or", "it", "he", "she"}:
             return None if word not in {"it", "he", "she"} else j
         if word == "of" or ws[j].text == "." or (cue.lemma == "tell" and j == after):
             return None
-        bare = word not in DETERMINERS and word not in _CLAUSE_SUBJECTS and ws[j].text.islower()
-        if j == after and cue.lemma not in _PLAIN_SAY and bare and not _zero_that(ws, j):
+        bare = word not in DETERMINERS and word not in CLAUSE_SUBJECTS and ws[j].text.islower()
+        if j == after and cue.lemma not in PLAIN_SAY and bare and not _zero_that(ws, j):
             return None  # "claimed privilege over it", "tweeted a photo": no clause follows
         return j
     if j < n and ws[j].text.lower() == "to" and has_class(cue, "infinitive"):
@@ -520,17 +525,14 @@ def _zero_that(ws: list[Word], j: int) -> bool:
     determiner or name) and a finite verb within a few words."""
     word = ws[j]
     low = word.text.lower()
-    if not word.text.isalpha() or low in _PREPOSITIONS or _adverb(word) or low == "to":
+    if not word.text.isalpha() or low in ADJUNCT_WORDS or _adverb(word) or low == "to":
         return False
     return _finite_ahead(ws, j + 1)
 
 
-_CLAUSE_SUBJECTS = wordset("it he she they we i there such those these this its their his her")
-
-
 def _directive(ws: list[Word], j: int, cues: Lexicon) -> bool:
     """Whether a person and a to-infinitive follow (``urged residents to stay indoors``)."""
-    if not ws[j].text[0].isalnum() or ws[j].text.lower() in _PREPOSITIONS | {"that"}:
+    if not ws[j].text[0].isalnum() or ws[j].text.lower() in ADJUNCT_WORDS | {"that"}:
         return False
     for k in range(j + 1, min(len(ws) - 1, j + _DIRECTIVE_REACH)):
         if ws[k].text.lower() == "to":
@@ -541,7 +543,6 @@ def _directive(ws: list[Word], j: int, cues: Lexicon) -> bool:
 
 
 _DIRECTIVE_REACH = 6
-_NEGATIONS = frozenset({"not", "never"})
 
 
 def _after_manner(ws: list[Word], j: int) -> int | None:
@@ -549,7 +550,7 @@ def _after_manner(ws: list[Word], j: int) -> int | None:
     if ws[j].text.lower() not in {"with", "without"}:
         return None
     for m in range(j + 2, min(len(ws), j + _MANNER_WORDS)):
-        if ws[m].text.lower() in _CLAUSE_SUBJECTS and _finite_ahead(ws, m + 1):
+        if ws[m].text.lower() in CLAUSE_SUBJECTS and _finite_ahead(ws, m + 1):
             return m
         if not ws[m].text.isalpha():
             return None
@@ -564,15 +565,14 @@ def _attributed_before(ws: list[Word], comma: int, cues: Lexicon) -> bool:
     (``..., she said at a briefing, according to Reuters``)."""
     for k in range(comma - 1, max(0, comma - _RELAY_REACH) - 1, -1):
         word = ws[k]
-        if "after" not in cues.lemma_classes(word.text)[1] or ws[k - 1].text.lower() in _BE_FORMS:
+        if "after" not in cues.lemma_classes(word.text)[1] or ws[k - 1].text.lower() in BE_FORMS:
             continue
         nxt = ws[k + 1].text.lower()
-        return k + 1 == comma or nxt in _PREPOSITIONS or nxt in _TIME_WORDS  # an adjunct only
+        return k + 1 == comma or nxt in ADJUNCT_WORDS or nxt in TIME_WORDS  # an adjunct only
     return False
 
 
 _RELAY_REACH = 12
-_SOURCE_PARTICIPLES = wordset("citing quoting")
 
 
 def _quotation_resumes(ws: list[Word], start: int) -> bool:
@@ -596,17 +596,9 @@ def _participle(word: Word) -> bool:
 def _rest_is_time(ws: list[Word], j: int) -> bool:
     """Whether only a time phrase (and perhaps a comma and a relay) is left from ws[j]."""
     k = j
-    while k < len(ws) and k - j < 5 and ws[k].text.lower() in _TIME_WORDS:
+    while k < len(ws) and k - j < 5 and ws[k].text.lower() in TIME_WORDS:
         k += 1
     return k >= len(ws) or ws[k].text in {".", "!", "?", ","}
-
-
-_PLAIN_SAY = wordset("say")
-_GOES_ON = wordset("continue continues continued continuing")
-_CONDITIONS = wordset("when if after before while once")
-_BARE_TIME = wordset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
-)
 
 
 def _opener(word: Word) -> bool:
@@ -629,19 +621,10 @@ def _skip_phrase(ws: list[Word], j: int) -> int:
 def _clause_follows(ws: list[Word], j: int) -> bool:
     """Whether a long clause, not an adjunct, follows a preposition at ws[j]
     (``said in the beginning the army ...``, not ``tweeted to the president ...``)."""
-    if ws[j].text.lower() not in _SCENE_PREPOSITIONS:
+    if ws[j].text.lower() not in SCENE_PREPOSITIONS:
         return False
     ahead = [w.text.lower() for w in ws[j : j + 5]]
-    return len(ws) - j >= 8 and not any(w in DOCUMENT_HEADS or w in _SETTINGS for w in ahead)
-
-
-_SCENE_PREPOSITIONS = wordset("in during on at after before since while")
-
-
-_SETTINGS = wordset(
-    "conference briefing talk speech address meeting ceremony rally session note interview "
-    "letter email memo message video broadcast podcast"
-)
+    return len(ws) - j >= 8 and not any(w in DOCUMENT_HEADS or w in SETTING_NOUNS for w in ahead)
 
 
 def _that_within(ws: list[Word], j: int, limit: int, cues: Lexicon) -> int | None:
@@ -660,28 +643,19 @@ def _that_within(ws: list[Word], j: int, limit: int, cues: Lexicon) -> int | Non
             ws[k].text == ","
             and k + 1 < len(ws)
             and _participle(ws[k + 1])
-            and ws[k + 1].text.lower() not in _SOURCE_PARTICIPLES
+            and ws[k + 1].text.lower() not in CITING_VERBS
         ):
             return None  # "confirmed in a statement, ending a saga that ...": not its clause
     return None
 
 
-_TIME_WORDS = wordset(
-    "on last this later earlier yesterday today tonight monday tuesday wednesday thursday "
-    "friday saturday sunday morning afternoon evening night week month"
-)
-
-
 def _skip_time(ws: list[Word], j: int) -> int:
     """Past a short time adjunct (``on Tuesday``, ``later on Tuesday``) after a verb."""
     k = j
-    while k < len(ws) and k - j < 4 and ws[k].text.lower() in _TIME_WORDS:
+    while k < len(ws) and k - j < 4 and ws[k].text.lower() in TIME_WORDS:
         k += 1
-    timed = any(w.text.lower() not in _TIME_LINKERS for w in ws[j:k])  # not "this on"
-    return k if timed and k < len(ws) and ws[k].text.lower() not in _PREPOSITIONS else j
-
-
-_TIME_LINKERS = wordset("on last this later earlier")
+    timed = any(w.text.lower() not in TIME_LINKERS for w in ws[j:k])  # not "this on"
+    return k if timed and k < len(ws) and ws[k].text.lower() not in ADJUNCT_WORDS else j
 
 
 def _skip_that(ws: list[Word], j: int) -> int:
@@ -698,9 +672,9 @@ def _referential(ws: list[Word], j: int) -> bool:
         return True
     if first in {"these", "those", "this", "such", "it", "them", "him", "that"}:
         return True
-    if first in _REPORT_NOUNS:
+    if first in POINTED_NOUNS:
         return True
-    return first in {"the", "his", "her", "their", "its"} and second in _REPORT_NOUNS
+    return first in {"the", "his", "her", "their", "its"} and second in POINTED_NOUNS
 
 
 def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None:
@@ -711,7 +685,7 @@ def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None
         return quoted  # "X also quoted him as saying"
     if cue.participle and i == 0:
         return _main_subject(ws)  # "Voicing worry over X, the President said ..."
-    if cue.participle and prev not in _PROGRESSIVE:
+    if cue.participle and prev not in PROGRESSIVE_AUXILIARIES:
         phrase = phrase_before(ws, i)
         if phrase is not None and _after_with(ws, phrase, i):
             return phrase  # "with world powers calling for ..."
@@ -750,13 +724,13 @@ def _embedded_subject(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
         low = ws[k].text.lower()
         if low == "that" or cues.lemma_classes(ws[k].text)[1]:
             break
-        if low in _FINITE or low.endswith(("ing", "ed")):
+        if low in FINITE_VERBS or low.endswith(("ing", "ed")):
             return None  # a verb: no plain noun phrase
         k -= 1
     if k == end or k < 0 or not (ws[k].text.lower() == "that" or cues.lemma_classes(ws[k].text)[1]):
         return None
     first, last = ws[k + 1], ws[end]
-    if last.text.lower() in DETERMINERS or last.text.lower() in _RELATIVES:
+    if last.text.lower() in DETERMINERS or last.text.lower() in CONTENT_RELATIVES:
         return None
     if first.text.lower() in PRONOUNS and k + 1 == end:
         return Phrase(first.text, first.start, last.end, "pronoun")
@@ -774,7 +748,7 @@ _SKIP_WORDS = 8
 def _opening_subject(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
     """A plain noun phrase opening the sentence as the cue's subject, when no name is
     found (``The opposition on Thursday dismissed ...``, ``A coalition of groups said``)."""
-    if not ws or ws[0].text.lower() not in _ARTICLES:
+    if not ws or ws[0].text.lower() not in ARTICLES:
         return None
     k = i - 1
     while (
@@ -783,14 +757,14 @@ def _opening_subject(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
         and (
             ws[k].text.lower() in AUXILIARIES
             or _adverb(ws[k])
-            or ws[k].text.lower() in _TIME_WORDS | _TIME_LINKS
+            or ws[k].text.lower() in TIME_WORDS | TIME_OF_DAY_LINKS
         )
     ):
         k -= 1
     if ws[k].text == ",":  # "The opposition, which has accused ..., has warned"
         opening = next((n for n in range(1, min(k, _OPENING_WORDS + 1)) if ws[n].text == ","), None)
         inserted = ws[opening + 1].text.lower() if opening is not None else ""
-        if inserted not in {"which", "who"} and inserted not in _PREPOSITIONS:
+        if inserted not in {"which", "who"} and inserted not in ADJUNCT_WORDS:
             return None  # "The council, in its reply, denied ..." is fine too
         k = opening - 1
     if k < 1 or k > _OPENING_WORDS:
@@ -798,17 +772,15 @@ def _opening_subject(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
     own = ws[: k + 1]
     if any(not w.text.replace("-", "").isalnum() and w.text not in {"’s", "'s"} for w in own):
         return None
-    if any(w.text.lower() in _FINITE or cues.lemma_classes(w.text)[1] for w in own[1:]):
+    if any(w.text.lower() in FINITE_VERBS or cues.lemma_classes(w.text)[1] for w in own[1:]):
         return None
     last = own[-1]
-    if last.text.lower() in DETERMINERS | _PREPOSITIONS or last.text.endswith(("ing", "ed")):
+    if last.text.lower() in DETERMINERS | ADJUNCT_WORDS or last.text.endswith(("ing", "ed")):
         return None
     kind = "group" if last.text.lower().endswith("s") else "organization"
     return Phrase(" ".join(w.text for w in own), own[0].start, last.end, kind)
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
-_TIME_LINKS = frozenset({"late", "early", "on", "in", "at"})
 _OPENING_WORDS = 8
 
 
@@ -834,14 +806,10 @@ def _quoted_object(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     for k in range(i - 2, max(-1, i - 9), -1):
         if ws[k].text.lower() == "quoted":
             obj = ws[k + 1]
-            if obj.text.lower() in _OBJECT_PRONOUNS and k + 2 == i - 1:
+            if obj.text.lower() in OBJECT_PRONOUNS and k + 2 == i - 1:
                 return Phrase(obj.text, obj.start, obj.end, "pronoun")  # "quoted him as saying"
             return phrase_after(ws, k + 1, i - 1)
     return None
-
-
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-_PROGRESSIVE = wordset("is are was were been be being heard seen")
 
 
 def _after_with(ws: list[Word], phrase: Phrase, i: int) -> bool:
@@ -908,10 +876,10 @@ def _plain_before(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
     end = k
     while k > 0 and end - k < _PLAIN_WORDS and ws[k].text.isalpha():
         k -= 1
-    if ws[k].text != "," or ws[k + 1].text.lower() not in _ARTICLES or k + 1 >= end:
+    if ws[k].text != "," or ws[k + 1].text.lower() not in ARTICLES or k + 1 >= end:
         return None
     own = ws[k + 1 : end + 1]
-    if any(w.text.lower() in _FINITE or cues.lemma_classes(w.text)[1] for w in own):
+    if any(w.text.lower() in FINITE_VERBS or cues.lemma_classes(w.text)[1] for w in own):
         return None
     kind = "group" if own[-1].text.lower().endswith("s") else "organization"
     return Phrase(" ".join(w.text for w in own), own[0].start, own[-1].end, kind)
@@ -940,12 +908,9 @@ def _only_trailing(ws: list[Word], j: int, cues: Lexicon) -> bool:
         tail = rest[comma + 1 :]
         relay = len(tail) <= _RELAY_WORDS and bool(cues.lemma_classes(tail[-1].text)[1])
         return tail[0].text.lower().endswith("ing") or relay  # ", Xinhua reports"
-    if rest and rest[0].text[0].isalnum() and rest[0].text.lower() not in _ADJUNCT_OPENERS:
+    if rest and rest[0].text[0].isalnum() and rest[0].text.lower() not in ADJUNCT_OPENERS:
         return False  # "confirmed the detentions": an object follows, not an adjunct
     return len(rest) <= 8 and all(w.text not in {",", ";", ":"} for w in rest[:1])
-
-
-_ADJUNCT_OPENERS = _PREPOSITIONS | _TIME_WORDS | wordset("from for by as when then too again")
 
 
 def _nominal_clauses(
@@ -987,7 +952,7 @@ def _claims_by(
     k = j
     while k < len(ws) and ws[k].end <= speaker.end:
         k += 1
-    if k >= len(ws) or ws[k].text.lower() not in _LINKS:
+    if k >= len(ws) or ws[k].text.lower() not in CONTENT_LINKS:
         return None
     link = ws[k].text.lower()
     k = _skip_that(ws, k + 1) if link == "that" else k + 1
@@ -1012,11 +977,9 @@ def _according(
     if j is None:
         return None
     source = phrase_after(ws, j)
-    if source is None and j < len(ws) and ws[j].text.lower() in _OBJECT_PRONOUN_SUBJECTS:
+    if source is None and j < len(ws) and ws[j].text.lower() in OBJECT_PRONOUN_SUBJECTS:
         word = ws[j]  # "according to her": the pronoun is resolved like "she"
-        source = Phrase(
-            _OBJECT_PRONOUN_SUBJECTS[word.text.lower()], word.start, word.end, "pronoun"
-        )
+        source = Phrase(OBJECT_PRONOUN_SUBJECTS[word.text.lower()], word.start, word.end, "pronoun")
     if source is None:
         return None
     k = j
@@ -1114,7 +1077,6 @@ def _second_that(text: str, ws: list[Word], index: dict[int, int], span: Span) -
 
 
 _NEIGHBOURS = 12
-_SIBLING_LINKS = frozenset({",", "and", "but", "or", "while", "also", "then"})
 
 
 def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: int) -> int | None:
@@ -1130,11 +1092,15 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
         while (
             k >= 0
             and i - k < _SKIP_WORDS
-            and (ws[k].text.lower() in _SIBLING_LINKS or ws[k].text.lower() in AUXILIARIES)
+            and (ws[k].text.lower() in SIBLING_LINKS or ws[k].text.lower() in AUXILIARIES)
         ):
-            linked = linked or ws[k].text.lower() in _SIBLING_LINKS
+            linked = linked or ws[k].text.lower() in SIBLING_LINKS
             k -= 1
-        if k >= 1 and ws[k].text.lower() in PRONOUNS and ws[k - 1].text.lower() in _RELATIVES:
+        if (
+            k >= 1
+            and ws[k].text.lower() in PRONOUNS
+            and ws[k - 1].text.lower() in CONTENT_RELATIVES
+        ):
             k -= 2  # "..., which it said was ..."
             k -= 1 if k >= 0 and ws[k].text == "," else 0
             linked = True
@@ -1147,16 +1113,13 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
     prev = ws[first - 1].text.lower() if first else ""
     if prev in {",", ";", "while", "but", "whereas", "and", ":"}:
         return ws[first - 1].start
-    if prev in _RELATIVES:  # "..., which it said was ...": the relative clause is its own
+    if prev in CONTENT_RELATIVES:  # "..., which it said was ...": the relative clause is its own
         return (
             ws[first - 2].start if first > 1 and ws[first - 2].text == "," else ws[first - 1].start
         )
     if other.cue.lower().startswith("according"):
         return ws[i - 1].start if i and ws[i - 1].text == "," else None
     return None
-
-
-_RELATIVES = frozenset({"which", "what"})
 
 
 _CHANNEL_TAIL = re.compile(

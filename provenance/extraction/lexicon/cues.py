@@ -358,3 +358,16 @@ NON_ASSERTIVE_VERBS: tuple[str, ...] = (
 )
 #: Nouns of phrase cues that assert nothing ("paid tribute to"), for tracing.
 NON_ASSERTIVE_NOUNS = wordset("tribute respect condolences")
+
+#: Cue forms that are as often nouns (``the claims``, ``a call``), verbs only after a subject.
+NOUN_OR_VERB_CUES = wordset(
+    "claim claims report reports call calls tweet tweets post posts demand demands promise "
+    "promises pledge pledges vow vows share note notes record warning denial thank state "
+    "states mention mentions express request requests protest protests forecasts"
+)
+
+#: The cue whose zero-that content needs nothing else to follow it.
+PLAIN_SAY = wordset("say")
+
+#: ``went on to``-style verbs before ``to`` and a cue (``continued to say``).
+GOES_ON = wordset("continue continues continued continuing")

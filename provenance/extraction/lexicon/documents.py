@@ -14,3 +14,14 @@ AUTHOR_LINKS = wordset("by from")
 
 #: Participles that name a document's author with ``by`` (``issued on Monday by X``).
 ISSUING_VERBS = wordset("issued released published posted signed sent put")
+
+#: Nouns and pronouns by which a cue's object points at what was said (``denied the claims``,
+#: ``denied it``).
+POINTED_NOUNS = wordset(
+    "claims claim reports report allegations allegation accusations accusation charges "
+    "remarks comments views statements statement rumours rumors speculation suggestions "
+    "assertions this these those such it them him her that"
+)
+
+#: Nouns naming a position taken, not a message (``reiterated its stance``).
+POSITION_NOUNS = wordset("position positions stance stand view views opinion remarks comments")

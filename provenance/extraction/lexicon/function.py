@@ -2,6 +2,7 @@
 relative pronouns, and the endings that tell adjectives and abstract nouns."""
 
 from provenance.extraction.lexicon import wordset
+from provenance.extraction.lexicon.time import TIME_WORDS
 
 #: Subject pronouns and what they refer to; ``you`` refers to someone only where an addressee
 #: is known (the interviewee of a transcript's questions).
@@ -54,3 +55,87 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 
 #: Words after a head noun that start its post-modifier (``the head of``, ``residents along``).
 POST_MODIFIER_LINKS = frozenset({"of", "from", "at", "in", "along", "with", "who", "on"})
+
+#: Words that open an adjunct of place or time (``in``, ``amid``, ``yesterday``).
+ADJUNCT_WORDS = wordset(
+    "in on at during while after before through via to from with about over amid following "
+    "last this yesterday today earlier later"
+)
+
+#: Modals and particles before a bare verb (``would say``, ``to say``).
+MODALS = wordset("will would can could may might must should also to")
+
+#: Words that tie a nominal cue to its content (``claims that``, ``reports of``).
+CONTENT_LINKS = frozenset({"that", "regarding", "about", "of", "over", "for", "on"})
+
+#: Forms of ``be``: before a participle they make it passive.
+BE_FORMS = wordset("been be being was were is are")
+
+#: Prepositions after a passive pointing cue and its agent (``accused by X of``).
+PASSIVE_COMPLEMENTS = wordset("of for over")
+
+#: Conjunctions of contrast that end a nominal content (``but``, ``whereas``).
+CONTRASTS = wordset("but while whereas although though")
+
+#: Conjunctions after a comma that open a new clause (``, but``, ``, because``).
+CLAUSE_LINKS = wordset("but while although though whereas because since so yet")
+
+#: Participles after a comma that add the reporter's comment to a content (``, citing``, ``,
+#: prompting``).
+TRAILING_PARTICIPLES = wordset(
+    "citing asking requesting speaking keeping prompting sparking triggering referring "
+    "pointing quoting echoing drawing"
+)
+
+#: Irregular past forms of common verbs (``took``, ``held``): a finite verb ahead.
+IRREGULAR_PAST_FORMS = wordset(
+    "withdrew took gave made went left sent held began set put kept told said met won lost "
+    "brought sought spoke wrote ran rose fell"
+)
+
+#: Words that open a relative clause after a comma (``, which``, ``, where``).
+RELATIVE_OPENERS = wordset("where which who whose when")
+
+#: Objects that are never content (``accused him``, ``said so``).
+OBJECT_ONLY_WORDS = wordset("them him so")
+
+#: Prepositions after a pointing cue's object that introduce the content (``accused him of``).
+POINTING_COMPLEMENTS = wordset("of for over as")
+
+#: Finite verbs and auxiliaries that make a clause (``is``, ``remains``).
+FINITE_VERBS = wordset(
+    "is was were are has have had will would could can should may might must did does do "
+    "remains remained needs needed"
+)
+
+#: Pronouns and determiners that can open a content clause as its subject.
+CLAUSE_SUBJECTS = wordset("it he she they we i there such those these this its their his her")
+
+#: Negations.
+NEGATIONS = frozenset({"not", "never"})
+
+#: Conjunctions that open a condition or time clause (``when asked``, ``if``).
+CONDITIONS = wordset("when if after before while once")
+
+#: Articles.
+ARTICLES = frozenset({"the", "a", "an"})
+
+#: Object pronouns.
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+#: Words before an -ing cue that make it a verb in its own clause (``was saying``, ``heard
+#: saying``).
+PROGRESSIVE_AUXILIARIES = wordset("is are was were been be being heard seen")
+
+#: Words and marks that join sibling clauses (``, and``, ``but also``).
+SIBLING_LINKS = frozenset({",", "and", "but", "or", "while", "also", "then"})
+
+#: Relatives that open a free content (``which``, ``what``).
+CONTENT_RELATIVES = frozenset({"which", "what"})
+
+#: Object pronouns by their subject forms (``according to him``: ``he``).
+OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}
+
+#: Words that open an adjunct after a content rather than more of it (``in``, ``on Monday``,
+#: ``from``, ``again``).
+ADJUNCT_OPENERS = ADJUNCT_WORDS | TIME_WORDS | wordset("from for by as when then too again")

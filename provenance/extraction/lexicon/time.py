@@ -16,3 +16,20 @@ DAY_PARTS = wordset("morning afternoon evening night")
 
 #: Words that open or join a time phrase before a name (``on``, ``late``, ``earlier``).
 TIME_PHRASE_WORDS = wordset("on late early last this earlier out")
+
+#: Time words that stand alone as an adjunct (``Monday``, ``yesterday``).
+BARE_TIME_WORDS = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
+)
+
+#: Time words and links of a time adjunct (``on Monday``, ``last week``).
+TIME_WORDS = wordset(
+    "on last this later earlier yesterday today tonight monday tuesday wednesday thursday "
+    "friday saturday sunday morning afternoon evening night week month"
+)
+
+#: Words that link a time adjunct but are not time alone (``on``, ``last``).
+TIME_LINKERS = wordset("on last this later earlier")
+
+#: Words before a time of day (``late on``, ``early in``, ``at``).
+TIME_OF_DAY_LINKS = frozenset({"late", "early", "on", "in", "at"})
