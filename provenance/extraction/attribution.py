@@ -20,10 +20,6 @@ from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, Par
 from provenance.domain.extraction import ExtractedSource
 from provenance.extraction.channels import (
     CLOSING_REPORT,
-    NOUN_CHANNELS,
-    REPORTED_ADVERBS,
-    REPORTING_VERBS,
-    SCENES,
     Relay,
     by_after,
     channel_in,
@@ -39,7 +35,13 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import Lexicon, lexicon_for
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import cue_for
-from provenance.extraction.lexicon.channels import CITING_VERBS
+from provenance.extraction.lexicon.channels import (
+    CITING_VERBS,
+    NOUN_CHANNELS,
+    REPORTED_ADVERBS,
+    REPORTING_VERBS,
+    SCENES,
+)
 from provenance.extraction.lexicon.function import DETERMINERS
 from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
 from provenance.extraction.quotes import Quote, find_quotes, inside

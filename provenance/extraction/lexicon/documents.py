@@ -25,3 +25,9 @@ POINTED_NOUNS = wordset(
 
 #: Nouns naming a position taken, not a message (``reiterated its stance``).
 POSITION_NOUNS = wordset("position positions stance stand view views opinion remarks comments")
+
+#: What is done to a document by someone other than its author.
+NOT_AUTHORING_VERBS = wordset(
+    "read delivered presented handed seen obtained reviewed quoted cited denied dismissed "
+    "rejected challenged criticised criticized"
+)
