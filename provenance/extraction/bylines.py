@@ -10,7 +10,7 @@ reporter with The Daily Courier``).
 
 import re
 
-from provenance.extraction.layout_rules import NON_PERSON_WORDS, ROLE_NOUNS, ROLE_WORDS
+from provenance.extraction.lexicon.layout import NON_PERSON_WORDS, ROLE_NOUNS, ROLE_WORDS
 
 _BY = re.compile(r"(?:^|\s)by:?\s+(?P<names>[A-Z][^\d]{2,120})$", re.IGNORECASE)
 _NAME = re.compile(

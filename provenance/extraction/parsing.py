@@ -18,7 +18,7 @@ from provenance.domain import ParsedDocument, RawDocument
 from provenance.extraction.appended import drop_appended, drop_link_list
 from provenance.extraction.bylines import bio_author, byline_names, credit_authors, same_name
 from provenance.extraction.dates import copyright_year, parse_full_date
-from provenance.extraction.layout_rules import (
+from provenance.extraction.lexicon.layout import (
     CORE_DATELINES,
     CORE_END_MARKERS,
     CORE_FURNITURE,
