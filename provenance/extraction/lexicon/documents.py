@@ -31,3 +31,7 @@ NOT_AUTHORING_VERBS = wordset(
     "read delivered presented handed seen obtained reviewed quoted cited denied dismissed "
     "rejected challenged criticised criticized"
 )
+
+#: Determiners before a document noun that refers back to one (``the statement``, ``its
+#: report``).
+DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "its", "his", "her", "their"})

@@ -139,3 +139,9 @@ OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}
 #: Words that open an adjunct after a content rather than more of it (``in``, ``on Monday``,
 #: ``from``, ``again``).
 ADJUNCT_OPENERS = ADJUNCT_WORDS | TIME_WORDS | wordset("from for by as when then too again")
+
+#: Possessive pronouns by their subject forms (``his`` refers as ``he`` does).
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+#: Words that open an indefinite or numbered mention (``a``, ``one``, ``another``).
+INDEFINITE_OPENERS = frozenset({"a", "an", "the", "one", "another"})

@@ -126,3 +126,83 @@ TITLE_ARTICLES = wordset("le la les el los las der die das il")
 
 #: Lower-case words inside names (``Bank of X``, ``Jo van Roe``).
 NAME_CONNECTORS = wordset("of for at to de van von der al bin el la le du da dos di y")
+
+#: Generic nouns for a business: ``the company`` is the last business named.
+CORPORATE_HEADS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "corporation",
+        "business",
+        "lender",
+        "conglomerate",
+        "carmaker",
+        "automaker",
+        "retailer",
+        "manufacturer",
+        "insurer",
+        "chipmaker",
+        "operator",
+        "airline",
+        "bank",
+        "giant",
+        "maker",
+        "provider",
+        "supplier",
+    }
+)
+
+#: Heads of public bodies and associations: not what ``the company`` refers to.
+PUBLIC_BODY_HEADS = frozenset(
+    {
+        "ministry",
+        "government",
+        "council",
+        "embassy",
+        "court",
+        "tribunal",
+        "army",
+        "military",
+        "police",
+        "parliament",
+        "assembly",
+        "senate",
+        "congress",
+        "cabinet",
+        "administration",
+        "authority",
+        "commission",
+        "committee",
+        "department",
+        "agency",
+        "office",
+        "presidency",
+        "municipality",
+        "union",
+        "association",
+        "university",
+    }
+)
+
+#: Titles of someone who speaks for an organisation without being named.
+SPOKESPERSON_TITLES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "representative"}
+)
+
+#: Heads of a government department (``the Foreign Ministry``, ``the Home Office``).
+MINISTRY_HEADS = frozenset({"ministry", "office", "department"})
+
+#: Words that mark a name as a company's (``Acme Ltd``, ``Brightwater Holdings``).
+CORPORATE_MARKS = frozenset(
+    {"ltd", "inc", "corp", "plc", "llc", "co", "ag", "sa", "gmbh", "nv", "bhd", "holdings"}
+)
+
+#: Endings of demonyms (``Japanese``, ``Kenyan``): a place's adjective, not a name.
+DEMONYM_ENDINGS = ("ese", "ian", "ean", "can", "ish", "ench", "utch", "ani", "eli", "ari")
+
+#: Prepositions that tie a name to a place (``of``, ``from``, ``along``).
+PLACE_LINKS = frozenset({"of", "from", "in", "along", "at", "on", "across", "near"})
+
+#: Words an organisation's initialism leaves out (``Bank of X``: ``BX``).
+INITIALISM_SKIPPED = frozenset({"of", "and", "for", "the", "&", "on", "in", "de"})
