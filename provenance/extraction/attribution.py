@@ -42,7 +42,14 @@ from provenance.extraction.lexicon.channels import (
     REPORTING_VERBS,
     SCENES,
 )
-from provenance.extraction.lexicon.function import DETERMINERS
+from provenance.extraction.lexicon.function import (
+    DETERMINERS,
+    FIRST_PERSON_POSSESSIVES,
+    INTRODUCTORY_WORDS,
+    NOT_DESCRIPTION_WORDS,
+    PERFECT_MARKERS,
+    QUANTIFIERS,
+)
 from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
@@ -62,7 +69,6 @@ from provenance.extraction.text import (
     paragraphs,
     sentences,
     words,
-    wordset,
 )
 from provenance.extraction.transcript import Turn, transcript_turns
 
@@ -75,7 +81,6 @@ _FRAME_REACH = 300
 """How far from a statement's cue its channel, relays and date are looked for."""
 _LOOK_BACK = 30
 """How many earlier statements a continuation may look back over."""
-_NOT_SPEAKERS = frozenset({"both", "each", "neither", "either", "all", "none", "every"})
 
 
 class Attribution(Struct, kw_only=True):
@@ -216,7 +221,10 @@ class _Reader:
                 continue
             if item.subject is None and item.nested_in is None:
                 continue  # no cue of its own: part of the answer
-            if item.subject is not None and item.subject.text.split()[0].lower() in _FIRST_PERSON:
+            if (
+                item.subject is not None
+                and item.subject.text.split()[0].lower() in FIRST_PERSON_POSSESSIVES
+            ):
                 item.entity = self._kin(speaker, item.subject)
             item.via = [_entity_relay(speaker), *item.via]
             item.channel = None if item.channel == "interview" else item.channel
@@ -346,13 +354,13 @@ class _Reader:
         """The subject opening a sentence, unless it is part of what a statement says
         (``France backs the talks, it added``: France is not the one who added)."""
         start = 0
-        if ws and ws[0].text.lower() in _INTRODUCTORY:
+        if ws and ws[0].text.lower() in INTRODUCTORY_WORDS:
             for k, word in enumerate(ws[:15]):
                 if word.text == ",":
                     start = k + 1
                     break
         phrase = phrase_after(ws, start)
-        if phrase is None or phrase.text.split()[0].lower() in _NOT_SPEAKERS:
+        if phrase is None or phrase.text.split()[0].lower() in QUANTIFIERS:
             return None
         if any(c.start <= phrase.start < c.end for c in contents):
             self._content_subject = phrase  # resolved after the sentence's speakers
@@ -496,7 +504,7 @@ class _Reader:
             if item.entity is not None:
                 last = item.entity
             elif item.subject is not None:
-                if item.subject.text.split()[0].lower() in _NOT_SPEAKERS:
+                if item.subject.text.split()[0].lower() in QUANTIFIERS:
                     continue
                 item.entity = self._entity(item.subject)
                 last = item.entity or last
@@ -794,7 +802,7 @@ class _Reader:
             if item.start >= end:
                 continue
             first = (item.cue or "").split()[0].lower() if item.cue else ""
-            if item.entity is not None and item.date is None and first not in _PERFECT:
+            if item.entity is not None and item.date is None and first not in PERFECT_MARKERS:
                 item.date = lede
 
     def _recent(self, day: str) -> bool:
@@ -868,20 +876,12 @@ class _Reader:
         )
 
 
-_INTRODUCTORY = wordset(
-    "asked in on at during after before while when as since although though however meanwhile "
-    "earlier later addressing speaking talking replying responding regarding despite "
-    "following amid according to for with by from"
-)
-
-
-_FIRST_PERSON = frozenset({"my", "our"})
 _LEDE_DATE_PARAGRAPHS = 2
 """The lede's date is looked for in this many opening paragraphs."""
 _LEDE_PARAGRAPHS = 4
 """Statements in this many opening paragraphs are taken to be made on the lede's occasion."""
 _DATELINE = re.compile(r"[^\n]{0,80}?(?:\([\w .&/-]{2,30}\)\s*[-–—:]*|\s[-–—]{1,2}|:)\s")
-"""A dateline opening a lede (``New Delhi, Aug 17 (KNN)``, ``KOLKATA, December 9:``)."""
+"""A dateline opening a lede (``New Aster, Aug 17 (AP)``, ``EASTMERE, December 9:``)."""
 
 
 def _past_dateline(text: str, para: Span) -> int:
@@ -896,7 +896,6 @@ _LEDE_SEARCH = 8
 """How many opening paragraphs may be furniture before the lede."""
 _LEDE_MIN_WORDS = 8
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
-_PERFECT = frozenset({"has", "have", "had", "previously", "earlier", "once"})
 
 
 def _present_tense(cue: str) -> bool:
@@ -939,14 +938,9 @@ def _comma_after(ws: list[Word], k: int) -> int | None:
             return n
         if not ws[n].text.isalpha() or not (ws[n].text.islower() or n > k):
             return None
-        if ws[n].text.lower() in _NOT_DESCRIPTION:
+        if ws[n].text.lower() in NOT_DESCRIPTION_WORDS:
             return None
     return None
-
-
-_NOT_DESCRIPTION = wordset(
-    "said says told added who which that was were is are has have had will would and but"
-)
 
 
 def _has_name(phrase: Phrase) -> bool:

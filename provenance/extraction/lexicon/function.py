@@ -145,3 +145,26 @@ POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 #: Words that open an indefinite or numbered mention (``a``, ``one``, ``another``).
 INDEFINITE_OPENERS = frozenset({"a", "an", "the", "one", "another"})
+
+#: Quantifiers that are never a speaker on their own (``both said``, ``each said``).
+QUANTIFIERS = frozenset({"both", "each", "neither", "either", "all", "none", "every"})
+
+#: Words that open an introductory phrase before a sentence's subject (``Speaking on``,
+#: ``According to``).
+INTRODUCTORY_WORDS = wordset(
+    "asked in on at during after before while when as since although though however meanwhile "
+    "earlier later addressing speaking talking replying responding regarding despite "
+    "following amid according to for with by from"
+)
+
+#: First-person possessives (``my``, ``our``).
+FIRST_PERSON_POSSESSIVES = frozenset({"my", "our"})
+
+#: Words that put a cue in the perfect or the past of an earlier occasion (``has said``,
+#: ``previously said``).
+PERFECT_MARKERS = frozenset({"has", "have", "had", "previously", "earlier", "once"})
+
+#: Verbs and function words that end a description before a name.
+NOT_DESCRIPTION_WORDS = wordset(
+    "said says told added who which that was were is are has have had will would and but"
+)
