@@ -33,7 +33,7 @@ from provenance.extraction.lexicon.people import (
     TITLE_ARTICLES,
     TITLES,
 )
-from provenance.extraction.lexicon.time import DAY_PARTS, MONTHS, TIME_PHRASE_WORDS, WEEKDAYS
+from provenance.extraction.lexicon.time import DATE_WORDS, TIME_PHRASE_WORDS, WEEKDAYS
 from provenance.extraction.text import Span, Word, is_capitalized
 
 MAX_PHRASE = 16
@@ -465,7 +465,7 @@ def _time_phrase_start(words: list[Word], i: int, lo: int) -> int | None:
         j >= lo
         and i - j < 4
         and (
-            _low(words[j]) in WEEKDAYS | MONTHS | DAY_PARTS
+            _low(words[j]) in DATE_WORDS
             or words[j].text.isdigit()
             or _low(words[j]) in {"st", "nd", "rd", "th", ","}
         )
@@ -645,11 +645,7 @@ def _named_author(words: list[Word], j: int, stop: int) -> Phrase | None:
 
 def _time_word(word: Word) -> bool:
     low = _low(word)
-    return (
-        low in WEEKDAYS | MONTHS | DAY_PARTS | TIME_PHRASE_WORDS
-        or word.text.isdigit()
-        or word.text == ","
-    )
+    return low in DATE_WORDS | TIME_PHRASE_WORDS or word.text.isdigit() or word.text == ","
 
 
 def _appositive_name(words: list[Word], j: int, stop: int, made: Phrase | None) -> Phrase | None:

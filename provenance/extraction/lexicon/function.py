@@ -168,3 +168,14 @@ PERFECT_MARKERS = frozenset({"has", "have", "had", "previously", "earlier", "onc
 NOT_DESCRIPTION_WORDS = wordset(
     "said says told added who which that was were is are has have had will would and but"
 )
+
+#: Common words and date words: what a headline shares with any other, so not evidence that two
+#: match.
+COMMON_WORDS = wordset(
+    "the a an in on at of for to and but or as by with from this that these those he she it "
+    "they we i you his her its their our there here what who when where why how after before "
+    "during while since until if so yet not no yes mr mrs ms dr new more most many some all "
+    "one two three first last said says according however meanwhile also january february "
+    "march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday"
+)

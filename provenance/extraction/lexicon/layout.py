@@ -249,3 +249,9 @@ ROLE_NOUNS = wordset(
     "correspondent editor reporter writer journalist columnist contributor staff producer "
     "anchor photographer presenter"
 )
+
+#: Transcript labels of the one who asks (``Q:``, ``Interviewer:``).
+QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
+
+#: Transcript labels of the one who answers (``A:``).
+ANSWER_LABELS = frozenset({"a", "answer"})

@@ -2,8 +2,16 @@
 
 from provenance.extraction.lexicon import wordset
 
-#: Days of the week.
-WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+#: Days of the week, in order from Monday (as ``date.weekday()`` counts them).
+WEEKDAYS: tuple[str, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
 
 #: Months, in full and abbreviated.
 MONTHS = wordset(
@@ -33,3 +41,26 @@ TIME_LINKERS = wordset("on last this later earlier")
 
 #: Words before a time of day (``late on``, ``early in``, ``at``).
 TIME_OF_DAY_LINKS = frozenset({"late", "early", "on", "in", "at"})
+
+#: Weekdays, months and parts of the day: the words of a date (``Thursday evening``).
+DATE_WORDS = frozenset(WEEKDAYS) | MONTHS | DAY_PARTS
+
+#: Months as a pattern, in full or abbreviated, with an optional period (``Sept.``).
+MONTH_PATTERN = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: Weekdays as a pattern.
+WEEKDAY_PATTERN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: Weekdays abbreviated as a pattern (``Tue``).
+WEEKDAY_ABBR_PATTERN = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+
+#: A date after a determiner names an event (``a May 4 election``), not when it was said.
+EVENT_DATE_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "its", "his", "her", "their", "our"}
+)
+
+#: A date after these dates a life or an institution (``born on March 3rd, 1914``).
+EVENT_PARTICIPLES = frozenset(
+    {"born", "founded", "established", "built", "died", "married", "opened", "incorporated"}
+)
