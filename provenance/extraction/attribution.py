@@ -752,7 +752,7 @@ class _Reader:
         """A news outlet speaks through its reports: ``the newspaper said``, ``according to
         the broadcaster``, ``..., the BBC reported`` all have the channel report."""
         outlets = {i.entity.name for i in self.found if i.entity and self._reports(i)}
-        outlets |= {outlet_name(name) for name in outlets}  # "the Nikkei daily", "the Nikkei"
+        outlets |= {outlet_name(name) for name in outlets}  # "the Corvane daily", "the Corvane"
         dates: dict[str, str] = {}
         for item in self.found:
             name = item.entity.name if item.entity else ""
@@ -905,8 +905,8 @@ def _present_tense(cue: str) -> bool:
 
 
 def _after_row_label(phrase: Phrase, own: list[Word]) -> tuple[Phrase, list[Word]]:
-    """A table row flattened to a line starts with its label: ``Trade Relations Northland
-    has said ...`` is said by Northland."""
+    """A table row flattened to a line starts with its label: ``Trade Relations Westland
+    has said ...`` is said by Westland."""
     labels = [k for k, w in enumerate(own[:-1]) if heading_word(w.text)]
     if not labels or own[0].text.lower() in DETERMINERS or org_head(own[-1]):
         # "The Regional Water Authority": a determiner or a head noun makes it one name

@@ -173,7 +173,7 @@ NEWS_AGENCY = re.compile(r"\b(?:news|press)\sagency\b|\bwire\sservice\b", _I)
 
 
 def reporting_outlet(text: str) -> bool:
-    """Whether a reference names a news outlet by its head (``the Nikkei business daily``,
+    """Whether a reference names a news outlet by its head (``the Corvane business daily``,
     ``the TV``), not a person described by one (``TV presenter Jo Bale``)."""
     parts = text.split()
     head = parts[-1].strip(".,’'\"").lower() if parts else ""

@@ -218,7 +218,7 @@ class Resolver:
         return self.touch(entity)
 
     def _same_ministry(self, name: str) -> Entity | None:
-        """``the Foreign Ministry`` after ``Pakistan's Foreign Office``: one body under its
+        """``the Foreign Ministry`` after ``Westland's Foreign Office``: one body under its
         names (a ministry, office or department with the same qualifiers)."""
         key = _ministry_key(name)
         if key is None:
@@ -232,7 +232,7 @@ class Resolver:
 
     def _named_org(self, head: str) -> Entity | None:
         """``the bank``: the last organisation named with that head noun (``Central Bank
-        of Northland``); ``the company``: the last business named."""
+        of Westland``); ``the company``: the last business named."""
         for entity in reversed(self._recent):
             if entity.kind != "organization" or not entity.name[:1].isupper():
                 continue
@@ -254,7 +254,7 @@ class Resolver:
 
     def _outlet(self) -> Entity | None:
         """``the newspaper``, ``the paper``: the last organisation named as an outlet
-        (``the Nikkei business daily``) or with a newspaper's title (``The Herald``)."""
+        (``the Corvane business daily``) or with a newspaper's title (``The Herald``)."""
         for entity in reversed(self._recent):
             if entity.kind == "organization" and _outlet_named(entity):
                 return entity
@@ -290,7 +290,7 @@ class Resolver:
         if pronoun in {"he", "she"}:
             for entity in reversed(self._recent):
                 if entity.kind != "person" and _bare_name_speaker(entity):
-                    entity.kind = "person"  # "Nashu said ... He said": a one-word name
+                    entity.kind = "person"  # "Zelko said ... He said": a one-word name
                 if entity.kind == "person" and entity.gender in (None, pronoun):
                     entity.gender = pronoun
                     return entity
@@ -399,7 +399,7 @@ def _unauthored(text: str) -> bool:
 
 
 def _ministry_key(name: str) -> frozenset[str] | None:
-    """The qualifiers of a ministry's name, without its country (``Pakistan's``)."""
+    """The qualifiers of a ministry's name, without its country (``Westland's``)."""
     parts = [p for p in name.split() if not p.endswith(("’s", "'s")) and p.lower() != "the"]
     if len(parts) < 2 or parts[-1].lower() not in MINISTRY_HEADS:
         return None
@@ -420,7 +420,7 @@ def _described(text: str) -> bool:
 
 def _bare_name_speaker(entity: Entity) -> bool:
     """A speaker known only by one capitalised word that is no abbreviation, no
-    organisation or outlet noun and was never introduced with a determiner (``Nashu
+    organisation or outlet noun and was never introduced with a determiner (``Zelko
     said``): the subject that ``he`` or ``she`` next refers back to."""
     name = entity.name
     return (
@@ -453,7 +453,7 @@ def _incorporated(entity: Entity) -> bool:
 
 
 def _weak_person(entity: Entity) -> bool:
-    """A capitalised pair taken for a person with nothing else to show it (``Hoshino
+    """A capitalised pair taken for a person with nothing else to show it (``Velmar
     Electric intends to ...``): no title, no statement, no pronoun has referred to it."""
     return (
         entity.kind == "person"
@@ -504,7 +504,7 @@ def _placed(text: str) -> bool:
 
 def _headed_by(text: str, head: str) -> bool:
     """Whether a name has ``head`` as its head noun: last, or before ``of``/``for``
-    (``Northland State Government``, ``Central Bank of Northland``, ``the news agency NPA``)."""
+    (``Westland State Government``, ``Central Bank of Westland``, ``the news agency NPA``)."""
     parts = [p.lower().rstrip("s") for p in text.split()]
     stem = head.rstrip("s")
     for k, part in enumerate(parts):

@@ -175,7 +175,7 @@ def _header_end(
         if header[k].known or window[k] == window[title_at] or " " not in window[k]:
             last = k  # a byline, a date, a desk, the headline again, a one-word label
         elif last == k - 1 and header[k - 1].names and _short_title(window[k]):
-            last = k  # the outlet or role under a byline: "Jane Doe" / "Harbour News"
+            last = k  # the outlet or role under a byline: "Jane Doe" / "Valley Courier"
     return last + 1
 
 

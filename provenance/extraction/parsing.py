@@ -204,7 +204,7 @@ def _unpunctuated_run(text: str) -> bool:
 
 
 def _menu_line(text: str) -> bool:
-    """``MarketsWorld NewsBusiness``: menu entries run together without spaces."""
+    """``ValleyWorld NewsSport``: menu entries run together without spaces."""
     return len(_RUN_TOGETHER.findall(text)) >= 2 and not TERMINAL_END.search(text)
 
 

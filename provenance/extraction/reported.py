@@ -260,12 +260,12 @@ def _inverted(ws: list[Word], i: int, after: int, cues: Lexicon) -> bool:
 
 def _past_inverted(ws: list[Word], after: int, phrase: Phrase, cues: Lexicon) -> tuple[int, Phrase]:
     """Index past an inverted subject, and the subject: a name in apposition to it
-    (``said Union Minister of Textiles, Jo Roe on Wednesday``) when there is one."""
+    (``said Union Minister of Fisheries, Jo Roe on Wednesday``) when there is one."""
     rest = after
     while rest < len(ws) and ws[rest].end <= phrase.end:
         rest += 1
     while rest + 1 < len(ws) and ws[rest].text in {"and", "&"} and ws[rest + 1].text[0].isupper():
-        rest += 2  # "Minister of Textiles and Handloom Promotion": capitalised parts of a title
+        rest += 2  # "Minister of Fisheries and Coastal Development": capitalised parts of a title
         while rest < len(ws) and ws[rest].text[0].isupper():
             rest += 1
     if rest + 1 < len(ws) and ws[rest].text == ",":
@@ -458,7 +458,7 @@ def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int |
     if has_class(cue, "addressee") and j < n and ws[j].text.lower() != "that":
         that = _that_within(ws, j, 9, cues)
         if that is not None:
-            return _skip_that(ws, that)  # "assured Nigerians that ..."
+            return _skip_that(ws, that)  # "assured residents that ..."
         if cue.lemma == "tell":
             j = _skip_phrase(ws, j)
     if j < n and ws[j].text.lower() in BARE_TIME_WORDS:
@@ -484,7 +484,7 @@ def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int |
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
         word = ws[j].text.lower()
         if word in ADJUNCT_WORDS and _clause_follows(ws, j):
-            return j  # "said in the beginning Northland did not react"
+            return j  # "said in the beginning Westland did not react"
         manner = _after_manner(ws, j)
         if manner is not None:
             return manner  # "said with a grin there might be ..."

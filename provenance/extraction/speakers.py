@@ -79,7 +79,7 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     if word.text == "." and i > 0 and words[i - 1].text.lower() in HONORIFICS | NAME_ABBREVIATIONS:
         return True
     if word.text == "." and i > 0 and _initial(words[i - 1]) and taken:
-        # "Edward J. Whitcomb", "the U.N. refugee agency"
+        # "Edwin J. Tarrow", "the U.N. refugee agency"
         return is_capitalized(taken[0].text) or len(words[i - 1].text) > 1
     if word.text == "&":
         # "Birch & Lowe": an ampersand joins the parts of one name
@@ -87,7 +87,7 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     if not word.text[0].isalnum():
         return False
     if name_particle(word) and i > 0 and is_capitalized(words[i - 1].text):
-        return True  # "Hassan Idris al-Tayeb said"
+        return True  # "Tarek Omid al-Vashi said"
     if (
         word.text.isdigit()
         and taken
@@ -132,7 +132,7 @@ _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z][\w’'-]*")
 
 
 def name_particle(word: Word) -> bool:
-    """A surname with a lower-case particle: ``al-Tayeb``, ``el-Amin``, ``bin-Laden``."""
+    """A surname with a lower-case particle: ``al-Vashi``, ``el-Amin``, ``bin-Laden``."""
     return bool(_PARTICLE.fullmatch(word.text))
 
 
@@ -295,7 +295,7 @@ _CONJUNCT_OPENERS = frozenset({",", ";", ":", ".", "—", "–", "--"})
 
 
 def _coordinated(words: list[Word], first: int, lo: int, right: Phrase | None) -> Phrase | None:
-    """Two speakers joined by ``and`` at the head of a clause (``Choi and Hollis welcomed``,
+    """Two speakers joined by ``and`` at the head of a clause (``Roe and Bale welcomed``,
     ``Roe and several rival candidates called for``) speak together, as one group."""
     if right is None or right.kind == "pronoun" or first - 1 <= lo:
         return None
@@ -306,7 +306,7 @@ def _coordinated(words: list[Word], first: int, lo: int, right: Phrase | None) -
         return None
     start = next(n for n in range(first - 2, lo - 1, -1) if words[n].start == left.start)
     if start > lo and words[start - 1].text not in _CONJUNCT_OPENERS:
-        return None  # "after meeting Roe and Hollis said": the left one is an object
+        return None  # "after meeting Roe and Bale said": the left one is an object
     if not (_named(left, words) or left.kind == "group"):
         return None
     own = words[start:first] + [w for w in words[first:] if w.end <= right.end]
@@ -676,11 +676,11 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
     if word.text == "." and (
         last in HONORIFICS | NAME_ABBREVIATIONS or _initial(taken[-1] if taken else None)
     ):
-        return True  # "Dr. Jo Roe", "Edward J. Whitcomb", "Streamline Inc."
+        return True  # "Dr. Jo Roe", "Edwin J. Tarrow", "Acme Inc."
     if not word.text[0].isalnum():
         return None
     if name_particle(word) and taken and is_capitalized(taken[-1].text):
-        return True  # "Hassan Idris al-Tayeb"
+        return True  # "Tarek Omid al-Vashi"
     if (
         word.text.isdigit()
         and taken
@@ -715,7 +715,7 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
 
 def _sentence_adverb(words: list[Word], j: int, stop: int) -> bool:
     """A capitalised ``-ly`` word not followed by a capitalised one (``Sadly``, not the
-    first name in ``Holly Marsh``)."""
+    first name in ``Holly Banner``)."""
     low = _low(words[j])
     if not low.endswith("ly") or len(low) < 5:
         return False
@@ -723,7 +723,7 @@ def _sentence_adverb(words: list[Word], j: int, stop: int) -> bool:
 
 
 def _verb_after_name(taken: list[Word], word: Word) -> bool:
-    """``Northland urges donors``: after a name, a lower-case ``-s`` word before a noun
+    """``Westland urges donors``: after a name, a lower-case ``-s`` word before a noun
     is the verb of the sentence, not a modifier."""
     return (
         bool(taken)
@@ -799,13 +799,13 @@ def classify(taken: list[Word]) -> str:
     if any(low in ORG_HEADS for low in lows) or head in DOCUMENT_HEADS:
         return "organization"
     if any(low in GROUP_HEADS for low in lows):
-        return "group"  # "two locals Northlanders"
+        return "group"  # "two locals Westlanders"
     if any(low in TITLES for low in lows):
         return "person"
     if any(w.text == "&" for w in taken):
         return "organization"  # "Birch & Lowe"
     if lows[0] == "the" or any(w.text.isdigit() for w in taken):
-        return "organization"  # "The Northland Times", "Section 217 Watch": no one's name
+        return "organization"  # "The Westland Times", "Section 217 Watch": no one's name
     capitals = [w for w in taken if is_capitalized(w.text) and _low(w) not in DETERMINERS]
     if len(capitals) >= 2 and not is_possessive(taken[-1]) and name_shaped(capitals):
         return "person"
@@ -821,7 +821,7 @@ def heading_word(word: str) -> bool:
 def name_shaped(taken: list[Word]) -> bool:
     """Whether capitalised words can be a personal name: no row-label noun, no word
     repeated, and no hyphenated compound of capitalised parts before the surname
-    (``Northland-Southland Relations Northland`` is a table row, not a person)."""
+    (``Westland-Eastland Relations Westland`` is a table row, not a person)."""
     texts = [w.text for w in taken]
     if len({t.lower() for t in texts}) < len(texts) or any(heading_word(t) for t in texts):
         return False
@@ -838,7 +838,7 @@ def person_name(taken: list[Word]) -> list[Word]:
             head = _trailing_name(taken[:k])
             lead = k - len(head) - 1
             if head and lead >= 0 and _low(taken[lead]) in TITLES and len(head) >= 2:
-                return head  # "Budget analyst Jo Roe of Northland Budget Watch"
+                return head  # "Budget analyst Jo Roe of Westland Budget Watch"
             break
     run = _trailing_name(taken)
     if run:
@@ -856,7 +856,7 @@ def _trailing_name(taken: list[Word]) -> list[Word]:
         if word.text == ".":
             continue
         if name_particle(word):
-            run.append(word)  # "Hassan Idris al-Tayeb"
+            run.append(word)  # "Tarek Omid al-Vashi"
             continue
         if (
             not is_capitalized(word.text)
@@ -880,7 +880,7 @@ def _trailing_name(taken: list[Word]) -> list[Word]:
         _low(before[-1]) in TITLES or _low(before[-1]) in NAME_CONNECTORS or _low(before[-1]) == "."
     )
     if before and _low(before[-1]) in NAME_CONNECTORS and len(run) >= 3:
-        run = run[1:]  # "President of Northland Jon Velde": the first word is the place
+        run = run[1:]  # "President of Westland Jon Velde": the first word is the place
     elif before and _low(before[-1]) in NAME_CONNECTORS:
         return []
     if before and (_low(before[-1]) in ORG_HEADS or _low(before[-1]) in DETERMINERS):
@@ -939,8 +939,8 @@ def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
 
 
 def _described_name(taken: list[Word]) -> tuple[str, str] | None:
-    """An organisation's name and what the phrase says it is: ``the Nikkei business
-    daily`` (name, then an outlet noun) or ``debt collection agency Crampton Ltd`` (a
+    """An organisation's name and what the phrase says it is: ``the Corvane business
+    daily`` (name, then an outlet noun) or ``debt collection agency Velmar Ltd`` (a
     description ending in a head noun, then the name)."""
     own = taken[1:] if taken and _low(taken[0]) == "the" else taken
     if not own:
@@ -980,7 +980,7 @@ def name_registry(text: str) -> list[tuple[int, str]]:
         if parts[0].lower() in TITLE_ARTICLES | {"the"} and parts[1].lower() not in TITLES:
             continue  # "Le Figaro", "The Morning Ledger": a title, not a person
         if text[max(0, match.start() - 3) : match.start()] == "of " and len(parts) >= 3:
-            parts.pop(0)  # "President of Northland Jon Velde"
+            parts.pop(0)  # "President of Westland Jon Velde"
         while parts and parts[0].lower().strip(".") in TITLES | CLAUSE_OPENERS | DETERMINERS:
             parts.pop(0)
         lows = {p.lower() for p in parts}

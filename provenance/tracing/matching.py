@@ -34,8 +34,8 @@ _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 def words(text: str) -> list[str]:
     """``text`` as folded words: case, accents, quotes, dashes and punctuation off.
 
-    >>> words("“They have gathered Pakistani soldiers…” — 1,275 hostages")
-    ['they', 'have', 'gathered', 'pakistani', 'soldiers', '1275', 'hostages']
+    >>> words("“The ferries will run on Sundays…” — 2,340 passengers")
+    ['the', 'ferries', 'will', 'run', 'on', 'sundays', '2340', 'passengers']
     """
     return fold_name(_THOUSANDS.sub("", text)).split()
 

@@ -171,7 +171,7 @@ VENUE_WORDS = wordset(
     "lawmakers legislators mps senators deputies delegates councillors councilors"
 )
 
-#: Words that make a name an outlet's (``the Irish Times``, ``Sky News``).
+#: Words that make a name an outlet's (``the Valley Times``, ``Sky News``).
 MASTHEAD_WORDS = wordset(
     "press news times post herald tribune journal gazette telegraph guardian chronicle observer "
     "mirror express independent monitor courier star sun mail review radio tv television "

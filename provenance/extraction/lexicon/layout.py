@@ -6,7 +6,7 @@ furniture and end-marker pattern must match a whole line (case is ignored).
 
 from provenance.extraction.lexicon import wordset
 
-#: Common nouns that label table rows and headings (``Characteristics Values``).
+#: Common nouns that label table rows and headings (``Background Details``).
 HEADING_WORDS = wordset(
     "characteristics values value facts fact details overview background summary profile "
     "timeline key country countries region relations relationship history population capital "

@@ -43,7 +43,7 @@ TITLES = (
 #: Honorifics before a name (``Mr``, ``Dr``).
 HONORIFICS = wordset("mr mrs ms miss dr prof sir dame lord lady rev")
 
-#: Abbreviations that keep their period inside a name (``Streamline Inc.``).
+#: Abbreviations that keep their period inside a name (``Acme Inc.``).
 NAME_ABBREVIATIONS = wordset("st jr sr inc ltd corp co bhd")
 
 #: Head nouns of an organisation's name or description (``the ministry``, ``Acme Holdings``).
