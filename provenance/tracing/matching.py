@@ -34,8 +34,8 @@ _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 def words(text: str) -> list[str]:
     """``text`` as folded words: case, accents, quotes, dashes and punctuation off.
 
-    >>> words("“The ferries will run on Sundays…” — 2,340 passengers")
-    ['the', 'ferries', 'will', 'run', 'on', 'sundays', '2340', 'passengers']
+    >>> words("“Ferries will run on Sundays…” — 2,340 passengers")
+    ['ferries', 'will', 'run', 'on', 'sundays', '2340', 'passengers']
     """
     return fold_name(_THOUSANDS.sub("", text)).split()
 
