@@ -14,6 +14,8 @@ from provenance.extraction.lexicon.cues import (
     DENIAL_VERBS,
     NON_ASSERTIVE_NOUNS,
     NON_ASSERTIVE_VERBS,
+    REPORT_NOUNS,
+    VERDICT_WORDS,
     verb_forms,
 )
 from provenance.names import fold_name
@@ -100,22 +102,6 @@ DENIAL_CUES = _cue_words(DENIAL_VERBS)
 #: Cue words of speech acts that assert nothing a verdict could deny ("calls for a halt",
 #: "thanked", "expressed concern"): a verdict never links to them.
 NON_ASSERTIVE_CUES = _cue_words(NON_ASSERTIVE_VERBS) | NON_ASSERTIVE_NOUNS
-#: Words that make a statement a verdict on some claim ("baseless").
-VERDICT_WORDS = frozenset(
-    words(
-        """baseless unfounded groundless false untrue fabricated fake lies lie propaganda
-        nonsense misleading unwarranted disinformation misinformation hoax"""
-    )
-)
-
-
-#: Nouns by which a verdict points at reported claims ("called the reports baseless").
-REPORT_NOUNS = frozenset(
-    words(
-        """report reports claim claims allegation allegations accusation accusations rumour
-        rumours rumor rumors speculation story stories"""
-    )
-)
 #: Cue words of statements that put a claim into the world ("claimed", "reports from").
 CLAIM_CUES = _cue_words(CLAIM_VERBS)
 

@@ -371,3 +371,15 @@ PLAIN_SAY = wordset("say")
 
 #: ``went on to``-style verbs before ``to`` and a cue (``continued to say``).
 GOES_ON = wordset("continue continues continued continuing")
+
+#: Words that make a statement a verdict on some claim (``baseless``), for tracing.
+VERDICT_WORDS = wordset(
+    "baseless unfounded groundless false untrue fabricated fake lies lie propaganda "
+    "nonsense misleading unwarranted disinformation misinformation hoax"
+)
+#: Nouns by which a verdict points at reported claims (``called the reports baseless``),
+#: for tracing.
+REPORT_NOUNS = wordset(
+    "report reports claim claims allegation allegations accusation accusations rumour "
+    "rumours rumor rumors speculation story stories"
+)

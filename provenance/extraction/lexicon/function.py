@@ -179,3 +179,10 @@ COMMON_WORDS = wordset(
     "march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday"
 )
+
+#: Words that end with a period without ending the sentence (``Mr.``, ``Jan.``).
+ABBREVIATIONS = wordset(
+    "mr mrs ms dr prof st gen lt col sgt capt maj cmdr adm rep sen gov jr sr no nos vol inc "
+    "ltd co corp vs etc jan feb mar apr jun jul aug sep sept oct nov dec dy rev hon pres fig "
+    "approx est dept univ assn bros mt ft"
+)
