@@ -10,7 +10,12 @@ reporter with The Daily Courier``).
 
 import re
 
-from provenance.extraction.lexicon.layout import NON_PERSON_WORDS, ROLE_NOUNS, ROLE_WORDS
+from provenance.extraction.lexicon.layout import (
+    CREDIT_ROLES_PATTERN,
+    NON_PERSON_WORDS,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+)
 
 _BY = re.compile(r"(?:^|\s)by:?\s+(?P<names>[A-Z][^\d]{2,120})$", re.IGNORECASE)
 _NAME = re.compile(
@@ -24,7 +29,7 @@ _PLACE_PART = re.compile(r"[A-Z][a-z’'-]+|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+
 _MAX_BYLINE = 120
 
 # "Reporting by A and B; Writing by C; Editing by D", in parentheses or not
-_CREDIT_ROLE = r"(?:additional )?(?:reporting|writing|editing|compiled|produced|graphics)"
+_CREDIT_ROLE = CREDIT_ROLES_PATTERN
 _CREDIT = re.compile(rf"\(?{_CREDIT_ROLE} by [^()]{{2,300}}\)?", re.IGNORECASE)
 _CREDIT_PART = re.compile(
     rf"(?P<role>{_CREDIT_ROLE}) by (?P<names>[^;]+?)(?=;|,\s*{_CREDIT_ROLE} by|$)",

@@ -14,12 +14,18 @@ from typing import NamedTuple
 from provenance.extraction.dates import mentions_date
 from provenance.extraction.lexicon.channels import (
     CHANNEL_PHRASES,
+    CITING_PATTERN,
+    INTERVIEW_WITH_PATTERN,
     MASTHEAD_WORDS,
+    NEWS_AGENCY_PATTERN,
     NON_OUTLET_HEADS,
     NOUN_CHANNELS,
     OUTLET_NOUNS,
     OUTLET_WORDS,
     RELAY_VERBS,
+    RELAYED_BY_PATTERN,
+    SAID_ACCORDING_PATTERN,
+    TOLD_OUTLET_PATTERN,
     VENUE_WORDS,
 )
 from provenance.extraction.lexicon.documents import DOCUMENT_HEADS, NOT_AUTHORING_VERBS
@@ -51,23 +57,20 @@ _CHANNELS = _compile_channels()
 _VENUE_REACH = 4
 """How many words after ``told`` may name the audience (``told the weekly press briefing``)."""
 _RELAY_BY = re.compile(
-    r"\b(?:telecast(?:ed)?|broadcast|aired|published|reported|carried|relayed|quoted|cited)\sby\s",
+    RELAYED_BY_PATTERN,
     _I,
 )
-_INTERVIEW_WITH = re.compile(r"\binterview(?:s|ed)?\s(?:with|to|by|on|over)\s", _I)
+_INTERVIEW_WITH = re.compile(INTERVIEW_WITH_PATTERN, _I)
 _TOLD = re.compile(r"\btold\s")
 _TOLD_OUTLET = re.compile(
-    r"\b(?:tells|telling|confirmed\sto|said\sto|says\sto|speaking\sto|spoke\sto|talking\sto|"
-    r"talked\sto|in\scomments\sto|in\sremarks\sto|in\san\semail\sto)\s",
+    TOLD_OUTLET_PATTERN,
     _I,
 )
 """Other verbs whose addressee is an intermediary only when it is an outlet."""
 _QUOTED = re.compile(r"\bquoted\s")
-CITING = re.compile(r",\s(?:citing|quoting)\s", _I)
+CITING = re.compile(CITING_PATTERN, _I)
 """``X, citing Y, ...``: Y is the source, X relays it."""
-_SAID_ACCORDING = re.compile(
-    r"\b(?:said|says|added|adds|wrote|writes|stated|noted|told\s\w+),\saccording\sto\s", _I
-)
+_SAID_ACCORDING = re.compile(SAID_ACCORDING_PATTERN, _I)
 
 
 class Relay(NamedTuple):
@@ -169,7 +172,7 @@ def _relay(phrase: Phrase, told: bool = False) -> Relay:
     return Relay(outlet_name(phrase.text), kind, phrase.start, phrase, told)
 
 
-NEWS_AGENCY = re.compile(r"\b(?:news|press)\sagency\b|\bwire\sservice\b", _I)
+NEWS_AGENCY = re.compile(NEWS_AGENCY_PATTERN, _I)
 
 
 def reporting_outlet(text: str) -> bool:

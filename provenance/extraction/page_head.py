@@ -17,6 +17,7 @@ from provenance.extraction.bylines import (
     marked_byline,
 )
 from provenance.extraction.dates import FULL_DATE, parse_full_date
+from provenance.extraction.lexicon.layout import DATE_LABELS_PATTERN
 from provenance.extraction.text import OPEN_QUOTES, QUOTE_MARKS
 
 HEAD_WINDOW = 12
@@ -45,7 +46,7 @@ _HONORIFIC_NAME = re.compile(
 _PUBLICATION = re.compile(r"(?:[A-Z][\w.&'’-]* ){1,5}\([A-Z][\w .'’-]{1,30}\)")
 _PIPE = re.compile(r"\s+[|•·]\s+")
 _SEPARATORS = " |/•·-–—,:("
-_DATE_LABEL = re.compile(r"\b(?:published|updated|posted|modified|created|filed|dated?)\b", re.I)
+_DATE_LABEL = re.compile(DATE_LABELS_PATTERN, re.I)
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+")
 _SUFFIX_CRUMB = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}")
 _DATELINE_START = re.compile(

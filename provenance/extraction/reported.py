@@ -19,9 +19,21 @@ from provenance.extraction.cues import (
     Lexicon,
     has_class,
 )
-from provenance.extraction.lexicon.channels import CITING_VERBS, SCENE_PREPOSITIONS, SETTING_NOUNS
+from provenance.extraction.lexicon.channels import (
+    CHANNEL_TAIL_PATTERN,
+    CITING_VERBS,
+    SCENE_PREPOSITIONS,
+    SETTING_NOUNS,
+)
 from provenance.extraction.lexicon.cues import GOES_ON, NOUN_OR_VERB_CUES, PLAIN_SAY
-from provenance.extraction.lexicon.documents import DOCUMENT_HEADS, POINTED_NOUNS, POSITION_NOUNS
+from provenance.extraction.lexicon.documents import (
+    DOCUMENT_HEADS,
+    EMERGED_REPORTS_PATTERN,
+    NOMINAL_CLAIMS_PATTERN,
+    POINTED_NOUNS,
+    POSITION_NOUNS,
+    REPORTS_OF_PATTERN,
+)
 from provenance.extraction.lexicon.function import (
     ADJUNCT_OPENERS,
     ADJUNCT_WORDS,
@@ -69,17 +81,15 @@ MAX_CONTENT = 1500
 """Longest reported content, in characters (keeps the work per cue bounded)."""
 
 _NOMINAL = re.compile(
-    r"\b(?:claims?|allegations?|accusations?|reports?|calls|suggestions?|warnings?|assertions?)"
-    r"\s+(?:by|from)\s",
+    NOMINAL_CLAIMS_PATTERN,
     re.IGNORECASE,
 )
 _EMERGED = re.compile(
-    r"\b(?:reports?|rumou?rs)\s+(?:have\s+|had\s+)?(?:emerged|surfaced|circulated|suggested)"
-    r"\s+that\s",
+    EMERGED_REPORTS_PATTERN,
     re.IGNORECASE,
 )
 _REPORTS_OF = re.compile(
-    r"\b(?:rejected|denied|dismissed|refuted|amid|following|after)\s+(?:the\s+)?(reports)\s+of\s",
+    REPORTS_OF_PATTERN,
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s", re.IGNORECASE)
@@ -1123,9 +1133,7 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
 
 
 _CHANNEL_TAIL = re.compile(
-    r"(?:,\s*)?\s(?:in|during|at|while|on)\s(?:a|an|the|his|her|their|its)\s"
-    r"(?:[\w-]+\s){0,2}(?:interview|statement|tweet|post|speech|letter|conference|briefing|"
-    r"talk|address|call|conversation|meeting)\b",
+    CHANNEL_TAIL_PATTERN,
     re.IGNORECASE,
 )
 

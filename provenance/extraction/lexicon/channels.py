@@ -200,3 +200,35 @@ NON_OUTLET_HEADS = wordset(
     "government council embassy police army military court department agency authority "
     "commission committee service bureau board union association hospital school university"
 )
+
+#: Verbs after which ``by`` names the outlet that relays (``broadcast by``, ``quoted by``).
+RELAYED_BY_PATTERN = (
+    r"\b(?:telecast(?:ed)?|broadcast|aired|published|reported|carried|relayed|quoted|cited)\sby\s"
+)
+
+#: An interview and the word before the one who held it (``in an interview with``).
+INTERVIEW_WITH_PATTERN = r"\binterview(?:s|ed)?\s(?:with|to|by|on|over)\s"
+
+#: Other verbs whose addressee is an intermediary only when it is an outlet (``speaking to``).
+TOLD_OUTLET_PATTERN = (
+    r"\b(?:tells|telling|confirmed\sto|said\sto|says\sto|speaking\sto|spoke\sto|talking\sto|"
+    r"talked\sto|in\scomments\sto|in\sremarks\sto|in\san\semail\sto)\s"
+)
+
+#: ``X, citing Y, ...``: Y is the source, X relays it.
+CITING_PATTERN = r",\s(?:citing|quoting)\s"
+
+#: A cue and then ``according to`` its relay (``said, according to the paper``).
+SAID_ACCORDING_PATTERN = (
+    r"\b(?:said|says|added|adds|wrote|writes|stated|noted|told\s\w+),\saccording\sto\s"
+)
+
+#: Descriptions of a news agency (``news agency``, ``wire service``).
+NEWS_AGENCY_PATTERN = r"\b(?:news|press)\sagency\b|\bwire\sservice\b"
+
+#: A channel phrase closing a content (``, in an interview``, ``during a briefing``).
+CHANNEL_TAIL_PATTERN = (
+    r"(?:,\s*)?\s(?:in|during|at|while|on)\s(?:a|an|the|his|her|their|its)\s"
+    r"(?:[\w-]+\s){0,2}(?:interview|statement|tweet|post|speech|letter|conference|briefing|"
+    r"talk|address|call|conversation|meeting)\b"
+)

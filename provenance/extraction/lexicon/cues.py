@@ -383,3 +383,10 @@ REPORT_NOUNS = wordset(
     "report reports claim claims allegation allegations accusation accusations rumour "
     "rumours rumor rumors speculation story stories"
 )
+
+#: A sentence that starts by naming a speaker and a plain cue (``Jo Roe said``): it ends an
+#: unclosed quotation before it.
+CUE_SENTENCE_PATTERN = (
+    r"(?:[A-Z][\w’'.-]*\s){1,4}(?:also\s|further\s)?"
+    r"(?:said|says|added|adds|noted|stated|told|explained|insisted|warned)\b"
+)

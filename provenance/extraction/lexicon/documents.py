@@ -35,3 +35,20 @@ NOT_AUTHORING_VERBS = wordset(
 #: Determiners before a document noun that refers back to one (``the statement``, ``its
 #: report``).
 DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "its", "his", "her", "their"})
+
+#: Nominal cues whose author follows (``claims by``, ``warnings from``).
+NOMINAL_CLAIMS_PATTERN = (
+    r"\b(?:claims?|allegations?|accusations?|reports?|calls|suggestions?|warnings?|assertions?)"
+    r"\s+(?:by|from)\s"
+)
+
+#: Reports and rumours that emerge with a content (``reports have emerged that``).
+EMERGED_REPORTS_PATTERN = (
+    r"\b(?:reports?|rumou?rs)\s+(?:have\s+|had\s+)?(?:emerged|surfaced|circulated|suggested)"
+    r"\s+that\s"
+)
+
+#: Reports named as what is denied or followed (``denied reports of``, ``amid reports of``).
+REPORTS_OF_PATTERN = (
+    r"\b(?:rejected|denied|dismissed|refuted|amid|following|after)\s+(?:the\s+)?(reports)\s+of\s"
+)

@@ -255,3 +255,9 @@ QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
 
 #: Transcript labels of the one who answers (``A:``).
 ANSWER_LABELS = frozenset({"a", "answer"})
+
+#: Roles of a story's credit line (``Reporting by``, ``Editing by``).
+CREDIT_ROLES_PATTERN = r"(?:additional )?(?:reporting|writing|editing|compiled|produced|graphics)"
+
+#: Labels before a page's date (``Published``, ``Updated``).
+DATE_LABELS_PATTERN = r"\b(?:published|updated|posted|modified|created|filed|dated?)\b"
