@@ -18,6 +18,7 @@ from provenance.extraction.bylines import (
 )
 from provenance.extraction.dates import FULL_DATE, parse_full_date
 from provenance.extraction.lexicon.layout import DATE_LABELS_PATTERN
+from provenance.extraction.lexicon.people import HONORIFIC_PATTERN
 from provenance.extraction.text import OPEN_QUOTES, QUOTE_MARKS
 
 HEAD_WINDOW = 12
@@ -39,9 +40,7 @@ _SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?][”’\"')]? +[A-Z“‘\"–—-]"
 _CLAUSE_END = re.compile(r"[.,;:][”’\"')\]]*$")
 _QUESTION_END = re.compile(r"\?[”’\"')\]]*$")
 _DEFINED_TERM = re.compile(r"\((?:the )?[\"“][^\"”]{1,40}[\"”]")
-_HONORIFIC_NAME = re.compile(
-    r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Rev)\.? [A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3}"
-)
+_HONORIFIC_NAME = re.compile(rf"{HONORIFIC_PATTERN}\.? [A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){{0,3}}")
 # a publication credit: an outlet's name with its city, "The Daily Courier (Port Aster)"
 _PUBLICATION = re.compile(r"(?:[A-Z][\w.&'’-]* ){1,5}\([A-Z][\w .'’-]{1,30}\)")
 _PIPE = re.compile(r"\s+[|•·]\s+")

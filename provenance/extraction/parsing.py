@@ -23,6 +23,7 @@ from provenance.extraction.lexicon.layout import (
     CORE_END_MARKERS,
     CORE_FURNITURE,
     HEADER_NOISE,
+    LEADING_DATE_LABELS_PATTERN,
     LINK_MARKERS,
     MIXED_CASE_DATELINES,
     NOT_PLACES,
@@ -44,7 +45,7 @@ _DATELINE_PARAGRAPHS = 2
 """How many prose paragraphs from the top may open with the dateline (after a standfirst)."""
 _DATELINE_LINES = 8
 _LEADING_DATE = re.compile(
-    r"(?:date|published|posted):? (?P<date>\d{4}-\d\d-\d\d)\b ?", re.IGNORECASE
+    rf"{LEADING_DATE_LABELS_PATTERN}:? (?P<date>\d{{4}}-\d\d-\d\d)\b ?", re.IGNORECASE
 )
 _RUN_TOGETHER = re.compile(r"[a-z]{3}[A-Z][a-z]{3}")
 _SIGNOFF = re.compile(r"[A-Z]{2,4}(?:/[A-Z]{2,4})*")

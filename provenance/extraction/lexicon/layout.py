@@ -261,3 +261,38 @@ CREDIT_ROLES_PATTERN = r"(?:additional )?(?:reporting|writing|editing|compiled|p
 
 #: Labels before a page's date (``Published``, ``Updated``).
 DATE_LABELS_PATTERN = r"\b(?:published|updated|posted|modified|created|filed|dated?)\b"
+
+#: Lower-case particles inside an author's name in a byline (``Jo van Roe``).
+BYLINE_NAME_PARTICLES: tuple[str, ...] = (
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "dos",
+    "du",
+    "al",
+    "bin",
+    "el",
+    "la",
+    "le",
+)
+
+#: Roles of an author's biography line (``Jo Roe is a political reporter with ...``).
+BIO_ROLES: tuple[str, ...] = (
+    "reporter",
+    "correspondent",
+    "journalist",
+    "editor",
+    "writer",
+    "columnist",
+    "contributor",
+    "producer",
+)
+
+#: Labels before an ISO date that opens a body line (``Published: 2024-05-03``).
+LEADING_DATE_LABELS_PATTERN = r"(?:date|published|posted)"
+
+#: Credit roles that make one an author of the story (``Reporting by``, ``Writing by``).
+AUTHOR_CREDIT_ROLES = frozenset({"reporting", "writing"})

@@ -206,3 +206,6 @@ PLACE_LINKS = frozenset({"of", "from", "in", "along", "at", "on", "across", "nea
 
 #: Words an organisation's initialism leaves out (``Bank of X``: ``BX``).
 INITIALISM_SKIPPED = frozenset({"of", "and", "for", "the", "&", "on", "in", "de"})
+
+#: Honorifics as written before a name (case-sensitive): ``Dr Jo Roe``, ``Mr. Roe``.
+HONORIFIC_PATTERN = r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Rev)"
