@@ -11,15 +11,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from provenance.extraction.lexicon.cues import (
-    AUXILIARIES,
     CUE_CLASSES,
     CUE_PHRASES,
     CUE_TABLE,
-    MESSAGE_NOUNS,
     verb_forms,
 )
-
-__all__ = ["AUXILIARIES", "CUE_CLASSES", "CUE_TABLE", "MESSAGE_NOUNS", "Cue", "Lexicon"]
 
 
 class Cue(NamedTuple):

@@ -10,7 +10,11 @@ multi-paragraph quotation, or drop it as a scare quote.
 
 from typing import NamedTuple
 
-from provenance.extraction.cues import AUXILIARIES, Lexicon, has_class
+from provenance.extraction.cues import (
+    Lexicon,
+    has_class,
+)
+from provenance.extraction.lexicon.cues import AUXILIARIES
 from provenance.extraction.lexicon.function import BE_FORMS
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import subject_of

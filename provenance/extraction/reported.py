@@ -13,8 +13,6 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from provenance.extraction.cues import (
-    AUXILIARIES,
-    MESSAGE_NOUNS,
     Cue,
     Lexicon,
     has_class,
@@ -25,7 +23,13 @@ from provenance.extraction.lexicon.channels import (
     SCENE_PREPOSITIONS,
     SETTING_NOUNS,
 )
-from provenance.extraction.lexicon.cues import GOES_ON, NOUN_OR_VERB_CUES, PLAIN_SAY
+from provenance.extraction.lexicon.cues import (
+    AUXILIARIES,
+    GOES_ON,
+    MESSAGE_NOUNS,
+    NOUN_OR_VERB_CUES,
+    PLAIN_SAY,
+)
 from provenance.extraction.lexicon.documents import (
     DOCUMENT_HEADS,
     EMERGED_REPORTS_PATTERN,

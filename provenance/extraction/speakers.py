@@ -7,7 +7,10 @@ head nouns of organisations and anonymous groups.
 import re
 from typing import NamedTuple
 
-from provenance.extraction.cues import AUXILIARIES, CORE_CUES
+from provenance.extraction.cues import (
+    CORE_CUES,
+)
+from provenance.extraction.lexicon.cues import AUXILIARIES
 from provenance.extraction.lexicon.documents import AUTHOR_LINKS, DOCUMENT_HEADS, ISSUING_VERBS
 from provenance.extraction.lexicon.function import (
     ABSTRACT_NOUN_ENDINGS,

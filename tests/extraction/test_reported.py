@@ -524,7 +524,7 @@ def test_zero_that_after_an_adjunct_or_with_a_relative(body: str, text: str):
 
 
 def test_the_cue_table_uses_known_classes_only():
-    from provenance.extraction.cues import CUE_CLASSES, CUE_TABLE
+    from provenance.extraction.lexicon.cues import CUE_CLASSES, CUE_TABLE
 
     for lemma, names in CUE_TABLE:
         assert set(names.split()) <= CUE_CLASSES, lemma
