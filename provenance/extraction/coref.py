@@ -10,7 +10,7 @@ minister``) the last person whose role contains that title.
 from dataclasses import dataclass, field
 
 from provenance.extraction.lexicon.documents import DOCUMENT_DETERMINERS, DOCUMENT_HEADS
-from provenance.extraction.lexicon.function import INDEFINITE_OPENERS, POSSESSIVE_PRONOUNS
+from provenance.extraction.lexicon.function import ARTICLES, INDEFINITE_OPENERS, POSSESSIVE_PRONOUNS
 from provenance.extraction.lexicon.people import (
     CORPORATE_HEADS,
     CORPORATE_MARKS,
@@ -274,7 +274,7 @@ class Resolver:
             ):
                 entity.add_alias(phrase.text)
                 return self.touch(entity)
-        described = [p for p in parts[:-1] if p.lower() not in {"the", "a", "an"}]
+        described = [p for p in parts[:-1] if p.lower() not in ARTICLES]
         if described and not any(p in ORG_HEADS for p in described):
             return None  # "the outgoing CM": a title no one introduced in full
         entity = self._by_name.get(short.lower())

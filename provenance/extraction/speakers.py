@@ -15,6 +15,7 @@ from provenance.extraction.lexicon.documents import AUTHOR_LINKS, DOCUMENT_HEADS
 from provenance.extraction.lexicon.function import (
     ABSTRACT_NOUN_ENDINGS,
     ADJECTIVE_ENDINGS,
+    CLAUSE_CONJUNCTIONS,
     CLAUSE_OPENERS,
     DETERMINERS,
     NOT_MODIFIERS,
@@ -24,19 +25,27 @@ from provenance.extraction.lexicon.function import (
 )
 from provenance.extraction.lexicon.layout import HEADING_WORDS
 from provenance.extraction.lexicon.people import (
+    AFFILIATION_LINKS,
     ANONYMOUS_HEADS,
     GROUP_HEADS,
     GROUP_LINKS,
     HONORIFICS,
     NAME_ABBREVIATIONS,
     NAME_CONNECTORS,
+    NAMING_PARTICIPLES,
     ORG_HEADS,
     OUTLET_HEADS,
     SOURCE_QUALIFIERS,
     TITLE_ARTICLES,
     TITLES,
 )
-from provenance.extraction.lexicon.time import DATE_WORDS, TIME_PHRASE_WORDS, WEEKDAYS
+from provenance.extraction.lexicon.time import (
+    DATE_WORDS,
+    DEICTIC_DAYS,
+    TIME_PHRASE_OPENERS,
+    TIME_PHRASE_WORDS,
+    WEEKDAYS,
+)
 from provenance.extraction.text import Span, Word, is_capitalized
 
 MAX_PHRASE = 16
@@ -393,7 +402,7 @@ def _named_as(words: list[Word], start: int, end: int) -> Phrase | None:
     if end - start < 4 or _low(words[start]) not in {"a", "an"}:
         return None
     for k in range(start + 1, min(end - 1, start + 4)):
-        if _low(words[k]) in {"called", "named"} and is_capitalized(words[k + 1].text):
+        if _low(words[k]) in NAMING_PARTICIPLES and is_capitalized(words[k + 1].text):
             name = phrase_after(words, k + 1, end)
             return name._replace(kind="person") if name is not None else None
     return None
@@ -420,7 +429,7 @@ def words_text(words: list[Word], start: int, end: int) -> str:
 
 
 def _clause_start(words: list[Word], i: int) -> bool:
-    return _low(words[i - 1]) in {"and", "but", "as", "while", "when", "that", "because"}
+    return _low(words[i - 1]) in CLAUSE_CONJUNCTIONS
 
 
 def _skip_left(words: list[Word], i: int, lo: int) -> int:
@@ -459,7 +468,7 @@ def _adverb(word: Word) -> bool:
 def _time_phrase_start(words: list[Word], i: int, lo: int) -> int | None:
     """Start of a time phrase ending at words[i] (``on Thursday evening``, ``on November 1``)."""
     low = _low(words[i])
-    if low in {"yesterday", "today", "tonight"}:
+    if low in DEICTIC_DAYS:
         return i
     if low == ",":
         return None  # "X, speaking in Y on Friday, said": the comma closes a parenthesis
@@ -476,7 +485,7 @@ def _time_phrase_start(words: list[Word], i: int, lo: int) -> int | None:
         j -= 1
     if j == i or j < lo:
         return None
-    if _low(words[j]) in {"on", "last", "this", "in", "late", "early"}:
+    if _low(words[j]) in TIME_PHRASE_OPENERS:
         return j
     if _low(words[i]) in WEEKDAYS:
         return j + 1
@@ -837,7 +846,7 @@ def person_name(taken: list[Word]) -> list[Word]:
     """The personal name in a phrase: after any title (``Deputy Minister Jane Doe``) or
     before an affiliation (``Jane Doe of the Ocean Institute``)."""
     for k, word in enumerate(taken):
-        if k and _low(word) in {"of", "at", "from"}:
+        if k and _low(word) in AFFILIATION_LINKS:
             head = _trailing_name(taken[:k])
             lead = k - len(head) - 1
             if head and lead >= 0 and _low(taken[lead]) in TITLES and len(head) >= 2:
@@ -847,7 +856,7 @@ def person_name(taken: list[Word]) -> list[Word]:
     if run:
         return run
     for k, word in enumerate(taken):
-        if k and _low(word) in {"of", "at", "from"}:
+        if k and _low(word) in AFFILIATION_LINKS:
             return _trailing_name(taken[:k])
     return []
 

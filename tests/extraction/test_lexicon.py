@@ -105,3 +105,22 @@ def test_an_extra_cue_reaches_only_its_own_extraction_across_threads():
     assert all(cues_seen == {"opined"} for cues_seen in seen["opine"])
     assert all(cues_seen == {"surmised"} for cues_seen in seen["surmise"])
     assert {s.cue for s in attribute(ParsedDocument(body=body)).statements} == set()
+
+
+def test_lists_meant_to_be_disjoint_are():
+    from provenance.extraction.lexicon import layout, time
+
+    assert not set(time.WEEKDAYS) & time.MONTHS
+    assert not time.MONTHS & time.DAY_PARTS
+    assert not layout.QUESTION_LABELS & layout.ANSWER_LABELS
+
+
+def test_lists_built_from_others_contain_them():
+    from provenance.extraction.lexicon import channels, people
+
+    named = {channel for channel, _ in channels.CHANNEL_PHRASES}
+    assert set(channels.NOUN_CHANNELS.values()) <= named
+    assert channels.SCENES <= named
+    assert people.HONORIFICS <= people.TITLES
+    assert people.DESCRIPTIONS <= people.TITLES
+    assert people.ANONYMOUS_HEADS <= people.GROUP_HEADS

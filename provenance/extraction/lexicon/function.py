@@ -186,3 +186,6 @@ ABBREVIATIONS = wordset(
     "ltd co corp vs etc jan feb mar apr jun jul aug sep sept oct nov dec dy rev hon pres fig "
     "approx est dept univ assn bros mt ft"
 )
+
+#: Conjunctions before a subject that open a new clause (``, and Jo Roe said``).
+CLAUSE_CONJUNCTIONS = wordset("and but as while when that because")

@@ -209,3 +209,9 @@ INITIALISM_SKIPPED = frozenset({"of", "and", "for", "the", "&", "on", "in", "de"
 
 #: Honorifics as written before a name (case-sensitive): ``Dr Jo Roe``, ``Mr. Roe``.
 HONORIFIC_PATTERN = r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Rev)"
+
+#: Participles that introduce a name (``a man called Jo Roe``, ``a firm named Acme``).
+NAMING_PARTICIPLES = wordset("called named")
+
+#: Prepositions that tie a person to an affiliation after the name (``Jo Roe of the Institute``).
+AFFILIATION_LINKS = wordset("of at from")

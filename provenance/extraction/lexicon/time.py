@@ -64,3 +64,9 @@ EVENT_DATE_DETERMINERS = frozenset(
 EVENT_PARTICIPLES = frozenset(
     {"born", "founded", "established", "built", "died", "married", "opened", "incorporated"}
 )
+
+#: Days named relative to today (``yesterday``).
+DEICTIC_DAYS = wordset("yesterday today tonight")
+
+#: Words that open a time phrase before a name (``on Thursday evening``, ``late on Monday``).
+TIME_PHRASE_OPENERS = wordset("on last this in late early")
