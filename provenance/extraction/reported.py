@@ -28,6 +28,7 @@ from provenance.extraction.lexicon.cues import (
     GOES_ON,
     MESSAGE_NOUNS,
     NOUN_OR_VERB_CUES,
+    NOUN_OR_VERB_LEMMAS,
     PLAIN_SAY,
 )
 from provenance.extraction.lexicon.documents import (
@@ -39,6 +40,7 @@ from provenance.extraction.lexicon.documents import (
     REPORTS_OF_PATTERN,
 )
 from provenance.extraction.lexicon.function import (
+    ADDRESSEE_OBJECTS,
     ADJUNCT_OPENERS,
     ADJUNCT_WORDS,
     ARTICLES,
@@ -50,6 +52,7 @@ from provenance.extraction.lexicon.function import (
     CONTENT_LINKS,
     CONTENT_RELATIVES,
     CONTRASTS,
+    DEFINITE_DETERMINERS,
     DETERMINERS,
     FINITE_VERBS,
     IRREGULAR_PAST_FORMS,
@@ -60,6 +63,7 @@ from provenance.extraction.lexicon.function import (
     OBJECT_PRONOUNS,
     PASSIVE_COMPLEMENTS,
     POINTING_COMPLEMENTS,
+    POINTING_PRONOUNS,
     PROGRESSIVE_AUXILIARIES,
     PRONOUNS,
     RELATIVE_OPENERS,
@@ -162,14 +166,7 @@ def usable(
     if cue.text.split()[0].lower() == "writing" and nxt == "for":
         return False  # "Writing for the majority, Justice X said": a role, not a cue
     first = cue.text.split()[0].lower()
-    if first in NOUN_OR_VERB_CUES or cue.lemma in {
-        "report",
-        "claim",
-        "tweet",
-        "post",
-        "rule",
-        "find",
-    }:
+    if first in NOUN_OR_VERB_CUES or cue.lemma in NOUN_OR_VERB_LEMMAS:
         if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"}:
             return False
         if not first.endswith(("ed", "ing")) and cue.lemma not in {"say"}:
@@ -623,7 +620,7 @@ def _skip_phrase(ws: list[Word], j: int) -> int:
     """Past the addressee of ``told``: ``reporters``, ``The Associated Press``."""
     phrase = phrase_after(ws, j)
     if phrase is None:
-        if j < len(ws) and ws[j].text.lower() in {"us", "me", "him", "her", "them", "reporters"}:
+        if j < len(ws) and ws[j].text.lower() in ADDRESSEE_OBJECTS:
             return j + 1
         return j
     k = j
@@ -684,11 +681,11 @@ def _referential(ws: list[Word], j: int) -> bool:
     second = ws[j + 1].text.lower() if j + 1 < len(ws) else ""
     if first in {"each", "one"} and second in {"other", "another"}:
         return True
-    if first in {"these", "those", "this", "such", "it", "them", "him", "that"}:
+    if first in POINTING_PRONOUNS:
         return True
     if first in POINTED_NOUNS:
         return True
-    return first in {"the", "his", "her", "their", "its"} and second in POINTED_NOUNS
+    return first in DEFINITE_DETERMINERS and second in POINTED_NOUNS
 
 
 def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None:

@@ -390,3 +390,7 @@ CUE_SENTENCE_PATTERN = (
     r"(?:[A-Z][\w’'.-]*\s){1,4}(?:also\s|further\s)?"
     r"(?:said|says|added|adds|noted|stated|told|explained|insisted|warned)\b"
 )
+
+#: Cue lemmas whose every form is as often a noun or a label (``the report``, ``a post``,
+#: ``the court's finding``): a verb only after a subject.
+NOUN_OR_VERB_LEMMAS = wordset("report claim tweet post rule find")

@@ -189,3 +189,13 @@ ABBREVIATIONS = wordset(
 
 #: Conjunctions before a subject that open a new clause (``, and Jo Roe said``).
 CLAUSE_CONJUNCTIONS = wordset("and but as while when that because")
+
+#: Pronouns and determiners by which an object points at what was said (``denied this``,
+#: ``dismissed it``, ``rejected such claims``).
+POINTING_PRONOUNS = wordset("these those this such it them him that")
+
+#: Definite determiners before a noun (``the``, ``its``).
+DEFINITE_DETERMINERS = wordset("the his her their its")
+
+#: Objects of a cue that are the addressee, not the content (``told us``, ``told reporters``).
+ADDRESSEE_OBJECTS = wordset("us me him her them reporters")
