@@ -20,12 +20,7 @@ from msgspec import field as struct_field
 from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, ParsedDocument
 from provenance.domain.extraction import ExtractedSource
 from provenance.extraction.channels import (
-    CITING_VERBS,
     CLOSING_REPORT,
-    NOUN_CHANNELS,
-    REPORTED_ADVERBS,
-    REPORTING_VERBS,
-    SCENES,
     Relay,
     by_after,
     channel_in,
@@ -38,9 +33,25 @@ from provenance.extraction.channels import (
     reporting_outlet,
 )
 from provenance.extraction.coref import Entity, Resolver
-from provenance.extraction.cues import cues_in_force, lemma_classes
+from provenance.extraction.cues import Lexicon, lexicon_for
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import QuoteCue, colon_intro, cue_for
+from provenance.extraction.lexicon.channels import (
+    CITING_VERBS,
+    NOUN_CHANNELS,
+    REPORTED_ADVERBS,
+    REPORTING_VERBS,
+    SCENES,
+)
+from provenance.extraction.lexicon.function import (
+    DETERMINERS,
+    FIRST_PERSON_POSSESSIVES,
+    INTRODUCTORY_WORDS,
+    NOT_DESCRIPTION_WORDS,
+    PERFECT_MARKERS,
+    QUANTIFIERS,
+)
+from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
 from provenance.extraction.pending_chains2 import (
     BACK_REFERENCE,
     DEBATE_CUES,
@@ -55,10 +66,6 @@ from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import (
-    DETERMINERS,
-    GROUP_HEADS,
-    ORG_HEADS,
-    TITLES,
     Phrase,
     heading_word,
     is_modifier,
@@ -74,7 +81,6 @@ from provenance.extraction.text import (
     paragraphs,
     sentences,
     words,
-    wordset,
 )
 from provenance.extraction.transcript import Turn, transcript_turns
 
@@ -87,7 +93,6 @@ _FRAME_REACH = 300
 """How far from a statement's cue its channel, relays and date are looked for."""
 _LOOK_BACK = 30
 """How many earlier statements a continuation may look back over."""
-_NOT_SPEAKERS = frozenset({"both", "each", "neither", "either", "all", "none", "every"})
 
 
 class Attribution(Struct, kw_only=True):
@@ -137,16 +142,19 @@ def attribute(
 ) -> Attribution:
     """Statements, speakers and sources of a parsed document's body; ``cues`` adds an
     outlet's own reporting verbs to the core's (see ``provenance.extraction.cues``)."""
-    with cues_in_force(cues):
-        reader = _Reader(parsed.body, read_published(parsed.published), parsed.title)
-        reader.publisher = parsed.publisher
-        reader.read()
-        return reader.result()
+    reader = _Reader(parsed.body, read_published(parsed.published), parsed.title, lexicon_for(cues))
+    reader.publisher = parsed.publisher
+    reader.read()
+    return reader.result()
 
 
 class _Reader:
-    def __init__(self, body: str, published: Published | None, title: str | None = None) -> None:
+    def __init__(
+        self, body: str, published: Published | None, title: str | None, cues: Lexicon
+    ) -> None:
         self.body = body
+        self.cues = cues
+        """The reporting cues in force: the core's and the outlet's own."""
         self.title = title or ""
         self.published = published
         self.resolver = Resolver(name_registry(body))
@@ -231,7 +239,10 @@ class _Reader:
                 continue
             if item.subject is None and item.nested_in is None:
                 continue  # no cue of its own: part of the answer
-            if item.subject is not None and item.subject.text.split()[0].lower() in _FIRST_PERSON:
+            if (
+                item.subject is not None
+                and item.subject.text.split()[0].lower() in FIRST_PERSON_POSSESSIVES
+            ):
                 item.entity = self._kin(speaker, item.subject)
             item.via = [_entity_relay(speaker), *item.via]
             item.channel = None if item.channel == "interview" else item.channel
@@ -338,7 +349,7 @@ class _Reader:
         ws = para_ws[first_word_at(para_ws, sentence.start) : first_word_at(para_ws, sentence.end)]
         in_quote = inside(self.scan.quotes, sentence.start) is not None
         heading = _heading(self.body, sentence)
-        clauses = [] if heading else reported(self.body, sentence, self.scan.quotes)
+        clauses = [] if heading else reported(self.body, sentence, self.scan.quotes, self.cues)
         said = _said_contents(clauses)
         subject_entity = None if in_quote else self._sentence_subject(ws, said)
         items = [self._from_clause(c, sentence) for c in clauses]
@@ -358,7 +369,7 @@ class _Reader:
         self._document_authors(items, ws)
         self._cited_sources(items, ws)
         self._content_subject_speaks(items, ws)
-        _nest(items)
+        _nest(items, self.cues)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
         _add_closing(items, closing)
@@ -384,13 +395,13 @@ class _Reader:
         """The subject opening a sentence, unless it is part of what a statement says
         (``France backs the talks, it added``: France is not the one who added)."""
         start = 0
-        if ws and ws[0].text.lower() in _INTRODUCTORY:
+        if ws and ws[0].text.lower() in INTRODUCTORY_WORDS:
             for k, word in enumerate(ws[:15]):
                 if word.text == ",":
                     start = k + 1
                     break
         phrase = phrase_after(ws, start)
-        if phrase is None or phrase.text.split()[0].lower() in _NOT_SPEAKERS:
+        if phrase is None or phrase.text.split()[0].lower() in QUANTIFIERS:
             return None
         if any(c.start <= phrase.start < c.end for c in contents):
             self._content_subject = phrase  # resolved after the sentence's speakers
@@ -476,7 +487,7 @@ class _Reader:
         hi_offset = quotes[k + 1].opened if k + 1 < len(quotes) else len(self.body)
         lo = first_word_at(para_ws, lo_offset)
         hi = first_word_at(para_ws, hi_offset)
-        cue = cue_for(self.body, quote, para_ws, lo, hi)
+        cue = cue_for(self.body, quote, para_ws, lo, hi, self.cues)
         intro = None if cue is not None else self._colon_intro(quote)
         cue = cue or intro
         end_of_frame = quote.closed + 1 if quote.closed is not None else quote.end
@@ -535,7 +546,7 @@ class _Reader:
             ]
             others = [q for q in within if q is not item.quote]
             for sentence in sentences(self.body, Span(item.start, item.end)):
-                for clause in reported(self.body, sentence, others):
+                for clause in reported(self.body, sentence, others, self.cues):
                     found = self._reported_in_quote(item, clause, sentence, occasions)
                     if found is not None:
                         nested.append(found)
@@ -580,7 +591,7 @@ class _Reader:
         ws = words(self.body, item.start, item.end)
         found: list[_Found] = []
         for quote in inner_quotes:
-            cue = cue_for(self.body, quote, ws, 0, len(ws))
+            cue = cue_for(self.body, quote, ws, 0, len(ws), self.cues)
             inner = self._named_speaker(cue.subject) if cue is not None else None
             if cue is None or inner is None or _speaks_for(item.entity, inner):
                 continue
@@ -597,7 +608,7 @@ class _Reader:
         if subject is None or subject.kind not in {"person", "organization"}:
             return None
         first = subject.text.split()[0].lower()
-        if first in INDEFINITE_SUBJECTS or first in _NOT_SPEAKERS:
+        if first in INDEFINITE_SUBJECTS or first in QUANTIFIERS:
             return None
         if not any(w[:1].isupper() for w in subject.text.split()[1:] or subject.text.split()):
             return None
@@ -608,7 +619,7 @@ class _Reader:
         if quote.paragraph == 0 or quote.opened != self.paras[quote.paragraph].start:
             return None
         above = sentences(self.body, self.paras[quote.paragraph - 1])
-        return colon_intro(self.body, above[-1]) if above else None
+        return colon_intro(self.body, above[-1], self.cues) if above else None
 
     def _within_report(self, item: _Found, host: _Found) -> _Found | None:
         """A quotation inside reported content is a statement of its own besides the
@@ -639,7 +650,7 @@ class _Reader:
             if item.entity is not None:
                 last = item.entity
             elif item.subject is not None:
-                if item.subject.text.split()[0].lower() in _NOT_SPEAKERS:
+                if item.subject.text.split()[0].lower() in QUANTIFIERS:
                     continue
                 item.entity = self._entity(item.subject)
                 last = item.entity or last
@@ -1113,7 +1124,7 @@ class _Reader:
         """A news outlet speaks through its reports: ``the newspaper said``, ``according to
         the broadcaster``, ``..., the BBC reported`` all have the channel report."""
         outlets = {i.entity.name for i in self.found if i.entity and self._reports(i)}
-        outlets |= {outlet_name(name) for name in outlets}  # "the Nikkei daily", "the Nikkei"
+        outlets |= {outlet_name(name) for name in outlets}  # "the Corvane daily", "the Corvane"
         dates: dict[str, str] = {}
         for item in self.found:
             name = item.entity.name if item.entity else ""
@@ -1166,7 +1177,7 @@ class _Reader:
             if item.start >= end:
                 continue
             first = (item.cue or "").split()[0].lower() if item.cue else ""
-            if item.entity is not None and item.date is None and first not in _PERFECT:
+            if item.entity is not None and item.date is None and first not in PERFECT_MARKERS:
                 item.date = lede
 
     def _recent(self, day: str) -> bool:
@@ -1259,14 +1270,6 @@ class _Reader:
         )
 
 
-_INTRODUCTORY = wordset(
-    "asked in on at during after before while when as since although though however meanwhile "
-    "earlier later addressing speaking talking replying responding regarding despite "
-    "following amid according to for with by from"
-)
-
-
-_FIRST_PERSON = frozenset({"my", "our"})
 _SELF_REFERENCE = frozenset({"this", "our"})
 _DOCUMENTS = frozenset({"statement", "report", "letter"})
 """``told this newspaper``, ``in an interview with our website``: the publisher itself."""
@@ -1291,7 +1294,7 @@ _LEDE_DATE_PARAGRAPHS = 2
 _LEDE_PARAGRAPHS = 4
 """Statements in this many opening paragraphs are taken to be made on the lede's occasion."""
 _DATELINE = re.compile(r"[^\n]{0,80}?(?:\([\w .&/-]{2,30}\)\s*[-–—:]*|\s[-–—]{1,2}|:)\s")
-"""A dateline opening a lede (``New Delhi, Aug 17 (KNN)``, ``KOLKATA, December 9:``)."""
+"""A dateline opening a lede (``New Aster, Aug 17 (AP)``, ``EASTMERE, December 9:``)."""
 
 
 def _past_dateline(text: str, para: Span) -> int:
@@ -1306,7 +1309,6 @@ _LEDE_SEARCH = 8
 """How many opening paragraphs may be furniture before the lede."""
 _LEDE_MIN_WORDS = 8
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
-_PERFECT = frozenset({"has", "have", "had", "previously", "earlier", "once"})
 
 
 def _present_tense(cue: str) -> bool:
@@ -1316,8 +1318,8 @@ def _present_tense(cue: str) -> bool:
 
 
 def _after_row_label(phrase: Phrase, own: list[Word]) -> tuple[Phrase, list[Word]]:
-    """A table row flattened to a line starts with its label: ``Trade Relations Northland
-    has said ...`` is said by Northland."""
+    """A table row flattened to a line starts with its label: ``Trade Relations Westland
+    has said ...`` is said by Westland."""
     labels = [k for k, w in enumerate(own[:-1]) if heading_word(w.text)]
     if not labels or own[0].text.lower() in DETERMINERS or org_head(own[-1]):
         # "The Regional Water Authority": a determiner or a head noun makes it one name
@@ -1349,14 +1351,9 @@ def _comma_after(ws: list[Word], k: int) -> int | None:
             return n
         if not ws[n].text.isalpha() or not (ws[n].text.islower() or n > k):
             return None
-        if ws[n].text.lower() in _NOT_DESCRIPTION:
+        if ws[n].text.lower() in NOT_DESCRIPTION_WORDS:
             return None
     return None
-
-
-_NOT_DESCRIPTION = wordset(
-    "said says told added who which that was were is are has have had will would and but"
-)
 
 
 def _describes_person(phrase: Phrase) -> bool:
@@ -1505,7 +1502,7 @@ _REPORTS_LAST = re.compile(r"\s+report(?:s|ed)\s*[.!]")
 """``X reports.`` closing a sentence."""
 
 
-def _nest(items: list[_Found]) -> None:
+def _nest(items: list[_Found], cues: Lexicon) -> None:
     """A statement whose speaker is named inside another's content is relayed by that
     other speaker: ``Cole said the port would reopen, according to the Courier``."""
     for item in items:
@@ -1520,7 +1517,7 @@ def _nest(items: list[_Found]) -> None:
                 and h.entity is not item.entity
                 and h.start <= item.position < h.end
                 and h.start <= item.start < h.end
-                and not _denies(h)
+                and not _denies(h, cues)
             ),
             None,
         )
@@ -1529,10 +1526,10 @@ def _nest(items: list[_Found]) -> None:
             item.nested_in = host
 
 
-def _denies(item: _Found) -> bool:
+def _denies(item: _Found, cues: Lexicon) -> bool:
     """Whether a statement denies what it contains (``denied claims by X that ...``): it
     does not relay the claim it denies."""
-    return item.cue is not None and "pointing" in lemma_classes(item.cue)[1]
+    return item.cue is not None and "pointing" in cues.lemma_classes(item.cue)[1]
 
 
 def _trailing_outlet(items: list[_Found], item: _Found) -> _Found | None:

@@ -13,17 +13,23 @@ from typing import NamedTuple
 from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+from provenance.extraction.lexicon.time import (
+    EVENT_DATE_DETERMINERS,
+    EVENT_PARTICIPLES,
+    MONTH_PATTERN,
+    WEEKDAY_ABBR_PATTERN,
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
 )
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+_MONTH = MONTH_PATTERN
+_WEEKDAY = WEEKDAY_PATTERN
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 
 # A date written out in full, as pages print their publication date.
 FULL_DATE = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s)?"
+    rf"\b(?:{_WEEKDAY},?\s|{WEEKDAY_ABBR_PATTERN}\s)?"
     rf"(?:\d{{1,2}}{_ORDINAL}\s(?:of\s)?{_MONTH},?\s{_YEAR}"
     rf"|{_MONTH}\s\d{{1,2}}{_ORDINAL}(?:,\s?|\s){_YEAR}"
     rf"|{_YEAR}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/{_YEAR})\b"
@@ -44,7 +50,6 @@ _SAID_ON = re.compile(
     r"|\b(?P<ly>last\syear)\b",
     re.IGNORECASE,
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class Published(NamedTuple):
@@ -107,25 +112,15 @@ def said_on(text: str, start: int, end: int, published: Published | None) -> str
     return None
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "our"})
-"""A date after a determiner names an event (``a May 4 election``), not when it was said."""
-
-
-_EVENT_PARTICIPLES = frozenset(
-    {"born", "founded", "established", "built", "died", "married", "opened", "incorporated"}
-)
-"""A date after these dates a life or an institution (``born on March 3rd, 1914``)."""
-
-
 def _attributive(text: str, match: re.Match[str]) -> bool:
     """``a May 4 election``, ``Monday's vote``, ``born on March 3``: a date that
     describes something else than the saying."""
     if text.startswith(("'s", "’s"), match.end()):
         return True
     before = text[max(0, match.start() - 16) : match.start()].lower().split()
-    if before and before[-1] in _DETERMINERS:
+    if before and before[-1] in EVENT_DATE_DETERMINERS:
         return True
-    return bool(_EVENT_PARTICIPLES & set(before[-2:]))
+    return bool(EVENT_PARTICIPLES & set(before[-2:]))
 
 
 def _programme(text: str, match: re.Match[str]) -> bool:
@@ -192,7 +187,7 @@ def _weekday(name: str, published: Published | None) -> str | None:
     today = published.day_date if published else None
     if today is None:
         return None
-    back = (today.weekday() - _WEEKDAYS.index(name)) % 7
+    back = (today.weekday() - WEEKDAYS.index(name)) % 7
     return (today - timedelta(days=back)).isoformat()
 
 

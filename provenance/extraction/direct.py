@@ -11,8 +11,13 @@ multi-paragraph quotation, or drop it as a scare quote.
 import re
 from typing import NamedTuple
 
-from provenance.extraction.channels import NOUN_CHANNELS
-from provenance.extraction.cues import AUXILIARIES, find_cues, has_class, lemma_classes
+from provenance.extraction.cues import (
+    Lexicon,
+    has_class,
+)
+from provenance.extraction.lexicon.channels import NOUN_CHANNELS
+from provenance.extraction.lexicon.cues import AUXILIARIES
+from provenance.extraction.lexicon.function import BE_FORMS
 from provenance.extraction.pending_quotations import (
     DOCUMENT_READS,
     NAME_DETERMINERS,
@@ -25,7 +30,6 @@ from provenance.extraction.reported import subject_of
 from provenance.extraction.speakers import Phrase, phrase_after
 from provenance.extraction.text import CLOSE_QUOTES, Span, Word, first_word_at, words
 
-_BE_FORMS = frozenset({"be", "been", "being", "is", "was", "were", "are"})
 _OBJECT_WINDOW = 6
 """Most words between a speech verb and the quotation it takes as object."""
 _INTERRUPTION_WORDS = 16
@@ -43,7 +47,9 @@ class QuoteCue(NamedTuple):
     """The quotation is a verb's object (may be short: ``called it "baseless"``)."""
 
 
-def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteCue | None:
+def cue_for(
+    text: str, quote: Quote, ws: list[Word], lo: int, hi: int, cues: Lexicon
+) -> QuoteCue | None:
     """The cue of ``quote`` from the words ``ws`` of its paragraph.
 
     ``lo``..``hi`` bound the words that may be read: from the end of the previous
@@ -52,10 +58,10 @@ def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteC
     opening = first_word_at(ws, quote.opened)
     if quote.closed is not None:
         closing = first_word_at(ws, quote.closed)
-        found = _after(ws, closing + 1, hi, text)
+        found = _after(ws, closing + 1, hi, text, cues)
         if found:
             return found
-    found = _before(text, ws, lo, opening)
+    found = _before(text, ws, lo, opening, cues)
     interrupted = (
         0 < lo < opening <= lo + _INTERRUPTION_WORDS
         and ws[lo - 1].text in CLOSE_QUOTES
@@ -63,7 +69,7 @@ def cue_for(text: str, quote: Quote, ws: list[Word], lo: int, hi: int) -> QuoteC
     )
     if found is None and interrupted:
         # '"...," said Jo Roe, a farmer, "and ..."': the attribution between two parts
-        return _after(ws, lo, opening, text)
+        return _after(ws, lo, opening, text, cues)
     return found
 
 
@@ -72,14 +78,14 @@ _INTRO_WORDS = 4
 """Most words between a speaker and the colon of an introduction (``Roe was blunt:``)."""
 
 
-def colon_intro(text: str, sentence: Span) -> QuoteCue | None:
+def colon_intro(text: str, sentence: Span, cues: Lexicon) -> QuoteCue | None:
     """The speaker a sentence ending with a colon introduces for the quotation that opens
     the next paragraph: ``Jo Roe, the harbour master, said:``, ``Roe told reporters:``,
     or a person and a few words (``Roe was blunt:``)."""
     ws = words(text, sentence.start, sentence.end)
     if len(ws) < 2 or ws[-1].text not in {":", "："}:
         return None
-    found = _before(text, ws, 0, len(ws))
+    found = _before(text, ws, 0, len(ws), cues)
     if found is not None and found.subject is not None and not found.object_quote:
         return found
     subject = phrase_after(ws, 0)
@@ -97,7 +103,7 @@ def _proper_name(phrase: Phrase) -> bool:
     return parts[0].lower() not in NAME_DETERMINERS and all(p[:1].isupper() for p in parts)
 
 
-def _after(ws: list[Word], j: int, hi: int, text: str) -> QuoteCue | None:
+def _after(ws: list[Word], j: int, hi: int, text: str, cues: Lexicon) -> QuoteCue | None:
     """``, he said`` / ``the minister added`` / ``said Jane Doe`` after the closing mark."""
     while j < hi and ws[j].text in {",", "—", "–", "-"}:
         j += 1
@@ -106,7 +112,7 @@ def _after(ws: list[Word], j: int, hi: int, text: str) -> QuoteCue | None:
     quoting = _quoting_phrase(ws, j, hi)
     if quoting is not None:
         return quoting
-    cue = _cue_word(ws, j, "after")
+    cue = _cue_word(ws, j, "after", cues)
     if cue is not None:
         end = j + len(cue.split())
         phrase = phrase_after(ws, end, hi) or _aged_phrase(ws, end, hi)
@@ -123,11 +129,11 @@ def _after(ws: list[Word], j: int, hi: int, text: str) -> QuoteCue | None:
         k += 1
     if k < hi and ws[k].text.lower() == "who" and phrase.kind != "pronoun":
         # "a passenger who was travelling home told the Courier": the clause is his
-        verb = _after_relative(ws, k, hi)
+        verb = _after_relative(ws, k, hi, cues)
         if verb is not None:
             end = ws[verb - 1].end
             return QuoteCue(
-                _cue_word(ws, verb, "after") or "",
+                _cue_word(ws, verb, "after", cues) or "",
                 ws[verb].start,
                 phrase._replace(text=text[phrase.start : end], end=end),
             )
@@ -141,7 +147,7 @@ def _after(ws: list[Word], j: int, hi: int, text: str) -> QuoteCue | None:
                 phrase, k = name._replace(role=phrase.text), k2 + 1
     while k < hi and ws[k].text.lower() in AUXILIARIES:
         k += 1
-    cue = _cue_word(ws, k, "after") if k < hi else None
+    cue = _cue_word(ws, k, "after", cues) if k < hi else None
     if cue is None:
         return None
     return QuoteCue(cue, ws[k].start, phrase)
@@ -172,12 +178,12 @@ _ROLE_WORDS = 3
 """Most lower-case words of a role before a name (``harbour master Jo Roe told``)."""
 
 
-def _after_relative(ws: list[Word], k: int, hi: int) -> int | None:
+def _after_relative(ws: list[Word], k: int, hi: int, cues: Lexicon) -> int | None:
     """The index of the cue that follows the relative clause opening at ws[k] (``who``)."""
     for m in range(k + 2, min(hi, k + _RELATIVE_WORDS + 1)):
         if not ws[m].text[0].isalnum() and ws[m].text != ",":
             return None
-        if ws[m].text[0].isalpha() and _cue_word(ws, m, "after") is not None:
+        if ws[m].text[0].isalpha() and _cue_word(ws, m, "after", cues) is not None:
             return m
     return None
 
@@ -230,7 +236,7 @@ def _aged_phrase(ws: list[Word], j: int, hi: int) -> Phrase | None:
     return phrase._replace(kind="person")  # an age is a person's
 
 
-def _cue_word(ws: list[Word], k: int, name: str) -> str | None:
+def _cue_word(ws: list[Word], k: int, name: str, cues: Lexicon) -> str | None:
     """The cue at ws[k] if it has class ``name`` (one or two words)."""
     if k >= len(ws):
         return None
@@ -238,12 +244,12 @@ def _cue_word(ws: list[Word], k: int, name: str) -> str | None:
         if k + width > len(ws):
             continue
         text = " ".join(w.text for w in ws[k : k + width])
-        if name in lemma_classes(text)[1]:
+        if name in cues.lemma_classes(text)[1]:
             return text
     return None
 
 
-def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None:
+def _before(text: str, ws: list[Word], lo: int, opening: int, cues: Lexicon) -> QuoteCue | None:
     """``X said: "`` / ``stated that "`` / ``called the reports "`` before the opening mark."""
     i = opening - 1
     while i >= lo and ws[i].text in {",", ":", "—", "–"}:
@@ -252,7 +258,7 @@ def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
         i -= 1
     if i < lo:
         return None
-    cue = _cue_ending_at(text, ws, i, lo) or _cue_before_addressee(text, ws, i, lo)
+    cue = _cue_ending_at(text, ws, i, lo, cues) or _cue_before_addressee(text, ws, i, lo, cues)
     if cue is None and i < opening - 1:
         document = _document_reads(ws, lo, i)
         if document is not None:
@@ -264,8 +270,8 @@ def _before(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
         or has_class(cue, "quote")
     ):
         k = first_word_at(ws, cue.start)
-        return QuoteCue(cue.text, cue.start, subject_of(ws, k, cue))
-    return _object(text, ws, lo, opening)
+        return QuoteCue(cue.text, cue.start, subject_of(ws, k, cue, cues))
+    return _object(text, ws, lo, opening, cues)
 
 
 _IN_PART = ("in", "part")
@@ -305,18 +311,18 @@ def _document_before(ws: list[Word], k: int) -> Phrase | None:
     return None
 
 
-def _cue_ending_at(text: str, ws: list[Word], i: int, lo: int):
+def _cue_ending_at(text: str, ws: list[Word], i: int, lo: int, cues: Lexicon):
     start = ws[max(lo, i - 2)].start
-    cues = [c for c in find_cues(text, start, ws[i].end) if c.end == ws[i].end]
-    return cues[-1] if cues else None
+    found = [c for c in cues.find_cues(text, start, ws[i].end) if c.end == ws[i].end]
+    return found[-1] if found else None
 
 
-def _cue_before_addressee(text: str, ws: list[Word], i: int, lo: int):
+def _cue_before_addressee(text: str, ws: list[Word], i: int, lo: int, cues: Lexicon):
     """``told Reuters: "..."``: a cue of the addressee class and the one addressed."""
     for k in range(i - 1, max(lo - 1, i - _ADDRESSEE_WORDS - 1), -1):
         if not ws[k].text[0].isalnum():
             return None
-        cue = _cue_ending_at(text, ws, k, lo)
+        cue = _cue_ending_at(text, ws, k, lo, cues)
         if cue is not None:
             return cue if has_class(cue, "addressee") else None
     return None
@@ -331,7 +337,7 @@ def _naming(ws: list[Word], subject: Phrase, lo: int) -> bool:
     return k >= lo and ws[k].text.lower() == "what"
 
 
-def _object(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None:
+def _object(text: str, ws: list[Word], lo: int, opening: int, cues: Lexicon) -> QuoteCue | None:
     """``called the reports "..."``, ``rejected by the Foreign Office as "..."``."""
     k = opening - 1
     passive_by: int | None = None
@@ -339,16 +345,16 @@ def _object(text: str, ws: list[Word], lo: int, opening: int) -> QuoteCue | None
     while k >= lo and steps <= _OBJECT_WINDOW:
         word = ws[k]
         low = word.text.lower()
-        cue = _cue_ending_at(text, ws, k, lo) if word.text[0].isalpha() else None
+        cue = _cue_ending_at(text, ws, k, lo, cues) if word.text[0].isalpha() else None
         if cue is not None and has_class(cue, "quote"):
             i = first_word_at(ws, cue.start)
-            if passive_by is None and i > lo and ws[i - 1].text.lower() in _BE_FORMS:
+            if passive_by is None and i > lo and ws[i - 1].text.lower() in BE_FORMS:
                 return None  # "could be described only as a "senior official"": no speaker
             if passive_by is not None:
                 agent = phrase_after(ws, passive_by + 1, opening)
                 return QuoteCue(cue.text, cue.start, agent, True) if agent else None
             i = first_word_at(ws, cue.start)
-            subject = subject_of(ws, i, cue)
+            subject = subject_of(ws, i, cue, cues)
             if subject is not None and _naming(ws, subject, lo):
                 return None  # "what astronomers call the "habitable zone"": a term, not speech
             return QuoteCue(cue.text, cue.start, subject, True)

@@ -8,6 +8,7 @@ quotation running over several paragraphs and the two are linked (``continues``)
 import re
 from typing import NamedTuple
 
+from provenance.extraction.lexicon.cues import CUE_SENTENCE_PATTERN
 from provenance.extraction.text import Span, sentences
 
 _MARKS = re.compile(r"‘‘|’’|''|[“”„«»\"‘’]")
@@ -16,10 +17,7 @@ _DOUBLED = {"‘‘": "“", "’’": "”", "''": '"'}
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 # A sentence that starts by naming a speaker ends an unclosed quotation before it.
-_CUE_SENTENCE = re.compile(
-    r"(?:[A-Z][\w’'.-]*\s){1,4}(?:also\s|further\s)?"
-    r"(?:said|says|added|adds|noted|stated|told|explained|insisted|warned)\b"
-)
+_CUE_SENTENCE = re.compile(CUE_SENTENCE_PATTERN)
 
 
 class Quote(NamedTuple):

@@ -24,6 +24,7 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
+from provenance.extraction.lexicon.layout import ANSWER_LABELS, QUESTION_LABELS
 from provenance.extraction.pending_quotations import (
     ADDRESSED_WORDS,
     FIRST_PERSON_WORDS,
@@ -38,8 +39,6 @@ _LABEL = re.compile(
 _DOT_LABEL = re.compile(r"(?P<label>[QA])(?P<colon>\.)[ \t]+")
 """``Q. ...`` / ``A. ...``: the labels of a press-conference transcript."""
 _STAGE = re.compile(r"[(\[][a-z][^()\[\]\n]{0,40}[)\]][ \t]*")
-_QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
-_ANSWER_LABELS = frozenset({"a", "answer"})
 _MIN_NAMED_TURNS = 2
 
 
@@ -97,10 +96,10 @@ def _qa_turns(text: str, labelled: list[tuple[int, str, Span, Span]]) -> dict[in
     last_question = False
     for index, written, label, content in labelled:
         low = text[label.start : label.end].lower().rstrip(".")
-        if low in _QUESTION_LABELS:
+        if low in QUESTION_LABELS:
             turns[index] = Turn(index, written, True, content)
             last_question = True
-        elif low in _ANSWER_LABELS:
+        elif low in ANSWER_LABELS:
             turns[index] = Turn(index, written, False, content)
             answers += 1
             answers_after_question += last_question

@@ -524,7 +524,7 @@ def test_zero_that_after_an_adjunct_or_with_a_relative(body: str, text: str):
 
 
 def test_the_cue_table_uses_known_classes_only():
-    from provenance.extraction.cues import CUE_CLASSES, CUE_TABLE
+    from provenance.extraction.lexicon.cues import CUE_CLASSES, CUE_TABLE
 
     for lemma, names in CUE_TABLE:
         assert set(names.split()) <= CUE_CLASSES, lemma
@@ -541,9 +541,9 @@ def test_the_cue_table_uses_known_classes_only():
     ],
 )
 def test_find_cues_prefers_phrases(text: str, expected: list[str]):
-    from provenance.extraction.cues import find_cues
+    from provenance.extraction.cues import CORE_CUES
 
-    assert [c.text for c in find_cues(text, 0, len(text))] == expected
+    assert [c.text for c in CORE_CUES.find_cues(text, 0, len(text))] == expected
 
 
 @pytest.mark.parametrize(
