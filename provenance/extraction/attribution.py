@@ -37,31 +37,29 @@ from provenance.extraction.cues import Lexicon, lexicon_for
 from provenance.extraction.dates import Published, read_published, said_on
 from provenance.extraction.direct import QuoteCue, colon_intro, cue_for
 from provenance.extraction.lexicon.channels import (
+    BACK_REFERENCE,
     CITING_VERBS,
+    DEBATE_CUES,
+    EXCERPTS,
+    EXCHANGE,
     NOUN_CHANNELS,
+    OWN_RELEASE,
+    REMARKS_CAME,
     REPORTED_ADVERBS,
     REPORTING_VERBS,
     SCENES,
+    SPOKEN_WORDS,
 )
 from provenance.extraction.lexicon.function import (
     DETERMINERS,
     FIRST_PERSON_POSSESSIVES,
+    INDEFINITE_SUBJECTS,
     INTRODUCTORY_WORDS,
     NOT_DESCRIPTION_WORDS,
     PERFECT_MARKERS,
     QUANTIFIERS,
 )
 from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
-from provenance.extraction.pending_chains2 import (
-    BACK_REFERENCE,
-    DEBATE_CUES,
-    EXCERPTS,
-    EXCHANGE,
-    OWN_RELEASE,
-    REMARKS_CAME,
-    SPOKEN_WORDS,
-)
-from provenance.extraction.pending_quotations import INDEFINITE_SUBJECTS
 from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported

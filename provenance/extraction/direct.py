@@ -16,15 +16,9 @@ from provenance.extraction.cues import (
     has_class,
 )
 from provenance.extraction.lexicon.channels import NOUN_CHANNELS
-from provenance.extraction.lexicon.cues import AUXILIARIES
-from provenance.extraction.lexicon.function import BE_FORMS
-from provenance.extraction.pending_quotations import (
-    DOCUMENT_READS,
-    NAME_DETERMINERS,
-    NOT_ROLE_WORDS,
-    PUT_IT_VERBS,
-    QUOTING_LEADS,
-)
+from provenance.extraction.lexicon.cues import AUXILIARIES, PUT_IT_VERBS, QUOTING_LEADS
+from provenance.extraction.lexicon.documents import DOCUMENT_READS
+from provenance.extraction.lexicon.function import BE_FORMS, NAME_DETERMINERS, NOT_ROLE_WORDS
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import subject_of
 from provenance.extraction.speakers import Phrase, phrase_after

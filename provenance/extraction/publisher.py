@@ -13,7 +13,7 @@ relays are kept.
 import re
 
 from provenance.extraction.channels import MASTHEAD_WORDS
-from provenance.extraction.pending_chains2 import DESK_MODIFIERS
+from provenance.extraction.lexicon.layout import DESK_MODIFIERS
 
 _NAME = r"[A-Z][\w&.'’-]*(?: (?:of |the |and |& )?[A-Z][\w&.'’-]*){0,4}"
 _TITLE_SITE = re.compile(rf"\s[|]\s(?P<name>(?:The )?{_NAME})\s*$")

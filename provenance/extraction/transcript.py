@@ -24,12 +24,8 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from provenance.extraction.lexicon.layout import ANSWER_LABELS, QUESTION_LABELS
-from provenance.extraction.pending_quotations import (
-    ADDRESSED_WORDS,
-    FIRST_PERSON_WORDS,
-    FURNITURE_LABELS,
-)
+from provenance.extraction.lexicon.function import ADDRESSED_WORDS, FIRST_PERSON_WORDS
+from provenance.extraction.lexicon.layout import ANSWER_LABELS, FURNITURE_LABELS, QUESTION_LABELS
 from provenance.extraction.text import Span
 
 _LABEL = re.compile(

@@ -244,3 +244,56 @@ CHANNEL_TAIL_PATTERN = (
     r"(?:[\w-]+\s){0,2}(?:interview|statement|tweet|post|speech|letter|conference|briefing|"
     r"talk|address|call|conversation|meeting)\b"
 )
+
+#: A sentence naming the occasion of what was just reported (``X made this known in a
+#: statement``, ``she disclosed this while speaking at ...``).
+BACK_REFERENCE = (
+    r"\b(?:made|making|make|makes)\s(?:this|these|the\s(?:disclosure|remarks?|comments?))\s"
+    r"(?:known|public)\b|\b(?:disclosed|revealed|stated|said|announced|disclosing|revealing|"
+    r"stating|saying)\s(?:this|these)\b"
+)
+
+#: A speaker answering others in a setting (``was responding in the chamber to X and Y``): the
+#: others speak in that setting too.
+EXCHANGE = (
+    r"\b(?:respond(?:ing|ed|s)?|repl(?:ying|ied|ies)|answer(?:ing|ed|s)?|in\sreply|"
+    r"in\sresponse|questioned|challenged|pressed)\b[^.;:]{0,80}?\b(?:to|from|by)\s"
+)
+
+#: An issuer announcing in its own voice, outside quotation marks (``The Directors are pleased to
+#: announce``): the page is its release, and what is said in it is a statement.
+OWN_RELEASE = (
+    r"\b(?:is|are|am)\s(?:very\s)?(?:pleased|delighted|proud|happy|thrilled|excited)\sto\s"
+    r"(?:announce|confirm|report|inform|share)\b"
+)
+
+#: Cues of taking a side in a debate: said in the speech setting just described.
+DEBATE_CUES = frozenset(
+    {
+        "spoke against",
+        "spoke for",
+        "spoke in favour of",
+        "spoke in favor of",
+        "spoke in support of",
+        "spoke out against",
+        "argued against",
+        "argued for",
+    }
+)
+
+#: A sentence introducing what the last speaker said on an occasion (``Excerpts from the news
+#: conference:``).
+EXCERPTS = r"(?:Highlights|Excerpts|Extracts|Edited\s(?:excerpts|extracts)|Key\squotes)\sfrom\b"
+
+#: ``Jo Roe's reported comments at a rally``: the occasion a named speaker spoke on.
+SPOKEN_WORDS = (
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4})['’]s\s(?:[a-z-]+\s){0,2}?"
+    r"(?:comments|remarks|words|speech|address|testimony|interview)\b"
+)
+
+#: ``The remarks came at a news conference``: the occasion of what was just reported.
+REMARKS_CAME = (
+    r"(?:[A-Z][\w'’.-]*\s){0,4}?(?:[Tt]he|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|\w+['’]s)\s"
+    r"(?:[a-z-]+\s)?(?:remarks|comments|statements?|announcement|warning|words|appeal)\s"
+    r"(?:came|were\smade|was\smade)\s(?:at|during|in|on)\b"
+)

@@ -394,3 +394,9 @@ CUE_SENTENCE_PATTERN = (
 #: Cue lemmas whose every form is as often a noun or a label (``the report``, ``a post``,
 #: ``the court's finding``): a verb only after a subject.
 NOUN_OR_VERB_LEMMAS = wordset("report claim tweet post rule find")
+
+#: Words leading a speaker after a quotation (``"...", to quote Jo Roe``).
+QUOTING_LEADS = (("to", "quote"), ("in", "the", "words", "of"))
+
+#: ``as Jo Roe put it`` after a quotation.
+PUT_IT_VERBS = frozenset({"put", "puts"})

@@ -52,3 +52,6 @@ EMERGED_REPORTS_PATTERN = (
 REPORTS_OF_PATTERN = (
     r"\b(?:rejected|denied|dismissed|refuted|amid|following|after)\s+(?:the\s+)?(reports)\s+of\s"
 )
+
+#: A document's verb before its quoted words (``the statement reads in part``).
+DOCUMENT_READS = frozenset({"read", "reads"})

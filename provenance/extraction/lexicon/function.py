@@ -199,3 +199,92 @@ DEFINITE_DETERMINERS = wordset("the his her their its")
 
 #: Objects of a cue that are the addressee, not the content (``told us``, ``told reporters``).
 ADDRESSEE_OBJECTS = wordset("us me him her them reporters")
+
+#: Words by which a speaker speaks of themselves: an unquoted answer under a heading has them.
+FIRST_PERSON_WORDS = frozenset(
+    {
+        "i",
+        "i'm",
+        "i’m",
+        "i've",
+        "i’ve",
+        "i'd",
+        "i’d",
+        "i'll",
+        "i’ll",
+        "me",
+        "my",
+        "mine",
+        "we",
+        "we're",
+        "we’re",
+        "we've",
+        "we’ve",
+        "we'd",
+        "we’d",
+        "we'll",
+        "we’ll",
+        "us",
+        "our",
+        "ours",
+        "myself",
+        "ourselves",
+    }
+)
+
+#: Subjects that name no one (``Nobody can tell us``, ``People say``): inside a quotation they
+#: report nobody's statement.
+INDEFINITE_SUBJECTS = frozenset(
+    {
+        "nobody",
+        "no",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "people",
+        "many",
+        "some",
+        "others",
+        "few",
+        "most",
+        "one",
+    }
+)
+
+#: Determiners that make a phrase a description, not a proper name (``The list``).
+NAME_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its"})
+
+#: Words that cannot be part of a lower-case role before a name (``harbour master Jo Roe``).
+NOT_ROLE_WORDS = frozenset(
+    {
+        "in",
+        "of",
+        "at",
+        "for",
+        "from",
+        "on",
+        "with",
+        "by",
+        "to",
+        "and",
+        "or",
+        "but",
+        "as",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "then",
+        "also",
+        "when",
+        "while",
+    }
+)
+
+#: Words of a question put to the interviewee.
+ADDRESSED_WORDS = frozenset({"you", "your", "you're", "you’re", "you've", "you’ve", "yourself"})

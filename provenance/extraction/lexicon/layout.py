@@ -296,3 +296,33 @@ LEADING_DATE_LABELS_PATTERN = r"(?:date|published|posted)"
 
 #: Credit roles that make one an author of the story (``Reporting by``, ``Writing by``).
 AUTHOR_CREDIT_ROLES = frozenset({"reporting", "writing"})
+
+#: Words that make ``X Reporter`` a reporter's beat (``Senior Reporter``), not an outlet's desk
+#: byline (``Valley Courier Reporter``).
+DESK_MODIFIERS = wordset(
+    "senior chief special staff political business foreign sports court crime health "
+    "education science technology city national international local regional diplomatic "
+    "economics economic legal defence defense environment entertainment features news "
+    "investigative contributing associate managing deputy"
+)
+
+#: Labels of page furniture (``Source: ...``) that end a run of answers.
+FURNITURE_LABELS = frozenset(
+    {
+        "source",
+        "sources",
+        "photo",
+        "photos",
+        "credit",
+        "credits",
+        "read more",
+        "related",
+        "also read",
+        "see also",
+        "watch",
+        "video",
+        "editing by",
+        "reporting by",
+        "tags",
+    }
+)
