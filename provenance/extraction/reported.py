@@ -10,6 +10,7 @@ inner one records the outer as its relay.
 
 import re
 from bisect import bisect_left
+from itertools import islice
 from typing import NamedTuple
 
 from provenance.extraction.cues import (
@@ -19,6 +20,11 @@ from provenance.extraction.cues import (
     find_cues,
     has_class,
     lemma_classes,
+)
+from provenance.extraction.pending_cues2 import (
+    FORECAST_LEMMAS,
+    FORECASTER_HEADS,
+    NOT_GERUNDS,
 )
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.speakers import (
@@ -196,7 +202,16 @@ def _verb_clause(
     nominal = _is_object(ws, start, after, cue)
     if nominal and has_class(cue, "naming") and _quoted_label(ws, start):
         return None  # "described the quarter as "solid"": the quotation is the statement
+    if nominal and _expectation(cue, subject):
+        return None  # "Analysts had forecast a loss of 2 cents": expected, not said
     return Clause(cue.text, cue.start, subject, content)
+
+
+def _expectation(cue: Cue, subject: Phrase | None) -> bool:
+    """Whether a cue with a bare object gives the figure forecasters expect."""
+    if cue.lemma not in FORECAST_LEMMAS or subject is None or not subject.text:
+        return False
+    return any(word.lower() in FORECASTER_HEADS for word in subject.text.split())
 
 
 def _passive(text: str, sentence: Span, ws: list[Word], cue: Cue, by: int) -> Clause | None:
@@ -470,7 +485,7 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         return None
     if j + 1 < n and ws[j].text.lower() in _CONDITIONS and ws[j + 1].text.lower() == "asked":
         return None  # "said when asked whether ...": the question is not the content
-    if j < n and ws[j].text.lower() in _CONDITIONS and all(w.text != "," for w in ws[j:]):
+    if j < n and ws[j].text.lower() in _CONDITIONS and _no_comma_within(ws, j):
         return None  # "said once the verdict had been read out": a time adjunct, no content
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
         word = ws[j].text.lower()
@@ -502,6 +517,15 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
             return None  # "media reports claimed ...": a noun before a verb, not a cue
         return j
     return None
+
+
+_CLAUSE_WINDOW = 60
+"""Words searched ahead of a cue for the comma that ends its clause; beyond it, none."""
+
+
+def _no_comma_within(ws: list[Word], j: int) -> bool:
+    """Whether no comma follows ws[j] within the clause window."""
+    return all(ws[m].text != "," for m in range(j, min(len(ws), j + _CLAUSE_WINDOW)))
 
 
 def _names_message(ws: list[Word], j: int) -> bool:
@@ -889,7 +913,9 @@ def _trailing(
     span = strip_span(text, sentence.start, ws[first - 1].start)
     if span.end - span.start < 12:
         return None
-    if cue.lemma == "report" and find_cues(text, span.start, span.end):
+    if cue.lemma == "report" and any(
+        not inner.participle for inner in find_cues(text, span.start, span.end)
+    ):
         return None  # "X told Y that ..., the agency reported": the agency relays X
 
     return Clause(cue.text, cue.start, subject, span)
@@ -924,12 +950,15 @@ def _word_at(ws: list[Word], offset: int, before: int) -> int:
 
 
 _RELAY_WORDS = 4
+_TRAILING_WINDOW = 16
+"""Words looked at after a cue by ``_only_trailing``: enough for its longest test."""
 
 
 def _only_trailing(ws: list[Word], j: int) -> bool:
     """Whether only a short adjunct (``in a statement``, ``on Friday``) follows ws[j],
     or such an adjunct and then a participle clause (``, ending a long saga``)."""
-    rest = [w for w in ws[j:] if w.text not in {".", "!", "?"}]
+    following = (ws[k] for k in range(j, len(ws)) if ws[k].text not in {".", "!", "?"})
+    rest = list(islice(following, _TRAILING_WINDOW))
     comma = next((k for k, w in enumerate(rest) if w.text == ","), None)
     if comma is not None and comma <= 8 and comma + 1 < len(rest):
         tail = rest[comma + 1 :]
@@ -959,6 +988,8 @@ def _nominal_clauses(
             Clause(match.group().strip(), match.start(), subject, Span(match.end(), sentence.end))
         )
     for match in _REPORTS_OF.finditer(text, sentence.start, sentence.end):
+        if not _event_told(ws, index.get(match.end())):
+            continue  # "following reports of starfish outbreaks": a topic, no content
         subject = Phrase(match.group(1), match.start(1), match.end(1), "group")
         clauses.append(
             Clause("reports of", match.start(1), subject, Span(match.end(), sentence.end))
@@ -968,6 +999,23 @@ def _nominal_clauses(
         if clause:
             clauses.append(clause)
     return clauses
+
+
+_GERUND_REACH = 8
+
+
+def _event_told(ws: list[Word], j: int | None) -> bool:
+    """Whether ``reports of`` is followed by what they tell, a subject and its gerund
+    (``reports of its army fighting abroad``), not a bare topic."""
+    if j is None:
+        return False
+    for k in range(j + 1, min(len(ws), j + _GERUND_REACH)):
+        if ws[k].text in {",", ";", ":", ".", "("}:
+            return False
+        gerund = ws[k].text.islower() and ws[k].text.endswith("ing") and len(ws[k].text) > 4
+        if gerund and ws[k].text not in NOT_GERUNDS:
+            return True
+    return False
 
 
 def _claims_by(
@@ -990,7 +1038,8 @@ def _claims_by(
         return None
     end = sentence.end
     if link != "that":  # a noun-phrase content ends with its clause
-        end = next((w.start for w in ws[k:] if w.text in {",", ";"}), sentence.end)
+        stop = min(len(ws), k + _CLAUSE_WINDOW)
+        end = next((ws[m].start for m in range(k, stop) if ws[m].text in {",", ";"}), sentence.end)
     cue = " ".join(match.group().split())
     return Clause(cue, match.start(), speaker, Span(ws[k].start, end))
 
@@ -1137,7 +1186,8 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
             ws[first - 2].start if first > 1 and ws[first - 2].text == "," else ws[first - 1].start
         )
     if other.cue.lower().startswith("according"):
-        return ws[i - 1].start if i and ws[i - 1].text == "," else None
+        linked = i and ws[i - 1].text.lower() in {",", ";", "and", "but", "while"}
+        return ws[i - 1].start if linked else None  # "A, and according to Y, B
     return None
 
 

@@ -673,3 +673,38 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
     claim = found["troops had crossed the border"]
     assert claim.speaker.name == "local media"
     assert claim.via == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a station's name ending in a number reports what comes before it
+        (
+            "Roe had skipped a court date and had been hiding for weeks, Channel 4 reported.",
+            [("Roe had skipped a court date and had been hiding for weeks", "Channel 4")],
+        ),
+        # a participle clause inside the content does not make the outlet a relay
+        (
+            "Valley Mining plans to split in three, seeking to please investors, "
+            "the Courier reported.",
+            [("Valley Mining plans to split in three, seeking to please investors", "Courier")],
+        ),
+        # forecasters' figures are expectations, not statements
+        ("Analysts on average had forecast a loss of 2 cents.", []),
+        ("Economists polled by the Courier had expected growth of 1 percent.", []),
+        (
+            "Valley Bank forecast revenue of $80 million to $90 million.",
+            [("revenue of $80 million to $90 million", "Valley Bank")],
+        ),
+        # "reports of" a bare topic tell nothing; "reports of X doing Y" do
+        ("The crew went to the reef following reports of starfish outbreaks.", []),
+        # two "according to" clauses are siblings, not one nested in the other
+        (
+            "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
+            [("the rain fell", "Jo Roe"), ("the river rose", "Al Poe")],
+        ),
+    ],
+)
+def test_reported_speakers_and_contents(body: str, expected: list[tuple[str, str]]):
+    found = [(s.text, s.speaker.name) for s in attribute_body(body).statements if s.speaker]
+    assert sorted(found) == sorted(expected)
