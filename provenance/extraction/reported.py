@@ -756,7 +756,29 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     if cue.participle:
         phrase = phrase_before(ws, k + 1)
         return phrase if phrase is not None and _ends_at(ws, phrase, k) else None
-    return phrase_before(ws, k + 1)
+    return _restricted_subject(ws, i) or phrase_before(ws, k + 1)
+
+
+_RESTRICTED_WORDS = 18
+"""Longest sentence-opening subject with a restrictive relative clause, in words."""
+
+
+def _restricted_subject(ws: list[Word], i: int) -> Phrase | None:
+    """A sentence-opening noun phrase with a restrictive relative clause, as the cue's
+    subject (``The couple who own the shop said``, ``Residents who fled told ...``)."""
+    if i > _RESTRICTED_WORDS or i < 4 or ws[0].text.lower() not in _ARTICLES | GROUP_HEADS:
+        return None
+    r = next((n for n in range(1, min(i - 1, 5)) if ws[n].text.lower() in {"who", "whose"}), None)
+    if r is None or any(not w.text.replace("-", "").replace("’", "").isalnum() for w in ws[:i]):
+        return None  # no comma, quotation or parenthesis: one plain subject
+    head = ws[r - 1].text.lower()
+    if head in DETERMINERS or head in PRONOUNS:
+        return None
+    end = i - 1
+    while end > r + 1 and ws[end].text.lower() in AUXILIARIES:
+        end -= 1  # "who lives nearby has said"
+    kind = "group" if head.endswith("s") else "person"
+    return Phrase(" ".join(w.text for w in ws[: end + 1]), ws[0].start, ws[end].end, kind)
 
 
 def _embedded_subject(ws: list[Word], i: int) -> Phrase | None:
@@ -906,11 +928,13 @@ def _trailing(
         first = lead
     if has_class(cue, "addressee") and rest == after:
         rest = _skip_phrase(ws, rest)  # "..., the minister told parliament."
-    if not _only_trailing(ws, rest) or first < 2 or ws[first - 1].text != ",":
+    closing = first >= 2 and ws[first - 1].text in _CLOSE_MARKS and ws[first - 2].text == ","
+    if not _only_trailing(ws, rest) or first < 2 or (ws[first - 1].text != "," and not closing):
         return None
-    if any(w.text in '“”"' for w in ws[first - 2 : first]):
-        return None
-    span = strip_span(text, sentence.start, ws[first - 1].start)
+    if any(w.text in _CLOSE_MARKS for w in ws[first - 2 : first]) and not _partial_quote(ws, first):
+        return None  # '"...," said X': a quotation, not a reported clause
+    end = ws[first - 1].end if closing else ws[first - 1].start
+    span = strip_span(text, sentence.start, end)
     if span.end - span.start < 12:
         return None
     if cue.lemma == "report" and any(
@@ -919,6 +943,20 @@ def _trailing(
         return None  # "X told Y that ..., the agency reported": the agency relays X
 
     return Clause(cue.text, cue.start, subject, span)
+
+
+_CLOSE_MARKS = frozenset({"”", '"'})
+_PARTIAL_REACH = 40
+
+
+def _partial_quote(ws: list[Word], first: int) -> bool:
+    """Whether the clause before ``, said X`` ends with a quoted fragment that opens after
+    some words of the clause (``The drop was "unexpected," said X``)."""
+    for k in range(first - 3, max(-1, first - _PARTIAL_REACH), -1):
+        if ws[k].text in OPEN_QUOTES or ws[k].text in _CLOSE_MARKS:
+            before = ws[max(0, k - _PARTIAL_REACH) : k]
+            return k >= 3 and all(w.text not in _CLOSE_MARKS and w.text != ":" for w in before)
+    return False
 
 
 def _plain_before(ws: list[Word], i: int) -> Phrase | None:

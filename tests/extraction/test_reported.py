@@ -698,6 +698,21 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
         ),
         # "reports of" a bare topic tell nothing; "reports of X doing Y" do
         ("The crew went to the reef following reports of starfish outbreaks.", []),
+        # a sentence-opening subject with a restrictive relative clause
+        (
+            "The couple who own the shop where the fire began said their dog woke them.",
+            [("their dog woke them", "couple who own the shop where the fire began")],
+        ),
+        (
+            "A man who lives nearby has said he heard shots.",
+            [("he heard shots", "A man who lives nearby")],
+        ),
+        # a clause ending in a quoted fragment before ", said X": two statements
+        (
+            'The rise was "surprising," said Valley Bank analyst Jo Roe.',
+            [('The rise was "surprising,"', "Jo Roe"), ("surprising,", "Jo Roe")],
+        ),
+        ('"We are fine," said Jo Roe.', [("We are fine,", "Jo Roe")]),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
