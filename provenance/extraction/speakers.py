@@ -70,11 +70,11 @@ ORG_HEADS = wordset(
     "channel station broadcaster outlet daily weekly magazine website platform house affairs "
     "paper tabloid journal publication conglomerate carmaker automaker retailer manufacturer "
     "insurer lender chipmaker operator maker provider supplier giant startup distributor "
-    "exporter importer"
+    "exporter importer tv television radio"
 )
 OUTLET_HEADS = wordset(
     "newspaper paper daily weekly broadcaster magazine tabloid website outlet publication "
-    "journal broadsheet"
+    "journal broadsheet tv television radio"
 )
 """Nouns by which a news story refers back to an outlet it named (``the newspaper said``)."""
 OUTLET_NAME_WORDS = wordset(

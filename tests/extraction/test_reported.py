@@ -713,6 +713,14 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
             [('The rise was "surprising,"', "Jo Roe"), ("surprising,", "Jo Roe")],
         ),
         ('"We are fine," said Jo Roe.', [("We are fine,", "Jo Roe")]),
+        # a broadcaster is an organisation: "it" refers back to it
+        (
+            "State TV said the quake hit before dawn. It said one of the injured was a boy.",
+            [
+                ("the quake hit before dawn", "State TV"),
+                ("one of the injured was a boy", "State TV"),
+            ],
+        ),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
