@@ -72,6 +72,13 @@ _REPORTS_OF = re.compile(
     r"\b(?:rejected|denied|dismissed|refuted|amid|following|after)\s+(?:the\s+)?(reports)\s+of\s",
     re.IGNORECASE,
 )
+_NOUN_BEFORE = wordset("on about over amid despite following after")
+"""Words after which ``reports``, ``claims`` are nouns (``comment on reports that``)."""
+_REPORTS_THAT = re.compile(
+    r"\b(?:on|about|over|amid|despite|following|after|denied|rejected|dismissed|refuted)"
+    r"\s+(?:the\s+|media\s+|press\s+|news\s+)?(reports)\s+that\s",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s", re.IGNORECASE)
 
 
@@ -137,8 +144,10 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
         return False  # "Writing for the majority, Justice X said": a role, not a cue
     first = cue.text.split()[0].lower()
     if first in _AMBIGUOUS or cue.lemma in {"report", "claim", "tweet", "post", "rule", "find"}:
-        if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"}:
+        if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"} | _NOUN_BEFORE:
             return False
+        if i and "pointing" in lemma_classes(ws[i - 1].text)[1]:
+            return False  # "denied reports that ...": the object of a denial
         if not first.endswith(("ed", "ing")) and cue.lemma not in {"say"}:
             closing = (
                 nxt in {".", "!", "?", ""} and prev[:1].isalpha() and ws[i - 1].text[0].isupper()
@@ -480,6 +489,8 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         return _skip_that(ws, j)
     if j < n and ws[j].text in {":", ","} and has_class(cue, "clause"):
         k = j + 1
+        if _relay_tail(ws, k):
+            return None  # "said on Saturday, the Valley Courier reports."
         if k < n and ws[k].text[0].isalnum() and not _opener(ws[k]) and not _participle(ws[k]):
             return k
         return None
@@ -526,6 +537,21 @@ _CLAUSE_WINDOW = 60
 def _no_comma_within(ws: list[Word], j: int) -> bool:
     """Whether no comma follows ws[j] within the clause window."""
     return all(ws[m].text != "," for m in range(j, min(len(ws), j + _CLAUSE_WINDOW)))
+
+
+def _relay_tail(ws: list[Word], k: int) -> bool:
+    """Whether the sentence ends with a short phrase and a reporting verb from ws[k] on
+    (``the Valley Courier reports.``): an outlet relaying the sentence, not content."""
+    tail = [ws[m] for m in range(k, min(len(ws), k + _RELAY_WORDS + 3))]
+    while tail and tail[-1].text in {".", "!", "?"}:
+        tail.pop()
+    if not 2 <= len(tail) <= _RELAY_WORDS + 1 or k + len(tail) < len(ws) - 1:
+        return False
+    return all(w.text[0].isalnum() for w in tail) and lemma_classes(tail[-1].text)[0] in {
+        "report",
+        "say",
+        "write",
+    }
 
 
 def _names_message(ws: list[Word], j: int) -> bool:
@@ -744,6 +770,9 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     r = k
     while r >= 1 and (ws[r].text.lower() in AUXILIARIES or ws[r].text.lower() == "used"):
         r -= 1  # "who has also said", "who used to say"
+    document = _document_before(ws, r)
+    if document is not None:
+        return document  # "a report that said ...": the report speaks
     if r >= 1 and ws[r].text.lower() in {"which", "who"} and ws[r - 1].text == ",":
         k = r - 1
         relative = phrase_before(ws, k + 1)
@@ -779,6 +808,19 @@ def _restricted_subject(ws: list[Word], i: int) -> Phrase | None:
         end -= 1  # "who lives nearby has said"
     kind = "group" if head.endswith("s") else "person"
     return Phrase(" ".join(w.text for w in ws[: end + 1]), ws[0].start, ws[end].end, kind)
+
+
+def _document_before(ws: list[Word], r: int) -> Phrase | None:
+    """``a report that said``, ``the study, which says``: the document before a relative
+    pronoun at ws[r] is the subject."""
+    if r < 1 or ws[r].text.lower() not in {"that", "which"}:
+        return None
+    k = r - 1 if ws[r - 1].text != "," else r - 2
+    if k < 0 or ws[k].text.lower() not in DOCUMENT_HEADS | {"reports"}:
+        return None
+    first = k - 1 if k >= 1 and ws[k - 1].text.lower() in DETERMINERS else k
+    kind = "group" if ws[k].text.lower().endswith("s") else "organization"
+    return Phrase(" ".join(w.text for w in ws[first : k + 1]), ws[first].start, ws[k].end, kind)
 
 
 def _embedded_subject(ws: list[Word], i: int) -> Phrase | None:
@@ -1032,6 +1074,10 @@ def _nominal_clauses(
         clauses.append(
             Clause("reports of", match.start(1), subject, Span(match.end(), sentence.end))
         )
+    for match in _REPORTS_THAT.finditer(text, sentence.start, sentence.end):
+        subject = Phrase(match.group(1), match.start(1), match.end(1), "group")
+        content = Span(match.end(), sentence.end)
+        clauses.append(Clause("reports that", match.start(1), subject, content))
     for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
         clause = _according(text, sentence, ws, index, match)
         if clause:

@@ -721,6 +721,27 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
                 ("one of the injured was a boy", "State TV"),
             ],
         ),
+        # "said on Saturday, <outlet> reports": the outlet relays, it is no content
+        (
+            "The floods destroyed 400 houses, Jo Roe said on Saturday, the Valley Courier reports.",
+            [("The floods destroyed 400 houses", "Jo Roe")],
+        ),
+        # a report or reports as nouns speak for themselves
+        (
+            "The minister refused to confirm a report that said the talks had begun.",
+            [("the talks had begun", "a report")],
+        ),
+        (
+            "The minister declined to comment on reports that the envoy had been recalled.",
+            [("the envoy had been recalled", "reports")],
+        ),
+        (
+            "The ministry denied reports that troops had crossed the border.",
+            [
+                ("reports that troops had crossed the border", "ministry"),
+                ("troops had crossed the border", "reports"),
+            ],
+        ),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
