@@ -1168,7 +1168,8 @@ def _according(
     leading = (
         j - 2 <= 0 or ws[j - 3].text in {",", ";", ":"} or ws[j - 3].text.lower() in CLAUSE_OPENERS
     )
-    if leading and k < len(ws) and ws[k].text == ",":
+    participle_after = k + 1 < len(ws) and _participle(ws[k + 1])
+    if leading and k < len(ws) and ws[k].text == "," and not (participle_after and j >= 3):
         body = Span(ws[k + 1].start, sentence.end) if k + 1 < len(ws) else None
     elif j >= 3 and ws[j - 3].text == ",":
         body = strip_span(text, sentence.start, ws[j - 3].start)
@@ -1201,6 +1202,8 @@ def _bound(
             if cut is not None and cut > clause.content.start:
                 end = min(end, cut)
         nested_in = None
+        if clause.subject is None and result:
+            clause = _according_content_subject(ws, index, clause, result[-1])
         if clause.subject is not None:
             for m in range(len(result) - 1, max(-1, len(result) - 1 - _NEIGHBOURS), -1):
                 if result[m].content.start <= clause.subject.start < result[m].content.end:
@@ -1214,6 +1217,22 @@ def _bound(
         for part in _second_that(text, ws, index, span):
             result.append(clause._replace(content=_clip_channel(text, part), nested_in=nested_in))
     return result
+
+
+def _according_content_subject(
+    ws: list[Word], index: dict[int, int], clause: Clause, before: Clause
+) -> Clause:
+    """``According to X, the President has ordered ..., insisting that ...``: a participle
+    after an according-to content shares the subject of that content, not X."""
+    if not clause.cue.split()[0].lower().endswith("ing"):
+        return clause
+    if not before.cue.lower().startswith("according") or before.content.end > clause.cue_start:
+        return clause
+    k = index.get(before.content.start)
+    subject = phrase_after(ws, k) if k is not None else None
+    if subject is None:
+        return clause
+    return clause._replace(subject=subject)
 
 
 def _second_that(text: str, ws: list[Word], index: dict[int, int], span: Span) -> list[Span]:
