@@ -152,13 +152,16 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
             closing = (
                 nxt in {".", "!", "?", ""} and prev[:1].isalpha() and ws[i - 1].text[0].isupper()
             )
+            named = prev[:1].isalpha() and ws[i - 1].text[0].isupper() and cue.text.islower()
             return (
                 prev in PRONOUNS
                 or prev in GROUP_HEADS
                 or prev in _MODALS
                 or nxt == "that"
                 or closing
-            )  # "..., The Guardian notes."
+                or (named and _zero_that_after(ws, i + len(cue.text.split())))
+                or _as_opening(ws, i)
+            )  # "..., The Guardian notes.", "The Valley Courier notes the fine may ..."
     passive = prev in _BE_FORMS and first.endswith("ed")
     if passive and nxt == "by" and has_class(cue, "pointing"):
         return True  # "were accused by the army of ...": the agent speaks
@@ -487,7 +490,8 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
         j = _skip_time(ws, j)
     if j < n and ws[j].text.lower() == "that":
         return _skip_that(ws, j)
-    if j < n and ws[j].text in {":", ","} and has_class(cue, "clause"):
+    opening = _as_opening(ws, after - len(cue.text.split()))
+    if j < n and ws[j].text in {":", ","} and (has_class(cue, "clause") or opening):
         k = j + 1
         if _relay_tail(ws, k):
             return None  # "said on Saturday, the Valley Courier reports."
@@ -569,6 +573,27 @@ def _zero_that(ws: list[Word], j: int) -> bool:
     if not word.text.isalpha() or low in _PREPOSITIONS or _adverb(word) or low == "to":
         return False
     return _finite_ahead(ws, j + 1)
+
+
+_AS_OPENING_WORDS = 8
+
+
+def _as_opening(ws: list[Word], i: int) -> bool:
+    """Whether the cue at ws[i] ends an opening ``As X notes,``: the main clause after
+    the comma is the content."""
+    if i < 2 or i > _AS_OPENING_WORDS or ws[0].text.lower() != "as":
+        return False
+    end = i + 1
+    while end < len(ws) and end - i < 4 and ws[end].text != ",":
+        end += 1  # "As Jo Roe noted last week,"
+    if end >= len(ws) or ws[end].text != ",":
+        return False
+    return all(w.text[0].isalnum() for w in ws[1:i])
+
+
+def _zero_that_after(ws: list[Word], j: int) -> bool:
+    """Whether a content clause without "that" opens at ws[j], if any word is there."""
+    return j < len(ws) and _zero_that(ws, j)
 
 
 _CLAUSE_SUBJECTS = wordset("it he she they we i there such those these this its their his her")

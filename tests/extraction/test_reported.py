@@ -752,6 +752,17 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
             "The bridge was closed, according to the Courier, citing police.",
             [("The bridge was closed", "police")],
         ),
+        # present-tense outlet cues with a zero-that clause, and an opening "As X notes,"
+        (
+            "The Valley Courier notes the agency may face a fine.",
+            [("the agency may face a fine", "Valley Courier")],
+        ),
+        (
+            "As the Valley Courier reported on Monday, the agency may face a fine.",
+            [("the agency may face a fine", "Valley Courier")],
+        ),
+        ("As Jo Roe noted, the fine may rise.", [("the fine may rise", "Jo Roe")]),
+        ("As expected, the agency may face a fine.", []),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
