@@ -454,7 +454,7 @@ def _quoted_title(words: list[Word], j: int, lo: int, taken: list[Word]) -> Phra
     return Phrase(join_words(title), title[0].start, taken[-1].end, "organization", taken[-1].text)
 
 
-_GROUP_LINKS = wordset("from along in on at of across near around")
+_GROUP_LINKS = wordset("from along in on at of across near around with")
 
 
 def _head_is_group_phrase(taken: list[Word]) -> bool:

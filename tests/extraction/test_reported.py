@@ -763,6 +763,11 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
         ),
         ("As Jo Roe noted, the fine may rise.", [("the fine may rise", "Jo Roe")]),
         ("As expected, the agency may face a fine.", []),
+        # coordinated groups with their places or employers speak together
+        (
+            "Witnesses at the market and staff with the Red Cross said the shelling had stopped.",
+            [("the shelling had stopped", "Witnesses at the market and staff with the Red Cross")],
+        ),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
