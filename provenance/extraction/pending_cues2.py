@@ -13,3 +13,17 @@ FORECASTER_HEADS = wordset(
 
 NOT_GERUNDS = wordset("during including according notwithstanding regarding concerning")
 """Prepositions spelt like -ing verbs."""
+
+IRREGULAR_PASSIVES = wordset("told said written")
+"""Irregular past participles of cues: after a form of "be" the cue is passive (``she had
+been told a garda must ...``): the subject was spoken to, it does not speak."""
+
+CONTENT_OPENERS = wordset(
+    "despite although though while when after before because since if unless once until "
+    "amid following"
+)
+"""Words that open an adverbial phrase at the start of a content clause (``said that despite
+the delay, the crew had ...``): the subject after its comma is the content's own."""
+
+NARRATIVE_BREAKS = wordset("emerged transpired")
+"""Verbs of ``, but it later emerged ...``: the narrator takes over from the speaker."""

@@ -22,8 +22,11 @@ from provenance.extraction.cues import (
     lemma_classes,
 )
 from provenance.extraction.pending_cues2 import (
+    CONTENT_OPENERS,
     FORECAST_LEMMAS,
     FORECASTER_HEADS,
+    IRREGULAR_PASSIVES,
+    NARRATIVE_BREAKS,
     NOT_GERUNDS,
 )
 from provenance.extraction.quotes import Quote, inside
@@ -162,7 +165,7 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
                 or (named and _zero_that_after(ws, i + len(cue.text.split())))
                 or _as_opening(ws, i)
             )  # "..., The Guardian notes.", "The Valley Courier notes the fine may ..."
-    passive = prev in _BE_FORMS and first.endswith("ed")
+    passive = prev in _BE_FORMS and (first.endswith("ed") or first in IRREGULAR_PASSIVES)
     if passive and nxt == "by" and has_class(cue, "pointing"):
         return True  # "were accused by the army of ...": the agent speaks
     adjective = prev in DETERMINERS and first.endswith(("ed", "en"))  # "a written reply"
@@ -358,12 +361,26 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
             and (_past_verb(ws[k + 1]) or nxt in _FINITE)
         ):
             return word.start  # "rejected two bids and had accepted ...": a second verb
+        if word.text == "," and _narrative_break(ws, k + 1):
+            return word.start  # "..., but it later emerged the man was ...": the narrator's
         if nominal and word.text == "," and nxt in _CLAUSE_LINKS:
             return word.start  # "confirmed the loss of 14 homes, but it was too early ..."
         if nominal and word.text.lower() in _CONTRASTS and (nxt in DETERMINERS or nxt in PRONOUNS):
             even = ws[k - 1].text.lower() == "even"  # "even though it had planned"
             return ws[k - 1].start if even else word.start  # "denies it but a number of ..."
     return end
+
+
+def _narrative_break(ws: list[Word], k: int) -> bool:
+    """Whether ``(but) it (later) emerged`` starts at ws[k]."""
+    if k < len(ws) and ws[k].text.lower() in {"but", "and", "yet"}:
+        k += 1
+    if k >= len(ws) or ws[k].text.lower() != "it":
+        return False
+    k += 1
+    if k < len(ws) and (_adverb(ws[k]) or ws[k].text.lower() == "later"):
+        k += 1
+    return k < len(ws) and ws[k].text.lower() in NARRATIVE_BREAKS
 
 
 def _participle_cue(word: Word) -> bool:
@@ -1307,6 +1324,8 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
     if first is None:
         return None
     prev = ws[first - 1].text.lower() if first else ""
+    if prev == "," and _opening_adverbial(ws, index.get(within), first - 1):
+        return None  # "that despite the delay, the crew said ...": the content's own subject
     if prev in {",", ";", "while", "but", "whereas", "and", ":"}:
         return ws[first - 1].start
     if prev in _RELATIVES:  # "..., which it said was ...": the relative clause is its own
@@ -1320,6 +1339,16 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
 
 
 _RELATIVES = frozenset({"which", "what"})
+
+
+def _opening_adverbial(ws: list[Word], start: int | None, comma: int) -> bool:
+    """Whether the content starting at ws[start] opens with an adverbial phrase
+    (``despite knowing about it``) that the comma at ws[comma] closes."""
+    if start is None or comma - start > _SKIP_WORDS * 2 or comma <= start:
+        return False
+    if ws[start].text.lower() not in CONTENT_OPENERS:
+        return False
+    return all(ws[k].text not in {",", ";", ":"} for k in range(start + 1, comma))
 
 
 _CHANNEL_TAIL = re.compile(

@@ -768,6 +768,37 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
             "Witnesses at the market and staff with the Red Cross said the shelling had stopped.",
             [("the shelling had stopped", "Witnesses at the market and staff with the Red Cross")],
         ),
+        # "she had been told" is passive: no new speaker, no cut in her statement
+        (
+            "Ms Roe said she accepted the minister’s word, but she had been told a garda "
+            "was obliged to record every detection.",
+            [
+                (
+                    "she accepted the minister’s word, but she had been told a garda was "
+                    "obliged to record every detection",
+                    "Roe",
+                )
+            ],
+        ),
+        # a subject after an opening adverbial of the content is the content's own
+        (
+            "Passengers complained that despite knowing about the fault, the crew said "
+            "they had to wait for another engine.",
+            [
+                (
+                    "despite knowing about the fault, the crew said they had to wait for "
+                    "another engine",
+                    "Passengers",
+                ),
+                ("they had to wait for another engine", "crew"),
+            ],
+        ),
+        # ", but it later emerged": the narrator takes over
+        (
+            "The minister had told parliament he had never met the grower, but it later "
+            "emerged the man was a former partner.",
+            [("he had never met the grower", "minister")],
+        ),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
