@@ -206,9 +206,10 @@ def _verb_clause(
         return None  # "he said, according to the agency": the rest names a relay
     if ws[start].text.lower() in _PREPOSITIONS and _quotation_resumes(ws, start):
         return None  # '"...," she told reporters after the vote, "but ..."'
-    content = Span(
-        ws[start].start, _content_end(ws, start, sentence.end, _is_object(ws, start, after, cue))
-    )
+    end = _content_end(ws, start, sentence.end, _is_object(ws, start, after, cue))
+    if _in_opening_clause(ws, i):
+        end = min(end, _comma_after(ws, start, end))  # "After X accused Y of Z, W ..."
+    content = Span(ws[start].start, end)
     subject = _cited(ws, after, start) or subject
     if _referential(ws, start) and not _content_referent(ws, start, after, cue):
         return None
@@ -220,6 +221,32 @@ def _verb_clause(
     if nominal and _expectation(cue, subject):
         return None  # "Analysts had forecast a loss of 2 cents": expected, not said
     return Clause(cue.text, cue.start, subject, content)
+
+
+_OPENING_SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "since", "although", "though", "because", "once"}
+)
+
+
+def _in_opening_clause(ws: list[Word], i: int) -> bool:
+    """Whether the cue at ws[i] is inside an opening subordinate clause (``A day after
+    the party accused X of Y, ...``, ``When Jo Roe said ..., ...``)."""
+    for k in range(max(0, i - _SKIP_WORDS), i):
+        if ws[k].text in {",", ";", ":"} or ws[k].text in _CLOSE_MARKS:
+            return False
+        if ws[k].text.lower() in _OPENING_SUBORDINATORS:
+            return k <= 3 and all(w.text[0].isalnum() for w in ws[:k])
+    return False
+
+
+def _comma_after(ws: list[Word], start: int, end: int) -> int:
+    """Offset of the first comma after ws[start] and before ``end``, else ``end``."""
+    for k in range(start + 1, min(len(ws), start + _CLAUSE_WINDOW)):
+        if ws[k].start >= end:
+            break
+        if ws[k].text == ",":
+            return ws[k].start
+    return end
 
 
 def _expectation(cue: Cue, subject: Phrase | None) -> bool:

@@ -799,6 +799,16 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
             "emerged the man was a former partner.",
             [("he had never met the grower", "minister")],
         ),
+        # a speech act in an opening subordinate clause ends at the clause's comma
+        (
+            "A day after the Valley party accused Governor Jo Roe of lying, the Hill party "
+            "hit back.",
+            [("Governor Jo Roe of lying", "Valley party")],
+        ),
+        (
+            "When Jo Roe said the plan had failed, the party rebelled.",
+            [("the plan had failed", "Jo Roe")],
+        ),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
