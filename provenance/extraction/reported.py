@@ -57,7 +57,7 @@ _REPORT_NOUNS = wordset(
 _AMBIGUOUS = wordset(
     "claim claims report reports call calls tweet tweets post posts demand demands promise "
     "promises pledge pledges vow vows share note notes record warning denial thank state "
-    "states mention mentions express request requests protest protests forecasts"
+    "states mention mentions express request requests protest protests forecasts remarks comments"
 )
 _MODALS = wordset("will would can could may might must should also to")
 _LINKS = frozenset({"that", "regarding", "about", "of", "over", "for", "on"})
@@ -136,6 +136,11 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
     nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
     if prev == "to" and nxt != "that" and (i < 2 or ws[i - 2].text.lower() not in _GOES_ON):
         return False  # "to say", but "continues to deny"
+    if prev == "having":
+        return False  # "denied having said so", "Having said that, ..."
+    after = i + len(cue.text.split())
+    if nxt == "to" and after + 1 < len(ws) and ws[after + 1].text.lower() in {"have", "be"}:
+        return False  # "the remarks said to have been made by X": hearsay, no speaker
     before_cue = ws[i - 1].text.lower() if i else ""
     if (
         cue.participle

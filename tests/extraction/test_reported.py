@@ -809,6 +809,16 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
             "When Jo Roe said the plan had failed, the party rebelled.",
             [("the plan had failed", "Jo Roe")],
         ),
+        # "having said" is the content of a denial; "said to have" is hearsay
+        (
+            "Jo Roe promptly denied having said any such thing.",
+            [("having said any such thing", "Jo Roe")],
+        ),
+        (
+            "Ann Lee confirmed the remarks said to have been made by Jo Roe.",
+            [("the remarks said to have been made by Jo Roe", "Ann Lee")],
+        ),
+        ("Jo Roe is said to be furious.", []),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
