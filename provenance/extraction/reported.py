@@ -82,6 +82,12 @@ _REPORTS_THAT = re.compile(
     r"\s+(?:the\s+|media\s+|press\s+|news\s+)?(reports)\s+that\s",
     re.IGNORECASE,
 )
+_IN_VIEW = re.compile(
+    r"\bin\s+(his|her|their|its)\s+(?:view|opinion|estimation|assessment),\s",
+    re.IGNORECASE,
+)
+"""``In their view, the tunnels resemble burrows``: the owner of the view speaks."""
+_POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _ACCORDING = re.compile(r"\baccording\s+to\s", re.IGNORECASE)
 
 
@@ -1152,6 +1158,17 @@ def _nominal_clauses(
         subject = Phrase(match.group(1), match.start(1), match.end(1), "group")
         content = Span(match.end(), sentence.end)
         clauses.append(Clause("reports that", match.start(1), subject, content))
+    for match in _IN_VIEW.finditer(text, sentence.start, sentence.end):
+        j = index.get(match.start())
+        if j is None or (j and ws[j - 1].text.lower() not in {",", ";", ":", "but", "and"}):
+            continue  # "In his view, ..." opens the clause it attributes
+        owner = match.group(1)
+        subject = Phrase(
+            _POSSESSIVE_SUBJECTS[owner.lower()], match.start(1), match.end(1), "pronoun"
+        )
+        cue = " ".join(match.group().rstrip(", ").split())
+        content = Span(match.end(), sentence.end)
+        clauses.append(Clause(cue, match.start(), subject, content))
     for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
         clause = _according(text, sentence, ws, index, match)
         if clause:

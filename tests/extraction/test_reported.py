@@ -819,6 +819,12 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
             [("the remarks said to have been made by Jo Roe", "Ann Lee")],
         ),
         ("Jo Roe is said to be furious.", []),
+        # "In her view," opening a clause attributes it
+        (
+            "Jo Roe, a geologist, studied the rock. In her view, the tunnels are burrows.",
+            [("the tunnels are burrows", "Jo Roe")],
+        ),
+        ("The rock was, in his view, old.", []),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
