@@ -27,3 +27,15 @@ the delay, the crew had ...``): the subject after its comma is the content's own
 
 NARRATIVE_BREAKS = wordset("emerged transpired")
 """Verbs of ``, but it later emerged ...``: the narrator takes over from the speaker."""
+
+PAIR_HEADS = wordset(
+    "sides countries nations governments leaders parties teams clubs companies firms "
+    "ministers camps states men women"
+)
+"""Plural heads of ``both sides``, ``the two countries``: the pair named just before."""
+
+CALENDAR_NAMES = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december"
+)
+"""Capitalised words that name days and months, not parties (``March and April``)."""

@@ -22,12 +22,14 @@ from provenance.extraction.cues import (
     lemma_classes,
 )
 from provenance.extraction.pending_cues2 import (
+    CALENDAR_NAMES,
     CONTENT_OPENERS,
     FORECAST_LEMMAS,
     FORECASTER_HEADS,
     IRREGULAR_PASSIVES,
     NARRATIVE_BREAKS,
     NOT_GERUNDS,
+    PAIR_HEADS,
 )
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.speakers import (
@@ -118,10 +120,67 @@ def reported(text: str, sentence: Span, quotes: list[Quote]) -> list[Clause]:
     for cue in cues:
         clause = _verb_clause(text, sentence, ws, index, cue)
         if clause is not None:
-            clauses.append(clause)
+            clauses.append(_named_pair(text, clause))
     clauses.extend(_nominal_clauses(text, sentence, ws, index))
     clauses.sort(key=lambda c: c.cue_start)
     return _bound(text, sentence, ws, index, clauses)
+
+
+_BOTH = re.compile(r"(?:both|the\s+two)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
+_PAIR = re.compile(
+    r"(?<![\w’'])([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})\s+and\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})"
+)
+_PAIR_REACH = 400
+"""How far back, in characters, the pair that ``both sides`` refers to is looked for."""
+
+
+def _both_before(ws: list[Word], i: int) -> Phrase | None:
+    """``both sides``, ``the two countries`` just before ws[i]."""
+    k = i - 1
+    if k < 1 or ws[k].text.lower() not in PAIR_HEADS:
+        return None
+    j = k - 1
+    if j > 0 and ws[j].text.lower() == "the" and ws[j - 1].text.lower() == "both":
+        j -= 1
+    if ws[j].text.lower() == "two" and j > 0 and ws[j - 1].text.lower() == "the":
+        j -= 1
+    elif ws[j].text.lower() != "both":
+        return None
+    own = ws[j:i]
+    return Phrase(" ".join(w.text for w in own), own[0].start, own[-1].end, "group")
+
+
+def _named_pair(text: str, clause: Clause) -> Clause:
+    """``between Valland and Norland ..., with both sides blaming each other``: the
+    pair named just before speaks."""
+    subject = clause.subject
+    if subject is None:
+        return clause
+    both = _BOTH.fullmatch(subject.text)
+    words_before = text[max(0, subject.start - 5) : subject.start].lower().split()
+    if both is None and words_before[-1:] == ["both"]:
+        both = _BOTH.fullmatch("both " + subject.text)  # "both the countries"
+    if both is None or both.group(1).lower() not in PAIR_HEADS:
+        return clause
+    pairs = list(_PAIR.finditer(text, max(0, subject.start - _PAIR_REACH), subject.start))
+    pairs = [
+        p
+        for p in pairs
+        if not _function_word(p.group(1))
+        and not _function_word(p.group(2))
+        and not any(w.lower() in CALENDAR_NAMES for w in p.group().split())
+    ]
+    if not pairs:
+        return clause
+    pair = pairs[-1]
+    named = subject._replace(text=f"{pair.group(1)} and {pair.group(2)}", kind="group")
+    return clause._replace(subject=named)
+
+
+def _function_word(name: str) -> bool:
+    """Whether a capitalised run opens with a function word (``The``, ``But``), not a name."""
+    first = name.split()[0].lower()
+    return first in CLAUSE_OPENERS or first in DETERMINERS or first in PRONOUNS
 
 
 def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: list[Quote]) -> bool:
@@ -838,7 +897,7 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     if cue.participle and i == 0:
         return _main_subject(ws)  # "Voicing worry over X, the President said ..."
     if cue.participle and prev not in _PROGRESSIVE:
-        phrase = phrase_before(ws, i)
+        phrase = phrase_before(ws, i) or _both_before(ws, i)
         if phrase is not None and _after_with(ws, phrase, i):
             return phrase  # "with world powers calling for ..."
         return None
@@ -865,7 +924,7 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     if cue.participle:
         phrase = phrase_before(ws, k + 1)
         return phrase if phrase is not None and _ends_at(ws, phrase, k) else None
-    return _restricted_subject(ws, i) or phrase_before(ws, k + 1)
+    return _restricted_subject(ws, i) or phrase_before(ws, k + 1) or _both_before(ws, k + 1)
 
 
 _RESTRICTED_WORDS = 18

@@ -825,6 +825,19 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
             [("the tunnels are burrows", "Jo Roe")],
         ),
         ("The rock was, in his view, old.", []),
+        # "both sides", "both the countries": the pair named just before speaks
+        (
+            "The conflict between Valland and Norland has gone on for years, with both sides "
+            "blaming each other for the violence.",
+            [("each other for the violence", "Valland and Norland")],
+        ),
+        (
+            "Fighting broke out between Valland and Norland, and both the countries have "
+            "accused each other of starting it.",
+            [("each other of starting it", "Valland and Norland")],
+        ),
+        ("Talks ran in March and April. Both sides welcomed the deal.", []),
+        ("Both sides said the talks went well.", []),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
