@@ -660,16 +660,17 @@ def _no_comma_within(ws: list[Word], j: int) -> bool:
 def _relay_tail(ws: list[Word], k: int) -> bool:
     """Whether the sentence ends with a short phrase and a reporting verb from ws[k] on
     (``the Valley Courier reports.``): an outlet relaying the sentence, not content."""
-    tail = [ws[m] for m in range(k, min(len(ws), k + _RELAY_WORDS + 3))]
+    tail = [ws[m] for m in range(k, min(len(ws), k + _LONG_RELAY_WORDS + 2))]
     while tail and tail[-1].text in {".", "!", "?"}:
         tail.pop()
-    if not 2 <= len(tail) <= _RELAY_WORDS + 1 or k + len(tail) < len(ws) - 1:
+    if not 2 <= len(tail) <= _LONG_RELAY_WORDS or k + len(tail) < len(ws) - 1:
         return False
-    return all(w.text[0].isalnum() for w in tail) and lemma_classes(tail[-1].text)[0] in {
-        "report",
-        "say",
-        "write",
-    }
+    return all(w.text[0].isalnum() for w in tail) and _relay_verb(tail[-1])
+
+
+def _relay_verb(word: Word) -> bool:
+    """Whether a word is a verb by which an outlet relays a story (``reported``, ``says``)."""
+    return lemma_classes(word.text)[0] in {"report", "say", "write"}
 
 
 def _names_message(ws: list[Word], j: int) -> bool:
@@ -1169,7 +1170,9 @@ def _word_at(ws: list[Word], offset: int, before: int) -> int:
 
 
 _RELAY_WORDS = 4
-_TRAILING_WINDOW = 16
+_LONG_RELAY_WORDS = 8
+"""Longest ``the state news agency Valley Press reported`` closing a sentence."""
+_TRAILING_WINDOW = 20
 """Words looked at after a cue by ``_only_trailing``: enough for its longest test."""
 
 
@@ -1182,6 +1185,7 @@ def _only_trailing(ws: list[Word], j: int) -> bool:
     if comma is not None and comma <= 8 and comma + 1 < len(rest):
         tail = rest[comma + 1 :]
         relay = len(tail) <= _RELAY_WORDS and bool(lemma_classes(tail[-1].text)[1])
+        relay = relay or (len(tail) <= _LONG_RELAY_WORDS and _relay_verb(tail[-1]))
         return tail[0].text.lower().endswith("ing") or relay  # ", Xinhua reports"
     if rest and rest[0].text[0].isalnum() and rest[0].text.lower() not in _ADJUNCT_OPENERS:
         return False  # "confirmed the detentions": an object follows, not an adjunct

@@ -838,6 +838,12 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
         ),
         ("Talks ran in March and April. Both sides welcomed the deal.", []),
         ("Both sides said the talks went well.", []),
+        # a longer outlet phrase closing the sentence relays it too
+        (
+            "Two men were hurt, an official said Saturday, the state news agency Valley Press "
+            "reported.",
+            [("Two men were hurt", "an official")],
+        ),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
