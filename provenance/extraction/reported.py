@@ -502,17 +502,23 @@ _PAST_FORMS = wordset(
 )
 
 
+_OPENING_MARKS = frozenset({"“", '"', "'", "‘"})
+
+
 def _content_referent(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
     """Whether a content opening with a pointing word is content after all: the subject
     of a zero-"that" clause (``said it would``, ``said those reserves were``) or a speech
     act's object with more than a bare pronoun (``denied the reports``, ``accused each
     other of``); not ``said so`` or ``denied it.``."""
     first = ws[start].text.lower()
-    if start + 1 >= len(ws) or not ws[start + 1].text[0].isalnum():
+    nxt = start + 1
+    while nxt < len(ws) and nxt - start <= 2 and ws[nxt].text in _OPENING_MARKS:
+        nxt += 1  # 'said it "would not back down"', "said it ''was alarmed''"
+    if nxt >= len(ws) or not ws[nxt].text[0].isalnum():
         return False
     if first in _OBJECT_ONLY:  # "accused him of lying", not "said so"
-        return "pointing" in cue_classes(cue) and ws[start + 1].text.lower() in _COMPLEMENTS
-    if cue_classes(cue) & {"clause", "that"} and start == after and _finite_ahead(ws, start + 1):
+        return "pointing" in cue_classes(cue) and ws[nxt].text.lower() in _COMPLEMENTS
+    if cue_classes(cue) & {"clause", "that"} and start == after and _finite_ahead(ws, nxt):
         return True
     return "pointing" in cue_classes(cue) or start > after
 

@@ -844,6 +844,11 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
             "reported.",
             [("Two men were hurt", "an official")],
         ),
+        # a zero-that clause whose verb opens a quoted fragment: two statements
+        (
+            "The union said it “would not back down” over pay.",
+            [("it “would not back down” over pay", "union"), ("would not back down", "union")],
+        ),
         # two "according to" clauses are siblings, not one nested in the other
         (
             "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
