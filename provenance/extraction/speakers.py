@@ -174,6 +174,10 @@ def is_possessive(word: Word) -> bool:
     return word.text.endswith(("’s", "'s", "’", "'")) and len(word.text) > 2
 
 
+_STATION_WORDS = OUTLET_NAME_WORDS | wordset("channel radio tv television network")
+"""Words a broadcaster's name may end with before its number (``News 9``, ``Radio 4``)."""
+
+
 def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     """Whether words[i] extends, to the left, the phrase ``taken`` (rightmost last)."""
     word = words[i]
@@ -202,7 +206,7 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
         and len(word.text) <= 2
         and not taken
         and _capital_before(words, i)
-        and not _time_word(words[i - 1])
+        and (words[i - 1].text.isupper() or _low(words[i - 1]) in _STATION_WORDS)
     ):
         return True  # "..., Channel 9 reported": a station's number ends its name
     if is_capitalized(word.text):

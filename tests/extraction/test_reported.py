@@ -683,6 +683,7 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
             "Roe had skipped a court date and had been hiding for weeks, Channel 4 reported.",
             [("Roe had skipped a court date and had been hiding for weeks", "Channel 4")],
         ),
+        ("Residents along Route 9 said the road flooded.", [("the road flooded", "Residents")]),
         # a participle clause inside the content does not make the outlet a relay
         (
             "Valley Mining plans to split in three, seeking to please investors, "
