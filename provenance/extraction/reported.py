@@ -1362,8 +1362,6 @@ def _bound(
             if cut is not None and cut > clause.content.start:
                 end = min(end, cut)
         nested_in = None
-        if clause.subject is None and result:
-            clause = _according_content_subject(ws, index, clause, result[-1])
         if clause.subject is not None:
             for m in range(len(result) - 1, max(-1, len(result) - 1 - _NEIGHBOURS), -1):
                 if result[m].content.start <= clause.subject.start < result[m].content.end:
@@ -1377,22 +1375,6 @@ def _bound(
         for part in _second_that(text, ws, index, span):
             result.append(clause._replace(content=_clip_channel(text, part), nested_in=nested_in))
     return result
-
-
-def _according_content_subject(
-    ws: list[Word], index: dict[int, int], clause: Clause, before: Clause
-) -> Clause:
-    """``According to X, the President has ordered ..., insisting that ...``: a participle
-    after an according-to content shares the subject of that content, not X."""
-    if not clause.cue.split()[0].lower().endswith("ing"):
-        return clause
-    if not before.cue.lower().startswith("according") or before.content.end > clause.cue_start:
-        return clause
-    k = index.get(before.content.start)
-    subject = phrase_after(ws, k) if k is not None else None
-    if subject is None:
-        return clause
-    return clause._replace(subject=subject)
 
 
 def _second_that(text: str, ws: list[Word], index: dict[int, int], span: Span) -> list[Span]:
