@@ -191,7 +191,6 @@ CUE_TABLE: tuple[tuple[str, str], ...] = (
     ("request", "object directive"),
     ("implore", "directive"),
     ("instruct", "directive"),
-    ("order", "directive"),
     ("advise", "addressee directive"),
     ("remind", "that addressee"),
     ("threaten", "infinitive"),

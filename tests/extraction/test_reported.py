@@ -743,16 +743,6 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
                 ("troops had crossed the border", "reports"),
             ],
         ),
-        # a participle after a content whose own verb is a speech act shares its subject
-        (
-            "According to the Courier, the mayor has ordered the police to close the bridge, "
-            "saying it was unsafe.",
-            [
-                ("the mayor has ordered the police to close the bridge", "Courier"),
-                ("the police to close the bridge", "mayor"),
-                ("it was unsafe", "mayor"),
-            ],
-        ),
         # ", according to X, citing Y": the content comes before
         (
             "The bridge was closed, according to the Courier, citing police.",
