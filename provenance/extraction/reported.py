@@ -10,6 +10,7 @@ inner one records the outer as its relay.
 
 import re
 from bisect import bisect_left
+from itertools import islice
 from typing import NamedTuple
 
 from provenance.extraction.cues import (
@@ -25,8 +26,11 @@ from provenance.extraction.lexicon.channels import (
 )
 from provenance.extraction.lexicon.cues import (
     AUXILIARIES,
+    FORECAST_LEMMAS,
     GOES_ON,
+    IRREGULAR_PASSIVES,
     MESSAGE_NOUNS,
+    NARRATIVE_BREAKS,
     NOUN_OR_VERB_CUES,
     NOUN_OR_VERB_LEMMAS,
     PLAIN_SAY,
@@ -50,6 +54,7 @@ from provenance.extraction.lexicon.function import (
     CLAUSE_SUBJECTS,
     CONDITIONS,
     CONTENT_LINKS,
+    CONTENT_OPENERS,
     CONTENT_RELATIVES,
     CONTRASTS,
     DEFINITE_DETERMINERS,
@@ -58,6 +63,8 @@ from provenance.extraction.lexicon.function import (
     IRREGULAR_PAST_FORMS,
     MODALS,
     NEGATIONS,
+    NOT_GERUNDS,
+    NOUN_CONTEXT_WORDS,
     OBJECT_ONLY_WORDS,
     OBJECT_PRONOUN_SUBJECTS,
     OBJECT_PRONOUNS,
@@ -70,9 +77,10 @@ from provenance.extraction.lexicon.function import (
     SIBLING_LINKS,
     TRAILING_PARTICIPLES,
 )
-from provenance.extraction.lexicon.people import GROUP_HEADS
+from provenance.extraction.lexicon.people import FORECASTER_HEADS, GROUP_HEADS, PAIR_HEADS
 from provenance.extraction.lexicon.time import (
     BARE_TIME_WORDS,
+    CALENDAR_NAMES,
     TIME_LINKERS,
     TIME_OF_DAY_LINKS,
     TIME_WORDS,
@@ -100,6 +108,17 @@ _REPORTS_OF = re.compile(
     REPORTS_OF_PATTERN,
     re.IGNORECASE,
 )
+_REPORTS_THAT = re.compile(
+    r"\b(?:on|about|over|amid|despite|following|after|denied|rejected|dismissed|refuted)"
+    r"\s+(?:the\s+|media\s+|press\s+|news\s+)?(reports)\s+that\s",
+    re.IGNORECASE,
+)
+_IN_VIEW = re.compile(
+    r"\bin\s+(his|her|their|its)\s+(?:view|opinion|estimation|assessment),\s",
+    re.IGNORECASE,
+)
+"""``In their view, the tunnels resemble burrows``: the owner of the view speaks."""
+_POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _ACCORDING = re.compile(r"\baccording\s+to\s", re.IGNORECASE)
 
 
@@ -130,10 +149,67 @@ def reported(text: str, sentence: Span, quotes: list[Quote], cues: Lexicon) -> l
     for cue in in_use:
         clause = _verb_clause(text, sentence, ws, index, cue, cues)
         if clause is not None:
-            clauses.append(clause)
+            clauses.append(_named_pair(text, clause))
     clauses.extend(_nominal_clauses(text, sentence, ws, index, cues))
     clauses.sort(key=lambda c: c.cue_start)
     return _bound(text, sentence, ws, index, clauses, cues)
+
+
+_BOTH = re.compile(r"(?:both|the\s+two)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
+_PAIR = re.compile(
+    r"(?<![\w’'])([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})\s+and\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})"
+)
+_PAIR_REACH = 400
+"""How far back, in characters, the pair that ``both sides`` refers to is looked for."""
+
+
+def _both_before(ws: list[Word], i: int) -> Phrase | None:
+    """``both sides``, ``the two countries`` just before ws[i]."""
+    k = i - 1
+    if k < 1 or ws[k].text.lower() not in PAIR_HEADS:
+        return None
+    j = k - 1
+    if j > 0 and ws[j].text.lower() == "the" and ws[j - 1].text.lower() == "both":
+        j -= 1
+    if ws[j].text.lower() == "two" and j > 0 and ws[j - 1].text.lower() == "the":
+        j -= 1
+    elif ws[j].text.lower() != "both":
+        return None
+    own = ws[j:i]
+    return Phrase(" ".join(w.text for w in own), own[0].start, own[-1].end, "group")
+
+
+def _named_pair(text: str, clause: Clause) -> Clause:
+    """``between Valland and Norland ..., with both sides blaming each other``: the
+    pair named just before speaks."""
+    subject = clause.subject
+    if subject is None:
+        return clause
+    both = _BOTH.fullmatch(subject.text)
+    words_before = text[max(0, subject.start - 5) : subject.start].lower().split()
+    if both is None and words_before[-1:] == ["both"]:
+        both = _BOTH.fullmatch("both " + subject.text)  # "both the countries"
+    if both is None or both.group(1).lower() not in PAIR_HEADS:
+        return clause
+    pairs = list(_PAIR.finditer(text, max(0, subject.start - _PAIR_REACH), subject.start))
+    pairs = [
+        p
+        for p in pairs
+        if not _function_word(p.group(1))
+        and not _function_word(p.group(2))
+        and not any(w.lower() in CALENDAR_NAMES for w in p.group().split())
+    ]
+    if not pairs:
+        return clause
+    pair = pairs[-1]
+    named = subject._replace(text=f"{pair.group(1)} and {pair.group(2)}", kind="group")
+    return clause._replace(subject=named)
+
+
+def _function_word(name: str) -> bool:
+    """Whether a capitalised run opens with a function word (``The``, ``But``), not a name."""
+    first = name.split()[0].lower()
+    return first in CLAUSE_OPENERS or first in DETERMINERS or first in PRONOUNS
 
 
 def usable(
@@ -156,6 +232,11 @@ def usable(
     nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
     if prev == "to" and nxt != "that" and (i < 2 or ws[i - 2].text.lower() not in GOES_ON):
         return False  # "to say", but "continues to deny"
+    if prev == "having":
+        return False  # "denied having said so", "Having said that, ..."
+    after = i + len(cue.text.split())
+    if nxt == "to" and after + 1 < len(ws) and ws[after + 1].text.lower() in {"have", "be"}:
+        return False  # "the remarks said to have been made by X": hearsay, no speaker
     before_cue = ws[i - 1].text.lower() if i else ""
     if (
         cue.participle
@@ -167,20 +248,25 @@ def usable(
         return False  # "Writing for the majority, Justice X said": a role, not a cue
     first = cue.text.split()[0].lower()
     if first in NOUN_OR_VERB_CUES or cue.lemma in NOUN_OR_VERB_LEMMAS:
-        if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"}:
+        if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"} | NOUN_CONTEXT_WORDS:
             return False
+        if i and "pointing" in cues.lemma_classes(ws[i - 1].text)[1]:
+            return False  # "denied reports that ...": the object of a denial
         if not first.endswith(("ed", "ing")) and cue.lemma not in {"say"}:
             closing = (
                 nxt in {".", "!", "?", ""} and prev[:1].isalpha() and ws[i - 1].text[0].isupper()
             )
+            named = prev[:1].isalpha() and ws[i - 1].text[0].isupper() and cue.text.islower()
             return (
                 prev in PRONOUNS
                 or prev in GROUP_HEADS
                 or prev in MODALS
                 or nxt == "that"
                 or closing
-            )  # "..., The Guardian notes."
-    passive = prev in BE_FORMS and first.endswith("ed")
+                or (named and _zero_that_after(ws, i + len(cue.text.split())))
+                or _as_opening(ws, i)
+            )  # "..., The Guardian notes.", "The Valley Courier notes the fine may ..."
+    passive = prev in BE_FORMS and (first.endswith("ed") or first in IRREGULAR_PASSIVES)
     if passive and nxt == "by" and has_class(cue, "pointing"):
         return True  # "were accused by the army of ...": the agent speaks
     adjective = prev in DETERMINERS and first.endswith(("ed", "en"))  # "a written reply"
@@ -221,10 +307,10 @@ def _verb_clause(
         return None  # "he said, according to the agency": the rest names a relay
     if ws[start].text.lower() in ADJUNCT_WORDS and _quotation_resumes(ws, start):
         return None  # '"...," she told reporters after the vote, "but ..."'
-    content = Span(
-        ws[start].start,
-        _content_end(ws, start, sentence.end, _is_object(ws, start, after, cue), cues),
-    )
+    end = _content_end(ws, start, sentence.end, _is_object(ws, start, after, cue), cues)
+    if _in_opening_clause(ws, i):
+        end = min(end, _comma_after(ws, start, end))  # "After X accused Y of Z, W ..."
+    content = Span(ws[start].start, end)
     subject = _cited(ws, after, start) or subject
     if _referential(ws, start) and not _content_referent(ws, start, after, cue):
         return None
@@ -233,7 +319,42 @@ def _verb_clause(
     nominal = _is_object(ws, start, after, cue)
     if nominal and has_class(cue, "naming") and _quoted_label(ws, start):
         return None  # "described the quarter as "solid"": the quotation is the statement
+    if nominal and _expectation(cue, subject):
+        return None  # "Analysts had forecast a loss of 2 cents": expected, not said
     return Clause(cue.text, cue.start, subject, content)
+
+
+_OPENING_SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "since", "although", "though", "because", "once"}
+)
+
+
+def _in_opening_clause(ws: list[Word], i: int) -> bool:
+    """Whether the cue at ws[i] is inside an opening subordinate clause (``A day after
+    the party accused X of Y, ...``, ``When Jo Roe said ..., ...``)."""
+    for k in range(max(0, i - _SKIP_WORDS), i):
+        if ws[k].text in {",", ";", ":"} or ws[k].text in _CLOSE_MARKS:
+            return False
+        if ws[k].text.lower() in _OPENING_SUBORDINATORS:
+            return k <= 3 and all(w.text[0].isalnum() for w in ws[:k])
+    return False
+
+
+def _comma_after(ws: list[Word], start: int, end: int) -> int:
+    """Offset of the first comma after ws[start] and before ``end``, else ``end``."""
+    for k in range(start + 1, min(len(ws), start + _CLAUSE_WINDOW)):
+        if ws[k].start >= end:
+            break
+        if ws[k].text == ",":
+            return ws[k].start
+    return end
+
+
+def _expectation(cue: Cue, subject: Phrase | None) -> bool:
+    """Whether a cue with a bare object gives the figure forecasters expect."""
+    if cue.lemma not in FORECAST_LEMMAS or subject is None or not subject.text:
+        return False
+    return any(word.lower() in FORECASTER_HEADS for word in subject.text.split())
 
 
 def _passive(
@@ -366,12 +487,26 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool, cues: Lexi
             and (_past_verb(ws[k + 1]) or nxt in FINITE_VERBS)
         ):
             return word.start  # "rejected two bids and had accepted ...": a second verb
+        if word.text == "," and _narrative_break(ws, k + 1):
+            return word.start  # "..., but it later emerged the man was ...": the narrator's
         if nominal and word.text == "," and nxt in CLAUSE_LINKS:
             return word.start  # "confirmed the loss of 14 homes, but it was too early ..."
         if nominal and word.text.lower() in CONTRASTS and (nxt in DETERMINERS or nxt in PRONOUNS):
             even = ws[k - 1].text.lower() == "even"  # "even though it had planned"
             return ws[k - 1].start if even else word.start  # "denies it but a number of ..."
     return end
+
+
+def _narrative_break(ws: list[Word], k: int) -> bool:
+    """Whether ``(but) it (later) emerged`` starts at ws[k]."""
+    if k < len(ws) and ws[k].text.lower() in {"but", "and", "yet"}:
+        k += 1
+    if k >= len(ws) or ws[k].text.lower() != "it":
+        return False
+    k += 1
+    if k < len(ws) and (_adverb(ws[k]) or ws[k].text.lower() == "later"):
+        k += 1
+    return k < len(ws) and ws[k].text.lower() in NARRATIVE_BREAKS
 
 
 def _participle_cue(word: Word, cues: Lexicon) -> bool:
@@ -388,17 +523,23 @@ def _past_verb(word: Word) -> bool:
     )
 
 
+_OPENING_MARKS = frozenset({"“", '"', "'", "‘"})
+
+
 def _content_referent(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
     """Whether a content opening with a pointing word is content after all: the subject
     of a zero-"that" clause (``said it would``, ``said those reserves were``) or a speech
     act's object with more than a bare pronoun (``denied the reports``, ``accused each
     other of``); not ``said so`` or ``denied it.``."""
     first = ws[start].text.lower()
-    if start + 1 >= len(ws) or not ws[start + 1].text[0].isalnum():
+    nxt = start + 1
+    while nxt < len(ws) and nxt - start <= 2 and ws[nxt].text in _OPENING_MARKS:
+        nxt += 1  # 'said it "would not back down"', "said it ''was alarmed''"
+    if nxt >= len(ws) or not ws[nxt].text[0].isalnum():
         return False
     if first in OBJECT_ONLY_WORDS:  # "accused him of lying", not "said so"
-        return "pointing" in cue_classes(cue) and ws[start + 1].text.lower() in POINTING_COMPLEMENTS
-    if cue_classes(cue) & {"clause", "that"} and start == after and _finite_ahead(ws, start + 1):
+        return "pointing" in cue_classes(cue) and ws[nxt].text.lower() in POINTING_COMPLEMENTS
+    if cue_classes(cue) & {"clause", "that"} and start == after and _finite_ahead(ws, nxt):
         return True
     return "pointing" in cue_classes(cue) or start > after
 
@@ -483,14 +624,17 @@ def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int |
         j = _skip_time(ws, j)
     if j < n and ws[j].text.lower() == "that":
         return _skip_that(ws, j)
-    if j < n and ws[j].text in {":", ","} and has_class(cue, "clause"):
+    opening = _as_opening(ws, after - len(cue.text.split()))
+    if j < n and ws[j].text in {":", ","} and (has_class(cue, "clause") or opening):
         k = j + 1
+        if _relay_tail(ws, k, cues):
+            return None  # "said on Saturday, the Valley Courier reports."
         if k < n and ws[k].text[0].isalnum() and not _opener(ws[k]) and not _participle(ws[k]):
             return k
         return None
     if j + 1 < n and ws[j].text.lower() in CONDITIONS and ws[j + 1].text.lower() == "asked":
         return None  # "said when asked whether ...": the question is not the content
-    if j < n and ws[j].text.lower() in CONDITIONS and all(w.text != "," for w in ws[j:]):
+    if j < n and ws[j].text.lower() in CONDITIONS and _no_comma_within(ws, j):
         return None  # "said once the verdict had been read out": a time adjunct, no content
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
         word = ws[j].text.lower()
@@ -524,6 +668,31 @@ def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int |
     return None
 
 
+_CLAUSE_WINDOW = 60
+"""Words searched ahead of a cue for the comma that ends its clause; beyond it, none."""
+
+
+def _no_comma_within(ws: list[Word], j: int) -> bool:
+    """Whether no comma follows ws[j] within the clause window."""
+    return all(ws[m].text != "," for m in range(j, min(len(ws), j + _CLAUSE_WINDOW)))
+
+
+def _relay_tail(ws: list[Word], k: int, cues: Lexicon) -> bool:
+    """Whether the sentence ends with a short phrase and a reporting verb from ws[k] on
+    (``the Valley Courier reports.``): an outlet relaying the sentence, not content."""
+    tail = [ws[m] for m in range(k, min(len(ws), k + _LONG_RELAY_WORDS + 2))]
+    while tail and tail[-1].text in {".", "!", "?"}:
+        tail.pop()
+    if not 2 <= len(tail) <= _LONG_RELAY_WORDS or k + len(tail) < len(ws) - 1:
+        return False
+    return all(w.text[0].isalnum() for w in tail) and _relay_verb(tail[-1], cues)
+
+
+def _relay_verb(word: Word, cues: Lexicon) -> bool:
+    """Whether a word is a verb by which an outlet relays a story (``reported``, ``says``)."""
+    return cues.lemma_classes(word.text)[0] in {"report", "say", "write"}
+
+
 def _names_message(ws: list[Word], j: int) -> bool:
     return any(w.text.lower() in MESSAGE_NOUNS for w in ws[j : j + _MESSAGE_REACH])
 
@@ -539,6 +708,27 @@ def _zero_that(ws: list[Word], j: int) -> bool:
     if not word.text.isalpha() or low in ADJUNCT_WORDS or _adverb(word) or low == "to":
         return False
     return _finite_ahead(ws, j + 1)
+
+
+_AS_OPENING_WORDS = 8
+
+
+def _as_opening(ws: list[Word], i: int) -> bool:
+    """Whether the cue at ws[i] ends an opening ``As X notes,``: the main clause after
+    the comma is the content."""
+    if i < 2 or i > _AS_OPENING_WORDS or ws[0].text.lower() != "as":
+        return False
+    end = i + 1
+    while end < len(ws) and end - i < 4 and ws[end].text != ",":
+        end += 1  # "As Jo Roe noted last week,"
+    if end >= len(ws) or ws[end].text != ",":
+        return False
+    return all(w.text[0].isalnum() for w in ws[1:i])
+
+
+def _zero_that_after(ws: list[Word], j: int) -> bool:
+    """Whether a content clause without "that" opens at ws[j], if any word is there."""
+    return j < len(ws) and _zero_that(ws, j)
 
 
 def _directive(ws: list[Word], j: int, cues: Lexicon) -> bool:
@@ -697,7 +887,7 @@ def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None
     if cue.participle and i == 0:
         return _main_subject(ws)  # "Voicing worry over X, the President said ..."
     if cue.participle and prev not in PROGRESSIVE_AUXILIARIES:
-        phrase = phrase_before(ws, i)
+        phrase = phrase_before(ws, i) or _both_before(ws, i)
         if phrase is not None and _after_with(ws, phrase, i):
             return phrase  # "with world powers calling for ..."
         return None
@@ -709,6 +899,9 @@ def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None
     r = k
     while r >= 1 and (ws[r].text.lower() in AUXILIARIES or ws[r].text.lower() == "used"):
         r -= 1  # "who has also said", "who used to say"
+    document = _document_before(ws, r)
+    if document is not None:
+        return document  # "a report that said ...": the report speaks
     if r >= 1 and ws[r].text.lower() in {"which", "who"} and ws[r - 1].text == ",":
         k = r - 1
         relative = phrase_before(ws, k + 1)
@@ -721,7 +914,42 @@ def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None
     if cue.participle:
         phrase = phrase_before(ws, k + 1)
         return phrase if phrase is not None and _ends_at(ws, phrase, k) else None
-    return phrase_before(ws, k + 1)
+    return _restricted_subject(ws, i) or phrase_before(ws, k + 1) or _both_before(ws, k + 1)
+
+
+_RESTRICTED_WORDS = 18
+"""Longest sentence-opening subject with a restrictive relative clause, in words."""
+
+
+def _restricted_subject(ws: list[Word], i: int) -> Phrase | None:
+    """A sentence-opening noun phrase with a restrictive relative clause, as the cue's
+    subject (``The couple who own the shop said``, ``Residents who fled told ...``)."""
+    if i > _RESTRICTED_WORDS or i < 4 or ws[0].text.lower() not in ARTICLES | GROUP_HEADS:
+        return None
+    r = next((n for n in range(1, min(i - 1, 5)) if ws[n].text.lower() in {"who", "whose"}), None)
+    if r is None or any(not w.text.replace("-", "").replace("’", "").isalnum() for w in ws[:i]):
+        return None  # no comma, quotation or parenthesis: one plain subject
+    head = ws[r - 1].text.lower()
+    if head in DETERMINERS or head in PRONOUNS:
+        return None
+    end = i - 1
+    while end > r + 1 and ws[end].text.lower() in AUXILIARIES:
+        end -= 1  # "who lives nearby has said"
+    kind = "group" if head.endswith("s") else "person"
+    return Phrase(" ".join(w.text for w in ws[: end + 1]), ws[0].start, ws[end].end, kind)
+
+
+def _document_before(ws: list[Word], r: int) -> Phrase | None:
+    """``a report that said``, ``the study, which says``: the document before a relative
+    pronoun at ws[r] is the subject."""
+    if r < 1 or ws[r].text.lower() not in {"that", "which"}:
+        return None
+    k = r - 1 if ws[r - 1].text != "," else r - 2
+    if k < 0 or ws[k].text.lower() not in DOCUMENT_HEADS | {"reports"}:
+        return None
+    first = k - 1 if k >= 1 and ws[k - 1].text.lower() in DETERMINERS else k
+    kind = "group" if ws[k].text.lower().endswith("s") else "organization"
+    return Phrase(" ".join(w.text for w in ws[first : k + 1]), ws[first].start, ws[k].end, kind)
 
 
 def _embedded_subject(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
@@ -866,17 +1094,39 @@ def _trailing(
         first = lead
     if has_class(cue, "addressee") and rest == after:
         rest = _skip_phrase(ws, rest)  # "..., the minister told parliament."
-    if not _only_trailing(ws, rest, cues) or first < 2 or ws[first - 1].text != ",":
+    closing = first >= 2 and ws[first - 1].text in _CLOSE_MARKS and ws[first - 2].text == ","
+    if (
+        not _only_trailing(ws, rest, cues)
+        or first < 2
+        or (ws[first - 1].text != "," and not closing)
+    ):
         return None
-    if any(w.text in '“”"' for w in ws[first - 2 : first]):
-        return None
-    span = strip_span(text, sentence.start, ws[first - 1].start)
+    if any(w.text in _CLOSE_MARKS for w in ws[first - 2 : first]) and not _partial_quote(ws, first):
+        return None  # '"...," said X': a quotation, not a reported clause
+    end = ws[first - 1].end if closing else ws[first - 1].start
+    span = strip_span(text, sentence.start, end)
     if span.end - span.start < 12:
         return None
-    if cue.lemma == "report" and cues.find_cues(text, span.start, span.end):
+    if cue.lemma == "report" and any(
+        not inner.participle for inner in cues.find_cues(text, span.start, span.end)
+    ):
         return None  # "X told Y that ..., the agency reported": the agency relays X
 
     return Clause(cue.text, cue.start, subject, span)
+
+
+_CLOSE_MARKS = frozenset({"”", '"'})
+_PARTIAL_REACH = 40
+
+
+def _partial_quote(ws: list[Word], first: int) -> bool:
+    """Whether the clause before ``, said X`` ends with a quoted fragment that opens after
+    some words of the clause (``The drop was "unexpected," said X``)."""
+    for k in range(first - 3, max(-1, first - _PARTIAL_REACH), -1):
+        if ws[k].text in OPEN_QUOTES or ws[k].text in _CLOSE_MARKS:
+            before = ws[max(0, k - _PARTIAL_REACH) : k]
+            return k >= 3 and all(w.text not in _CLOSE_MARKS and w.text != ":" for w in before)
+    return False
 
 
 def _plain_before(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
@@ -908,16 +1158,22 @@ def _word_at(ws: list[Word], offset: int, before: int) -> int:
 
 
 _RELAY_WORDS = 4
+_LONG_RELAY_WORDS = 8
+"""Longest ``the state news agency Valley Press reported`` closing a sentence."""
+_TRAILING_WINDOW = 20
+"""Words looked at after a cue by ``_only_trailing``: enough for its longest test."""
 
 
 def _only_trailing(ws: list[Word], j: int, cues: Lexicon) -> bool:
     """Whether only a short adjunct (``in a statement``, ``on Friday``) follows ws[j],
     or such an adjunct and then a participle clause (``, ending a long saga``)."""
-    rest = [w for w in ws[j:] if w.text not in {".", "!", "?"}]
+    following = (ws[k] for k in range(j, len(ws)) if ws[k].text not in {".", "!", "?"})
+    rest = list(islice(following, _TRAILING_WINDOW))
     comma = next((k for k, w in enumerate(rest) if w.text == ","), None)
     if comma is not None and comma <= 8 and comma + 1 < len(rest):
         tail = rest[comma + 1 :]
         relay = len(tail) <= _RELAY_WORDS and bool(cues.lemma_classes(tail[-1].text)[1])
+        relay = relay or (len(tail) <= _LONG_RELAY_WORDS and _relay_verb(tail[-1], cues))
         return tail[0].text.lower().endswith("ing") or relay  # ", Xinhua reports"
     if rest and rest[0].text[0].isalnum() and rest[0].text.lower() not in ADJUNCT_OPENERS:
         return False  # "confirmed the detentions": an object follows, not an adjunct
@@ -940,15 +1196,49 @@ def _nominal_clauses(
             Clause(match.group().strip(), match.start(), subject, Span(match.end(), sentence.end))
         )
     for match in _REPORTS_OF.finditer(text, sentence.start, sentence.end):
+        if not _event_told(ws, index.get(match.end())):
+            continue  # "following reports of starfish outbreaks": a topic, no content
         subject = Phrase(match.group(1), match.start(1), match.end(1), "group")
         clauses.append(
             Clause("reports of", match.start(1), subject, Span(match.end(), sentence.end))
         )
+    for match in _REPORTS_THAT.finditer(text, sentence.start, sentence.end):
+        subject = Phrase(match.group(1), match.start(1), match.end(1), "group")
+        content = Span(match.end(), sentence.end)
+        clauses.append(Clause("reports that", match.start(1), subject, content))
+    for match in _IN_VIEW.finditer(text, sentence.start, sentence.end):
+        j = index.get(match.start())
+        if j is None or (j and ws[j - 1].text.lower() not in {",", ";", ":", "but", "and"}):
+            continue  # "In his view, ..." opens the clause it attributes
+        owner = match.group(1)
+        subject = Phrase(
+            _POSSESSIVE_SUBJECTS[owner.lower()], match.start(1), match.end(1), "pronoun"
+        )
+        cue = " ".join(match.group().rstrip(", ").split())
+        content = Span(match.end(), sentence.end)
+        clauses.append(Clause(cue, match.start(), subject, content))
     for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
         clause = _according(text, sentence, ws, index, match, cues)
         if clause:
             clauses.append(clause)
     return clauses
+
+
+_GERUND_REACH = 8
+
+
+def _event_told(ws: list[Word], j: int | None) -> bool:
+    """Whether ``reports of`` is followed by what they tell, a subject and its gerund
+    (``reports of its army fighting abroad``), not a bare topic."""
+    if j is None:
+        return False
+    for k in range(j + 1, min(len(ws), j + _GERUND_REACH)):
+        if ws[k].text in {",", ";", ":", ".", "("}:
+            return False
+        gerund = ws[k].text.islower() and ws[k].text.endswith("ing") and len(ws[k].text) > 4
+        if gerund and ws[k].text not in NOT_GERUNDS:
+            return True
+    return False
 
 
 def _claims_by(
@@ -971,7 +1261,8 @@ def _claims_by(
         return None
     end = sentence.end
     if link != "that":  # a noun-phrase content ends with its clause
-        end = next((w.start for w in ws[k:] if w.text in {",", ";"}), sentence.end)
+        stop = min(len(ws), k + _CLAUSE_WINDOW)
+        end = next((ws[m].start for m in range(k, stop) if ws[m].text in {",", ";"}), sentence.end)
     cue = " ".join(match.group().split())
     return Clause(cue, match.start(), speaker, Span(ws[k].start, end))
 
@@ -1019,7 +1310,8 @@ def _according(
     leading = (
         j - 2 <= 0 or ws[j - 3].text in {",", ";", ":"} or ws[j - 3].text.lower() in CLAUSE_OPENERS
     )
-    if leading and k < len(ws) and ws[k].text == ",":
+    participle_after = k + 1 < len(ws) and _participle(ws[k + 1])
+    if leading and k < len(ws) and ws[k].text == "," and not (participle_after and j >= 3):
         body = Span(ws[k + 1].start, sentence.end) if k + 1 < len(ws) else None
     elif j >= 3 and ws[j - 3].text == ",":
         body = strip_span(text, sentence.start, ws[j - 3].start)
@@ -1122,6 +1414,8 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
     if first is None:
         return None
     prev = ws[first - 1].text.lower() if first else ""
+    if prev == "," and _opening_adverbial(ws, index.get(within), first - 1):
+        return None  # "that despite the delay, the crew said ...": the content's own subject
     if prev in {",", ";", "while", "but", "whereas", "and", ":"}:
         return ws[first - 1].start
     if prev in CONTENT_RELATIVES:  # "..., which it said was ...": the relative clause is its own
@@ -1129,8 +1423,19 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
             ws[first - 2].start if first > 1 and ws[first - 2].text == "," else ws[first - 1].start
         )
     if other.cue.lower().startswith("according"):
-        return ws[i - 1].start if i and ws[i - 1].text == "," else None
+        linked = i and ws[i - 1].text.lower() in {",", ";", "and", "but", "while"}
+        return ws[i - 1].start if linked else None  # "A, and according to Y, B
     return None
+
+
+def _opening_adverbial(ws: list[Word], start: int | None, comma: int) -> bool:
+    """Whether the content starting at ws[start] opens with an adverbial phrase
+    (``despite knowing about it``) that the comma at ws[comma] closes."""
+    if start is None or comma - start > _SKIP_WORDS * 2 or comma <= start:
+        return False
+    if ws[start].text.lower() not in CONTENT_OPENERS:
+        return False
+    return all(ws[k].text not in {",", ";", ":"} for k in range(start + 1, comma))
 
 
 _CHANNEL_TAIL = re.compile(

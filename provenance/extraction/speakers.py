@@ -5,6 +5,7 @@ head nouns of organisations and anonymous groups.
 """
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from provenance.extraction.cues import (
@@ -36,6 +37,7 @@ from provenance.extraction.lexicon.people import (
     ORG_HEADS,
     OUTLET_HEADS,
     SOURCE_QUALIFIERS,
+    STATION_WORDS,
     TITLE_ARTICLES,
     TITLES,
 )
@@ -107,6 +109,14 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
         and _capital_before(words, i)
     ):
         return True  # "Section 217 Watch"
+    if (
+        word.text.isdigit()
+        and len(word.text) <= 2
+        and not taken
+        and _capital_before(words, i)
+        and (words[i - 1].text.isupper() or _low(words[i - 1]) in STATION_WORDS)
+    ):
+        return True  # "..., Channel 9 reported": a station's number ends its name
     if is_capitalized(word.text):
         if (
             low.endswith("ing")
@@ -665,7 +675,8 @@ def _appositive_name(words: list[Word], j: int, stop: int, made: Phrase | None) 
     is Jo Roe, with the description as the role."""
     if made is None or made.kind not in ("person", "organization") or j + 1 >= stop:
         return None
-    own = [w for w in words if made.start <= w.start and w.end <= made.end]
+    first = bisect_left(words, made.start, hi=j, key=lambda w: w.start)
+    own = [w for w in words[first:j] if w.end <= made.end]
     if words[j].text != "," or person_name(own) or not _title_led(own, made.kind):
         return None
     name = phrase_after(words, j + 1, stop, nested=True)

@@ -363,7 +363,8 @@ NON_ASSERTIVE_NOUNS = wordset("tribute respect condolences")
 NOUN_OR_VERB_CUES = wordset(
     "claim claims report reports call calls tweet tweets post posts demand demands promise "
     "promises pledge pledges vow vows share note notes record warning denial thank state "
-    "states mention mentions express request requests protest protests forecasts"
+    "states mention mentions express request requests protest protests forecasts remarks "
+    "comments"
 )
 
 #: The cue whose zero-that content needs nothing else to follow it.
@@ -400,3 +401,13 @@ QUOTING_LEADS = (("to", "quote"), ("in", "the", "words", "of"))
 
 #: ``as Jo Roe put it`` after a quotation.
 PUT_IT_VERBS = frozenset({"put", "puts"})
+
+#: Verbs of expectation: with a bare object they give a figure expected, not a statement.
+FORECAST_LEMMAS = wordset("forecast predict estimate project expect")
+
+#: Irregular past participles of cues: after a form of "be" the cue is passive (``she had been
+#: told a garda must ...``): the subject was spoken to, it does not speak.
+IRREGULAR_PASSIVES = wordset("told said written")
+
+#: Verbs of ``, but it later emerged ...``: the narrator takes over from the speaker.
+NARRATIVE_BREAKS = wordset("emerged transpired")

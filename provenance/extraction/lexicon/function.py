@@ -288,3 +288,16 @@ NOT_ROLE_WORDS = frozenset(
 
 #: Words of a question put to the interviewee.
 ADDRESSED_WORDS = frozenset({"you", "your", "you're", "you’re", "you've", "you’ve", "yourself"})
+
+#: Words after which ``reports``, ``claims`` are nouns (``comment on reports that``).
+NOUN_CONTEXT_WORDS = wordset("on about over amid despite following after")
+
+#: Prepositions spelt like -ing verbs.
+NOT_GERUNDS = wordset("during including according notwithstanding regarding concerning")
+
+#: Words that open an adverbial phrase at the start of a content clause (``said that despite the
+#: delay, the crew had ...``): the subject after its comma is the content's own.
+CONTENT_OPENERS = wordset(
+    "despite although though while when after before because since if unless once until "
+    "amid following"
+)

@@ -59,13 +59,13 @@ ORG_HEADS = wordset(
     "channel station broadcaster outlet daily weekly magazine website platform house affairs "
     "paper tabloid journal publication conglomerate carmaker automaker retailer manufacturer "
     "insurer lender chipmaker operator maker provider supplier giant startup distributor "
-    "exporter importer"
+    "exporter importer tv television radio"
 )
 
 #: Nouns by which a news story refers back to an outlet it named (``the newspaper said``).
 OUTLET_HEADS = wordset(
     "newspaper paper daily weekly broadcaster magazine tabloid website outlet publication "
-    "journal broadsheet"
+    "journal broadsheet tv television radio"
 )
 
 #: Words that English newspaper titles are made of (``The Morning Herald``).
@@ -119,7 +119,7 @@ SOURCE_QUALIFIERS = (
 
 #: Prepositions that tie a group noun to where or what it belongs (``residents of``,
 #: ``officials in``).
-GROUP_LINKS = wordset("from along in on at of across near around")
+GROUP_LINKS = wordset("from along in on at of across near around with")
 
 #: Definite articles of other languages that open the names of publications (``Le Monde``).
 TITLE_ARTICLES = wordset("le la les el los las der die das il")
@@ -215,3 +215,18 @@ NAMING_PARTICIPLES = wordset("called named")
 
 #: Prepositions that tie a person to an affiliation after the name (``Jo Roe of the Institute``).
 AFFILIATION_LINKS = wordset("of at from")
+
+#: Words a broadcaster's name may end with before its number (``News 9``, ``Radio 4``).
+STATION_WORDS = OUTLET_NAME_WORDS | wordset("channel radio tv television network")
+
+#: Subjects whose forecast of a figure is an expectation (``Analysts had forecast a loss``).
+FORECASTER_HEADS = wordset(
+    "analysts economists strategists traders investors markets consensus estimates polls "
+    "forecasters brokers"
+)
+
+#: Plural heads of ``both sides``, ``the two countries``: the pair named just before.
+PAIR_HEADS = wordset(
+    "sides countries nations governments leaders parties teams clubs companies firms "
+    "ministers camps states men women"
+)

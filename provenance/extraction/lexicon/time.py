@@ -70,3 +70,6 @@ DEICTIC_DAYS = wordset("yesterday today tonight")
 
 #: Words that open a time phrase before a name (``on Thursday evening``, ``late on Monday``).
 TIME_PHRASE_OPENERS = wordset("on last this in late early")
+
+#: Capitalised words that name days and months, not parties (``March and April``).
+CALENDAR_NAMES = frozenset(WEEKDAYS) | MONTHS
