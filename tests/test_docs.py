@@ -41,3 +41,23 @@ def test_every_cli_command_has_help():
     command = typer.main.get_command(app)
     for name, sub in command.commands.items():  # type: ignore[attr-defined]
         assert sub.help, name
+
+
+EXTRACTION_DOCS = (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")
+EXTRACTION = ROOT / "provenance" / "extraction"
+ORCHESTRATION = {"__init__.py", "attribution.py", "pipeline.py", "text.py"}
+
+
+@pytest.mark.parametrize(
+    "module", sorted(p.name for p in EXTRACTION.glob("*.py") if p.name not in ORCHESTRATION)
+)
+def test_every_pass_module_is_in_the_extraction_docs(module):
+    assert f"`{module}`" in EXTRACTION_DOCS
+
+
+@pytest.mark.parametrize(
+    "module",
+    sorted(p.name for p in (EXTRACTION / "lexicon").glob("*.py") if p.name != "__init__.py"),
+)
+def test_every_lexicon_module_is_in_the_extraction_docs(module):
+    assert f"| `{module}` |" in EXTRACTION_DOCS
