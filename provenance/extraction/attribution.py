@@ -38,7 +38,13 @@ from provenance.extraction.channels import (
 )
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
-from provenance.extraction.dates import Published, read_published, said_on
+from provenance.extraction.dates import (
+    Published,
+    later_occasion,
+    perfect_cue,
+    read_published,
+    said_on,
+)
 from provenance.extraction.direct import cue_for
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
@@ -734,7 +740,12 @@ class _Reader:
                 item.channel = scene.channel
                 if not item.via:
                     item.via = list(scene.via)
-            if item.date is None and item.start >= scene.since and item.channel == scene.channel:
+            if (
+                item.date is None
+                and item.start >= scene.since
+                and item.channel == scene.channel
+                and not self._later(item)
+            ):
                 item.date = scene.date
 
     def _outlet_reports(self) -> None:
@@ -781,7 +792,7 @@ class _Reader:
         lede = None
         first = self._lede_index()
         for para in self.paras[first : first + _LEDE_DATE_PARAGRAPHS]:
-            lede = said_on(self.body, _past_dateline(self.body, para), para.end, self.published)
+            lede = self._occasion_date(para)
             if lede is not None:
                 break
         if lede is None or len(lede) < 10 or not self._recent(lede):
@@ -790,9 +801,41 @@ class _Reader:
         for item in self.found:
             if item.start >= end:
                 continue
-            first = (item.cue or "").split()[0].lower() if item.cue else ""
-            if item.entity is not None and item.date is None and first not in _PERFECT:
+            if item.entity is not None and item.date is None and not self._before_or_after(item):
                 item.date = lede
+
+    def _occasion_date(self, para: Span) -> str | None:
+        """The date a lede paragraph gives its occasion. A question is no occasion, and a
+        date inside what is reported in the present or perfect (``says crews halted it on
+        Tuesday``, ``has condemned the attack on Sunday``) dates the event, not the saying."""
+        if self.body[para.start : para.end].rstrip().endswith("?"):
+            return None
+        reported = [
+            Span(i.start, i.end)
+            for i in self.found
+            if para.start <= i.start < para.end and self._undated_by_content(i)
+        ]
+        spans = _minus([Span(_past_dateline(self.body, para), para.end)], reported)
+        return _date_in(self.body, spans, self.published)
+
+    def _undated_by_content(self, item: _Found) -> bool:
+        return _present_tense(item.cue or "") or perfect_cue(
+            self.body, item.cue, item.start, item.end
+        )
+
+    def _before_or_after(self, item: _Found) -> bool:
+        """A statement reported as said before the lede's occasion (``has warned``) or on a
+        later one (``in a later interview``)."""
+        first = (item.cue or "").split()[0].lower() if item.cue else ""
+        if first in _PERFECT or perfect_cue(self.body, item.cue, item.start, item.end):
+            return True
+        return self._later(item)
+
+    def _later(self, item: _Found) -> bool:
+        """Whether a statement's frame sets a later occasion (``in a later interview``)."""
+        reach = Span(item.position - _FRAME_REACH, item.position + _FRAME_REACH)
+        frame = _minus(item.frame, [Span(0, reach.start), Span(reach.end, len(self.body))])
+        return any(later_occasion(self.body, span.start, span.end) for span in frame)
 
     def _recent(self, day: str) -> bool:
         """Whether a date can be the occasion of a news lede: not long before publication."""
@@ -825,6 +868,7 @@ class _Reader:
                 and last.date is not None
                 and item.channel in (None, last.channel)
                 and _paragraph_of(starts, item.start) - _paragraph_of(starts, last.start) <= 1
+                and not self._later(item)
             ):
                 item.date = last.date
             last = item

@@ -219,3 +219,39 @@ def _month_of(first: date, days: int) -> str | None:
     """The month of a run of days, when they all fall in one month."""
     last = first + timedelta(days=days - 1)
     return first.strftime("%Y-%m") if (first.year, first.month) == (last.year, last.month) else None
+
+
+_AUXILIARY_GAP = 40
+"""How far before a cue its auxiliary and adverbs are looked for."""
+_PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "’ve"})
+_CUE_ADVERB = re.compile(r"\w+ly|also|already|since|earlier|previously|repeatedly|long|often")
+_LATER_OCCASION = re.compile(r"\blater\b(?!\s+(?:this|that|in\s+the)\b)", re.IGNORECASE)
+
+
+def perfect_cue(text: str, cue: str | None, start: int, end: int) -> bool:
+    """Whether a statement's cue is in the perfect (``has warned``, ``had also accused``):
+    it reports something said before the occasion the story dates."""
+    if not cue:
+        return False
+    at = text.rfind(cue, max(0, start - _FRAME_GAP), start)
+    if at < 0:
+        at = text.find(cue, end, end + _FRAME_GAP)
+    if at < 0:
+        return False
+    before = text[max(0, at - _AUXILIARY_GAP) : at].replace("’", " ’").replace("'", " '")
+    for word in reversed(before.lower().split()):
+        if word in _PERFECT_AUXILIARIES:
+            return True
+        if not _CUE_ADVERB.fullmatch(word):
+            return False
+    return False
+
+
+_FRAME_GAP = 80
+"""How far from a statement's content its cue is looked for."""
+
+
+def later_occasion(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a statement's frame) sets a later occasion than the one
+    the story opens on (``in a later interview``, ``later told reporters``)."""
+    return _LATER_OCCASION.search(text, start, end) is not None

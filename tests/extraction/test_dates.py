@@ -1,6 +1,9 @@
 import pytest
 
-from provenance.extraction.dates import read_published, said_on
+from provenance.domain import ParsedDocument
+from provenance.extraction.attribution import attribute
+from provenance.extraction.dates import perfect_cue, read_published, said_on
+from tests.extraction.conftest import attribute_body, by_text
 
 
 @pytest.mark.parametrize(
@@ -44,3 +47,71 @@ def test_read_published_forms():
 )
 def test_dates_that_are_not_when_it_was_said(sentence: str, expected: str | None):
     assert said_on(sentence, 0, len(sentence), read_published("2024-03-13")) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "expected"),
+    [
+        ("The union, which has accused the board of lying, ...", "accused", True),
+        ("She had also warned that it would fail.", "warned", True),
+        ("They've repeatedly denied it.", "denied", True),
+        ("He accused the board of lying.", "accused", False),
+        ("The board has a duty, she said.", "said", False),
+    ],
+)
+def test_perfect_cues(sentence: str, cue: str, expected: bool):
+    end = sentence.index(cue) + len(cue)
+    assert perfect_cue(sentence, cue, end + 1, len(sentence)) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "expected"),
+    [
+        # the lede's date dates the opening statements of its occasion
+        (
+            "The tenants' union demanded a rent freeze on Tuesday, citing what it said "
+            "were unlawful rises.\n\nIts spokesman Jo Roe said the union would march.",
+            "the union would march",
+            "2024-03-12",
+        ),
+        # ... but not a date inside what a perfect or present cue reports: that is the event's
+        (
+            "Mayor Jo Roe has condemned the fire on Sunday night at a market in the old town."
+            "\n\nRoe said the market would reopen.",
+            "the market would reopen",
+            None,
+        ),
+        (
+            "The Valley Council says the bridge has been closed for now, and that crews found "
+            "a crack and halted traffic on Tuesday.\n\nResident Bo Li says she feels cut off.",
+            "she feels cut off",
+            None,
+        ),
+        # ... nor what was said before it (``has warned``) or on a later occasion
+        (
+            "The tenants' union demanded a rent freeze on Tuesday.\n\nThe union, which has "
+            "accused landlords of price-fixing, has warned it would not accept a delay.",
+            "it would not accept a delay",
+            None,
+        ),
+        (
+            "Spokesman Jo Roe said on Tuesday that the mayor had already replied.\n\n"
+            "Roe added in a later interview with Radio Nord that the mayor was a careful man.",
+            "the mayor was a careful man",
+            None,
+        ),
+    ],
+)
+def test_the_ledes_occasion_date(body: str, text: str, expected: str | None):
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found[text].said_on == expected
+
+
+def test_a_question_put_to_an_interviewee_is_no_occasion():
+    body = (
+        "Q: How would you describe the state of the market today?\n\n"
+        "A: My view is that no single market can be judged on its own any more."
+    )
+    parsed = ParsedDocument(body=body, title="Q+A | Jo Roe", published="2024-03-13")
+    (answer,) = attribute(parsed).statements
+    assert answer.speaker.name == "Jo Roe" and answer.said_on is None
