@@ -854,24 +854,31 @@ class _Reader:
         return 0
 
     def _carry_runs(self) -> None:
-        """A speaker's statements in a row, in one paragraph or the next, are one occasion:
-        those without a date of their own take the date of the first."""
+        """A speaker's statements in one passage are one occasion: those without a date of
+        their own take the date of the speaker's last one, a few paragraphs up at most, even
+        with others speaking in between; not those said before it (``has warned``), nor any
+        once the text moves on to a later occasion (``in a later interview``)."""
         starts = [p.start for p in self.paras]
-        last: _Found | None = None
+        last: dict[int, _Found] = {}
+        moved_on = -1  # where the text last moved on to a later occasion
         for item in self.found:
             if item.entity is None:
                 continue
+            before = last.get(id(item.entity))
+            if self._later(item):
+                moved_on = item.start
             if (
-                last is not None
-                and item.entity is last.entity
+                before is not None
+                and before.start >= moved_on
                 and item.date is None
-                and last.date is not None
-                and item.channel in (None, last.channel)
-                and _paragraph_of(starts, item.start) - _paragraph_of(starts, last.start) <= 1
-                and not self._later(item)
+                and before.date is not None
+                and item.channel in (None, before.channel)
+                and _paragraph_of(starts, item.start) - _paragraph_of(starts, before.start)
+                <= _PASSAGE_PARAGRAPHS
+                and not self._before_or_after(item)
             ):
-                item.date = last.date
-            last = item
+                item.date = before.date
+            last[id(item.entity)] = item
 
     # --- output ---------------------------------------------------------------------------
 
@@ -931,6 +938,8 @@ def _past_dateline(text: str, para: Span) -> int:
     return match.end() if match else para.start
 
 
+_PASSAGE_PARAGRAPHS = 3
+"""A speaker's date carries to their statements this many paragraphs further at most."""
 _LEDE_MAX_AGE = timedelta(days=60)
 """A lede's occasion is at most this long before publication."""
 _LEDE_SEARCH = 8

@@ -115,3 +115,50 @@ def test_a_question_put_to_an_interviewee_is_no_occasion():
     parsed = ParsedDocument(body=body, title="Q+A | Jo Roe", published="2024-03-13")
     (answer,) = attribute(parsed).statements
     assert answer.speaker.name == "Jo Roe" and answer.said_on is None
+
+
+_OPENING = (
+    "The valley's ferry will stop running for the winter, the operator announced.\n\n"
+    "Islanders have long relied on the service to reach the mainland.\n\n"
+    "The operator blamed rising fuel costs for the decision.\n\n"
+    "A review of the route is expected to follow in the spring.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("passage", "text", "expected"),
+    [
+        # a speaker's date carries to their later words in the passage, past others' words
+        (
+            "Mayor Jo Roe said on Monday that the council would appeal.\n\n"
+            "Resident Bo Li said the islanders felt abandoned.\n\n"
+            "Roe added that a petition would follow.",
+            "a petition would follow",
+            "2024-03-11",
+        ),
+        # ... not to the others
+        (
+            "Mayor Jo Roe said on Monday that the council would appeal.\n\n"
+            "Resident Bo Li said the islanders felt abandoned.",
+            "the islanders felt abandoned",
+            None,
+        ),
+        # ... nor to what the speaker said before (perfect) or once the text moved on
+        (
+            "Mayor Jo Roe said on Monday that the council would appeal.\n\n"
+            "Roe has long argued that the route should be public.",
+            "the route should be public",
+            None,
+        ),
+        (
+            "Mayor Jo Roe said on Monday that the council would appeal.\n\n"
+            "Councillor Ann Cole added in a later interview that the mayor was right.\n\n"
+            "“We will not give up,” Roe said.",
+            "We will not give up,",
+            None,
+        ),
+    ],
+)
+def test_a_speakers_date_carries_over_their_passage(passage: str, text: str, expected: str | None):
+    found = by_text(attribute_body(_OPENING + passage, published="2024-03-13"))
+    assert found[text].said_on == expected
