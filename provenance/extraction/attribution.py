@@ -42,6 +42,7 @@ from provenance.extraction.dates import (
     Published,
     later_occasion,
     perfect_cue,
+    quoted_today,
     read_published,
     said_on,
 )
@@ -718,6 +719,7 @@ class _Reader:
         self._carry_occasions()
         self._lede_date()
         self._outlet_reports()
+        self._quoted_today()
         self._carry_runs()
 
     def _carry_occasions(self) -> None:
@@ -747,6 +749,12 @@ class _Reader:
                 and not self._later(item)
             ):
                 item.date = scene.date
+
+    def _quoted_today(self) -> None:
+        """An undated quotation that speaks of ``today`` was said on the day of the page."""
+        for item in self.found:
+            if item.kind == "direct" and item.date is None and item.entity is not None:
+                item.date = quoted_today(self.body, item.start, item.end, self.published)
 
     def _outlet_reports(self) -> None:
         """A news outlet speaks through its reports: ``the newspaper said``, ``according to
@@ -795,6 +803,11 @@ class _Reader:
             lede = self._occasion_date(para)
             if lede is not None:
                 break
+        if lede is None and first < len(self.paras):
+            # "KOLKATA, December 9: X said ...": with no date of its own, the lede's
+            # occasion is the day of its dateline
+            para = self.paras[first]
+            lede = said_on(self.body, para.start, _past_dateline(self.body, para), self.published)
         if lede is None or len(lede) < 10 or not self._recent(lede):
             return
         end = self.paras[min(len(self.paras), first + _LEDE_PARAGRAPHS) - 1].end
@@ -806,8 +819,9 @@ class _Reader:
 
     def _occasion_date(self, para: Span) -> str | None:
         """The date a lede paragraph gives its occasion. A question is no occasion, and a
-        date inside what is reported in the present or perfect (``says crews halted it on
-        Tuesday``, ``has condemned the attack on Sunday``) dates the event, not the saying."""
+        date inside a quotation, or inside what is reported in the present or perfect (``says
+        crews halted it on Tuesday``, ``has condemned the attack on Sunday``), dates the
+        event, not the saying."""
         if self.body[para.start : para.end].rstrip().endswith("?"):
             return None
         reported = [
@@ -819,6 +833,8 @@ class _Reader:
         return _date_in(self.body, spans, self.published)
 
     def _undated_by_content(self, item: _Found) -> bool:
+        if item.kind == "direct":
+            return True  # "'We signed it on Monday,' she said": the speaker's own reference
         return _present_tense(item.cue or "") or perfect_cue(
             self.body, item.cue, item.start, item.end
         )

@@ -255,3 +255,16 @@ def later_occasion(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (a statement's frame) sets a later occasion than the one
     the story opens on (``in a later interview``, ``later told reporters``)."""
     return _LATER_OCCASION.search(text, start, end) is not None
+
+
+_QUOTED_TODAY = re.compile(r"\b(?:today|tonight)\b")
+"""Lower case only: a capitalised ``Today`` opening a quotation often means "nowadays"."""
+
+
+def quoted_today(text: str, start: int, end: int, published: Published | None) -> str | None:
+    """The publication day, when a quotation ``text[start:end]`` speaks of ``today``
+    (``"When the ferry is down, like today, ..."``): the words were said that day."""
+    day = published.day_date if published else None
+    if day is None or _QUOTED_TODAY.search(text, start, end) is None:
+        return None
+    return day.isoformat()

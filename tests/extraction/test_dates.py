@@ -74,6 +74,13 @@ def test_perfect_cues(sentence: str, cue: str, expected: bool):
             "the union would march",
             "2024-03-12",
         ),
+        # with no date of its own, the lede's occasion is the day of its dateline
+        (
+            "Nordport, March 12: The home side lost its opening game of the season at the "
+            "new ground.\n\nCoach Jo Roe said the players had been tired.",
+            "the players had been tired",
+            "2024-03-12",
+        ),
         # ... but not a date inside what a perfect or present cue reports: that is the event's
         (
             "Mayor Jo Roe has condemned the fire on Sunday night at a market in the old town."
@@ -85,6 +92,13 @@ def test_perfect_cues(sentence: str, cue: str, expected: bool):
             "The Valley Council says the bridge has been closed for now, and that crews found "
             "a crack and halted traffic on Tuesday.\n\nResident Bo Li says she feels cut off.",
             "she feels cut off",
+            None,
+        ),
+        # ... nor a date the speaker's own quoted words give
+        (
+            "“We signed the deal on Monday,” the mayor Jo Roe said at the town hall.\n\n"
+            "Roe said the town would gain jobs.",
+            "the town would gain jobs",
             None,
         ),
         # ... nor what was said before it (``has warned``) or on a later occasion
@@ -161,4 +175,32 @@ _OPENING = (
 )
 def test_a_speakers_date_carries_over_their_passage(passage: str, text: str, expected: str | None):
     found = by_text(attribute_body(_OPENING + passage, published="2024-03-13"))
+    assert found[text].said_on == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "expected"),
+    [
+        # a quotation that speaks of today was said on the day of the page
+        (
+            "“When the bridge is shut, like today, we are stuck,” resident Bo Li said.",
+            "When the bridge is shut, like today, we are stuck,",
+            "2024-03-13",
+        ),
+        # ... unless the text dates it itself
+        (
+            "“We close today,” the owner Jo Roe said on Monday.",
+            "We close today,",
+            "2024-03-11",
+        ),
+        # a capitalised "Today" opening it often means "nowadays"
+        (
+            "“Today young people leave the valley for the cities,” the mayor Jo Roe said.",
+            "Today young people leave the valley for the cities,",
+            None,
+        ),
+    ],
+)
+def test_a_quotation_that_speaks_of_today(body: str, text: str, expected: str | None):
+    found = by_text(attribute_body(_OPENING + body, published="2024-03-13"))
     assert found[text].said_on == expected
