@@ -40,6 +40,7 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import (
     Published,
+    dated_afterwards,
     later_occasion,
     perfect_cue,
     quoted_today,
@@ -720,6 +721,7 @@ class _Reader:
         self._lede_date()
         self._outlet_reports()
         self._quoted_today()
+        self._dated_afterwards()
         self._carry_runs()
 
     def _carry_occasions(self) -> None:
@@ -749,6 +751,22 @@ class _Reader:
                 and not self._later(item)
             ):
                 item.date = scene.date
+
+    def _dated_afterwards(self) -> None:
+        """``These remarks came on Monday``: a sentence that dates the speech it refers
+        back to dates the undated statements of its paragraph."""
+        days: dict[int, str] = {}
+        for index, para in enumerate(self.paras):
+            for sentence in sentences(self.body, para):
+                day = dated_afterwards(self.body, sentence.start, sentence.end, self.published)
+                if day is not None:
+                    days.setdefault(index, day)
+        if not days:
+            return
+        starts = [p.start for p in self.paras]
+        for item in self.found:
+            if item.entity is not None and item.date is None:
+                item.date = days.get(_paragraph_of(starts, item.start))
 
     def _quoted_today(self) -> None:
         """An undated quotation that speaks of ``today`` was said on the day of the page."""

@@ -13,6 +13,8 @@ from typing import NamedTuple
 from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
+from provenance.extraction.pending_dates2 import SPEECH_NOUNS, SPEECH_OCCURRED
+
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -268,3 +270,18 @@ def quoted_today(text: str, start: int, end: int, published: Published | None) -
     if day is None or _QUOTED_TODAY.search(text, start, end) is None:
         return None
     return day.isoformat()
+
+
+_REFERRING_BACK = re.compile(
+    r"\s*(?:These|The|This|Those|His|Her|Their|Its)\s+(?:[\w-]+\s+)?"
+    rf"(?:{'|'.join(sorted(SPEECH_NOUNS))})\s+(?:{'|'.join(SPEECH_OCCURRED)})\b"
+)
+
+
+def dated_afterwards(text: str, start: int, end: int, published: Published | None) -> str | None:
+    """The date a sentence ``text[start:end]`` gives to the speech it refers back to
+    (``These remarks came on Monday, ...``, ``The claims emerged in March 2020``)."""
+    match = _REFERRING_BACK.match(text, start, end)
+    if match is None:
+        return None
+    return said_on(text, match.end(), end, published)

@@ -204,3 +204,33 @@ def test_a_speakers_date_carries_over_their_passage(passage: str, text: str, exp
 def test_a_quotation_that_speaks_of_today(body: str, text: str, expected: str | None):
     found = by_text(attribute_body(_OPENING + body, published="2024-03-13"))
     assert found[text].said_on == expected
+
+
+@pytest.mark.parametrize(
+    ("passage", "text", "expected"),
+    [
+        (
+            "Local media have claimed that the dam was built without a permit. These reports "
+            "emerged in March 2023, with the Valley Courier citing two engineers.",
+            "the dam was built without a permit",
+            "2023-03",
+        ),
+        (
+            "Mayor Jo Roe said the budget would be cut. Her remarks came on Monday, a day "
+            "after the vote.",
+            "the budget would be cut",
+            "2024-03-11",
+        ),
+        # a sentence that does not refer back to speech dates nothing
+        (
+            "Mayor Jo Roe said the budget would be cut. The vote came on Monday.",
+            "the budget would be cut",
+            None,
+        ),
+    ],
+)
+def test_a_sentence_that_dates_the_speech_it_refers_back_to(
+    passage: str, text: str, expected: str | None
+):
+    found = by_text(attribute_body(_OPENING + passage, published="2024-03-13"))
+    assert found[text].said_on == expected

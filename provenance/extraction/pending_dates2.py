@@ -1,0 +1,43 @@
+"""Words the ``dates2`` branch added, to be folded into the lexicon package."""
+
+SPEECH_NOUNS = frozenset(
+    {
+        "remark",
+        "remarks",
+        "comment",
+        "comments",
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "statement",
+        "statements",
+        "announcement",
+        "warning",
+        "warnings",
+        "allegation",
+        "allegations",
+        "assurance",
+        "assurances",
+        "pledge",
+        "appeal",
+    }
+)
+"""Nouns that refer back to what was just said (``These remarks came on Monday``)."""
+
+SPEECH_OCCURRED = (
+    "came",
+    "emerged",
+    "surfaced",
+    "were made",
+    "was made",
+    "were issued",
+    "was issued",
+    "were published",
+    "was published",
+    "was released",
+    "were released",
+    "were delivered",
+    "was delivered",
+)
+"""How a sentence says when the speech it refers back to took place."""
