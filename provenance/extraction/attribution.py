@@ -42,6 +42,7 @@ from provenance.extraction.dates import (
     Published,
     dated_afterwards,
     later_occasion,
+    nominal_cue,
     perfect_cue,
     quoted_today,
     read_published,
@@ -858,12 +859,12 @@ class _Reader:
         )
 
     def _before_or_after(self, item: _Found) -> bool:
-        """A statement reported as said before the lede's occasion (``has warned``) or on a
-        later one (``in a later interview``)."""
+        """A statement reported as said before the lede's occasion (``has warned``), at no
+        stated time (``claims by X that``) or on a later one (``in a later interview``)."""
         first = (item.cue or "").split()[0].lower() if item.cue else ""
         if first in _PERFECT or perfect_cue(self.body, item.cue, item.start, item.end):
             return True
-        return self._later(item)
+        return nominal_cue(item.cue) or self._later(item)
 
     def _later(self, item: _Found) -> bool:
         """Whether a statement's frame sets a later occasion (``in a later interview``)."""

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
-from provenance.extraction.pending_dates2 import SPEECH_NOUNS, SPEECH_OCCURRED
+from provenance.extraction.pending_dates2 import CLAIM_NOUNS, SPEECH_NOUNS, SPEECH_OCCURRED
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -285,3 +285,9 @@ def dated_afterwards(text: str, start: int, end: int, published: Published | Non
     if match is None:
         return None
     return said_on(text, match.end(), end, published)
+
+
+def nominal_cue(cue: str | None) -> bool:
+    """Whether a cue is a noun (``claims by``, ``reports of``, ``rumours emerged that``)."""
+    parts = (cue or "").lower().split()
+    return len(parts) > 1 and parts[0] in CLAIM_NOUNS and parts[1] not in {"for", "on", "to"}

@@ -41,3 +41,28 @@ SPEECH_OCCURRED = (
     "was delivered",
 )
 """How a sentence says when the speech it refers back to took place."""
+
+CLAIM_NOUNS = frozenset(
+    {
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "report",
+        "reports",
+        "suggestion",
+        "suggestions",
+        "warning",
+        "warnings",
+        "assertion",
+        "assertions",
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+    }
+)
+"""Nouns of a nominal cue (``claims by X that ...``, ``reports of ...``): claims made at
+no stated time, which do not share the date of the occasion a story opens on."""

@@ -2,7 +2,7 @@ import pytest
 
 from provenance.domain import ParsedDocument
 from provenance.extraction.attribution import attribute
-from provenance.extraction.dates import perfect_cue, read_published, said_on
+from provenance.extraction.dates import nominal_cue, perfect_cue, read_published, said_on
 from tests.extraction.conftest import attribute_body, by_text
 
 
@@ -92,6 +92,13 @@ def test_perfect_cues(sentence: str, cue: str, expected: bool):
             "The Valley Council says the bridge has been closed for now, and that crews found "
             "a crack and halted traffic on Tuesday.\n\nResident Bo Li says she feels cut off.",
             "she feels cut off",
+            None,
+        ),
+        # ... nor claims made at no stated time
+        (
+            "Valley Mill copied designs on Tuesday, the Valley Courier reported. This runs "
+            "counter to claims by Valley Mill that it never copies designs.",
+            "it never copies designs",
             None,
         ),
         # ... nor a date the speaker's own quoted words give
@@ -234,3 +241,11 @@ def test_a_sentence_that_dates_the_speech_it_refers_back_to(
 ):
     found = by_text(attribute_body(_OPENING + passage, published="2024-03-13"))
     assert found[text].said_on == expected
+
+
+@pytest.mark.parametrize(
+    ("cue", "expected"),
+    [("claims by", True), ("reports of", True), ("calls for", False), ("said", False)],
+)
+def test_nominal_cues(cue: str, expected: bool):
+    assert nominal_cue(cue) is expected
