@@ -40,6 +40,7 @@ from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import (
     Published,
+    announced_now,
     dated_afterwards,
     later_occasion,
     nominal_cue,
@@ -532,7 +533,11 @@ class _Reader:
                 for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
             ]
             item.channel = item.channel or _document_channel(item) or channel_in(self.body, frame)
-            item.date = item.date or _date_in(self.body, frame, self.published)
+            item.date = (
+                item.date
+                or _date_in(self.body, frame, self.published)
+                or announced_now(self.body, item.cue, item.start, item.end, self.published)
+            )
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
             own = _named_relays(own, self._scene(item.entity).via)
             if item.channel is None and any(self._interviewer(r) for r in own):

@@ -233,11 +233,7 @@ _LATER_OCCASION = re.compile(r"\blater\b(?!\s+(?:this|that|in\s+the)\b)", re.IGN
 def perfect_cue(text: str, cue: str | None, start: int, end: int) -> bool:
     """Whether a statement's cue is in the perfect (``has warned``, ``had also accused``):
     it reports something said before the occasion the story dates."""
-    if not cue:
-        return False
-    at = text.rfind(cue, max(0, start - _FRAME_GAP), start)
-    if at < 0:
-        at = text.find(cue, end, end + _FRAME_GAP)
+    at = _cue_at(text, cue, start, end)
     if at < 0:
         return False
     before = text[max(0, at - _AUXILIARY_GAP) : at].replace("’", " ’").replace("'", " '")
@@ -251,6 +247,31 @@ def perfect_cue(text: str, cue: str | None, start: int, end: int) -> bool:
 
 _FRAME_GAP = 80
 """How far from a statement's content its cue is looked for."""
+
+
+def _cue_at(text: str, cue: str | None, start: int, end: int) -> int:
+    """Where the cue of a statement ``text[start:end]`` is written, or -1."""
+    if not cue:
+        return -1
+    at = text.rfind(cue, max(0, start - _FRAME_GAP), start)
+    return at if at >= 0 else text.find(cue, end, end + _FRAME_GAP)
+
+
+_ANNOUNCING_NOW = re.compile(
+    r"\b(?:is|are|am)\s+(?:\w+\s+)?(?:pleased|delighted|happy|proud|glad)\s+to\s+$", re.IGNORECASE
+)
+
+
+def announced_now(
+    text: str, cue: str | None, start: int, end: int, published: Published | None
+) -> str | None:
+    """The publication day for a release's own announcement (``The directors are pleased to
+    announce that ...``): the page is the occasion."""
+    day = published.day_date if published else None
+    at = _cue_at(text, cue, start, end)
+    if day is None or at < 0 or not _ANNOUNCING_NOW.search(text[max(0, at - _AUXILIARY_GAP) : at]):
+        return None
+    return day.isoformat()
 
 
 def later_occasion(text: str, start: int, end: int) -> bool:

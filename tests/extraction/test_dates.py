@@ -249,3 +249,25 @@ def test_a_sentence_that_dates_the_speech_it_refers_back_to(
 )
 def test_nominal_cues(cue: str, expected: bool):
     assert nominal_cue(cue) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a release's own announcement is made on the day of the page
+        (
+            "On 4 March the Directors of Valley Mill plc announced a first order. The "
+            "Directors are pleased to announce that the retailer has placed a second order.",
+            "2024-03-13",
+        ),
+        (
+            "Valley Mill is delighted to confirm that the retailer has placed a second order.",
+            "2024-03-13",
+        ),
+        # an announcement reported in the past is not
+        ("Valley Mill was pleased to announce that the retailer has placed a second order.", None),
+    ],
+)
+def test_a_releases_own_announcement(body: str, expected: str | None):
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["the retailer has placed a second order"].said_on == expected
