@@ -113,6 +113,12 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her",
 """A date after a determiner names an event (``a May 4 election``), not when it was said."""
 
 
+_POSSESSIVE = re.compile(r"(?:\s(?:morning|afternoon|evening|night))?['’]s\b")
+"""``Monday's``, ``Monday night's``."""
+_OCCASION_PREPOSITIONS = frozenset({"during", "at"})
+"""``said during Monday's debate``: the event of the date is the occasion of the saying."""
+
+
 _EVENT_PARTICIPLES = frozenset(
     {"born", "founded", "established", "built", "died", "married", "opened", "incorporated"}
 )
@@ -121,10 +127,10 @@ _EVENT_PARTICIPLES = frozenset(
 
 def _attributive(text: str, match: re.Match[str]) -> bool:
     """``a May 4 election``, ``Monday's vote``, ``born on March 3``: a date that
-    describes something else than the saying."""
-    if text.startswith(("'s", "’s"), match.end()):
-        return True
+    describes something else than the saying (but ``at Monday's meeting`` is its occasion)."""
     before = text[max(0, match.start() - 16) : match.start()].lower().split()
+    if _POSSESSIVE.match(text, match.end()):
+        return not before or before[-1] not in _OCCASION_PREPOSITIONS  # "at Monday's meeting"
     if before and before[-1] in _DETERMINERS:
         return True
     return bool(_EVENT_PARTICIPLES & set(before[-2:]))

@@ -39,6 +39,9 @@ def test_read_published_forms():
     [
         ("She called for a May 4 vote to be annulled.", None),
         ("He will vote against it in Monday's debate.", None),
+        ("He will vote against it in Monday night's debate.", None),
+        ("She said so during Monday night's debate.", "2024-03-11"),
+        ("He spoke at Tuesday’s meeting of the board.", "2024-03-12"),
         ("He told Today presenter Jo Bale about it.", None),
         ("Today the mayor said so.", "2024-03-13"),
         ("The mayor said today that it was over.", "2024-03-13"),
