@@ -41,7 +41,8 @@ _SAID_ON = re.compile(
     rf"|\b(?P<md>(?P<m2>{_MONTH})\s(?P<d2>\d{{1,2}}){_ORDINAL}(?:,?\s(?P<y2>{_YEAR}))?)\b"
     rf"|\b(?P<wd>{_WEEKDAY})\b"
     rf"|\bin\s(?P<mo>{_MONTH})(?:\s(?P<y3>{_YEAR}))?\b"
-    r"|\b(?P<rel>yesterday|today|last\sweek|last\smonth|this\sweek|this\smonth"
+    r"|\b(?P<rel>yesterday|today|tonight|last\snight|last\sweek|last\smonth|this\sweek"
+    r"|this\smonth|this\s(?:morning|afternoon|evening)"
     r"|earlier\sthis\s(?:week|month)|earlier\stoday)\b"
     r"|\b(?P<ly>last\syear)\b",
     re.IGNORECASE,
@@ -103,7 +104,11 @@ def said_on(text: str, start: int, end: int, published: Published | None) -> str
     for match in _SAID_ON.finditer(text, start, end):
         if _attributive(text, match) or _programme(text, match):
             continue
-        resolved = _resolve(match, published, text[match.end() : match.end() + 12])
+        around = (
+            text[max(0, match.start() - 6) : match.start()],
+            text[match.end() : match.end() + 12],
+        )
+        resolved = _resolve(match, published, around)
         if resolved:
             return resolved
     return None
@@ -150,7 +155,12 @@ def mentions_date(text: str, start: int, end: int) -> bool:
     return _SAID_ON.search(text, start, end) is not None
 
 
-def _resolve(match: re.Match[str], published: Published | None, after: str) -> str | None:
+def _resolve(
+    match: re.Match[str], published: Published | None, around: tuple[str, str]
+) -> str | None:
+    """A date match resolved against the publication date; ``around`` is the text just
+    before and after it (``last Friday``, ``May 3 last year``)."""
+    text_before, after = around
     last_year = re.match(r"\s+last\s+year", after, re.IGNORECASE) is not None
     if match.group("dm") or match.group("md"):
         day = int(match.group("d1") or match.group("d2"))
@@ -158,7 +168,8 @@ def _resolve(match: re.Match[str], published: Published | None, after: str) -> s
         year = match.group("y1") or match.group("y2")
         return _day_of_month(day, month, int(year) if year else None, published, last_year)
     if match.group("wd"):
-        return _weekday(match.group("wd").lower(), published)
+        last = re.search(r"\blast\s+$", text_before, re.IGNORECASE) is not None
+        return _weekday(match.group("wd").lower(), published, last)
     if match.group("mo"):
         month = _month(match.group("mo"))
         year = match.group("y3")
@@ -196,11 +207,13 @@ def _day_of_month(
         return None
 
 
-def _weekday(name: str, published: Published | None) -> str | None:
+def _weekday(name: str, published: Published | None, last: bool = False) -> str | None:
+    """The latest such day on or before the page's day; strictly before it after
+    ``last`` (``last Friday`` in a Friday paper is a week ago)."""
     today = published.day_date if published else None
     if today is None:
         return None
-    back = (today.weekday() - _WEEKDAYS.index(name)) % 7
+    back = (today.weekday() - _WEEKDAYS.index(name)) % 7 or (7 if last else 0)
     return (today - timedelta(days=back)).isoformat()
 
 
@@ -210,9 +223,9 @@ def _relative(phrase: str, published: Published | None) -> str | None:
         if published and published.month and phrase in {"this month", "earlier this month"}:
             return f"{published.year:04d}-{published.month:02d}"
         return None
-    if phrase in {"today", "earlier today"}:
+    if phrase in _SAME_DAY:
         return today.isoformat()
-    if phrase == "yesterday":
+    if phrase in {"yesterday", "last night"}:
         return (today - timedelta(days=1)).isoformat()
     if phrase in {"this month", "earlier this month"}:
         return today.strftime("%Y-%m")
@@ -221,6 +234,11 @@ def _relative(phrase: str, published: Published | None) -> str | None:
     if phrase == "last week":
         return _month_of(today - timedelta(days=today.weekday() + 7), 7)
     return _month_of(today - timedelta(days=today.weekday()), today.weekday() + 1)
+
+
+_SAME_DAY = frozenset(
+    {"today", "earlier today", "tonight", "this morning", "this afternoon", "this evening"}
+)
 
 
 def _month_of(first: date, days: int) -> str | None:
