@@ -13,7 +13,13 @@ from typing import NamedTuple
 from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
-from provenance.extraction.pending_dates2 import CLAIM_NOUNS, SPEECH_NOUNS, SPEECH_OCCURRED
+from provenance.extraction.pending_dates2 import (
+    CLAIM_NOUNS,
+    FUTURE_MARKERS,
+    RELATIVE_PRONOUNS,
+    SPEECH_NOUNS,
+    SPEECH_OCCURRED,
+)
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -102,7 +108,7 @@ def read_published(value: str | None) -> Published | None:
 def said_on(text: str, start: int, end: int, published: Published | None) -> str | None:
     """The date that ``text[start:end]`` (a statement's frame) says it was said on."""
     for match in _SAID_ON.finditer(text, start, end):
-        if _attributive(text, match) or _programme(text, match):
+        if _attributive(text, match) or _programme(text, match) or _other_clause(text, match):
             continue
         around = (
             text[max(0, match.start() - 6) : match.start()],
@@ -125,9 +131,52 @@ _OCCASION_PREPOSITIONS = frozenset({"during", "at"})
 
 
 _EVENT_PARTICIPLES = frozenset(
-    {"born", "founded", "established", "built", "died", "married", "opened", "incorporated"}
+    {
+        "born",
+        "founded",
+        "established",
+        "built",
+        "died",
+        "married",
+        "opened",
+        "incorporated",
+        "appointed",
+        "elected",
+        "sworn",
+        "hired",
+        "arrested",
+        "detained",
+        "killed",
+        "injured",
+        "wounded",
+        "kidnapped",
+        "abducted",
+        "charged",
+        "convicted",
+        "sentenced",
+        "jailed",
+    }
 )
-"""A date after these dates a life or an institution (``born on March 3rd, 1914``)."""
+"""A date after these dates a life, an institution or what befell someone (``born on March
+3rd, 1914``, ``appointed on Monday``, ``killed on Sunday``)."""
+
+_CLAUSE_OPENING = re.compile(r"[,;:(—–]\s*(?P<word>[\w’']+)[^,;:(—–.!?]*$")
+_FUTURE_WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FUTURE_MARKERS)
+_FUTURE = re.compile(
+    rf"\b(?:{_FUTURE_WORDS})\b[^,;:.!?]*$|['’]ll\b[^,;:.!?]*$",
+    re.IGNORECASE,
+)
+_CLAUSE_REACH = 60
+
+
+def _other_clause(text: str, match: re.Match[str]) -> bool:
+    """A date in a relative clause (``Jo Roe, who took office in March, said``) or of a
+    future event (``would meet on Friday``, ``next Monday``) is not when it was said."""
+    before = text[max(0, match.start() - _CLAUSE_REACH) : match.start()]
+    if _FUTURE.search(before):
+        return True
+    opening = _CLAUSE_OPENING.search(before)
+    return opening is not None and opening.group("word").lower() in RELATIVE_PRONOUNS
 
 
 def _attributive(text: str, match: re.Match[str]) -> bool:

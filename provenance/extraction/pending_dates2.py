@@ -66,3 +66,23 @@ CLAIM_NOUNS = frozenset(
 )
 """Nouns of a nominal cue (``claims by X that ...``, ``reports of ...``): claims made at
 no stated time, which do not share the date of the occasion a story opens on."""
+
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+"""A date in a relative clause (``Jo Roe, who took office in March, said``) describes the
+speaker, not the saying."""
+
+FUTURE_MARKERS = (
+    "will",
+    "would",
+    "shall",
+    "going to",
+    "due to",
+    "set to",
+    "expected to",
+    "scheduled",
+    "plans to",
+    "plan to",
+    "planned",
+    "next",
+)
+"""Words before a date that make it a future event (``would meet on Friday``)."""

@@ -52,6 +52,13 @@ def test_read_published_forms():
         ("Today the mayor said so.", "2024-03-13"),
         ("The mayor said today that it was over.", "2024-03-13"),
         ("She said on Tuesday that the May 4 vote was void.", "2024-03-12"),
+        ("Jo Roe, who took office in January, said so.", None),
+        ("Jo Roe, appointed on Monday, said so.", None),
+        ("A guard killed on Sunday had warned of it, she said.", None),
+        ("The board will meet on Friday, she said.", None),
+        ("The board will meet on Friday, she said on Tuesday.", "2024-03-12"),
+        ("They'll decide it next Monday, she said.", None),
+        ("Jo Roe, when asked on Monday, said so.", "2024-03-11"),
     ],
 )
 def test_dates_that_are_not_when_it_was_said(sentence: str, expected: str | None):
