@@ -853,8 +853,11 @@ class _Reader:
             for i in self.found
             if para.start <= i.start < para.end and self._undated_by_content(i)
         ]
-        spans = _minus([Span(_past_dateline(self.body, para), para.end)], reported)
-        return _date_in(self.body, spans, self.published)
+        return _date_in(
+            self.body,
+            _gaps(Span(_past_dateline(self.body, para), para.end), reported),
+            self.published,
+        )
 
     def _undated_by_content(self, item: _Found) -> bool:
         if item.kind == "direct":
@@ -1073,6 +1076,21 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
 
 def _outside(sentence: Span, contents: list[Span]) -> list[Span]:
     return _minus([sentence], contents)
+
+
+def _gaps(span: Span, holes: list[Span]) -> list[Span]:
+    """The parts of ``span`` outside any of ``holes``, in one pass over the sorted holes."""
+    gaps: list[Span] = []
+    at = span.start
+    for hole in sorted(holes):
+        if hole.start > at:
+            gaps.append(Span(at, min(hole.start, span.end)))
+        at = max(at, hole.end)
+        if at >= span.end:
+            break
+    if at < span.end:
+        gaps.append(Span(at, span.end))
+    return [g for g in gaps if g.start < g.end]
 
 
 def _minus(spans: list[Span], holes: list[Span]) -> list[Span]:
