@@ -47,6 +47,7 @@ from provenance.extraction.dates import (
     perfect_cue,
     quoted_today,
     read_published,
+    refers_to_event,
     said_on,
 )
 from provenance.extraction.direct import cue_for
@@ -836,10 +837,15 @@ class _Reader:
             return
         end = self.paras[min(len(self.paras), first + _LEDE_PARAGRAPHS) - 1].end
         for item in self.found:
-            if item.start >= end:
+            if item.start >= end and not self._at_the_event(item):
                 continue
             if item.entity is not None and item.date is None and not self._before_or_after(item):
                 item.date = lede
+
+    def _at_the_event(self, item: _Found) -> bool:
+        """``told reporters after the vote``: a statement placed at the occasion the lede
+        dates, however far below it."""
+        return any(refers_to_event(self.body, span.start, span.end) for span in self._reach(item))
 
     def _occasion_date(self, para: Span) -> str | None:
         """The date a lede paragraph gives its occasion. A question is no occasion, and a
@@ -876,9 +882,12 @@ class _Reader:
 
     def _later(self, item: _Found) -> bool:
         """Whether a statement's frame sets a later occasion (``in a later interview``)."""
+        return any(later_occasion(self.body, span.start, span.end) for span in self._reach(item))
+
+    def _reach(self, item: _Found) -> list[Span]:
+        """The parts of a statement's frame near its cue."""
         reach = Span(item.position - _FRAME_REACH, item.position + _FRAME_REACH)
-        frame = _minus(item.frame, [Span(0, reach.start), Span(reach.end, len(self.body))])
-        return any(later_occasion(self.body, span.start, span.end) for span in frame)
+        return _minus(item.frame, [Span(0, reach.start), Span(reach.end, len(self.body))])
 
     def _recent(self, day: str) -> bool:
         """Whether a date can be the occasion of a news lede: not long before publication."""

@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from provenance.extraction.pending_dates2 import (
     CLAIM_NOUNS,
+    EVENT_NOUNS,
     FUTURE_MARKERS,
     RELATIVE_PRONOUNS,
     SPEECH_NOUNS,
@@ -385,3 +386,16 @@ def nominal_cue(cue: str | None) -> bool:
     """Whether a cue is a noun (``claims by``, ``reports of``, ``rumours emerged that``)."""
     parts = (cue or "").lower().split()
     return len(parts) > 1 and parts[0] in CLAIM_NOUNS and parts[1] not in {"for", "on", "to"}
+
+
+_EVENT_REFERENCE = re.compile(
+    r"\b(?:after|during|at|following|before|ahead\s+of)\s+the\s+(?:\w+\s+)?"
+    rf"(?:{'|'.join(EVENT_NOUNS)})\b",
+    re.IGNORECASE,
+)
+
+
+def refers_to_event(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a statement's frame) places it at an occasion named
+    before (``told reporters after the vote``, ``said during the debate``)."""
+    return _EVENT_REFERENCE.search(text, start, end) is not None

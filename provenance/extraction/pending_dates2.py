@@ -86,3 +86,28 @@ FUTURE_MARKERS = (
     "next",
 )
 """Words before a date that make it a future event (``would meet on Friday``)."""
+
+EVENT_NOUNS = (
+    "vote",
+    "meeting",
+    "debate",
+    "hearing",
+    "session",
+    "sitting",
+    "game",
+    "match",
+    "race",
+    "final",
+    "summit",
+    "ceremony",
+    "rally",
+    "briefing",
+    "conference",
+    "trial",
+    "talks",
+    "event",
+    "launch",
+    "signing",
+)
+"""An occasion the story opens on, referred back to by a statement (``told reporters after
+the vote``, ``during the debate``): the statement shares the lede's date."""

@@ -287,3 +287,27 @@ def test_nominal_cues(cue: str, expected: bool):
 def test_a_releases_own_announcement(body: str, expected: str | None):
     found = by_text(attribute_body(body, published="2024-03-13"))
     assert found["the retailer has placed a second order"].said_on == expected
+
+
+@pytest.mark.parametrize(
+    ("passage", "text", "expected"),
+    [
+        # a statement placed at the occasion the lede dates takes its date, however far down
+        (
+            "“We will make it work,” the chief Jo Roe told reporters after the vote.",
+            "We will make it work,",
+            "2024-03-12",
+        ),
+        (
+            "Bo Li said during the debate that the plan was unfair.",
+            "the plan was unfair",
+            "2024-03-12",
+        ),
+        # ... but not one that names no occasion
+        ("Bo Li said the plan was unfair.", "the plan was unfair", None),
+    ],
+)
+def test_a_statement_at_the_ledes_event(passage: str, text: str, expected: str | None):
+    lede = "The Valley council approved its budget on Tuesday night after a long debate.\n\n"
+    found = by_text(attribute_body(lede + _OPENING + passage, published="2024-03-13"))
+    assert found[text].said_on == expected
