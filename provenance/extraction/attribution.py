@@ -39,6 +39,7 @@ from provenance.extraction.channels import (
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import cues_in_force, lemma_classes
 from provenance.extraction.dates import (
+    PRESENT_PERFECT,
     Published,
     announced_now,
     dated_afterwards,
@@ -536,7 +537,7 @@ class _Reader:
             item.channel = item.channel or _document_channel(item) or channel_in(self.body, frame)
             item.date = (
                 item.date
-                or _date_in(self.body, frame, self.published)
+                or self._own_date(item, frame)
                 or announced_now(self.body, item.cue, item.start, item.end, self.published)
             )
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
@@ -560,6 +561,13 @@ class _Reader:
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
+
+    def _own_date(self, item: _Found, frame: list[Span]) -> str | None:
+        """The date a statement's frame gives it; none for a present perfect cue (``X, which
+        premiered in May, has called it ...``: the date is another clause's)."""
+        if perfect_cue(self.body, item.cue, item.start, item.end, PRESENT_PERFECT):
+            return None
+        return _date_in(self.body, frame, self.published)
 
     def _closing_relays(
         self, items: list[_Found], sentence: Span

@@ -14,6 +14,7 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 from provenance.extraction.pending_dates2 import (
+    BOUND_PREPOSITIONS,
     CLAIM_NOUNS,
     EVENT_NOUNS,
     FUTURE_MARKERS,
@@ -186,7 +187,7 @@ def _attributive(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 16) : match.start()].lower().split()
     if _POSSESSIVE.match(text, match.end()):
         return not before or before[-1] not in _OCCASION_PREPOSITIONS  # "at Monday's meeting"
-    if before and before[-1] in _DETERMINERS:
+    if before and (before[-1] in _DETERMINERS or before[-1] in BOUND_PREPOSITIONS):
         return True
     return bool(_EVENT_PARTICIPLES & set(before[-2:]))
 
@@ -304,20 +305,27 @@ _CUE_ADVERB = re.compile(r"\w+ly|also|already|since|earlier|previously|repeatedl
 _LATER_OCCASION = re.compile(r"\blater\b(?!\s+(?:this|that|in\s+the)\b)", re.IGNORECASE)
 
 
-def perfect_cue(text: str, cue: str | None, start: int, end: int) -> bool:
+def perfect_cue(
+    text: str, cue: str | None, start: int, end: int, auxiliaries: frozenset[str] | None = None
+) -> bool:
     """Whether a statement's cue is in the perfect (``has warned``, ``had also accused``):
     it reports something said before the occasion the story dates."""
+    auxiliaries = auxiliaries or _PERFECT_AUXILIARIES
     at = _cue_at(text, cue, start, end)
     if at < 0:
         return False
     before = text[max(0, at - _AUXILIARY_GAP) : at].replace("’", " ’").replace("'", " '")
     for word in reversed(before.lower().split()):
-        if word in _PERFECT_AUXILIARIES:
+        if word in auxiliaries:
             return True
         if not _CUE_ADVERB.fullmatch(word):
             return False
     return False
 
+
+PRESENT_PERFECT = frozenset({"has", "have", "'ve", "’ve"})
+"""``has called``: the present perfect takes no past date (``has called it ... in May`` is
+not English), so a date near it belongs to another clause."""
 
 _FRAME_GAP = 80
 """How far from a statement's content its cue is looked for."""

@@ -111,3 +111,7 @@ EVENT_NOUNS = (
 )
 """An occasion the story opens on, referred back to by a statement (``told reporters after
 the vote``, ``during the debate``): the statement shares the lede's date."""
+
+BOUND_PREPOSITIONS = frozenset({"by", "until", "till", "since", "before"})
+"""A date after these bounds something else (``shared 4,000 times by Wednesday``,
+``closed since Monday``): it is not when the words were said."""

@@ -53,6 +53,8 @@ def test_read_published_forms():
         ("The mayor said today that it was over.", "2024-03-13"),
         ("She said on Tuesday that the May 4 vote was void.", "2024-03-12"),
         ("Jo Roe, who took office in January, said so.", None),
+        ("It was shared 4,000 times by Wednesday, she said.", None),
+        ("The road has been shut since Monday, she said.", None),
         ("Jo Roe, appointed on Monday, said so.", None),
         ("A guard killed on Sunday had warned of it, she said.", None),
         ("The board will meet on Friday, she said.", None),
@@ -311,3 +313,12 @@ def test_a_statement_at_the_ledes_event(passage: str, text: str, expected: str |
     lede = "The Valley council approved its budget on Tuesday night after a long debate.\n\n"
     found = by_text(attribute_body(lede + _OPENING + passage, published="2024-03-13"))
     assert found[text].said_on == expected
+
+
+def test_a_present_perfect_cue_takes_no_date_from_another_clause():
+    body = (
+        "The film premiered at a festival in February, and its director, Jo Roe, has called "
+        "the lead “the bravest actor I know”."
+    )
+    (statement,) = attribute_body(body, published="2024-03-13").statements
+    assert statement.said_on is None
