@@ -50,6 +50,7 @@ from provenance.extraction.dates import (
     read_published,
     refers_to_event,
     said_on,
+    simple_present,
 )
 from provenance.extraction.direct import cue_for
 from provenance.extraction.quotes import Quote, find_quotes, inside
@@ -876,9 +877,7 @@ class _Reader:
     def _undated_by_content(self, item: _Found) -> bool:
         if item.kind == "direct":
             return True  # "'We signed it on Monday,' she said": the speaker's own reference
-        return _present_tense(item.cue or "") or perfect_cue(
-            self.body, item.cue, item.start, item.end
-        )
+        return simple_present(item.cue) or perfect_cue(self.body, item.cue, item.start, item.end)
 
     def _before_or_after(self, item: _Found) -> bool:
         """A statement reported as said before the lede's occasion (``has warned``), at no

@@ -18,6 +18,7 @@ from provenance.extraction.pending_dates2 import (
     CLAIM_NOUNS,
     EVENT_NOUNS,
     FUTURE_MARKERS,
+    IRREGULAR_PAST,
     RELATIVE_PRONOUNS,
     SPEECH_NOUNS,
     SPEECH_OCCURRED,
@@ -407,3 +408,11 @@ def refers_to_event(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (a statement's frame) places it at an occasion named
     before (``told reporters after the vote``, ``said during the debate``)."""
     return _EVENT_REFERENCE.search(text, start, end) is not None
+
+
+def simple_present(cue: str | None) -> bool:
+    """Whether a one-word cue is in the simple present (``says``, ``say``, ``insist``)."""
+    word = (cue or "").strip()
+    if not word.isalpha() or not word.islower():
+        return False
+    return not word.endswith(("ed", "ing")) and word not in IRREGULAR_PAST

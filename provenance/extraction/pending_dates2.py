@@ -115,3 +115,9 @@ the vote``, ``during the debate``): the statement shares the lede's date."""
 BOUND_PREPOSITIONS = frozenset({"by", "until", "till", "since", "before"})
 """A date after these bounds something else (``shared 4,000 times by Wednesday``,
 ``closed since Monday``): it is not when the words were said."""
+
+IRREGULAR_PAST = frozenset(
+    {"said", "told", "wrote", "spoke", "thought", "felt", "put", "made", "gave", "took"}
+    | {"saw", "knew", "found", "held", "sent", "read", "swore", "forecast", "broke", "hit"}
+)
+"""Past forms of cues that do not end in -ed."""

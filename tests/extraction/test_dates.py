@@ -2,7 +2,13 @@ import pytest
 
 from provenance.domain import ParsedDocument
 from provenance.extraction.attribution import attribute
-from provenance.extraction.dates import nominal_cue, perfect_cue, read_published, said_on
+from provenance.extraction.dates import (
+    nominal_cue,
+    perfect_cue,
+    read_published,
+    said_on,
+    simple_present,
+)
 from tests.extraction.conftest import attribute_body, by_text
 
 
@@ -104,6 +110,12 @@ def test_perfect_cues(sentence: str, cue: str, expected: bool):
             "Mayor Jo Roe has condemned the fire on Sunday night at a market in the old town."
             "\n\nRoe said the market would reopen.",
             "the market would reopen",
+            None,
+        ),
+        (
+            "Officials say the fire has burnt 3,000 hectares since lightning sparked it on "
+            "Tuesday.\n\nResident Bo Li said she had left.",
+            "she had left",
             None,
         ),
         (
@@ -322,3 +334,11 @@ def test_a_present_perfect_cue_takes_no_date_from_another_clause():
     )
     (statement,) = attribute_body(body, published="2024-03-13").statements
     assert statement.said_on is None
+
+
+@pytest.mark.parametrize(
+    ("cue", "expected"),
+    [("says", True), ("say", True), ("insist", True), ("said", False), ("warned", False)],
+)
+def test_simple_present_cues(cue: str, expected: bool):
+    assert simple_present(cue) is expected
