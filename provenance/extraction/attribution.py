@@ -568,6 +568,12 @@ class _Reader:
         premiered in May, has called it ...``: the date is another clause's)."""
         if perfect_cue(self.body, item.cue, item.start, item.end, PRESENT_PERFECT):
             return None
+        if item.subject is not None and _CITED.search(
+            self.body, max(0, item.subject.start - 16), item.subject.start
+        ):
+            return (
+                None  # "X reported on Monday, citing sources, that ...": when they spoke is unsaid
+            )
         return _date_in(self.body, frame, self.published)
 
     def _closing_relays(
@@ -999,6 +1005,7 @@ def _past_dateline(text: str, para: Span) -> int:
 
 _PASSAGE_PARAGRAPHS = 3
 """A speaker's date carries to their statements this many paragraphs further at most."""
+_CITED = re.compile(r"\b(?:citing|quoting)\s+$", re.IGNORECASE)
 _LEDE_MAX_AGE = timedelta(days=60)
 """A lede's occasion is at most this long before publication."""
 _LEDE_SEARCH = 8

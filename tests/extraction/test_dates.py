@@ -342,3 +342,14 @@ def test_a_present_perfect_cue_takes_no_date_from_another_clause():
 )
 def test_simple_present_cues(cue: str, expected: bool):
     assert simple_present(cue) is expected
+
+
+def test_sources_cited_by_a_report_spoke_at_no_stated_time():
+    body = (
+        "The Valley Courier reported on Monday, citing people familiar with the talks, that "
+        "the mill had first approached its rival in January."
+    )
+    found = by_text(attribute_body(_OPENING + body, published="2024-03-13"))
+    statement = found["the mill had first approached its rival in January"]
+    assert statement.speaker.name == "people familiar with the talks"
+    assert statement.said_on is None
