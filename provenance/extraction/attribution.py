@@ -51,6 +51,7 @@ from provenance.extraction.dates import (
     refers_to_event,
     said_on,
     simple_present,
+    time_heading,
 )
 from provenance.extraction.direct import cue_for
 from provenance.extraction.quotes import Quote, find_quotes, inside
@@ -744,6 +745,7 @@ class _Reader:
         self._outlet_reports()
         self._quoted_today()
         self._dated_afterwards()
+        self._live_entries()
         self._carry_runs()
 
     def _carry_occasions(self) -> None:
@@ -789,6 +791,25 @@ class _Reader:
         for item in self.found:
             if item.entity is not None and item.date is None:
                 item.date = days.get(_paragraph_of(starts, item.start))
+
+    def _live_entries(self) -> None:
+        """A live page's entries, each under a time of day (``19.05 BST``), were posted on
+        the page's day: so were their undated statements."""
+        day = self.published.day_date if self.published else None
+        if day is None:
+            return
+        headings = [p.start for p in self.paras if time_heading(self._first_line(p))]
+        if len(headings) < _LIVE_MIN_ENTRIES:
+            return
+        for item in self.found:
+            if item.entity is not None and item.date is None and item.start > headings[0]:
+                item.date = day.isoformat()
+
+    def _first_line(self, para: Span) -> str:
+        """The first line of a paragraph, up to a heading's length."""
+        limit = min(para.end, para.start + _HEADING_REACH)
+        end = self.body.find("\n", para.start, limit)
+        return self.body[para.start : end if end >= 0 else limit]
 
     def _quoted_today(self) -> None:
         """An undated quotation that speaks of ``today`` was said on the day of the page."""
@@ -1005,6 +1026,9 @@ def _past_dateline(text: str, para: Span) -> int:
 
 _PASSAGE_PARAGRAPHS = 3
 """A speaker's date carries to their statements this many paragraphs further at most."""
+_HEADING_REACH = 40
+_LIVE_MIN_ENTRIES = 2
+"""A page with this many time-of-day headings is a live page."""
 _CITED = re.compile(r"\b(?:citing|quoting)\s+$", re.IGNORECASE)
 _LEDE_MAX_AGE = timedelta(days=60)
 """A lede's occasion is at most this long before publication."""

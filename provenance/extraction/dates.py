@@ -416,3 +416,17 @@ def simple_present(cue: str | None) -> bool:
     if not word.isalpha() or not word.islower():
         return False
     return not word.endswith(("ed", "ing")) and word not in IRREGULAR_PAST
+
+
+_TIME_HEADING = re.compile(
+    r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?",
+    re.IGNORECASE,
+)
+_TIME_HEADING_MAX = 16
+
+
+def time_heading(line: str) -> bool:
+    """Whether a line is only a time of day (``19.05 BST``, ``6:45pm``): an entry of a live
+    page, posted on the day of the page."""
+    text = line.strip()
+    return len(text) <= _TIME_HEADING_MAX and _TIME_HEADING.fullmatch(text) is not None

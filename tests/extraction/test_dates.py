@@ -8,6 +8,7 @@ from provenance.extraction.dates import (
     read_published,
     said_on,
     simple_present,
+    time_heading,
 )
 from tests.extraction.conftest import attribute_body, by_text
 
@@ -353,3 +354,31 @@ def test_sources_cited_by_a_report_spoke_at_no_stated_time():
     statement = found["the mill had first approached its rival in January"]
     assert statement.speaker.name == "people familiar with the talks"
     assert statement.said_on is None
+
+
+def test_a_live_pages_entries_were_posted_on_its_day():
+    body = (
+        "Floods in the valley – live updates\n\n"
+        "19.05 BST\n\n"
+        "The Valley Fire Service said 40 homes had been flooded.\n\n"
+        "18.32 BST\n\n"
+        "Mayor Jo Roe told Radio Nord that the bridge was closed."
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["40 homes had been flooded"].said_on == "2024-03-13"
+    assert found["the bridge was closed"].said_on == "2024-03-13"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("19.05 BST", True),
+        ("6:45pm", True),
+        ("9:40 PM", True),
+        ("11 am", True),
+        ("19.05 BST was late", False),
+        ("2024", False),
+    ],
+)
+def test_time_headings(line: str, expected: bool):
+    assert time_heading(line) is expected
