@@ -53,7 +53,8 @@ _SAID_ON = re.compile(
     r"|\b(?P<rel>yesterday|today|tonight|last\snight|last\sweek|last\smonth|this\sweek"
     r"|this\smonth|this\s(?:morning|afternoon|evening)"
     r"|earlier\sthis\s(?:week|month)|earlier\stoday)\b"
-    r"|\b(?P<ly>last\syear)\b",
+    r"|\b(?P<ly>last\syear)\b"
+    r"|\bat\s(?P<clock>\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b\.?)",
     re.IGNORECASE,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -233,6 +234,8 @@ def _resolve(
         return f"{guess:04d}-{month:02d}"
     if match.group("rel"):
         return _relative(" ".join(match.group("rel").lower().split()), published)
+    if match.group("clock"):
+        return _relative("today", published)  # "speaking at 8am": on the page's day
     return None
 
 
