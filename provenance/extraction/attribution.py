@@ -153,8 +153,11 @@ class _Reader:
         self.resolver = Resolver(name_registry(body))
         self.found: list[_Found] = []
         self.scenes: dict[int, list[_Scene]] = {}
+        self._deeds: dict[int, tuple[int, int, str]] = {}
+        """Per speaker, the last deed dated in a sentence of its own: (from, to, date)."""
         """The occasions each entity speaks on, in the order the text sets them."""
         self.paras = paragraphs(body)
+        self._para_starts = [p.start for p in self.paras]
         self.scan = find_quotes(body, self.paras)
         self._openings: list[int] = []
         self.turns = transcript_turns(body, self.paras)
@@ -337,8 +340,10 @@ class _Reader:
         _nest(items)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
+        self._deed_dates(items)
         _add_closing(items, closing)
         self._sentence_scene(sentence, ws, subject_entity, items)
+        self._deed_date(sentence, subject_entity, items)
         self._citing_scene(sentence, ws)
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
         return items
@@ -711,6 +716,24 @@ class _Reader:
                     if not r.told or self._interviewer(r)
                 ]
                 subject.channel = channel
+
+    def _deed_date(self, sentence: Span, subject: Entity | None, items: list[_Found]) -> None:
+        """``Jo Roe resigned on Saturday evening. "...," Roe said.``: a speaker's deed dated
+        in a sentence that says nothing dates what they go on to say in the paragraph."""
+        if subject is None or items:
+            return
+        day = said_on(self.body, sentence.start, sentence.end, self.published)
+        if day is not None:
+            para = self.paras[max(0, bisect_left(self._para_starts, sentence.start + 1) - 1)]
+            self._deeds[id(subject)] = (sentence.end, para.end, day)
+
+    def _deed_dates(self, items: list[_Found]) -> None:
+        for item in items:
+            deed = self._deeds.get(id(item.entity)) if item.entity is not None else None
+            if deed is None or item.date is not None or not deed[0] <= item.start < deed[1]:
+                continue
+            if not self._before_or_after(item):
+                item.date = deed[2]
 
     def _citing_scene(self, sentence: Span, ws: list[Word]) -> None:
         """``X, citing a conversation between two residents``: the residents spoke on that

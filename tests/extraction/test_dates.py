@@ -385,3 +385,25 @@ def test_a_live_pages_entries_were_posted_on_its_day():
 )
 def test_time_headings(line: str, expected: bool):
     assert time_heading(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("passage", "expected"),
+    [
+        # a speaker's own deed dated just before their words dates them
+        (
+            "Mayor Jo Roe resigned on Saturday evening. “We accept the verdict,” Roe told "
+            "reporters after meeting the governor.",
+            "2024-03-09",
+        ),
+        # ... not in another paragraph, nor someone else's deed
+        (
+            "Mayor Jo Roe resigned on Saturday evening.\n\n“We accept the verdict,” Roe said.",
+            None,
+        ),
+        ("Bo Li resigned on Saturday evening. “We accept the verdict,” Mayor Jo Roe said.", None),
+    ],
+)
+def test_a_speakers_dated_deed_dates_their_words(passage: str, expected: str | None):
+    found = by_text(attribute_body(_OPENING + passage, published="2024-03-13"))
+    assert found["We accept the verdict,"].said_on == expected
