@@ -402,14 +402,14 @@ def nominal_cue(cue: str | None) -> bool:
 
 _EVENT_REFERENCE = re.compile(
     r"\b(?:after|during|at|following|before|ahead\s+of)\s+the\s+(?:\w+\s+)?"
-    rf"(?:{'|'.join(EVENT_NOUNS)})\b",
+    rf"(?:{'|'.join(EVENT_NOUNS)})\b|\bafterwards?\b",
     re.IGNORECASE,
 )
 
 
 def refers_to_event(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (a statement's frame) places it at an occasion named
-    before (``told reporters after the vote``, ``said during the debate``)."""
+    before (``told reporters after the vote``, ``said during the debate``, ``afterwards``)."""
     return _EVENT_REFERENCE.search(text, start, end) is not None
 
 

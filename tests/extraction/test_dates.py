@@ -321,6 +321,7 @@ def test_a_releases_own_announcement(body: str, expected: str | None):
             "the plan was unfair",
             "2024-03-12",
         ),
+        ("“We held firm,” Bo Li told Radio Nord afterwards.", "We held firm,", "2024-03-12"),
         # ... but not one that names no occasion
         ("Bo Li said the plan was unfair.", "the plan was unfair", None),
     ],
