@@ -49,7 +49,7 @@ _SAID_ON = re.compile(
     rf"\b(?P<dm>(?P<d1>\d{{1,2}}){_ORDINAL}\s(?:of\s)?(?P<m1>{_MONTH})(?:,?\s(?P<y1>{_YEAR}))?)\b"
     rf"|\b(?P<md>(?P<m2>{_MONTH})\s(?P<d2>\d{{1,2}}){_ORDINAL}(?:,?\s(?P<y2>{_YEAR}))?)\b"
     rf"|\b(?P<wd>{_WEEKDAY})\b"
-    rf"|\bin\s(?P<mo>{_MONTH})(?:\s(?P<y3>{_YEAR}))?\b"
+    rf"|\bin\s(?:(?:early|mid|late)[-\s])?(?P<mo>{_MONTH})(?:,?\s(?P<y3>{_YEAR}))?\b"
     r"|\b(?P<rel>yesterday|today|tonight|last\snight|last\sweek|last\smonth|this\sweek"
     r"|this\smonth|this\s(?:morning|afternoon|evening)"
     r"|earlier\sthis\s(?:week|month)|earlier\stoday)\b"

@@ -23,6 +23,8 @@ from tests.extraction.conftest import attribute_body, by_text
         ("on December 30", "2024-01-03", "2023-12-30"),
         ("on 3 May 2019", None, "2019-05-03"),
         ("in March", "2024-06-01", "2024-03"),
+        ("in early March", "2024-06-01", "2024-03"),
+        ("in mid-February 2023", "2024-06-01", "2023-02"),
         ("last week", "2024-03-20", "2024-03"),
         ("yesterday", "2024-03-01", "2024-02-29"),
         ("last night", "2024-03-01", "2024-02-29"),
