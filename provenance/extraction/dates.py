@@ -20,6 +20,7 @@ from provenance.extraction.pending_dates2 import (
     FUTURE_MARKERS,
     IRREGULAR_PAST,
     RELATIVE_PRONOUNS,
+    SPEAKING_STEMS,
     SPEECH_NOUNS,
     SPEECH_OCCURRED,
 )
@@ -171,6 +172,7 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_REACH = 60
+_SPEAKING = re.compile(rf"\b(?:{'|'.join(SPEAKING_STEMS)})\w*\b", re.IGNORECASE)
 
 
 def _other_clause(text: str, match: re.Match[str]) -> bool:
@@ -180,7 +182,9 @@ def _other_clause(text: str, match: re.Match[str]) -> bool:
     if _FUTURE.search(before):
         return True
     opening = _CLAUSE_OPENING.search(before)
-    return opening is not None and opening.group("word").lower() in RELATIVE_PRONOUNS
+    if opening is None or opening.group("word").lower() not in RELATIVE_PRONOUNS:
+        return False
+    return _SPEAKING.search(opening.group()) is None  # "who spoke to reporters on Monday"
 
 
 def _attributive(text: str, match: re.Match[str]) -> bool:

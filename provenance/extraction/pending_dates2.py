@@ -121,3 +121,7 @@ IRREGULAR_PAST = frozenset(
     | {"saw", "knew", "found", "held", "sent", "read", "swore", "forecast", "broke", "hit"}
 )
 """Past forms of cues that do not end in -ed."""
+
+SPEAKING_STEMS = ("speak", "spok", "address", "told", "talk", "testif")
+"""Stems of a relative clause that is itself the speaking (``who spoke to reporters on
+Monday``): its date is the saying's."""

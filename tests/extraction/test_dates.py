@@ -65,6 +65,7 @@ def test_read_published_forms():
         ("The mayor said today that it was over.", "2024-03-13"),
         ("She said on Tuesday that the May 4 vote was void.", "2024-03-12"),
         ("Jo Roe, who took office in January, said so.", None),
+        ("Jo Roe, who spoke to reporters on Monday, said so.", "2024-03-11"),
         ("It was shared 4,000 times by Wednesday, she said.", None),
         ("The road has been shut since Monday, she said.", None),
         ("Jo Roe, appointed on Monday, said so.", None),
