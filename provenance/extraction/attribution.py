@@ -153,9 +153,9 @@ class _Reader:
         self.resolver = Resolver(name_registry(body))
         self.found: list[_Found] = []
         self.scenes: dict[int, list[_Scene]] = {}
+        """The occasions each entity speaks on, in the order the text sets them."""
         self._deeds: dict[int, tuple[int, int, str]] = {}
         """Per speaker, the last deed dated in a sentence of its own: (from, to, date)."""
-        """The occasions each entity speaks on, in the order the text sets them."""
         self.paras = paragraphs(body)
         self._para_starts = [p.start for p in self.paras]
         self.scan = find_quotes(body, self.paras)
@@ -574,12 +574,11 @@ class _Reader:
         premiered in May, has called it ...``: the date is another clause's)."""
         if perfect_cue(self.body, item.cue, item.start, item.end, PRESENT_PERFECT):
             return None
+        # "X reported on Monday, citing sources, that ...": when the sources spoke is unsaid
         if item.subject is not None and _CITED.search(
-            self.body, max(0, item.subject.start - 16), item.subject.start
+            self.body, max(0, item.subject.start - _CITED_REACH), item.subject.start
         ):
-            return (
-                None  # "X reported on Monday, citing sources, that ...": when they spoke is unsaid
-            )
+            return None
         return _date_in(self.body, frame, self.published)
 
     def _closing_relays(
@@ -810,10 +809,9 @@ class _Reader:
                     days.setdefault(index, day)
         if not days:
             return
-        starts = [p.start for p in self.paras]
         for item in self.found:
             if item.entity is not None and item.date is None:
-                item.date = days.get(_paragraph_of(starts, item.start))
+                item.date = days.get(_paragraph_of(self._para_starts, item.start))
 
     def _live_entries(self) -> None:
         """A live page's entries, each under a time of day (``19.05 BST``), were posted on
@@ -1053,6 +1051,7 @@ _HEADING_REACH = 40
 _LIVE_MIN_ENTRIES = 2
 """A page with this many time-of-day headings is a live page."""
 _CITED = re.compile(r"\b(?:citing|quoting)\s+$", re.IGNORECASE)
+_CITED_REACH = 16
 _LEDE_MAX_AGE = timedelta(days=60)
 """A lede's occasion is at most this long before publication."""
 _LEDE_SEARCH = 8
