@@ -571,7 +571,7 @@ class _Reader:
 
     def _own_date(self, item: _Found, frame: list[Span]) -> str | None:
         """The date a statement's frame gives it; none for a present perfect cue (``X, which
-        premiered in May, has called it ...``: the date is another clause's)."""
+        opened in May, has called it ...``: the date is another clause's)."""
         if perfect_cue(self.body, item.cue, item.start, item.end, PRESENT_PERFECT):
             return None
         # "X reported on Monday, citing sources, that ...": when the sources spoke is unsaid
@@ -717,7 +717,7 @@ class _Reader:
                 subject.channel = channel
 
     def _deed_date(self, sentence: Span, subject: Entity | None, items: list[_Found]) -> None:
-        """``Jo Roe resigned on Saturday evening. "...," Roe said.``: a speaker's deed dated
+        """``Jo Roe left the club on Saturday evening. "...," Roe said.``: a speaker's deed dated
         in a sentence that says nothing dates what they go on to say in the paragraph."""
         if subject is None or items:
             return
@@ -886,7 +886,7 @@ class _Reader:
             if lede is not None:
                 break
         if lede is None and first < len(self.paras):
-            # "KOLKATA, December 9: X said ...": with no date of its own, the lede's
+            # "NORDPORT, May 9: X said ...": with no date of its own, the lede's
             # occasion is the day of its dateline
             para = self.paras[first]
             lede = said_on(self.body, para.start, _past_dateline(self.body, para), self.published)
@@ -907,7 +907,7 @@ class _Reader:
     def _occasion_date(self, para: Span) -> str | None:
         """The date a lede paragraph gives its occasion. A question is no occasion, and a
         date inside a quotation, or inside what is reported in the present or perfect (``says
-        crews halted it on Tuesday``, ``has condemned the attack on Sunday``), dates the
+        inspectors drained it on Tuesday``, ``has praised the volunteers on Sunday``), dates the
         event, not the saying."""
         if self.body[para.start : para.end].rstrip().endswith("?"):
             return None

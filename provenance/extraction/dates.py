@@ -376,7 +376,7 @@ _QUOTED_TODAY = re.compile(r"\b(?:today|tonight)\b")
 
 def quoted_today(text: str, start: int, end: int, published: Published | None) -> str | None:
     """The publication day, when a quotation ``text[start:end]`` speaks of ``today``
-    (``"When the ferry is down, like today, ..."``): the words were said that day."""
+    (``"Even today the lift is broken ..."``): the words were said that day."""
     day = published.day_date if published else None
     if day is None or _QUOTED_TODAY.search(text, start, end) is None:
         return None
@@ -391,7 +391,7 @@ _REFERRING_BACK = re.compile(
 
 def dated_afterwards(text: str, start: int, end: int, published: Published | None) -> str | None:
     """The date a sentence ``text[start:end]`` gives to the speech it refers back to
-    (``These remarks came on Monday, ...``, ``The claims emerged in March 2020``)."""
+    (``These remarks came on Monday, ...``, ``The claims surfaced in May``)."""
     match = _REFERRING_BACK.match(text, start, end)
     if match is None:
         return None

@@ -113,7 +113,7 @@ EVENT_NOUNS = (
 the vote``, ``during the debate``): the statement shares the lede's date."""
 
 BOUND_PREPOSITIONS = frozenset({"by", "until", "till", "since", "before"})
-"""A date after these bounds something else (``shared 4,000 times by Wednesday``,
+"""A date after these bounds something else (``900 signatures by Wednesday``,
 ``closed since Monday``): it is not when the words were said."""
 
 IRREGULAR_PAST = frozenset(

@@ -66,7 +66,7 @@ def test_read_published_forms():
         ("She said on Tuesday that the May 4 vote was void.", "2024-03-12"),
         ("Jo Roe, who took office in January, said so.", None),
         ("Jo Roe, who spoke to reporters on Monday, said so.", "2024-03-11"),
-        ("It was shared 4,000 times by Wednesday, she said.", None),
+        ("The petition had 900 signatures by Wednesday, she said.", None),
         ("The road has been shut since Monday, she said.", None),
         ("Jo Roe, appointed on Monday, said so.", None),
         ("A guard killed on Sunday had warned of it, she said.", None),
@@ -100,42 +100,42 @@ def test_perfect_cues(sentence: str, cue: str, expected: bool):
     [
         # the lede's date dates the opening statements of its occasion
         (
-            "The tenants' union demanded a rent freeze on Tuesday, citing what it said "
-            "were unlawful rises.\n\nIts spokesman Jo Roe said the union would march.",
+            "The tenants' union demanded a rent freeze on Tuesday and threatened a strike."
+            "\n\nIts spokesman Jo Roe said the union would march.",
             "the union would march",
             "2024-03-12",
         ),
         # with no date of its own, the lede's occasion is the day of its dateline
         (
-            "Nordport, March 12: The home side lost its opening game of the season at the "
-            "new ground.\n\nCoach Jo Roe said the players had been tired.",
-            "the players had been tired",
+            "Nordport, March 12: The ferry company cancelled all crossings because of the "
+            "storm.\n\nCaptain Jo Roe said the waves were too high.",
+            "the waves were too high",
             "2024-03-12",
         ),
         # ... but not a date inside what a perfect or present cue reports: that is the event's
         (
-            "Mayor Jo Roe has condemned the fire on Sunday night at a market in the old town."
-            "\n\nRoe said the market would reopen.",
-            "the market would reopen",
+            "Mayor Jo Roe has praised the volunteers who cleared the beach on Sunday morning "
+            "near the pier.\n\nRoe said the beach would stay open.",
+            "the beach would stay open",
             None,
         ),
         (
-            "Officials say the fire has burnt 3,000 hectares since lightning sparked it on "
-            "Tuesday.\n\nResident Bo Li said she had left.",
-            "she had left",
+            "Officials say the river has risen two metres since the dam gates were opened on "
+            "Tuesday.\n\nFarmer Bo Li said his fields were under water.",
+            "his fields were under water",
             None,
         ),
         (
-            "The Valley Council says the bridge has been closed for now, and that crews found "
-            "a crack and halted traffic on Tuesday.\n\nResident Bo Li says she feels cut off.",
-            "she feels cut off",
+            "The Valley Council says the pool will stay shut, and that inspectors found a leak "
+            "and drained it on Tuesday.\n\nSwimmer Bo Li says she misses her morning laps.",
+            "she misses her morning laps",
             None,
         ),
         # ... nor claims made at no stated time
         (
-            "Valley Mill copied designs on Tuesday, the Valley Courier reported. This runs "
-            "counter to claims by Valley Mill that it never copies designs.",
-            "it never copies designs",
+            "Valley Dairy raised its prices on Tuesday, the Valley Courier reported. That "
+            "contradicts claims by Valley Dairy that its prices are frozen.",
+            "its prices are frozen",
             None,
         ),
         # ... nor a date the speaker's own quoted words give
@@ -154,8 +154,8 @@ def test_perfect_cues(sentence: str, cue: str, expected: bool):
         ),
         (
             "Spokesman Jo Roe said on Tuesday that the mayor had already replied.\n\n"
-            "Roe added in a later interview with Radio Nord that the mayor was a careful man.",
-            "the mayor was a careful man",
+            "Roe added in a later interview with Radio Nord that the budget was prudent.",
+            "the budget was prudent",
             None,
         ),
     ],
@@ -167,8 +167,8 @@ def test_the_ledes_occasion_date(body: str, text: str, expected: str | None):
 
 def test_a_question_put_to_an_interviewee_is_no_occasion():
     body = (
-        "Q: How would you describe the state of the market today?\n\n"
-        "A: My view is that no single market can be judged on its own any more."
+        "Q: Is the harbour busier today than it was a decade ago?\n\n"
+        "A: Busier, yes, and the boats that come in are far larger than they used to be."
     )
     parsed = ParsedDocument(body=body, title="Q+A | Jo Roe", published="2024-03-13")
     (answer,) = attribute(parsed).statements
@@ -176,10 +176,10 @@ def test_a_question_put_to_an_interviewee_is_no_occasion():
 
 
 _OPENING = (
-    "The valley's ferry will stop running for the winter, the operator announced.\n\n"
-    "Islanders have long relied on the service to reach the mainland.\n\n"
-    "The operator blamed rising fuel costs for the decision.\n\n"
-    "A review of the route is expected to follow in the spring.\n\n"
+    "The town's library will close for the summer, the council announced.\n\n"
+    "Students have long relied on its reading rooms to prepare for exams.\n\n"
+    "The council blamed the cost of a new roof for the decision.\n\n"
+    "A review of opening hours is expected to follow in the autumn.\n\n"
 )
 
 
@@ -189,7 +189,7 @@ _OPENING = (
         # a speaker's date carries to their later words in the passage, past others' words
         (
             "Mayor Jo Roe said on Monday that the council would appeal.\n\n"
-            "Resident Bo Li said the islanders felt abandoned.\n\n"
+            "Student Bo Li said the closure was unfair.\n\n"
             "Roe added that a petition would follow.",
             "a petition would follow",
             "2024-03-11",
@@ -197,8 +197,8 @@ _OPENING = (
         # ... not to the others
         (
             "Mayor Jo Roe said on Monday that the council would appeal.\n\n"
-            "Resident Bo Li said the islanders felt abandoned.",
-            "the islanders felt abandoned",
+            "Student Bo Li said the closure was unfair.",
+            "the closure was unfair",
             None,
         ),
         # ... nor to what the speaker said before (perfect) or once the text moved on
@@ -227,8 +227,8 @@ def test_a_speakers_date_carries_over_their_passage(passage: str, text: str, exp
     [
         # a quotation that speaks of today was said on the day of the page
         (
-            "“When the bridge is shut, like today, we are stuck,” resident Bo Li said.",
-            "When the bridge is shut, like today, we are stuck,",
+            "“Even today the lift is broken and we carry everything up,” tenant Bo Li said.",
+            "Even today the lift is broken and we carry everything up,",
             "2024-03-13",
         ),
         # ... unless the text dates it itself
@@ -254,9 +254,9 @@ def test_a_quotation_that_speaks_of_today(body: str, text: str, expected: str | 
     ("passage", "text", "expected"),
     [
         (
-            "Local media have claimed that the dam was built without a permit. These reports "
+            "Opposition councillors have claimed that the tender was rigged. These claims "
             "emerged in March 2023, with the Valley Courier citing two engineers.",
-            "the dam was built without a permit",
+            "the tender was rigged",
             "2023-03",
         ),
         (
@@ -293,21 +293,24 @@ def test_nominal_cues(cue: str, expected: bool):
     [
         # a release's own announcement is made on the day of the page
         (
-            "On 4 March the Directors of Valley Mill plc announced a first order. The "
-            "Directors are pleased to announce that the retailer has placed a second order.",
+            "On 4 March the Board of Valley Ports plc announced a first berth contract. The "
+            "Board is pleased to announce that the harbour project has reached financial close.",
             "2024-03-13",
         ),
         (
-            "Valley Mill is delighted to confirm that the retailer has placed a second order.",
+            "Valley Ports is delighted to confirm that the harbour project has reached financial close.",
             "2024-03-13",
         ),
         # an announcement reported in the past is not
-        ("Valley Mill was pleased to announce that the retailer has placed a second order.", None),
+        (
+            "Valley Ports was pleased to announce that the harbour project has reached financial close.",
+            None,
+        ),
     ],
 )
 def test_a_releases_own_announcement(body: str, expected: str | None):
     found = by_text(attribute_body(body, published="2024-03-13"))
-    assert found["the retailer has placed a second order"].said_on == expected
+    assert found["the harbour project has reached financial close"].said_on == expected
 
 
 @pytest.mark.parametrize(
@@ -315,8 +318,8 @@ def test_a_releases_own_announcement(body: str, expected: str | None):
     [
         # a statement placed at the occasion the lede dates takes its date, however far down
         (
-            "“We will make it work,” the chief Jo Roe told reporters after the vote.",
-            "We will make it work,",
+            "“The numbers add up,” the treasurer Jo Roe told reporters after the vote.",
+            "The numbers add up,",
             "2024-03-12",
         ),
         (
@@ -337,8 +340,8 @@ def test_a_statement_at_the_ledes_event(passage: str, text: str, expected: str |
 
 def test_a_present_perfect_cue_takes_no_date_from_another_clause():
     body = (
-        "The film premiered at a festival in February, and its director, Jo Roe, has called "
-        "the lead “the bravest actor I know”."
+        "The bridge opened to traffic in February, and its designer, Jo Roe, has called "
+        "the span “the lightest I have ever drawn”."
     )
     (statement,) = attribute_body(body, published="2024-03-13").statements
     assert statement.said_on is None
@@ -354,12 +357,12 @@ def test_simple_present_cues(cue: str, expected: bool):
 
 def test_sources_cited_by_a_report_spoke_at_no_stated_time():
     body = (
-        "The Valley Courier reported on Monday, citing people familiar with the talks, that "
-        "the mill had first approached its rival in January."
+        "The Valley Courier reported on Monday, citing two people close to the bank, that "
+        "the bakery had been offered a loan in January."
     )
     found = by_text(attribute_body(_OPENING + body, published="2024-03-13"))
-    statement = found["the mill had first approached its rival in January"]
-    assert statement.speaker.name == "people familiar with the talks"
+    statement = found["the bakery had been offered a loan in January"]
+    assert statement.speaker.name == "two people close to the bank"
     assert statement.said_on is None
 
 
@@ -396,18 +399,21 @@ def test_time_headings(line: str, expected: bool):
     [
         # a speaker's own deed dated just before their words dates them
         (
-            "Mayor Jo Roe resigned on Saturday evening. “We accept the verdict,” Roe told "
-            "reporters after meeting the governor.",
+            "Coach Jo Roe left the club on Saturday evening. “I had a good run here,” Roe told "
+            "reporters at the gate.",
             "2024-03-09",
         ),
         # ... not in another paragraph, nor someone else's deed
         (
-            "Mayor Jo Roe resigned on Saturday evening.\n\n“We accept the verdict,” Roe said.",
+            "Coach Jo Roe left the club on Saturday evening.\n\n“I had a good run here,” Roe said.",
             None,
         ),
-        ("Bo Li resigned on Saturday evening. “We accept the verdict,” Mayor Jo Roe said.", None),
+        (
+            "Bo Li left the club on Saturday evening. “I had a good run here,” Coach Jo Roe said.",
+            None,
+        ),
     ],
 )
 def test_a_speakers_dated_deed_dates_their_words(passage: str, expected: str | None):
     found = by_text(attribute_body(_OPENING + passage, published="2024-03-13"))
-    assert found["We accept the verdict,"].said_on == expected
+    assert found["I had a good run here,"].said_on == expected
