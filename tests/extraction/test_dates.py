@@ -298,12 +298,14 @@ def test_nominal_cues(cue: str, expected: bool):
             "2024-03-13",
         ),
         (
-            "Valley Ports is delighted to confirm that the harbour project has reached financial close.",
+            "Valley Ports is delighted to confirm that the harbour project has reached "
+            "financial close.",
             "2024-03-13",
         ),
         # an announcement reported in the past is not
         (
-            "Valley Ports was pleased to announce that the harbour project has reached financial close.",
+            "Valley Ports was pleased to announce that the harbour project has reached "
+            "financial close.",
             None,
         ),
     ],
