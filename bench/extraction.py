@@ -49,6 +49,10 @@ def scaling(plugins) -> list[tuple[str, int, float]]:
         "no punctuation": lambda n: ("word " * (n // 5))[:n],
         "unbalanced quotes": lambda n: ('He said "yes and ' * (n // 17))[:n],
         "quotes and cues": lambda n: ('"Fine," she said. ' * (n // 18))[:n],
+        "one long sentence": lambda n: ("He said it was fine and " * (n // 24 + 1))[:n],
+        "inverted cues": lambda n: ("it was fine, said Jo Roe and " * (n // 29 + 1))[:n],
+        "according to": lambda n: ("according to Jo Roe, rain fell and " * (n // 35 + 1))[:n],
+        "told that": lambda n: ("Jo Roe told Ann Lee that rain fell and " * (n // 38 + 1))[:n],
     }
     rows = []
     for label, make in shapes.items():

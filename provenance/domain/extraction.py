@@ -27,6 +27,9 @@ class ParsedDocument(Struct, kw_only=True):
     published: str | None = None
     """`YYYY-MM-DD`, `YYYY-MM` or `YYYY` as far as the page states it."""
     format: str = "generic"
+    publisher: str | None = None
+    """The outlet publishing the page (`"The Valley Courier"`): never a relay of its own
+    story."""
 
 
 class Mention(Struct, frozen=True):

@@ -10,8 +10,8 @@ stories, whatever they name.
 
 import re
 
+from provenance.extraction.lexicon.function import COMMON_WORDS
 from provenance.extraction.page_head import TERMINAL_END, headline_like
-from provenance.extraction.text import wordset
 
 _MIN_HEADLINE_WORDS = 6
 _MAX_APPENDED = 20
@@ -22,14 +22,6 @@ _MIN_LINK_WORDS = 4
 _LONE_LINK = re.compile(r"[A-Z][\w ]{2,30}: .{10,200}|.{10,200}(?: [-–—|]|…|\.\.\.)")
 _MAX_HEADLINE_WORDS = 25
 _CAPITALIZED = re.compile(r"\b[A-Z][\w-]*[A-Za-z0-9]")
-_COMMON = wordset(
-    "the a an in on at of for to and but or as by with from this that these those he she it "
-    "they we i you his her its their our there here what who when where why how after before "
-    "during while since until if so yet not no yes mr mrs ms dr new more most many some all "
-    "one two three first last said says according however meanwhile also january february "
-    "march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday"
-)
 
 
 def drop_appended(title: str, paragraphs: list[str]) -> list[str]:
@@ -64,7 +56,7 @@ def _names(text: str) -> set[str]:
         word = match.group().lower()
         for suffix in ("’s", "'s"):
             word = word.removesuffix(suffix)
-        if word not in _COMMON and len(word) > 1:
+        if word not in COMMON_WORDS and len(word) > 1:
             found.add(word)
     return found
 

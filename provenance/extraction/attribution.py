@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 
 from msgspec import Struct
 from msgspec import field as struct_field
@@ -19,12 +20,7 @@ from msgspec import field as struct_field
 from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, ParsedDocument
 from provenance.domain.extraction import ExtractedSource
 from provenance.extraction.channels import (
-    CITING_VERBS,
     CLOSING_REPORT,
-    NOUN_CHANNELS,
-    REPORTED_ADVERBS,
-    REPORTING_VERBS,
-    SCENES,
     Relay,
     by_after,
     channel_in,
@@ -37,7 +33,7 @@ from provenance.extraction.channels import (
     reporting_outlet,
 )
 from provenance.extraction.coref import Entity, Resolver
-from provenance.extraction.cues import cues_in_force, lemma_classes
+from provenance.extraction.cues import Lexicon, lexicon_for
 from provenance.extraction.dates import (
     PRESENT_PERFECT,
     Published,
@@ -53,14 +49,35 @@ from provenance.extraction.dates import (
     simple_present,
     time_heading,
 )
-from provenance.extraction.direct import cue_for
+from provenance.extraction.direct import QuoteCue, colon_intro, cue_for
+from provenance.extraction.lexicon.channels import (
+    BACK_REFERENCE,
+    CITING_VERBS,
+    DEBATE_CUES,
+    EXCERPTS,
+    EXCHANGE,
+    NOUN_CHANNELS,
+    OWN_RELEASE,
+    REMARKS_CAME,
+    REPORTED_ADVERBS,
+    REPORTING_VERBS,
+    SCENES,
+    SPOKEN_WORDS,
+)
+from provenance.extraction.lexicon.function import (
+    DETERMINERS,
+    FIRST_PERSON_POSSESSIVES,
+    INDEFINITE_SUBJECTS,
+    INTRODUCTORY_WORDS,
+    NOT_DESCRIPTION_WORDS,
+    PERFECT_MARKERS,
+    QUANTIFIERS,
+)
+from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
+from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import (
-    DETERMINERS,
-    GROUP_HEADS,
-    ORG_HEADS,
-    TITLES,
     Phrase,
     heading_word,
     is_modifier,
@@ -76,7 +93,6 @@ from provenance.extraction.text import (
     paragraphs,
     sentences,
     words,
-    wordset,
 )
 from provenance.extraction.transcript import Turn, transcript_turns
 
@@ -89,7 +105,6 @@ _FRAME_REACH = 300
 """How far from a statement's cue its channel, relays and date are looked for."""
 _LOOK_BACK = 30
 """How many earlier statements a continuation may look back over."""
-_NOT_SPEAKERS = frozenset({"both", "each", "neither", "either", "all", "none", "every"})
 
 
 class Attribution(Struct, kw_only=True):
@@ -139,15 +154,19 @@ def attribute(
 ) -> Attribution:
     """Statements, speakers and sources of a parsed document's body; ``cues`` adds an
     outlet's own reporting verbs to the core's (see ``provenance.extraction.cues``)."""
-    with cues_in_force(cues):
-        reader = _Reader(parsed.body, read_published(parsed.published), parsed.title)
-        reader.read()
-        return reader.result()
+    reader = _Reader(parsed.body, read_published(parsed.published), parsed.title, lexicon_for(cues))
+    reader.publisher = parsed.publisher
+    reader.read()
+    return reader.result()
 
 
 class _Reader:
-    def __init__(self, body: str, published: Published | None, title: str | None = None) -> None:
+    def __init__(
+        self, body: str, published: Published | None, title: str | None, cues: Lexicon
+    ) -> None:
         self.body = body
+        self.cues = cues
+        """The reporting cues in force: the core's and the outlet's own."""
         self.title = title or ""
         self.published = published
         self.resolver = Resolver(name_registry(body))
@@ -163,6 +182,10 @@ class _Reader:
         self.turns = transcript_turns(body, self.paras)
         self._interviewee: Entity | None = None
         self._content_subject: Phrase | None = None
+        self.publisher: str | None = None
+        self._closings: list[tuple[int, Relay]] = []
+        """Outlets closing a sentence (``..., an official said, Nordpress reports.``)."""
+        """The outlet publishing the page: never a relay of its own story."""
 
     # --- reading ------------------------------------------------------------------------
 
@@ -179,6 +202,7 @@ class _Reader:
                 previous = self._turn(turn, by_para.get(index, []), previous)
         self._interview_channel()
         self._continue_quotes()
+        self._speech_in_quotes()
         self._carry_scenes()
 
     def _paragraph(self, para: Span, quotes: list[Quote], previous: list[_Found]) -> list[_Found]:
@@ -230,23 +254,32 @@ class _Reader:
                 continue
             if item.subject is None and item.nested_in is None:
                 continue  # no cue of its own: part of the answer
-            if item.subject is not None and item.subject.text.split()[0].lower() in _FIRST_PERSON:
+            if (
+                item.subject is not None
+                and item.subject.text.split()[0].lower() in FIRST_PERSON_POSSESSIVES
+            ):
                 item.entity = self._kin(speaker, item.subject)
             item.via = [_entity_relay(speaker), *item.via]
             item.channel = None if item.channel == "interview" else item.channel
             self.found.append(item)
         return result
 
-    def _transcript_channel(self) -> str:
+    def _transcript_channel(self) -> str | None:
         """The occasion a transcript records: ``Here is a transcript of her news
         conference:`` says a news conference; an interview otherwise."""
-        first = min(self.turns)
-        if first > 0:
-            intro = self.paras[first - 1]
+        turn = self.turns[min(self.turns)]
+        intro = self._transcript_intro()
+        if intro is not None:
             channel = channel_in(self.body, [intro])
             if channel in {"news conference", "press briefing", "speech", "media talk"}:
                 return channel
-        return "interview"
+        return turn.setting
+
+    def _transcript_intro(self) -> Span | None:
+        """The paragraph just above a transcript (or above its first heading)."""
+        turn = self.turns[min(self.turns)]
+        first = turn.paragraph if turn.heading is None else turn.heading
+        return self.paras[first - 1] if first > 0 else None
 
     def _answerer(self, turn: Turn) -> Entity | None:
         if turn.speaker is not None:
@@ -294,9 +327,22 @@ class _Reader:
         return entity
 
     def _interview_channel(self) -> None:
-        """In an interview, what the interviewee ``says`` (present tense) is said in it."""
+        """In an interview, what the interviewee ``says`` (present tense) is said in it;
+        what the intro naming the occasion reports them saying (``Roe admitted ...
+        Excerpts from her news conference:``) was said on that occasion."""
         if not self.turns or self._interviewee is None:
             return
+        intro = self._transcript_intro()
+        named = self._transcript_channel() if intro is not None else None
+        if intro is not None and named != self.turns[min(self.turns)].setting:
+            for item in self.found:
+                if (
+                    item.entity is self._interviewee
+                    and item.channel is None
+                    and not item.via
+                    and intro.start <= item.start < intro.end
+                ):
+                    item.channel = named
         for item in self.found:
             if (
                 item.entity is self._interviewee
@@ -318,7 +364,7 @@ class _Reader:
         ws = para_ws[first_word_at(para_ws, sentence.start) : first_word_at(para_ws, sentence.end)]
         in_quote = inside(self.scan.quotes, sentence.start) is not None
         heading = _heading(self.body, sentence)
-        clauses = [] if heading else reported(self.body, sentence, self.scan.quotes)
+        clauses = [] if heading else reported(self.body, sentence, self.scan.quotes, self.cues)
         said = _said_contents(clauses)
         subject_entity = None if in_quote else self._sentence_subject(ws, said)
         items = [self._from_clause(c, sentence) for c in clauses]
@@ -337,13 +383,17 @@ class _Reader:
         self._resolve(items, subject_entity, ws)
         self._document_authors(items, ws)
         self._cited_sources(items, ws)
-        _nest(items)
+        self._content_subject_speaks(items, ws)
+        _nest(items, self.cues)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
         self._deed_dates(items)
         _add_closing(items, closing)
+        self._closings += [(sentence.start, r) for r in closing if _relays_another(items, r)]
         self._sentence_scene(sentence, ws, subject_entity, items)
         self._deed_date(sentence, subject_entity, items)
+        self._exchange_scene(sentence, ws, subject_entity)
+        self._possessive_scene(sentence, items)
         self._citing_scene(sentence, ws)
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
         return items
@@ -362,13 +412,13 @@ class _Reader:
         """The subject opening a sentence, unless it is part of what a statement says
         (``France backs the talks, it added``: France is not the one who added)."""
         start = 0
-        if ws and ws[0].text.lower() in _INTRODUCTORY:
+        if ws and ws[0].text.lower() in INTRODUCTORY_WORDS:
             for k, word in enumerate(ws[:15]):
                 if word.text == ",":
                     start = k + 1
                     break
         phrase = phrase_after(ws, start)
-        if phrase is None or phrase.text.split()[0].lower() in _NOT_SPEAKERS:
+        if phrase is None or phrase.text.split()[0].lower() in QUANTIFIERS:
             return None
         if any(c.start <= phrase.start < c.end for c in contents):
             self._content_subject = phrase  # resolved after the sentence's speakers
@@ -384,7 +434,7 @@ class _Reader:
             phrase = phrase_after(ws, after + 1)
             if phrase is None:
                 return None
-        elif phrase.kind == "person" and (comma := _comma_after(ws, after)) is not None:
+        elif _describes_person(phrase) and (comma := _comma_after(ws, after)) is not None:
             # "Calloway's chief medical officer, Dr. Jo Roe, said": the name in apposition
             name = phrase_after(ws, comma + 1)
             close = first_word_at(ws, name.end) if name is not None else 0
@@ -418,7 +468,7 @@ class _Reader:
             start=clause.content.start,
             end=clause.content.end,
             kind="indirect",
-            cue=clause.cue,
+            cue=self._verb_of_document(clause, sentence),
             position=position,
             subject=clause.subject,
             frame=frame,
@@ -427,6 +477,15 @@ class _Reader:
         if clause.agent is not None:
             item.channel = NOUN_CHANNELS.get(clause.agent.text.split()[-1].lower())
         return item
+
+    def _verb_of_document(self, clause: Clause, sentence: Span) -> str:
+        """``said in a research note that``: the cue is the verb, not the document's noun
+        read as a verb (``note that``)."""
+        if clause.cue.lower() not in _DOCUMENT_VERBS:
+            return clause.cue
+        before = self.body[max(sentence.start, clause.cue_start - _FRAME_REACH) : clause.cue_start]
+        match = _SAID_IN_DOCUMENT.search(before)
+        return match.group(1) if match else clause.cue
 
     def _from_quote(
         self,
@@ -445,10 +504,14 @@ class _Reader:
         hi_offset = quotes[k + 1].opened if k + 1 < len(quotes) else len(self.body)
         lo = first_word_at(para_ws, lo_offset)
         hi = first_word_at(para_ws, hi_offset)
-        cue = cue_for(self.body, quote, para_ws, lo, hi)
+        cue = cue_for(self.body, quote, para_ws, lo, hi, self.cues)
+        intro = None if cue is not None else self._colon_intro(quote)
+        cue = cue or intro
         end_of_frame = quote.closed + 1 if quote.closed is not None else quote.end
         after_sentence = _sentence_end(self.body, end_of_frame, hi_offset)
         frame = [Span(sentence.start, quote.opened), Span(end_of_frame, after_sentence)]
+        if intro is not None:
+            frame.append(sentences(self.body, self.paras[quote.paragraph - 1])[-1])
         item = _Found(quote.start, quote.end, "direct", None, quote.start, None, frame, quote=quote)
         if cue is not None:
             item.cue, item.subject, item.inherits = cue.cue, cue.subject, cue.subject is None
@@ -483,6 +546,98 @@ class _Reader:
                 return item
         return None
 
+    def _speech_in_quotes(self) -> None:
+        """Reported speech of a named third party inside a quotation (``"Roe had said
+        that the port would close," Tull said``) is the third party's statement relayed by
+        the one quoted (FORMAT.md Convention 7); the occasion it names (``in an interview
+        with X``) carries to that party's next such statement from the same speaker."""
+        nested: list[_Found] = []
+        starts = [q.start for q in self.scan.quotes]
+        inner_starts = [q.start for q in self.scan.nested]
+        occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]] = {}
+        for item in self.found:
+            if item.kind != "direct" or item.entity is None or item.quote is None:
+                continue
+            within = self.scan.quotes[
+                bisect_left(starts, item.start) : bisect_left(starts, item.end)
+            ]
+            others = [q for q in within if q is not item.quote]
+            for sentence in sentences(self.body, Span(item.start, item.end)):
+                for clause in reported(self.body, sentence, others, self.cues):
+                    found = self._reported_in_quote(item, clause, sentence, occasions)
+                    if found is not None:
+                        nested.append(found)
+            inner = self.scan.nested[
+                bisect_left(inner_starts, item.start) : bisect_left(inner_starts, item.end)
+            ]
+            nested.extend(self._quotes_in_quote(item, inner))
+        self.found.extend(nested)
+
+    def _reported_in_quote(
+        self,
+        item: _Found,
+        clause: Clause,
+        sentence: Span,
+        occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]],
+    ) -> _Found | None:
+        inner = self._named_speaker(clause.subject)
+        if inner is None or item.entity is None or _speaks_for(item.entity, inner):
+            return None
+        found = self._from_clause(clause, sentence)
+        found.entity, found.nested_in = inner, item
+        own = [
+            relay
+            for span in found.frame
+            for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
+        ]
+        found.channel = channel_in(self.body, found.frame)
+        key = (id(inner), id(item.entity))
+        if found.channel is None and not own and key in occasions:
+            found.channel, own = occasions[key][0], list(occasions[key][1])
+        elif found.channel is not None or own:
+            occasions[key] = (found.channel, own)
+        found.via = [*own, _entity_relay(item.entity), *item.via]
+        inner.statements += 1
+        return found
+
+    def _quotes_in_quote(self, item: _Found, inner_quotes: list[Quote]) -> list[_Found]:
+        """``"Roe kept saying 'we will win'," Tull said``: the inner quotation is Roe's,
+        relayed by Tull; one the speaker introduces with ``I said`` stays theirs."""
+        if not inner_quotes or item.entity is None:
+            return []
+        ws = words(self.body, item.start, item.end)
+        found: list[_Found] = []
+        for quote in inner_quotes:
+            cue = cue_for(self.body, quote, ws, 0, len(ws), self.cues)
+            inner = self._named_speaker(cue.subject) if cue is not None else None
+            if cue is None or inner is None or _speaks_for(item.entity, inner):
+                continue
+            statement = _Found(quote.start, quote.end, "direct", cue.cue, cue.cue_start, None, [])
+            statement.entity, statement.nested_in = inner, item
+            statement.via = [_entity_relay(item.entity), *item.via]
+            inner.statements += 1
+            found.append(statement)
+        return found
+
+    def _named_speaker(self, subject: Phrase | None) -> Entity | None:
+        """The speaker a subject names: a person or organisation, not a pronoun or a
+        collective (``people say`` in a quotation is no one's statement)."""
+        if subject is None or subject.kind not in {"person", "organization"}:
+            return None
+        first = subject.text.split()[0].lower()
+        if first in INDEFINITE_SUBJECTS or first in QUANTIFIERS:
+            return None
+        if not any(w[:1].isupper() for w in subject.text.split()[1:] or subject.text.split()):
+            return None
+        return self._entity(subject)
+
+    def _colon_intro(self, quote: Quote) -> QuoteCue | None:
+        """``Jo Roe said:`` closing the paragraph above one that opens with the quotation."""
+        if quote.paragraph == 0 or quote.opened != self.paras[quote.paragraph].start:
+            return None
+        above = sentences(self.body, self.paras[quote.paragraph - 1])
+        return colon_intro(self.body, above[-1], self.cues) if above else None
+
     def _within_report(self, item: _Found, host: _Found) -> _Found | None:
         """A quotation inside reported content is a statement of its own besides the
         reported clause (FORMAT.md Convention 2): same speaker, cue and frame. A clause
@@ -512,7 +667,7 @@ class _Reader:
             if item.entity is not None:
                 last = item.entity
             elif item.subject is not None:
-                if item.subject.text.split()[0].lower() in _NOT_SPEAKERS:
+                if item.subject.text.split()[0].lower() in QUANTIFIERS:
                     continue
                 item.entity = self._entity(item.subject)
                 last = item.entity or last
@@ -542,6 +697,9 @@ class _Reader:
                 for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
             ]
             item.channel = item.channel or _document_channel(item) or channel_in(self.body, frame)
+            debate = None if item.channel else self._debate_setting(item)
+            if debate is not None:
+                item.channel, item.date = debate.channel, item.date or debate.date
             item.date = (
                 item.date
                 or self._own_date(item, frame)
@@ -561,6 +719,10 @@ class _Reader:
                 scene.via = list(item.via)
                 if scene.channel is None:
                     scene.since = item.start
+            if item.channel in SCENES and self._pluperfect(item):
+                # "had told parliament": an earlier occasion, which ends the present one
+                self._new_scene(item.entity).since = item.start
+                continue
             if item.channel in SCENES and scene.channel != item.channel:
                 if scene.channel is not None:
                     scene = self._new_scene(item.entity)  # another setting: "In an interview, ..."
@@ -580,6 +742,28 @@ class _Reader:
         ):
             return None
         return _date_in(self.body, frame, self.published)
+
+    def _debate_setting(self, item: _Found) -> _Found | None:
+        """``Trustee Jo Roe spoke against the closure`` just after another speaker's words
+        at the board's meeting: taking a side in a debate is said in that setting."""
+        if (item.cue or "").lower() not in DEBATE_CUES:
+            return None
+        starts = [p.start for p in self.paras]
+        here = _paragraph_of(starts, item.start)
+        for other in reversed(self.found[-_LOOK_BACK:]):
+            if here - _paragraph_of(starts, other.start) > _DEBATE_REACH:
+                break
+            if other.entity is not item.entity and other.channel == "speech":
+                return other
+        return None
+
+    def _pluperfect(self, item: _Found) -> bool:
+        """Whether a statement's cue tells of an earlier occasion (``had told``)."""
+        if not item.cue:
+            return False
+        verb = re.escape(item.cue.split()[0])
+        window = self.body[item.position : item.position + _PLUPERFECT_REACH]
+        return re.search(rf"\bhad\s(?:\w+\s)?{verb}\b", window, re.IGNORECASE) is not None
 
     def _closing_relays(
         self, items: list[_Found], sentence: Span
@@ -672,6 +856,56 @@ class _Reader:
             item.entity, item.subject = entity, cited
             entity.statements += 1
 
+    def _content_subject_speaks(self, items: list[_Found], ws: list[Word]) -> None:
+        """``According to a statement by his spokesman X, the governor ordered ...,
+        insisting that ...``: a participle within what X reports is the governor's, relayed
+        by X (FORMAT.md Convention 7), and sets the governor's occasion."""
+        for host in items:
+            if host.entity is None or (host.cue or "").lower() != "according to":
+                continue
+            if (host.channel or channel_in(self.body, host.frame)) not in _DOCUMENTS:
+                continue  # "according to Jo Roe, ...": only a document relays a principal
+            inside = [
+                i
+                for i in items
+                if i is not host
+                and i.inherits
+                and i.entity is host.entity
+                and self._attached(host, i.position)
+            ]
+            principal = self._content_principal(host, ws) if inside else None
+            if principal is None or principal is host.entity:
+                continue
+            inside += [  # a quotation within the participle's content is the principal's too
+                q
+                for q in items
+                if q.quote is not None
+                and q.inherits
+                and q.entity is host.entity
+                and any(i.start <= q.start < i.end for i in inside)
+            ]
+            for item in inside:
+                host.entity.statements -= 1
+                item.entity, item.nested_in = principal, host
+                principal.statements += 1
+
+    def _attached(self, host: _Found, position: int) -> bool:
+        """Whether a cue stands within a content or right after it (``..., insisting``)."""
+        if host.start <= position < host.end:
+            return True
+        return host.end <= position and self.body[host.end : position].strip() in {"", ","}
+
+    def _content_principal(self, host: _Found, ws: list[Word]) -> Entity | None:
+        """The person or organisation opening a reported content (``the governor``)."""
+        at = first_word_at(ws, host.start)
+        if at >= len(ws) or ws[at].start != host.start:
+            return None
+        phrase = phrase_after(ws, at)
+        if phrase is None or phrase.kind not in {"person", "organization"}:
+            return None
+        entity = self._entity(phrase)
+        return entity if entity is not None and entity.kind != "group" else None
+
     def _scene(self, entity: Entity) -> _Scene:
         """The occasion the entity is speaking on now."""
         scenes = self.scenes.setdefault(id(entity), [])
@@ -697,24 +931,105 @@ class _Reader:
         self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[_Found]
     ) -> None:
         """A sentence that sets a scene for its subject without a statement of its own."""
-        if subject is None or subject.kind != "person" or any(i.entity is subject for i in items):
+        if not items and (
+            _EXCERPTS.match(self.body, sentence.start)  # "Highlights from the media session"
+            or _REMARKS_CAME.match(self.body, sentence.start)  # "Her remarks came at a rally"
+        ):
+            last = self.resolver.last_speaker()
+            if last is not None:
+                self._excerpts(sentence, last)
+            return
+        if subject is None or any(i.entity is subject for i in items):
             return
         frame = _minus([sentence], [Span(i.start, i.end) for i in items])
         channel = channel_in(self.body, frame)
-        if channel in SCENES:
-            scene = self._scene(subject)
-            if scene.channel != channel:
-                if scene.channel is not None:
-                    scene = self._new_scene(subject)
-                scene.channel, scene.since = channel, sentence.start
-                scene.date = _date_in(self.body, frame, self.published)
-                scene.via = [
-                    r
-                    for span in frame
-                    for r in relays_in(self.body, span, words(self.body, span.start, span.end))
-                    if not r.told or self._interviewer(r)
-                ]
-                subject.channel = channel
+        if channel not in SCENES:
+            return
+        day = _date_in(self.body, frame, self.published)
+        if any(_BACK_REFERENCE.search(self.body, f.start, f.end) for f in frame):
+            self._back_reference(sentence, channel, day)
+        if subject.kind != "person":
+            return
+        scene = self._scene(subject)
+        if scene.channel != channel:
+            if scene.channel is not None:
+                scene = self._new_scene(subject)
+            scene.channel, scene.since, scene.date = channel, sentence.start, day
+            scene.via = [
+                r
+                for span in frame
+                for r in relays_in(self.body, span, words(self.body, span.start, span.end))
+                if not r.told or self._interviewer(r)
+            ]
+            subject.channel = channel
+
+    def _possessive_scene(self, sentence: Span, items: list[_Found]) -> None:
+        """``... followed Jo Roe's reported comments at a rally in Port Aster.``: Roe spoke
+        at that rally, and her words that follow were said there."""
+        for match in _SPOKEN_WORDS.finditer(self.body, sentence.start, sentence.end):
+            channel = channel_in(self.body, [Span(match.start(), sentence.end)])
+            if channel not in SCENES:
+                continue
+            own = words(self.body, match.start("name"), match.end("name"))
+            phrase = phrase_after(own, 0) if own else None
+            entity = self._entity(phrase) if phrase is not None else None
+            if entity is None or entity.kind != "person" or any(i.entity is entity for i in items):
+                continue
+            scene = self._scene(entity)
+            if scene.channel is not None:
+                scene = self._new_scene(entity)
+            scene.channel, scene.since = channel, sentence.start
+            scene.date = _date_in(self.body, [Span(match.end(), sentence.end)], self.published)
+
+    def _exchange_scene(self, sentence: Span, ws: list[Word], subject: Entity | None) -> None:
+        """``The minister was responding in the chamber to Jo Roe and Sam Vale``: those she
+        answers speak in the setting she speaks in (a debate, a hearing)."""
+        if subject is None:
+            return
+        setting = _scene_at(self.scenes.get(id(subject), []), sentence.start)
+        if setting is None or setting.channel != "speech":
+            return
+        match = _EXCHANGE.search(self.body, sentence.start, sentence.end)
+        at = first_word_at(ws, match.end()) if match is not None else len(ws)
+        while at < len(ws):
+            phrase = phrase_after(ws, at)
+            entity = self._entity(phrase) if phrase is not None else None
+            if phrase is None or entity is None or entity is subject or entity.kind == "group":
+                return
+            scene = self._scene(entity)
+            if scene.channel is not None:
+                scene = self._new_scene(entity)
+            scene.channel, scene.since, scene.date = setting.channel, sentence.start, setting.date
+            at = first_word_at(ws, phrase.end)
+            if at >= len(ws) or ws[at].text.lower() not in {"and", ","}:
+                return
+            at += 1
+
+    def _excerpts(self, sentence: Span, speaker: Entity) -> None:
+        """``Excerpts from the news conference:``, ``The remarks came at a rally`` after a
+        speaker's words: they and what follows were said on that occasion."""
+        channel = channel_in(self.body, [sentence])
+        if channel not in SCENES:
+            return
+        day = _date_in(self.body, [sentence], self.published)
+        self._back_reference(sentence, channel, day)
+        scene = self._scene(speaker)
+        if scene.channel is not None and scene.channel != channel:
+            scene = self._new_scene(speaker)
+        scene.channel, scene.since, scene.date = channel, sentence.start, scene.date or day
+
+    def _back_reference(self, sentence: Span, channel: str, day: str | None) -> None:
+        """``X made this known in a statement``: what was reported just before (in this
+        paragraph or the one above) was said on that occasion."""
+        starts = [p.start for p in self.paras]
+        here = _paragraph_of(starts, sentence.start)
+        for item in reversed(self.found):
+            if item.start >= sentence.start:
+                continue
+            if here - _paragraph_of(starts, item.start) > 1:
+                break
+            item.channel = item.channel or channel
+            item.date = item.date or day
 
     def _deed_date(self, sentence: Span, subject: Entity | None, items: list[_Found]) -> None:
         """``Jo Roe left the club on Saturday evening. "...," Roe said.``: a speaker's deed dated
@@ -763,8 +1078,11 @@ class _Reader:
 
     def _carry_scenes(self) -> None:
         self._carry_occasions()
+        self._carry_back()
         self._lede_date()
         self._outlet_reports()
+        self._story_relay()
+        self._own_release()
         self._quoted_today()
         self._dated_afterwards()
         self._live_entries()
@@ -838,11 +1156,74 @@ class _Reader:
             if item.kind == "direct" and item.date is None and item.entity is not None:
                 item.date = quoted_today(self.body, item.start, item.end, self.published)
 
+    def _story_relay(self) -> None:
+        """``..., an official said Saturday, Nordpress reports.`` closing the lede credits the
+        story to that outlet: what follows without a relay of its own comes through it."""
+        starts = [p.start for p in self.paras]
+        lede = self._lede_index()
+        closing = self._closings + [
+            (item.start, relay)
+            for item in self.found
+            for relay in item.via[-1:]
+            if relay.start > item.end and _REPORTS_LAST.match(self.body, relay.phrase.end)
+        ]
+        credited = [
+            (start, relay)
+            for start, relay in sorted(closing, key=lambda c: c[0])
+            if _paragraph_of(starts, start) == lede and relay.kind in _OUTLET_KINDS
+        ]
+        if not credited:
+            return
+        start, relay = credited[0]
+        for item in self.found:
+            if (
+                item.start > start
+                and item.entity is not None
+                and item.entity.name != relay.name
+                and item.nested_in is None
+                and not item.via
+            ):
+                item.via = [relay]
+
+    def _carry_back(self) -> None:
+        """``Jo Roe repeated her call for an inquiry.`` followed, in the next paragraph, by
+        her quotation ``..., Roe told reporters``: the summary sums up what she said on the
+        occasion the quotation sets."""
+        starts = [p.start for p in self.paras]
+        spoken = [i for i in self.found if i.entity is not None]
+        for before, item in pairwise(spoken):
+            if (
+                before.entity is item.entity
+                and before.kind == "indirect"
+                and before.channel is None
+                and not before.via
+                and before.nested_in is None
+                and item.channel in SCENES
+                and item.subject is not None
+                and _document_channel(item) is None  # the speaker named, not "a statement"
+                and _paragraph_of(starts, item.start) - _paragraph_of(starts, before.start) == 1
+                and any(s.since == item.start for s in self.scenes.get(id(item.entity), []))
+            ):
+                before.channel, before.via = item.channel, list(item.via)
+
+    def _own_release(self) -> None:
+        """A page in which the issuer announces in its own voice (``The Directors are pleased
+        to announce that ...``, outside quotation marks) is its release: what is said in
+        it without another occasion is said in that statement."""
+        own_voice = any(
+            inside(self.scan.quotes, m.start()) is None for m in _OWN_RELEASE.finditer(self.body)
+        )
+        if not own_voice:
+            return
+        for item in self.found:
+            if item.entity is not None and item.channel is None and not item.via:
+                item.channel = "statement"
+
     def _outlet_reports(self) -> None:
         """A news outlet speaks through its reports: ``the newspaper said``, ``according to
         the broadcaster``, ``..., the BBC reported`` all have the channel report."""
         outlets = {i.entity.name for i in self.found if i.entity and self._reports(i)}
-        outlets |= {outlet_name(name) for name in outlets}  # "the Nikkei daily", "the Nikkei"
+        outlets |= {outlet_name(name) for name in outlets}  # "the Corvane daily", "the Corvane"
         dates: dict[str, str] = {}
         for item in self.found:
             name = item.entity.name if item.entity else ""
@@ -881,8 +1262,10 @@ class _Reader:
         or report something said before it (``has warned``)."""
         lede = None
         first = self._lede_index()
-        for para in self.paras[first : first + _LEDE_DATE_PARAGRAPHS]:
-            lede = self._occasion_date(para)
+        for index in range(first, min(len(self.paras), first + _LEDE_DATE_PARAGRAPHS)):
+            if index in self.turns:
+                continue  # "today" in an interview's question dates no news lede
+            lede = self._occasion_date(self.paras[index])
             if lede is not None:
                 break
         if lede is None and first < len(self.paras):
@@ -931,7 +1314,7 @@ class _Reader:
         """A statement reported as said before the lede's occasion (``has warned``), at no
         stated time (``claims by X that``) or on a later one (``in a later interview``)."""
         first = (item.cue or "").split()[0].lower() if item.cue else ""
-        if first in _PERFECT or perfect_cue(self.body, item.cue, item.start, item.end):
+        if first in PERFECT_MARKERS or perfect_cue(self.body, item.cue, item.start, item.end):
             return True
         return nominal_cue(item.cue) or self._later(item)
 
@@ -990,7 +1373,16 @@ class _Reader:
     # --- output ---------------------------------------------------------------------------
 
     def result(self) -> Attribution:
-        kept = _dedupe([item for item in self.found if item.entity is not None], self.body)
+        kept = _dedupe(
+            [
+                item
+                for item in self.found
+                if item.entity is not None and not _straddles(item, self.scan.quotes)
+            ],
+            self.body,
+        )
+        for item in kept:
+            item.via = [r for r in item.via if not self._own_outlet(r)]
         statements = [self._statement(item) for item in kept]
         speakers = [
             ExtractedSpeaker(name=e.name, kind=e.kind, aliases=e.aliases, roles=e.roles)  # type: ignore[arg-type]
@@ -1008,6 +1400,16 @@ class _Reader:
                     source.aliases.append(relay.phrase.text)
         return Attribution(statements=statements, speakers=speakers, sources=list(sources.values()))
 
+    def _own_outlet(self, relay: Relay) -> bool:
+        """Whether a relay is the publisher itself (``told the Courier`` in the Courier's
+        own story, ``told this newspaper`` in any): FORMAT.md Convention 5."""
+        first = relay.phrase.text.split()[0].lower() if relay.phrase.text.split() else ""
+        if first in _SELF_REFERENCE:
+            return True
+        return same_outlet(relay.name, self.publisher) or (
+            relay.phrase.text != relay.name and same_outlet(relay.phrase.text, self.publisher)
+        )
+
     def _statement(self, item: _Found) -> ExtractedStatement:
         entity = item.entity
         return ExtractedStatement(
@@ -1023,20 +1425,31 @@ class _Reader:
         )
 
 
-_INTRODUCTORY = wordset(
-    "asked in on at during after before while when as since although though however meanwhile "
-    "earlier later addressing speaking talking replying responding regarding despite "
-    "following amid according to for with by from"
+_SELF_REFERENCE = frozenset({"this", "our"})
+_DOCUMENTS = frozenset({"statement", "report", "letter"})
+"""``told this newspaper``, ``in an interview with our website``: the publisher itself."""
+_DOCUMENT_VERBS = frozenset({"note", "notes", "report", "reports", "state", "states"})
+"""Nouns of documents that read as verbs before ``that`` (``in a note that``)."""
+_SAID_IN_DOCUMENT = re.compile(
+    r"\b(said|says|wrote|writes|stated|states|added|adds|argued|warned)\s(?:[\w,-]+\s){0,4}?"
+    r"in\s(?:a|an|the|its|their|his|her)\s(?:[\w-]+\s){0,2}?$"
 )
-
-
-_FIRST_PERSON = frozenset({"my", "our"})
+_DEBATE_REACH = 2
+"""How many paragraphs back another speaker's speech setting may be for a debate cue."""
+_PLUPERFECT_REACH = 80
+"""How far after a speaker's name ``had`` may stand before the cue."""
+_BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
+_EXCHANGE = re.compile(EXCHANGE, re.IGNORECASE)
+_OWN_RELEASE = re.compile(OWN_RELEASE, re.IGNORECASE)
+_EXCERPTS = re.compile(EXCERPTS)
+_REMARKS_CAME = re.compile(REMARKS_CAME)
+_SPOKEN_WORDS = re.compile(SPOKEN_WORDS)
 _LEDE_DATE_PARAGRAPHS = 2
 """The lede's date is looked for in this many opening paragraphs."""
 _LEDE_PARAGRAPHS = 4
 """Statements in this many opening paragraphs are taken to be made on the lede's occasion."""
 _DATELINE = re.compile(r"[^\n]{0,80}?(?:\([\w .&/-]{2,30}\)\s*[-–—:]*|\s[-–—]{1,2}|:)\s")
-"""A dateline opening a lede (``New Delhi, Aug 17 (KNN)``, ``KOLKATA, December 9:``)."""
+"""A dateline opening a lede (``New Aster, Aug 17 (AP)``, ``EASTMERE, December 9:``)."""
 
 
 def _past_dateline(text: str, para: Span) -> int:
@@ -1058,7 +1471,6 @@ _LEDE_SEARCH = 8
 """How many opening paragraphs may be furniture before the lede."""
 _LEDE_MIN_WORDS = 8
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
-_PERFECT = frozenset({"has", "have", "had", "previously", "earlier", "once"})
 
 
 def _present_tense(cue: str) -> bool:
@@ -1068,8 +1480,8 @@ def _present_tense(cue: str) -> bool:
 
 
 def _after_row_label(phrase: Phrase, own: list[Word]) -> tuple[Phrase, list[Word]]:
-    """A table row flattened to a line starts with its label: ``Trade Relations Northland
-    has said ...`` is said by Northland."""
+    """A table row flattened to a line starts with its label: ``Trade Relations Westland
+    has said ...`` is said by Westland."""
     labels = [k for k, w in enumerate(own[:-1]) if heading_word(w.text)]
     if not labels or own[0].text.lower() in DETERMINERS or org_head(own[-1]):
         # "The Regional Water Authority": a determiner or a head noun makes it one name
@@ -1101,14 +1513,16 @@ def _comma_after(ws: list[Word], k: int) -> int | None:
             return n
         if not ws[n].text.isalpha() or not (ws[n].text.islower() or n > k):
             return None
-        if ws[n].text.lower() in _NOT_DESCRIPTION:
+        if ws[n].text.lower() in NOT_DESCRIPTION_WORDS:
             return None
     return None
 
 
-_NOT_DESCRIPTION = wordset(
-    "said says told added who which that was were is are has have had will would and but"
-)
+def _describes_person(phrase: Phrase) -> bool:
+    """A person's reference, or an office held in an organisation (``the Valley Bank's
+    managing director``) that a name in apposition may follow."""
+    last = phrase.text.split()[-1].lower() if phrase.text.split() else ""
+    return phrase.kind == "person" or (phrase.kind == "organization" and last in TITLES)
 
 
 def _has_name(phrase: Phrase) -> bool:
@@ -1187,6 +1601,16 @@ def _same(relay: Relay, item: _Found) -> bool:
     return item.subject is not None and item.subject.start <= relay.start < item.subject.end
 
 
+def _speaks_for(speaker: Entity, named: Entity) -> bool:
+    """Whether ``named`` is the speaker or what the speaker speaks for (a spokesperson's
+    ``Valley welcomes the truce``: the country named in the spokesperson's office)."""
+    if named is speaker:
+        return True
+    described = " ".join([speaker.name, *speaker.aliases, *speaker.roles]).lower()
+    own = {w.removesuffix("’s").removesuffix("'s") for w in described.split()}
+    return named.kind != "person" and any(w.lower() in own for w in named.name.split())
+
+
 def _entity_relay(entity: Entity) -> Relay:
     kind = (
         "person"
@@ -1200,6 +1624,11 @@ def _entity_relay(entity: Entity) -> Relay:
 
 _CLOSING_SLACK = 3
 """Characters of closing punctuation a content may stop short of the sentence end by."""
+
+
+def _relays_another(items: list[_Found], relay: Relay) -> bool:
+    """Whether a closing outlet relays a speaker other than itself in its sentence."""
+    return any(i.entity is not None and i.entity.name != relay.name for i in items)
 
 
 def _add_closing(items: list[_Found], closing: list[Relay]) -> None:
@@ -1246,9 +1675,11 @@ def _carry_relay(item: _Found, scene: _Scene) -> None:
 
 
 _OUTLET_KINDS = frozenset({"outlet", "agency"})
+_REPORTS_LAST = re.compile(r"\s+report(?:s|ed)\s*[.!]")
+"""``X reports.`` closing a sentence."""
 
 
-def _nest(items: list[_Found]) -> None:
+def _nest(items: list[_Found], cues: Lexicon) -> None:
     """A statement whose speaker is named inside another's content is relayed by that
     other speaker: ``Cole said the port would reopen, according to the Courier``."""
     for item in items:
@@ -1263,7 +1694,7 @@ def _nest(items: list[_Found]) -> None:
                 and h.entity is not item.entity
                 and h.start <= item.position < h.end
                 and h.start <= item.start < h.end
-                and not _denies(h)
+                and not _denies(h, cues)
             ),
             None,
         )
@@ -1272,10 +1703,10 @@ def _nest(items: list[_Found]) -> None:
             item.nested_in = host
 
 
-def _denies(item: _Found) -> bool:
+def _denies(item: _Found, cues: Lexicon) -> bool:
     """Whether a statement denies what it contains (``denied claims by X that ...``): it
     does not relay the claim it denies."""
-    return item.cue is not None and "pointing" in lemma_classes(item.cue)[1]
+    return item.cue is not None and "pointing" in cues.lemma_classes(item.cue)[1]
 
 
 def _trailing_outlet(items: list[_Found], item: _Found) -> _Found | None:
@@ -1316,6 +1747,15 @@ def _word_count(text: str) -> int:
     return sum(1 for t in tokens if t and t not in DETERMINERS and any(c.isalnum() for c in t))
 
 
+def _straddles(item: _Found, quotes: list[Quote]) -> bool:
+    """Reported content that starts inside a quotation and runs past its closing mark
+    (``... never told anyone," his lawyer told``): a misread, not a clause."""
+    if item.kind != "indirect":
+        return False
+    quote = inside(quotes, item.start)
+    return quote is not None and quote.closed is not None and item.end > quote.closed
+
+
 def _dedupe(found: list[_Found], body: str) -> list[_Found]:
     """Drop reported speech that merely restates a quotation (fewer than
     ``_MIN_CLAUSE_WORDS`` words of its own outside quotation marks), and exact repeats."""
@@ -1326,7 +1766,8 @@ def _dedupe(found: list[_Found], body: str) -> list[_Found]:
     for item in sorted(found, key=lambda f: (f.start, f.end)):
         if (item.start, item.end) in seen or item.end <= item.start:
             continue
-        if item.kind == "indirect":
+        quoted = item.nested_in is not None and item.nested_in.kind == "direct"
+        if item.kind == "indirect" and not quoted:  # reported inside a quotation: kept
             # quotations are disjoint, so those overlapping a span are a contiguous run
             first = max(0, bisect_left(starts, item.start) - 1)
             last = bisect_left(starts, item.end)

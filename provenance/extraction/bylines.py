@@ -10,11 +10,19 @@ reporter with The Daily Courier``).
 
 import re
 
-from provenance.extraction.layout_rules import NON_PERSON_WORDS, ROLE_NOUNS, ROLE_WORDS
+from provenance.extraction.lexicon.layout import (
+    AUTHOR_CREDIT_ROLES,
+    BIO_ROLES,
+    BYLINE_NAME_PARTICLES,
+    CREDIT_ROLES_PATTERN,
+    NON_PERSON_WORDS,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+)
 
 _BY = re.compile(r"(?:^|\s)by:?\s+(?P<names>[A-Z][^\d]{2,120})$", re.IGNORECASE)
 _NAME = re.compile(
-    r"[A-Z][\w’'.-]*(?:\s(?:[A-Z][\w’'.-]*|van|von|de|der|den|da|dos|du|al|bin|el|la|le))*"
+    rf"[A-Z][\w’'.-]*(?:\s(?:[A-Z][\w’'.-]*|{'|'.join(BYLINE_NAME_PARTICLES)}))*"
     r"(?:\s[A-Z][\w’'.-]*)"
 )
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'. -]*$")
@@ -24,19 +32,17 @@ _PLACE_PART = re.compile(r"[A-Z][a-z’'-]+|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+
 _MAX_BYLINE = 120
 
 # "Reporting by A and B; Writing by C; Editing by D", in parentheses or not
-_CREDIT_ROLE = r"(?:additional )?(?:reporting|writing|editing|compiled|produced|graphics)"
+_CREDIT_ROLE = CREDIT_ROLES_PATTERN
 _CREDIT = re.compile(rf"\(?{_CREDIT_ROLE} by [^()]{{2,300}}\)?", re.IGNORECASE)
 _CREDIT_PART = re.compile(
     rf"(?P<role>{_CREDIT_ROLE}) by (?P<names>[^;]+?)(?=;|,\s*{_CREDIT_ROLE} by|$)",
     re.IGNORECASE,
 )
-_AUTHOR_ROLES = frozenset({"reporting", "writing"})
 
 # "Jane Doe is a former political reporter with The Daily Courier"
 _BIO = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3}) is (?:a|an|the) "
-    r"(?:[\w-]+ ){0,5}(?:reporter|correspondent|journalist|editor|writer|columnist|"
-    r"contributor|producer)(?: (?:with|at|for|of|on) .{1,120})?\.?"
+    rf"(?:[\w-]+ ){{0,5}}(?:{'|'.join(BIO_ROLES)})(?: (?:with|at|for|of|on) .{{1,120}})?\.?"
 )
 
 
@@ -92,7 +98,7 @@ def credit_authors(line: str) -> list[str] | None:
         credited = _names(part.group("names"), strict=True)
         if not credited:
             return None  # "Reporting by the paper showed ...": a sentence, not a credit
-        if part.group("role").strip().lower() in _AUTHOR_ROLES:
+        if part.group("role").strip().lower() in AUTHOR_CREDIT_ROLES:
             names += [n for n in credited if n not in names]
     return names
 

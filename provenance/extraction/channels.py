@@ -12,110 +12,33 @@ import re
 from typing import NamedTuple
 
 from provenance.extraction.dates import mentions_date
+from provenance.extraction.lexicon.channels import (
+    CHANNEL_PHRASES,
+    CITING_PATTERN,
+    INTERVIEW_WITH_PATTERN,
+    MASTHEAD_WORDS,
+    NEWS_AGENCY_PATTERN,
+    NON_OUTLET_HEADS,
+    NOUN_CHANNELS,
+    OUTLET_NOUNS,
+    OUTLET_WORDS,
+    RELAY_VERBS,
+    RELAYED_BY_PATTERN,
+    SAID_ACCORDING_PATTERN,
+    TOLD_OUTLET_PATTERN,
+    VENUE_WORDS,
+)
+from provenance.extraction.lexicon.documents import DOCUMENT_HEADS, NOT_AUTHORING_VERBS
+from provenance.extraction.lexicon.people import TITLES
 from provenance.extraction.speakers import (
-    DOCUMENT_HEADS,
-    TITLES,
     Phrase,
     phrase_after,
     phrase_before,
     words_text,
 )
-from provenance.extraction.text import Span, Word, first_word_at, wordset
+from provenance.extraction.text import Span, Word, first_word_at
 
 _I = re.IGNORECASE
-_SETTING_DET = r"(?:a|an|the|this|that|his|her|their|its|(?:[\w-]+\s){0,2}?[\w-]+(?:'s|’s))\s"
-"""What opens the noun phrase of a setting: ``a``, ``the``, ``Monday night's``."""
-_SETTINGS = (
-    r"(?:rally|rallies|meeting(?!\swith)|ceremony|event|forum|seminar|summit|debate|"
-    r"convention|gathering|launch|commemoration|conference|congress|vigil|webinar|symposium|"
-    r"town\shall|funeral|memorial|inauguration|graduation|plenary)"
-)
-"""Occasions where one speaks before an audience: what is said at them is a speech."""
-_VENUES = (
-    r"(?:parliament|d[aá]il|seanad|senate|congress|house|commons|lords|assembly|chamber|"
-    r"lawmakers|legislators|mps|senators|deputies|delegates|councillors|councilors|"
-    r"the\scrowd|crowds|audience|supporters|rally|gathering|conference|summit|forum|"
-    r"convention|meeting|session|lok\ssabha|rajya\ssabha|knesset|duma|bundestag|"
-    r"national\sassembly|general\sassembly|security\scouncil)"
-)
-"""Audiences and chambers one addresses in a speech (``told parliament``)."""
-_SAID_IN = (
-    r"(?:said|says|wrote|writes|found|finds|concluded|warned|noted|stated|added|argued|"
-    r"estimated|predicted|showed|shows)"
-)
-_A_DOCUMENT = (
-    r"(?:a|an|the|its|their|his|her|this|that)\s(?:[\w-]+\s){0,2}?"
-    r"(?-i:report|record|records|filing|study|survey)"
-)
-"""A report named as where something was said (``said in a report``), not a topic
-(``was not involved in the study``)."""
-_PLATFORMS = r"(?:X|Twitter|Facebook|Instagram|Threads|Bluesky|Telegram|LinkedIn|TikTok|Weibo)"
-
-# One line per channel phrase, in order of precedence: the more specific setting first.
-# Phrases are matched case-insensitively unless they say ``(?-i:...)``.
-CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
-    ("telephone conversation", r"(?:tele)?phon(?:e|ic)\s(?:conversation|call|talk)s?"),
-    ("telephone conversation", r"(?:spoke|speaking|said|told\s\w+)\sby\s(?:tele)?phone"),
-    ("telephone conversation", r"over\sthe\s(?:tele)?phone"),
-    ("news conference", r"(?:news|press)\sconference"),
-    ("news conference", r"news\sbriefing"),
-    ("press briefing", r"(?:press|media|weekly|daily|regular)\sbriefing"),
-    ("press briefing", r"background\sbriefing|briefing\sfor\s(?:reporters|journalists)"),
-    ("press briefing", r"(?:reporters|journalists)\s(?:at|during)\s(?:a|the)\s(?:\w+\s)?briefing"),
-    ("press briefing", r"told\s(?:a|the)\s(?:\w+\s)?briefing"),
-    ("interview", r"interview(?:s|ed)?"),
-    (
-        "interview",
-        r"(?:told|telling|tells|speaking\sto|spoke\sto)\s(?:[\w'’-]+\s){0,3}?"
-        r"(?:presenter|host|anchor|interviewer|reporter|correspondent|journalist|columnist)\b",
-    ),
-    (
-        "media talk",
-        r"(?-i:(?:[Tt]alk(?:s|ing|ed)?|[Ss]poke|[Ss]peaking|[Cc]hat(?:ting)?|said)\s(?:with|to)\s"
-        r"(?:the\s)?(?:[A-Z][\w-]*\s)?(?:media|reporters|journalists|press|newsmen))",
-    ),
-    ("media talk", r"(?-i:told\s(?:the\s)?(?:reporters|journalists|media|press|newsmen))"),
-    ("media talk", r"(?:media|press)\s(?:talk|session|scrum|gaggle)s?"),
-    (
-        "media talk",
-        r"(?:addressing|addressed|briefing|briefed)\s(?:the\s)?"
-        r"(?:journalists|reporters|media|press|newsmen)",
-    ),
-    ("tweet", r"(?-i:tweet(?:s|ed|ing)?|on\sTwitter|formerly\sTwitter|on\sX|X\spost|post\son\sX)"),
-    ("tweet", r"(?-i:(?:took|takes|taking|take)\sto\s(?:X|Twitter))"),
-    ("tweet", rf"(?-i:(?:posted|wrote|writing|posting|said|shared)\son\s{_PLATFORMS})"),
-    ("tweet", rf"(?-i:(?:a|his|her|their|its)\spost\son\s{_PLATFORMS})"),
-    ("speech", r"speech(?:es)?"),
-    (
-        "speech",
-        r"address(?:ed|ing)?\s(?:a|the)\s(?:\w+\s)?(?:rally|parliament|assembly|nation|ceremony|"
-        r"gathering|summit|session|crowd|meeting|event|forum|seminar)",
-    ),
-    (
-        "speech",
-        r"(?:inaugural|keynote|televised|opening|closing|farewell|budget|presidential|annual|"
-        r"welcome|radio|video|graduation|commencement|valedictory)\saddress",
-    ),
-    ("speech", r"in\s(?:his|her|their|its)\s(?:\w+\s)?address"),
-    (
-        "speech",
-        rf"(?:told|telling|tells|tell|addressing|addressed)\s(?:(?:the|a|an)\s(?:[\w-]+\s){{0,2}}?)?"
-        rf"{_VENUES}\b(?!['’])",
-    ),
-    ("speech", rf"(?:at|during)\s{_SETTING_DET}(?:[\w-]+\s){{0,3}}?{_SETTINGS}"),
-    ("speech", r"(?:in|during)\sthe\s(?:\w+\s)?debate"),
-    ("letter", r"letter|memo|memorandum"),
-    ("statement", r"statement|(?:press|news|media)\srelease|communiqu[eé]"),
-    ("statement", r"in\s(?:a|the|its|their|his|her)\s(?:\w+\s)?release"),
-    ("report", rf"(?:{_SAID_IN}|according\sto)\s(?:\w+\s)?(?:in\s|under\s)?{_A_DOCUMENT}"),
-    ("report", rf"(?-i:In|Under|According\sto)\s{_A_DOCUMENT}"),
-    ("report", r"(?-i:report|study|survey|filing)\s(?:published|released|issued)"),
-    ("report", r"(?:research|analyst|client|investor)\snote|in\sa\snote"),
-    ("report", r"note\sto\s(?:clients|investors)"),
-    ("report", r"bulletin|advisory|advisories"),
-    ("resolution", r"(?:adopted|passed|in|approved)\s(?:a\s|an\s|the\s|\w+\s)?resolutions?"),
-)
-"""How a statement was made, by the words of its frame (``said in a statement``)."""
 
 
 def _compile_channels() -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -130,79 +53,24 @@ def _compile_channels() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 _CHANNELS = _compile_channels()
 
-NOUN_CHANNELS = {
-    "statement": "statement",
-    "release": "statement",
-    "conversation": "telephone conversation",
-    "call": "telephone conversation",
-    "interview": "interview",
-    "tweet": "tweet",
-    "post": "tweet",
-    "letter": "letter",
-    "memo": "letter",
-    "report": "report",
-    "record": "report",
-    "filing": "report",
-    "speech": "speech",
-    "resolution": "resolution",
-    "briefing": "press briefing",
-    "conference": "news conference",
-}
-"""The channel a document noun stands for (``the statement said``)."""
 
-SCENES = frozenset(
-    {
-        "news conference",
-        "press briefing",
-        "interview",
-        "media talk",
-        "tweet",
-        "telephone conversation",
-        "speech",
-        "statement",
-        "letter",
-    }
-)
-"""Channels that are occasions: later statements of the same speaker share them."""
-
-_OUTLET_WORDS = wordset(
-    "agency newspaper daily weekly broadcaster channel station radio television tv magazine "
-    "outlet website paper network news service wire site tabloid programme program show"
-)
-_VENUE_WORDS = wordset(
-    "parliament dáil dail seanad senate congress house commons lords assembly chamber court "
-    "committee subcommittee inquiry tribunal hearing knesset duma bundestag sabha legislature "
-    "council conference summit rally meeting session forum convention briefing gathering "
-    "lawmakers legislators mps senators deputies delegates councillors councilors"
-)
-"""An audience one speaks to (``told the Dáil``) is not an intermediary."""
 _VENUE_REACH = 4
 """How many words after ``told`` may name the audience (``told the weekly press briefing``)."""
 _RELAY_BY = re.compile(
-    r"\b(?:telecast(?:ed)?|broadcast|aired|published|reported|carried|relayed|quoted|cited)\sby\s",
+    RELAYED_BY_PATTERN,
     _I,
 )
-_INTERVIEW_WITH = re.compile(r"\binterview(?:s|ed)?\s(?:with|to|by|on|over)\s", _I)
+_INTERVIEW_WITH = re.compile(INTERVIEW_WITH_PATTERN, _I)
 _TOLD = re.compile(r"\btold\s")
 _TOLD_OUTLET = re.compile(
-    r"\b(?:tells|telling|confirmed\sto|said\sto|says\sto|speaking\sto|spoke\sto|talking\sto|"
-    r"talked\sto|in\scomments\sto|in\sremarks\sto|in\san\semail\sto)\s",
+    TOLD_OUTLET_PATTERN,
     _I,
 )
 """Other verbs whose addressee is an intermediary only when it is an outlet."""
-MASTHEAD_WORDS = wordset(
-    "press news times post herald tribune journal gazette telegraph guardian chronicle observer "
-    "mirror express independent monitor courier star sun mail review radio tv television "
-    "broadcasting broadcaster network channel agency wire media magazine newspaper paper daily "
-    "weekly tabloid outlet website station service programme program show podcast"
-)
-"""Words that make a name an outlet's (``the Irish Times``, ``Sky News``)."""
 _QUOTED = re.compile(r"\bquoted\s")
-CITING = re.compile(r",\s(?:citing|quoting)\s", _I)
+CITING = re.compile(CITING_PATTERN, _I)
 """``X, citing Y, ...``: Y is the source, X relays it."""
-_SAID_ACCORDING = re.compile(
-    r"\b(?:said|says|added|adds|wrote|writes|stated|noted|told\s\w+),\saccording\sto\s", _I
-)
+_SAID_ACCORDING = re.compile(SAID_ACCORDING_PATTERN, _I)
 
 
 class Relay(NamedTuple):
@@ -257,7 +125,7 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
             relays.append(_relay(phrase))
     for match in CITING.finditer(text, sentence.start, sentence.end):
         i = index.get(match.start())
-        if i and i > 1 and ws[i - 1].text.lower() in _REPORTING:
+        if i and i > 1 and ws[i - 1].text.lower() in RELAY_VERBS:
             i -= 1  # "X reported, citing an official, ..."
         phrase = phrase_before(ws, i) if i else None
         if phrase is not None and phrase.kind != "pronoun":
@@ -266,7 +134,6 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
     return relays
 
 
-_REPORTING = wordset("said says reported reports wrote writes added")
 CLOSING_REPORT = re.compile(r",\s(?:[\w.&'’-]+\s){1,6}?report(?:ed|s)\s*[.!]?\s*$")
 """``..., Reuters reported.`` at the end of a content: the outlet relays it."""
 _REPORTED_LAST = re.compile(r"\breport(?:ed|s)(?=\s*[.!]?\s*$)")
@@ -290,9 +157,9 @@ def _relay_after(ws: list[Word], i: int | None, told: bool = False) -> Relay | N
         return None  # "in an interview on Monday"
     lowered = phrase.text.lower().split()
     ahead = {w.text.lower() for w in ws[i : i + _VENUE_REACH]}
-    if told and _VENUE_WORDS & (set(lowered) | ahead):
+    if told and VENUE_WORDS & (set(lowered) | ahead):
         return None
-    if told and not (_OUTLET_WORDS & set(lowered)) and (TITLES & set(lowered)):
+    if told and not (OUTLET_WORDS & set(lowered)) and (TITLES & set(lowered)):
         return None
     return _relay(phrase, told)
 
@@ -305,26 +172,11 @@ def _relay(phrase: Phrase, told: bool = False) -> Relay:
     return Relay(outlet_name(phrase.text), kind, phrase.start, phrase, told)
 
 
-OUTLET_NOUNS = wordset(
-    "newspaper paper daily tabloid broadcaster television tv radio station magazine outlet website "
-    "journal times gazette herald tribune telegraph chronicle"
-)
-"""Nouns and masthead words that make a speaker a news outlet (``the newspaper said``)."""
-NEWS_AGENCY = re.compile(r"\b(?:news|press)\sagency\b|\bwire\sservice\b", _I)
-REPORTING_VERBS = wordset("reported reports")
-"""Cues by which an outlet publishes news (``..., the BBC reported.``)."""
-REPORTED_ADVERBS = wordset("reportedly")
-"""Cues that say a report is the source."""
-_NON_OUTLET_HEADS = wordset(
-    "company corporation corp inc ltd plc llc firm group holdings bank fund ministry office "
-    "government council embassy police army military court department agency authority "
-    "commission committee service bureau board union association hospital school university"
-)
-"""Heads of businesses and public bodies: they report results, not news."""
+NEWS_AGENCY = re.compile(NEWS_AGENCY_PATTERN, _I)
 
 
 def reporting_outlet(text: str) -> bool:
-    """Whether a reference names a news outlet by its head (``the Nikkei business daily``,
+    """Whether a reference names a news outlet by its head (``the Corvane business daily``,
     ``the TV``), not a person described by one (``TV presenter Jo Bale``)."""
     parts = text.split()
     head = parts[-1].strip(".,’'\"").lower() if parts else ""
@@ -333,7 +185,7 @@ def reporting_outlet(text: str) -> bool:
 
 def non_outlet_body(text: str) -> bool:
     """Whether a reference names a business or public body (``the company``)."""
-    return bool({w.strip(".,").lower() for w in text.split()} & _NON_OUTLET_HEADS)
+    return bool({w.strip(".,").lower() for w in text.split()} & NON_OUTLET_HEADS)
 
 
 def outlet_like(text: str, strict: bool = False) -> bool:
@@ -377,11 +229,6 @@ def _before_descriptor(parts: list[str]) -> str | None:
 _AUTHOR_REACH = 50
 """How far after ``a report`` its author may be named (``published on Thursday by X``)."""
 _BY = re.compile(r"\bby\s")
-_NOT_AUTHORING = wordset(
-    "read delivered presented handed seen obtained reviewed quoted cited denied dismissed "
-    "rejected challenged criticised criticized"
-)
-"""What is done to a document by someone other than its author."""
 
 
 def document_head(subject: Phrase | None) -> str | None:
@@ -407,10 +254,9 @@ def by_after(text: str, ws: list[Word], end: int) -> tuple[Phrase, bool] | None:
     found = phrase_after(ws, at)
     if found is None or found.kind == "pronoun":
         return None
-    return found, not _NOT_AUTHORING & set(text[end : match.start()].lower().split())
+    return found, not NOT_AUTHORING_VERBS & set(text[end : match.start()].lower().split())
 
 
-CITING_VERBS = frozenset({"citing", "quoting"})
 _CITED_REACH = 40
 """How far after its subject an outlet's ``, citing`` may stand (``reported last month,``)."""
 

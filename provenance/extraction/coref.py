@@ -9,15 +9,26 @@ minister``) the last person whose role contains that title.
 
 from dataclasses import dataclass, field
 
-from provenance.extraction.speakers import (
-    DOCUMENT_HEADS,
+from provenance.extraction.lexicon.documents import DOCUMENT_DETERMINERS, DOCUMENT_HEADS
+from provenance.extraction.lexicon.function import ARTICLES, INDEFINITE_OPENERS, POSSESSIVE_PRONOUNS
+from provenance.extraction.lexicon.people import (
+    CORPORATE_HEADS,
+    CORPORATE_MARKS,
+    DEMONYM_ENDINGS,
     GROUP_HEADS,
     HONORIFICS,
+    INITIALISM_SKIPPED,
+    MINISTRY_HEADS,
     ORG_HEADS,
     OUTLET_HEADS,
     OUTLET_NAME_WORDS,
+    PLACE_LINKS,
+    PUBLIC_BODY_HEADS,
+    SPOKESPERSON_TITLES,
     TITLE_ARTICLES,
     TITLES,
+)
+from provenance.extraction.speakers import (
     Phrase,
     canonical,
     heading_word,
@@ -25,62 +36,6 @@ from provenance.extraction.speakers import (
 from provenance.extraction.text import Word
 
 _MAX_ALIASES = 50
-_CORPORATE_HEADS = frozenset(
-    {
-        "company",
-        "firm",
-        "group",
-        "corporation",
-        "business",
-        "lender",
-        "conglomerate",
-        "carmaker",
-        "automaker",
-        "retailer",
-        "manufacturer",
-        "insurer",
-        "chipmaker",
-        "operator",
-        "airline",
-        "bank",
-        "giant",
-        "maker",
-        "provider",
-        "supplier",
-    }
-)
-"""Generic nouns for a business: ``the company`` is the last business named."""
-_PUBLIC_HEADS = frozenset(
-    {
-        "ministry",
-        "government",
-        "council",
-        "embassy",
-        "court",
-        "tribunal",
-        "army",
-        "military",
-        "police",
-        "parliament",
-        "assembly",
-        "senate",
-        "congress",
-        "cabinet",
-        "administration",
-        "authority",
-        "commission",
-        "committee",
-        "department",
-        "agency",
-        "office",
-        "presidency",
-        "municipality",
-        "union",
-        "association",
-        "university",
-    }
-)
-"""Heads of public bodies and associations: not what ``the company`` refers to."""
 _SALIENCE = 60
 """How many recent entities a reference may look back over."""
 
@@ -192,7 +147,7 @@ class Resolver:
             and (len(parts) == 1 or phrase.text.split()[-1].islower())
         )
         if head in DOCUMENT_HEADS and phrase.kind != "group" and _unauthored(phrase.text):
-            owner = _POSSESSIVE_PRONOUNS.get(parts[0])
+            owner = POSSESSIVE_PRONOUNS.get(parts[0])
             author = (
                 self._pronoun(owner)  # "her statement": hers
                 if owner is not None and len(parts) > 1
@@ -244,7 +199,7 @@ class Resolver:
         parts = phrase.text.split()
         if len(parts) < 2 or parts[-1].lower() not in SPOKESPERSON_TITLES:
             return None
-        own = [w for w in words if w.text.lower() not in _LEADING_WORDS][:-1]
+        own = [w for w in words if w.text.lower() not in INDEFINITE_OPENERS][:-1]
         while own and own[0].text.islower() and own[0].text.lower() not in ORG_HEADS:
             own.pop(0)  # "a senior State Department official"
         if not own or own[-1].text.lower().removesuffix("’s").removesuffix("'s") not in ORG_HEADS:
@@ -263,7 +218,7 @@ class Resolver:
         return self.touch(entity)
 
     def _same_ministry(self, name: str) -> Entity | None:
-        """``the Foreign Ministry`` after ``Pakistan's Foreign Office``: one body under its
+        """``the Foreign Ministry`` after ``Westland's Foreign Office``: one body under its
         names (a ministry, office or department with the same qualifiers)."""
         key = _ministry_key(name)
         if key is None:
@@ -277,15 +232,15 @@ class Resolver:
 
     def _named_org(self, head: str) -> Entity | None:
         """``the bank``: the last organisation named with that head noun (``Central Bank
-        of Northland``); ``the company``: the last business named."""
+        of Westland``); ``the company``: the last business named."""
         for entity in reversed(self._recent):
             if entity.kind != "organization" or not entity.name[:1].isupper():
                 continue
             if any(_headed_by(text, head) for text in (entity.name, *entity.aliases)):
                 return entity
-            if head in _MINISTRY_HEADS and _ministry_key(entity.name) is not None:
+            if head in MINISTRY_HEADS and _ministry_key(entity.name) is not None:
                 return entity  # "the ministry" after "the Foreign Office"
-        if head not in _CORPORATE_HEADS:
+        if head not in CORPORATE_HEADS:
             return None
         businesses = [e for e in reversed(self._recent) if _business(e)]
         ranked = sorted(
@@ -299,7 +254,7 @@ class Resolver:
 
     def _outlet(self) -> Entity | None:
         """``the newspaper``, ``the paper``: the last organisation named as an outlet
-        (``the Nikkei business daily``) or with a newspaper's title (``The Herald``)."""
+        (``the Corvane business daily``) or with a newspaper's title (``The Herald``)."""
         for entity in reversed(self._recent):
             if entity.kind == "organization" and _outlet_named(entity):
                 return entity
@@ -319,7 +274,7 @@ class Resolver:
             ):
                 entity.add_alias(phrase.text)
                 return self.touch(entity)
-        described = [p for p in parts[:-1] if p.lower() not in {"the", "a", "an"}]
+        described = [p for p in parts[:-1] if p.lower() not in ARTICLES]
         if described and not any(p in ORG_HEADS for p in described):
             return None  # "the outgoing CM": a title no one introduced in full
         entity = self._by_name.get(short.lower())
@@ -335,7 +290,7 @@ class Resolver:
         if pronoun in {"he", "she"}:
             for entity in reversed(self._recent):
                 if entity.kind != "person" and _bare_name_speaker(entity):
-                    entity.kind = "person"  # "Nashu said ... He said": a one-word name
+                    entity.kind = "person"  # "Zelko said ... He said": a one-word name
                 if entity.kind == "person" and entity.gender in (None, pronoun):
                     entity.gender = pronoun
                     return entity
@@ -351,7 +306,7 @@ class Resolver:
     def _described_author(self, modifiers: list[str]) -> Entity | None:
         """``the opposition statement``, ``the ministry report``: the last one named
         with that word (``the leading opposition groups``, ``Foreign Ministry``)."""
-        wanted = {m for m in modifiers if m not in _DOCUMENT_DETERMINERS}
+        wanted = {m for m in modifiers if m not in DOCUMENT_DETERMINERS}
         if not wanted:
             return None
         for entity in reversed(self._recent):
@@ -433,35 +388,20 @@ class Resolver:
         return None
 
 
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
-_DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "its", "his", "her", "their"})
-"""Determiners of a document that names no author (``a statement``, ``his tweet``)."""
-
-
 def _unauthored(text: str) -> bool:
     """A document phrase without its author's name: ``a statement``, ``the written
     statement``, ``her latest tweet`` (the author is whoever issued it)."""
     parts = text.split()
     first = parts[0].lower()
-    return (len(parts) == 1 or first in _DOCUMENT_DETERMINERS) and all(
+    return (len(parts) == 1 or first in DOCUMENT_DETERMINERS) and all(
         p.islower() for p in parts[1:]
     )
 
 
-SPOKESPERSON_TITLES = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "official", "representative"}
-)
-"""Titles of someone who speaks for an organisation without being named."""
-_LEADING_WORDS = frozenset({"a", "an", "the", "one", "another"})
-_MINISTRY_HEADS = frozenset({"ministry", "office", "department"})
-"""Head nouns one government body is named by interchangeably (``Foreign Office``,
-``Foreign Ministry``)."""
-
-
 def _ministry_key(name: str) -> frozenset[str] | None:
-    """The qualifiers of a ministry's name, without its country (``Pakistan's``)."""
+    """The qualifiers of a ministry's name, without its country (``Westland's``)."""
     parts = [p for p in name.split() if not p.endswith(("’s", "'s")) and p.lower() != "the"]
-    if len(parts) < 2 or parts[-1].lower() not in _MINISTRY_HEADS:
+    if len(parts) < 2 or parts[-1].lower() not in MINISTRY_HEADS:
         return None
     if not all(p[:1].isupper() for p in parts):
         return None
@@ -480,7 +420,7 @@ def _described(text: str) -> bool:
 
 def _bare_name_speaker(entity: Entity) -> bool:
     """A speaker known only by one capitalised word that is no abbreviation, no
-    organisation or outlet noun and was never introduced with a determiner (``Nashu
+    organisation or outlet noun and was never introduced with a determiner (``Zelko
     said``): the subject that ``he`` or ``she`` next refers back to."""
     name = entity.name
     return (
@@ -503,23 +443,17 @@ def _business(entity: Entity) -> bool:
     if not entity.name[:1].isupper() or not (entity.kind == "organization" or _weak_person(entity)):
         return False
     lows = {w.lower() for w in entity.name.split()}
-    return not lows & (_PUBLIC_HEADS | DOCUMENT_HEADS) and not _outlet_named(entity)
-
-
-_CORPORATE_MARKS = frozenset(
-    {"ltd", "inc", "corp", "plc", "llc", "co", "ag", "sa", "gmbh", "nv", "bhd", "holdings"}
-)
-"""Words that mark a name as a company's (``Corvex Ltd``, ``Kanto Holdings``)."""
+    return not lows & (PUBLIC_BODY_HEADS | DOCUMENT_HEADS) and not _outlet_named(entity)
 
 
 def _incorporated(entity: Entity) -> bool:
-    """Whether an organisation is named as a company (``Corvex Ltd``)."""
+    """Whether an organisation is named as a company (``Acme Ltd``)."""
     names = " ".join([entity.name, *entity.aliases]).lower().replace(".", " ").split()
-    return any(w in _CORPORATE_MARKS for w in names)
+    return any(w in CORPORATE_MARKS for w in names)
 
 
 def _weak_person(entity: Entity) -> bool:
-    """A capitalised pair taken for a person with nothing else to show it (``Hoshino
+    """A capitalised pair taken for a person with nothing else to show it (``Velmar
     Electric intends to ...``): no title, no statement, no pronoun has referred to it."""
     return (
         entity.kind == "person"
@@ -531,12 +465,9 @@ def _weak_person(entity: Entity) -> bool:
     )
 
 
-_DEMONYM_ENDINGS = ("ese", "ian", "ean", "can", "ish", "ench", "utch", "ani", "eli", "ari")
-
-
 def _demonym(word: str) -> bool:
     """A capitalised nationality adjective (``Japanese``, ``Canadian``, ``British``)."""
-    return word[:1].isupper() and word[1:].islower() and word.lower().endswith(_DEMONYM_ENDINGS)
+    return word[:1].isupper() and word[1:].islower() and word.lower().endswith(DEMONYM_ENDINGS)
 
 
 def _outlet_named(entity: Entity) -> bool:
@@ -563,20 +494,17 @@ def _same_group(key: set[str], other: set[str]) -> bool:
     return not mine or not theirs or bool(mine & theirs)
 
 
-_PLACE_LINKS = frozenset({"of", "from", "in", "along", "at", "on", "across", "near"})
-
-
 def _placed(text: str) -> bool:
     """Whether a group phrase says where its members are from (``residents of X``)."""
     parts = text.lower().split()
     return any(
-        parts[k] in GROUP_HEADS and parts[k + 1] in _PLACE_LINKS for k in range(len(parts) - 1)
+        parts[k] in GROUP_HEADS and parts[k + 1] in PLACE_LINKS for k in range(len(parts) - 1)
     )
 
 
 def _headed_by(text: str, head: str) -> bool:
     """Whether a name has ``head`` as its head noun: last, or before ``of``/``for``
-    (``Northland State Government``, ``Central Bank of Northland``, ``the news agency NPA``)."""
+    (``Westland State Government``, ``Central Bank of Westland``, ``the news agency NPA``)."""
     parts = [p.lower().rstrip("s") for p in text.split()]
     stem = head.rstrip("s")
     for k, part in enumerate(parts):
@@ -605,16 +533,13 @@ def _abbreviation(text: str) -> bool:
     )
 
 
-_INITIAL_SKIP = frozenset({"of", "and", "for", "the", "&", "on", "in", "de"})
-
-
 def _initials_match(short: str, text: str) -> bool:
     """Whether ``short`` is the initials of a run of capitalised words in ``text``
     (``CM`` in ``Outgoing Chief Minister``, ``NDRRMC`` in ``National Disaster Risk
     Reduction and Management Council``)."""
     runs: list[str] = [""]
     for word in text.replace(",", " ").split():
-        if word.lower() in _INITIAL_SKIP:
+        if word.lower() in INITIALISM_SKIPPED:
             continue
         if word[:1].isupper():
             runs[-1] += word[0]

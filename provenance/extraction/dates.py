@@ -13,29 +13,35 @@ from typing import NamedTuple
 from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
+from provenance.extraction.lexicon.time import (
+    EVENT_DATE_DETERMINERS,
+    EVENT_PARTICIPLES,
+    MONTH_PATTERN,
+    WEEKDAY_ABBR_PATTERN,
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+)
 from provenance.extraction.pending_dates2 import (
     BOUND_PREPOSITIONS,
     CLAIM_NOUNS,
     EVENT_NOUNS,
     FUTURE_MARKERS,
     IRREGULAR_PAST,
+    MORE_EVENT_PARTICIPLES,
     RELATIVE_PRONOUNS,
     SPEAKING_STEMS,
     SPEECH_NOUNS,
     SPEECH_OCCURRED,
 )
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = MONTH_PATTERN
+_WEEKDAY = WEEKDAY_PATTERN
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 
 # A date written out in full, as pages print their publication date.
 FULL_DATE = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s)?"
+    rf"\b(?:{_WEEKDAY},?\s|{WEEKDAY_ABBR_PATTERN}\s)?"
     rf"(?:\d{{1,2}}{_ORDINAL}\s(?:of\s)?{_MONTH},?\s{_YEAR}"
     rf"|{_MONTH}\s\d{{1,2}}{_ORDINAL}(?:,\s?|\s){_YEAR}"
     rf"|{_YEAR}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/{_YEAR})\b"
@@ -58,7 +64,6 @@ _SAID_ON = re.compile(
     r"|\bat\s(?P<clock>\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b\.?)",
     re.IGNORECASE,
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class Published(NamedTuple):
@@ -125,45 +130,13 @@ def said_on(text: str, start: int, end: int, published: Published | None) -> str
     return None
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "our"})
-"""A date after a determiner names an event (``a May 4 election``), not when it was said."""
-
-
 _POSSESSIVE = re.compile(r"(?:\s(?:morning|afternoon|evening|night))?['’]s\b")
 """``Monday's``, ``Monday night's``."""
 _OCCASION_PREPOSITIONS = frozenset({"during", "at"})
 """``said during Monday's debate``: the event of the date is the occasion of the saying."""
 
 
-_EVENT_PARTICIPLES = frozenset(
-    {
-        "born",
-        "founded",
-        "established",
-        "built",
-        "died",
-        "married",
-        "opened",
-        "incorporated",
-        "appointed",
-        "elected",
-        "sworn",
-        "hired",
-        "arrested",
-        "detained",
-        "killed",
-        "injured",
-        "wounded",
-        "kidnapped",
-        "abducted",
-        "charged",
-        "convicted",
-        "sentenced",
-        "jailed",
-    }
-)
-"""A date after these dates a life, an institution or what befell someone (``born on March
-3rd, 1914``, ``appointed on Monday``, ``killed on Sunday``)."""
+_EVENT_PARTICIPLES = EVENT_PARTICIPLES | MORE_EVENT_PARTICIPLES
 
 _CLAUSE_OPENING = re.compile(r"[,;:(—–]\s*(?P<word>[\w’']+)[^,;:(—–.!?]*$")
 _FUTURE_WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FUTURE_MARKERS)
@@ -193,7 +166,7 @@ def _attributive(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 16) : match.start()].lower().split()
     if _POSSESSIVE.match(text, match.end()):
         return not before or before[-1] not in _OCCASION_PREPOSITIONS  # "at Monday's meeting"
-    if before and (before[-1] in _DETERMINERS or before[-1] in BOUND_PREPOSITIONS):
+    if before and (before[-1] in EVENT_DATE_DETERMINERS or before[-1] in BOUND_PREPOSITIONS):
         return True
     return bool(_EVENT_PARTICIPLES & set(before[-2:]))
 
@@ -272,7 +245,7 @@ def _weekday(name: str, published: Published | None, last: bool = False) -> str 
     today = published.day_date if published else None
     if today is None:
         return None
-    back = (today.weekday() - _WEEKDAYS.index(name)) % 7 or (7 if last else 0)
+    back = (today.weekday() - WEEKDAYS.index(name)) % 7 or (7 if last else 0)
     return (today - timedelta(days=back)).isoformat()
 
 

@@ -17,6 +17,8 @@ from provenance.extraction.bylines import (
     marked_byline,
 )
 from provenance.extraction.dates import FULL_DATE, parse_full_date
+from provenance.extraction.lexicon.layout import DATE_LABELS_PATTERN
+from provenance.extraction.lexicon.people import HONORIFIC_PATTERN
 from provenance.extraction.text import OPEN_QUOTES, QUOTE_MARKS
 
 HEAD_WINDOW = 12
@@ -38,14 +40,12 @@ _SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?][”’\"')]? +[A-Z“‘\"–—-]"
 _CLAUSE_END = re.compile(r"[.,;:][”’\"')\]]*$")
 _QUESTION_END = re.compile(r"\?[”’\"')\]]*$")
 _DEFINED_TERM = re.compile(r"\((?:the )?[\"“][^\"”]{1,40}[\"”]")
-_HONORIFIC_NAME = re.compile(
-    r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Rev)\.? [A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3}"
-)
+_HONORIFIC_NAME = re.compile(rf"{HONORIFIC_PATTERN}\.? [A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){{0,3}}")
 # a publication credit: an outlet's name with its city, "The Daily Courier (Port Aster)"
 _PUBLICATION = re.compile(r"(?:[A-Z][\w.&'’-]* ){1,5}\([A-Z][\w .'’-]{1,30}\)")
 _PIPE = re.compile(r"\s+[|•·]\s+")
 _SEPARATORS = " |/•·-–—,:("
-_DATE_LABEL = re.compile(r"\b(?:published|updated|posted|modified|created|filed|dated?)\b", re.I)
+_DATE_LABEL = re.compile(DATE_LABELS_PATTERN, re.I)
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+")
 _SUFFIX_CRUMB = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}")
 _DATELINE_START = re.compile(
@@ -175,7 +175,7 @@ def _header_end(
         if header[k].known or window[k] == window[title_at] or " " not in window[k]:
             last = k  # a byline, a date, a desk, the headline again, a one-word label
         elif last == k - 1 and header[k - 1].names and _short_title(window[k]):
-            last = k  # the outlet or role under a byline: "Jane Doe" / "Harbour News"
+            last = k  # the outlet or role under a byline: "Jane Doe" / "Valley Courier"
     return last + 1
 
 

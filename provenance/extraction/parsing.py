@@ -18,11 +18,12 @@ from provenance.domain import ParsedDocument, RawDocument
 from provenance.extraction.appended import drop_appended, drop_link_list
 from provenance.extraction.bylines import bio_author, byline_names, credit_authors, same_name
 from provenance.extraction.dates import copyright_year, parse_full_date
-from provenance.extraction.layout_rules import (
+from provenance.extraction.lexicon.layout import (
     CORE_DATELINES,
     CORE_END_MARKERS,
     CORE_FURNITURE,
     HEADER_NOISE,
+    LEADING_DATE_LABELS_PATTERN,
     LINK_MARKERS,
     MIXED_CASE_DATELINES,
     NOT_PLACES,
@@ -34,6 +35,7 @@ from provenance.extraction.page_head import (
     paragraph_like,
     read_head,
 )
+from provenance.extraction.publisher import publisher_of
 from provenance.extraction.text import QUOTE_MARKS
 
 __all__ = ["LayoutRules", "byline_names", "parse_layout", "rule_hits"]
@@ -44,7 +46,7 @@ _DATELINE_PARAGRAPHS = 2
 """How many prose paragraphs from the top may open with the dateline (after a standfirst)."""
 _DATELINE_LINES = 8
 _LEADING_DATE = re.compile(
-    r"(?:date|published|posted):? (?P<date>\d{4}-\d\d-\d\d)\b ?", re.IGNORECASE
+    rf"{LEADING_DATE_LABELS_PATTERN}:? (?P<date>\d{{4}}-\d\d-\d\d)\b ?", re.IGNORECASE
 )
 _RUN_TOGETHER = re.compile(r"[a-z]{3}[A-Z][a-z]{3}")
 _SIGNOFF = re.compile(r"[A-Z]{2,4}(?:/[A-Z]{2,4})*")
@@ -99,7 +101,9 @@ def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> Pars
     lines = _drop_repeated_tokens(lines)
     lines = _drop_breadcrumb(lines)
     if not lines:
-        return ParsedDocument(body="", title="", published=labelled, format=format)
+        return ParsedDocument(
+            body="", title="", published=labelled, format=format, publisher=document.outlet
+        )
     head = read_head([line.text for line in lines], compiled.header_noise)
     texts, bio = _drop_author_bio(head.body)
     texts = drop_appended(head.title, _drop_signoff(texts))
@@ -112,6 +116,7 @@ def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> Pars
         dateline=dateline or head.place,
         published=labelled or head.published or dated or _furniture_date(dropped),
         format=format,
+        publisher=document.outlet or publisher_of(document.text, head.title),
     )
 
 
@@ -204,7 +209,7 @@ def _unpunctuated_run(text: str) -> bool:
 
 
 def _menu_line(text: str) -> bool:
-    """``MarketsWorld NewsBusiness``: menu entries run together without spaces."""
+    """``ValleyWorld NewsSport``: menu entries run together without spaces."""
     return len(_RUN_TOGETHER.findall(text)) >= 2 and not TERMINAL_END.search(text)
 
 

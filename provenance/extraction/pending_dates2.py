@@ -125,3 +125,10 @@ IRREGULAR_PAST = frozenset(
 SPEAKING_STEMS = ("speak", "spok", "address", "told", "talk", "testif")
 """Stems of a relative clause that is itself the speaking (``who spoke to reporters on
 Monday``): its date is the saying's."""
+
+MORE_EVENT_PARTICIPLES = frozenset(
+    {"appointed", "elected", "sworn", "hired", "arrested", "detained", "killed", "injured"}
+    | {"wounded", "kidnapped", "abducted", "charged", "convicted", "sentenced", "jailed"}
+)
+"""Beside the lexicon's EVENT_PARTICIPLES: a date after these dates what befell someone
+(``appointed on Monday``, ``killed on Sunday``), not when they spoke."""

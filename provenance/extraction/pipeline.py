@@ -46,6 +46,8 @@ def extract(
     parsed, chosen = _parse(document, candidates, timeout, failures)
     if parsed.published is None and document.published:
         parsed.published = document.published
+    if parsed.publisher is None and document.outlet:
+        parsed.publisher = document.outlet
     found = attribute(parsed, _house_cues(chosen, failures))
     return ExtractedDocument(
         title=parsed.title,

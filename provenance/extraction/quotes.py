@@ -8,6 +8,7 @@ quotation running over several paragraphs and the two are linked (``continues``)
 import re
 from typing import NamedTuple
 
+from provenance.extraction.lexicon.cues import CUE_SENTENCE_PATTERN
 from provenance.extraction.text import Span, sentences
 
 _MARKS = re.compile(r"‘‘|’’|''|[“”„«»\"‘’]")
@@ -16,10 +17,7 @@ _DOUBLED = {"‘‘": "“", "’’": "”", "''": '"'}
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 # A sentence that starts by naming a speaker ends an unclosed quotation before it.
-_CUE_SENTENCE = re.compile(
-    r"(?:[A-Z][\w’'.-]*\s){1,4}(?:also\s|further\s)?"
-    r"(?:said|says|added|adds|noted|stated|told|explained|insisted|warned)\b"
-)
+_CUE_SENTENCE = re.compile(CUE_SENTENCE_PATTERN)
 
 
 class Quote(NamedTuple):
@@ -41,29 +39,39 @@ class QuoteScan(NamedTuple):
 
     quotes: list[Quote]
     orphans: list[int]
+    nested: list[Quote] = []  # noqa: RUF012 - never mutated after the scan
+    """Single-quoted runs inside a double-quoted quotation (``"He kept saying 'no'"``)."""
 
 
 def find_quotes(text: str, paras: list[Span]) -> QuoteScan:
     """Quotations in each paragraph of ``text``, in order."""
     quotes: list[Quote] = []
     orphans: list[int] = []
+    nested: list[Quote] = []
     for index, para in enumerate(paras):
-        found = _scan(text, para, index, orphans)
+        found = _scan(text, para, index, orphans, nested)
         if found and found[-1].closed is None and index + 1 < len(paras):
             nxt = paras[index + 1]
             if text[nxt.start] in _OPENERS + '"':
                 found[-1] = found[-1]._replace(continues=True)
         quotes.extend(found)
-    return QuoteScan(quotes, orphans)
+    return QuoteScan(quotes, orphans, nested)
 
 
-def _scan(text: str, para: Span, index: int, orphans: list[int]) -> list[Quote]:
+def _scan(
+    text: str, para: Span, index: int, orphans: list[int], nested: list[Quote]
+) -> list[Quote]:
     found: list[Quote] = []
     opened: int | None = None
+    inner: int | None = None
     single = False
     for match in _MARKS.finditer(text, para.start, para.end):
         pos, mark = match.start(), _DOUBLED.get(match.group(), match.group())
         last = match.end() - 1  # a doubled mark opens after, and closes at, its second half
+        if mark in "‘’" and opened is not None and not single:
+            inner = _inner_mark(text, pos, mark, para, inner, index, nested)
+            continue
+        inner = None if mark not in "‘’" else inner
         if mark in "‘’":
             if mark == "‘" and opened is None and _opens_single(text, pos, para):
                 opened, single = pos, True
@@ -87,6 +95,18 @@ def _scan(text: str, para: Span, index: int, orphans: list[int]) -> list[Quote]:
     if opened is not None:
         found.append(_unclosed(text, opened, para.end, index))
     return [q for q in found if q.end > q.start and not text[q.start : q.end].isspace()]
+
+
+def _inner_mark(
+    text: str, pos: int, mark: str, para: Span, inner: int | None, index: int, nested: list[Quote]
+) -> int | None:
+    """A single mark inside a double-quoted quotation: opens or closes a nested run."""
+    if mark == "‘" and _opens_single(text, pos, para):
+        return pos
+    if mark == "’" and inner is not None and _closes_single(text, pos, para):
+        nested.append(_quote(inner, pos, index))
+        return None
+    return inner
 
 
 def _opens_at(text: str, pos: int, last: int, para: Span) -> bool:

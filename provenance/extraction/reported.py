@@ -10,62 +10,115 @@ inner one records the outer as its relay.
 
 import re
 from bisect import bisect_left
+from itertools import islice
 from typing import NamedTuple
 
 from provenance.extraction.cues import (
-    AUXILIARIES,
-    MESSAGE_NOUNS,
     Cue,
-    find_cues,
+    Lexicon,
     has_class,
-    lemma_classes,
+)
+from provenance.extraction.lexicon.channels import (
+    CHANNEL_TAIL_PATTERN,
+    CITING_VERBS,
+    SCENE_PREPOSITIONS,
+    SETTING_NOUNS,
+)
+from provenance.extraction.lexicon.cues import (
+    AUXILIARIES,
+    FORECAST_LEMMAS,
+    GOES_ON,
+    IRREGULAR_PASSIVES,
+    MESSAGE_NOUNS,
+    NARRATIVE_BREAKS,
+    NOUN_OR_VERB_CUES,
+    NOUN_OR_VERB_LEMMAS,
+    PLAIN_SAY,
+)
+from provenance.extraction.lexicon.documents import (
+    DOCUMENT_HEADS,
+    EMERGED_REPORTS_PATTERN,
+    NOMINAL_CLAIMS_PATTERN,
+    POINTED_NOUNS,
+    POSITION_NOUNS,
+    REPORTS_OF_PATTERN,
+)
+from provenance.extraction.lexicon.function import (
+    ADDRESSEE_OBJECTS,
+    ADJUNCT_OPENERS,
+    ADJUNCT_WORDS,
+    ARTICLES,
+    BE_FORMS,
+    CLAUSE_LINKS,
+    CLAUSE_OPENERS,
+    CLAUSE_SUBJECTS,
+    CONDITIONS,
+    CONTENT_LINKS,
+    CONTENT_OPENERS,
+    CONTENT_RELATIVES,
+    CONTRASTS,
+    DEFINITE_DETERMINERS,
+    DETERMINERS,
+    FINITE_VERBS,
+    IRREGULAR_PAST_FORMS,
+    MODALS,
+    NEGATIONS,
+    NOT_GERUNDS,
+    NOUN_CONTEXT_WORDS,
+    OBJECT_ONLY_WORDS,
+    OBJECT_PRONOUN_SUBJECTS,
+    OBJECT_PRONOUNS,
+    PASSIVE_COMPLEMENTS,
+    POINTING_COMPLEMENTS,
+    POINTING_PRONOUNS,
+    PROGRESSIVE_AUXILIARIES,
+    PRONOUNS,
+    RELATIVE_OPENERS,
+    SIBLING_LINKS,
+    TRAILING_PARTICIPLES,
+)
+from provenance.extraction.lexicon.people import FORECASTER_HEADS, GROUP_HEADS, PAIR_HEADS
+from provenance.extraction.lexicon.time import (
+    BARE_TIME_WORDS,
+    CALENDAR_NAMES,
+    TIME_LINKERS,
+    TIME_OF_DAY_LINKS,
+    TIME_WORDS,
 )
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.speakers import (
-    CLAUSE_OPENERS,
-    DETERMINERS,
-    DOCUMENT_HEADS,
-    GROUP_HEADS,
-    PRONOUNS,
     Phrase,
     phrase_after,
     phrase_before,
 )
-from provenance.extraction.text import OPEN_QUOTES, Span, Word, strip_span, words, wordset
+from provenance.extraction.text import OPEN_QUOTES, Span, Word, strip_span, words
 
 MAX_CONTENT = 1500
 """Longest reported content, in characters (keeps the work per cue bounded)."""
 
-_PREPOSITIONS = wordset(
-    "in on at during while after before through via to from with about over amid following "
-    "last this yesterday today earlier later"
-)
-_REPORT_NOUNS = wordset(
-    "claims claim reports report allegations allegation accusations accusation charges "
-    "remarks comments views statements statement rumours rumors speculation suggestions "
-    "assertions this these those such it them him her that"
-)
-_AMBIGUOUS = wordset(
-    "claim claims report reports call calls tweet tweets post posts demand demands promise "
-    "promises pledge pledges vow vows share note notes record warning denial thank state "
-    "states mention mentions express request requests protest protests forecasts"
-)
-_MODALS = wordset("will would can could may might must should also to")
-_LINKS = frozenset({"that", "regarding", "about", "of", "over", "for", "on"})
 _NOMINAL = re.compile(
-    r"\b(?:claims?|allegations?|accusations?|reports?|calls|suggestions?|warnings?|assertions?)"
-    r"\s+(?:by|from)\s",
+    NOMINAL_CLAIMS_PATTERN,
     re.IGNORECASE,
 )
 _EMERGED = re.compile(
-    r"\b(?:reports?|rumou?rs)\s+(?:have\s+|had\s+)?(?:emerged|surfaced|circulated|suggested)"
-    r"\s+that\s",
+    EMERGED_REPORTS_PATTERN,
     re.IGNORECASE,
 )
 _REPORTS_OF = re.compile(
-    r"\b(?:rejected|denied|dismissed|refuted|amid|following|after)\s+(?:the\s+)?(reports)\s+of\s",
+    REPORTS_OF_PATTERN,
     re.IGNORECASE,
 )
+_REPORTS_THAT = re.compile(
+    r"\b(?:on|about|over|amid|despite|following|after|denied|rejected|dismissed|refuted)"
+    r"\s+(?:the\s+|media\s+|press\s+|news\s+)?(reports)\s+that\s",
+    re.IGNORECASE,
+)
+_IN_VIEW = re.compile(
+    r"\bin\s+(his|her|their|its)\s+(?:view|opinion|estimation|assessment),\s",
+    re.IGNORECASE,
+)
+"""``In their view, the tunnels resemble burrows``: the owner of the view speaks."""
+_POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _ACCORDING = re.compile(r"\baccording\s+to\s", re.IGNORECASE)
 
 
@@ -83,26 +136,85 @@ class Clause(NamedTuple):
     """For ``according to a statement issued by X``: the document phrase (a channel clue)."""
 
 
-def reported(text: str, sentence: Span, quotes: list[Quote]) -> list[Clause]:
+def reported(text: str, sentence: Span, quotes: list[Quote], cues: Lexicon) -> list[Clause]:
     """The reported-speech clauses of one sentence, in order of their cues."""
     ws = words(text, sentence.start, sentence.end)
     index = {w.start: i for i, w in enumerate(ws)}
     clauses: list[Clause] = []
-    cues = [
+    in_use = [
         c
-        for c in find_cues(text, sentence.start, sentence.end)
-        if usable(text, c, ws, index, quotes)
+        for c in cues.find_cues(text, sentence.start, sentence.end)
+        if usable(text, c, ws, index, quotes, cues)
     ]
-    for cue in cues:
-        clause = _verb_clause(text, sentence, ws, index, cue)
+    for cue in in_use:
+        clause = _verb_clause(text, sentence, ws, index, cue, cues)
         if clause is not None:
-            clauses.append(clause)
-    clauses.extend(_nominal_clauses(text, sentence, ws, index))
+            clauses.append(_named_pair(text, clause))
+    clauses.extend(_nominal_clauses(text, sentence, ws, index, cues))
     clauses.sort(key=lambda c: c.cue_start)
-    return _bound(text, sentence, ws, index, clauses)
+    return _bound(text, sentence, ws, index, clauses, cues)
 
 
-def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: list[Quote]) -> bool:
+_BOTH = re.compile(r"(?:both|the\s+two)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
+_PAIR = re.compile(
+    r"(?<![\w’'])([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})\s+and\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})"
+)
+_PAIR_REACH = 400
+"""How far back, in characters, the pair that ``both sides`` refers to is looked for."""
+
+
+def _both_before(ws: list[Word], i: int) -> Phrase | None:
+    """``both sides``, ``the two countries`` just before ws[i]."""
+    k = i - 1
+    if k < 1 or ws[k].text.lower() not in PAIR_HEADS:
+        return None
+    j = k - 1
+    if j > 0 and ws[j].text.lower() == "the" and ws[j - 1].text.lower() == "both":
+        j -= 1
+    if ws[j].text.lower() == "two" and j > 0 and ws[j - 1].text.lower() == "the":
+        j -= 1
+    elif ws[j].text.lower() != "both":
+        return None
+    own = ws[j:i]
+    return Phrase(" ".join(w.text for w in own), own[0].start, own[-1].end, "group")
+
+
+def _named_pair(text: str, clause: Clause) -> Clause:
+    """``between Valland and Norland ..., with both sides blaming each other``: the
+    pair named just before speaks."""
+    subject = clause.subject
+    if subject is None:
+        return clause
+    both = _BOTH.fullmatch(subject.text)
+    words_before = text[max(0, subject.start - 5) : subject.start].lower().split()
+    if both is None and words_before[-1:] == ["both"]:
+        both = _BOTH.fullmatch("both " + subject.text)  # "both the countries"
+    if both is None or both.group(1).lower() not in PAIR_HEADS:
+        return clause
+    pairs = list(_PAIR.finditer(text, max(0, subject.start - _PAIR_REACH), subject.start))
+    pairs = [
+        p
+        for p in pairs
+        if not _function_word(p.group(1))
+        and not _function_word(p.group(2))
+        and not any(w.lower() in CALENDAR_NAMES for w in p.group().split())
+    ]
+    if not pairs:
+        return clause
+    pair = pairs[-1]
+    named = subject._replace(text=f"{pair.group(1)} and {pair.group(2)}", kind="group")
+    return clause._replace(subject=named)
+
+
+def _function_word(name: str) -> bool:
+    """Whether a capitalised run opens with a function word (``The``, ``But``), not a name."""
+    first = name.split()[0].lower()
+    return first in CLAUSE_OPENERS or first in DETERMINERS or first in PRONOUNS
+
+
+def usable(
+    text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: list[Quote], cues: Lexicon
+) -> bool:
     """Whether a cue found in a sentence is a reporting verb in use there.
 
     Not: inside a quotation, part of a hyphenated word (``so-called``), negated (``did
@@ -118,33 +230,43 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
     if before & {"not", "n't", "never"}:
         return False
     nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
-    if prev == "to" and nxt != "that" and (i < 2 or ws[i - 2].text.lower() not in _GOES_ON):
+    if prev == "to" and nxt != "that" and (i < 2 or ws[i - 2].text.lower() not in GOES_ON):
         return False  # "to say", but "continues to deny"
+    if prev == "having":
+        return False  # "denied having said so", "Having said that, ..."
+    after = i + len(cue.text.split())
+    if nxt == "to" and after + 1 < len(ws) and ws[after + 1].text.lower() in {"have", "be"}:
+        return False  # "the remarks said to have been made by X": hearsay, no speaker
     before_cue = ws[i - 1].text.lower() if i else ""
     if (
         cue.participle
-        and before_cue not in _AMBIGUOUS
-        and lemma_classes(before_cue)[1] & {"clause", "that"}
+        and before_cue not in NOUN_OR_VERB_CUES
+        and cues.lemma_classes(before_cue)[1] & {"clause", "that"}
     ):
         return False  # "said finding the motive remains ...": a gerund, the clause's subject
     if cue.text.split()[0].lower() == "writing" and nxt == "for":
         return False  # "Writing for the majority, Justice X said": a role, not a cue
     first = cue.text.split()[0].lower()
-    if first in _AMBIGUOUS or cue.lemma in {"report", "claim", "tweet", "post", "rule", "find"}:
-        if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"}:
+    if first in NOUN_OR_VERB_CUES or cue.lemma in NOUN_OR_VERB_LEMMAS:
+        if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"} | NOUN_CONTEXT_WORDS:
             return False
+        if i and "pointing" in cues.lemma_classes(ws[i - 1].text)[1]:
+            return False  # "denied reports that ...": the object of a denial
         if not first.endswith(("ed", "ing")) and cue.lemma not in {"say"}:
             closing = (
                 nxt in {".", "!", "?", ""} and prev[:1].isalpha() and ws[i - 1].text[0].isupper()
             )
+            named = prev[:1].isalpha() and ws[i - 1].text[0].isupper() and cue.text.islower()
             return (
                 prev in PRONOUNS
                 or prev in GROUP_HEADS
-                or prev in _MODALS
+                or prev in MODALS
                 or nxt == "that"
                 or closing
-            )  # "..., The Guardian notes."
-    passive = prev in _BE_FORMS and first.endswith("ed")
+                or (named and _zero_that_after(ws, i + len(cue.text.split())))
+                or _as_opening(ws, i)
+            )  # "..., The Guardian notes.", "The Valley Courier notes the fine may ..."
+    passive = prev in BE_FORMS and (first.endswith("ed") or first in IRREGULAR_PASSIVES)
     if passive and nxt == "by" and has_class(cue, "pointing"):
         return True  # "were accused by the army of ...": the agent speaks
     adjective = prev in DETERMINERS and first.endswith(("ed", "en"))  # "a written reply"
@@ -152,7 +274,7 @@ def usable(text: str, cue: Cue, ws: list[Word], index: dict[int, int], quotes: l
 
 
 def _verb_clause(
-    text: str, sentence: Span, ws: list[Word], index: dict[int, int], cue: Cue
+    text: str, sentence: Span, ws: list[Word], index: dict[int, int], cue: Cue, cues: Lexicon
 ) -> Clause | None:
     i = index[cue.start]
     after = i + len(cue.text.split())
@@ -160,34 +282,35 @@ def _verb_clause(
         after < len(ws)
         and ws[after].text.lower() == "by"
         and i
-        and ws[i - 1].text.lower() in _BE_FORMS
+        and ws[i - 1].text.lower() in BE_FORMS
     ):
-        return _passive(text, sentence, ws, cue, after)
-    start = _content_start(ws, after, cue)
-    subject = subject_of(ws, i, cue)
+        return _passive(text, sentence, ws, cue, after, cues)
+    start = _content_start(ws, after, cue, cues)
+    subject = subject_of(ws, i, cue, cues)
     if (
         subject is None
         and not cue.participle
         and i
-        and ws[i - 1].text.lower() not in _SIBLING_LINKS
-        and cue.text.split()[0].lower() not in _AMBIGUOUS
+        and ws[i - 1].text.lower() not in SIBLING_LINKS
+        and cue.text.split()[0].lower() not in NOUN_OR_VERB_CUES
     ):
-        subject = _embedded_subject(ws, i) or _opening_subject(ws, i)
+        subject = _embedded_subject(ws, i, cues) or _opening_subject(ws, i, cues)
     elif subject is None and i and ws[i - 1].text == "," and not cue.participle:
-        subject = _opening_subject(ws, i)  # "The council, in its reply, denied ..."
-    if start is not None and _inverted(ws, i, after):
+        subject = _opening_subject(ws, i, cues)  # "The council, in its reply, denied ..."
+    if start is not None and _inverted(ws, i, after, cues):
         start, subject = None, None  # "..., said the minister."
     if start is None:
-        return _trailing(text, sentence, ws, i, after, cue, subject)
+        return _trailing(text, sentence, ws, i, after, cue, subject, cues)
     if start >= len(ws) or not cue_classes(cue) & _CONTENT_CLASSES:
         return None
     if ws[start].text.lower() == "according" and start + 1 < len(ws):
         return None  # "he said, according to the agency": the rest names a relay
-    if ws[start].text.lower() in _PREPOSITIONS and _quotation_resumes(ws, start):
+    if ws[start].text.lower() in ADJUNCT_WORDS and _quotation_resumes(ws, start):
         return None  # '"...," she told reporters after the vote, "but ..."'
-    content = Span(
-        ws[start].start, _content_end(ws, start, sentence.end, _is_object(ws, start, after, cue))
-    )
+    end = _content_end(ws, start, sentence.end, _is_object(ws, start, after, cue), cues)
+    if _in_opening_clause(ws, i):
+        end = min(end, _comma_after(ws, start, end))  # "After X accused Y of Z, W ..."
+    content = Span(ws[start].start, end)
     subject = _cited(ws, after, start) or subject
     if _referential(ws, start) and not _content_referent(ws, start, after, cue):
         return None
@@ -196,10 +319,47 @@ def _verb_clause(
     nominal = _is_object(ws, start, after, cue)
     if nominal and has_class(cue, "naming") and _quoted_label(ws, start):
         return None  # "described the quarter as "solid"": the quotation is the statement
+    if nominal and _expectation(cue, subject):
+        return None  # "Analysts had forecast a loss of 2 cents": expected, not said
     return Clause(cue.text, cue.start, subject, content)
 
 
-def _passive(text: str, sentence: Span, ws: list[Word], cue: Cue, by: int) -> Clause | None:
+_OPENING_SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "since", "although", "though", "because", "once"}
+)
+
+
+def _in_opening_clause(ws: list[Word], i: int) -> bool:
+    """Whether the cue at ws[i] is inside an opening subordinate clause (``A day after
+    the party accused X of Y, ...``, ``When Jo Roe said ..., ...``)."""
+    for k in range(max(0, i - _SKIP_WORDS), i):
+        if ws[k].text in {",", ";", ":"} or ws[k].text in _CLOSE_MARKS:
+            return False
+        if ws[k].text.lower() in _OPENING_SUBORDINATORS:
+            return k <= 3 and all(w.text[0].isalnum() for w in ws[:k])
+    return False
+
+
+def _comma_after(ws: list[Word], start: int, end: int) -> int:
+    """Offset of the first comma after ws[start] and before ``end``, else ``end``."""
+    for k in range(start + 1, min(len(ws), start + _CLAUSE_WINDOW)):
+        if ws[k].start >= end:
+            break
+        if ws[k].text == ",":
+            return ws[k].start
+    return end
+
+
+def _expectation(cue: Cue, subject: Phrase | None) -> bool:
+    """Whether a cue with a bare object gives the figure forecasters expect."""
+    if cue.lemma not in FORECAST_LEMMAS or subject is None or not subject.text:
+        return False
+    return any(word.lower() in FORECASTER_HEADS for word in subject.text.split())
+
+
+def _passive(
+    text: str, sentence: Span, ws: list[Word], cue: Cue, by: int, cues: Lexicon
+) -> Clause | None:
     """``were accused by the army of shelling the town``: the agent is the speaker and
     the complement after it is the content."""
     agent = phrase_after(ws, by + 1)
@@ -208,18 +368,13 @@ def _passive(text: str, sentence: Span, ws: list[Word], cue: Cue, by: int) -> Cl
     k = by + 1
     while k < len(ws) and ws[k].end <= agent.end:
         k += 1
-    if k + 1 >= len(ws) or ws[k].text.lower() not in _PASSIVE_COMPLEMENTS:
+    if k + 1 >= len(ws) or ws[k].text.lower() not in PASSIVE_COMPLEMENTS:
         return None  # "rejected by X as "baseless"" is a quoted label (direct.py)
-    end = _content_end(ws, k, sentence.end, True)
+    end = _content_end(ws, k, sentence.end, True, cues)
     return Clause(cue.text, cue.start, agent, Span(ws[k].start, end))
 
 
-_BE_FORMS = wordset("been be being was were is are")
-_OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}
-_PASSIVE_COMPLEMENTS = wordset("of for over")
-
-
-def _inverted(ws: list[Word], i: int, after: int) -> bool:
+def _inverted(ws: list[Word], i: int, after: int, cues: Lexicon) -> bool:
     """Whether the cue follows a comma and is followed by its subject and at most a short
     adjunct (``..., said Jane Doe on Friday.``)."""
     if i == 0 or ws[i - 1].text not in {",", "”", '"'}:
@@ -227,22 +382,22 @@ def _inverted(ws: list[Word], i: int, after: int) -> bool:
     phrase = phrase_after(ws, after)
     if phrase is None or phrase.kind == "pronoun":
         return False
-    rest = _past_inverted(ws, after, phrase)[0]
+    rest = _past_inverted(ws, after, phrase, cues)[0]
     if rest < len(ws) and ws[rest].text[0].isalnum():
         low = ws[rest].text.lower()
-        if low not in _PREPOSITIONS and low not in _BARE_TIME:
+        if low not in ADJUNCT_WORDS and low not in BARE_TIME_WORDS:
             return False  # "..., Dr Jo Roe, said members had ...": a clause follows
-    return _only_trailing(ws, rest)
+    return _only_trailing(ws, rest, cues)
 
 
-def _past_inverted(ws: list[Word], after: int, phrase: Phrase) -> tuple[int, Phrase]:
+def _past_inverted(ws: list[Word], after: int, phrase: Phrase, cues: Lexicon) -> tuple[int, Phrase]:
     """Index past an inverted subject, and the subject: a name in apposition to it
-    (``said Union Minister of Textiles, Jo Roe on Wednesday``) when there is one."""
+    (``said Union Minister of Fisheries, Jo Roe on Wednesday``) when there is one."""
     rest = after
     while rest < len(ws) and ws[rest].end <= phrase.end:
         rest += 1
     while rest + 1 < len(ws) and ws[rest].text in {"and", "&"} and ws[rest + 1].text[0].isupper():
-        rest += 2  # "Minister of Textiles and Handloom Promotion": capitalised parts of a title
+        rest += 2  # "Minister of Fisheries and Coastal Development": capitalised parts of a title
         while rest < len(ws) and ws[rest].text[0].isupper():
             rest += 1
     if rest + 1 < len(ws) and ws[rest].text == ",":
@@ -252,14 +407,14 @@ def _past_inverted(ws: list[Word], after: int, phrase: Phrase) -> tuple[int, Phr
             while past < len(ws) and ws[past].end <= name.end:
                 past += 1
             return past, name._replace(role=phrase.text)
-        past = _apposition_end(ws, rest + 1)
+        past = _apposition_end(ws, rest + 1, cues)
         if past is not None and phrase.kind == "person":
             role = " ".join(w.text for w in ws[rest + 1 : past])
             return past, phrase._replace(role=role)  # "said Jo Roe, a local farmer."
     return rest, phrase
 
 
-def _apposition_end(ws: list[Word], k: int) -> int | None:
+def _apposition_end(ws: list[Word], k: int, cues: Lexicon) -> int | None:
     """End of a short description in apposition from ws[k] (``a local farmer``): up to a
     comma, an opening quotation mark or the end of the sentence, with no verb in it."""
     for n in range(k, min(len(ws), k + _APPOSITION_WORDS)):
@@ -267,7 +422,11 @@ def _apposition_end(ws: list[Word], k: int) -> int | None:
         if word.text in {",", ".", "!", "?"} or word.text in OPEN_QUOTES:
             return n if n > k else None
         low = word.text.lower()
-        if low in _FINITE or lemma_classes(word.text)[1] or low in {"that", "who", "which"}:
+        if (
+            low in FINITE_VERBS
+            or cues.lemma_classes(word.text)[1]
+            or low in {"that", "who", "which"}
+        ):
             return None
     return len(ws) if len(ws) - k <= _APPOSITION_WORDS else None
 
@@ -285,12 +444,9 @@ def _names_a_position(ws: list[Word], start: int) -> bool:
     for k in range(start, min(len(ws), start + _LABEL_REACH)):
         if not ws[k].text[0].isalnum():
             return False
-        if ws[k].text.lower() in _POSITION_NOUNS:
+        if ws[k].text.lower() in POSITION_NOUNS:
             return k + 1 >= len(ws) or not ws[k + 1].text[0].isalnum()
     return False
-
-
-_POSITION_NOUNS = wordset("position positions stance stand view views opinion remarks comments")
 
 
 def _quoted_label(ws: list[Word], start: int) -> bool:
@@ -314,7 +470,7 @@ def _is_object(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
     return not (has_class(cue, "that") and _zero_that(ws, start))
 
 
-def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
+def _content_end(ws: list[Word], start: int, end: int, nominal: bool, cues: Lexicon) -> int:
     """Where the content stops: before a trailing participle that is not content
     (``, citing officials``, ``, asking not to be named``) and, for an object, before a
     second verb it is coordinated with (``dismissed the figures and withdrew``)."""
@@ -323,42 +479,51 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool) -> int:
         word, nxt = ws[k], ws[k + 1].text.lower()
         if word.start > limit:
             break
-        if word.text == "," and (nxt in _TRAILING_PARTICIPLES or _participle_cue(ws[k + 1])):
+        if word.text == "," and (nxt in TRAILING_PARTICIPLES or _participle_cue(ws[k + 1], cues)):
             return word.start
         if (
             nominal
             and word.text.lower() in {"and", "but"}
-            and (_past_verb(ws[k + 1]) or nxt in _FINITE)
+            and (_past_verb(ws[k + 1]) or nxt in FINITE_VERBS)
         ):
             return word.start  # "rejected two bids and had accepted ...": a second verb
-        if nominal and word.text == "," and nxt in _CLAUSE_LINKS:
+        if word.text == "," and _narrative_break(ws, k + 1):
+            return word.start  # "..., but it later emerged the man was ...": the narrator's
+        if nominal and word.text == "," and nxt in CLAUSE_LINKS:
             return word.start  # "confirmed the loss of 14 homes, but it was too early ..."
-        if nominal and word.text.lower() in _CONTRASTS and (nxt in DETERMINERS or nxt in PRONOUNS):
+        if nominal and word.text.lower() in CONTRASTS and (nxt in DETERMINERS or nxt in PRONOUNS):
             even = ws[k - 1].text.lower() == "even"  # "even though it had planned"
             return ws[k - 1].start if even else word.start  # "denies it but a number of ..."
     return end
 
 
-def _participle_cue(word: Word) -> bool:
+def _narrative_break(ws: list[Word], k: int) -> bool:
+    """Whether ``(but) it (later) emerged`` starts at ws[k]."""
+    if k < len(ws) and ws[k].text.lower() in {"but", "and", "yet"}:
+        k += 1
+    if k >= len(ws) or ws[k].text.lower() != "it":
+        return False
+    k += 1
+    if k < len(ws) and (_adverb(ws[k]) or ws[k].text.lower() == "later"):
+        k += 1
+    return k < len(ws) and ws[k].text.lower() in NARRATIVE_BREAKS
+
+
+def _participle_cue(word: Word, cues: Lexicon) -> bool:
     """``, calling the link unreliable``: a participle cue after a comma says something else."""
-    return word.text.islower() and word.text.endswith("ing") and bool(lemma_classes(word.text)[1])
+    return (
+        word.text.islower() and word.text.endswith("ing") and bool(cues.lemma_classes(word.text)[1])
+    )
 
 
 def _past_verb(word: Word) -> bool:
     low = word.text.lower()
-    return word.text.islower() and (low in _PAST_FORMS or (low.endswith("ed") and len(low) > 4))
+    return word.text.islower() and (
+        low in IRREGULAR_PAST_FORMS or (low.endswith("ed") and len(low) > 4)
+    )
 
 
-_CONTRASTS = wordset("but while whereas although though")
-_CLAUSE_LINKS = wordset("but while although though whereas because since so yet")
-_TRAILING_PARTICIPLES = wordset(
-    "citing asking requesting speaking keeping prompting sparking triggering referring "
-    "pointing quoting echoing drawing"
-)
-_PAST_FORMS = wordset(
-    "withdrew took gave made went left sent held began set put kept told said met won lost "
-    "brought sought spoke wrote ran rose fell"
-)
+_OPENING_MARKS = frozenset({"“", '"', "'", "‘"})
 
 
 def _content_referent(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
@@ -367,11 +532,14 @@ def _content_referent(ws: list[Word], start: int, after: int, cue: Cue) -> bool:
     act's object with more than a bare pronoun (``denied the reports``, ``accused each
     other of``); not ``said so`` or ``denied it.``."""
     first = ws[start].text.lower()
-    if start + 1 >= len(ws) or not ws[start + 1].text[0].isalnum():
+    nxt = start + 1
+    while nxt < len(ws) and nxt - start <= 2 and ws[nxt].text in _OPENING_MARKS:
+        nxt += 1  # 'said it "would not back down"', "said it ''was alarmed''"
+    if nxt >= len(ws) or not ws[nxt].text[0].isalnum():
         return False
-    if first in _OBJECT_ONLY:  # "accused him of lying", not "said so"
-        return "pointing" in cue_classes(cue) and ws[start + 1].text.lower() in _COMPLEMENTS
-    if cue_classes(cue) & {"clause", "that"} and start == after and _finite_ahead(ws, start + 1):
+    if first in OBJECT_ONLY_WORDS:  # "accused him of lying", not "said so"
+        return "pointing" in cue_classes(cue) and ws[nxt].text.lower() in POINTING_COMPLEMENTS
+    if cue_classes(cue) & {"clause", "that"} and start == after and _finite_ahead(ws, nxt):
         return True
     return "pointing" in cue_classes(cue) or start > after
 
@@ -384,7 +552,7 @@ def _finite_ahead(ws: list[Word], k: int) -> bool:
         low = word.text.lower()
         if n - k > _RELATIVE_WORDS + _SUBJECT_REACH:
             return False
-        if word.text == "," and n + 1 < len(ws) and ws[n + 1].text.lower() in _RELATIVE_OPENERS:
+        if word.text == "," and n + 1 < len(ws) and ws[n + 1].text.lower() in RELATIVE_OPENERS:
             close = _relative_end(ws, n + 1)  # "the conflict, where ... are deployed, cannot"
             if close is None:
                 return False
@@ -392,7 +560,7 @@ def _finite_ahead(ws: list[Word], k: int) -> bool:
             continue
         if not word.text[0].isalnum():
             return False
-        if low in _FINITE or (low.endswith("ed") and len(low) > 4):
+        if low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4):
             return True
         n += 1
     return False
@@ -408,17 +576,10 @@ def _relative_end(ws: list[Word], k: int) -> int | None:
     return None
 
 
-_RELATIVE_OPENERS = wordset("where which who whose when")
 _RELATIVE_WORDS = 20
 
 
-_OBJECT_ONLY = wordset("them him so")
-_COMPLEMENTS = wordset("of for over as")
 _SUBJECT_REACH = 4
-_FINITE = wordset(
-    "is was were are has have had will would could can should may might must did does do "
-    "remains remained needs needed"
-)
 
 
 def _cited(ws: list[Word], after: int, start: int) -> Phrase | None:
@@ -431,60 +592,63 @@ def _cited(ws: list[Word], after: int, start: int) -> Phrase | None:
 
 
 def cue_classes(cue: Cue) -> frozenset[str]:
-    """The classes of a cue (see :mod:`cues`)."""
-    return lemma_classes(cue.text)[1]
+    """The classes of a cue (see :mod:`.lexicon.cues`)."""
+    return cue.classes
 
 
-def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
+def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int | None:
     """Index of the first word of the content after a verb cue, or None when none follows."""
     n = len(ws)
     j = after
     if (
         has_class(cue, "directive")
         and j < n
-        and ws[j].text.lower() not in _NEGATIONS
-        and _directive(ws, j)
+        and ws[j].text.lower() not in NEGATIONS
+        and _directive(ws, j, cues)
     ):
         return j  # "told passengers to travel by air"
     if has_class(cue, "addressee") and j < n and ws[j].text.lower() != "that":
-        that = _that_within(ws, j, 9)
+        that = _that_within(ws, j, 9, cues)
         if that is not None:
-            return _skip_that(ws, that)  # "assured Nigerians that ..."
+            return _skip_that(ws, that)  # "assured residents that ..."
         if cue.lemma == "tell":
             j = _skip_phrase(ws, j)
-    if j < n and ws[j].text.lower() in _BARE_TIME:
+    if j < n and ws[j].text.lower() in BARE_TIME_WORDS:
         if _rest_is_time(ws, j):
             return None  # "..., the ministry said Friday."
         j = _skip_time(ws, j)  # "said Tuesday detectives ..."
-    if j < n and (ws[j].text.lower() in _PREPOSITIONS or ws[j].text == ","):
-        that = _that_within(ws, j, 16)
+    if j < n and (ws[j].text.lower() in ADJUNCT_WORDS or ws[j].text == ","):
+        that = _that_within(ws, j, 16, cues)
         if that is not None:
             return _skip_that(ws, that)
         j = _skip_time(ws, j)
     if j < n and ws[j].text.lower() == "that":
         return _skip_that(ws, j)
-    if j < n and ws[j].text in {":", ","} and has_class(cue, "clause"):
+    opening = _as_opening(ws, after - len(cue.text.split()))
+    if j < n and ws[j].text in {":", ","} and (has_class(cue, "clause") or opening):
         k = j + 1
+        if _relay_tail(ws, k, cues):
+            return None  # "said on Saturday, the Valley Courier reports."
         if k < n and ws[k].text[0].isalnum() and not _opener(ws[k]) and not _participle(ws[k]):
             return k
         return None
-    if j + 1 < n and ws[j].text.lower() in _CONDITIONS and ws[j + 1].text.lower() == "asked":
+    if j + 1 < n and ws[j].text.lower() in CONDITIONS and ws[j + 1].text.lower() == "asked":
         return None  # "said when asked whether ...": the question is not the content
-    if j < n and ws[j].text.lower() in _CONDITIONS and all(w.text != "," for w in ws[j:]):
+    if j < n and ws[j].text.lower() in CONDITIONS and _no_comma_within(ws, j):
         return None  # "said once the verdict had been read out": a time adjunct, no content
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
         word = ws[j].text.lower()
-        if word in _PREPOSITIONS and _clause_follows(ws, j):
-            return j  # "said in the beginning Northland did not react"
+        if word in ADJUNCT_WORDS and _clause_follows(ws, j):
+            return j  # "said in the beginning Westland did not react"
         manner = _after_manner(ws, j)
         if manner is not None:
             return manner  # "said with a grin there might be ..."
-        if word in _PREPOSITIONS or word in {"as", "so", "and", "but", "or", "it", "he", "she"}:
+        if word in ADJUNCT_WORDS or word in {"as", "so", "and", "but", "or", "it", "he", "she"}:
             return None if word not in {"it", "he", "she"} else j
         if word == "of" or ws[j].text == "." or (cue.lemma == "tell" and j == after):
             return None
-        bare = word not in DETERMINERS and word not in _CLAUSE_SUBJECTS and ws[j].text.islower()
-        if j == after and cue.lemma not in _PLAIN_SAY and bare and not _zero_that(ws, j):
+        bare = word not in DETERMINERS and word not in CLAUSE_SUBJECTS and ws[j].text.islower()
+        if j == after and cue.lemma not in PLAIN_SAY and bare and not _zero_that(ws, j):
             return None  # "claimed privilege over it", "tweeted a photo": no clause follows
         return j
     if j < n and ws[j].text.lower() == "to" and has_class(cue, "infinitive"):
@@ -498,10 +662,35 @@ def _content_start(ws: list[Word], after: int, cue: Cue) -> int | None:
             return j + 1
         if ws[j].text.lower() in {"to", "by", "in", "on", "at", "as", "with", "and", "of"}:
             return None
-        if ws[j].text.lower().endswith("ed") and lemma_classes(ws[j].text)[1]:
+        if ws[j].text.lower().endswith("ed") and cues.lemma_classes(ws[j].text)[1]:
             return None  # "media reports claimed ...": a noun before a verb, not a cue
         return j
     return None
+
+
+_CLAUSE_WINDOW = 60
+"""Words searched ahead of a cue for the comma that ends its clause; beyond it, none."""
+
+
+def _no_comma_within(ws: list[Word], j: int) -> bool:
+    """Whether no comma follows ws[j] within the clause window."""
+    return all(ws[m].text != "," for m in range(j, min(len(ws), j + _CLAUSE_WINDOW)))
+
+
+def _relay_tail(ws: list[Word], k: int, cues: Lexicon) -> bool:
+    """Whether the sentence ends with a short phrase and a reporting verb from ws[k] on
+    (``the Valley Courier reports.``): an outlet relaying the sentence, not content."""
+    tail = [ws[m] for m in range(k, min(len(ws), k + _LONG_RELAY_WORDS + 2))]
+    while tail and tail[-1].text in {".", "!", "?"}:
+        tail.pop()
+    if not 2 <= len(tail) <= _LONG_RELAY_WORDS or k + len(tail) < len(ws) - 1:
+        return False
+    return all(w.text[0].isalnum() for w in tail) and _relay_verb(tail[-1], cues)
+
+
+def _relay_verb(word: Word, cues: Lexicon) -> bool:
+    """Whether a word is a verb by which an outlet relays a story (``reported``, ``says``)."""
+    return cues.lemma_classes(word.text)[0] in {"report", "say", "write"}
 
 
 def _names_message(ws: list[Word], j: int) -> bool:
@@ -516,28 +705,45 @@ def _zero_that(ws: list[Word], j: int) -> bool:
     determiner or name) and a finite verb within a few words."""
     word = ws[j]
     low = word.text.lower()
-    if not word.text.isalpha() or low in _PREPOSITIONS or _adverb(word) or low == "to":
+    if not word.text.isalpha() or low in ADJUNCT_WORDS or _adverb(word) or low == "to":
         return False
     return _finite_ahead(ws, j + 1)
 
 
-_CLAUSE_SUBJECTS = wordset("it he she they we i there such those these this its their his her")
+_AS_OPENING_WORDS = 8
 
 
-def _directive(ws: list[Word], j: int) -> bool:
+def _as_opening(ws: list[Word], i: int) -> bool:
+    """Whether the cue at ws[i] ends an opening ``As X notes,``: the main clause after
+    the comma is the content."""
+    if i < 2 or i > _AS_OPENING_WORDS or ws[0].text.lower() != "as":
+        return False
+    end = i + 1
+    while end < len(ws) and end - i < 4 and ws[end].text != ",":
+        end += 1  # "As Jo Roe noted last week,"
+    if end >= len(ws) or ws[end].text != ",":
+        return False
+    return all(w.text[0].isalnum() for w in ws[1:i])
+
+
+def _zero_that_after(ws: list[Word], j: int) -> bool:
+    """Whether a content clause without "that" opens at ws[j], if any word is there."""
+    return j < len(ws) and _zero_that(ws, j)
+
+
+def _directive(ws: list[Word], j: int, cues: Lexicon) -> bool:
     """Whether a person and a to-infinitive follow (``urged residents to stay indoors``)."""
-    if not ws[j].text[0].isalnum() or ws[j].text.lower() in _PREPOSITIONS | {"that"}:
+    if not ws[j].text[0].isalnum() or ws[j].text.lower() in ADJUNCT_WORDS | {"that"}:
         return False
     for k in range(j + 1, min(len(ws) - 1, j + _DIRECTIVE_REACH)):
         if ws[k].text.lower() == "to":
             return ws[k + 1].text.isalpha() and ws[k + 1].text.islower()
-        if not ws[k].text[0].isalnum() or lemma_classes(ws[k].text)[1]:
+        if not ws[k].text[0].isalnum() or cues.lemma_classes(ws[k].text)[1]:
             return False
     return False
 
 
 _DIRECTIVE_REACH = 6
-_NEGATIONS = frozenset({"not", "never"})
 
 
 def _after_manner(ws: list[Word], j: int) -> int | None:
@@ -545,7 +751,7 @@ def _after_manner(ws: list[Word], j: int) -> int | None:
     if ws[j].text.lower() not in {"with", "without"}:
         return None
     for m in range(j + 2, min(len(ws), j + _MANNER_WORDS)):
-        if ws[m].text.lower() in _CLAUSE_SUBJECTS and _finite_ahead(ws, m + 1):
+        if ws[m].text.lower() in CLAUSE_SUBJECTS and _finite_ahead(ws, m + 1):
             return m
         if not ws[m].text.isalpha():
             return None
@@ -555,20 +761,19 @@ def _after_manner(ws: list[Word], j: int) -> int | None:
 _MANNER_WORDS = 5
 
 
-def _attributed_before(ws: list[Word], comma: int) -> bool:
+def _attributed_before(ws: list[Word], comma: int, cues: Lexicon) -> bool:
     """Whether a speech verb of the ``after`` class stands in the few words before a comma
     (``..., she said at a briefing, according to Reuters``)."""
     for k in range(comma - 1, max(0, comma - _RELAY_REACH) - 1, -1):
         word = ws[k]
-        if "after" not in lemma_classes(word.text)[1] or ws[k - 1].text.lower() in _BE_FORMS:
+        if "after" not in cues.lemma_classes(word.text)[1] or ws[k - 1].text.lower() in BE_FORMS:
             continue
         nxt = ws[k + 1].text.lower()
-        return k + 1 == comma or nxt in _PREPOSITIONS or nxt in _TIME_WORDS  # an adjunct only
+        return k + 1 == comma or nxt in ADJUNCT_WORDS or nxt in TIME_WORDS  # an adjunct only
     return False
 
 
 _RELAY_REACH = 12
-_SOURCE_PARTICIPLES = wordset("citing quoting")
 
 
 def _quotation_resumes(ws: list[Word], start: int) -> bool:
@@ -592,17 +797,9 @@ def _participle(word: Word) -> bool:
 def _rest_is_time(ws: list[Word], j: int) -> bool:
     """Whether only a time phrase (and perhaps a comma and a relay) is left from ws[j]."""
     k = j
-    while k < len(ws) and k - j < 5 and ws[k].text.lower() in _TIME_WORDS:
+    while k < len(ws) and k - j < 5 and ws[k].text.lower() in TIME_WORDS:
         k += 1
     return k >= len(ws) or ws[k].text in {".", "!", "?", ","}
-
-
-_PLAIN_SAY = wordset("say")
-_GOES_ON = wordset("continue continues continued continuing")
-_CONDITIONS = wordset("when if after before while once")
-_BARE_TIME = wordset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
-)
 
 
 def _opener(word: Word) -> bool:
@@ -613,7 +810,7 @@ def _skip_phrase(ws: list[Word], j: int) -> int:
     """Past the addressee of ``told``: ``reporters``, ``The Associated Press``."""
     phrase = phrase_after(ws, j)
     if phrase is None:
-        if j < len(ws) and ws[j].text.lower() in {"us", "me", "him", "her", "them", "reporters"}:
+        if j < len(ws) and ws[j].text.lower() in ADDRESSEE_OBJECTS:
             return j + 1
         return j
     k = j
@@ -625,22 +822,13 @@ def _skip_phrase(ws: list[Word], j: int) -> int:
 def _clause_follows(ws: list[Word], j: int) -> bool:
     """Whether a long clause, not an adjunct, follows a preposition at ws[j]
     (``said in the beginning the army ...``, not ``tweeted to the president ...``)."""
-    if ws[j].text.lower() not in _SCENE_PREPOSITIONS:
+    if ws[j].text.lower() not in SCENE_PREPOSITIONS:
         return False
     ahead = [w.text.lower() for w in ws[j : j + 5]]
-    return len(ws) - j >= 8 and not any(w in DOCUMENT_HEADS or w in _SETTINGS for w in ahead)
+    return len(ws) - j >= 8 and not any(w in DOCUMENT_HEADS or w in SETTING_NOUNS for w in ahead)
 
 
-_SCENE_PREPOSITIONS = wordset("in during on at after before since while")
-
-
-_SETTINGS = wordset(
-    "conference briefing talk speech address meeting ceremony rally session note interview "
-    "letter email memo message video broadcast podcast"
-)
-
-
-def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
+def _that_within(ws: list[Word], j: int, limit: int, cues: Lexicon) -> int | None:
     for k in range(j, min(len(ws), j + limit)):
         if ws[k].text.lower() == "that":
             following = ws[k + 1].text if k + 1 < len(ws) else "."
@@ -648,7 +836,7 @@ def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
                 return None  # "asked about that, ...": a pronoun, not a content clause
             return k
         noun = ws[k - 1].text.lower() in DETERMINERS  # "in a note to clients that"
-        if k > j and not noun and lemma_classes(ws[k].text)[1] & {"clause", "that"}:
+        if k > j and not noun and cues.lemma_classes(ws[k].text)[1] & {"clause", "that"}:
             return None
         if ws[k].text in {".", ";", "“", '"', "‘"}:
             return None
@@ -656,28 +844,19 @@ def _that_within(ws: list[Word], j: int, limit: int) -> int | None:
             ws[k].text == ","
             and k + 1 < len(ws)
             and _participle(ws[k + 1])
-            and ws[k + 1].text.lower() not in _SOURCE_PARTICIPLES
+            and ws[k + 1].text.lower() not in CITING_VERBS
         ):
             return None  # "confirmed in a statement, ending a saga that ...": not its clause
     return None
 
 
-_TIME_WORDS = wordset(
-    "on last this later earlier yesterday today tonight monday tuesday wednesday thursday "
-    "friday saturday sunday morning afternoon evening night week month"
-)
-
-
 def _skip_time(ws: list[Word], j: int) -> int:
     """Past a short time adjunct (``on Tuesday``, ``later on Tuesday``) after a verb."""
     k = j
-    while k < len(ws) and k - j < 4 and ws[k].text.lower() in _TIME_WORDS:
+    while k < len(ws) and k - j < 4 and ws[k].text.lower() in TIME_WORDS:
         k += 1
-    timed = any(w.text.lower() not in _TIME_LINKERS for w in ws[j:k])  # not "this on"
-    return k if timed and k < len(ws) and ws[k].text.lower() not in _PREPOSITIONS else j
-
-
-_TIME_LINKERS = wordset("on last this later earlier")
+    timed = any(w.text.lower() not in TIME_LINKERS for w in ws[j:k])  # not "this on"
+    return k if timed and k < len(ws) and ws[k].text.lower() not in ADJUNCT_WORDS else j
 
 
 def _skip_that(ws: list[Word], j: int) -> int:
@@ -692,14 +871,14 @@ def _referential(ws: list[Word], j: int) -> bool:
     second = ws[j + 1].text.lower() if j + 1 < len(ws) else ""
     if first in {"each", "one"} and second in {"other", "another"}:
         return True
-    if first in {"these", "those", "this", "such", "it", "them", "him", "that"}:
+    if first in POINTING_PRONOUNS:
         return True
-    if first in _REPORT_NOUNS:
+    if first in POINTED_NOUNS:
         return True
-    return first in {"the", "his", "her", "their", "its"} and second in _REPORT_NOUNS
+    return first in DEFINITE_DETERMINERS and second in POINTED_NOUNS
 
 
-def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
+def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None:
     """The subject of the cue at ws[i]; None when it is shared with the clause before."""
     prev = ws[i - 1].text.lower() if i else ""
     quoted = _quoted_object(ws, i, cue)
@@ -707,8 +886,8 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
         return quoted  # "X also quoted him as saying"
     if cue.participle and i == 0:
         return _main_subject(ws)  # "Voicing worry over X, the President said ..."
-    if cue.participle and prev not in _PROGRESSIVE:
-        phrase = phrase_before(ws, i)
+    if cue.participle and prev not in PROGRESSIVE_AUXILIARIES:
+        phrase = phrase_before(ws, i) or _both_before(ws, i)
         if phrase is not None and _after_with(ws, phrase, i):
             return phrase  # "with world powers calling for ..."
         return None
@@ -720,22 +899,60 @@ def subject_of(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     r = k
     while r >= 1 and (ws[r].text.lower() in AUXILIARIES or ws[r].text.lower() == "used"):
         r -= 1  # "who has also said", "who used to say"
+    document = _document_before(ws, r)
+    if document is not None:
+        return document  # "a report that said ...": the report speaks
     if r >= 1 and ws[r].text.lower() in {"which", "who"} and ws[r - 1].text == ",":
         k = r - 1
         relative = phrase_before(ws, k + 1)
         if relative is None and r >= 2:
             relative = phrase_before(ws, r - 1)  # "my uncle, who used to say"
         if relative is None:
-            relative = _opening_subject(ws, r - 1)  # "The opposition, which has accused"
+            relative = _opening_subject(ws, r - 1, cues)  # "The opposition, which has accused"
         if relative is not None and relative.kind != "pronoun":
             return relative
     if cue.participle:
         phrase = phrase_before(ws, k + 1)
         return phrase if phrase is not None and _ends_at(ws, phrase, k) else None
-    return phrase_before(ws, k + 1)
+    return _restricted_subject(ws, i) or phrase_before(ws, k + 1) or _both_before(ws, k + 1)
 
 
-def _embedded_subject(ws: list[Word], i: int) -> Phrase | None:
+_RESTRICTED_WORDS = 18
+"""Longest sentence-opening subject with a restrictive relative clause, in words."""
+
+
+def _restricted_subject(ws: list[Word], i: int) -> Phrase | None:
+    """A sentence-opening noun phrase with a restrictive relative clause, as the cue's
+    subject (``The couple who own the shop said``, ``Residents who fled told ...``)."""
+    if i > _RESTRICTED_WORDS or i < 4 or ws[0].text.lower() not in ARTICLES | GROUP_HEADS:
+        return None
+    r = next((n for n in range(1, min(i - 1, 5)) if ws[n].text.lower() in {"who", "whose"}), None)
+    if r is None or any(not w.text.replace("-", "").replace("’", "").isalnum() for w in ws[:i]):
+        return None  # no comma, quotation or parenthesis: one plain subject
+    head = ws[r - 1].text.lower()
+    if head in DETERMINERS or head in PRONOUNS:
+        return None
+    end = i - 1
+    while end > r + 1 and ws[end].text.lower() in AUXILIARIES:
+        end -= 1  # "who lives nearby has said"
+    kind = "group" if head.endswith("s") else "person"
+    return Phrase(" ".join(w.text for w in ws[: end + 1]), ws[0].start, ws[end].end, kind)
+
+
+def _document_before(ws: list[Word], r: int) -> Phrase | None:
+    """``a report that said``, ``the study, which says``: the document before a relative
+    pronoun at ws[r] is the subject."""
+    if r < 1 or ws[r].text.lower() not in {"that", "which"}:
+        return None
+    k = r - 1 if ws[r - 1].text != "," else r - 2
+    if k < 0 or ws[k].text.lower() not in DOCUMENT_HEADS | {"reports"}:
+        return None
+    first = k - 1 if k >= 1 and ws[k - 1].text.lower() in DETERMINERS else k
+    kind = "group" if ws[k].text.lower().endswith("s") else "organization"
+    return Phrase(" ".join(w.text for w in ws[first : k + 1]), ws[first].start, ws[k].end, kind)
+
+
+def _embedded_subject(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
     """A plain noun phrase opening a content clause, as subject of a cue inside it
     (``said ministers had privately urged ...``, ``that her client would ask ...``)."""
     k = i - 1
@@ -744,15 +961,15 @@ def _embedded_subject(ws: list[Word], i: int) -> Phrase | None:
     end = k
     while k >= 0 and end - k < _EMBEDDED_WORDS and ws[k].text.isalpha():
         low = ws[k].text.lower()
-        if low == "that" or lemma_classes(ws[k].text)[1]:
+        if low == "that" or cues.lemma_classes(ws[k].text)[1]:
             break
-        if low in _FINITE or low.endswith(("ing", "ed")):
+        if low in FINITE_VERBS or low.endswith(("ing", "ed")):
             return None  # a verb: no plain noun phrase
         k -= 1
-    if k == end or k < 0 or not (ws[k].text.lower() == "that" or lemma_classes(ws[k].text)[1]):
+    if k == end or k < 0 or not (ws[k].text.lower() == "that" or cues.lemma_classes(ws[k].text)[1]):
         return None
     first, last = ws[k + 1], ws[end]
-    if last.text.lower() in DETERMINERS or last.text.lower() in _RELATIVES:
+    if last.text.lower() in DETERMINERS or last.text.lower() in CONTENT_RELATIVES:
         return None
     if first.text.lower() in PRONOUNS and k + 1 == end:
         return Phrase(first.text, first.start, last.end, "pronoun")
@@ -767,10 +984,10 @@ _SKIP_WORDS = 8
 """Most auxiliaries, adverbs and time words stepped over between a subject and its cue."""
 
 
-def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
+def _opening_subject(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
     """A plain noun phrase opening the sentence as the cue's subject, when no name is
     found (``The opposition on Thursday dismissed ...``, ``A coalition of groups said``)."""
-    if not ws or ws[0].text.lower() not in _ARTICLES:
+    if not ws or ws[0].text.lower() not in ARTICLES:
         return None
     k = i - 1
     while (
@@ -779,14 +996,14 @@ def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
         and (
             ws[k].text.lower() in AUXILIARIES
             or _adverb(ws[k])
-            or ws[k].text.lower() in _TIME_WORDS | _TIME_LINKS
+            or ws[k].text.lower() in TIME_WORDS | TIME_OF_DAY_LINKS
         )
     ):
         k -= 1
     if ws[k].text == ",":  # "The opposition, which has accused ..., has warned"
         opening = next((n for n in range(1, min(k, _OPENING_WORDS + 1)) if ws[n].text == ","), None)
         inserted = ws[opening + 1].text.lower() if opening is not None else ""
-        if inserted not in {"which", "who"} and inserted not in _PREPOSITIONS:
+        if inserted not in {"which", "who"} and inserted not in ADJUNCT_WORDS:
             return None  # "The council, in its reply, denied ..." is fine too
         k = opening - 1
     if k < 1 or k > _OPENING_WORDS:
@@ -794,17 +1011,15 @@ def _opening_subject(ws: list[Word], i: int) -> Phrase | None:
     own = ws[: k + 1]
     if any(not w.text.replace("-", "").isalnum() and w.text not in {"’s", "'s"} for w in own):
         return None
-    if any(w.text.lower() in _FINITE or lemma_classes(w.text)[1] for w in own[1:]):
+    if any(w.text.lower() in FINITE_VERBS or cues.lemma_classes(w.text)[1] for w in own[1:]):
         return None
     last = own[-1]
-    if last.text.lower() in DETERMINERS | _PREPOSITIONS or last.text.endswith(("ing", "ed")):
+    if last.text.lower() in DETERMINERS | ADJUNCT_WORDS or last.text.endswith(("ing", "ed")):
         return None
     kind = "group" if last.text.lower().endswith("s") else "organization"
     return Phrase(" ".join(w.text for w in own), own[0].start, last.end, kind)
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
-_TIME_LINKS = frozenset({"late", "early", "on", "in", "at"})
 _OPENING_WORDS = 8
 
 
@@ -830,14 +1045,10 @@ def _quoted_object(ws: list[Word], i: int, cue: Cue) -> Phrase | None:
     for k in range(i - 2, max(-1, i - 9), -1):
         if ws[k].text.lower() == "quoted":
             obj = ws[k + 1]
-            if obj.text.lower() in _OBJECT_PRONOUNS and k + 2 == i - 1:
+            if obj.text.lower() in OBJECT_PRONOUNS and k + 2 == i - 1:
                 return Phrase(obj.text, obj.start, obj.end, "pronoun")  # "quoted him as saying"
             return phrase_after(ws, k + 1, i - 1)
     return None
-
-
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-_PROGRESSIVE = wordset("is are was were been be being heard seen")
 
 
 def _after_with(ws: list[Word], phrase: Phrase, i: int) -> bool:
@@ -857,6 +1068,7 @@ def _trailing(
     after: int,
     cue: Cue,
     subject: Phrase | None,
+    cues: Lexicon,
 ) -> Clause | None:
     """``..., he said.`` and ``..., said the minister.``: the content comes first."""
     if not has_class(cue, "clause") and not has_class(cue, "after") and cue.lemma != "report":
@@ -864,9 +1076,9 @@ def _trailing(
     inverted = phrase_after(ws, after) if subject is None or after < len(ws) else None
     rest = after
     if subject is None and inverted is not None and inverted.kind != "pronoun":
-        rest, subject = _past_inverted(ws, after, inverted)
+        rest, subject = _past_inverted(ws, after, inverted, cues)
         first = i
-    elif subject is not None or (subject := _plain_before(ws, i)) is not None:
+    elif subject is not None or (subject := _plain_before(ws, i, cues)) is not None:
         first = _word_at(ws, subject.start, i)
     else:
         return None
@@ -882,20 +1094,42 @@ def _trailing(
         first = lead
     if has_class(cue, "addressee") and rest == after:
         rest = _skip_phrase(ws, rest)  # "..., the minister told parliament."
-    if not _only_trailing(ws, rest) or first < 2 or ws[first - 1].text != ",":
+    closing = first >= 2 and ws[first - 1].text in _CLOSE_MARKS and ws[first - 2].text == ","
+    if (
+        not _only_trailing(ws, rest, cues)
+        or first < 2
+        or (ws[first - 1].text != "," and not closing)
+    ):
         return None
-    if any(w.text in '“”"' for w in ws[first - 2 : first]):
-        return None
-    span = strip_span(text, sentence.start, ws[first - 1].start)
+    if any(w.text in _CLOSE_MARKS for w in ws[first - 2 : first]) and not _partial_quote(ws, first):
+        return None  # '"...," said X': a quotation, not a reported clause
+    end = ws[first - 1].end if closing else ws[first - 1].start
+    span = strip_span(text, sentence.start, end)
     if span.end - span.start < 12:
         return None
-    if cue.lemma == "report" and find_cues(text, span.start, span.end):
+    if cue.lemma == "report" and any(
+        not inner.participle for inner in cues.find_cues(text, span.start, span.end)
+    ):
         return None  # "X told Y that ..., the agency reported": the agency relays X
 
     return Clause(cue.text, cue.start, subject, span)
 
 
-def _plain_before(ws: list[Word], i: int) -> Phrase | None:
+_CLOSE_MARKS = frozenset({"”", '"'})
+_PARTIAL_REACH = 40
+
+
+def _partial_quote(ws: list[Word], first: int) -> bool:
+    """Whether the clause before ``, said X`` ends with a quoted fragment that opens after
+    some words of the clause (``The drop was "unexpected," said X``)."""
+    for k in range(first - 3, max(-1, first - _PARTIAL_REACH), -1):
+        if ws[k].text in OPEN_QUOTES or ws[k].text in _CLOSE_MARKS:
+            before = ws[max(0, k - _PARTIAL_REACH) : k]
+            return k >= 3 and all(w.text not in _CLOSE_MARKS and w.text != ":" for w in before)
+    return False
+
+
+def _plain_before(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
     """``..., the paper said.``: an article and a few words between a comma and the cue."""
     k = i - 1
     while k > 0 and i - k < _SKIP_WORDS and ws[k].text.lower() in AUXILIARIES:
@@ -903,10 +1137,10 @@ def _plain_before(ws: list[Word], i: int) -> Phrase | None:
     end = k
     while k > 0 and end - k < _PLAIN_WORDS and ws[k].text.isalpha():
         k -= 1
-    if ws[k].text != "," or ws[k + 1].text.lower() not in _ARTICLES or k + 1 >= end:
+    if ws[k].text != "," or ws[k + 1].text.lower() not in ARTICLES or k + 1 >= end:
         return None
     own = ws[k + 1 : end + 1]
-    if any(w.text.lower() in _FINITE or lemma_classes(w.text)[1] for w in own):
+    if any(w.text.lower() in FINITE_VERBS or cues.lemma_classes(w.text)[1] for w in own):
         return None
     kind = "group" if own[-1].text.lower().endswith("s") else "organization"
     return Phrase(" ".join(w.text for w in own), own[0].start, own[-1].end, kind)
@@ -924,27 +1158,30 @@ def _word_at(ws: list[Word], offset: int, before: int) -> int:
 
 
 _RELAY_WORDS = 4
+_LONG_RELAY_WORDS = 8
+"""Longest ``the state news agency Valley Press reported`` closing a sentence."""
+_TRAILING_WINDOW = 20
+"""Words looked at after a cue by ``_only_trailing``: enough for its longest test."""
 
 
-def _only_trailing(ws: list[Word], j: int) -> bool:
+def _only_trailing(ws: list[Word], j: int, cues: Lexicon) -> bool:
     """Whether only a short adjunct (``in a statement``, ``on Friday``) follows ws[j],
     or such an adjunct and then a participle clause (``, ending a long saga``)."""
-    rest = [w for w in ws[j:] if w.text not in {".", "!", "?"}]
+    following = (ws[k] for k in range(j, len(ws)) if ws[k].text not in {".", "!", "?"})
+    rest = list(islice(following, _TRAILING_WINDOW))
     comma = next((k for k, w in enumerate(rest) if w.text == ","), None)
     if comma is not None and comma <= 8 and comma + 1 < len(rest):
         tail = rest[comma + 1 :]
-        relay = len(tail) <= _RELAY_WORDS and bool(lemma_classes(tail[-1].text)[1])
+        relay = len(tail) <= _RELAY_WORDS and bool(cues.lemma_classes(tail[-1].text)[1])
+        relay = relay or (len(tail) <= _LONG_RELAY_WORDS and _relay_verb(tail[-1], cues))
         return tail[0].text.lower().endswith("ing") or relay  # ", Xinhua reports"
-    if rest and rest[0].text[0].isalnum() and rest[0].text.lower() not in _ADJUNCT_OPENERS:
+    if rest and rest[0].text[0].isalnum() and rest[0].text.lower() not in ADJUNCT_OPENERS:
         return False  # "confirmed the detentions": an object follows, not an adjunct
     return len(rest) <= 8 and all(w.text not in {",", ";", ":"} for w in rest[:1])
 
 
-_ADJUNCT_OPENERS = _PREPOSITIONS | _TIME_WORDS | wordset("from for by as when then too again")
-
-
 def _nominal_clauses(
-    text: str, sentence: Span, ws: list[Word], index: dict[int, int]
+    text: str, sentence: Span, ws: list[Word], index: dict[int, int], cues: Lexicon
 ) -> list[Clause]:
     clauses = []
     for match in _NOMINAL.finditer(text, sentence.start, sentence.end):
@@ -959,15 +1196,49 @@ def _nominal_clauses(
             Clause(match.group().strip(), match.start(), subject, Span(match.end(), sentence.end))
         )
     for match in _REPORTS_OF.finditer(text, sentence.start, sentence.end):
+        if not _event_told(ws, index.get(match.end())):
+            continue  # "following reports of starfish outbreaks": a topic, no content
         subject = Phrase(match.group(1), match.start(1), match.end(1), "group")
         clauses.append(
             Clause("reports of", match.start(1), subject, Span(match.end(), sentence.end))
         )
+    for match in _REPORTS_THAT.finditer(text, sentence.start, sentence.end):
+        subject = Phrase(match.group(1), match.start(1), match.end(1), "group")
+        content = Span(match.end(), sentence.end)
+        clauses.append(Clause("reports that", match.start(1), subject, content))
+    for match in _IN_VIEW.finditer(text, sentence.start, sentence.end):
+        j = index.get(match.start())
+        if j is None or (j and ws[j - 1].text.lower() not in {",", ";", ":", "but", "and"}):
+            continue  # "In his view, ..." opens the clause it attributes
+        owner = match.group(1)
+        subject = Phrase(
+            _POSSESSIVE_SUBJECTS[owner.lower()], match.start(1), match.end(1), "pronoun"
+        )
+        cue = " ".join(match.group().rstrip(", ").split())
+        content = Span(match.end(), sentence.end)
+        clauses.append(Clause(cue, match.start(), subject, content))
     for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
-        clause = _according(text, sentence, ws, index, match)
+        clause = _according(text, sentence, ws, index, match, cues)
         if clause:
             clauses.append(clause)
     return clauses
+
+
+_GERUND_REACH = 8
+
+
+def _event_told(ws: list[Word], j: int | None) -> bool:
+    """Whether ``reports of`` is followed by what they tell, a subject and its gerund
+    (``reports of its army fighting abroad``), not a bare topic."""
+    if j is None:
+        return False
+    for k in range(j + 1, min(len(ws), j + _GERUND_REACH)):
+        if ws[k].text in {",", ";", ":", ".", "("}:
+            return False
+        gerund = ws[k].text.islower() and ws[k].text.endswith("ing") and len(ws[k].text) > 4
+        if gerund and ws[k].text not in NOT_GERUNDS:
+            return True
+    return False
 
 
 def _claims_by(
@@ -982,7 +1253,7 @@ def _claims_by(
     k = j
     while k < len(ws) and ws[k].end <= speaker.end:
         k += 1
-    if k >= len(ws) or ws[k].text.lower() not in _LINKS:
+    if k >= len(ws) or ws[k].text.lower() not in CONTENT_LINKS:
         return None
     link = ws[k].text.lower()
     k = _skip_that(ws, k + 1) if link == "that" else k + 1
@@ -990,23 +1261,27 @@ def _claims_by(
         return None
     end = sentence.end
     if link != "that":  # a noun-phrase content ends with its clause
-        end = next((w.start for w in ws[k:] if w.text in {",", ";"}), sentence.end)
+        stop = min(len(ws), k + _CLAUSE_WINDOW)
+        end = next((ws[m].start for m in range(k, stop) if ws[m].text in {",", ";"}), sentence.end)
     cue = " ".join(match.group().split())
     return Clause(cue, match.start(), speaker, Span(ws[k].start, end))
 
 
 def _according(
-    text: str, sentence: Span, ws: list[Word], index: dict[int, int], match: re.Match[str]
+    text: str,
+    sentence: Span,
+    ws: list[Word],
+    index: dict[int, int],
+    match: re.Match[str],
+    cues: Lexicon,
 ) -> Clause | None:
     j = index.get(match.end())
     if j is None:
         return None
     source = phrase_after(ws, j)
-    if source is None and j < len(ws) and ws[j].text.lower() in _OBJECT_PRONOUN_SUBJECTS:
+    if source is None and j < len(ws) and ws[j].text.lower() in OBJECT_PRONOUN_SUBJECTS:
         word = ws[j]  # "according to her": the pronoun is resolved like "she"
-        source = Phrase(
-            _OBJECT_PRONOUN_SUBJECTS[word.text.lower()], word.start, word.end, "pronoun"
-        )
+        source = Phrase(OBJECT_PRONOUN_SUBJECTS[word.text.lower()], word.start, word.end, "pronoun")
     if source is None:
         return None
     k = j
@@ -1030,12 +1305,13 @@ def _according(
             k = by
             while k < len(ws) and ws[k].end <= source.end:
                 k += 1
-    if j >= 4 and ws[j - 3].text == "," and _attributed_before(ws, j - 3):
+    if j >= 4 and ws[j - 3].text == "," and _attributed_before(ws, j - 3, cues):
         return None  # "..., he said (at a briefing), according to the agency": a relay
     leading = (
         j - 2 <= 0 or ws[j - 3].text in {",", ";", ":"} or ws[j - 3].text.lower() in CLAUSE_OPENERS
     )
-    if leading and k < len(ws) and ws[k].text == ",":
+    participle_after = k + 1 < len(ws) and _participle(ws[k + 1])
+    if leading and k < len(ws) and ws[k].text == "," and not (participle_after and j >= 3):
         body = Span(ws[k + 1].start, sentence.end) if k + 1 < len(ws) else None
     elif j >= 3 and ws[j - 3].text == ",":
         body = strip_span(text, sentence.start, ws[j - 3].start)
@@ -1047,7 +1323,12 @@ def _according(
 
 
 def _bound(
-    text: str, sentence: Span, ws: list[Word], index: dict[int, int], clauses: list[Clause]
+    text: str,
+    sentence: Span,
+    ws: list[Word],
+    index: dict[int, int],
+    clauses: list[Clause],
+    cues: Lexicon,
 ) -> list[Clause]:
     """Cut each content where the next sibling clause begins; mark nested clauses.
 
@@ -1072,7 +1353,7 @@ def _bound(
             for m in range(len(result) - 1, max(-1, len(result) - 1 - _NEIGHBOURS), -1):
                 if result[m].content.start <= clause.subject.start < result[m].content.end:
                     # "denied claims by X that ...": a denial does not relay what it denies
-                    denied = "pointing" in lemma_classes(result[m].cue)[1]
+                    denied = "pointing" in cues.lemma_classes(result[m].cue)[1]
                     nested_in = None if denied else m
                     break
         span = strip_span(text, clause.content.start, end, " \t\n,;:—–-.")
@@ -1099,7 +1380,6 @@ def _second_that(text: str, ws: list[Word], index: dict[int, int], span: Span) -
 
 
 _NEIGHBOURS = 12
-_SIBLING_LINKS = frozenset({",", "and", "but", "or", "while", "also", "then"})
 
 
 def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: int) -> int | None:
@@ -1115,11 +1395,15 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
         while (
             k >= 0
             and i - k < _SKIP_WORDS
-            and (ws[k].text.lower() in _SIBLING_LINKS or ws[k].text.lower() in AUXILIARIES)
+            and (ws[k].text.lower() in SIBLING_LINKS or ws[k].text.lower() in AUXILIARIES)
         ):
-            linked = linked or ws[k].text.lower() in _SIBLING_LINKS
+            linked = linked or ws[k].text.lower() in SIBLING_LINKS
             k -= 1
-        if k >= 1 and ws[k].text.lower() in PRONOUNS and ws[k - 1].text.lower() in _RELATIVES:
+        if (
+            k >= 1
+            and ws[k].text.lower() in PRONOUNS
+            and ws[k - 1].text.lower() in CONTENT_RELATIVES
+        ):
             k -= 2  # "..., which it said was ..."
             k -= 1 if k >= 0 and ws[k].text == "," else 0
             linked = True
@@ -1130,24 +1414,32 @@ def _sibling_cut(ws: list[Word], index: dict[int, int], other: Clause, within: i
     if first is None:
         return None
     prev = ws[first - 1].text.lower() if first else ""
+    if prev == "," and _opening_adverbial(ws, index.get(within), first - 1):
+        return None  # "that despite the delay, the crew said ...": the content's own subject
     if prev in {",", ";", "while", "but", "whereas", "and", ":"}:
         return ws[first - 1].start
-    if prev in _RELATIVES:  # "..., which it said was ...": the relative clause is its own
+    if prev in CONTENT_RELATIVES:  # "..., which it said was ...": the relative clause is its own
         return (
             ws[first - 2].start if first > 1 and ws[first - 2].text == "," else ws[first - 1].start
         )
     if other.cue.lower().startswith("according"):
-        return ws[i - 1].start if i and ws[i - 1].text == "," else None
+        linked = i and ws[i - 1].text.lower() in {",", ";", "and", "but", "while"}
+        return ws[i - 1].start if linked else None  # "A, and according to Y, B
     return None
 
 
-_RELATIVES = frozenset({"which", "what"})
+def _opening_adverbial(ws: list[Word], start: int | None, comma: int) -> bool:
+    """Whether the content starting at ws[start] opens with an adverbial phrase
+    (``despite knowing about it``) that the comma at ws[comma] closes."""
+    if start is None or comma - start > _SKIP_WORDS * 2 or comma <= start:
+        return False
+    if ws[start].text.lower() not in CONTENT_OPENERS:
+        return False
+    return all(ws[k].text not in {",", ";", ":"} for k in range(start + 1, comma))
 
 
 _CHANNEL_TAIL = re.compile(
-    r"(?:,\s*)?\s(?:in|during|at|while|on)\s(?:a|an|the|his|her|their|its)\s"
-    r"(?:[\w-]+\s){0,2}(?:interview|statement|tweet|post|speech|letter|conference|briefing|"
-    r"talk|address|call|conversation|meeting)\b",
+    CHANNEL_TAIL_PATTERN,
     re.IGNORECASE,
 )
 

@@ -5,137 +5,50 @@ head nouns of organisations and anonymous groups.
 """
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
-from provenance.extraction.cues import AUXILIARIES, lemma_classes
-from provenance.extraction.text import Span, Word, is_capitalized, wordset
-
-PRONOUNS = {
-    "he": "person",
-    "she": "person",
-    "it": "organization",
-    "they": "group",
-    "we": "group",
-    "you": "person",
-    "you’ve": "person",
-    "you've": "person",
-}
-"""Subject pronouns; ``you`` refers to someone only where an addressee is known (the
-interviewee of a transcript's questions)."""
-
-TITLES = wordset(
-    "minister prime deputy dy foreign treasurer president vice spokesman spokeswoman spokesperson "
-    "ambassador secretary general chief executive officer director chairman chairwoman chair "
-    "chairperson head leader governor mayor senator representative congressman congresswoman "
-    "lawmaker mp judge justice attorney lawyer commander colonel lieutenant captain sergeant "
-    "admiral marshal king queen prince princess sheikh emir envoy diplomat consul "
-    "councilmember councillor councilor councilman councilwoman manager coach professor prof "
-    "dr doctor founder ceo cfo coo cto chancellor premier assistant associate senior junior "
-    "former acting interim top presiding state home interior defence defense finance health "
-    "education information commissioner inspector superintendent editor correspondent analyst "
-    "economist researcher scientist neurologist physician surgeon nurse official officials "
-    "advisor adviser counsel speaker whip pm fm mr mrs ms miss sir dame lord lady rev father "
-    "bishop pope cardinal imam rabbi striker midfielder defender goalkeeper player "
-    "owner partner president-elect deputy-general secretary-general spokesperson "
-    "spokespersons mother father grandmother grandfather son daughter wife husband "
-    "brother sister uncle aunt cousin niece nephew friend neighbour neighbor colleague boss "
-    "skipper widow widower fiance fiancee girlfriend boyfriend teacher"
+from provenance.extraction.cues import (
+    CORE_CUES,
 )
-DESCRIPTIONS = wordset(
-    "civilian member resident witness survivor villager worker employee student protester "
-    "demonstrator backbencher backbench shopkeeper driver farmer trader vendor relative victim "
-    "mourner volunteer activist observer commuter passenger customer voter parent "
-    "resident medic paramedic engineer officer soldier fighter guard pilot guide negotiator "
-    "mediator campaigner organiser organizer supporter opponent critic insider eyewitness "
-    "bystander onlooker lawmaker legislator delegate representative pensioner veteran refugee "
-    "migrant prisoner inmate detainee hostage defendant plaintiff shareholder investor donor "
-    "teenager pupil graduate specialist developer producer"
+from provenance.extraction.lexicon.cues import AUXILIARIES
+from provenance.extraction.lexicon.documents import AUTHOR_LINKS, DOCUMENT_HEADS, ISSUING_VERBS
+from provenance.extraction.lexicon.function import (
+    ABSTRACT_NOUN_ENDINGS,
+    ADJECTIVE_ENDINGS,
+    CLAUSE_CONJUNCTIONS,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    NOT_MODIFIERS,
+    POST_MODIFIER_LINKS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
 )
-"""Singular nouns that describe an unnamed person who speaks (``a regular commuter said``,
-``the second civilian told``, ``a senior backbencher says``)."""
-TITLES |= DESCRIPTIONS
-HONORIFICS = wordset("mr mrs ms miss dr prof sir dame lord lady rev")
-NAME_ABBREVIATIONS = wordset("st jr sr inc ltd corp co bhd")
-"""Abbreviations that keep their period inside a name (``Streamline Inc.``)."""
-ORG_HEADS = wordset(
-    "ministry office government council embassy agency party company corporation corp inc ltd "
-    "plc llc bank fund committee commission department court tribunal army military forces "
-    "police navy parliament assembly senate congress cabinet administration authority union "
-    "association federation organisation organization institute university foundation board "
-    "club secretariat mission delegation consulate regime presidency league alliance coalition "
-    "movement "
-    "service bureau directorate command firm society centre center school hospital museum "
-    "airline group systems holdings biosciences institution collection network newspaper "
-    "channel station broadcaster outlet daily weekly magazine website platform house affairs "
-    "paper tabloid journal publication conglomerate carmaker automaker retailer manufacturer "
-    "insurer lender chipmaker operator maker provider supplier giant startup distributor "
-    "exporter importer"
+from provenance.extraction.lexicon.layout import HEADING_WORDS
+from provenance.extraction.lexicon.people import (
+    AFFILIATION_LINKS,
+    ANONYMOUS_HEADS,
+    GROUP_HEADS,
+    GROUP_LINKS,
+    HONORIFICS,
+    NAME_ABBREVIATIONS,
+    NAME_CONNECTORS,
+    NAMING_PARTICIPLES,
+    ORG_HEADS,
+    OUTLET_HEADS,
+    SOURCE_QUALIFIERS,
+    STATION_WORDS,
+    TITLE_ARTICLES,
+    TITLES,
 )
-OUTLET_HEADS = wordset(
-    "newspaper paper daily weekly broadcaster magazine tabloid website outlet publication "
-    "journal broadsheet"
+from provenance.extraction.lexicon.time import (
+    DATE_WORDS,
+    DEICTIC_DAYS,
+    TIME_PHRASE_OPENERS,
+    TIME_PHRASE_WORDS,
+    WEEKDAYS,
 )
-"""Nouns by which a news story refers back to an outlet it named (``the newspaper said``)."""
-OUTLET_NAME_WORDS = wordset(
-    "journal times post herald tribune gazette telegraph chronicle observer guardian "
-    "independent standard express courier inquirer examiner monitor news daily weekly ledger "
-    "dispatch sentinel globe mirror mail press bulletin reporter enquirer register echo argus "
-    "beacon star sun"
-)
-"""Words that English newspaper titles are made of (``The Morning Herald``)."""
-GROUP_HEADS = wordset(
-    "residents locals officials media reports experts sources analysts witnesses powers "
-    "spokespersons spokesmen civilians people critics activists observers diplomats lawmakers "
-    "leaders protesters campaigners villagers members workers employees doctors students "
-    "parents families neighbours neighbors investors economists scientists researchers "
-    "supporters opponents fans users voters citizens commentators insiders outlets newspapers "
-    "governments rebels militants soldiers rescuers survivors others authorities claims "
-    "allegations unions organisers organizers teachers nurses farmers traders shopkeepers "
-    "owners executives staff states countries nations groups delegates delegations "
-    "governments person figure source insider aide spokespeople participants attendees clubs "
-    "firms companies banks lenders traders businesses scholars academics lawyers attorneys "
-    "relatives patients passengers commuters shoppers customers clients consumers tenants "
-    "homeowners motorists victims mourners crews firefighters astronomers physicians "
-    "fishermen miners pilots drivers sources monitors inspectors investigators prosecutors "
-    "officers guards demonstrators vendors merchants pensioners veterans refugees migrants "
-    "worshippers backbenchers senators legislators ministers negotiators mediators envoys "
-    "brokers bankers dealers borrowers shareholders bondholders creditors donors volunteers "
-    "medics paramedics engineers specialists troops fighters gunmen hostages detainees "
-    "prisoners inmates defendants plaintiffs buyers sellers candidates bystanders onlookers "
-    "eyewitnesses youths pupils children crew jury"
-)
-ANONYMOUS_HEADS = wordset("person figure source insider aide")
-"""Singular heads of an anonymous source (``a person familiar with the matter``)."""
-DOCUMENT_HEADS = wordset(
-    "statement report record records data figures filing release memo study survey document "
-    "letter tweet post estimates count tally resolution communique communiqué notice "
-    "announcement conversation interview"
-)
-AUTHOR_LINKS = wordset("by from")
-"""``a statement by X``, ``a letter from X``: the word before a document's author."""
-ISSUING_VERBS = wordset("issued released published posted signed sent put")
-"""Participles that name a document's author with ``by`` (``issued on Monday by X``)."""
-_TIME_LINKS = wordset("on late early last this earlier out")
-TITLE_ARTICLES = wordset("le la les el los las der die das il")
-"""Definite articles of other languages that open the names of publications (``Le Monde``)."""
-DETERMINERS = wordset(
-    "the a an another this these those its his her their our my your one two three four five six "
-    "seven eight nine ten several some many both all each"
-)
-CONNECTORS = wordset("of for at to de van von der al bin el la le du da dos di y")
-# Capitalised words that open a clause rather than a name.
-CLAUSE_OPENERS = wordset(
-    "while when as after before although though if since because however but and meanwhile "
-    "earlier later also in on at during for from to with by despite regarding talking "
-    "addressing speaking replying asked answering responding according then still yet so thus "
-    "instead moreover furthermore nevertheless nonetheless besides otherwise indeed today "
-    "yesterday tomorrow last this that there here what who which where why how it its his her "
-    "their our we i you he she they said says is are was were has have had will would "
-    "mentioning noting like unlike whether once perhaps maybe only even just not no yes "
-    "please thanks every"
-)
-_ADJECTIVE_ENDINGS = ("ive", "less", "ful", "ous", "al", "ic", "ian", "ese", "ish", "ent", "ant")
-
+from provenance.extraction.text import Span, Word, is_capitalized
 
 MAX_PHRASE = 16
 """Most words a speaker phrase may have (keeps every scan bounded)."""
@@ -180,7 +93,7 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     if word.text == "." and i > 0 and words[i - 1].text.lower() in HONORIFICS | NAME_ABBREVIATIONS:
         return True
     if word.text == "." and i > 0 and _initial(words[i - 1]) and taken:
-        # "Edward J. Whitcomb", "the U.N. refugee agency"
+        # "Edwin J. Tarrow", "the U.N. refugee agency"
         return is_capitalized(taken[0].text) or len(words[i - 1].text) > 1
     if word.text == "&":
         # "Birch & Lowe": an ampersand joins the parts of one name
@@ -188,7 +101,7 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     if not word.text[0].isalnum():
         return False
     if name_particle(word) and i > 0 and is_capitalized(words[i - 1].text):
-        return True  # "Hassan Idris al-Tayeb said"
+        return True  # "Tarek Omid al-Vashi said"
     if (
         word.text.isdigit()
         and taken
@@ -196,6 +109,14 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
         and _capital_before(words, i)
     ):
         return True  # "Section 217 Watch"
+    if (
+        word.text.isdigit()
+        and len(word.text) <= 2
+        and not taken
+        and _capital_before(words, i)
+        and (words[i - 1].text.isupper() or _low(words[i - 1]) in STATION_WORDS)
+    ):
+        return True  # "..., Channel 9 reported": a station's number ends its name
     if is_capitalized(word.text):
         if (
             low.endswith("ing")
@@ -208,7 +129,7 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
         return True
     if is_possessive(word) and word.text.islower() and taken and _low(taken[0]) in TITLES:
         return True  # "the train's guard", "the club's coach"
-    if low in CONNECTORS:
+    if low in NAME_CONNECTORS:
         return bool(taken) and i > 0 and _content_word(words[i - 1])
     if low in DETERMINERS:
         return bool(taken)
@@ -226,15 +147,6 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     return bool(taken) and _head_is_group(taken) and (_adjective(word) or len(taken) == 1)
 
 
-_NOT_MODIFIERS = wordset(
-    "with in on at by from to for of about into over under between among through during after "
-    "before against without within across along near like per "
-    "said says told and or but that which who whom whose was were is are be been has have had "
-    "will would can could may might must should not also then when where while as if than "
-    "because so very more most much many some any all no"
-)
-
-
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])*")
 
 
@@ -242,7 +154,7 @@ _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z][\w’'-]*")
 
 
 def name_particle(word: Word) -> bool:
-    """A surname with a lower-case particle: ``al-Tayeb``, ``el-Amin``, ``bin-Laden``."""
+    """A surname with a lower-case particle: ``al-Vashi``, ``el-Amin``, ``bin-Laden``."""
     return bool(_PARTICLE.fullmatch(word.text))
 
 
@@ -267,8 +179,8 @@ def _modifier(word: Word) -> bool:
     low = word.text.lower()
     return (
         low.isalpha()
-        and low not in _NOT_MODIFIERS
-        and low not in CONNECTORS
+        and low not in NOT_MODIFIERS
+        and low not in NAME_CONNECTORS
         and low not in CLAUSE_OPENERS
         and not low.endswith(("ed", "ly"))
     )
@@ -316,7 +228,7 @@ def _content_word(word: Word) -> bool:
 
 def _adjective(word: Word) -> bool:
     low = _low(word)
-    return (low.endswith(_ADJECTIVE_ENDINGS) and low not in CLAUSE_OPENERS) or low[:1].isupper()
+    return (low.endswith(ADJECTIVE_ENDINGS) and low not in CLAUSE_OPENERS) or low[:1].isupper()
 
 
 def _head_is_group(taken: list[Word]) -> bool:
@@ -379,11 +291,11 @@ def phrase_before(words: list[Word], end: int, lo: int = 0, nested: bool = False
     while j >= lo and i - j < MAX_PHRASE and _accept_left(words, j, list(reversed(taken))):
         taken.append(words[j])
         low = _low(words[j])
-        if low in DETERMINERS and not (j > lo and _low(words[j - 1]) in CONNECTORS):
+        if low in DETERMINERS and not (j > lo and _low(words[j - 1]) in NAME_CONNECTORS):
             break
         j -= 1
     taken.reverse()
-    while taken and (_low(taken[0]) in CONNECTORS or _low(taken[0]) == "and"):
+    while taken and (_low(taken[0]) in NAME_CONNECTORS or _low(taken[0]) == "and"):
         if _title_article(taken):
             break  # "Le Figaro said": the article is part of the title
         taken.pop(0)
@@ -405,7 +317,7 @@ _CONJUNCT_OPENERS = frozenset({",", ";", ":", ".", "—", "–", "--"})
 
 
 def _coordinated(words: list[Word], first: int, lo: int, right: Phrase | None) -> Phrase | None:
-    """Two speakers joined by ``and`` at the head of a clause (``Choi and Hollis welcomed``,
+    """Two speakers joined by ``and`` at the head of a clause (``Roe and Bale welcomed``,
     ``Roe and several rival candidates called for``) speak together, as one group."""
     if right is None or right.kind == "pronoun" or first - 1 <= lo:
         return None
@@ -416,7 +328,7 @@ def _coordinated(words: list[Word], first: int, lo: int, right: Phrase | None) -
         return None
     start = next(n for n in range(first - 2, lo - 1, -1) if words[n].start == left.start)
     if start > lo and words[start - 1].text not in _CONJUNCT_OPENERS:
-        return None  # "after meeting Roe and Hollis said": the left one is an object
+        return None  # "after meeting Roe and Bale said": the left one is an object
     if not (_named(left, words) or left.kind == "group"):
         return None
     own = words[start:first] + [w for w in words[first:] if w.end <= right.end]
@@ -436,16 +348,13 @@ def _quoted_title(words: list[Word], j: int, lo: int, taken: list[Word]) -> Phra
         return None
     k = j - 1
     while k > lo and j - k <= _MAX_TITLE and words[k].text not in _QUOTE_MARKS:
-        if not is_capitalized(words[k].text) and _low(words[k]) not in CONNECTORS:
+        if not is_capitalized(words[k].text) and _low(words[k]) not in NAME_CONNECTORS:
             return None
         k -= 1
     if words[k].text not in _QUOTE_MARKS or k + 1 >= j:
         return None
     title = words[k + 1 : j]
     return Phrase(join_words(title), title[0].start, taken[-1].end, "organization", taken[-1].text)
-
-
-_GROUP_LINKS = wordset("from along in on at of across near around")
 
 
 def _head_is_group_phrase(taken: list[Word]) -> bool:
@@ -457,7 +366,7 @@ def _group_before(words: list[Word], k: int, lo: int) -> int | None:
     (``owners along Mill Road``, ``parents from the Westfield neighborhood``)."""
     for p in range(k, max(lo, k - 6), -1):
         low = _low(words[p])
-        if low in _GROUP_LINKS and p - 1 >= lo and _low(words[p - 1]) in GROUP_HEADS:
+        if low in GROUP_LINKS and p - 1 >= lo and _low(words[p - 1]) in GROUP_HEADS:
             if p == k or _low(words[p - 1]) in ANONYMOUS_HEADS:
                 return None
             group = phrase_before(words, p, lo)
@@ -503,7 +412,7 @@ def _named_as(words: list[Word], start: int, end: int) -> Phrase | None:
     if end - start < 4 or _low(words[start]) not in {"a", "an"}:
         return None
     for k in range(start + 1, min(end - 1, start + 4)):
-        if _low(words[k]) in {"called", "named"} and is_capitalized(words[k + 1].text):
+        if _low(words[k]) in NAMING_PARTICIPLES and is_capitalized(words[k + 1].text):
             name = phrase_after(words, k + 1, end)
             return name._replace(kind="person") if name is not None else None
     return None
@@ -530,7 +439,7 @@ def words_text(words: list[Word], start: int, end: int) -> str:
 
 
 def _clause_start(words: list[Word], i: int) -> bool:
-    return _low(words[i - 1]) in {"and", "but", "as", "while", "when", "that", "because"}
+    return _low(words[i - 1]) in CLAUSE_CONJUNCTIONS
 
 
 def _skip_left(words: list[Word], i: int, lo: int) -> int:
@@ -566,18 +475,10 @@ def _adverb(word: Word) -> bool:
     )
 
 
-_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
-_MONTHS = wordset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_DAY_PARTS = wordset("morning afternoon evening night")
-
-
 def _time_phrase_start(words: list[Word], i: int, lo: int) -> int | None:
     """Start of a time phrase ending at words[i] (``on Thursday evening``, ``on November 1``)."""
     low = _low(words[i])
-    if low in {"yesterday", "today", "tonight"}:
+    if low in DEICTIC_DAYS:
         return i
     if low == ",":
         return None  # "X, speaking in Y on Friday, said": the comma closes a parenthesis
@@ -586,7 +487,7 @@ def _time_phrase_start(words: list[Word], i: int, lo: int) -> int | None:
         j >= lo
         and i - j < 4
         and (
-            _low(words[j]) in _WEEKDAYS | _MONTHS | _DAY_PARTS
+            _low(words[j]) in DATE_WORDS
             or words[j].text.isdigit()
             or _low(words[j]) in {"st", "nd", "rd", "th", ","}
         )
@@ -594,9 +495,9 @@ def _time_phrase_start(words: list[Word], i: int, lo: int) -> int | None:
         j -= 1
     if j == i or j < lo:
         return None
-    if _low(words[j]) in {"on", "last", "this", "in", "late", "early"}:
+    if _low(words[j]) in TIME_PHRASE_OPENERS:
         return j
-    if _low(words[i]) in _WEEKDAYS:
+    if _low(words[i]) in WEEKDAYS:
         return j + 1
     return None
 
@@ -632,7 +533,7 @@ def phrase_after(
             break
         taken.append(words[j])
         j += 1
-    while taken and (_low(taken[-1]) in CONNECTORS | DETERMINERS | {"and"}):
+    while taken and (_low(taken[-1]) in NAME_CONNECTORS | DETERMINERS | {"and"}):
         taken.pop()
     made = _make(taken)
     if nested:
@@ -650,17 +551,6 @@ def phrase_after(
     return _appositive_name(words, start + len(taken), stop, made) or made
 
 
-SOURCE_QUALIFIERS = (
-    ("familiar", "with"),
-    ("close", "to"),
-    ("briefed", "on"),
-    ("aware", "of"),
-    ("knowledgeable", "about"),
-    ("with", "knowledge"),
-    ("involved", "in"),
-)
-"""What describes an anonymous source after its noun (``people familiar with the matter``,
-``sources close to the talks``, ``a person with knowledge of the plans``)."""
 _MAX_QUALIFIER = 6
 _QUALIFIER_FIRST = frozenset(first for first, _link in SOURCE_QUALIFIERS)
 
@@ -679,10 +569,12 @@ def _source_qualifier(words: list[Word], j: int, stop: int) -> int | None:
 
 
 def _qualifier_word(word: Word) -> bool:
+    """Whether a word may qualify a source (``familiar with``); the core's reporting verbs
+    end a qualifier (speakers are read without an outlet's own cues)."""
     low = _low(word)
-    if not word.text[0].isalnum() or low in AUXILIARIES or low in _NOT_MODIFIERS - DETERMINERS:
+    if not word.text[0].isalnum() or low in AUXILIARIES or low in NOT_MODIFIERS - DETERMINERS:
         return False
-    return not lemma_classes(low)[1] and low not in CLAUSE_OPENERS - DETERMINERS
+    return not CORE_CUES.lemma_classes(low)[1] and low not in CLAUSE_OPENERS - DETERMINERS
 
 
 def _qualified_source_before(words: list[Word], i: int, lo: int) -> Phrase | None:
@@ -775,11 +667,7 @@ def _named_author(words: list[Word], j: int, stop: int) -> Phrase | None:
 
 def _time_word(word: Word) -> bool:
     low = _low(word)
-    return (
-        low in _WEEKDAYS | _MONTHS | _DAY_PARTS | _TIME_LINKS
-        or word.text.isdigit()
-        or word.text == ","
-    )
+    return low in DATE_WORDS | TIME_PHRASE_WORDS or word.text.isdigit() or word.text == ","
 
 
 def _appositive_name(words: list[Word], j: int, stop: int, made: Phrase | None) -> Phrase | None:
@@ -787,7 +675,8 @@ def _appositive_name(words: list[Word], j: int, stop: int, made: Phrase | None) 
     is Jo Roe, with the description as the role."""
     if made is None or made.kind not in ("person", "organization") or j + 1 >= stop:
         return None
-    own = [w for w in words if made.start <= w.start and w.end <= made.end]
+    first = bisect_left(words, made.start, hi=j, key=lambda w: w.start)
+    own = [w for w in words[first:j] if w.end <= made.end]
     if words[j].text != "," or person_name(own) or not _title_led(own, made.kind):
         return None
     name = phrase_after(words, j + 1, stop, nested=True)
@@ -810,11 +699,11 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
     if word.text == "." and (
         last in HONORIFICS | NAME_ABBREVIATIONS or _initial(taken[-1] if taken else None)
     ):
-        return True  # "Dr. Jo Roe", "Edward J. Whitcomb", "Streamline Inc."
+        return True  # "Dr. Jo Roe", "Edwin J. Tarrow", "Acme Inc."
     if not word.text[0].isalnum():
         return None
     if name_particle(word) and taken and is_capitalized(taken[-1].text):
-        return True  # "Hassan Idris al-Tayeb"
+        return True  # "Tarek Omid al-Vashi"
     if (
         word.text.isdigit()
         and taken
@@ -829,10 +718,10 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
         return None if low in CLAUSE_OPENERS and low not in DETERMINERS else True
     if is_head(word):
         return True
-    if low in CONNECTORS:
+    if low in NAME_CONNECTORS:
         return True if taken and j + 1 < stop and _after_connector(words[j + 1]) else None
     if low == "the":
-        return True if last in CONNECTORS else None
+        return True if last in NAME_CONNECTORS else None
     if last in DETERMINERS | {"and"} and _adjective(word):
         return True
     if low == "and" and taken and _adjective(taken[-1]) and j + 1 < stop:
@@ -849,7 +738,7 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
 
 def _sentence_adverb(words: list[Word], j: int, stop: int) -> bool:
     """A capitalised ``-ly`` word not followed by a capitalised one (``Sadly``, not the
-    first name in ``Holly Marsh``)."""
+    first name in ``Holly Banner``)."""
     low = _low(words[j])
     if not low.endswith("ly") or len(low) < 5:
         return False
@@ -857,7 +746,7 @@ def _sentence_adverb(words: list[Word], j: int, stop: int) -> bool:
 
 
 def _verb_after_name(taken: list[Word], word: Word) -> bool:
-    """``Northland urges donors``: after a name, a lower-case ``-s`` word before a noun
+    """``Westland urges donors``: after a name, a lower-case ``-s`` word before a noun
     is the verb of the sentence, not a modifier."""
     return (
         bool(taken)
@@ -887,7 +776,7 @@ def _after_connector(word: Word) -> bool:
 def _make(taken: list[Word]) -> Phrase | None:
     if not taken or not any(_content_word(w) or _low(w) in DOCUMENT_HEADS for w in taken):
         return None
-    if all(_low(w) in DETERMINERS | CONNECTORS for w in taken):
+    if all(_low(w) in DETERMINERS | NAME_CONNECTORS for w in taken):
         return None
     if all(_time_word(w) or _low(w) in DETERMINERS for w in taken):
         return None  # "Tuesday", "last March": a date is never a speaker
@@ -915,7 +804,7 @@ def classify(taken: list[Word]) -> str:
     """``person``, ``organization`` or ``group`` for the words of a phrase."""
     lows = [_low(w) for w in taken]
     head = lows[-1]
-    inner = next((lows[k - 1] for k in range(1, len(lows)) if lows[k] in _POST_MODIFIERS), head)
+    inner = next((lows[k - 1] for k in range(1, len(lows)) if lows[k] in POST_MODIFIER_LINKS), head)
     if (
         head in GROUP_HEADS
         or inner in GROUP_HEADS
@@ -933,40 +822,29 @@ def classify(taken: list[Word]) -> str:
     if any(low in ORG_HEADS for low in lows) or head in DOCUMENT_HEADS:
         return "organization"
     if any(low in GROUP_HEADS for low in lows):
-        return "group"  # "two locals Northlanders"
+        return "group"  # "two locals Westlanders"
     if any(low in TITLES for low in lows):
         return "person"
     if any(w.text == "&" for w in taken):
         return "organization"  # "Birch & Lowe"
     if lows[0] == "the" or any(w.text.isdigit() for w in taken):
-        return "organization"  # "The Northland Times", "Section 217 Watch": no one's name
+        return "organization"  # "The Westland Times", "Section 217 Watch": no one's name
     capitals = [w for w in taken if is_capitalized(w.text) and _low(w) not in DETERMINERS]
     if len(capitals) >= 2 and not is_possessive(taken[-1]) and name_shaped(capitals):
         return "person"
     return "organization"
 
 
-HEADING_WORDS = wordset(
-    "characteristics values value facts fact details overview background summary profile "
-    "timeline key country countries region relations relationship history population capital "
-    "language languages currency area status type category feature features item items "
-    "description notes note result results date dates total source sources name topic "
-    "issue issues position positions role impact outcome response reaction context"
-)
-"""Common nouns that label table rows and headings (``Characteristics Values``)."""
-_ABSTRACT_ENDINGS = ("tions", "sions", "ments", "ships", "ities", "ics", "nesses")
-
-
 def heading_word(word: str) -> bool:
     """Whether a capitalised word is a common noun of the kind that labels a row or heading."""
     low = word.lower()
-    return low in HEADING_WORDS or (low.endswith(_ABSTRACT_ENDINGS) and low not in ORG_HEADS)
+    return low in HEADING_WORDS or (low.endswith(ABSTRACT_NOUN_ENDINGS) and low not in ORG_HEADS)
 
 
 def name_shaped(taken: list[Word]) -> bool:
     """Whether capitalised words can be a personal name: no row-label noun, no word
     repeated, and no hyphenated compound of capitalised parts before the surname
-    (``Northland-Southland Relations Northland`` is a table row, not a person)."""
+    (``Westland-Eastland Relations Westland`` is a table row, not a person)."""
     texts = [w.text for w in taken]
     if len({t.lower() for t in texts}) < len(texts) or any(heading_word(t) for t in texts):
         return False
@@ -975,24 +853,21 @@ def name_shaped(taken: list[Word]) -> bool:
     return not any("-" in t and t.split("-")[-1][:1].isupper() for t in texts[:-1])
 
 
-_POST_MODIFIERS = frozenset({"of", "from", "at", "in", "along", "with", "who", "on"})
-
-
 def person_name(taken: list[Word]) -> list[Word]:
     """The personal name in a phrase: after any title (``Deputy Minister Jane Doe``) or
     before an affiliation (``Jane Doe of the Ocean Institute``)."""
     for k, word in enumerate(taken):
-        if k and _low(word) in {"of", "at", "from"}:
+        if k and _low(word) in AFFILIATION_LINKS:
             head = _trailing_name(taken[:k])
             lead = k - len(head) - 1
             if head and lead >= 0 and _low(taken[lead]) in TITLES and len(head) >= 2:
-                return head  # "Budget analyst Jo Roe of Northland Budget Watch"
+                return head  # "Budget analyst Jo Roe of Westland Budget Watch"
             break
     run = _trailing_name(taken)
     if run:
         return run
     for k, word in enumerate(taken):
-        if k and _low(word) in {"of", "at", "from"}:
+        if k and _low(word) in AFFILIATION_LINKS:
             return _trailing_name(taken[:k])
     return []
 
@@ -1004,7 +879,7 @@ def _trailing_name(taken: list[Word]) -> list[Word]:
         if word.text == ".":
             continue
         if name_particle(word):
-            run.append(word)  # "Hassan Idris al-Tayeb"
+            run.append(word)  # "Tarek Omid al-Vashi"
             continue
         if (
             not is_capitalized(word.text)
@@ -1025,11 +900,11 @@ def _trailing_name(taken: list[Word]) -> list[Word]:
         return []
     before = taken[: len(taken) - len([w for w in taken if w.start >= run[0].start])]
     titled = bool(before) and (
-        _low(before[-1]) in TITLES or _low(before[-1]) in CONNECTORS or _low(before[-1]) == "."
+        _low(before[-1]) in TITLES or _low(before[-1]) in NAME_CONNECTORS or _low(before[-1]) == "."
     )
-    if before and _low(before[-1]) in CONNECTORS and len(run) >= 3:
-        run = run[1:]  # "President of Northland Jon Velde": the first word is the place
-    elif before and _low(before[-1]) in CONNECTORS:
+    if before and _low(before[-1]) in NAME_CONNECTORS and len(run) >= 3:
+        run = run[1:]  # "President of Westland Jon Velde": the first word is the place
+    elif before and _low(before[-1]) in NAME_CONNECTORS:
         return []
     if before and (_low(before[-1]) in ORG_HEADS or _low(before[-1]) in DETERMINERS):
         return []  # "the Foreign Ministry", "the United Nations": not a personal name
@@ -1040,9 +915,6 @@ def _trailing_name(taken: list[Word]) -> list[Word]:
 
 def _is_title_only(text: str) -> bool:
     return not any(is_capitalized(w) and w.lower() not in TITLES for w in text.split()[1:])
-
-
-_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 
 
 def _low_possessive_stem(text: str) -> str:
@@ -1061,10 +933,10 @@ def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
     """
     taken = [w for w in words if w.start >= phrase.start and w.end <= phrase.end]
     text = phrase.text
-    if len(taken) > 1 and (_low(taken[-1]) in _RELATIVES or is_possessive(taken[-1])):
+    if len(taken) > 1 and (_low(taken[-1]) in RELATIVE_PRONOUNS or is_possessive(taken[-1])):
         # "a regular commuter who", "the Department of Agriculture's"
         last = taken[-1].text
-        trimmed = "" if _low(taken[-1]) in _RELATIVES else _low_possessive_stem(last)
+        trimmed = "" if _low(taken[-1]) in RELATIVE_PRONOUNS else _low_possessive_stem(last)
         taken = taken[:-1] + ([Word(trimmed, taken[-1].start, taken[-1].end)] if trimmed else [])
         text = join_words(taken)
     name = person_name(taken) if phrase.kind == "person" else []
@@ -1090,8 +962,8 @@ def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
 
 
 def _described_name(taken: list[Word]) -> tuple[str, str] | None:
-    """An organisation's name and what the phrase says it is: ``the Nikkei business
-    daily`` (name, then an outlet noun) or ``debt collection agency Crampton Ltd`` (a
+    """An organisation's name and what the phrase says it is: ``the Corvane business
+    daily`` (name, then an outlet noun) or ``debt collection agency Velmar Ltd`` (a
     description ending in a head noun, then the name)."""
     own = taken[1:] if taken and _low(taken[0]) == "the" else taken
     if not own:
@@ -1106,7 +978,7 @@ def _described_name(taken: list[Word]) -> tuple[str, str] | None:
     if last_lower is None or last_lower == len(own) - 1 or not is_head(own[last_lower]):
         return None
     name = own[last_lower + 1 :]
-    if _low(own[last_lower]) in CONNECTORS or any(is_possessive(w) for w in name):
+    if _low(own[last_lower]) in NAME_CONNECTORS or any(is_possessive(w) for w in name):
         return None
     return join_words(name), join_words(own[: last_lower + 1])
 
@@ -1131,7 +1003,7 @@ def name_registry(text: str) -> list[tuple[int, str]]:
         if parts[0].lower() in TITLE_ARTICLES | {"the"} and parts[1].lower() not in TITLES:
             continue  # "Le Figaro", "The Morning Ledger": a title, not a person
         if text[max(0, match.start() - 3) : match.start()] == "of " and len(parts) >= 3:
-            parts.pop(0)  # "President of Northland Jon Velde"
+            parts.pop(0)  # "President of Westland Jon Velde"
         while parts and parts[0].lower().strip(".") in TITLES | CLAUSE_OPENERS | DETERMINERS:
             parts.pop(0)
         lows = {p.lower() for p in parts}

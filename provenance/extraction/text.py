@@ -8,6 +8,9 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from provenance.extraction.lexicon import wordset as wordset  # re-exported for older imports
+from provenance.extraction.lexicon.function import ABBREVIATIONS
+
 
 class Span(NamedTuple):
     """A half-open range of offsets into a text."""
@@ -31,19 +34,6 @@ QUOTE_MARKS = '“”„«»"‘’‟'
 _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?…]+")
 _WORD = re.compile(r"\w+(?:[’'\-.&/]\w+)*(?:[’'](?=\s|$))?|[^\w\s]")
-
-
-def wordset(words: str) -> frozenset[str]:
-    """A lexicon written as one string of space-separated words."""
-    return frozenset(words.split())
-
-
-# Words that end with a period without ending the sentence.
-ABBREVIATIONS = wordset(
-    "mr mrs ms dr prof st gen lt col sgt capt maj cmdr adm rep sen gov jr sr no nos vol inc "
-    "ltd co corp vs etc jan feb mar apr jun jul aug sep sept oct nov dec dy rev hon pres fig "
-    "approx est dept univ assn bros mt ft"
-)
 
 
 def paragraphs(text: str) -> list[Span]:

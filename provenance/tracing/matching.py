@@ -9,6 +9,15 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from provenance.extraction.lexicon.cues import (
+    CLAIM_VERBS,
+    DENIAL_VERBS,
+    NON_ASSERTIVE_NOUNS,
+    NON_ASSERTIVE_VERBS,
+    REPORT_NOUNS,
+    VERDICT_WORDS,
+    verb_forms,
+)
 from provenance.names import fold_name
 
 #: Words per shingle.
@@ -27,8 +36,8 @@ _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 def words(text: str) -> list[str]:
     """``text`` as folded words: case, accents, quotes, dashes and punctuation off.
 
-    >>> words("“They have gathered Pakistani soldiers…” — 1,275 hostages")
-    ['they', 'have', 'gathered', 'pakistani', 'soldiers', '1275', 'hostages']
+    >>> words("“Ferries will run on Sundays…” — 2,340 passengers")
+    ['ferries', 'will', 'run', 'on', 'sundays', '2340', 'passengers']
     """
     return fold_name(_THOUSANDS.sub("", text)).split()
 
@@ -83,46 +92,18 @@ def similarity(a: Sequence[str], b: Sequence[str]) -> float:
     return fuzz.partial_ratio(f" {' '.join(shorter)} ", f" {longer} ", score_cutoff=CONTAINED)
 
 
+def _cue_words(verbs: Sequence[str]) -> frozenset[str]:
+    """Every form of ``verbs``, as :func:`words` folds them."""
+    return frozenset(form for verb in verbs for form in verb_forms(verb))
+
+
 #: Cue words that make a statement a denial ("denied", "refuted").
-DENIAL_CUES = frozenset(
-    words(
-        """deny denies denied refute refutes refuted reject rejects rejected dismiss dismisses
-        dismissed dispute disputes disputed debunk debunks debunked contradict contradicted"""
-    )
-)
+DENIAL_CUES = _cue_words(DENIAL_VERBS)
 #: Cue words of speech acts that assert nothing a verdict could deny ("calls for a halt",
 #: "thanked", "expressed concern"): a verdict never links to them.
-NON_ASSERTIVE_CUES = frozenset(
-    words(
-        """call calls called calling urge urges urged urging appeal appeals appealed thank
-        thanks thanked thanking welcome welcomes welcomed praise praised hail hailed express
-        expresses expressed expressing tribute respect condolences congratulate congratulated
-        ask asks asked question questioned"""
-    )
-)
-#: Words that make a statement a verdict on some claim ("baseless").
-VERDICT_WORDS = frozenset(
-    words(
-        """baseless unfounded groundless false untrue fabricated fake lies lie propaganda
-        nonsense misleading unwarranted disinformation misinformation hoax"""
-    )
-)
-
-
-#: Nouns by which a verdict points at reported claims ("called the reports baseless").
-REPORT_NOUNS = frozenset(
-    words(
-        """report reports claim claims allegation allegations accusation accusations rumour
-        rumours rumor rumors speculation story stories"""
-    )
-)
+NON_ASSERTIVE_CUES = _cue_words(NON_ASSERTIVE_VERBS) | NON_ASSERTIVE_NOUNS
 #: Cue words of statements that put a claim into the world ("claimed", "reports from").
-CLAIM_CUES = frozenset(
-    words(
-        """claim claims claimed claiming report reports reported reporting allege alleges
-        alleged alleging accuse accuses accused accusing emerged suggest suggested"""
-    )
-)
+CLAIM_CUES = _cue_words(CLAIM_VERBS)
 
 
 def points_at_reports(lead_in: str, text: str) -> bool:

@@ -230,6 +230,31 @@ _CHANNEL_CASES = [
         "media talk",
         [],
     ),
+    (
+        "Once the news conference was over, Jo Roe said with a grin there might be news soon.",
+        "there might be news soon",
+        "media talk",
+        [],
+    ),
+    (
+        "The minister spoke to reporters after the news conference, saying talks would resume.",
+        "talks would resume",
+        "media talk",
+        [],
+    ),
+    (
+        "Jo Roe said at a news conference after the meeting that talks would resume.",
+        "talks would resume",
+        "news conference",
+        [],
+    ),
+    ('"We are ready," Jo Roe said in a rally in Port Aster.', "We are ready,", "speech", []),
+    (
+        "Jo Roe, speaking in a function at the town hall, said the plan would work.",
+        "the plan would work",
+        "speech",
+        [],
+    ),
 ]
 
 
@@ -307,3 +332,171 @@ _REPORT_CASES = [
 @pytest.mark.parametrize(("body", "text", "channel"), _REPORT_CASES)
 def test_an_outlet_speaks_through_reports(body: str, text: str, channel: str | None) -> None:
     assert by_text(attribute_body(body))[text].channel == channel
+
+
+_QUOTE_ATTRIBUTIONS = [
+    # a document that "reads" the quotation speaks for whoever issued it, over paragraphs
+    (
+        "Valley Bank chief Jo Roe said the branches had stayed open.\n\n"
+        "The statement, titled ‘Still serving you’, reads in part: “We never closed.\n\n"
+        "“Our staff worked through every night.”",
+        {"We never closed.": "Jo Roe", "Our staff worked through every night.": "Jo Roe"},
+    ),
+    (
+        "Jo Roe, the harbour master, said the port would reopen.\n\n"
+        "Her statement read: “The channel is clear again and ships may enter.”",
+        {"The channel is clear again and ships may enter.": "Jo Roe"},
+    ),
+    # an age before the name after the cue
+    (
+        "Veteran skipper Jo Roe was honoured.\n\n"
+        "“Awards keep me going,” said 76-year old Roe, and added, “We sail again in May.”",
+        {"Awards keep me going,": "Jo Roe", "We sail again in May.": "Jo Roe"},
+    ),
+    (
+        "Veteran skipper Jo Roe was honoured.\n\n“Awards keep me going,” said the 76-year-old Roe.",
+        {"Awards keep me going,": "Jo Roe"},
+    ),
+    # a lower-case role before the name after the quotation
+    (
+        "The port closed.\n\n"
+        "“We wait for the storm to pass,” harbour master Jo Roe told reporters.",
+        {"We wait for the storm to pass,": "Jo Roe"},
+    ),
+    # the paragraph above ends by naming the speaker with a colon
+    (
+        "The port closed.\n\nJo Roe, the harbour master, said:\n\n“We can only wait it out.”",
+        {"We can only wait it out.": "Jo Roe"},
+    ),
+    (
+        "The port closed.\n\nHarbour master Jo Roe told reporters:\n\n“We can only wait.\n\n"
+        "“The ships will be back next week.”",
+        {"We can only wait.": "Jo Roe", "The ships will be back next week.": "Jo Roe"},
+    ),
+    (
+        "Harbour master Jo Roe spoke on Monday. Roe was blunt:\n\n“We can only wait it out.”",
+        {"We can only wait it out.": "Jo Roe"},
+    ),
+    ("The demands include:\n\n“Fair pay for all the dock workers in the port.”", {}),
+    # attributions that quote: "to quote X", "in the words of X", "as X put it"
+    (
+        "Sam Tull left Valley Tyres to “explore other interests”, to quote Valley Tyres.",
+        {"explore other interests": "Valley Tyres"},
+    ),
+    (
+        "Sam Tull left to “explore other interests”, in the words of Jo Roe.",
+        {"explore other interests": "Jo Roe"},
+    ),
+    ("The plan is “dead in the water”, as Jo Roe put it.", {"dead in the water": "Jo Roe"}),
+    # one member of a group, named in apposition or not
+    (
+        'General Sam Tull was arrested.\n\n"He would have tried it years ago. He never told '
+        'anyone to fight," one of his lawyers, Jo Roe, told the Valley Courier.',
+        {"He would have tried it years ago. He never told anyone to fight,": "Jo Roe"},
+    ),
+    (
+        'The march ended.\n\n"We will be back next week," one of the organisers said.',
+        {"We will be back next week,": "one of the organisers"},
+    ),
+    (
+        "The port closed.\n\n“The channel is blocked for a week,” shipping firm Valley Lines said.",
+        {"The channel is blocked for a week,": "Valley Lines"},
+    ),
+    # a relative clause between the speaker and the cue belongs to the speaker
+    (
+        "The ferry stalled.\n\n“We have been stuck here for an hour,” a passenger who was "
+        "travelling home told reporters.",
+        {"We have been stuck here for an hour,": "a passenger who was travelling home"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), _QUOTE_ATTRIBUTIONS)
+def test_quote_attributions(body, expected):
+    found = by_text(attribute_body(body))
+    assert {text: found[text].speaker.name for text in expected if text in found} == expected
+    assert found or not expected
+    assert expected or not found
+
+
+def test_a_sign_that_reads_a_quotation_says_nothing():
+    body = "Jo Roe spoke.\n\nA placard at the gate read: “Go home now, all of you.”"
+    assert not attribute_body(body).statements
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Valley MP Sam Tull spoke on Monday.\n\n"
+            "“Jo Roe also says the Valley Party is meeting farmers,” Tull said.",
+            {"the Valley Party is meeting farmers": ("Jo Roe", ["Sam Tull"])},
+        ),
+        (
+            "Valley MP Sam Tull spoke on Monday.\n\n"
+            "“In an interview with the Valley Courier, Jo Roe said the port would close,” "
+            "Tull said.",
+            {"the port would close": ("Jo Roe", ["Valley Courier", "Sam Tull"])},
+        ),
+        # the speaker's own country, a generic "people": no one else's statement
+        (
+            "A spokesperson for Valleria’s Foreign Office said: “Valleria welcomes the truce "
+            "agreed between the two sides.”",
+            {},
+        ),
+        ("Director Sam Tull was honoured.\n\n“People say Jo Roe made me,” Tull said.", {}),
+        ("Sam Tull waited.\n\n“Nobody can tell us when the storm will break,” Tull said.", {}),
+    ],
+)
+def test_reported_speech_inside_a_quotation_is_relayed_by_the_one_quoted(body, expected):
+    found = {s.text: s for s in attribute_body(body).statements if s.kind == "indirect"}
+    got = {text: (s.speaker.name, [v.name for v in s.via]) for text, s in found.items()}
+    assert got == expected
+
+
+def test_reported_content_never_runs_out_of_a_quotation():
+    body = (
+        'General Sam Tull was arrested.\n\n"He would have tried it years ago. He never told '
+        'anyone to fight," one of his lawyers, Jo Roe, told the Valley Courier.'
+    )
+    assert all("lawyers" not in s.text for s in attribute_body(body).statements)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Valley MP Sam Tull spoke.\n\n"
+            "“Jo Roe said, ‘We will win the seat,’ and I believed her,” Tull said.",
+            {"We will win the seat,": ("Jo Roe", ["Sam Tull"])},
+        ),
+        (
+            "Valley MP Sam Tull spoke.\n\n“Jo Roe told me ‘we will win the seat’ last week,” "
+            "Tull said.",
+            {"we will win the seat": ("Jo Roe", ["Sam Tull"])},
+        ),
+        # the speaker quoting themself, a scare-quoted term: nothing nested
+        ("Valley MP Sam Tull spoke.\n\n“I told them ‘we will win’ all week,” Tull said.", {}),
+        ("Valley MP Sam Tull spoke.\n\n“The so-called ‘reform plan’ is dead,” Tull said.", {}),
+    ],
+)
+def test_single_quoted_speech_inside_a_quotation(body, expected):
+    found = attribute_body(body).statements
+    got = {
+        s.text: (s.speaker.name, [v.name for v in s.via])
+        for s in found
+        if s.via and s.kind == "direct"
+    }
+    assert got == expected
+
+
+def test_occasion_of_reported_speech_in_quotations_carries_to_the_next():
+    body = (
+        "Valley MP Sam Tull posted on Monday.\n\n"
+        "“In an interview with the Valley Courier, Jo Roe said the port would close,” Tull "
+        "wrote. “Jo Roe also says the ferry will stop,” he added."
+    )
+    found = {s.text: s for s in attribute_body(body).statements if s.kind == "indirect"}
+    later = found["the ferry will stop"]
+    assert later.channel == "interview"
+    assert [v.name for v in later.via] == ["Valley Courier", "Sam Tull"]

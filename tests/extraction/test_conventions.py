@@ -422,3 +422,380 @@ def test_quotation_over_paragraphs(body: str, speakers: set[str]):
     assert len(quoted) == 2
     assert {s.speaker.name.removeprefix("Farmer ") for s in found} == speakers
     assert len({s.speaker.name for s in quoted}) == 1
+
+
+_PUBLISHER_PAGES = [
+    # (raw page, outlet metadata, publisher)
+    (
+        "Floods close the ring road in the valley | News | The Valley Courier\n\nText.",
+        None,
+        "The Valley Courier",
+    ),
+    (
+        "Floods close the ring road\n\nValley Courier Staff\n\nPORT ASTER - Text here.",
+        None,
+        "Valley Courier",
+    ),
+    (
+        "Floods close the ring road\n\nPORT ASTER (Valley Wire) - Water rose on Monday.",
+        None,
+        "Valley Wire",
+    ),
+    ("Floods close the ring road\n\nSenior Reporter\n\nWater rose on Monday.", None, None),
+    ("Floods close the ring road\n\nWater rose.\n\nCopyright 2021, Valley Wire", None, None),
+    ("Floods close the ring road\n\nWater rose on Monday.", "The Hill Gazette", "The Hill Gazette"),
+    ("Floods close the ring road - Valley News\n\nWater rose on Monday.", None, "Valley News"),
+    ("Floods close the ring road - What We Know\n\nWater rose on Monday.", None, None),
+]
+
+
+@pytest.mark.parametrize(("page", "outlet", "publisher"), _PUBLISHER_PAGES)
+def test_the_publisher_is_read_from_the_page(page: str, outlet: str | None, publisher: str | None):
+    from provenance.domain import RawDocument
+    from provenance.extraction.parsing import LayoutRules, parse_layout
+
+    parsed = parse_layout(RawDocument(text=page, outlet=outlet), LayoutRules(), "generic")
+    assert parsed.publisher == publisher
+
+
+_SELF_VIA = [
+    # (body, publisher, via of the statement): the publisher is never its own relay
+    ("Jo Roe told the Valley Courier that the bridge would reopen.", "The Valley Courier", []),
+    ("Jo Roe told the Courier that the bridge would reopen.", "The Valley Courier", []),
+    (
+        "Jo Roe told the Valley Courier that the bridge would reopen.",
+        "The Hill Gazette",
+        ["Valley Courier"],
+    ),
+    ("Jo Roe told the Valley Courier that the bridge would reopen.", None, ["Valley Courier"]),
+    ("Jo Roe told this newspaper that the bridge would reopen.", None, []),
+    ("In an interview with this website, Jo Roe said the bridge would reopen.", None, []),
+]
+
+
+@pytest.mark.parametrize(("body", "publisher", "via"), _SELF_VIA)
+def test_the_publisher_is_no_relay_of_its_own_story(
+    body: str, publisher: str | None, via: list[str]
+):
+    found = attribute(ParsedDocument(body=body, publisher=publisher))
+    statement = by_text(found)["the bridge would reopen"]
+    assert [v.name for v in statement.via] == via
+    assert statement.channel == "interview"
+
+
+def test_a_participle_after_a_spokesmans_statement_is_the_principals():
+    body = (
+        "According to a statement by his spokesman, Jo Roe, Governor Sam Vale has ordered the "
+        "police to find the attackers, insisting that those behind the raid must be punished.\n\n"
+        "The Governor also conveyed his condolences to the families of the victims."
+    )
+    found = by_text(attribute_body(body))
+    participle = found["those behind the raid must be punished"]
+    assert participle.speaker.name == "Sam Vale" and participle.channel == "statement"
+    assert [v.name for v in participle.via] == ["Jo Roe"]
+    later = found["his condolences to the families of the victims"]
+    assert later.channel == "statement" and [v.name for v in later.via] == ["Jo Roe"]
+
+
+_BACK_REFERENCES = [
+    # (body, statement text, channel): "made this known in ..." names the occasion just reported
+    (
+        "Valley Bank said its branches served two million customers.\n\n"
+        "The bank's managing director, Jo Roe, made this known in a statement on Sunday.\n\n"
+        "Roe said more branches would open.",
+        "more branches would open",
+        "statement",
+    ),
+    (
+        "Valley Bank said its branches served two million customers.\n\n"
+        "The bank's managing director, Jo Roe, made this known in a statement on Sunday.",
+        "its branches served two million customers",
+        "statement",
+    ),
+    (
+        "The minister said the road would be rebuilt by June. She disclosed this while "
+        "speaking at a rally in Port Aster.",
+        "the road would be rebuilt by June",
+        "speech",
+    ),
+    (
+        "The ministry said the road would be rebuilt by June.\n\n"
+        "The ministry made this known in a statement.",
+        "the road would be rebuilt by June",
+        "statement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _BACK_REFERENCES)
+def test_made_this_known_gives_the_occasion(body: str, text: str, channel: str):
+    assert by_text(attribute_body(body))[text].channel == channel
+
+
+def test_a_name_in_apposition_to_an_office_of_an_organisation_is_the_speaker():
+    body = (
+        "Valley Bank's Group Managing Director, Dr. Jo Roe, made this known in a statement.\n\n"
+        "Roe said more branches would open."
+    )
+    assert by_text(attribute_body(body))["more branches would open"].channel == "statement"
+
+
+_EXCHANGES = [
+    # (body, statement text, channel): those a speaker answers in a debate speak in it too
+    (
+        "The prime minister told parliament the bridge would be rebuilt.\n\n"
+        "She was responding during question time to opposition leader Jo Roe.\n\n"
+        "Ms Roe said the money had not been found.",
+        "the money had not been found",
+        "speech",
+    ),
+    (
+        "The prime minister told parliament the bridge would be rebuilt.\n\n"
+        "She had lunch with opposition leader Jo Roe.\n\n"
+        "Ms Roe said the money had not been found.",
+        "the money had not been found",
+        None,
+    ),
+    (
+        "The prime minister said the bridge would be rebuilt.\n\n"
+        "She was responding to opposition leader Jo Roe.\n\n"
+        "Ms Roe said the money had not been found.",
+        "the money had not been found",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _EXCHANGES)
+def test_those_answered_in_a_debate_speak_in_it(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel
+
+
+_STORY_RELAYS = [
+    # (body, statement text, via): an outlet credited in the lede relays the story
+    (
+        "Floods displaced 900 people in the valley, an official said Sunday, Nordpress reports."
+        "\n\nJo Roe, the district commissioner, said the river burst its banks on Friday.",
+        "the river burst its banks on Friday",
+        ["Nordpress"],
+    ),
+    (
+        "Floods displaced 900 people in the valley, an official said Sunday.\n\n"
+        "Jo Roe, the district commissioner, said the river burst its banks on Friday, "
+        "Nordpress reported.",
+        "the river burst its banks on Friday",
+        ["Nordpress"],
+    ),
+    (
+        "Floods displaced 900 people in the valley, an official said Sunday.\n\n"
+        "Jo Roe, the district commissioner, said the river burst its banks on Friday.",
+        "the river burst its banks on Friday",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "via"), _STORY_RELAYS)
+def test_an_outlet_credited_in_the_lede_relays_the_story(body: str, text: str, via: list[str]):
+    statement = by_text(attribute_body(body))[text]
+    assert [v.name for v in statement.via] == via
+
+
+_EARLIER_AND_SUMMED_UP = [
+    # (body, statement text, channel)
+    (  # "had told parliament" is an earlier occasion: it does not carry to what follows
+        'Jo Roe denied any role in the raid. "It is a matter for the police," she told reporters.'
+        "\n\nThe minister had told parliament she had never met the grower.\n\n"
+        "Ms Roe insisted they had not spoken for years.",
+        "they had not spoken for years",
+        None,
+    ),
+    (
+        "Jo Roe told parliament she had never met the grower.\n\n"
+        "Ms Roe insisted they had not spoken for years.",
+        "they had not spoken for years",
+        "speech",
+    ),
+    (  # a summary just above a quotation that sets the occasion sums up that occasion
+        "The harbour authority sold the port on Monday, ending a decade of public ownership."
+        "\n\nThe buyer has not been named.\n\n"
+        "Opposition leader Jo Roe repeated her call for an inquiry into the sale.\n\n"
+        '"Nobody believes the figures any more," Ms Roe told reporters in Port Aster.',
+        "an inquiry into the sale",
+        "media talk",
+    ),
+    (
+        "The harbour authority sold the port on Monday, ending a decade of public ownership."
+        "\n\nThe buyer has not been named.\n\n"
+        "Opposition leader Jo Roe repeated her call for an inquiry into the sale.\n\n"
+        "The harbour reopened on Monday.\n\n"
+        '"Nobody believes the figures any more," Ms Roe told reporters in Port Aster.',
+        "an inquiry into the sale",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _EARLIER_AND_SUMMED_UP)
+def test_earlier_occasions_and_summaries(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel
+
+
+_NOTES = [
+    # (body, statement text, cue, channel): an analyst's note is a report, said by its author
+    (
+        "Valley Capital analyst Jo Roe said in a research note that the shares were cheap.",
+        "the shares were cheap",
+        "said",
+        "report",
+    ),
+    (
+        "Analysts at Valley Capital wrote on Monday in a note that the shares were cheap.\n\n"
+        "They added that demand was weak.",
+        "demand was weak",
+        "added",
+        "report",
+    ),
+    (
+        "Jo Roe, an analyst, notes that the shares were cheap.",
+        "the shares were cheap",
+        "notes",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "cue", "channel"), _NOTES)
+def test_a_research_note_is_a_report_of_its_author(
+    body: str, text: str, cue: str, channel: str | None
+):
+    statement = by_text(attribute_body(body))[text]
+    assert (statement.cue, statement.channel) == (cue, channel)
+
+
+_RELEASES = [
+    # (body, statement text, channel): an issuer announcing in its own voice is its release
+    (
+        "The Directors of Valley Holdings Plc are pleased to announce that the company has won "
+        "a new contract.\n\nJo Roe, the managing director, said:\n\n"
+        '"This award is a vote of confidence in our teams and in our plans."',
+        "This award is a vote of confidence in our teams and in our plans.",
+        "statement",
+    ),
+    (
+        'Jo Roe said the company had won a new contract. "We are pleased to announce more '
+        'awards soon," she said.\n\nSam Vale said the bid was too low.',
+        "the bid was too low",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _RELEASES)
+def test_an_issuers_own_announcement_is_a_statement(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel
+
+
+def test_the_outlet_given_at_ingest_is_the_publisher(plugins):
+    from provenance.domain import RawDocument
+    from provenance.extraction.pipeline import extract
+
+    text = (
+        "Bridge to reopen in spring\n\n"
+        "Mayor Jo Roe told the Valley Courier on Monday that the bridge would reopen in spring."
+    )
+    own = extract(RawDocument(text=text, outlet="The Valley Courier"), plugins)
+    other = extract(RawDocument(text=text, outlet="The Hill Gazette"), plugins)
+    said = "the bridge would reopen in spring"
+    assert [v.name for v in by_text(own)[said].via] == []
+    assert [v.name for v in by_text(other)[said].via] == ["Valley Courier"]
+
+
+_DEBATES = [
+    # (body, statement text, channel): taking a side just after words spoken at a meeting
+    (
+        "The Valley School Board voted on Monday to close the annex.\n\n"
+        '"This is the hardest call we have made," Trustee Jo Roe said during the meeting.\n\n'
+        "Trustee Sam Vale spoke against closing the annex, saying the plan was rushed.",
+        "the plan was rushed",
+        "speech",
+    ),
+    (
+        "The Valley School Board voted on Monday to close the annex.\n\n"
+        "Parent Sam Vale spoke against closing the annex, saying the plan was rushed.",
+        "the plan was rushed",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _DEBATES)
+def test_taking_a_side_in_a_debate_is_said_in_it(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel
+
+
+def test_excerpts_from_an_occasion_give_it_to_the_last_speaker():
+    body = (
+        "Coach Jo Roe admitted that her side had batted badly on the first day. Highlights "
+        "from the post-match media session...\n\nOn the collapse:\n\nIt was a tough one."
+    )
+    said = by_text(attribute_body(body))["her side had batted badly on the first day"]
+    assert said.channel == "media talk"
+
+
+_SPOKEN_WORDS = [
+    # (body, statement text, channel): "X's comments at a rally" sets X's occasion
+    (
+        "The angry response from the opposition followed Governor Jo Roe's reported comments "
+        'at a rally in Port Aster.\n\n"I saw the figures in the paper," Roe said.',
+        "I saw the figures in the paper,",
+        "speech",
+    ),
+    (
+        "The angry response from the opposition followed Governor Jo Roe's reported comments "
+        'about the budget.\n\n"I saw the figures in the paper," Roe said.',
+        "I saw the figures in the paper,",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _SPOKEN_WORDS)
+def test_a_speakers_comments_at_an_occasion_set_it(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel
+
+
+def test_a_participle_after_a_persons_account_stays_with_the_source():
+    body = (
+        "According to Jo Roe, Governor Sam Vale left the meeting early, adding that the "
+        "talks were over."
+    )
+    found = by_text(attribute_body(body))
+    assert found["the talks were over"].speaker.name == "Jo Roe"
+
+
+_REMARKS_CAME_CASES = [
+    # (body, statement text, channel): "The remarks came at ..." names the occasion just reported
+    (
+        "Jo Roe said the bridge would reopen in spring.\n\n"
+        "Her remarks came at a news conference in Port Aster.\n\nShe also said the cost was high.",
+        "the cost was high",
+        "news conference",
+    ),
+    (
+        "Jo Roe said the bridge would reopen in spring. The comments were made during a "
+        "televised debate.",
+        "the bridge would reopen in spring",
+        "speech",
+    ),
+    (
+        "Jo Roe said the bridge would reopen in spring.\n\nThe bridge came at a high cost.",
+        "the bridge would reopen in spring",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "channel"), _REMARKS_CAME_CASES)
+def test_the_remarks_came_at_an_occasion(body: str, text: str, channel: str | None):
+    assert by_text(attribute_body(body))[text].channel == channel

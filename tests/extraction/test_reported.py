@@ -524,7 +524,7 @@ def test_zero_that_after_an_adjunct_or_with_a_relative(body: str, text: str):
 
 
 def test_the_cue_table_uses_known_classes_only():
-    from provenance.extraction.cues import CUE_CLASSES, CUE_TABLE
+    from provenance.extraction.lexicon.cues import CUE_CLASSES, CUE_TABLE
 
     for lemma, names in CUE_TABLE:
         assert set(names.split()) <= CUE_CLASSES, lemma
@@ -541,9 +541,9 @@ def test_the_cue_table_uses_known_classes_only():
     ],
 )
 def test_find_cues_prefers_phrases(text: str, expected: list[str]):
-    from provenance.extraction.cues import find_cues
+    from provenance.extraction.cues import CORE_CUES
 
-    assert [c.text for c in find_cues(text, 0, len(text))] == expected
+    assert [c.text for c in CORE_CUES.find_cues(text, 0, len(text))] == expected
 
 
 @pytest.mark.parametrize(
@@ -673,3 +673,185 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
     claim = found["troops had crossed the border"]
     assert claim.speaker.name == "local media"
     assert claim.via == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a station's name ending in a number reports what comes before it
+        (
+            "Roe had skipped a court date and had been hiding for weeks, Channel 4 reported.",
+            [("Roe had skipped a court date and had been hiding for weeks", "Channel 4")],
+        ),
+        ("Residents along Route 9 said the road flooded.", [("the road flooded", "Residents")]),
+        # a participle clause inside the content does not make the outlet a relay
+        (
+            "Valley Mining plans to split in three, seeking to please investors, "
+            "the Courier reported.",
+            [("Valley Mining plans to split in three, seeking to please investors", "Courier")],
+        ),
+        # forecasters' figures are expectations, not statements
+        ("Analysts on average had forecast a loss of 2 cents.", []),
+        ("Economists polled by the Courier had expected growth of 1 percent.", []),
+        (
+            "Valley Bank forecast revenue of $80 million to $90 million.",
+            [("revenue of $80 million to $90 million", "Valley Bank")],
+        ),
+        # "reports of" a bare topic tell nothing; "reports of X doing Y" do
+        ("The crew went to the reef following reports of starfish outbreaks.", []),
+        # a sentence-opening subject with a restrictive relative clause
+        (
+            "The couple who own the shop where the fire began said their dog woke them.",
+            [("their dog woke them", "couple who own the shop where the fire began")],
+        ),
+        (
+            "A man who lives nearby has said he heard shots.",
+            [("he heard shots", "A man who lives nearby")],
+        ),
+        # a clause ending in a quoted fragment before ", said X": two statements
+        (
+            'The rise was "surprising," said Valley Bank analyst Jo Roe.',
+            [('The rise was "surprising,"', "Jo Roe"), ("surprising,", "Jo Roe")],
+        ),
+        ('"We are fine," said Jo Roe.', [("We are fine,", "Jo Roe")]),
+        # a broadcaster is an organisation: "it" refers back to it
+        (
+            "State TV said the quake hit before dawn. It said one of the injured was a boy.",
+            [
+                ("the quake hit before dawn", "State TV"),
+                ("one of the injured was a boy", "State TV"),
+            ],
+        ),
+        # "said on Saturday, <outlet> reports": the outlet relays, it is no content
+        (
+            "The floods destroyed 400 houses, Jo Roe said on Saturday, the Valley Courier reports.",
+            [("The floods destroyed 400 houses", "Jo Roe")],
+        ),
+        # a report or reports as nouns speak for themselves
+        (
+            "The minister refused to confirm a report that said the talks had begun.",
+            [("the talks had begun", "a report")],
+        ),
+        (
+            "The minister declined to comment on reports that the envoy had been recalled.",
+            [("the envoy had been recalled", "reports")],
+        ),
+        (
+            "The ministry denied reports that troops had crossed the border.",
+            [
+                ("reports that troops had crossed the border", "ministry"),
+                ("troops had crossed the border", "reports"),
+            ],
+        ),
+        # ", according to X, citing Y": the content comes before
+        (
+            "The bridge was closed, according to the Courier, citing police.",
+            [("The bridge was closed", "police")],
+        ),
+        # present-tense outlet cues with a zero-that clause, and an opening "As X notes,"
+        (
+            "The Valley Courier notes the agency may face a fine.",
+            [("the agency may face a fine", "Valley Courier")],
+        ),
+        (
+            "As the Valley Courier reported on Monday, the agency may face a fine.",
+            [("the agency may face a fine", "Valley Courier")],
+        ),
+        ("As Jo Roe noted, the fine may rise.", [("the fine may rise", "Jo Roe")]),
+        ("As expected, the agency may face a fine.", []),
+        # coordinated groups with their places or employers speak together
+        (
+            "Witnesses at the market and staff with the Red Cross said the shelling had stopped.",
+            [("the shelling had stopped", "Witnesses at the market and staff with the Red Cross")],
+        ),
+        # "she had been told" is passive: no new speaker, no cut in her statement
+        (
+            "Ms Roe said she accepted the minister’s word, but she had been told a garda "
+            "was obliged to record every detection.",
+            [
+                (
+                    "she accepted the minister’s word, but she had been told a garda was "
+                    "obliged to record every detection",
+                    "Roe",
+                )
+            ],
+        ),
+        # a subject after an opening adverbial of the content is the content's own
+        (
+            "Passengers complained that despite knowing about the fault, the crew said "
+            "they had to wait for another engine.",
+            [
+                (
+                    "despite knowing about the fault, the crew said they had to wait for "
+                    "another engine",
+                    "Passengers",
+                ),
+                ("they had to wait for another engine", "crew"),
+            ],
+        ),
+        # ", but it later emerged": the narrator takes over
+        (
+            "The minister had told parliament he had never met the grower, but it later "
+            "emerged the man was a former partner.",
+            [("he had never met the grower", "minister")],
+        ),
+        # a speech act in an opening subordinate clause ends at the clause's comma
+        (
+            "A day after the Valley party accused Governor Jo Roe of lying, the Hill party "
+            "hit back.",
+            [("Governor Jo Roe of lying", "Valley party")],
+        ),
+        (
+            "When Jo Roe said the plan had failed, the party rebelled.",
+            [("the plan had failed", "Jo Roe")],
+        ),
+        # "having said" is the content of a denial; "said to have" is hearsay
+        (
+            "Jo Roe promptly denied having said any such thing.",
+            [("having said any such thing", "Jo Roe")],
+        ),
+        (
+            "Ann Lee confirmed the remarks said to have been made by Jo Roe.",
+            [("the remarks said to have been made by Jo Roe", "Ann Lee")],
+        ),
+        ("Jo Roe is said to be furious.", []),
+        # "In her view," opening a clause attributes it
+        (
+            "Jo Roe, a geologist, studied the rock. In her view, the tunnels are burrows.",
+            [("the tunnels are burrows", "Jo Roe")],
+        ),
+        ("The rock was, in his view, old.", []),
+        # "both sides", "both the countries": the pair named just before speaks
+        (
+            "The conflict between Valland and Norland has gone on for years, with both sides "
+            "blaming each other for the violence.",
+            [("each other for the violence", "Valland and Norland")],
+        ),
+        (
+            "Fighting broke out between Valland and Norland, and both the countries have "
+            "accused each other of starting it.",
+            [("each other of starting it", "Valland and Norland")],
+        ),
+        ("Talks ran in March and April. Both sides welcomed the deal.", []),
+        ("Both sides said the talks went well.", []),
+        # a longer outlet phrase closing the sentence relays it too
+        (
+            "Two men were hurt, an official said Saturday, the state news agency Valley Press "
+            "reported.",
+            [("Two men were hurt", "an official")],
+        ),
+        # a zero-that clause whose verb opens a quoted fragment: two statements
+        (
+            "The union said it “would not back down” over pay.",
+            [("it “would not back down” over pay", "union"), ("would not back down", "union")],
+        ),
+        # two "according to" clauses are siblings, not one nested in the other
+        (
+            "According to Jo Roe, the rain fell, and according to Al Poe, the river rose.",
+            [("the rain fell", "Jo Roe"), ("the river rose", "Al Poe")],
+        ),
+    ],
+)
+def test_reported_speakers_and_contents(body: str, expected: list[tuple[str, str]]):
+    found = [(s.text, s.speaker.name) for s in attribute_body(body).statements if s.speaker]
+    assert sorted(found) == sorted(expected)

@@ -1,18 +1,32 @@
-"""The layout patterns every English news page shares (extractors add their own).
+"""Page furniture, headings, bylines and datelines: what is not the story.
 
-Each furniture and end-marker pattern must match a whole line (case is ignored).
+The layout patterns every English news page shares (extractors add their own). Each
+furniture and end-marker pattern must match a whole line (case is ignored).
 """
 
-from provenance.extraction.text import wordset
+from provenance.extraction.lexicon import wordset
 
-_SHARE_TARGETS = (
+#: Common nouns that label table rows and headings (``Background Details``).
+HEADING_WORDS = wordset(
+    "characteristics values value facts fact details overview background summary profile "
+    "timeline key country countries region relations relationship history population capital "
+    "language languages currency area status type category feature features item items "
+    "description notes note result results date dates total source sources name topic "
+    "issue issues position positions role impact outcome response reaction context"
+)
+
+#: What a share button shares to (``share on Facebook``), in furniture lines.
+SHARE_TARGETS = (
     r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|telegram|reddit|email|e-mail|print|tweet"
     r"|share)"
 )
 
-_PLATFORM = r"(?:facebook|twitter|instagram|youtube|tiktok|threads|x)"
-_CHANNEL = r"(?:e-?mail|phone|text|whatsapp|facebook|twitter|instagram|x)"
+#: Platforms one is followed on (``X is on Facebook and Instagram``).
+FOLLOW_ON = r"(?:facebook|twitter|instagram|youtube|tiktok|threads|x)"
+#: Ways to contact a newsroom (``contact us by email or phone``).
+CONTACT_BY = r"(?:e-?mail|phone|text|whatsapp|facebook|twitter|instagram|x)"
 
+#: Whole lines of page furniture: comment prompts, share widgets, clock times, notices.
 CORE_FURNITURE: tuple[str, ...] = (
     # comment prompts
     r"leave a (?:comment|reply)(?: cancel reply)?",
@@ -35,7 +49,7 @@ CORE_FURNITURE: tuple[str, ...] = (
     r"\((?:with )?(?:inputs?|input) from [^)]{1,80}\)",
     # an inline link to another story: "Also Read: <headline>", "READ: <headline>"
     r"(?:(?:also )?read(?: more| also| next)?|see also|watch|listen):\s*.{3,160}",
-    _SHARE_TARGETS,
+    SHARE_TARGETS,
     r"click to (?:share|print|email)[^\n]{0,60}",
     r"like this:?",
     r"like loading\.{0,3}",
@@ -114,9 +128,10 @@ CORE_FURNITURE: tuple[str, ...] = (
     r"javascript is (?:disabled|required|turned off).{0,60}",
     r"this (?:article|story|page) (?:is|comes) from (?:our|the) archives?.{0,240}",
     # contact and app prompts, social follows
-    rf"contact (?:the|us|our)[\w ]{{0,40}} by {_CHANNEL}(?: ?,? (?:or |and )?{_CHANNEL})+.{{0,80}}",
+    rf"contact (?:the|us|our)[\w ]{{0,40}} by {CONTACT_BY}"
+    rf"(?: ?,? (?:or |and )?{CONTACT_BY})+.{{0,80}}",
     r"(?:to get|for) .{0,60}\balerts\b.{0,60}\bdownload .{0,200}",
-    rf"[\w .]{{1,40}} is on {_PLATFORM}(?:,? (?:and )?{_PLATFORM}){{0,4}}(?: as well)?\.?",
+    rf"[\w .]{{1,40}} is on {FOLLOW_ON}(?:,? (?:and )?{FOLLOW_ON}){{0,4}}(?: as well)?\.?",
     r"follow [\w.]{1,30} on .{1,60}",
     r"(?:share your|send us your) (?:pictures|photos|videos|clips|stories).{0,80}",
     # more comment furniture
@@ -133,6 +148,7 @@ CORE_FURNITURE: tuple[str, ...] = (
     r"this announcement (?:is deemed to )?contains? inside information.{0,240}",
 )
 
+#: Whole lines after which nothing is the story (``Related articles``, ``Most read``).
 CORE_END_MARKERS: tuple[str, ...] = (
     r"(?:related|recommended|similar|more|top|latest)"
     r" (?:posts|articles|stories|news|reading|topics)"
@@ -151,6 +167,7 @@ CORE_END_MARKERS: tuple[str, ...] = (
     r"[_*=~-]{3,}",
 )
 
+#: Whole lines in a page head that are a desk or a role, not a title (``Staff writer``).
 HEADER_NOISE: tuple[str, ...] = (
     r"(?:[\w]+ )?(?:desk|bureau|newsroom)",
     r"(?:staff|senior|contributing|special) (?:writer|reporter|correspondent)",
@@ -158,70 +175,154 @@ HEADER_NOISE: tuple[str, ...] = (
     r"[\w&.' ]{1,40} staff",
 )
 
+#: Whole lines that head a list of links: the story ends there when a headline follows; before
+#: more prose they are a widget inside the story.
 LINK_MARKERS: tuple[str, ...] = (r"read more:?", r"more on this:?")
-"""Whole lines that head a list of links: the story ends there when a headline follows;
-before more prose they are a widget inside the story."""
 
+#: Whole lines that end the story when they stand in the second half of the page (a comment
+#: section's heading); higher up the same words are a widget link.
 TAIL_MARKERS: tuple[str, ...] = (
     r"(?:add (?:a |new )?|leave a |post a )?comments?",
     r"\d+ comments?",
     r"comments are (?:closed|disabled)\.?",
     r"(?:related|more) (?:videos|links)",
 )
-"""Whole lines that end the story when they stand in the second half of the page (a
-comment section's heading); higher up the same words are a widget link."""
 
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
-_AGENCY = r"\([A-Za-z .]{2,30}\)"
-# a US state as AP datelines abbreviate it: "Pa.", "Calif.", "N.Y."
-_US_STATE = rf"(?!{_MONTH_ABBR}\.)(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{{1,4}}\.)"
-_CAPS_WORD = r"[A-Z][A-Z'.\-]+"
-# "NAIROBI", "THE HAGUE", "WASHINGTON/LONDON"
-_CAPS_CITY = rf"{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}"
-_CAPS_PLACE = rf"{_CAPS_CITY}(?:/{_CAPS_CITY}){{0,2}}"
-_MIXED_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+#: Month abbreviations that may close a dateline place (``Sept.``), not a state.
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+#: A month and day in a dateline (``March 3``, ``Nov. 12``).
+MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+#: An agency in brackets after a dateline place (``(AP)``).
+AGENCY_CREDIT = r"\([A-Za-z .]{2,30}\)"
+#: A US state as AP datelines abbreviate it: "Pa.", "Calif.", "N.Y.".
+US_STATE = rf"(?!{MONTH_ABBR}\.)(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{{1,4}}\.)"
+#: A word in capitals.
+CAPS_WORD = r"[A-Z][A-Z'.\-]+"
+#: A place in capitals: "PORT ASTER", "THE VALE", "EASTMERE/NORTHPORT".
+CAPS_CITY = rf"{CAPS_WORD}(?: {CAPS_WORD}){{0,3}}"
+#: Up to three places in capitals joined by slashes.
+CAPS_PLACE = rf"{CAPS_CITY}(?:/{CAPS_CITY}){{0,2}}"
+#: A place of one to three words in mixed case.
+MIXED_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 
-# "NAIROBI (Reuters) -", "LONDON, March 3 (AP) —", "THE HAGUE, Netherlands (AP) —", "LAGOS:",
-# "CLAYTON RUN, Pa. —", "WASHINGTON/LONDON (Reuters) -", "ABUJA • ", "LILONGWE. AGENCY Some ..."
+#: Datelines in capitals: "PORT ASTER (Reuters) -", "EASTMERE, March 3 (AP) —", "THE VALE, Westland
+#: (AP) —", "NORTHPORT:", "MILL CREEK, Pa. —", "EASTMERE/NORTHPORT (Reuters) -", "NORTHPORT • ",
+#: "PORT ASTER. AGENCY Some ...".
 CORE_DATELINES: tuple[str, ...] = (
-    rf"(?P<place>{_CAPS_PLACE}(?:, {_US_STATE})?)"
+    rf"(?P<place>{CAPS_PLACE}(?:, {US_STATE})?)"
     r"(?:, [^—–:()•|\n]{1,40}?)?(?: ?\([A-Za-z .]{1,30}\))? ?(?::|—|–|-{1,2}|•|\|) +",
-    rf"(?P<place>{_CAPS_PLACE})\. [A-Z]{{3,}}(?: ?[—–-]+)? +(?=[A-Z0-9“\"‘'])",
+    rf"(?P<place>{CAPS_PLACE})\. [A-Z]{{3,}}(?: ?[—–-]+)? +(?=[A-Z0-9“\"‘'])",
 )
 
-# "Springvale:", "Port Aster —", "Kolkata, December 9:", "Lima, Nov 12 (AP):",
-# "Washington (CNN) --", "New Delhi, Aug 17 (AP) The ...": a place in mixed case
+#: Datelines with a place in mixed case: "Springvale:", "Port Aster —", "Eastmere, December 9:",
+#: "Northport, Nov 12 (AP):", "Mill Creek (CNN) --", "New Aster, Aug 17 (AP) The ...".
 MIXED_CASE_DATELINES: tuple[str, ...] = (
-    rf"(?P<place>{_MIXED_PLACE})(?:, {_MONTH_DAY})?(?: ?{_AGENCY})? ?(?::|—|–|-{{1,2}}) +"
+    rf"(?P<place>{MIXED_PLACE})(?:, {MONTH_DAY})?(?: ?{AGENCY_CREDIT})? ?(?::|—|–|-{{1,2}}) +"
     r"(?=[A-Z0-9“\"‘'])",
-    rf"(?P<place>{_MIXED_PLACE}), {_MONTH_DAY} {_AGENCY} +(?=[A-Z0-9“\"‘'])",
+    rf"(?P<place>{MIXED_PLACE}), {MONTH_DAY} {AGENCY_CREDIT} +(?=[A-Z0-9“\"‘'])",
 )
 
+#: Capitalised words that open a paragraph with a colon but are labels, not places.
 NOT_PLACES = wordset(
     "update updates breaking analysis opinion watch exclusive editorial note live photos video "
     "summary explainer comment review read also listen warning correction clarification "
     "background context disclaimer editor q a question answer interview transcript source "
     "sources photo credit caption bottom line why what how who when where"
 )
-"""Capitalised words that open a paragraph with a colon but are labels, not places."""
 
+#: Words that make a byline an office or an outlet rather than a person.
 NON_PERSON_WORDS = wordset(
     "desk staff bureau team newsroom reporter reporters correspondent correspondents editor "
     "editors agency agencies press news wire service services network media online digital web"
 )
-"""Words that make a byline an office or an outlet rather than a person."""
 
+#: Words of a role that follows an author's name in a byline.
 ROLE_WORDS = wordset(
     "correspondent editor reporter writer journalist columnist contributor staff senior chief "
     "political business health science sports culture local government foreign diplomatic "
     "economics technology crime security environment education producer anchor photographer "
     "presenter"
 )
-"""Words of a role that follows an author's name in a byline."""
 
+#: The role words that end a role after a name (``Local government correspondent``).
 ROLE_NOUNS = wordset(
     "correspondent editor reporter writer journalist columnist contributor staff producer "
     "anchor photographer presenter"
 )
-"""The role words that end a role after a name (``Local government correspondent``)."""
+
+#: Transcript labels of the one who asks (``Q:``, ``Interviewer:``).
+QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
+
+#: Transcript labels of the one who answers (``A:``).
+ANSWER_LABELS = frozenset({"a", "answer"})
+
+#: Roles of a story's credit line (``Reporting by``, ``Editing by``).
+CREDIT_ROLES_PATTERN = r"(?:additional )?(?:reporting|writing|editing|compiled|produced|graphics)"
+
+#: Labels before a page's date (``Published``, ``Updated``).
+DATE_LABELS_PATTERN = r"\b(?:published|updated|posted|modified|created|filed|dated?)\b"
+
+#: Lower-case particles inside an author's name in a byline (``Jo van Roe``).
+BYLINE_NAME_PARTICLES: tuple[str, ...] = (
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "dos",
+    "du",
+    "al",
+    "bin",
+    "el",
+    "la",
+    "le",
+)
+
+#: Roles of an author's biography line (``Jo Roe is a political reporter with ...``).
+BIO_ROLES: tuple[str, ...] = (
+    "reporter",
+    "correspondent",
+    "journalist",
+    "editor",
+    "writer",
+    "columnist",
+    "contributor",
+    "producer",
+)
+
+#: Labels before an ISO date that opens a body line (``Published: 2024-05-03``).
+LEADING_DATE_LABELS_PATTERN = r"(?:date|published|posted)"
+
+#: Credit roles that make one an author of the story (``Reporting by``, ``Writing by``).
+AUTHOR_CREDIT_ROLES = frozenset({"reporting", "writing"})
+
+#: Words that make ``X Reporter`` a reporter's beat (``Senior Reporter``), not an outlet's desk
+#: byline (``Valley Courier Reporter``).
+DESK_MODIFIERS = wordset(
+    "senior chief special staff political business foreign sports court crime health "
+    "education science technology city national international local regional diplomatic "
+    "economics economic legal defence defense environment entertainment features news "
+    "investigative contributing associate managing deputy"
+)
+
+#: Labels of page furniture (``Source: ...``) that end a run of answers.
+FURNITURE_LABELS = frozenset(
+    {
+        "source",
+        "sources",
+        "photo",
+        "photos",
+        "credit",
+        "credits",
+        "read more",
+        "related",
+        "also read",
+        "see also",
+        "watch",
+        "video",
+        "editing by",
+        "reporting by",
+        "tags",
+    }
+)

@@ -1,0 +1,57 @@
+"""Documents and messages by which someone speaks, and the words that tie them to an author."""
+
+from provenance.extraction.lexicon import wordset
+
+#: Nouns of documents and messages by which someone speaks (``a statement``, ``a letter``).
+DOCUMENT_HEADS = wordset(
+    "statement report record records data figures filing release memo study survey document "
+    "letter tweet post estimates count tally resolution communique communiqué notice "
+    "announcement conversation interview"
+)
+
+#: ``a statement by X``, ``a letter from X``: the word before a document's author.
+AUTHOR_LINKS = wordset("by from")
+
+#: Participles that name a document's author with ``by`` (``issued on Monday by X``).
+ISSUING_VERBS = wordset("issued released published posted signed sent put")
+
+#: Nouns and pronouns by which a cue's object points at what was said (``denied the claims``,
+#: ``denied it``).
+POINTED_NOUNS = wordset(
+    "claims claim reports report allegations allegation accusations accusation charges "
+    "remarks comments views statements statement rumours rumors speculation suggestions "
+    "assertions this these those such it them him her that"
+)
+
+#: Nouns naming a position taken, not a message (``reiterated its stance``).
+POSITION_NOUNS = wordset("position positions stance stand view views opinion remarks comments")
+
+#: What is done to a document by someone other than its author.
+NOT_AUTHORING_VERBS = wordset(
+    "read delivered presented handed seen obtained reviewed quoted cited denied dismissed "
+    "rejected challenged criticised criticized"
+)
+
+#: Determiners before a document noun that refers back to one (``the statement``, ``its
+#: report``).
+DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "its", "his", "her", "their"})
+
+#: Nominal cues whose author follows (``claims by``, ``warnings from``).
+NOMINAL_CLAIMS_PATTERN = (
+    r"\b(?:claims?|allegations?|accusations?|reports?|calls|suggestions?|warnings?|assertions?)"
+    r"\s+(?:by|from)\s"
+)
+
+#: Reports and rumours that emerge with a content (``reports have emerged that``).
+EMERGED_REPORTS_PATTERN = (
+    r"\b(?:reports?|rumou?rs)\s+(?:have\s+|had\s+)?(?:emerged|surfaced|circulated|suggested)"
+    r"\s+that\s"
+)
+
+#: Reports named as what is denied or followed (``denied reports of``, ``amid reports of``).
+REPORTS_OF_PATTERN = (
+    r"\b(?:rejected|denied|dismissed|refuted|amid|following|after)\s+(?:the\s+)?(reports)\s+of\s"
+)
+
+#: A document's verb before its quoted words (``the statement reads in part``).
+DOCUMENT_READS = frozenset({"read", "reads"})

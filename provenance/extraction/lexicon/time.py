@@ -1,0 +1,75 @@
+"""Time words: months, weekdays, parts of the day."""
+
+from provenance.extraction.lexicon import wordset
+
+#: Days of the week, in order from Monday (as ``date.weekday()`` counts them).
+WEEKDAYS: tuple[str, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+
+#: Months, in full and abbreviated.
+MONTHS = wordset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+
+#: Parts of the day (``Thursday evening``).
+DAY_PARTS = wordset("morning afternoon evening night")
+
+#: Words that open or join a time phrase before a name (``on``, ``late``, ``earlier``).
+TIME_PHRASE_WORDS = wordset("on late early last this earlier out")
+
+#: Time words that stand alone as an adjunct (``Monday``, ``yesterday``).
+BARE_TIME_WORDS = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
+)
+
+#: Time words and links of a time adjunct (``on Monday``, ``last week``).
+TIME_WORDS = wordset(
+    "on last this later earlier yesterday today tonight monday tuesday wednesday thursday "
+    "friday saturday sunday morning afternoon evening night week month"
+)
+
+#: Words that link a time adjunct but are not time alone (``on``, ``last``).
+TIME_LINKERS = wordset("on last this later earlier")
+
+#: Words before a time of day (``late on``, ``early in``, ``at``).
+TIME_OF_DAY_LINKS = frozenset({"late", "early", "on", "in", "at"})
+
+#: Weekdays, months and parts of the day: the words of a date (``Thursday evening``).
+DATE_WORDS = frozenset(WEEKDAYS) | MONTHS | DAY_PARTS
+
+#: Months as a pattern, in full or abbreviated, with an optional period (``Sept.``).
+MONTH_PATTERN = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: Weekdays as a pattern.
+WEEKDAY_PATTERN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: Weekdays abbreviated as a pattern (``Tue``).
+WEEKDAY_ABBR_PATTERN = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+
+#: A date after a determiner names an event (``a May 4 election``), not when it was said.
+EVENT_DATE_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "its", "his", "her", "their", "our"}
+)
+
+#: A date after these dates a life or an institution (``born on March 3rd, 1914``).
+EVENT_PARTICIPLES = frozenset(
+    {"born", "founded", "established", "built", "died", "married", "opened", "incorporated"}
+)
+
+#: Days named relative to today (``yesterday``).
+DEICTIC_DAYS = wordset("yesterday today tonight")
+
+#: Words that open a time phrase before a name (``on Thursday evening``, ``late on Monday``).
+TIME_PHRASE_OPENERS = wordset("on last this in late early")
+
+#: Capitalised words that name days and months, not parties (``March and April``).
+CALENDAR_NAMES = frozenset(WEEKDAYS) | MONTHS
