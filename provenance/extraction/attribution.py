@@ -1079,6 +1079,7 @@ class _Reader:
     def _carry_scenes(self) -> None:
         self._carry_occasions()
         self._carry_back()
+        self._release_day()
         self._lede_date()
         self._outlet_reports()
         self._story_relay()
@@ -1206,14 +1207,32 @@ class _Reader:
             ):
                 before.channel, before.via = item.channel, list(item.via)
 
+    def _release_day(self) -> None:
+        """What a release says in its own voice, and the words it quotes without another
+        occasion, are said on the day of its page (not on an earlier announcement's)."""
+        day = self.published.day_date if self.published else None
+        if day is None or not self._own_voice():
+            return
+        for item in self.found:
+            if (
+                item.entity is not None
+                and item.date is None
+                and item.channel in (None, "statement")
+            ):
+                item.date = day.isoformat() if not item.via else None
+
+    def _own_voice(self) -> bool:
+        """Whether the issuer announces in its own voice (``The Directors are pleased to
+        announce that ...``) outside quotation marks."""
+        return any(
+            inside(self.scan.quotes, m.start()) is None for m in _OWN_RELEASE.finditer(self.body)
+        )
+
     def _own_release(self) -> None:
         """A page in which the issuer announces in its own voice (``The Directors are pleased
         to announce that ...``, outside quotation marks) is its release: what is said in
         it without another occasion is said in that statement."""
-        own_voice = any(
-            inside(self.scan.quotes, m.start()) is None for m in _OWN_RELEASE.finditer(self.body)
-        )
-        if not own_voice:
+        if not self._own_voice():
             return
         for item in self.found:
             if item.entity is not None and item.channel is None and not item.via:

@@ -419,3 +419,13 @@ def test_time_headings(line: str, expected: bool):
 def test_a_speakers_dated_deed_dates_their_words(passage: str, expected: str | None):
     found = by_text(attribute_body(_OPENING + passage, published="2024-03-13"))
     assert found["I had a good run here,"].said_on == expected
+
+
+def test_what_a_release_says_in_its_own_voice_is_said_on_its_page_day():
+    body = (
+        "On 4 March the Board of Valley Ports plc announced a first berth contract.\n\n"
+        "The Board is pleased to announce that the harbour project has reached financial "
+        "close.\n\nJo Roe, Chief Executive, said:\n\n“This is a proud day for the port.”"
+    )
+    found = by_text(attribute_body(body, published="2024-03-13"))
+    assert found["This is a proud day for the port."].said_on == "2024-03-13"
