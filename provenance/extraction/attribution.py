@@ -1218,8 +1218,9 @@ class _Reader:
                 item.entity is not None
                 and item.date is None
                 and item.channel in (None, "statement")
+                and not item.via
             ):
-                item.date = day.isoformat() if not item.via else None
+                item.date = day.isoformat()
 
     def _own_voice(self) -> bool:
         """Whether the issuer announces in its own voice (``The Directors are pleased to
