@@ -34,7 +34,21 @@ from provenance.extraction.channels import (
 )
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import Lexicon, lexicon_for
-from provenance.extraction.dates import Published, read_published, said_on
+from provenance.extraction.dates import (
+    PRESENT_PERFECT,
+    Published,
+    announced_now,
+    dated_afterwards,
+    later_occasion,
+    nominal_cue,
+    perfect_cue,
+    quoted_today,
+    read_published,
+    refers_to_event,
+    said_on,
+    simple_present,
+    time_heading,
+)
 from provenance.extraction.direct import QuoteCue, colon_intro, cue_for
 from provenance.extraction.lexicon.channels import (
     BACK_REFERENCE,
@@ -159,7 +173,10 @@ class _Reader:
         self.found: list[_Found] = []
         self.scenes: dict[int, list[_Scene]] = {}
         """The occasions each entity speaks on, in the order the text sets them."""
+        self._deeds: dict[int, tuple[int, int, str]] = {}
+        """Per speaker, the last deed dated in a sentence of its own: (from, to, date)."""
         self.paras = paragraphs(body)
+        self._para_starts = [p.start for p in self.paras]
         self.scan = find_quotes(body, self.paras)
         self._openings: list[int] = []
         self.turns = transcript_turns(body, self.paras)
@@ -370,9 +387,11 @@ class _Reader:
         _nest(items, self.cues)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
+        self._deed_dates(items)
         _add_closing(items, closing)
         self._closings += [(sentence.start, r) for r in closing if _relays_another(items, r)]
         self._sentence_scene(sentence, ws, subject_entity, items)
+        self._deed_date(sentence, subject_entity, items)
         self._exchange_scene(sentence, ws, subject_entity)
         self._possessive_scene(sentence, items)
         self._citing_scene(sentence, ws)
@@ -681,7 +700,11 @@ class _Reader:
             debate = None if item.channel else self._debate_setting(item)
             if debate is not None:
                 item.channel, item.date = debate.channel, item.date or debate.date
-            item.date = item.date or _date_in(self.body, frame, self.published)
+            item.date = (
+                item.date
+                or self._own_date(item, frame)
+                or announced_now(self.body, item.cue, item.start, item.end, self.published)
+            )
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
             own = _named_relays(own, self._scene(item.entity).via)
             if item.channel is None and any(self._interviewer(r) for r in own):
@@ -707,6 +730,18 @@ class _Reader:
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
+
+    def _own_date(self, item: _Found, frame: list[Span]) -> str | None:
+        """The date a statement's frame gives it; none for a present perfect cue (``X, which
+        opened in May, has called it ...``: the date is another clause's)."""
+        if perfect_cue(self.body, item.cue, item.start, item.end, PRESENT_PERFECT):
+            return None
+        # "X reported on Monday, citing sources, that ...": when the sources spoke is unsaid
+        if item.subject is not None and _CITED.search(
+            self.body, max(0, item.subject.start - _CITED_REACH), item.subject.start
+        ):
+            return None
+        return _date_in(self.body, frame, self.published)
 
     def _debate_setting(self, item: _Found) -> _Found | None:
         """``Trustee Jo Roe spoke against the closure`` just after another speaker's words
@@ -996,6 +1031,24 @@ class _Reader:
             item.channel = item.channel or channel
             item.date = item.date or day
 
+    def _deed_date(self, sentence: Span, subject: Entity | None, items: list[_Found]) -> None:
+        """``Jo Roe left the club on Saturday evening. "...," Roe said.``: a speaker's deed dated
+        in a sentence that says nothing dates what they go on to say in the paragraph."""
+        if subject is None or items:
+            return
+        day = said_on(self.body, sentence.start, sentence.end, self.published)
+        if day is not None:
+            para = self.paras[max(0, bisect_left(self._para_starts, sentence.start + 1) - 1)]
+            self._deeds[id(subject)] = (sentence.end, para.end, day)
+
+    def _deed_dates(self, items: list[_Found]) -> None:
+        for item in items:
+            deed = self._deeds.get(id(item.entity)) if item.entity is not None else None
+            if deed is None or item.date is not None or not deed[0] <= item.start < deed[1]:
+                continue
+            if not self._before_or_after(item):
+                item.date = deed[2]
+
     def _citing_scene(self, sentence: Span, ws: list[Word]) -> None:
         """``X, citing a conversation between two residents``: the residents spoke on that
         occasion, relayed by X."""
@@ -1026,10 +1079,14 @@ class _Reader:
     def _carry_scenes(self) -> None:
         self._carry_occasions()
         self._carry_back()
+        self._release_day()
         self._lede_date()
         self._outlet_reports()
         self._story_relay()
         self._own_release()
+        self._quoted_today()
+        self._dated_afterwards()
+        self._live_entries()
         self._carry_runs()
 
     def _carry_occasions(self) -> None:
@@ -1052,8 +1109,53 @@ class _Reader:
                 item.channel = scene.channel
                 if not item.via:
                     item.via = list(scene.via)
-            if item.date is None and item.start >= scene.since and item.channel == scene.channel:
+            if (
+                item.date is None
+                and item.start >= scene.since
+                and item.channel == scene.channel
+                and not self._later(item)
+            ):
                 item.date = scene.date
+
+    def _dated_afterwards(self) -> None:
+        """``These remarks came on Monday``: a sentence that dates the speech it refers
+        back to dates the undated statements of its paragraph."""
+        days: dict[int, str] = {}
+        for index, para in enumerate(self.paras):
+            for sentence in sentences(self.body, para):
+                day = dated_afterwards(self.body, sentence.start, sentence.end, self.published)
+                if day is not None:
+                    days.setdefault(index, day)
+        if not days:
+            return
+        for item in self.found:
+            if item.entity is not None and item.date is None:
+                item.date = days.get(_paragraph_of(self._para_starts, item.start))
+
+    def _live_entries(self) -> None:
+        """A live page's entries, each under a time of day (``19.05 BST``), were posted on
+        the page's day: so were their undated statements."""
+        day = self.published.day_date if self.published else None
+        if day is None:
+            return
+        headings = [p.start for p in self.paras if time_heading(self._first_line(p))]
+        if len(headings) < _LIVE_MIN_ENTRIES:
+            return
+        for item in self.found:
+            if item.entity is not None and item.date is None and item.start > headings[0]:
+                item.date = day.isoformat()
+
+    def _first_line(self, para: Span) -> str:
+        """The first line of a paragraph, up to a heading's length."""
+        limit = min(para.end, para.start + _HEADING_REACH)
+        end = self.body.find("\n", para.start, limit)
+        return self.body[para.start : end if end >= 0 else limit]
+
+    def _quoted_today(self) -> None:
+        """An undated quotation that speaks of ``today`` was said on the day of the page."""
+        for item in self.found:
+            if item.kind == "direct" and item.date is None and item.entity is not None:
+                item.date = quoted_today(self.body, item.start, item.end, self.published)
 
     def _story_relay(self) -> None:
         """``..., an official said Saturday, Nordpress reports.`` closing the lede credits the
@@ -1105,14 +1207,33 @@ class _Reader:
             ):
                 before.channel, before.via = item.channel, list(item.via)
 
+    def _release_day(self) -> None:
+        """What a release says in its own voice, and the words it quotes without another
+        occasion, are said on the day of its page (not on an earlier announcement's)."""
+        day = self.published.day_date if self.published else None
+        if day is None or not self._own_voice():
+            return
+        for item in self.found:
+            if (
+                item.entity is not None
+                and item.date is None
+                and item.channel in (None, "statement")
+                and not item.via
+            ):
+                item.date = day.isoformat()
+
+    def _own_voice(self) -> bool:
+        """Whether the issuer announces in its own voice (``The Directors are pleased to
+        announce that ...``) outside quotation marks."""
+        return any(
+            inside(self.scan.quotes, m.start()) is None for m in _OWN_RELEASE.finditer(self.body)
+        )
+
     def _own_release(self) -> None:
         """A page in which the issuer announces in its own voice (``The Directors are pleased
         to announce that ...``, outside quotation marks) is its release: what is said in
         it without another occasion is said in that statement."""
-        own_voice = any(
-            inside(self.scan.quotes, m.start()) is None for m in _OWN_RELEASE.finditer(self.body)
-        )
-        if not own_voice:
+        if not self._own_voice():
             return
         for item in self.found:
             if item.entity is not None and item.channel is None and not item.via:
@@ -1164,19 +1285,67 @@ class _Reader:
         for index in range(first, min(len(self.paras), first + _LEDE_DATE_PARAGRAPHS)):
             if index in self.turns:
                 continue  # "today" in an interview's question dates no news lede
-            para = self.paras[index]
-            lede = said_on(self.body, _past_dateline(self.body, para), para.end, self.published)
+            lede = self._occasion_date(self.paras[index])
             if lede is not None:
                 break
+        if lede is None and first < len(self.paras):
+            # "NORDPORT, May 9: X said ...": with no date of its own, the lede's
+            # occasion is the day of its dateline
+            para = self.paras[first]
+            lede = said_on(self.body, para.start, _past_dateline(self.body, para), self.published)
         if lede is None or len(lede) < 10 or not self._recent(lede):
             return
         end = self.paras[min(len(self.paras), first + _LEDE_PARAGRAPHS) - 1].end
         for item in self.found:
-            if item.start >= end:
+            if item.start >= end and not self._at_the_event(item):
                 continue
-            first = (item.cue or "").split()[0].lower() if item.cue else ""
-            if item.entity is not None and item.date is None and first not in PERFECT_MARKERS:
+            if item.entity is not None and item.date is None and not self._before_or_after(item):
                 item.date = lede
+
+    def _at_the_event(self, item: _Found) -> bool:
+        """``told reporters after the vote``: a statement placed at the occasion the lede
+        dates, however far below it."""
+        return any(refers_to_event(self.body, span.start, span.end) for span in self._reach(item))
+
+    def _occasion_date(self, para: Span) -> str | None:
+        """The date a lede paragraph gives its occasion. A question is no occasion, and a
+        date inside a quotation, or inside what is reported in the present or perfect (``says
+        inspectors drained it on Tuesday``, ``has praised the volunteers on Sunday``), dates the
+        event, not the saying."""
+        if self.body[para.start : para.end].rstrip().endswith("?"):
+            return None
+        reported = [
+            Span(i.start, i.end)
+            for i in self.found
+            if para.start <= i.start < para.end and self._undated_by_content(i)
+        ]
+        return _date_in(
+            self.body,
+            _gaps(Span(_past_dateline(self.body, para), para.end), reported),
+            self.published,
+        )
+
+    def _undated_by_content(self, item: _Found) -> bool:
+        if item.kind == "direct":
+            return True  # "'We signed it on Monday,' she said": the speaker's own reference
+        return simple_present(item.cue) or perfect_cue(self.body, item.cue, item.start, item.end)
+
+    def _before_or_after(self, item: _Found) -> bool:
+        """A statement reported as said before the lede's occasion (``has warned``), at no
+        stated time (``claims by X that``) or on a later one (``in a later interview``)."""
+        first = (item.cue or "").split()[0].lower() if item.cue else ""
+        if first in PERFECT_MARKERS or perfect_cue(self.body, item.cue, item.start, item.end):
+            return True
+        return nominal_cue(item.cue) or self._later(item)
+
+    def _later(self, item: _Found) -> bool:
+        """Whether a statement's frame sets a later occasion (``in a later interview``)."""
+        return any(later_occasion(self.body, span.start, span.end) for span in self._reach(item))
+
+    def _reach(self, item: _Found) -> list[Span]:
+        """The parts of a statement's frame near its cue."""
+        reach = Span(item.position - _FRAME_REACH, item.position + _FRAME_REACH)
+        return _minus(item.frame, [Span(0, reach.start), Span(reach.end, len(self.body))])
 
     def _recent(self, day: str) -> bool:
         """Whether a date can be the occasion of a news lede: not long before publication."""
@@ -1195,23 +1364,31 @@ class _Reader:
         return 0
 
     def _carry_runs(self) -> None:
-        """A speaker's statements in a row, in one paragraph or the next, are one occasion:
-        those without a date of their own take the date of the first."""
+        """A speaker's statements in one passage are one occasion: those without a date of
+        their own take the date of the speaker's last one, a few paragraphs up at most, even
+        with others speaking in between; not those said before it (``has warned``), nor any
+        once the text moves on to a later occasion (``in a later interview``)."""
         starts = [p.start for p in self.paras]
-        last: _Found | None = None
+        last: dict[int, _Found] = {}
+        moved_on = -1  # where the text last moved on to a later occasion
         for item in self.found:
             if item.entity is None:
                 continue
+            before = last.get(id(item.entity))
+            if self._later(item):
+                moved_on = item.start
             if (
-                last is not None
-                and item.entity is last.entity
+                before is not None
+                and before.start >= moved_on
                 and item.date is None
-                and last.date is not None
-                and item.channel in (None, last.channel)
-                and _paragraph_of(starts, item.start) - _paragraph_of(starts, last.start) <= 1
+                and before.date is not None
+                and item.channel in (None, before.channel)
+                and _paragraph_of(starts, item.start) - _paragraph_of(starts, before.start)
+                <= _PASSAGE_PARAGRAPHS
+                and not self._before_or_after(item)
             ):
-                item.date = last.date
-            last = item
+                item.date = before.date
+            last[id(item.entity)] = item
 
     # --- output ---------------------------------------------------------------------------
 
@@ -1301,6 +1478,13 @@ def _past_dateline(text: str, para: Span) -> int:
     return match.end() if match else para.start
 
 
+_PASSAGE_PARAGRAPHS = 3
+"""A speaker's date carries to their statements this many paragraphs further at most."""
+_HEADING_REACH = 40
+_LIVE_MIN_ENTRIES = 2
+"""A page with this many time-of-day headings is a live page."""
+_CITED = re.compile(r"\b(?:citing|quoting)\s+$", re.IGNORECASE)
+_CITED_REACH = 16
 _LEDE_MAX_AGE = timedelta(days=60)
 """A lede's occasion is at most this long before publication."""
 _LEDE_SEARCH = 8
@@ -1395,6 +1579,21 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
 
 def _outside(sentence: Span, contents: list[Span]) -> list[Span]:
     return _minus([sentence], contents)
+
+
+def _gaps(span: Span, holes: list[Span]) -> list[Span]:
+    """The parts of ``span`` outside any of ``holes``, in one pass over the sorted holes."""
+    gaps: list[Span] = []
+    at = span.start
+    for hole in sorted(holes):
+        if hole.start > at:
+            gaps.append(Span(at, min(hole.start, span.end)))
+        at = max(at, hole.end)
+        if at >= span.end:
+            break
+    if at < span.end:
+        gaps.append(Span(at, span.end))
+    return [g for g in gaps if g.start < g.end]
 
 
 def _minus(spans: list[Span], holes: list[Span]) -> list[Span]:

@@ -21,6 +21,18 @@ from provenance.extraction.lexicon.time import (
     WEEKDAY_PATTERN,
     WEEKDAYS,
 )
+from provenance.extraction.pending_dates2 import (
+    BOUND_PREPOSITIONS,
+    CLAIM_NOUNS,
+    EVENT_NOUNS,
+    FUTURE_MARKERS,
+    IRREGULAR_PAST,
+    MORE_EVENT_PARTICIPLES,
+    RELATIVE_PRONOUNS,
+    SPEAKING_STEMS,
+    SPEECH_NOUNS,
+    SPEECH_OCCURRED,
+)
 
 _MONTH = MONTH_PATTERN
 _WEEKDAY = WEEKDAY_PATTERN
@@ -44,10 +56,12 @@ _SAID_ON = re.compile(
     rf"\b(?P<dm>(?P<d1>\d{{1,2}}){_ORDINAL}\s(?:of\s)?(?P<m1>{_MONTH})(?:,?\s(?P<y1>{_YEAR}))?)\b"
     rf"|\b(?P<md>(?P<m2>{_MONTH})\s(?P<d2>\d{{1,2}}){_ORDINAL}(?:,?\s(?P<y2>{_YEAR}))?)\b"
     rf"|\b(?P<wd>{_WEEKDAY})\b"
-    rf"|\bin\s(?P<mo>{_MONTH})(?:\s(?P<y3>{_YEAR}))?\b"
-    r"|\b(?P<rel>yesterday|today|last\sweek|last\smonth|this\sweek|this\smonth"
+    rf"|\bin\s(?:(?:early|mid|late)[-\s])?(?P<mo>{_MONTH})(?:,?\s(?P<y3>{_YEAR}))?\b"
+    r"|\b(?P<rel>yesterday|today|tonight|last\snight|last\sweek|last\smonth|this\sweek"
+    r"|this\smonth|this\s(?:morning|afternoon|evening)"
     r"|earlier\sthis\s(?:week|month)|earlier\stoday)\b"
-    r"|\b(?P<ly>last\syear)\b",
+    r"|\b(?P<ly>last\syear)\b"
+    r"|\bat\s(?P<clock>\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b\.?)",
     re.IGNORECASE,
 )
 
@@ -104,23 +118,57 @@ def read_published(value: str | None) -> Published | None:
 def said_on(text: str, start: int, end: int, published: Published | None) -> str | None:
     """The date that ``text[start:end]`` (a statement's frame) says it was said on."""
     for match in _SAID_ON.finditer(text, start, end):
-        if _attributive(text, match) or _programme(text, match):
+        if _attributive(text, match) or _programme(text, match) or _other_clause(text, match):
             continue
-        resolved = _resolve(match, published, text[match.end() : match.end() + 12])
+        around = (
+            text[max(0, match.start() - 6) : match.start()],
+            text[match.end() : match.end() + 12],
+        )
+        resolved = _resolve(match, published, around)
         if resolved:
             return resolved
     return None
 
 
+_POSSESSIVE = re.compile(r"(?:\s(?:morning|afternoon|evening|night))?['’]s\b")
+"""``Monday's``, ``Monday night's``."""
+_OCCASION_PREPOSITIONS = frozenset({"during", "at"})
+"""``said during Monday's debate``: the event of the date is the occasion of the saying."""
+
+
+_EVENT_PARTICIPLES = EVENT_PARTICIPLES | MORE_EVENT_PARTICIPLES
+
+_CLAUSE_OPENING = re.compile(r"[,;:(—–]\s*(?P<word>[\w’']+)[^,;:(—–.!?]*$")
+_FUTURE_WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FUTURE_MARKERS)
+_FUTURE = re.compile(
+    rf"\b(?:{_FUTURE_WORDS})\b[^,;:.!?]*$|['’]ll\b[^,;:.!?]*$",
+    re.IGNORECASE,
+)
+_CLAUSE_REACH = 60
+_SPEAKING = re.compile(rf"\b(?:{'|'.join(SPEAKING_STEMS)})\w*\b", re.IGNORECASE)
+
+
+def _other_clause(text: str, match: re.Match[str]) -> bool:
+    """A date in a relative clause (``Jo Roe, who took office in March, said``) or of a
+    future event (``would meet on Friday``, ``next Monday``) is not when it was said."""
+    before = text[max(0, match.start() - _CLAUSE_REACH) : match.start()]
+    if _FUTURE.search(before):
+        return True
+    opening = _CLAUSE_OPENING.search(before)
+    if opening is None or opening.group("word").lower() not in RELATIVE_PRONOUNS:
+        return False
+    return _SPEAKING.search(opening.group()) is None  # "who spoke to reporters on Monday"
+
+
 def _attributive(text: str, match: re.Match[str]) -> bool:
     """``a May 4 election``, ``Monday's vote``, ``born on March 3``: a date that
-    describes something else than the saying."""
-    if text.startswith(("'s", "’s"), match.end()):
-        return True
+    describes something else than the saying (but ``at Monday's meeting`` is its occasion)."""
     before = text[max(0, match.start() - 16) : match.start()].lower().split()
-    if before and before[-1] in EVENT_DATE_DETERMINERS:
+    if _POSSESSIVE.match(text, match.end()):
+        return not before or before[-1] not in _OCCASION_PREPOSITIONS  # "at Monday's meeting"
+    if before and (before[-1] in EVENT_DATE_DETERMINERS or before[-1] in BOUND_PREPOSITIONS):
         return True
-    return bool(EVENT_PARTICIPLES & set(before[-2:]))
+    return bool(_EVENT_PARTICIPLES & set(before[-2:]))
 
 
 def _programme(text: str, match: re.Match[str]) -> bool:
@@ -137,7 +185,12 @@ def mentions_date(text: str, start: int, end: int) -> bool:
     return _SAID_ON.search(text, start, end) is not None
 
 
-def _resolve(match: re.Match[str], published: Published | None, after: str) -> str | None:
+def _resolve(
+    match: re.Match[str], published: Published | None, around: tuple[str, str]
+) -> str | None:
+    """A date match resolved against the publication date; ``around`` is the text just
+    before and after it (``last Friday``, ``May 3 last year``)."""
+    text_before, after = around
     last_year = re.match(r"\s+last\s+year", after, re.IGNORECASE) is not None
     if match.group("dm") or match.group("md"):
         day = int(match.group("d1") or match.group("d2"))
@@ -145,7 +198,8 @@ def _resolve(match: re.Match[str], published: Published | None, after: str) -> s
         year = match.group("y1") or match.group("y2")
         return _day_of_month(day, month, int(year) if year else None, published, last_year)
     if match.group("wd"):
-        return _weekday(match.group("wd").lower(), published)
+        last = re.search(r"\blast\s+$", text_before, re.IGNORECASE) is not None
+        return _weekday(match.group("wd").lower(), published, last)
     if match.group("mo"):
         month = _month(match.group("mo"))
         year = match.group("y3")
@@ -157,6 +211,8 @@ def _resolve(match: re.Match[str], published: Published | None, after: str) -> s
         return f"{guess:04d}-{month:02d}"
     if match.group("rel"):
         return _relative(" ".join(match.group("rel").lower().split()), published)
+    if match.group("clock"):
+        return _relative("today", published)  # "speaking at 8am": on the page's day
     return None
 
 
@@ -183,11 +239,13 @@ def _day_of_month(
         return None
 
 
-def _weekday(name: str, published: Published | None) -> str | None:
+def _weekday(name: str, published: Published | None, last: bool = False) -> str | None:
+    """The latest such day on or before the page's day; strictly before it after
+    ``last`` (``last Friday`` in a Friday paper is a week ago)."""
     today = published.day_date if published else None
     if today is None:
         return None
-    back = (today.weekday() - WEEKDAYS.index(name)) % 7
+    back = (today.weekday() - WEEKDAYS.index(name)) % 7 or (7 if last else 0)
     return (today - timedelta(days=back)).isoformat()
 
 
@@ -197,9 +255,9 @@ def _relative(phrase: str, published: Published | None) -> str | None:
         if published and published.month and phrase in {"this month", "earlier this month"}:
             return f"{published.year:04d}-{published.month:02d}"
         return None
-    if phrase in {"today", "earlier today"}:
+    if phrase in _SAME_DAY:
         return today.isoformat()
-    if phrase == "yesterday":
+    if phrase in {"yesterday", "last night"}:
         return (today - timedelta(days=1)).isoformat()
     if phrase in {"this month", "earlier this month"}:
         return today.strftime("%Y-%m")
@@ -210,7 +268,145 @@ def _relative(phrase: str, published: Published | None) -> str | None:
     return _month_of(today - timedelta(days=today.weekday()), today.weekday() + 1)
 
 
+_SAME_DAY = frozenset(
+    {"today", "earlier today", "tonight", "this morning", "this afternoon", "this evening"}
+)
+
+
 def _month_of(first: date, days: int) -> str | None:
     """The month of a run of days, when they all fall in one month."""
     last = first + timedelta(days=days - 1)
     return first.strftime("%Y-%m") if (first.year, first.month) == (last.year, last.month) else None
+
+
+_AUXILIARY_GAP = 40
+"""How far before a cue its auxiliary and adverbs are looked for."""
+_PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "’ve"})
+_CUE_ADVERB = re.compile(r"\w+ly|also|already|since|earlier|previously|repeatedly|long|often")
+_LATER_OCCASION = re.compile(r"\blater\b(?!\s+(?:this|that|in\s+the)\b)", re.IGNORECASE)
+
+
+def perfect_cue(
+    text: str, cue: str | None, start: int, end: int, auxiliaries: frozenset[str] | None = None
+) -> bool:
+    """Whether a statement's cue is in the perfect (``has warned``, ``had also accused``):
+    it reports something said before the occasion the story dates."""
+    auxiliaries = auxiliaries or _PERFECT_AUXILIARIES
+    at = _cue_at(text, cue, start, end)
+    if at < 0:
+        return False
+    before = text[max(0, at - _AUXILIARY_GAP) : at].replace("’", " ’").replace("'", " '")
+    for word in reversed(before.lower().split()):
+        if word in auxiliaries:
+            return True
+        if not _CUE_ADVERB.fullmatch(word):
+            return False
+    return False
+
+
+PRESENT_PERFECT = frozenset({"has", "have", "'ve", "’ve"})
+"""``has called``: the present perfect takes no past date (``has called it ... in May`` is
+not English), so a date near it belongs to another clause."""
+
+_FRAME_GAP = 80
+"""How far from a statement's content its cue is looked for."""
+
+
+def _cue_at(text: str, cue: str | None, start: int, end: int) -> int:
+    """Where the cue of a statement ``text[start:end]`` is written, or -1."""
+    if not cue:
+        return -1
+    at = text.rfind(cue, max(0, start - _FRAME_GAP), start)
+    return at if at >= 0 else text.find(cue, end, end + _FRAME_GAP)
+
+
+_ANNOUNCING_NOW = re.compile(
+    r"\b(?:is|are|am)\s+(?:\w+\s+)?(?:pleased|delighted|happy|proud|glad)\s+to\s+$", re.IGNORECASE
+)
+
+
+def announced_now(
+    text: str, cue: str | None, start: int, end: int, published: Published | None
+) -> str | None:
+    """The publication day for a release's own announcement (``The directors are pleased to
+    announce that ...``): the page is the occasion."""
+    day = published.day_date if published else None
+    at = _cue_at(text, cue, start, end)
+    if day is None or at < 0 or not _ANNOUNCING_NOW.search(text[max(0, at - _AUXILIARY_GAP) : at]):
+        return None
+    return day.isoformat()
+
+
+def later_occasion(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a statement's frame) sets a later occasion than the one
+    the story opens on (``in a later interview``, ``later told reporters``)."""
+    return _LATER_OCCASION.search(text, start, end) is not None
+
+
+_QUOTED_TODAY = re.compile(r"\b(?:today|tonight)\b")
+"""Lower case only: a capitalised ``Today`` opening a quotation often means "nowadays"."""
+
+
+def quoted_today(text: str, start: int, end: int, published: Published | None) -> str | None:
+    """The publication day, when a quotation ``text[start:end]`` speaks of ``today``
+    (``"Even today the lift is broken ..."``): the words were said that day."""
+    day = published.day_date if published else None
+    if day is None or _QUOTED_TODAY.search(text, start, end) is None:
+        return None
+    return day.isoformat()
+
+
+_REFERRING_BACK = re.compile(
+    r"\s*(?:These|The|This|Those|His|Her|Their|Its)\s+(?:[\w-]+\s+)?"
+    rf"(?:{'|'.join(sorted(SPEECH_NOUNS))})\s+(?:{'|'.join(SPEECH_OCCURRED)})\b"
+)
+
+
+def dated_afterwards(text: str, start: int, end: int, published: Published | None) -> str | None:
+    """The date a sentence ``text[start:end]`` gives to the speech it refers back to
+    (``These remarks came on Monday, ...``, ``The claims surfaced in May``)."""
+    match = _REFERRING_BACK.match(text, start, end)
+    if match is None:
+        return None
+    return said_on(text, match.end(), end, published)
+
+
+def nominal_cue(cue: str | None) -> bool:
+    """Whether a cue is a noun (``claims by``, ``reports of``, ``rumours emerged that``)."""
+    parts = (cue or "").lower().split()
+    return len(parts) > 1 and parts[0] in CLAIM_NOUNS and parts[1] not in {"for", "on", "to"}
+
+
+_EVENT_REFERENCE = re.compile(
+    r"\b(?:after|during|at|following|before|ahead\s+of)\s+the\s+(?:\w+\s+)?"
+    rf"(?:{'|'.join(EVENT_NOUNS)})\b|\bafterwards?\b",
+    re.IGNORECASE,
+)
+
+
+def refers_to_event(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a statement's frame) places it at an occasion named
+    before (``told reporters after the vote``, ``said during the debate``, ``afterwards``)."""
+    return _EVENT_REFERENCE.search(text, start, end) is not None
+
+
+def simple_present(cue: str | None) -> bool:
+    """Whether a one-word cue is in the simple present (``says``, ``say``, ``insist``)."""
+    word = (cue or "").strip()
+    if not word.isalpha() or not word.islower():
+        return False
+    return not word.endswith(("ed", "ing")) and word not in IRREGULAR_PAST
+
+
+_TIME_HEADING = re.compile(
+    r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?",
+    re.IGNORECASE,
+)
+_TIME_HEADING_MAX = 16
+
+
+def time_heading(line: str) -> bool:
+    """Whether a line is only a time of day (``19.05 BST``, ``6:45pm``): an entry of a live
+    page, posted on the day of the page."""
+    text = line.strip()
+    return len(text) <= _TIME_HEADING_MAX and _TIME_HEADING.fullmatch(text) is not None
