@@ -13,25 +13,19 @@ from typing import NamedTuple
 from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
+from provenance.extraction.lexicon.cues import IRREGULAR_PAST_CUES, SPEAKING_STEMS
+from provenance.extraction.lexicon.documents import CLAIM_NOUNS, SPEECH_NOUNS, SPEECH_OCCURRED
+from provenance.extraction.lexicon.function import DESCRIBING_RELATIVES
 from provenance.extraction.lexicon.time import (
+    BOUND_PREPOSITIONS,
     EVENT_DATE_DETERMINERS,
+    EVENT_NOUNS,
     EVENT_PARTICIPLES,
+    FUTURE_MARKERS,
     MONTH_PATTERN,
     WEEKDAY_ABBR_PATTERN,
     WEEKDAY_PATTERN,
     WEEKDAYS,
-)
-from provenance.extraction.pending_dates2 import (
-    BOUND_PREPOSITIONS,
-    CLAIM_NOUNS,
-    EVENT_NOUNS,
-    FUTURE_MARKERS,
-    IRREGULAR_PAST,
-    MORE_EVENT_PARTICIPLES,
-    RELATIVE_PRONOUNS,
-    SPEAKING_STEMS,
-    SPEECH_NOUNS,
-    SPEECH_OCCURRED,
 )
 
 _MONTH = MONTH_PATTERN
@@ -136,8 +130,6 @@ _OCCASION_PREPOSITIONS = frozenset({"during", "at"})
 """``said during Monday's debate``: the event of the date is the occasion of the saying."""
 
 
-_EVENT_PARTICIPLES = EVENT_PARTICIPLES | MORE_EVENT_PARTICIPLES
-
 _CLAUSE_OPENING = re.compile(r"[,;:(—–]\s*(?P<word>[\w’']+)[^,;:(—–.!?]*$")
 _FUTURE_WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FUTURE_MARKERS)
 _FUTURE = re.compile(
@@ -155,7 +147,7 @@ def _other_clause(text: str, match: re.Match[str]) -> bool:
     if _FUTURE.search(before):
         return True
     opening = _CLAUSE_OPENING.search(before)
-    if opening is None or opening.group("word").lower() not in RELATIVE_PRONOUNS:
+    if opening is None or opening.group("word").lower() not in DESCRIBING_RELATIVES:
         return False
     return _SPEAKING.search(opening.group()) is None  # "who spoke to reporters on Monday"
 
@@ -168,7 +160,7 @@ def _attributive(text: str, match: re.Match[str]) -> bool:
         return not before or before[-1] not in _OCCASION_PREPOSITIONS  # "at Monday's meeting"
     if before and (before[-1] in EVENT_DATE_DETERMINERS or before[-1] in BOUND_PREPOSITIONS):
         return True
-    return bool(_EVENT_PARTICIPLES & set(before[-2:]))
+    return bool(EVENT_PARTICIPLES & set(before[-2:]))
 
 
 def _programme(text: str, match: re.Match[str]) -> bool:
@@ -395,7 +387,7 @@ def simple_present(cue: str | None) -> bool:
     word = (cue or "").strip()
     if not word.isalpha() or not word.islower():
         return False
-    return not word.endswith(("ed", "ing")) and word not in IRREGULAR_PAST
+    return not word.endswith(("ed", "ing")) and word not in IRREGULAR_PAST_CUES
 
 
 _TIME_HEADING = re.compile(

@@ -411,3 +411,13 @@ IRREGULAR_PASSIVES = wordset("told said written")
 
 #: Verbs of ``, but it later emerged ...``: the narrator takes over from the speaker.
 NARRATIVE_BREAKS = wordset("emerged transpired")
+
+#: Past forms of cues that do not end in -ed.
+IRREGULAR_PAST_CUES = frozenset(
+    {"said", "told", "wrote", "spoke", "thought", "felt", "put", "made", "gave", "took"}
+    | {"saw", "knew", "found", "held", "sent", "read", "swore", "forecast", "broke", "hit"}
+)
+
+#: Stems of a relative clause that is itself the speaking (``who spoke to reporters on Monday``):
+#: its date is the saying's.
+SPEAKING_STEMS = ("speak", "spok", "address", "told", "talk", "testif")

@@ -55,3 +55,70 @@ REPORTS_OF_PATTERN = (
 
 #: A document's verb before its quoted words (``the statement reads in part``).
 DOCUMENT_READS = frozenset({"read", "reads"})
+
+#: Nouns that refer back to what was just said (``These remarks came on Monday``).
+SPEECH_NOUNS = frozenset(
+    {
+        "remark",
+        "remarks",
+        "comment",
+        "comments",
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "statement",
+        "statements",
+        "announcement",
+        "warning",
+        "warnings",
+        "allegation",
+        "allegations",
+        "assurance",
+        "assurances",
+        "pledge",
+        "appeal",
+    }
+)
+
+#: How a sentence says when the speech it refers back to took place.
+SPEECH_OCCURRED = (
+    "came",
+    "emerged",
+    "surfaced",
+    "were made",
+    "was made",
+    "were issued",
+    "was issued",
+    "were published",
+    "was published",
+    "was released",
+    "were released",
+    "were delivered",
+    "was delivered",
+)
+
+#: Nouns of a nominal cue (``claims by X that ...``, ``reports of ...``): claims made at no
+#: stated time, which do not share the date of the occasion a story opens on.
+CLAIM_NOUNS = frozenset(
+    {
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "report",
+        "reports",
+        "suggestion",
+        "suggestions",
+        "warning",
+        "warnings",
+        "assertion",
+        "assertions",
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+    }
+)

@@ -301,3 +301,7 @@ CONTENT_OPENERS = wordset(
     "despite although though while when after before because since if unless once until "
     "amid following"
 )
+
+#: A date in a relative clause (``Jo Roe, who took office in March, said``) describes the
+#: speaker, not the saying.
+DESCRIBING_RELATIVES = frozenset({"who", "whom", "whose", "which"})

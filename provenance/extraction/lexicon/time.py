@@ -63,6 +63,8 @@ EVENT_DATE_DETERMINERS = frozenset(
 #: A date after these dates a life or an institution (``born on March 3rd, 1914``).
 EVENT_PARTICIPLES = frozenset(
     {"born", "founded", "established", "built", "died", "married", "opened", "incorporated"}
+    | {"appointed", "elected", "sworn", "hired", "arrested", "detained", "killed", "injured"}
+    | {"wounded", "kidnapped", "abducted", "charged", "convicted", "sentenced", "jailed"}
 )
 
 #: Days named relative to today (``yesterday``).
@@ -73,3 +75,48 @@ TIME_PHRASE_OPENERS = wordset("on last this in late early")
 
 #: Capitalised words that name days and months, not parties (``March and April``).
 CALENDAR_NAMES = frozenset(WEEKDAYS) | MONTHS
+
+#: Words before a date that make it a future event (``would meet on Friday``).
+FUTURE_MARKERS = (
+    "will",
+    "would",
+    "shall",
+    "going to",
+    "due to",
+    "set to",
+    "expected to",
+    "scheduled",
+    "plans to",
+    "plan to",
+    "planned",
+    "next",
+)
+
+#: An occasion the story opens on, referred back to by a statement (``told reporters after the
+#: vote``, ``during the debate``): the statement shares the lede's date.
+EVENT_NOUNS = (
+    "vote",
+    "meeting",
+    "debate",
+    "hearing",
+    "session",
+    "sitting",
+    "game",
+    "match",
+    "race",
+    "final",
+    "summit",
+    "ceremony",
+    "rally",
+    "briefing",
+    "conference",
+    "trial",
+    "talks",
+    "event",
+    "launch",
+    "signing",
+)
+
+#: A date after these bounds something else (``900 signatures by Wednesday``, ``closed since
+#: Monday``): it is not when the words were said.
+BOUND_PREPOSITIONS = frozenset({"by", "until", "till", "since", "before"})
