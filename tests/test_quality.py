@@ -28,19 +28,24 @@ SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS = ROOT / "tests" / "corpus"
 DEV_CORPUS = ROOT / "tests" / "dev_corpus"
 
-SEEDS_STATEMENT_F1 = 0.90
-SEEDS_SPEAKER = 0.90
-SEEDS_CHAIN = 0.85
+SEEDS_STATEMENT_F1 = 0.95
+SEEDS_SPEAKER = 0.95
+SEEDS_CHAIN = 0.95
 SEEDS_KIND = 0.95
 
-SHARED_STATEMENT_F1 = 0.70
-SHARED_SPEAKER = 0.83
-SHARED_CHAIN = 0.88
+# The issue's targets for real news, met on the shared corpus with room to spare
+# (measured: F1 0.963, speaker 0.99, chain 0.98, channel 0.93, kind 1.00; fields 46-48 of 48).
+SHARED_STATEMENT_F1 = 0.93
+SHARED_SPEAKER = 0.95
+SHARED_CHAIN = 0.93
+SHARED_CHANNEL = 0.88
 SHARED_KIND = 0.97
+SHARED_FIELDS_RIGHT = 0.95
+"""Share of documents whose title, authors, dateline and date must be right."""
 
-CORPUS_STATEMENT_F1 = 0.85
+CORPUS_STATEMENT_F1 = 0.87
 CORPUS_KIND = 0.95
-DEV_CORPUS_STATEMENT_F1 = 0.88
+DEV_CORPUS_STATEMENT_F1 = 0.92
 
 
 def report(gold_path: Path, docs: Path, plugins) -> evaluation.Report:
@@ -89,7 +94,18 @@ def test_the_shared_corpus_meets_the_floors(plugins):
     assert overall.f1() >= SHARED_STATEMENT_F1
     assert overall.accuracy("speaker") >= SHARED_SPEAKER
     assert overall.accuracy("chain") >= SHARED_CHAIN
+    assert overall.accuracy("channel") >= SHARED_CHANNEL
     assert overall.accuracy("kind") >= SHARED_KIND
+
+
+def test_the_shared_corpus_pages_are_parsed_right(plugins):
+    if not (SHARED_CORPUS / "gold.json").exists():
+        pytest.skip(f"the shared corpus is not beside this clone (looked in {SHARED_CORPUS})")
+    scored = report(SHARED_CORPUS / "gold.json", SHARED_CORPUS / "docs", plugins)
+    totals, documents = scored.field_totals(), len(scored.documents)
+    for field in ("title", "authors", "dateline", "published"):
+        assert totals[field] >= SHARED_FIELDS_RIGHT * documents, field
+    assert totals["body_clean"] == documents
 
 
 def test_our_corpus_in_other_house_styles(plugins):
