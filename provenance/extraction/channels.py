@@ -85,12 +85,25 @@ class Relay(NamedTuple):
     """Found as the addressee of ``told`` (``told Reuters``)."""
 
 
+_FRAME_REACH = 600
+"""Characters searched at each end of a long frame span: a channel phrase stands near the
+cue or the content it frames, and a bound keeps a pathological sentence linear."""
+
+
 def channel_in(text: str, spans: list[Span]) -> str | None:
     """The channel that ``text`` names within ``spans`` (a statement's frame)."""
+    near = [part for span in spans for part in _ends(span)]
     for channel, pattern in _CHANNELS:
-        if any(pattern.search(text, s.start, s.end) for s in spans):
+        if any(pattern.search(text, s.start, s.end) for s in near):
             return channel
     return None
+
+
+def _ends(span: Span) -> tuple[Span, ...]:
+    """``span`` itself, or its two ends when it is longer than twice the reach."""
+    if span.end - span.start <= 2 * _FRAME_REACH:
+        return (span,)
+    return Span(span.start, span.start + _FRAME_REACH), Span(span.end - _FRAME_REACH, span.end)
 
 
 def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
