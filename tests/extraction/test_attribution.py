@@ -21,10 +21,10 @@ def test_quote_continuing_over_paragraphs_takes_the_final_speaker():
 
 
 def test_pronoun_resolves_to_the_last_person():
-    body = "Judge Karen Walsh opened the hearing.\n\n“This court will hear both sides,” she said."
+    body = "Judge Solveig Walsh opened the hearing.\n\n“This court will hear both sides,” she said."
     assert (
         by_text(attribute_body(body))["This court will hear both sides,"].speaker.name
-        == "Karen Walsh"
+        == "Solveig Walsh"
     )
 
 
@@ -43,9 +43,9 @@ def test_surname_resolves_to_a_full_name_met_earlier():
 
 
 def test_quote_as_object_of_a_cue():
-    body = "Chairman Ravi Das called the offer “an insult to our members”."
+    body = "Chairman Teodor Das called the offer “an insult to our members”."
     statement = by_text(attribute_body(body))["an insult to our members"]
-    assert statement.kind == "direct" and statement.speaker.name == "Ravi Das"
+    assert statement.kind == "direct" and statement.speaker.name == "Teodor Das"
 
 
 def test_bracketed_insertions_are_kept():
@@ -137,10 +137,10 @@ _CHANNEL_CASES = [
         ["Morning Show"],
     ),
     (
-        "Mayor Ann Cole told John Smith that taxes would fall.",
+        "Mayor Ann Cole told John Smythe that taxes would fall.",
         "taxes would fall",
         None,
-        ["John Smith"],
+        ["John Smythe"],
     ),
     ("Premier Ann Cole told parliament that taxes would fall.", "taxes would fall", "speech", []),
     ("Premier Ann Cole told the Dáil that taxes would fall.", "taxes would fall", "speech", []),
