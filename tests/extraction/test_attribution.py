@@ -231,8 +231,8 @@ _CHANNEL_CASES = [
         [],
     ),
     (
-        "Once the news conference was over, Jo Roe said with a grin there might be news soon.",
-        "there might be news soon",
+        "When the press conference had ended, Jo Roe said with a smile there could be news soon.",
+        "there could be news soon",
         "media talk",
         [],
     ),
