@@ -404,14 +404,14 @@ def test_partial_quote_in_reported_speech(body: str, speaker: str, expected: set
         (
             "Farmer Jo Roe says the dams are dry.\n\n"
             "“We have had no rain here in sixteen months.\n\n"
-            "“Nobody can tell us when it will break.”",
+            "“No one will say when the rain will come.”",
             {"Jo Roe"},
         ),
         # a speaker named at the quotation's end is the speaker of all its paragraphs
         (
             "Farmer Jo Roe says the dams are dry.\n\n"
             "“We have had no rain here in sixteen months.\n\n"
-            "“Nobody can tell us when it will break,” said her neighbour Ann Lyle.",
+            "“No one will say when the rain will come,” said her neighbour Ann Lyle.",
             {"Jo Roe", "Ann Lyle"},
         ),
     ],
@@ -678,8 +678,8 @@ _RELEASES = [
     (
         "The Directors of Valley Holdings Plc are pleased to announce that the company has won "
         "a new contract.\n\nJo Roe, the managing director, said:\n\n"
-        '"This award is a vote of confidence in our teams and in our plans."',
-        "This award is a vote of confidence in our teams and in our plans.",
+        '"This award shows that our customers trust our crews and our plans."',
+        "This award shows that our customers trust our crews and our plans.",
         "statement",
     ),
     (
@@ -736,8 +736,8 @@ def test_taking_a_side_in_a_debate_is_said_in_it(body: str, text: str, channel: 
 
 def test_excerpts_from_an_occasion_give_it_to_the_last_speaker():
     body = (
-        "Coach Jo Roe admitted that her side had batted badly on the first day. Highlights "
-        "from the post-match media session...\n\nOn the collapse:\n\nIt was a tough one."
+        "Coach Jo Roe admitted that her side had batted badly on the first day. Excerpts "
+        "from the media session after stumps:\n\nOn the collapse:\n\nIt was a tough one."
     )
     said = by_text(attribute_body(body))["her side had batted badly on the first day"]
     assert said.channel == "media talk"
@@ -746,13 +746,13 @@ def test_excerpts_from_an_occasion_give_it_to_the_last_speaker():
 _SPOKEN_WORDS = [
     # (body, statement text, channel): "X's comments at a rally" sets X's occasion
     (
-        "The angry response from the opposition followed Governor Jo Roe's reported comments "
+        "The opposition walked out after Governor Jo Roe's reported comments "
         'at a rally in Port Aster.\n\n"I saw the figures in the paper," Roe said.',
         "I saw the figures in the paper,",
         "speech",
     ),
     (
-        "The angry response from the opposition followed Governor Jo Roe's reported comments "
+        "The opposition walked out after Governor Jo Roe's reported comments "
         'about the budget.\n\n"I saw the figures in the paper," Roe said.',
         "I saw the figures in the paper,",
         None,
