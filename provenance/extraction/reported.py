@@ -635,7 +635,7 @@ def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int |
     if j + 1 < n and ws[j].text.lower() in CONDITIONS and ws[j + 1].text.lower() == "asked":
         return None  # "said when asked whether ...": the question is not the content
     if j < n and ws[j].text.lower() in CONDITIONS and _no_comma_within(ws, j):
-        return None  # "said once the verdict had been read out": a time adjunct, no content
+        return None  # "said once the ballots had been counted": a time adjunct, no content
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
         word = ws[j].text.lower()
         if word in ADJUNCT_WORDS and _clause_follows(ws, j):
@@ -889,7 +889,7 @@ def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None
     if cue.participle and prev not in PROGRESSIVE_AUXILIARIES:
         phrase = phrase_before(ws, i) or _both_before(ws, i)
         if phrase is not None and _after_with(ws, phrase, i):
-            return phrase  # "with world powers calling for ..."
+            return phrase  # "with donor states calling for ..."
         return None
     if prev in {"and", "or", "but"}:
         return None

@@ -318,7 +318,7 @@ _CONJUNCT_OPENERS = frozenset({",", ";", ":", ".", "—", "–", "--"})
 
 def _coordinated(words: list[Word], first: int, lo: int, right: Phrase | None) -> Phrase | None:
     """Two speakers joined by ``and`` at the head of a clause (``Roe and Bale welcomed``,
-    ``Roe and several rival candidates called for``) speak together, as one group."""
+    ``Roe and two fellow councillors called for``) speak together, as one group."""
     if right is None or right.kind == "pronoun" or first - 1 <= lo:
         return None
     if words[first - 1].text.lower() != "and":
