@@ -46,7 +46,7 @@ def make_gold(*statements: dict[str, Any], **document: Any) -> dict[str, Any]:
         "documents": [doc],
         "speakers": [
             {"name": "Jane Q Doe", "kind": "person", "aliases": ["Doe", "the finance minister"]},
-            {"name": "Herald Smith", "kind": "person", "aliases": ["Herald"]},
+            {"name": "Herald Smythe", "kind": "person", "aliases": ["Herald"]},
             {"name": "Bank of Ruritania", "kind": "organization", "aliases": []},
         ],
         "sources": [
@@ -221,8 +221,8 @@ def test_equal_overlaps_break_ties_by_index() -> None:
 def test_pairs_are_taken_best_first_not_in_gold_order() -> None:
     short = "the quick brown fox jumps"
     long = "the quick brown fox jumps over the lazy dog"
-    gold = make_gold(gold_statement(short), gold_statement(long, speaker="Herald Smith"))
-    report = run(gold, predicted(long, speaker="Herald Smith"))
+    gold = make_gold(gold_statement(short), gold_statement(long, speaker="Herald Smythe"))
+    report = run(gold, predicted(long, speaker="Herald Smythe"))
     doc = only_document(report)
     assert [m.gold.index for m in doc.matches] == [1]
     assert [ref.index for ref in doc.missed] == [0]
@@ -237,7 +237,7 @@ def test_attribute_mismatches_are_counted_per_match() -> None:
     report = run(
         gold,
         predicted("We will cut taxes.", channel="interview", said_on="2020-10"),
-        predicted("Growth is back.", kind="direct", speaker="Herald Smith"),
+        predicted("Growth is back.", kind="direct", speaker="Herald Smythe"),
     )
     total = report.overall
     assert total.accuracy("date") == 0.5
@@ -263,7 +263,7 @@ def test_attribute_mismatches_are_counted_per_match() -> None:
         ("Deputy Governor Jane Q Doe", True),  # title before the full name of a person
         ("John Doe", False),
         ("Jane", False),
-        ("Herald Smith", False),  # another gold speaker
+        ("Herald Smythe", False),  # another gold speaker
         ("Doe's spokesman", False),
     ],
 )
@@ -316,16 +316,16 @@ def test_empty_chain_must_match_empty_gold_chain() -> None:
 def test_document_fields_right() -> None:
     gold = make_gold(
         title="Minister  speaks",
-        authors=["Ann Lee", "Bo Park"],
-        dateline="ISLAMABAD",
+        authors=["Ann Lyle", "Bo Park"],
+        dateline="EASTMERE",
         published="2021-11-01",
         not_body=["Leave a comment", "Exit mobile version"],
     )
     report = run(
         gold,
         title=" Minister speaks\n",
-        authors=["bo park", "ANN  LEE"],
-        dateline="ISLAMABAD",
+        authors=["bo park", "ANN  LYLE"],
+        dateline="EASTMERE",
         published="2021-11-01",
         body="The minister spoke.\nLeave a Comment, he said.",  # case differs: not the furniture
     )
@@ -336,16 +336,16 @@ def test_document_fields_right() -> None:
 
 def test_document_fields_wrong() -> None:
     gold = make_gold(
-        authors=["Ann Lee"],
-        dateline="ISLAMABAD",
+        authors=["Ann Lyle"],
+        dateline="EASTMERE",
         published="2021-11",
         not_body=["Leave a comment", "Exit mobile version"],
     )
     report = run(
         gold,
         title="Minister speaks out",
-        authors=["Ann Lee", "Bo Park"],
-        dateline="Islamabad",
+        authors=["Ann Lyle", "Bo Park"],
+        dateline="Eastmere",
         published="2021-11-01",
         body="The minister spoke.\nExit  mobile\nversion",
     )
@@ -459,7 +459,7 @@ def mixed_report() -> Report:
     return run(
         gold,
         predicted("We will cut taxes next year.", via=("The Wire",)),
-        predicted("Growth is back.", speaker="Herald Smith", kind="indirect"),
+        predicted("Growth is back.", speaker="Herald Smythe", kind="indirect"),
         predicted("Inflation is a worry."),
     )
 
@@ -490,7 +490,7 @@ def test_details_list_misses_spurious_and_wrong_fields() -> None:
     details = format_details(mixed_report())
     assert "missed #2 [Jane Q Doe] 'Unemployment will fall.'" in details
     assert "spurious #2 [Jane Q Doe] 'Inflation is a worry.'" in details
-    assert "speaker: gold 'Jane Q Doe', got 'Herald Smith'" in details
+    assert "speaker: gold 'Jane Q Doe', got 'Herald Smythe'" in details
     assert "field published: gold '2020-10', got None" in details
 
 
@@ -516,13 +516,13 @@ def blamed_report() -> Report:
         gold_statement("the budget would balance by spring", kind="indirect"),
         gold_statement("rates would stay on hold", kind="indirect"),
         gold_statement("Prices are stable.", channel="interview"),
-        dateline="ISLAMABAD",
+        dateline="EASTMERE",
         not_body=["Leave a comment"],
     )
     return run(
         gold,
         predicted("We will cut taxes next year."),  # chain: gold via the agency
-        predicted("Growth is back.", speaker="Herald Smith", kind="indirect"),  # 3 errors
+        predicted("Growth is back.", speaker="Herald Smythe", kind="indirect"),  # 3 errors
         predicted("rates would stay on hold", speaker=None, kind="indirect"),  # no speaker
         predicted("Prices are stable."),  # channel
         predicted("Inflation is a worry."),  # spurious

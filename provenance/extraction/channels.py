@@ -180,7 +180,7 @@ def _relay_after(ws: list[Word], i: int | None, told: bool = False) -> Relay | N
 def _relay(phrase: Phrase, told: bool = False) -> Relay:
     lowered = phrase.text.lower().split()
     kind = "agency" if "agency" in lowered or "wire" in lowered else "outlet"
-    if phrase.kind == "group":  # "Indian media quoted ...": an unnamed collective relays
+    if phrase.kind == "group":  # "Valdorian media quoted ...": an unnamed collective relays
         return Relay(phrase.text, "group", phrase.start, phrase, told)
     return Relay(outlet_name(phrase.text), kind, phrase.start, phrase, told)
 

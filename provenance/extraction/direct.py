@@ -122,7 +122,7 @@ def _after(ws: list[Word], j: int, hi: int, text: str, cues: Lexicon) -> QuoteCu
     while k < hi and ws[k].start < phrase.end:
         k += 1
     if k < hi and ws[k].text.lower() == "who" and phrase.kind != "pronoun":
-        # "a passenger who was travelling home told the Courier": the clause is his
+        # "a cyclist who was riding home told the Courier": the clause is his
         verb = _after_relative(ws, k, hi, cues)
         if verb is not None:
             end = ws[verb - 1].end

@@ -263,7 +263,7 @@ _CRUMB_SEPARATOR = re.compile(r"\s+[»›>|/•]\s+")
 
 
 def _separated_crumbs(text: str) -> bool:
-    """``Home » India » Elections``, ``News | Business``: short capitalised crumbs."""
+    """``Home » Westland » Elections``, ``News | Business``: short capitalised crumbs."""
     crumbs = _CRUMB_SEPARATOR.split(text)
     return (
         2 <= len(crumbs) <= 6

@@ -117,7 +117,7 @@ _IN_VIEW = re.compile(
     r"\bin\s+(his|her|their|its)\s+(?:view|opinion|estimation|assessment),\s",
     re.IGNORECASE,
 )
-"""``In their view, the tunnels resemble burrows``: the owner of the view speaks."""
+"""``In their view, the ruins resemble a fort``: the owner of the view speaks."""
 _POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _ACCORDING = re.compile(r"\baccording\s+to\s", re.IGNORECASE)
 
@@ -265,7 +265,7 @@ def usable(
                 or closing
                 or (named and _zero_that_after(ws, i + len(cue.text.split())))
                 or _as_opening(ws, i)
-            )  # "..., The Guardian notes.", "The Valley Courier notes the fine may ..."
+            )  # "..., The Clarion notes.", "The Valley Courier notes the fine may ..."
     passive = prev in BE_FORMS and (first.endswith("ed") or first in IRREGULAR_PASSIVES)
     if passive and nxt == "by" and has_class(cue, "pointing"):
         return True  # "were accused by the army of ...": the agent speaks
@@ -488,7 +488,7 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool, cues: Lexi
         ):
             return word.start  # "rejected two bids and had accepted ...": a second verb
         if word.text == "," and _narrative_break(ws, k + 1):
-            return word.start  # "..., but it later emerged the man was ...": the narrator's
+            return word.start  # "..., but it later emerged the driver had ...": the narrator's
         if nominal and word.text == "," and nxt in CLAUSE_LINKS:
             return word.start  # "confirmed the loss of 14 homes, but it was too early ..."
         if nominal and word.text.lower() in CONTRASTS and (nxt in DETERMINERS or nxt in PRONOUNS):
@@ -635,14 +635,14 @@ def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int |
     if j + 1 < n and ws[j].text.lower() in CONDITIONS and ws[j + 1].text.lower() == "asked":
         return None  # "said when asked whether ...": the question is not the content
     if j < n and ws[j].text.lower() in CONDITIONS and _no_comma_within(ws, j):
-        return None  # "said once the verdict had been read out": a time adjunct, no content
+        return None  # "said once the ballots had been counted": a time adjunct, no content
     if has_class(cue, "clause") and j < n and ws[j].text[0].isalnum():
         word = ws[j].text.lower()
         if word in ADJUNCT_WORDS and _clause_follows(ws, j):
             return j  # "said in the beginning Westland did not react"
         manner = _after_manner(ws, j)
         if manner is not None:
-            return manner  # "said with a grin there might be ..."
+            return manner  # "said with a smile there could be ..."
         if word in ADJUNCT_WORDS or word in {"as", "so", "and", "but", "or", "it", "he", "she"}:
             return None if word not in {"it", "he", "she"} else j
         if word == "of" or ws[j].text == "." or (cue.lemma == "tell" and j == after):
@@ -889,7 +889,7 @@ def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None
     if cue.participle and prev not in PROGRESSIVE_AUXILIARIES:
         phrase = phrase_before(ws, i) or _both_before(ws, i)
         if phrase is not None and _after_with(ws, phrase, i):
-            return phrase  # "with world powers calling for ..."
+            return phrase  # "with donor states calling for ..."
         return None
     if prev in {"and", "or", "but"}:
         return None
@@ -923,7 +923,7 @@ _RESTRICTED_WORDS = 18
 
 def _restricted_subject(ws: list[Word], i: int) -> Phrase | None:
     """A sentence-opening noun phrase with a restrictive relative clause, as the cue's
-    subject (``The couple who own the shop said``, ``Residents who fled told ...``)."""
+    subject (``The brothers who run the garage said``, ``Residents who fled told ...``)."""
     if i > _RESTRICTED_WORDS or i < 4 or ws[0].text.lower() not in ARTICLES | GROUP_HEADS:
         return None
     r = next((n for n in range(1, min(i - 1, 5)) if ws[n].text.lower() in {"who", "whose"}), None)
@@ -1121,7 +1121,7 @@ _PARTIAL_REACH = 40
 
 def _partial_quote(ws: list[Word], first: int) -> bool:
     """Whether the clause before ``, said X`` ends with a quoted fragment that opens after
-    some words of the clause (``The drop was "unexpected," said X``)."""
+    some words of the clause (``The delay was "regrettable," said X``)."""
     for k in range(first - 3, max(-1, first - _PARTIAL_REACH), -1):
         if ws[k].text in OPEN_QUOTES or ws[k].text in _CLOSE_MARKS:
             before = ws[max(0, k - _PARTIAL_REACH) : k]
@@ -1229,7 +1229,7 @@ _GERUND_REACH = 8
 
 def _event_told(ws: list[Word], j: int | None) -> bool:
     """Whether ``reports of`` is followed by what they tell, a subject and its gerund
-    (``reports of its army fighting abroad``), not a bare topic."""
+    (``reports of its navy patrolling abroad``), not a bare topic."""
     if j is None:
         return False
     for k in range(j + 1, min(len(ws), j + _GERUND_REACH)):

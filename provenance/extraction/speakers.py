@@ -318,7 +318,7 @@ _CONJUNCT_OPENERS = frozenset({",", ";", ":", ".", "—", "–", "--"})
 
 def _coordinated(words: list[Word], first: int, lo: int, right: Phrase | None) -> Phrase | None:
     """Two speakers joined by ``and`` at the head of a clause (``Roe and Bale welcomed``,
-    ``Roe and several rival candidates called for``) speak together, as one group."""
+    ``Roe and two fellow councillors called for``) speak together, as one group."""
     if right is None or right.kind == "pronoun" or first - 1 <= lo:
         return None
     if words[first - 1].text.lower() != "and":
@@ -602,7 +602,7 @@ DASHES = frozenset({"-", "--", "—", "–"})
 
 def _dateline_end(words: list[Word], taken: list[Word], j: int, stop: int) -> int | None:
     """Where the story starts when ``taken`` is a dateline's place, not a speaker:
-    ``BAMAKO (Reuters) --``, ``Washington (AP) —``, ``NEW DELHI -``."""
+    ``PORT ASTER (Reuters) --``, ``Eastmere (AP) —``, ``NEW ASTER -``."""
     if not taken or j >= stop:
         return None
     k = j
@@ -849,7 +849,7 @@ def name_shaped(taken: list[Word]) -> bool:
     if len({t.lower() for t in texts}) < len(texts) or any(heading_word(t) for t in texts):
         return False
     if any(t.lower().endswith(("n't", "n’t")) for t in texts):
-        return False  # "Minister Won't Confirm Talks": a headline's verb, not a name
+        return False  # "Mayor Won't Reopen Pier": a headline's verb, not a name
     return not any("-" in t and t.split("-")[-1][:1].isupper() for t in texts[:-1])
 
 
@@ -918,7 +918,7 @@ def _is_title_only(text: str) -> bool:
 
 
 def _low_possessive_stem(text: str) -> str:
-    """``Agriculture's`` -> ``Agriculture``; ``unions’`` -> ``unions``."""
+    """``Transport's`` -> ``Transport``; ``unions’`` -> ``unions``."""
     for suffix in ("’s", "'s", "’", "'"):
         if text.endswith(suffix):
             return text[: -len(suffix)]
@@ -934,7 +934,7 @@ def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
     taken = [w for w in words if w.start >= phrase.start and w.end <= phrase.end]
     text = phrase.text
     if len(taken) > 1 and (_low(taken[-1]) in RELATIVE_PRONOUNS or is_possessive(taken[-1])):
-        # "a regular commuter who", "the Department of Agriculture's"
+        # "a regular commuter who", "the Department of Transport's"
         last = taken[-1].text
         trimmed = "" if _low(taken[-1]) in RELATIVE_PRONOUNS else _low_possessive_stem(last)
         taken = taken[:-1] + ([Word(trimmed, taken[-1].start, taken[-1].end)] if trimmed else [])

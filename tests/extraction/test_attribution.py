@@ -21,10 +21,10 @@ def test_quote_continuing_over_paragraphs_takes_the_final_speaker():
 
 
 def test_pronoun_resolves_to_the_last_person():
-    body = "Judge Karen Walsh opened the hearing.\n\n“This court will hear both sides,” she said."
+    body = "Judge Solveig Walsh opened the hearing.\n\n“This court will hear both sides,” she said."
     assert (
         by_text(attribute_body(body))["This court will hear both sides,"].speaker.name
-        == "Karen Walsh"
+        == "Solveig Walsh"
     )
 
 
@@ -43,9 +43,9 @@ def test_surname_resolves_to_a_full_name_met_earlier():
 
 
 def test_quote_as_object_of_a_cue():
-    body = "Chairman Ravi Das called the offer “an insult to our members”."
+    body = "Chairman Teodor Das called the offer “an insult to our members”."
     statement = by_text(attribute_body(body))["an insult to our members"]
-    assert statement.kind == "direct" and statement.speaker.name == "Ravi Das"
+    assert statement.kind == "direct" and statement.speaker.name == "Teodor Das"
 
 
 def test_bracketed_insertions_are_kept():
@@ -137,10 +137,10 @@ _CHANNEL_CASES = [
         ["Morning Show"],
     ),
     (
-        "Mayor Ann Cole told John Smith that taxes would fall.",
+        "Mayor Ann Cole told John Smythe that taxes would fall.",
         "taxes would fall",
         None,
-        ["John Smith"],
+        ["John Smythe"],
     ),
     ("Premier Ann Cole told parliament that taxes would fall.", "taxes would fall", "speech", []),
     ("Premier Ann Cole told the Dáil that taxes would fall.", "taxes would fall", "speech", []),
@@ -225,14 +225,14 @@ _CHANNEL_CASES = [
         [],
     ),
     (
-        "Coach Ben Ruiz said at the post-match media session that the team was tired.",
+        "Coach Ben Ruiz said at the media session after training that the team was tired.",
         "the team was tired",
         "media talk",
         [],
     ),
     (
-        "Once the news conference was over, Jo Roe said with a grin there might be news soon.",
-        "there might be news soon",
+        "When the press conference had ended, Jo Roe said with a smile there could be news soon.",
+        "there could be news soon",
         "media talk",
         [],
     ),
@@ -380,19 +380,19 @@ _QUOTE_ATTRIBUTIONS = [
     ("The demands include:\n\n“Fair pay for all the dock workers in the port.”", {}),
     # attributions that quote: "to quote X", "in the words of X", "as X put it"
     (
-        "Sam Tull left Valley Tyres to “explore other interests”, to quote Valley Tyres.",
-        {"explore other interests": "Valley Tyres"},
+        "Sam Tull left Valley Tyres to “pursue new ventures”, to quote Valley Tyres.",
+        {"pursue new ventures": "Valley Tyres"},
     ),
     (
-        "Sam Tull left to “explore other interests”, in the words of Jo Roe.",
-        {"explore other interests": "Jo Roe"},
+        "Sam Tull left to “pursue new ventures”, in the words of Jo Roe.",
+        {"pursue new ventures": "Jo Roe"},
     ),
     ("The plan is “dead in the water”, as Jo Roe put it.", {"dead in the water": "Jo Roe"}),
     # one member of a group, named in apposition or not
     (
-        'General Sam Tull was arrested.\n\n"He would have tried it years ago. He never told '
-        'anyone to fight," one of his lawyers, Jo Roe, told the Valley Courier.',
-        {"He would have tried it years ago. He never told anyone to fight,": "Jo Roe"},
+        'General Sam Tull was arrested.\n\n"He could have fled months ago. He never asked '
+        'anyone to hide him," one of his lawyers, Jo Roe, told the Valley Courier.',
+        {"He could have fled months ago. He never asked anyone to hide him,": "Jo Roe"},
     ),
     (
         'The march ended.\n\n"We will be back next week," one of the organisers said.',
@@ -404,9 +404,9 @@ _QUOTE_ATTRIBUTIONS = [
     ),
     # a relative clause between the speaker and the cue belongs to the speaker
     (
-        "The ferry stalled.\n\n“We have been stuck here for an hour,” a passenger who was "
-        "travelling home told reporters.",
-        {"We have been stuck here for an hour,": "a passenger who was travelling home"},
+        "The ferry stalled.\n\n“We have waited on this platform for an hour,” a commuter who was "
+        "riding home told reporters.",
+        {"We have waited on this platform for an hour,": "a commuter who was riding home"},
     ),
 ]
 
@@ -445,7 +445,7 @@ def test_a_sign_that_reads_a_quotation_says_nothing():
             {},
         ),
         ("Director Sam Tull was honoured.\n\n“People say Jo Roe made me,” Tull said.", {}),
-        ("Sam Tull waited.\n\n“Nobody can tell us when the storm will break,” Tull said.", {}),
+        ("Sam Tull waited.\n\n“No one will say when the ferry sails,” Tull said.", {}),
     ],
 )
 def test_reported_speech_inside_a_quotation_is_relayed_by_the_one_quoted(body, expected):
@@ -456,8 +456,8 @@ def test_reported_speech_inside_a_quotation_is_relayed_by_the_one_quoted(body, e
 
 def test_reported_content_never_runs_out_of_a_quotation():
     body = (
-        'General Sam Tull was arrested.\n\n"He would have tried it years ago. He never told '
-        'anyone to fight," one of his lawyers, Jo Roe, told the Valley Courier.'
+        'General Sam Tull was arrested.\n\n"He could have fled months ago. He never asked '
+        'anyone to hide him," one of his lawyers, Jo Roe, told the Valley Courier.'
     )
     assert all("lawyers" not in s.text for s in attribute_body(body).statements)
 

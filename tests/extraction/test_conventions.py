@@ -114,7 +114,7 @@ def test_a_speakers_next_statement_shares_the_date():
 
 def test_memo_is_a_letter_and_release_a_statement():
     body = (
-        "In a memo to staff, Chief Executive Ravi Lund said the cuts were final.\n\n"
+        "In a memo to staff, Chief Executive Teodor Lund said the cuts were final.\n\n"
         "In a release, the Harbour Authority said the port would reopen."
     )
     found = by_text(attribute_body(body))
@@ -202,10 +202,10 @@ _RELAY_CASES = [
         ["Nordpress"],
     ),
     (
-        "Ali Reza, a farmer, said the minister had told him that the border would open.",
+        "Omid Farrokh, a farmer, said the minister had told him that the border would open.",
         "the border would open",
         "minister",
-        ["Ali Reza"],
+        ["Omid Farrokh"],
     ),
 ]
 
@@ -268,8 +268,8 @@ def test_addressing_journalists_is_a_media_talk():
 
 
 def test_an_unnamed_outlet_relays_as_a_group():
-    found = attribute_body("Indian media quoted the minister as saying the border was calm.")
-    assert [(v.name, v.kind) for v in found.statements[0].via] == [("Indian media", "group")]
+    found = attribute_body("Valdorian media quoted the minister as saying the border was calm.")
+    assert [(v.name, v.kind) for v in found.statements[0].via] == [("Valdorian media", "group")]
 
 
 def test_a_report_dated_once_dates_the_outlets_later_claims():
@@ -285,8 +285,8 @@ def test_a_report_dated_once_dates_the_outlets_later_claims():
 
 def test_a_birth_date_is_not_the_ledes_occasion():
     body = (
-        "Hattie Moss, born on March 3rd, 1914, says she still sews every day.\n\n"
-        "“Laugh a lot,” Moss said."
+        "Wilhelmina Thorne, born on June 9th, 1921, says she still sews every day.\n\n"
+        "“Laugh a lot,” Thorne said."
     )
     found = by_text(attribute_body(body))
     assert found["she still sews every day"].said_on is None
@@ -349,12 +349,12 @@ def test_a_speakers_own_occasion_dates_their_words_before_the_ledes():
 
 def test_the_reader_of_a_statement_speaks_at_its_occasion():
     body = (
-        "“The vote must be cancelled,” said a statement read by spokesman Ali Reza during a "
-        "news conference on Tuesday.\n\nReza said the opposition would march."
+        "“The vote must be cancelled,” said a statement read by spokesman Omid Farrokh during a "
+        "news conference on Tuesday.\n\nFarrokh said the opposition would march."
     )
     found = by_text(attribute_body(body, published="2024-03-13"))
     assert found["The vote must be cancelled,"].channel == "statement"
-    assert found["The vote must be cancelled,"].speaker.name != "Ali Reza"
+    assert found["The vote must be cancelled,"].speaker.name != "Omid Farrokh"
     later = found["the opposition would march"]
     assert later.channel == "news conference" and later.said_on == "2024-03-12"
 
@@ -375,8 +375,8 @@ def test_a_closing_report_is_no_statement_of_its_own():
             {('the plan was "a disaster" for farmers', "indirect"), ("a disaster", "direct")},
         ),
         (
-            "Mayor Ann Lee warned that the levy would “hurt every family” in the valley.",
-            "Ann Lee",
+            "Mayor Ann Lyle warned that the levy would “hurt every family” in the valley.",
+            "Ann Lyle",
             {
                 ("the levy would “hurt every family” in the valley", "indirect"),
                 ("hurt every family", "direct"),
@@ -404,15 +404,15 @@ def test_partial_quote_in_reported_speech(body: str, speaker: str, expected: set
         (
             "Farmer Jo Roe says the dams are dry.\n\n"
             "“We have had no rain here in sixteen months.\n\n"
-            "“Nobody can tell us when it will break.”",
+            "“No one will say when the rain will come.”",
             {"Jo Roe"},
         ),
         # a speaker named at the quotation's end is the speaker of all its paragraphs
         (
             "Farmer Jo Roe says the dams are dry.\n\n"
             "“We have had no rain here in sixteen months.\n\n"
-            "“Nobody can tell us when it will break,” said her neighbour Ann Lee.",
-            {"Jo Roe", "Ann Lee"},
+            "“No one will say when the rain will come,” said her neighbour Ann Lyle.",
+            {"Jo Roe", "Ann Lyle"},
         ),
     ],
 )
@@ -678,8 +678,8 @@ _RELEASES = [
     (
         "The Directors of Valley Holdings Plc are pleased to announce that the company has won "
         "a new contract.\n\nJo Roe, the managing director, said:\n\n"
-        '"This award is a vote of confidence in our teams and in our plans."',
-        "This award is a vote of confidence in our teams and in our plans.",
+        '"This award shows that our customers trust our crews and our plans."',
+        "This award shows that our customers trust our crews and our plans.",
         "statement",
     ),
     (
@@ -714,15 +714,15 @@ def test_the_outlet_given_at_ingest_is_the_publisher(plugins):
 _DEBATES = [
     # (body, statement text, channel): taking a side just after words spoken at a meeting
     (
-        "The Valley School Board voted on Monday to close the annex.\n\n"
+        "The Valley School Board voted on Monday to raise parking fees.\n\n"
         '"This is the hardest call we have made," Trustee Jo Roe said during the meeting.\n\n'
-        "Trustee Sam Vale spoke against closing the annex, saying the plan was rushed.",
+        "Trustee Sam Vale spoke against raising the fees, saying the plan was rushed.",
         "the plan was rushed",
         "speech",
     ),
     (
-        "The Valley School Board voted on Monday to close the annex.\n\n"
-        "Parent Sam Vale spoke against closing the annex, saying the plan was rushed.",
+        "The Valley School Board voted on Monday to raise parking fees.\n\n"
+        "Parent Sam Vale spoke against raising the fees, saying the plan was rushed.",
         "the plan was rushed",
         None,
     ),
@@ -736,8 +736,8 @@ def test_taking_a_side_in_a_debate_is_said_in_it(body: str, text: str, channel: 
 
 def test_excerpts_from_an_occasion_give_it_to_the_last_speaker():
     body = (
-        "Coach Jo Roe admitted that her side had batted badly on the first day. Highlights "
-        "from the post-match media session...\n\nOn the collapse:\n\nIt was a tough one."
+        "Coach Jo Roe admitted that her side had batted badly on the first day. Excerpts "
+        "from the media session after stumps:\n\nOn the collapse:\n\nIt was a tough one."
     )
     said = by_text(attribute_body(body))["her side had batted badly on the first day"]
     assert said.channel == "media talk"
@@ -746,13 +746,13 @@ def test_excerpts_from_an_occasion_give_it_to_the_last_speaker():
 _SPOKEN_WORDS = [
     # (body, statement text, channel): "X's comments at a rally" sets X's occasion
     (
-        "The angry response from the opposition followed Governor Jo Roe's reported comments "
+        "The opposition walked out after Governor Jo Roe's reported comments "
         'at a rally in Port Aster.\n\n"I saw the figures in the paper," Roe said.',
         "I saw the figures in the paper,",
         "speech",
     ),
     (
-        "The angry response from the opposition followed Governor Jo Roe's reported comments "
+        "The opposition walked out after Governor Jo Roe's reported comments "
         'about the budget.\n\n"I saw the figures in the paper," Roe said.',
         "I saw the figures in the paper,",
         None,

@@ -126,7 +126,7 @@ def test_transcript_of_a_news_conference(plugins):
 
     text = (
         "Club trades captain\n\nBy Jane Doe\n\n"
-        "Coach Lee Park spoke after the trade was announced on Friday.\n\n"
+        "Coach Lyle Park spoke after the trade was announced on Friday.\n\n"
         "Here is a transcript of Park's news conference:\n\n"
         "Q: Why now?\n\nPark: The timing was right for both sides and we knew it.\n\n"
         "Q: Any regrets?\n\nPark: None at all. He gave us six good years here."

@@ -364,7 +364,7 @@ def test_contact_block_ends_a_release():
 
 
 def test_comment_section_in_the_second_half_ends_the_story():
-    other = "Mumbai, May 12: A fast bowler would have no problem playing behind closed doors."
+    other = "Eastmere, May 12: The ring road will reopen to lorries next week."
     parsed = parse(page(TITLE, LEDE, SECOND, THIRD, "Comments", "Add new comment", other))
     assert parsed.body == page(LEDE, SECOND, THIRD)
 

@@ -26,7 +26,7 @@ def test_unclosed_quote_ends_at_paragraph_end():
 
 
 def test_unclosed_quote_stops_before_a_cue_sentence():
-    text = "“The plan is dead. Smith said that nothing would change."
+    text = "“The plan is dead. Smythe said that nothing would change."
     assert spans(text) == ["The plan is dead."]
 
 

@@ -7,14 +7,14 @@ from tests.extraction.conftest import attribute_body, by_text
     ("body", "text", "speaker"),
     [
         (
-            "Mayor Ann Lee said that the road would reopen in May.",
+            "Mayor Ann Lyle said that the road would reopen in May.",
             "the road would reopen in May",
-            "Ann Lee",
+            "Ann Lyle",
         ),
         (
-            "Mayor Ann Lee said the road would reopen in May.",
+            "Mayor Ann Lyle said the road would reopen in May.",
             "the road would reopen in May",
-            "Ann Lee",
+            "Ann Lyle",
         ),
         (
             "According to the city council, the road would reopen in May.",
@@ -47,9 +47,9 @@ from tests.extraction.conftest import attribute_body, by_text
             "opposition activists",
         ),
         (
-            "Coach Ian Moss made it clear that nobody would be sold.",
+            "Coach Bram Moss made it clear that nobody would be sold.",
             "nobody would be sold",
-            "Ian Moss",
+            "Bram Moss",
         ),
         ("The budget is balanced, Treasurer Amy Cole said.", "The budget is balanced", "Amy Cole"),
     ],
@@ -79,7 +79,7 @@ def test_scare_quote_is_not_a_statement():
     ("body", "text", "speaker", "cue"),
     [
         ("Officials rejected these claims.", "these claims", "Officials", "rejected"),
-        ("Mayor Ann Lee denied the reports.", "the reports", "Ann Lee", "denied"),
+        ("Mayor Ann Lyle denied the reports.", "the reports", "Ann Lyle", "denied"),
         (
             "The union dismissed those figures and walked out.",
             "those figures",
@@ -183,9 +183,9 @@ def test_speech_act_with_object(body: str, text: str, speaker: str, cue: str):
     [
         ("The water board said it would lift the ban.", "it would lift the ban"),
         ("The water board said those reserves had run low.", "those reserves had run low"),
-        ("Coach Ian Moss insisted the team was ready.", "the team was ready"),
+        ("Coach Bram Moss insisted the team was ready.", "the team was ready"),
         (
-            "Coach Ian Moss warned there would be no second chance.",
+            "Coach Bram Moss warned there would be no second chance.",
             "there would be no second chance",
         ),
         ("The mayor alleged her rival had lied.", "her rival had lied"),
@@ -200,12 +200,12 @@ def test_zero_that_clauses(body: str, text: str):
 @pytest.mark.parametrize(
     "body",
     [
-        "Mayor Ann Lee said so.",
-        "Mayor Ann Lee said it in a speech.",
-        "Mayor Ann Lee denied it.",
-        "Coach Ian Moss stressed the importance of rest.",
-        "Mayor Ann Lee read a written reply to the council.",
-        "Coach Ian Moss believes the team is ready.",
+        "Mayor Ann Lyle said so.",
+        "Mayor Ann Lyle said it in a speech.",
+        "Mayor Ann Lyle denied it.",
+        "Coach Bram Moss stressed the importance of rest.",
+        "Mayor Ann Lyle read a written reply to the council.",
+        "Coach Bram Moss believes the team is ready.",
         "The court extended the deadline.",
         "The council called on Monday for calm.",
         "The man accused of the theft will appear in court.",
@@ -218,7 +218,7 @@ def test_no_content_given(body: str):
 
 def test_negated_cue_is_not_a_statement():
     assert (
-        attribute_body("Director Paul Grey did not say whether he would resign.").statements == []
+        attribute_body("Director Anselm Grey did not say whether he would resign.").statements == []
     )
 
 
@@ -394,7 +394,7 @@ def test_naming_verb_with_a_quoted_label_is_one_statement():
             ["the ferry is out of service", "crews found a crack"],
         ),
         (
-            "Resident Dana Kay says she feels cut off, calling the shuttle unreliable.",
+            "Resident Marit Kay says she feels cut off, calling the shuttle unreliable.",
             ["she feels cut off"],
         ),
         (
@@ -441,12 +441,12 @@ def test_plain_noun_phrase_opening_the_sentence_is_the_subject(body: str, text: 
         ("Jo Roe, the head of the union, confirmed the arrests.", ["the arrests"]),
         # the addressee of "told" is skipped before the trailing check
         (
-            "The bridge will stay shut, Mayor Ann Lee told the council.",
+            "The bridge will stay shut, Mayor Ann Lyle told the council.",
             ["The bridge will stay shut"],
         ),
         # an object ends before ", but" and a new clause
         (
-            "Mayor Ann Lee confirmed the loss of ten homes, but it was too early to say more.",
+            "Mayor Ann Lyle confirmed the loss of ten homes, but it was too early to say more.",
             ["the loss of ten homes"],
         ),
     ],
@@ -595,25 +595,25 @@ def test_passive_speech_acts(body: str, expected: list[tuple[str, str]]):
     ("body", "texts"),
     [
         (
-            "Mayor Ann Lee spoke to the council. According to her, the road will reopen in May.",
+            "Mayor Ann Lyle spoke to the council. According to her, the road will reopen in May.",
             ["the road will reopen in May"],
         ),
         (
-            "Mayor Ann Lee spoke to the council. The road will reopen in May, according to her.",
+            "Mayor Ann Lyle spoke to the council. The road will reopen in May, according to her.",
             ["The road will reopen in May"],
         ),
-        ("Mayor Ann Lee wrote this on Facebook on Thursday.", []),
+        ("Mayor Ann Lyle wrote this on Facebook on Thursday.", []),
         (
-            "Reiterating the party's position, Mayor Ann Lee said the road would reopen.",
+            "Reiterating the party's position, Mayor Ann Lyle said the road would reopen.",
             ["the road would reopen"],
         ),
-        ("Mayor Ann Lee said this week that the road would reopen.", ["the road would reopen"]),
+        ("Mayor Ann Lyle said this week that the road would reopen.", ["the road would reopen"]),
     ],
 )
 def test_according_to_a_pronoun_and_what_is_no_content(body: str, texts: list[str]):
     found = attribute_body(body).statements
     assert [s.text for s in found] == texts
-    assert all(s.speaker.name == "Ann Lee" for s in found)
+    assert all(s.speaker.name == "Ann Lyle" for s in found)
 
 
 @pytest.mark.parametrize(
@@ -811,8 +811,8 @@ def test_a_denial_does_not_relay_the_claim_it_denies():
             [("having said any such thing", "Jo Roe")],
         ),
         (
-            "Ann Lee confirmed the remarks said to have been made by Jo Roe.",
-            [("the remarks said to have been made by Jo Roe", "Ann Lee")],
+            "Ann Lyle confirmed the remarks said to have been made by Jo Roe.",
+            [("the remarks said to have been made by Jo Roe", "Ann Lyle")],
         ),
         ("Jo Roe is said to be furious.", []),
         # "In her view," opening a clause attributes it

@@ -14,10 +14,10 @@ def _speaker(body: str, text: str) -> str:
 
 def test_ampersand_and_and_joined_names_are_kept_whole():
     body = (
-        "Pellow & Strand said the merger would close in June.\n\n"
+        "Brandeth & Strand said the merger would close in June.\n\n"
         "The Northern Water and Energy Supply Authority said tariffs would rise."
     )
-    assert _speaker(body, "the merger would close in June") == "Pellow & Strand"
+    assert _speaker(body, "the merger would close in June") == "Brandeth & Strand"
     assert _speaker(body, "tariffs would rise") == "Northern Water and Energy Supply Authority"
 
 
@@ -28,7 +28,7 @@ def test_a_determiner_keeps_a_name_starting_with_a_heading_word():
 
 def test_name_with_a_description_in_apposition_is_the_speaker():
     body = (
-        "Mara Quell, a retail analyst at Fenwick Partners, said the outlook was weak.\n\n"
+        "Mara Quell, a retail analyst at Harrowgate Partners, said the outlook was weak.\n\n"
         "Budget analyst Tova Brand of Civic Ledger said the plan was sound."
     )
     assert _speaker(body, "the outlook was weak") == "Mara Quell"
@@ -37,12 +37,12 @@ def test_name_with_a_description_in_apposition_is_the_speaker():
 
 def test_role_before_the_name_and_named_description_later():
     body = (
-        "Orlen Bio's chief scientific officer, Dr. Ines Varga, said the data were clean. "
+        "Orlen Bio's chief scientific officer, Dr. Ines Quorvik, said the data were clean. "
         '"We saw a signal," she said.'
     )
     found = by_text(attribute_body(body))
-    assert found["the data were clean"].speaker.name == "Ines Varga"
-    assert found["We saw a signal,"].speaker.name == "Ines Varga"
+    assert found["the data were clean"].speaker.name == "Ines Quorvik"
+    assert found["We saw a signal,"].speaker.name == "Ines Quorvik"
 
 
 def test_groups_keep_their_noun_and_place():
@@ -185,15 +185,15 @@ OUTLETS_AND_BUSINESSES = [
         "Morgenblad",
     ),
     (
-        "Tamura Electric will split in three, the Shimpo business daily reported.",
-        "Tamura Electric will split in three",
-        "Shimpo",
+        "Okada Marine will sell its ferry arm, the Kaiyo business daily reported.",
+        "Okada Marine will sell its ferry arm",
+        "Kaiyo",
     ),
     (
-        "Tamura Electric will split in three, the Shimpo business daily reported.\n\n"
-        "The Japanese conglomerate confirmed that a split was being studied.",
-        "a split was being studied",
-        "Tamura Electric",
+        "Okada Marine will sell its ferry arm, the Kaiyo business daily reported.\n\n"
+        "The Japanese conglomerate confirmed that a sale was being studied.",
+        "a sale was being studied",
+        "Okada Marine",
     ),
 ]
 
@@ -201,10 +201,10 @@ OUTLETS_AND_BUSINESSES = [
 DESCRIBED_NAMES = [
     # (body, statement text, speaker): "description Name" and "description, Name" give the name
     (
-        "Debt collection agency Brannock Recoveries said the fine was unfair and too high.\n\n"
+        "Recruitment agency Callister Staffing said the fine was unfair and too high.\n\n"
         "The company said costs would rise.",
         "costs would rise",
-        "Brannock Recoveries",
+        "Callister Staffing",
     ),
     ("The news agency Nordpress said the port was shut.", "the port was shut", "Nordpress"),
     (
@@ -483,9 +483,9 @@ ANONYMOUS_SOURCES_AND_TITLED_NAMES = [
         "Jo Roe",
     ),
     (
-        "The chief executive of Tallow Robotics, Ian Berg, said orders had doubled.",
+        "The chief executive of Tallow Robotics, Bram Berg, said orders had doubled.",
         "orders had doubled",
-        "Ian Berg",
+        "Bram Berg",
     ),
 ]
 

@@ -73,8 +73,8 @@ SPOKESWOMAN = Said("Mira Osk", roles=["Calder Water Board spokeswoman"])
             id="an organisation named in full and in short",
         ),
         pytest.param(
-            Said("Tomas Brel"),
-            Said("Ilse Varga", via=("Tomas Brel",)),
+            Said("Anders Brel"),
+            Said("Ilse Quorvik", via=("Anders Brel",)),
             id="a speaker and the person who relays them",
         ),
         pytest.param(
@@ -108,7 +108,7 @@ def test_one_document_naming_one_voice_twice_is_no_disagreement(client, service)
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        pytest.param(Said("Tomas Brel"), Said("Ilse Varga"), id="two unrelated people"),
+        pytest.param(Said("Anders Brel"), Said("Ilse Quorvik"), id="two unrelated people"),
         pytest.param(
             ORG,
             Said("Mira Osk", roles=["Calder Rail Company spokeswoman"]),
@@ -143,30 +143,30 @@ def test_one_document_with_two_origins_disagrees(client, service):
     story(
         service,
         "Reservoir levels",
-        Said("Tomas Brel", via=("Harbour Radio",)),
-        Said("Ilse Varga", via=("Coast FM",)),
+        Said("Anders Brel", via=("Harbour Radio",)),
+        Said("Ilse Quorvik", via=("Coast FM",)),
     )
-    assert speaker_disagreements(client) == [{"Tomas Brel", "Ilse Varga"}]
+    assert speaker_disagreements(client) == [{"Anders Brel", "Ilse Quorvik"}]
 
 
 def test_a_spokesperson_joins_the_disagreement_of_their_organisation(client, service):
     story(service, "Reservoir levels", ORG)
     story(service, "Autumn outlook", SPOKESWOMAN)
-    story(service, "Dry summer", Said("Tomas Brel"))
-    story(service, "Harbour", Said("Tomas Brel", text=OTHER), Said("Ilse Varga", text=OTHER))
+    story(service, "Dry summer", Said("Anders Brel"))
+    story(service, "Harbour", Said("Anders Brel", text=OTHER), Said("Ilse Quorvik", text=OTHER))
     found = speaker_disagreements(client)
-    assert {ORG.speaker, SPOKESWOMAN.speaker, "Tomas Brel"} in found
+    assert {ORG.speaker, SPOKESWOMAN.speaker, "Anders Brel"} in found
     assert len(found) == 1  # OTHER: two speakers, but one document tells it
 
 
 def test_the_summary_names_the_voices(client, service):
     story(service, "Reservoir levels", ORG)
     story(service, "Autumn outlook", SPOKESWOMAN)
-    story(service, "Dry summer", Said("Tomas Brel"))
+    story(service, "Dry summer", Said("Anders Brel"))
     (found,) = client.get("/disagreements", params={"kind": "speakers"}).json()["items"]
     assert found["summary"] == (
         "The same words are attributed to 2 voices: "
-        "Calder Water Board and Mira Osk (one voice); Tomas Brel."
+        "Calder Water Board and Mira Osk (one voice); Anders Brel."
     )
 
 
@@ -174,8 +174,8 @@ def test_a_speaker_who_denies_the_words_is_not_given_them(client, service):
     story(service, "Reservoir levels", Said("Coast FM", kind="organization"))
     story(service, "Denial", Said("Calder Water Board", kind="organization", cue="denied"))
     assert speaker_disagreements(client) == []
-    story(service, "Dry summer", Said("Tomas Brel"))
-    assert speaker_disagreements(client) == [{"Coast FM", "Tomas Brel"}]
+    story(service, "Dry summer", Said("Anders Brel"))
+    assert speaker_disagreements(client) == [{"Coast FM", "Anders Brel"}]
 
 
 def origin_disagreements(client) -> list[set[str]]:
@@ -184,8 +184,8 @@ def origin_disagreements(client) -> list[set[str]]:
 
 
 def test_a_chain_that_credits_one_more_hop_is_no_disagreement(client, service):
-    story(service, "Reservoir levels", Said("Tomas Brel", via=("Harbour Radio",)))
-    story(service, "Autumn outlook", Said("Tomas Brel", via=("two ferrymen", "Harbour Radio")))
+    story(service, "Reservoir levels", Said("Anders Brel", via=("Harbour Radio",)))
+    story(service, "Autumn outlook", Said("Anders Brel", via=("two ferrymen", "Harbour Radio")))
     assert origin_disagreements(client) == []
 
 
@@ -200,14 +200,14 @@ def test_one_document_with_a_nested_relay_is_no_disagreement(client, service):
 
 
 def test_two_documents_with_different_first_hops_disagree(client, service):
-    story(service, "Reservoir levels", Said("Tomas Brel", via=("Harbour Radio",)))
-    story(service, "Autumn outlook", Said("Tomas Brel", via=("Coast FM",)))
+    story(service, "Reservoir levels", Said("Anders Brel", via=("Harbour Radio",)))
+    story(service, "Autumn outlook", Said("Anders Brel", via=("Coast FM",)))
     assert origin_disagreements(client) == [{"Harbour Radio", "Coast FM"}]
 
 
 def test_chains_that_part_before_the_last_hop_disagree(client, service):
-    story(service, "Reservoir levels", Said("Tomas Brel", via=("Harbour Radio", "Daily Tide")))
-    story(service, "Autumn outlook", Said("Tomas Brel", via=("Coast FM", "Daily Tide")))
+    story(service, "Reservoir levels", Said("Anders Brel", via=("Harbour Radio", "Daily Tide")))
+    story(service, "Autumn outlook", Said("Anders Brel", via=("Coast FM", "Daily Tide")))
     assert origin_disagreements(client) == [{"Harbour Radio", "Coast FM"}]
 
 

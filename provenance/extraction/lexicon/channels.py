@@ -53,6 +53,17 @@ SOCIAL_PLATFORMS = (
 )
 
 
+#: How an occasion is said to be over (``the news conference was over``, ``had ended``).
+_ENDED = r"(?:over|ended|finished|concluded|closed|wrapped\sup|broke\sup)\b"
+
+#: What puts a phrase after an occasion rather than at it (``after the``, ``following a``).
+_NOT_AFTER = "".join(
+    rf"(?<!{preposition}\s{determiner}\s)"
+    for preposition in ("after", "following")
+    for determiner in ("the", "a", "an")
+)
+
+
 #: How a statement was made, by the words of its frame (``said in a statement``): one line
 #: per channel phrase, in order of precedence, the more specific setting first. Phrases are
 #: matched case-insensitively unless they say ``(?-i:...)``.
@@ -62,7 +73,7 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ("telephone conversation", r"over\sthe\s(?:tele)?phone"),
     (
         "news conference",
-        r"(?<!after\sthe\s)(?:news|press)\sconference(?!\s(?:was|had)\s(?:over|ended|finished))",
+        rf"{_NOT_AFTER}(?:news|press)\sconference(?!\s(?:was\s|had\s)?{_ENDED})",
     ),
     ("news conference", r"news\sbriefing"),
     ("press briefing", r"(?:press|media|weekly|daily|regular)\sbriefing"),
@@ -83,8 +94,8 @@ CHANNEL_PHRASES: tuple[tuple[str, str], ...] = (
     ("media talk", r"(?-i:told\s(?:the\s)?(?:reporters|journalists|media|press|newsmen))"),
     ("media talk", r"(?:media|press)\s(?:talk|session|scrum|gaggle)s?"),
     # what is said once a news conference is over is said to reporters, not at it
-    ("media talk", r"after\sthe\s(?:news|press)\sconference"),
-    ("media talk", r"(?:news|press)\sconference\s(?:was|had)\s(?:over|ended|finished)"),
+    ("media talk", r"(?:after|following)\s(?:the|a|an)\s(?:news|press)\sconference"),
+    ("media talk", rf"(?:news|press)\sconference\s(?:was\s|had\s)?{_ENDED}"),
     (
         "media talk",
         r"(?:addressing|addressed|briefing|briefed)\s(?:the\s)?"

@@ -60,7 +60,7 @@ EVENT_DATE_DETERMINERS = frozenset(
     {"a", "an", "the", "this", "that", "its", "his", "her", "their", "our"}
 )
 
-#: A date after these dates a life or an institution (``born on March 3rd, 1914``).
+#: A date after these dates a life or an institution (``born on June 9th, 1921``).
 EVENT_PARTICIPLES = frozenset(
     {"born", "founded", "established", "built", "died", "married", "opened", "incorporated"}
     | {"appointed", "elected", "sworn", "hired", "arrested", "detained", "killed", "injured"}
