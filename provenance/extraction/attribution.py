@@ -10,7 +10,6 @@ channels and relays by :mod:`channels`; dates by :mod:`dates`.
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -50,6 +49,16 @@ from provenance.extraction.dates import (
     time_heading,
 )
 from provenance.extraction.direct import QuoteCue, colon_intro, cue_for
+from provenance.extraction.found import (
+    FRAME_REACH,
+    LOOK_BACK,
+    Found,
+    Scene,
+    date_in,
+    minus,
+    paragraph_of,
+    sentence_end,
+)
 from provenance.extraction.lexicon.channels import (
     BACK_REFERENCE,
     CITING_VERBS,
@@ -101,10 +110,6 @@ _MIN_CLAUSE_WORDS = 1
 from this many words outside the quotation marks (``said the result was "..."``)."""
 _MIN_STANDALONE_WORDS = 6
 """A quotation alone in its paragraph continues the last speaker from this many words."""
-_FRAME_REACH = 300
-"""How far from a statement's cue its channel, relays and date are looked for."""
-_LOOK_BACK = 30
-"""How many earlier statements a continuation may look back over."""
 
 
 class Attribution(Struct, kw_only=True):
@@ -113,40 +118,6 @@ class Attribution(Struct, kw_only=True):
     statements: list[ExtractedStatement]
     speakers: list[ExtractedSpeaker] = struct_field(default_factory=list)
     sources: list[ExtractedSource] = struct_field(default_factory=list)
-
-
-@dataclass
-class _Found:
-    """A statement being built."""
-
-    start: int
-    end: int
-    kind: str
-    cue: str | None
-    position: int
-    """Where its speaker (or cue) is named: the order of resolution."""
-    subject: Phrase | None
-    frame: list[Span]
-    """Parts of the sentence outside any content: where channel, relay and date are read."""
-    entity: Entity | None = None
-    nested_in: "_Found | None" = None
-    quote: Quote | None = None
-    channel: str | None = None
-    date: str | None = None
-    via: list[Relay] = field(default_factory=list)
-    inherits: bool = False
-    provisional: bool = False
-    """A quotation running over paragraphs, given the last speaker until its end names one."""
-
-
-@dataclass
-class _Scene:
-    """The occasion an entity speaks on: carried to its other statements."""
-
-    channel: str | None = None
-    via: list[Relay] = field(default_factory=list)
-    date: str | None = None
-    since: int = 0
 
 
 def attribute(
@@ -170,8 +141,8 @@ class _Reader:
         self.title = title or ""
         self.published = published
         self.resolver = Resolver(name_registry(body))
-        self.found: list[_Found] = []
-        self.scenes: dict[int, list[_Scene]] = {}
+        self.found: list[Found] = []
+        self.scenes: dict[int, list[Scene]] = {}
         """The occasions each entity speaks on, in the order the text sets them."""
         self._deeds: dict[int, tuple[int, int, str]] = {}
         """Per speaker, the last deed dated in a sentence of its own: (from, to, date)."""
@@ -193,7 +164,7 @@ class _Reader:
         by_para: dict[int, list[Quote]] = {}
         for quote in self.scan.quotes:
             by_para.setdefault(quote.paragraph, []).append(quote)
-        previous: list[_Found] = []
+        previous: list[Found] = []
         for index, para in enumerate(self.paras):
             turn = self.turns.get(index)
             if turn is None:
@@ -205,17 +176,17 @@ class _Reader:
         self._speech_in_quotes()
         self._carry_scenes()
 
-    def _paragraph(self, para: Span, quotes: list[Quote], previous: list[_Found]) -> list[_Found]:
+    def _paragraph(self, para: Span, quotes: list[Quote], previous: list[Found]) -> list[Found]:
         ws = words(self.body, para.start, para.end)
         self._openings = [q.opened for q in quotes]
-        items: list[_Found] = []
+        items: list[Found] = []
         for sentence in sentences(self.body, para):
             items.extend(self._sentence(sentence, ws, quotes, items, previous))
         return [item for item in items if item.quote is not None] or previous[-1:]
 
     # --- interview transcripts -------------------------------------------------------------
 
-    def _turn(self, turn: Turn, quotes: list[Quote], previous: list[_Found]) -> list[_Found]:
+    def _turn(self, turn: Turn, quotes: list[Quote], previous: list[Found]) -> list[Found]:
         """A transcript turn: an answer is one direct statement of the interviewee, and
         quotations within it are relayed by them; a question says nothing itself, except
         what it reports the interviewee to have said (``You've said ...``)."""
@@ -235,7 +206,7 @@ class _Reader:
         if speaker is None:
             self.found.extend(inner)
             return result
-        answer = _Found(
+        answer = Found(
             turn.content.start,
             turn.content.end,
             "direct",
@@ -358,9 +329,9 @@ class _Reader:
         sentence: Span,
         para_ws: list[Word],
         quotes: list[Quote],
-        earlier: list[_Found],
-        previous: list[_Found],
-    ) -> list[_Found]:
+        earlier: list[Found],
+        previous: list[Found],
+    ) -> list[Found]:
         ws = para_ws[first_word_at(para_ws, sentence.start) : first_word_at(para_ws, sentence.end)]
         in_quote = inside(self.scan.quotes, sentence.start) is not None
         heading = _heading(self.body, sentence)
@@ -398,7 +369,7 @@ class _Reader:
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
         return items
 
-    def _mention_content_subject(self, items: list[_Found]) -> None:
+    def _mention_content_subject(self, items: list[Found]) -> None:
         """The subject inside what a statement says is known from here on, ranked below
         the sentence's speakers (``France backs the talks, it added``: ``it`` next time is
         still the speaker)."""
@@ -461,10 +432,10 @@ class _Reader:
             phrase, own = _after_row_label(phrase, own)
         return self.resolver.resolve(phrase, own, NOUN_CHANNELS)
 
-    def _from_clause(self, clause: Clause, sentence: Span) -> _Found:
+    def _from_clause(self, clause: Clause, sentence: Span) -> Found:
         position = clause.subject.start if clause.subject else clause.cue_start
         frame = _outside(sentence, [clause.content])
-        item = _Found(
+        item = Found(
             start=clause.content.start,
             end=clause.content.end,
             kind="indirect",
@@ -483,7 +454,7 @@ class _Reader:
         read as a verb (``note that``)."""
         if clause.cue.lower() not in _DOCUMENT_VERBS:
             return clause.cue
-        before = self.body[max(sentence.start, clause.cue_start - _FRAME_REACH) : clause.cue_start]
+        before = self.body[max(sentence.start, clause.cue_start - FRAME_REACH) : clause.cue_start]
         match = _SAID_IN_DOCUMENT.search(before)
         return match.group(1) if match else clause.cue
 
@@ -493,10 +464,10 @@ class _Reader:
         sentence: Span,
         para_ws: list[Word],
         quotes: list[Quote],
-        clauses: list[_Found],
-        earlier: list[_Found],
-        previous: list[_Found],
-    ) -> _Found | None:
+        clauses: list[Found],
+        earlier: list[Found],
+        previous: list[Found],
+    ) -> Found | None:
         quote = quotes[k]
         lo_offset = max(
             sentence.start, quotes[k - 1].closed + 1 if k and quotes[k - 1].closed else 0
@@ -508,11 +479,11 @@ class _Reader:
         intro = None if cue is not None else self._colon_intro(quote)
         cue = cue or intro
         end_of_frame = quote.closed + 1 if quote.closed is not None else quote.end
-        after_sentence = _sentence_end(self.body, end_of_frame, hi_offset)
+        after_sentence = sentence_end(self.body, end_of_frame, hi_offset)
         frame = [Span(sentence.start, quote.opened), Span(end_of_frame, after_sentence)]
         if intro is not None:
             frame.append(sentences(self.body, self.paras[quote.paragraph - 1])[-1])
-        item = _Found(quote.start, quote.end, "direct", None, quote.start, None, frame, quote=quote)
+        item = Found(quote.start, quote.end, "direct", None, quote.start, None, frame, quote=quote)
         if cue is not None:
             item.cue, item.subject, item.inherits = cue.cue, cue.subject, cue.subject is None
             item.position = cue.subject.start if cue.subject else cue.cue_start
@@ -521,7 +492,7 @@ class _Reader:
         words_in = len(self.body[quote.start : quote.end].split())
         if host is not None:
             return self._within_report(item, host)
-        before = [e for e in earlier[-_LOOK_BACK:] if e.entity is not None]
+        before = [e for e in earlier[-LOOK_BACK:] if e.entity is not None]
         if (
             before
             and before[-1].quote is not None
@@ -551,7 +522,7 @@ class _Reader:
         that the port would close," Tull said``) is the third party's statement relayed by
         the one quoted (FORMAT.md Convention 7); the occasion it names (``in an interview
         with X``) carries to that party's next such statement from the same speaker."""
-        nested: list[_Found] = []
+        nested: list[Found] = []
         starts = [q.start for q in self.scan.quotes]
         inner_starts = [q.start for q in self.scan.nested]
         occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]] = {}
@@ -575,11 +546,11 @@ class _Reader:
 
     def _reported_in_quote(
         self,
-        item: _Found,
+        item: Found,
         clause: Clause,
         sentence: Span,
         occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]],
-    ) -> _Found | None:
+    ) -> Found | None:
         inner = self._named_speaker(clause.subject)
         if inner is None or item.entity is None or _speaks_for(item.entity, inner):
             return None
@@ -600,19 +571,19 @@ class _Reader:
         inner.statements += 1
         return found
 
-    def _quotes_in_quote(self, item: _Found, inner_quotes: list[Quote]) -> list[_Found]:
+    def _quotes_in_quote(self, item: Found, inner_quotes: list[Quote]) -> list[Found]:
         """``"Roe kept saying 'we will win'," Tull said``: the inner quotation is Roe's,
         relayed by Tull; one the speaker introduces with ``I said`` stays theirs."""
         if not inner_quotes or item.entity is None:
             return []
         ws = words(self.body, item.start, item.end)
-        found: list[_Found] = []
+        found: list[Found] = []
         for quote in inner_quotes:
             cue = cue_for(self.body, quote, ws, 0, len(ws), self.cues)
             inner = self._named_speaker(cue.subject) if cue is not None else None
             if cue is None or inner is None or _speaks_for(item.entity, inner):
                 continue
-            statement = _Found(quote.start, quote.end, "direct", cue.cue, cue.cue_start, None, [])
+            statement = Found(quote.start, quote.end, "direct", cue.cue, cue.cue_start, None, [])
             statement.entity, statement.nested_in = inner, item
             statement.via = [_entity_relay(item.entity), *item.via]
             inner.statements += 1
@@ -638,7 +609,7 @@ class _Reader:
         above = sentences(self.body, self.paras[quote.paragraph - 1])
         return colon_intro(self.body, above[-1], self.cues) if above else None
 
-    def _within_report(self, item: _Found, host: _Found) -> _Found | None:
+    def _within_report(self, item: Found, host: Found) -> Found | None:
         """A quotation inside reported content is a statement of its own besides the
         reported clause (FORMAT.md Convention 2): same speaker, cue and frame. A clause
         that is little more than the quotation gives way to it (see :func:`_dedupe`)."""
@@ -648,19 +619,19 @@ class _Reader:
         item.nested_in = host.nested_in
         return item
 
-    def _continued(self, item: _Found, before: _Found) -> _Found:
+    def _continued(self, item: Found, before: Found) -> Found:
         item.entity, item.cue, item.provisional = before.entity, before.cue, before.provisional
         item.channel, item.via = before.channel, list(before.via)
         item.date = before.date
         return item
 
     def _last_cue(self, entity: Entity) -> str | None:
-        for item in reversed(self.found[-_LOOK_BACK:]):
+        for item in reversed(self.found[-LOOK_BACK:]):
             if item.entity is entity:
                 return item.cue
         return None
 
-    def _resolve(self, items: list[_Found], subject_entity: Entity | None, ws: list[Word]) -> None:
+    def _resolve(self, items: list[Found], subject_entity: Entity | None, ws: list[Word]) -> None:
         """Give each statement its speaker, in the order the reader meets them."""
         last: Entity | None = None
         for item in items:
@@ -679,18 +650,18 @@ class _Reader:
 
     # --- channels, relays, dates ----------------------------------------------------------
 
-    def _frame_details(self, sentence: Span, ws: list[Word], items: list[_Found]) -> None:
+    def _frame_details(self, sentence: Span, ws: list[Word], items: list[Found]) -> None:
         contents = sorted(Span(i.start, i.end) for i in items)
         starts = [c.start for c in contents]
         for item in items:
             if item.entity is None:
                 continue
-            window = Span(item.position - _FRAME_REACH, item.position + _FRAME_REACH)
+            window = Span(item.position - FRAME_REACH, item.position + FRAME_REACH)
             near = contents[
                 bisect_left(starts, window.start - MAX_CONTENT) : bisect_left(starts, window.end)
             ]
-            spans = _minus(item.frame, [Span(0, window.start), Span(window.end, len(self.body))])
-            frame = _minus(spans, near)
+            spans = minus(item.frame, [Span(0, window.start), Span(window.end, len(self.body))])
+            frame = minus(spans, near)
             relays = [
                 relay
                 for span in spans
@@ -731,7 +702,7 @@ class _Reader:
                 scene.date = item.date
                 item.entity.channel = item.channel
 
-    def _own_date(self, item: _Found, frame: list[Span]) -> str | None:
+    def _own_date(self, item: Found, frame: list[Span]) -> str | None:
         """The date a statement's frame gives it; none for a present perfect cue (``X, which
         opened in May, has called it ...``: the date is another clause's)."""
         if perfect_cue(self.body, item.cue, item.start, item.end, PRESENT_PERFECT):
@@ -741,23 +712,23 @@ class _Reader:
             self.body, max(0, item.subject.start - _CITED_REACH), item.subject.start
         ):
             return None
-        return _date_in(self.body, frame, self.published)
+        return date_in(self.body, frame, self.published)
 
-    def _debate_setting(self, item: _Found) -> _Found | None:
+    def _debate_setting(self, item: Found) -> Found | None:
         """``Trustee Jo Roe spoke against the closure`` just after another speaker's words
         at the board's meeting: taking a side in a debate is said in that setting."""
         if (item.cue or "").lower() not in DEBATE_CUES:
             return None
         starts = [p.start for p in self.paras]
-        here = _paragraph_of(starts, item.start)
-        for other in reversed(self.found[-_LOOK_BACK:]):
-            if here - _paragraph_of(starts, other.start) > _DEBATE_REACH:
+        here = paragraph_of(starts, item.start)
+        for other in reversed(self.found[-LOOK_BACK:]):
+            if here - paragraph_of(starts, other.start) > _DEBATE_REACH:
                 break
             if other.entity is not item.entity and other.channel == "speech":
                 return other
         return None
 
-    def _pluperfect(self, item: _Found) -> bool:
+    def _pluperfect(self, item: Found) -> bool:
         """Whether a statement's cue tells of an earlier occasion (``had told``)."""
         if not item.cue:
             return False
@@ -766,12 +737,12 @@ class _Reader:
         return re.search(rf"\bhad\s(?:\w+\s)?{verb}\b", window, re.IGNORECASE) is not None
 
     def _closing_relays(
-        self, items: list[_Found], sentence: Span
-    ) -> tuple[list[_Found], list[Relay]]:
+        self, items: list[Found], sentence: Span
+    ) -> tuple[list[Found], list[Relay]]:
         """``..., Reuters reported.`` closing a sentence relays what it reports: it is cut
         from the reported content it was read into (or is no statement of its own)."""
         closing: list[Relay] = []
-        kept: list[_Found] = []
+        kept: list[Found] = []
         for item in items:
             found = self._closing_relay(item, sentence)
             if found is None:
@@ -784,7 +755,7 @@ class _Reader:
                 kept.append(item)
         return kept, closing
 
-    def _closing_relay(self, item: _Found, sentence: Span) -> tuple[Relay, int] | None:
+    def _closing_relay(self, item: Found, sentence: Span) -> tuple[Relay, int] | None:
         """The outlet of ``..., X reported.`` ending an item's content, and where the
         content ends without it."""
         if item.kind != "indirect" or item.end < sentence.end - _CLOSING_SLACK:
@@ -799,7 +770,7 @@ class _Reader:
             return None
         return found[-1], match.start()
 
-    def _document_authors(self, items: list[_Found], ws: list[Word]) -> None:
+    def _document_authors(self, items: list[Found], ws: list[Word]) -> None:
         """``according to a report published on Thursday by X``: X speaks through it, and
         ``the report says`` later refers to X."""
         for item in items:
@@ -823,7 +794,7 @@ class _Reader:
 
     def _reader_scene(self, entity: Entity, reader: Phrase) -> None:
         """``a statement read by X during a news conference``: X spoke on that occasion."""
-        end = _sentence_end(self.body, reader.end, len(self.body))
+        end = sentence_end(self.body, reader.end, len(self.body))
         channel = channel_in(self.body, [Span(reader.end, end)])
         if channel not in SCENES:
             return
@@ -831,9 +802,9 @@ class _Reader:
         if scene.channel is not None and scene.channel != channel:
             scene = self._new_scene(entity)
         scene.channel, scene.since = channel, reader.start
-        scene.date = _date_in(self.body, [Span(reader.end, end)], self.published)
+        scene.date = date_in(self.body, [Span(reader.end, end)], self.published)
 
-    def _cited_sources(self, items: list[_Found], ws: list[Word]) -> None:
+    def _cited_sources(self, items: list[Found], ws: list[Word]) -> None:
         """``X, citing a league source, reported that ...``, ``..., X reported, citing two
         people familiar with the talks``: the cited source speaks, relayed by X."""
         for item in items:
@@ -856,7 +827,7 @@ class _Reader:
             item.entity, item.subject = entity, cited
             entity.statements += 1
 
-    def _content_subject_speaks(self, items: list[_Found], ws: list[Word]) -> None:
+    def _content_subject_speaks(self, items: list[Found], ws: list[Word]) -> None:
         """``According to a statement by his spokesman X, the governor ordered ...,
         insisting that ...``: a participle within what X reports is the governor's, relayed
         by X (FORMAT.md Convention 7), and sets the governor's occasion."""
@@ -889,13 +860,13 @@ class _Reader:
                 item.entity, item.nested_in = principal, host
                 principal.statements += 1
 
-    def _attached(self, host: _Found, position: int) -> bool:
+    def _attached(self, host: Found, position: int) -> bool:
         """Whether a cue stands within a content or right after it (``..., insisting``)."""
         if host.start <= position < host.end:
             return True
         return host.end <= position and self.body[host.end : position].strip() in {"", ","}
 
-    def _content_principal(self, host: _Found, ws: list[Word]) -> Entity | None:
+    def _content_principal(self, host: Found, ws: list[Word]) -> Entity | None:
         """The person or organisation opening a reported content (``the governor``)."""
         at = first_word_at(ws, host.start)
         if at >= len(ws) or ws[at].start != host.start:
@@ -906,15 +877,15 @@ class _Reader:
         entity = self._entity(phrase)
         return entity if entity is not None and entity.kind != "group" else None
 
-    def _scene(self, entity: Entity) -> _Scene:
+    def _scene(self, entity: Entity) -> Scene:
         """The occasion the entity is speaking on now."""
         scenes = self.scenes.setdefault(id(entity), [])
         if not scenes:
-            scenes.append(_Scene())
+            scenes.append(Scene())
         return scenes[-1]
 
-    def _new_scene(self, entity: Entity) -> _Scene:
-        scene = _Scene()
+    def _new_scene(self, entity: Entity) -> Scene:
+        scene = Scene()
         self.scenes.setdefault(id(entity), []).append(scene)
         return scene
 
@@ -928,7 +899,7 @@ class _Reader:
         return not any(e.kind == "person" and token in e.tokens for e in self.resolver.entities)
 
     def _sentence_scene(
-        self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[_Found]
+        self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[Found]
     ) -> None:
         """A sentence that sets a scene for its subject without a statement of its own."""
         if not items and (
@@ -941,11 +912,11 @@ class _Reader:
             return
         if subject is None or any(i.entity is subject for i in items):
             return
-        frame = _minus([sentence], [Span(i.start, i.end) for i in items])
+        frame = minus([sentence], [Span(i.start, i.end) for i in items])
         channel = channel_in(self.body, frame)
         if channel not in SCENES:
             return
-        day = _date_in(self.body, frame, self.published)
+        day = date_in(self.body, frame, self.published)
         if any(_BACK_REFERENCE.search(self.body, f.start, f.end) for f in frame):
             self._back_reference(sentence, channel, day)
         if subject.kind != "person":
@@ -963,7 +934,7 @@ class _Reader:
             ]
             subject.channel = channel
 
-    def _possessive_scene(self, sentence: Span, items: list[_Found]) -> None:
+    def _possessive_scene(self, sentence: Span, items: list[Found]) -> None:
         """``... followed Jo Roe's reported comments at a rally in Port Aster.``: Roe spoke
         at that rally, and her words that follow were said there."""
         for match in _SPOKEN_WORDS.finditer(self.body, sentence.start, sentence.end):
@@ -979,7 +950,7 @@ class _Reader:
             if scene.channel is not None:
                 scene = self._new_scene(entity)
             scene.channel, scene.since = channel, sentence.start
-            scene.date = _date_in(self.body, [Span(match.end(), sentence.end)], self.published)
+            scene.date = date_in(self.body, [Span(match.end(), sentence.end)], self.published)
 
     def _exchange_scene(self, sentence: Span, ws: list[Word], subject: Entity | None) -> None:
         """``The minister was responding in the chamber to Jo Roe and Sam Vale``: those she
@@ -1011,7 +982,7 @@ class _Reader:
         channel = channel_in(self.body, [sentence])
         if channel not in SCENES:
             return
-        day = _date_in(self.body, [sentence], self.published)
+        day = date_in(self.body, [sentence], self.published)
         self._back_reference(sentence, channel, day)
         scene = self._scene(speaker)
         if scene.channel is not None and scene.channel != channel:
@@ -1022,16 +993,16 @@ class _Reader:
         """``X made this known in a statement``: what was reported just before (in this
         paragraph or the one above) was said on that occasion."""
         starts = [p.start for p in self.paras]
-        here = _paragraph_of(starts, sentence.start)
+        here = paragraph_of(starts, sentence.start)
         for item in reversed(self.found):
             if item.start >= sentence.start:
                 continue
-            if here - _paragraph_of(starts, item.start) > 1:
+            if here - paragraph_of(starts, item.start) > 1:
                 break
             item.channel = item.channel or channel
             item.date = item.date or day
 
-    def _deed_date(self, sentence: Span, subject: Entity | None, items: list[_Found]) -> None:
+    def _deed_date(self, sentence: Span, subject: Entity | None, items: list[Found]) -> None:
         """``Jo Roe left the club on Saturday evening. "...," Roe said.``: a speaker's deed dated
         in a sentence that says nothing dates what they go on to say in the paragraph."""
         if subject is None or items:
@@ -1041,7 +1012,7 @@ class _Reader:
             para = self.paras[max(0, bisect_left(self._para_starts, sentence.start + 1) - 1)]
             self._deeds[id(subject)] = (sentence.end, para.end, day)
 
-    def _deed_dates(self, items: list[_Found]) -> None:
+    def _deed_dates(self, items: list[Found]) -> None:
         for item in items:
             deed = self._deeds.get(id(item.entity)) if item.entity is not None else None
             if deed is None or item.date is not None or not deed[0] <= item.start < deed[1]:
@@ -1103,7 +1074,7 @@ class _Reader:
                 continue
             # a lede sums up what the speaker says on the occasion described below it
             lede = item.kind == "indirect" and (
-                _paragraph_of(starts, item.start) < first + _LEDE_DATE_PARAGRAPHS
+                paragraph_of(starts, item.start) < first + _LEDE_DATE_PARAGRAPHS
             )
             if item.channel is None and (item.start >= scene.since or lede):
                 item.channel = scene.channel
@@ -1130,7 +1101,7 @@ class _Reader:
             return
         for item in self.found:
             if item.entity is not None and item.date is None:
-                item.date = days.get(_paragraph_of(self._para_starts, item.start))
+                item.date = days.get(paragraph_of(self._para_starts, item.start))
 
     def _live_entries(self) -> None:
         """A live page's entries, each under a time of day (``19.05 BST``), were posted on
@@ -1171,7 +1142,7 @@ class _Reader:
         credited = [
             (start, relay)
             for start, relay in sorted(closing, key=lambda c: c[0])
-            if _paragraph_of(starts, start) == lede and relay.kind in _OUTLET_KINDS
+            if paragraph_of(starts, start) == lede and relay.kind in _OUTLET_KINDS
         ]
         if not credited:
             return
@@ -1202,7 +1173,7 @@ class _Reader:
                 and item.channel in SCENES
                 and item.subject is not None
                 and _document_channel(item) is None  # the speaker named, not "a statement"
-                and _paragraph_of(starts, item.start) - _paragraph_of(starts, before.start) == 1
+                and paragraph_of(starts, item.start) - paragraph_of(starts, before.start) == 1
                 and any(s.since == item.start for s in self.scenes.get(id(item.entity), []))
             ):
                 before.channel, before.via = item.channel, list(item.via)
@@ -1256,7 +1227,7 @@ class _Reader:
                 if item.date is not None:
                     dates.setdefault(name, item.date)
 
-    def _reports(self, item: _Found) -> bool:
+    def _reports(self, item: Found) -> bool:
         """Whether a statement shows its speaker to be a news outlet: a reference by an
         outlet noun, or news reported (``..., X reported``; ``X reported that``) by a
         speaker that is not a business or public body."""
@@ -1302,7 +1273,7 @@ class _Reader:
             if item.entity is not None and item.date is None and not self._before_or_after(item):
                 item.date = lede
 
-    def _at_the_event(self, item: _Found) -> bool:
+    def _at_the_event(self, item: Found) -> bool:
         """``told reporters after the vote``: a statement placed at the occasion the lede
         dates, however far below it."""
         return any(refers_to_event(self.body, span.start, span.end) for span in self._reach(item))
@@ -1319,18 +1290,18 @@ class _Reader:
             for i in self.found
             if para.start <= i.start < para.end and self._undated_by_content(i)
         ]
-        return _date_in(
+        return date_in(
             self.body,
             _gaps(Span(_past_dateline(self.body, para), para.end), reported),
             self.published,
         )
 
-    def _undated_by_content(self, item: _Found) -> bool:
+    def _undated_by_content(self, item: Found) -> bool:
         if item.kind == "direct":
             return True  # "'We signed it on Monday,' she said": the speaker's own reference
         return simple_present(item.cue) or perfect_cue(self.body, item.cue, item.start, item.end)
 
-    def _before_or_after(self, item: _Found) -> bool:
+    def _before_or_after(self, item: Found) -> bool:
         """A statement reported as said before the lede's occasion (``has warned``), at no
         stated time (``claims by X that``) or on a later one (``in a later interview``)."""
         first = (item.cue or "").split()[0].lower() if item.cue else ""
@@ -1338,14 +1309,14 @@ class _Reader:
             return True
         return nominal_cue(item.cue) or self._later(item)
 
-    def _later(self, item: _Found) -> bool:
+    def _later(self, item: Found) -> bool:
         """Whether a statement's frame sets a later occasion (``in a later interview``)."""
         return any(later_occasion(self.body, span.start, span.end) for span in self._reach(item))
 
-    def _reach(self, item: _Found) -> list[Span]:
+    def _reach(self, item: Found) -> list[Span]:
         """The parts of a statement's frame near its cue."""
-        reach = Span(item.position - _FRAME_REACH, item.position + _FRAME_REACH)
-        return _minus(item.frame, [Span(0, reach.start), Span(reach.end, len(self.body))])
+        reach = Span(item.position - FRAME_REACH, item.position + FRAME_REACH)
+        return minus(item.frame, [Span(0, reach.start), Span(reach.end, len(self.body))])
 
     def _recent(self, day: str) -> bool:
         """Whether a date can be the occasion of a news lede: not long before publication."""
@@ -1369,7 +1340,7 @@ class _Reader:
         with others speaking in between; not those said before it (``has warned``), nor any
         once the text moves on to a later occasion (``in a later interview``)."""
         starts = [p.start for p in self.paras]
-        last: dict[int, _Found] = {}
+        last: dict[int, Found] = {}
         moved_on = -1  # where the text last moved on to a later occasion
         for item in self.found:
             if item.entity is None:
@@ -1383,7 +1354,7 @@ class _Reader:
                 and item.date is None
                 and before.date is not None
                 and item.channel in (None, before.channel)
-                and _paragraph_of(starts, item.start) - _paragraph_of(starts, before.start)
+                and paragraph_of(starts, item.start) - paragraph_of(starts, before.start)
                 <= _PASSAGE_PARAGRAPHS
                 and not self._before_or_after(item)
             ):
@@ -1430,7 +1401,7 @@ class _Reader:
             relay.phrase.text != relay.name and same_outlet(relay.phrase.text, self.publisher)
         )
 
-    def _statement(self, item: _Found) -> ExtractedStatement:
+    def _statement(self, item: Found) -> ExtractedStatement:
         entity = item.entity
         return ExtractedStatement(
             text=self.body[item.start : item.end],
@@ -1551,11 +1522,7 @@ def _has_name(phrase: Phrase) -> bool:
     return bool(person_name(own))
 
 
-def _paragraph_of(starts: list[int], offset: int) -> int:
-    return bisect_left(starts, offset + 1) - 1
-
-
-def _pending(item: _Found) -> bool:
+def _pending(item: Found) -> bool:
     """A quotation that goes on in the next paragraph and has no speaker yet."""
     return item.entity is None and item.quote is not None and item.quote.continues
 
@@ -1570,15 +1537,8 @@ def _heading(text: str, sentence: Span) -> bool:
     )
 
 
-def _sentence_end(text: str, start: int, limit: int) -> int:
-    for pos in range(start, min(limit, start + 300)):
-        if text[pos] in ".!?\n":
-            return pos + 1
-    return min(limit, start + 300)
-
-
 def _outside(sentence: Span, contents: list[Span]) -> list[Span]:
-    return _minus([sentence], contents)
+    return minus([sentence], contents)
 
 
 def _gaps(span: Span, holes: list[Span]) -> list[Span]:
@@ -1596,28 +1556,11 @@ def _gaps(span: Span, holes: list[Span]) -> list[Span]:
     return [g for g in gaps if g.start < g.end]
 
 
-def _minus(spans: list[Span], holes: list[Span]) -> list[Span]:
-    """``spans`` without the parts covered by ``holes``."""
-    result = list(spans)
-    for hole in holes:
-        cut: list[Span] = []
-        for span in result:
-            if hole.end <= span.start or hole.start >= span.end:
-                cut.append(span)
-                continue
-            if span.start < hole.start:
-                cut.append(Span(span.start, hole.start))
-            if hole.end < span.end:
-                cut.append(Span(hole.end, span.end))
-        result = cut
-    return result
-
-
 def _within(pos: int, spans: list[Span]) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
 
-def _same(relay: Relay, item: _Found) -> bool:
+def _same(relay: Relay, item: Found) -> bool:
     return item.subject is not None and item.subject.start <= relay.start < item.subject.end
 
 
@@ -1646,12 +1589,12 @@ _CLOSING_SLACK = 3
 """Characters of closing punctuation a content may stop short of the sentence end by."""
 
 
-def _relays_another(items: list[_Found], relay: Relay) -> bool:
+def _relays_another(items: list[Found], relay: Relay) -> bool:
     """Whether a closing outlet relays a speaker other than itself in its sentence."""
     return any(i.entity is not None and i.entity.name != relay.name for i in items)
 
 
-def _add_closing(items: list[_Found], closing: list[Relay]) -> None:
+def _add_closing(items: list[Found], closing: list[Relay]) -> None:
     """The closing relay of a sentence is the outermost of each of its statements."""
     for relay in closing:
         for item in items:
@@ -1676,7 +1619,7 @@ def _bare(relay: Relay) -> bool:
     return len(parts) > 1 and parts[0].lower() == "the" and all(p.islower() for p in parts[1:])
 
 
-def _scene_at(scenes: list[_Scene], start: int) -> _Scene | None:
+def _scene_at(scenes: list[Scene], start: int) -> Scene | None:
     """The occasion set last before ``start``; the first one for what comes before it
     (a lede sums up the occasion described below it)."""
     chosen = scenes[0] if scenes else None
@@ -1686,7 +1629,7 @@ def _scene_at(scenes: list[_Scene], start: int) -> _Scene | None:
     return chosen
 
 
-def _carry_relay(item: _Found, scene: _Scene) -> None:
+def _carry_relay(item: Found, scene: Scene) -> None:
     """An outlet that relayed a speaker once relays their later statements too
     (``an official said, Nordpress reports. ... he said``)."""
     outlets = scene.via and all(r.kind in _OUTLET_KINDS for r in scene.via)
@@ -1699,7 +1642,7 @@ _REPORTS_LAST = re.compile(r"\s+report(?:s|ed)\s*[.!]")
 """``X reports.`` closing a sentence."""
 
 
-def _nest(items: list[_Found], cues: Lexicon) -> None:
+def _nest(items: list[Found], cues: Lexicon) -> None:
     """A statement whose speaker is named inside another's content is relayed by that
     other speaker: ``Cole said the port would reopen, according to the Courier``."""
     for item in items:
@@ -1723,13 +1666,13 @@ def _nest(items: list[_Found], cues: Lexicon) -> None:
             item.nested_in = host
 
 
-def _denies(item: _Found, cues: Lexicon) -> bool:
+def _denies(item: Found, cues: Lexicon) -> bool:
     """Whether a statement denies what it contains (``denied claims by X that ...``): it
     does not relay the claim it denies."""
     return item.cue is not None and "pointing" in cues.lemma_classes(item.cue)[1]
 
 
-def _trailing_outlet(items: list[_Found], item: _Found) -> _Found | None:
+def _trailing_outlet(items: list[Found], item: Found) -> Found | None:
     """``X said ..., according to the broadcaster``: a closing attribution to an outlet
     relays every statement of its sentence."""
     for host in items:
@@ -1745,20 +1688,12 @@ def _trailing_outlet(items: list[_Found], item: _Found) -> _Found | None:
     return None
 
 
-def _document_channel(item: _Found) -> str | None:
+def _document_channel(item: Found) -> str | None:
     """The channel a document named as the subject stands for (``a statement said``)."""
     if item.subject is None or item.subject.kind == "pronoun":
         return None
     head = item.subject.text.split()[-1].strip(".,")
     return NOUN_CHANNELS.get(head) if head.islower() else None  # not "The Valley Post"
-
-
-def _date_in(text: str, frame: list[Span], published: Published | None) -> str | None:
-    for span in frame:
-        found = said_on(text, span.start, span.end, published)
-        if found:
-            return found
-    return None
 
 
 def _word_count(text: str) -> int:
@@ -1767,7 +1702,7 @@ def _word_count(text: str) -> int:
     return sum(1 for t in tokens if t and t not in DETERMINERS and any(c.isalnum() for c in t))
 
 
-def _straddles(item: _Found, quotes: list[Quote]) -> bool:
+def _straddles(item: Found, quotes: list[Quote]) -> bool:
     """Reported content that starts inside a quotation and runs past its closing mark
     (``... never told anyone," his lawyer told``): a misread, not a clause."""
     if item.kind != "indirect":
@@ -1776,12 +1711,12 @@ def _straddles(item: _Found, quotes: list[Quote]) -> bool:
     return quote is not None and quote.closed is not None and item.end > quote.closed
 
 
-def _dedupe(found: list[_Found], body: str) -> list[_Found]:
+def _dedupe(found: list[Found], body: str) -> list[Found]:
     """Drop reported speech that merely restates a quotation (fewer than
     ``_MIN_CLAUSE_WORDS`` words of its own outside quotation marks), and exact repeats."""
     direct = sorted(Span(f.start, f.end) for f in found if f.kind == "direct")
     starts = [d.start for d in direct]
-    kept: list[_Found] = []
+    kept: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for item in sorted(found, key=lambda f: (f.start, f.end)):
         if (item.start, item.end) in seen or item.end <= item.start:
@@ -1791,7 +1726,7 @@ def _dedupe(found: list[_Found], body: str) -> list[_Found]:
             # quotations are disjoint, so those overlapping a span are a contiguous run
             first = max(0, bisect_left(starts, item.start) - 1)
             last = bisect_left(starts, item.end)
-            own = _minus([Span(item.start, item.end)], direct[first:last])
+            own = minus([Span(item.start, item.end)], direct[first:last])
             restates = own != [Span(item.start, item.end)]
             if (
                 restates

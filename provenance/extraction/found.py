@@ -1,0 +1,90 @@
+"""What attribution builds as it reads: a statement being found, a speaker's occasion,
+and the span arithmetic its passes share."""
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from provenance.extraction.channels import Relay
+from provenance.extraction.coref import Entity
+from provenance.extraction.dates import Published, said_on
+from provenance.extraction.quotes import Quote
+from provenance.extraction.speakers import Phrase
+from provenance.extraction.text import Span
+
+FRAME_REACH = 300
+"""How far from a statement's cue its channel, relays and date are looked for."""
+LOOK_BACK = 30
+"""How many earlier statements a continuation may look back over."""
+
+
+@dataclass
+class Found:
+    """A statement being built."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    position: int
+    """Where its speaker (or cue) is named: the order of resolution."""
+    subject: Phrase | None
+    frame: list[Span]
+    """Parts of the sentence outside any content: where channel, relay and date are read."""
+    entity: Entity | None = None
+    nested_in: "Found | None" = None
+    quote: Quote | None = None
+    channel: str | None = None
+    date: str | None = None
+    via: list[Relay] = field(default_factory=list)
+    inherits: bool = False
+    provisional: bool = False
+    """A quotation running over paragraphs, given the last speaker until its end names one."""
+
+
+@dataclass
+class Scene:
+    """The occasion an entity speaks on: carried to its other statements."""
+
+    channel: str | None = None
+    via: list[Relay] = field(default_factory=list)
+    date: str | None = None
+    since: int = 0
+
+
+def paragraph_of(starts: list[int], offset: int) -> int:
+    """The index of the paragraph (by sorted ``starts``) holding ``offset``."""
+    return bisect_left(starts, offset + 1) - 1
+
+
+def minus(spans: list[Span], holes: list[Span]) -> list[Span]:
+    """``spans`` without the parts covered by ``holes``."""
+    result = list(spans)
+    for hole in holes:
+        cut: list[Span] = []
+        for span in result:
+            if hole.end <= span.start or hole.start >= span.end:
+                cut.append(span)
+                continue
+            if span.start < hole.start:
+                cut.append(Span(span.start, hole.start))
+            if hole.end < span.end:
+                cut.append(Span(hole.end, span.end))
+        result = cut
+    return result
+
+
+def date_in(text: str, frame: list[Span], published: Published | None) -> str | None:
+    """The first date said in the spans of a frame."""
+    for span in frame:
+        found = said_on(text, span.start, span.end, published)
+        if found:
+            return found
+    return None
+
+
+def sentence_end(text: str, start: int, limit: int) -> int:
+    """Just past the sentence end after ``start`` (at most 300 characters on)."""
+    for pos in range(start, min(limit, start + 300)):
+        if text[pos] in ".!?\n":
+            return pos + 1
+    return min(limit, start + 300)
