@@ -13,11 +13,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from itertools import pairwise
 
-from msgspec import Struct
-from msgspec import field as struct_field
-
-from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, ParsedDocument
-from provenance.domain.extraction import ExtractedSource
+from provenance.domain import ParsedDocument
+from provenance.extraction.assembly import Attribution, assemble
 from provenance.extraction.channels import (
     CLOSING_REPORT,
     Relay,
@@ -83,7 +80,6 @@ from provenance.extraction.lexicon.function import (
     QUANTIFIERS,
 )
 from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
-from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
 from provenance.extraction.speakers import (
@@ -105,19 +101,8 @@ from provenance.extraction.text import (
 )
 from provenance.extraction.transcript import Turn, transcript_turns
 
-_MIN_CLAUSE_WORDS = 1
-"""A reported clause around a quotation is a statement of its own (FORMAT.md Convention 2)
-from this many words outside the quotation marks (``said the result was "..."``)."""
 _MIN_STANDALONE_WORDS = 6
 """A quotation alone in its paragraph continues the last speaker from this many words."""
-
-
-class Attribution(Struct, kw_only=True):
-    """What attribution found in one body."""
-
-    statements: list[ExtractedStatement]
-    speakers: list[ExtractedSpeaker] = struct_field(default_factory=list)
-    sources: list[ExtractedSource] = struct_field(default_factory=list)
 
 
 def attribute(
@@ -1364,61 +1349,12 @@ class _Reader:
     # --- output ---------------------------------------------------------------------------
 
     def result(self) -> Attribution:
-        kept = _dedupe(
-            [
-                item
-                for item in self.found
-                if item.entity is not None and not _straddles(item, self.scan.quotes)
-            ],
-            self.body,
-        )
-        for item in kept:
-            item.via = [r for r in item.via if not self._own_outlet(r)]
-        statements = [self._statement(item) for item in kept]
-        speakers = [
-            ExtractedSpeaker(name=e.name, kind=e.kind, aliases=e.aliases, roles=e.roles)  # type: ignore[arg-type]
-            for e in self.resolver.entities
-            if any(item.entity is e for item in kept)
-        ]
-        sources: dict[str, ExtractedSource] = {}
-        for item in kept:
-            for relay in item.via:
-                source = sources.setdefault(
-                    relay.name,
-                    ExtractedSource(name=relay.name, kind=relay.kind),  # type: ignore[arg-type]
-                )
-                if relay.phrase.text != relay.name and relay.phrase.text not in source.aliases:
-                    source.aliases.append(relay.phrase.text)
-        return Attribution(statements=statements, speakers=speakers, sources=list(sources.values()))
-
-    def _own_outlet(self, relay: Relay) -> bool:
-        """Whether a relay is the publisher itself (``told the Courier`` in the Courier's
-        own story, ``told this newspaper`` in any): FORMAT.md Convention 5."""
-        first = relay.phrase.text.split()[0].lower() if relay.phrase.text.split() else ""
-        if first in _SELF_REFERENCE:
-            return True
-        return same_outlet(relay.name, self.publisher) or (
-            relay.phrase.text != relay.name and same_outlet(relay.phrase.text, self.publisher)
-        )
-
-    def _statement(self, item: Found) -> ExtractedStatement:
-        entity = item.entity
-        return ExtractedStatement(
-            text=self.body[item.start : item.end],
-            kind=item.kind,  # type: ignore[arg-type]
-            cue=item.cue,
-            channel=item.channel,
-            said_on=item.date,
-            start=item.start,
-            end=item.end,
-            speaker=Mention(entity.name, entity.kind) if entity else None,
-            via=[Mention(r.name, r.kind) for r in item.via],
+        return assemble(
+            self.found, self.resolver.entities, self.body, self.scan.quotes, self.publisher
         )
 
 
-_SELF_REFERENCE = frozenset({"this", "our"})
 _DOCUMENTS = frozenset({"statement", "report", "letter"})
-"""``told this newspaper``, ``in an interview with our website``: the publisher itself."""
 _DOCUMENT_VERBS = frozenset({"note", "notes", "report", "reports", "state", "states"})
 """Nouns of documents that read as verbs before ``that`` (``in a note that``)."""
 _SAID_IN_DOCUMENT = re.compile(
@@ -1694,45 +1630,3 @@ def _document_channel(item: Found) -> str | None:
         return None
     head = item.subject.text.split()[-1].strip(".,")
     return NOUN_CHANNELS.get(head) if head.islower() else None  # not "The Valley Post"
-
-
-def _word_count(text: str) -> int:
-    """Words of a text that say something: not marks, not determiners (``the "..."``)."""
-    tokens = [t.strip('“”"‘’.,;:!?').lower() for t in text.split()]
-    return sum(1 for t in tokens if t and t not in DETERMINERS and any(c.isalnum() for c in t))
-
-
-def _straddles(item: Found, quotes: list[Quote]) -> bool:
-    """Reported content that starts inside a quotation and runs past its closing mark
-    (``... never told anyone," his lawyer told``): a misread, not a clause."""
-    if item.kind != "indirect":
-        return False
-    quote = inside(quotes, item.start)
-    return quote is not None and quote.closed is not None and item.end > quote.closed
-
-
-def _dedupe(found: list[Found], body: str) -> list[Found]:
-    """Drop reported speech that merely restates a quotation (fewer than
-    ``_MIN_CLAUSE_WORDS`` words of its own outside quotation marks), and exact repeats."""
-    direct = sorted(Span(f.start, f.end) for f in found if f.kind == "direct")
-    starts = [d.start for d in direct]
-    kept: list[Found] = []
-    seen: set[tuple[int, int]] = set()
-    for item in sorted(found, key=lambda f: (f.start, f.end)):
-        if (item.start, item.end) in seen or item.end <= item.start:
-            continue
-        quoted = item.nested_in is not None and item.nested_in.kind == "direct"
-        if item.kind == "indirect" and not quoted:  # reported inside a quotation: kept
-            # quotations are disjoint, so those overlapping a span are a contiguous run
-            first = max(0, bisect_left(starts, item.start) - 1)
-            last = bisect_left(starts, item.end)
-            own = minus([Span(item.start, item.end)], direct[first:last])
-            restates = own != [Span(item.start, item.end)]
-            if (
-                restates
-                and sum(_word_count(body[o.start : o.end]) for o in own) < _MIN_CLAUSE_WORDS
-            ):
-                continue
-        seen.add((item.start, item.end))
-        kept.append(item)
-    return kept
