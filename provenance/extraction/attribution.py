@@ -10,7 +10,6 @@ channels and relays by :mod:`channels`; dates by :mod:`dates`.
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
 from itertools import pairwise
 
 from provenance.domain import ParsedDocument
@@ -31,25 +30,16 @@ from provenance.extraction.channels import (
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import Lexicon, lexicon_for
 from provenance.extraction.dates import (
-    PRESENT_PERFECT,
     Published,
     announced_now,
-    dated_afterwards,
-    later_occasion,
-    nominal_cue,
-    perfect_cue,
-    quoted_today,
     read_published,
-    refers_to_event,
-    said_on,
-    simple_present,
-    time_heading,
 )
 from provenance.extraction.direct import QuoteCue, colon_intro, cue_for
 from provenance.extraction.found import (
     FRAME_REACH,
     LOOK_BACK,
     Found,
+    Page,
     Scene,
     date_in,
     minus,
@@ -76,7 +66,6 @@ from provenance.extraction.lexicon.function import (
     INDEFINITE_SUBJECTS,
     INTRODUCTORY_WORDS,
     NOT_DESCRIPTION_WORDS,
-    PERFECT_MARKERS,
     QUANTIFIERS,
 )
 from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
@@ -90,6 +79,20 @@ from provenance.extraction.speakers import (
     org_head,
     person_name,
     phrase_after,
+)
+from provenance.extraction.statement_dates import (
+    LEDE_DATE_PARAGRAPHS,
+    carry_dates,
+    date_by_afterwards,
+    date_by_deeds,
+    date_lede,
+    date_live_entries,
+    date_quoted_today,
+    date_release,
+    later,
+    lede_index,
+    note_deed,
+    own_date,
 )
 from provenance.extraction.text import (
     Span,
@@ -132,7 +135,7 @@ class _Reader:
         self._deeds: dict[int, tuple[int, int, str]] = {}
         """Per speaker, the last deed dated in a sentence of its own: (from, to, date)."""
         self.paras = paragraphs(body)
-        self._para_starts = [p.start for p in self.paras]
+        self.page = Page(body, self.paras, published)
         self.scan = find_quotes(body, self.paras)
         self._openings: list[int] = []
         self.turns = transcript_turns(body, self.paras)
@@ -343,11 +346,11 @@ class _Reader:
         _nest(items, self.cues)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
-        self._deed_dates(items)
+        date_by_deeds(self.page, self._deeds, items)
         _add_closing(items, closing)
         self._closings += [(sentence.start, r) for r in closing if _relays_another(items, r)]
         self._sentence_scene(sentence, ws, subject_entity, items)
-        self._deed_date(sentence, subject_entity, items)
+        note_deed(self.page, self._deeds, sentence, subject_entity, items)
         self._exchange_scene(sentence, ws, subject_entity)
         self._possessive_scene(sentence, items)
         self._citing_scene(sentence, ws)
@@ -658,7 +661,7 @@ class _Reader:
                 item.channel, item.date = debate.channel, item.date or debate.date
             item.date = (
                 item.date
-                or self._own_date(item, frame)
+                or own_date(self.page, item, frame)
                 or announced_now(self.body, item.cue, item.start, item.end, self.published)
             )
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
@@ -686,18 +689,6 @@ class _Reader:
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
-
-    def _own_date(self, item: Found, frame: list[Span]) -> str | None:
-        """The date a statement's frame gives it; none for a present perfect cue (``X, which
-        opened in May, has called it ...``: the date is another clause's)."""
-        if perfect_cue(self.body, item.cue, item.start, item.end, PRESENT_PERFECT):
-            return None
-        # "X reported on Monday, citing sources, that ...": when the sources spoke is unsaid
-        if item.subject is not None and _CITED.search(
-            self.body, max(0, item.subject.start - _CITED_REACH), item.subject.start
-        ):
-            return None
-        return date_in(self.body, frame, self.published)
 
     def _debate_setting(self, item: Found) -> Found | None:
         """``Trustee Jo Roe spoke against the closure`` just after another speaker's words
@@ -987,24 +978,6 @@ class _Reader:
             item.channel = item.channel or channel
             item.date = item.date or day
 
-    def _deed_date(self, sentence: Span, subject: Entity | None, items: list[Found]) -> None:
-        """``Jo Roe left the club on Saturday evening. "...," Roe said.``: a speaker's deed dated
-        in a sentence that says nothing dates what they go on to say in the paragraph."""
-        if subject is None or items:
-            return
-        day = said_on(self.body, sentence.start, sentence.end, self.published)
-        if day is not None:
-            para = self.paras[max(0, bisect_left(self._para_starts, sentence.start + 1) - 1)]
-            self._deeds[id(subject)] = (sentence.end, para.end, day)
-
-    def _deed_dates(self, items: list[Found]) -> None:
-        for item in items:
-            deed = self._deeds.get(id(item.entity)) if item.entity is not None else None
-            if deed is None or item.date is not None or not deed[0] <= item.start < deed[1]:
-                continue
-            if not self._before_or_after(item):
-                item.date = deed[2]
-
     def _citing_scene(self, sentence: Span, ws: list[Word]) -> None:
         """``X, citing a conversation between two residents``: the residents spoke on that
         occasion, relayed by X."""
@@ -1035,21 +1008,21 @@ class _Reader:
     def _carry_scenes(self) -> None:
         self._carry_occasions()
         self._carry_back()
-        self._release_day()
-        self._lede_date()
+        date_release(self.page, self.found, self._own_voice())
+        date_lede(self.page, self.found, self.turns)
         self._outlet_reports()
         self._story_relay()
         self._own_release()
-        self._quoted_today()
-        self._dated_afterwards()
-        self._live_entries()
-        self._carry_runs()
+        date_quoted_today(self.page, self.found)
+        date_by_afterwards(self.page, self.found)
+        date_live_entries(self.page, self.found)
+        carry_dates(self.page, self.found)
 
     def _carry_occasions(self) -> None:
         """Each statement without a channel, relay or date of its own takes its speaker's
         occasion: the one set last before it, or for a lede the one it sums up."""
         starts = [p.start for p in self.paras]
-        first = self._lede_index()
+        first = lede_index(self.page)
         for item in self.found:
             scene = _scene_at(self.scenes.get(id(item.entity), []), item.start)
             if scene is None:
@@ -1059,7 +1032,7 @@ class _Reader:
                 continue
             # a lede sums up what the speaker says on the occasion described below it
             lede = item.kind == "indirect" and (
-                paragraph_of(starts, item.start) < first + _LEDE_DATE_PARAGRAPHS
+                paragraph_of(starts, item.start) < first + LEDE_DATE_PARAGRAPHS
             )
             if item.channel is None and (item.start >= scene.since or lede):
                 item.channel = scene.channel
@@ -1069,55 +1042,15 @@ class _Reader:
                 item.date is None
                 and item.start >= scene.since
                 and item.channel == scene.channel
-                and not self._later(item)
+                and not later(self.page, item)
             ):
                 item.date = scene.date
-
-    def _dated_afterwards(self) -> None:
-        """``These remarks came on Monday``: a sentence that dates the speech it refers
-        back to dates the undated statements of its paragraph."""
-        days: dict[int, str] = {}
-        for index, para in enumerate(self.paras):
-            for sentence in sentences(self.body, para):
-                day = dated_afterwards(self.body, sentence.start, sentence.end, self.published)
-                if day is not None:
-                    days.setdefault(index, day)
-        if not days:
-            return
-        for item in self.found:
-            if item.entity is not None and item.date is None:
-                item.date = days.get(paragraph_of(self._para_starts, item.start))
-
-    def _live_entries(self) -> None:
-        """A live page's entries, each under a time of day (``19.05 BST``), were posted on
-        the page's day: so were their undated statements."""
-        day = self.published.day_date if self.published else None
-        if day is None:
-            return
-        headings = [p.start for p in self.paras if time_heading(self._first_line(p))]
-        if len(headings) < _LIVE_MIN_ENTRIES:
-            return
-        for item in self.found:
-            if item.entity is not None and item.date is None and item.start > headings[0]:
-                item.date = day.isoformat()
-
-    def _first_line(self, para: Span) -> str:
-        """The first line of a paragraph, up to a heading's length."""
-        limit = min(para.end, para.start + _HEADING_REACH)
-        end = self.body.find("\n", para.start, limit)
-        return self.body[para.start : end if end >= 0 else limit]
-
-    def _quoted_today(self) -> None:
-        """An undated quotation that speaks of ``today`` was said on the day of the page."""
-        for item in self.found:
-            if item.kind == "direct" and item.date is None and item.entity is not None:
-                item.date = quoted_today(self.body, item.start, item.end, self.published)
 
     def _story_relay(self) -> None:
         """``..., an official said Saturday, Nordpress reports.`` closing the lede credits the
         story to that outlet: what follows without a relay of its own comes through it."""
         starts = [p.start for p in self.paras]
-        lede = self._lede_index()
+        lede = lede_index(self.page)
         closing = self._closings + [
             (item.start, relay)
             for item in self.found
@@ -1162,21 +1095,6 @@ class _Reader:
                 and any(s.since == item.start for s in self.scenes.get(id(item.entity), []))
             ):
                 before.channel, before.via = item.channel, list(item.via)
-
-    def _release_day(self) -> None:
-        """What a release says in its own voice, and the words it quotes without another
-        occasion, are said on the day of its page (not on an earlier announcement's)."""
-        day = self.published.day_date if self.published else None
-        if day is None or not self._own_voice():
-            return
-        for item in self.found:
-            if (
-                item.entity is not None
-                and item.date is None
-                and item.channel in (None, "statement")
-                and not item.via
-            ):
-                item.date = day.isoformat()
 
     def _own_voice(self) -> bool:
         """Whether the issuer announces in its own voice (``The Directors are pleased to
@@ -1232,120 +1150,6 @@ class _Reader:
         between = self.body[item.position : item.start].lower().split()
         return item.start < item.position or "that" in between
 
-    def _lede_date(self) -> None:
-        """The occasion the lede dates (``approved the budget on Tuesday``) is when the
-        statements of the opening paragraphs were made, unless they give their own date
-        or report something said before it (``has warned``)."""
-        lede = None
-        first = self._lede_index()
-        for index in range(first, min(len(self.paras), first + _LEDE_DATE_PARAGRAPHS)):
-            if index in self.turns:
-                continue  # "today" in an interview's question dates no news lede
-            lede = self._occasion_date(self.paras[index])
-            if lede is not None:
-                break
-        if lede is None and first < len(self.paras):
-            # "NORDPORT, May 9: X said ...": with no date of its own, the lede's
-            # occasion is the day of its dateline
-            para = self.paras[first]
-            lede = said_on(self.body, para.start, _past_dateline(self.body, para), self.published)
-        if lede is None or len(lede) < 10 or not self._recent(lede):
-            return
-        end = self.paras[min(len(self.paras), first + _LEDE_PARAGRAPHS) - 1].end
-        for item in self.found:
-            if item.start >= end and not self._at_the_event(item):
-                continue
-            if item.entity is not None and item.date is None and not self._before_or_after(item):
-                item.date = lede
-
-    def _at_the_event(self, item: Found) -> bool:
-        """``told reporters after the vote``: a statement placed at the occasion the lede
-        dates, however far below it."""
-        return any(refers_to_event(self.body, span.start, span.end) for span in self._reach(item))
-
-    def _occasion_date(self, para: Span) -> str | None:
-        """The date a lede paragraph gives its occasion. A question is no occasion, and a
-        date inside a quotation, or inside what is reported in the present or perfect (``says
-        inspectors drained it on Tuesday``, ``has praised the volunteers on Sunday``), dates the
-        event, not the saying."""
-        if self.body[para.start : para.end].rstrip().endswith("?"):
-            return None
-        reported = [
-            Span(i.start, i.end)
-            for i in self.found
-            if para.start <= i.start < para.end and self._undated_by_content(i)
-        ]
-        return date_in(
-            self.body,
-            _gaps(Span(_past_dateline(self.body, para), para.end), reported),
-            self.published,
-        )
-
-    def _undated_by_content(self, item: Found) -> bool:
-        if item.kind == "direct":
-            return True  # "'We signed it on Monday,' she said": the speaker's own reference
-        return simple_present(item.cue) or perfect_cue(self.body, item.cue, item.start, item.end)
-
-    def _before_or_after(self, item: Found) -> bool:
-        """A statement reported as said before the lede's occasion (``has warned``), at no
-        stated time (``claims by X that``) or on a later one (``in a later interview``)."""
-        first = (item.cue or "").split()[0].lower() if item.cue else ""
-        if first in PERFECT_MARKERS or perfect_cue(self.body, item.cue, item.start, item.end):
-            return True
-        return nominal_cue(item.cue) or self._later(item)
-
-    def _later(self, item: Found) -> bool:
-        """Whether a statement's frame sets a later occasion (``in a later interview``)."""
-        return any(later_occasion(self.body, span.start, span.end) for span in self._reach(item))
-
-    def _reach(self, item: Found) -> list[Span]:
-        """The parts of a statement's frame near its cue."""
-        reach = Span(item.position - FRAME_REACH, item.position + FRAME_REACH)
-        return minus(item.frame, [Span(0, reach.start), Span(reach.end, len(self.body))])
-
-    def _recent(self, day: str) -> bool:
-        """Whether a date can be the occasion of a news lede: not long before publication."""
-        today = self.published.day_date if self.published else None
-        if today is None:
-            return True
-        return timedelta(0) <= today - date.fromisoformat(day) <= _LEDE_MAX_AGE
-
-    def _lede_index(self) -> int:
-        """The first paragraph of running prose: headlines, bylines and page furniture
-        left above it are short and not ended like sentences."""
-        for k, para in enumerate(self.paras[:_LEDE_SEARCH]):
-            text = self.body[para.start : para.end].rstrip()
-            if len(text.split()) >= _LEDE_MIN_WORDS and text.endswith(_SENTENCE_ENDS):
-                return k
-        return 0
-
-    def _carry_runs(self) -> None:
-        """A speaker's statements in one passage are one occasion: those without a date of
-        their own take the date of the speaker's last one, a few paragraphs up at most, even
-        with others speaking in between; not those said before it (``has warned``), nor any
-        once the text moves on to a later occasion (``in a later interview``)."""
-        starts = [p.start for p in self.paras]
-        last: dict[int, Found] = {}
-        moved_on = -1  # where the text last moved on to a later occasion
-        for item in self.found:
-            if item.entity is None:
-                continue
-            before = last.get(id(item.entity))
-            if self._later(item):
-                moved_on = item.start
-            if (
-                before is not None
-                and before.start >= moved_on
-                and item.date is None
-                and before.date is not None
-                and item.channel in (None, before.channel)
-                and paragraph_of(starts, item.start) - paragraph_of(starts, before.start)
-                <= _PASSAGE_PARAGRAPHS
-                and not self._before_or_after(item)
-            ):
-                item.date = before.date
-            last[id(item.entity)] = item
-
     # --- output ---------------------------------------------------------------------------
 
     def result(self) -> Attribution:
@@ -1371,33 +1175,6 @@ _OWN_RELEASE = re.compile(OWN_RELEASE, re.IGNORECASE)
 _EXCERPTS = re.compile(EXCERPTS)
 _REMARKS_CAME = re.compile(REMARKS_CAME)
 _SPOKEN_WORDS = re.compile(SPOKEN_WORDS)
-_LEDE_DATE_PARAGRAPHS = 2
-"""The lede's date is looked for in this many opening paragraphs."""
-_LEDE_PARAGRAPHS = 4
-"""Statements in this many opening paragraphs are taken to be made on the lede's occasion."""
-_DATELINE = re.compile(r"[^\n]{0,80}?(?:\([\w .&/-]{2,30}\)\s*[-–—:]*|\s[-–—]{1,2}|:)\s")
-"""A dateline opening a lede (``New Aster, Aug 17 (AP)``, ``EASTMERE, December 9:``)."""
-
-
-def _past_dateline(text: str, para: Span) -> int:
-    """Where a paragraph's own words begin: the date of a dateline is the page's."""
-    match = _DATELINE.match(text, para.start, para.end)
-    return match.end() if match else para.start
-
-
-_PASSAGE_PARAGRAPHS = 3
-"""A speaker's date carries to their statements this many paragraphs further at most."""
-_HEADING_REACH = 40
-_LIVE_MIN_ENTRIES = 2
-"""A page with this many time-of-day headings is a live page."""
-_CITED = re.compile(r"\b(?:citing|quoting)\s+$", re.IGNORECASE)
-_CITED_REACH = 16
-_LEDE_MAX_AGE = timedelta(days=60)
-"""A lede's occasion is at most this long before publication."""
-_LEDE_SEARCH = 8
-"""How many opening paragraphs may be furniture before the lede."""
-_LEDE_MIN_WORDS = 8
-_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
 
 
 def _present_tense(cue: str) -> bool:
@@ -1475,21 +1252,6 @@ def _heading(text: str, sentence: Span) -> bool:
 
 def _outside(sentence: Span, contents: list[Span]) -> list[Span]:
     return minus([sentence], contents)
-
-
-def _gaps(span: Span, holes: list[Span]) -> list[Span]:
-    """The parts of ``span`` outside any of ``holes``, in one pass over the sorted holes."""
-    gaps: list[Span] = []
-    at = span.start
-    for hole in sorted(holes):
-        if hole.start > at:
-            gaps.append(Span(at, min(hole.start, span.end)))
-        at = max(at, hole.end)
-        if at >= span.end:
-            break
-    if at < span.end:
-        gaps.append(Span(at, span.end))
-    return [g for g in gaps if g.start < g.end]
 
 
 def _within(pos: int, spans: list[Span]) -> bool:

@@ -18,6 +18,19 @@ LOOK_BACK = 30
 
 
 @dataclass
+class Page:
+    """The body being read, with what every pass reads of it and none changes."""
+
+    body: str
+    paras: list[Span]
+    published: Published | None
+    para_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.para_starts = [p.start for p in self.paras]
+
+
+@dataclass
 class Found:
     """A statement being built."""
 
