@@ -14,18 +14,26 @@ from itertools import pairwise
 
 from provenance.domain import ParsedDocument
 from provenance.extraction.assembly import Attribution, assemble
+from provenance.extraction.chains import (
+    add_closing,
+    carry_relay,
+    closing_relays,
+    entity_relay,
+    interviewer,
+    named_relays,
+    nest,
+    outlet_reports,
+    relays_another,
+    speaks_for,
+    story_relay,
+)
 from provenance.extraction.channels import (
-    CLOSING_REPORT,
     Relay,
     by_after,
     channel_in,
     cited_after,
     document_head,
-    non_outlet_body,
-    outlet_like,
-    outlet_name,
     relays_in,
-    reporting_outlet,
 )
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import Lexicon, lexicon_for
@@ -55,8 +63,6 @@ from provenance.extraction.lexicon.channels import (
     NOUN_CHANNELS,
     OWN_RELEASE,
     REMARKS_CAME,
-    REPORTED_ADVERBS,
-    REPORTING_VERBS,
     SCENES,
     SPOKEN_WORDS,
 )
@@ -218,7 +224,7 @@ class _Reader:
                 and item.subject.text.split()[0].lower() in FIRST_PERSON_POSSESSIVES
             ):
                 item.entity = self._kin(speaker, item.subject)
-            item.via = [_entity_relay(speaker), *item.via]
+            item.via = [entity_relay(speaker), *item.via]
             item.channel = None if item.channel == "interview" else item.channel
             self.found.append(item)
         return result
@@ -330,7 +336,7 @@ class _Reader:
         for item, clause in zip(items, clauses, strict=True):
             if clause.nested_in is not None:
                 item.nested_in = items[clause.nested_in]
-        items, closing = self._closing_relays(items, sentence)
+        items, closing = closing_relays(self.body, items, sentence)
         first = bisect_left(self._openings, sentence.start)
         for k in range(first, 0 if heading else len(quotes)):
             if quotes[k].opened >= sentence.end:
@@ -343,12 +349,12 @@ class _Reader:
         self._document_authors(items, ws)
         self._cited_sources(items, ws)
         self._content_subject_speaks(items, ws)
-        _nest(items, self.cues)
+        nest(items, self.cues)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
         date_by_deeds(self.page, self._deeds, items)
-        _add_closing(items, closing)
-        self._closings += [(sentence.start, r) for r in closing if _relays_another(items, r)]
+        add_closing(items, closing)
+        self._closings += [(sentence.start, r) for r in closing if relays_another(items, r)]
         self._sentence_scene(sentence, ws, subject_entity, items)
         note_deed(self.page, self._deeds, sentence, subject_entity, items)
         self._exchange_scene(sentence, ws, subject_entity)
@@ -540,7 +546,7 @@ class _Reader:
         occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]],
     ) -> Found | None:
         inner = self._named_speaker(clause.subject)
-        if inner is None or item.entity is None or _speaks_for(item.entity, inner):
+        if inner is None or item.entity is None or speaks_for(item.entity, inner):
             return None
         found = self._from_clause(clause, sentence)
         found.entity, found.nested_in = inner, item
@@ -555,7 +561,7 @@ class _Reader:
             found.channel, own = occasions[key][0], list(occasions[key][1])
         elif found.channel is not None or own:
             occasions[key] = (found.channel, own)
-        found.via = [*own, _entity_relay(item.entity), *item.via]
+        found.via = [*own, entity_relay(item.entity), *item.via]
         inner.statements += 1
         return found
 
@@ -569,11 +575,11 @@ class _Reader:
         for quote in inner_quotes:
             cue = cue_for(self.body, quote, ws, 0, len(ws), self.cues)
             inner = self._named_speaker(cue.subject) if cue is not None else None
-            if cue is None or inner is None or _speaks_for(item.entity, inner):
+            if cue is None or inner is None or speaks_for(item.entity, inner):
                 continue
             statement = Found(quote.start, quote.end, "direct", cue.cue, cue.cue_start, None, [])
             statement.entity, statement.nested_in = inner, item
-            statement.via = [_entity_relay(item.entity), *item.via]
+            statement.via = [entity_relay(item.entity), *item.via]
             inner.statements += 1
             found.append(statement)
         return found
@@ -665,12 +671,12 @@ class _Reader:
                 or announced_now(self.body, item.cue, item.start, item.end, self.published)
             )
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
-            own = _named_relays(own, self._scene(item.entity).via)
-            if item.channel is None and any(self._interviewer(r) for r in own):
+            own = named_relays(own, self._scene(item.entity).via)
+            if item.channel is None and any(interviewer(r, self.resolver.entities) for r in own):
                 item.channel = "interview"  # "told Reuters", "confirmed to the newspaper"
             if item.nested_in is not None and item.nested_in.entity is not None:
                 outer = item.nested_in
-                item.via = [_entity_relay(outer.entity), *outer.via]
+                item.via = [entity_relay(outer.entity), *outer.via]
             elif own and not item.via:
                 item.via = own
             scene = self._scene(item.entity)
@@ -711,40 +717,6 @@ class _Reader:
         verb = re.escape(item.cue.split()[0])
         window = self.body[item.position : item.position + _PLUPERFECT_REACH]
         return re.search(rf"\bhad\s(?:\w+\s)?{verb}\b", window, re.IGNORECASE) is not None
-
-    def _closing_relays(
-        self, items: list[Found], sentence: Span
-    ) -> tuple[list[Found], list[Relay]]:
-        """``..., Reuters reported.`` closing a sentence relays what it reports: it is cut
-        from the reported content it was read into (or is no statement of its own)."""
-        closing: list[Relay] = []
-        kept: list[Found] = []
-        for item in items:
-            found = self._closing_relay(item, sentence)
-            if found is None:
-                kept.append(item)
-                continue
-            relay, cut = found
-            closing.append(relay)
-            if cut > item.start:
-                item.end = cut
-                kept.append(item)
-        return kept, closing
-
-    def _closing_relay(self, item: Found, sentence: Span) -> tuple[Relay, int] | None:
-        """The outlet of ``..., X reported.`` ending an item's content, and where the
-        content ends without it."""
-        if item.kind != "indirect" or item.end < sentence.end - _CLOSING_SLACK:
-            return None
-        start = max(sentence.start, item.start - _CLOSING_SLACK)  # ", " before the content
-        match = CLOSING_REPORT.search(self.body, start, item.end)
-        if match is None:
-            return None
-        span = Span(match.start(), sentence.end)
-        found = relays_in(self.body, span, words(self.body, span.start, span.end))
-        if not found or non_outlet_body(found[-1].phrase.text):
-            return None
-        return found[-1], match.start()
 
     def _document_authors(self, items: list[Found], ws: list[Word]) -> None:
         """``according to a report published on Thursday by X``: X speaks through it, and
@@ -799,7 +771,7 @@ class _Reader:
             entity = self._entity(cited)
             if entity is None or entity is item.entity:
                 continue
-            item.via = [_entity_relay(item.entity), *item.via]
+            item.via = [entity_relay(item.entity), *item.via]
             item.entity, item.subject = entity, cited
             entity.statements += 1
 
@@ -865,15 +837,6 @@ class _Reader:
         self.scenes.setdefault(id(entity), []).append(scene)
         return scene
 
-    def _interviewer(self, relay: Relay) -> bool:
-        """An outlet a speaker told something to (not a person of the story)."""
-        if not relay.told or not outlet_like(relay.phrase.text):
-            return False
-        if outlet_like(relay.phrase.text, strict=True):
-            return True
-        token = relay.phrase.text.split()[-1].lower()
-        return not any(e.kind == "person" and token in e.tokens for e in self.resolver.entities)
-
     def _sentence_scene(
         self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[Found]
     ) -> None:
@@ -906,7 +869,7 @@ class _Reader:
                 r
                 for span in frame
                 for r in relays_in(self.body, span, words(self.body, span.start, span.end))
-                if not r.told or self._interviewer(r)
+                if not r.told or interviewer(r, self.resolver.entities)
             ]
             subject.channel = channel
 
@@ -1010,8 +973,8 @@ class _Reader:
         self._carry_back()
         date_release(self.page, self.found, self._own_voice())
         date_lede(self.page, self.found, self.turns)
-        self._outlet_reports()
-        self._story_relay()
+        outlet_reports(self.page, self.found)
+        story_relay(self.page, self.found, self._closings)
         self._own_release()
         date_quoted_today(self.page, self.found)
         date_by_afterwards(self.page, self.found)
@@ -1028,7 +991,7 @@ class _Reader:
             if scene is None:
                 continue
             if scene.channel is None:
-                _carry_relay(item, scene)
+                carry_relay(item, scene)
                 continue
             # a lede sums up what the speaker says on the occasion described below it
             lede = item.kind == "indirect" and (
@@ -1045,35 +1008,6 @@ class _Reader:
                 and not later(self.page, item)
             ):
                 item.date = scene.date
-
-    def _story_relay(self) -> None:
-        """``..., an official said Saturday, Nordpress reports.`` closing the lede credits the
-        story to that outlet: what follows without a relay of its own comes through it."""
-        starts = [p.start for p in self.paras]
-        lede = lede_index(self.page)
-        closing = self._closings + [
-            (item.start, relay)
-            for item in self.found
-            for relay in item.via[-1:]
-            if relay.start > item.end and _REPORTS_LAST.match(self.body, relay.phrase.end)
-        ]
-        credited = [
-            (start, relay)
-            for start, relay in sorted(closing, key=lambda c: c[0])
-            if paragraph_of(starts, start) == lede and relay.kind in _OUTLET_KINDS
-        ]
-        if not credited:
-            return
-        start, relay = credited[0]
-        for item in self.found:
-            if (
-                item.start > start
-                and item.entity is not None
-                and item.entity.name != relay.name
-                and item.nested_in is None
-                and not item.via
-            ):
-                item.via = [relay]
 
     def _carry_back(self) -> None:
         """``Jo Roe repeated her call for an inquiry.`` followed, in the next paragraph, by
@@ -1112,43 +1046,6 @@ class _Reader:
         for item in self.found:
             if item.entity is not None and item.channel is None and not item.via:
                 item.channel = "statement"
-
-    def _outlet_reports(self) -> None:
-        """A news outlet speaks through its reports: ``the newspaper said``, ``according to
-        the broadcaster``, ``..., the BBC reported`` all have the channel report."""
-        outlets = {i.entity.name for i in self.found if i.entity and self._reports(i)}
-        outlets |= {outlet_name(name) for name in outlets}  # "the Corvane daily", "the Corvane"
-        dates: dict[str, str] = {}
-        for item in self.found:
-            name = item.entity.name if item.entity else ""
-            reportedly = (item.cue or "").lower() in REPORTED_ADVERBS
-            if item.channel is None and (name in outlets or reportedly):
-                item.channel = "report"
-            if item.channel == "report" and name in outlets:
-                # the report is dated once ("reported Saturday"); its other claims share it
-                item.date = item.date or dates.get(name)
-                if item.date is not None:
-                    dates.setdefault(name, item.date)
-
-    def _reports(self, item: Found) -> bool:
-        """Whether a statement shows its speaker to be a news outlet: a reference by an
-        outlet noun, or news reported (``..., X reported``; ``X reported that``) by a
-        speaker that is not a business or public body."""
-        entity = item.entity
-        if entity is None or entity.kind == "group":
-            return False
-        references = [entity.name, *entity.aliases]
-        if item.subject is not None:
-            references.append(item.subject.text)
-        if any(reporting_outlet(r) for r in references):
-            return True
-        cue = (item.cue or "").lower().split()
-        if not cue or cue[-1] not in REPORTING_VERBS or entity.kind == "person":
-            return False
-        if any(non_outlet_body(r) for r in references):
-            return False
-        between = self.body[item.position : item.start].lower().split()
-        return item.start < item.position or "that" in between
 
     # --- output ---------------------------------------------------------------------------
 
@@ -1262,61 +1159,6 @@ def _same(relay: Relay, item: Found) -> bool:
     return item.subject is not None and item.subject.start <= relay.start < item.subject.end
 
 
-def _speaks_for(speaker: Entity, named: Entity) -> bool:
-    """Whether ``named`` is the speaker or what the speaker speaks for (a spokesperson's
-    ``Valley welcomes the truce``: the country named in the spokesperson's office)."""
-    if named is speaker:
-        return True
-    described = " ".join([speaker.name, *speaker.aliases, *speaker.roles]).lower()
-    own = {w.removesuffix("’s").removesuffix("'s") for w in described.split()}
-    return named.kind != "person" and any(w.lower() in own for w in named.name.split())
-
-
-def _entity_relay(entity: Entity) -> Relay:
-    kind = (
-        "person"
-        if entity.kind == "person"
-        else "outlet"
-        if entity.kind == "organization"
-        else "group"
-    )
-    return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
-
-
-_CLOSING_SLACK = 3
-"""Characters of closing punctuation a content may stop short of the sentence end by."""
-
-
-def _relays_another(items: list[Found], relay: Relay) -> bool:
-    """Whether a closing outlet relays a speaker other than itself in its sentence."""
-    return any(i.entity is not None and i.entity.name != relay.name for i in items)
-
-
-def _add_closing(items: list[Found], closing: list[Relay]) -> None:
-    """The closing relay of a sentence is the outermost of each of its statements."""
-    for relay in closing:
-        for item in items:
-            if item.entity is None or item.entity.name == relay.name:
-                continue
-            if all(r.name != relay.name for r in item.via):
-                item.via = [*item.via, relay]
-
-
-def _named_relays(relays: list[Relay], named: list[Relay]) -> list[Relay]:
-    """``she told the broadcaster``: a bare description of an outlet is the one the
-    speaker's occasion has already named."""
-    names = [r for r in named if not _bare(r)]
-    if not names:
-        return relays
-    return [names[0] if _bare(r) else r for r in relays]
-
-
-def _bare(relay: Relay) -> bool:
-    """``the broadcaster``, ``the newspaper``: an outlet described, not named."""
-    parts = relay.phrase.text.split()
-    return len(parts) > 1 and parts[0].lower() == "the" and all(p.islower() for p in parts[1:])
-
-
 def _scene_at(scenes: list[Scene], start: int) -> Scene | None:
     """The occasion set last before ``start``; the first one for what comes before it
     (a lede sums up the occasion described below it)."""
@@ -1325,65 +1167,6 @@ def _scene_at(scenes: list[Scene], start: int) -> Scene | None:
         if scene.since <= start:
             chosen = scene
     return chosen
-
-
-def _carry_relay(item: Found, scene: Scene) -> None:
-    """An outlet that relayed a speaker once relays their later statements too
-    (``an official said, Nordpress reports. ... he said``)."""
-    outlets = scene.via and all(r.kind in _OUTLET_KINDS for r in scene.via)
-    if outlets and not item.via and item.channel is None and item.start > scene.since:
-        item.via = list(scene.via)
-
-
-_OUTLET_KINDS = frozenset({"outlet", "agency"})
-_REPORTS_LAST = re.compile(r"\s+report(?:s|ed)\s*[.!]")
-"""``X reports.`` closing a sentence."""
-
-
-def _nest(items: list[Found], cues: Lexicon) -> None:
-    """A statement whose speaker is named inside another's content is relayed by that
-    other speaker: ``Cole said the port would reopen, according to the Courier``."""
-    for item in items:
-        if item.nested_in is not None or item.entity is None or item.kind != "indirect":
-            continue
-        host = next(
-            (
-                h
-                for h in items
-                if h is not item
-                and h.entity is not None
-                and h.entity is not item.entity
-                and h.start <= item.position < h.end
-                and h.start <= item.start < h.end
-                and not _denies(h, cues)
-            ),
-            None,
-        )
-        host = host or _trailing_outlet(items, item)
-        if host is not None and host.nested_in is not item:
-            item.nested_in = host
-
-
-def _denies(item: Found, cues: Lexicon) -> bool:
-    """Whether a statement denies what it contains (``denied claims by X that ...``): it
-    does not relay the claim it denies."""
-    return item.cue is not None and "pointing" in cues.lemma_classes(item.cue)[1]
-
-
-def _trailing_outlet(items: list[Found], item: Found) -> Found | None:
-    """``X said ..., according to the broadcaster``: a closing attribution to an outlet
-    relays every statement of its sentence."""
-    for host in items:
-        if (
-            host is not item
-            and host.entity is not None
-            and host.entity is not item.entity
-            and (host.cue or "").lower() == "according to"
-            and host.start <= item.position < host.position
-            and any(reporting_outlet(r) for r in [host.entity.name, *host.entity.aliases])
-        ):
-            return host
-    return None
 
 
 def _document_channel(item: Found) -> str | None:
