@@ -10,13 +10,11 @@ channels and relays by :mod:`channels`; dates by :mod:`dates`.
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from itertools import pairwise
 
 from provenance.domain import ParsedDocument
 from provenance.extraction.assembly import Attribution, assemble
 from provenance.extraction.chains import (
     add_closing,
-    carry_relay,
     closing_relays,
     entity_relay,
     interviewer,
@@ -48,23 +46,13 @@ from provenance.extraction.found import (
     LOOK_BACK,
     Found,
     Page,
-    Scene,
-    date_in,
     minus,
-    paragraph_of,
     sentence_end,
 )
 from provenance.extraction.lexicon.channels import (
-    BACK_REFERENCE,
     CITING_VERBS,
-    DEBATE_CUES,
-    EXCERPTS,
-    EXCHANGE,
     NOUN_CHANNELS,
-    OWN_RELEASE,
-    REMARKS_CAME,
     SCENES,
-    SPOKEN_WORDS,
 )
 from provenance.extraction.lexicon.function import (
     DETERMINERS,
@@ -77,6 +65,14 @@ from provenance.extraction.lexicon.function import (
 from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, Clause, reported
+from provenance.extraction.scenes import (
+    Scenes,
+    debate_setting,
+    document_channel,
+    own_release,
+    own_voice,
+    pluperfect,
+)
 from provenance.extraction.speakers import (
     Phrase,
     heading_word,
@@ -87,7 +83,6 @@ from provenance.extraction.speakers import (
     phrase_after,
 )
 from provenance.extraction.statement_dates import (
-    LEDE_DATE_PARAGRAPHS,
     carry_dates,
     date_by_afterwards,
     date_by_deeds,
@@ -95,8 +90,6 @@ from provenance.extraction.statement_dates import (
     date_live_entries,
     date_quoted_today,
     date_release,
-    later,
-    lede_index,
     note_deed,
     own_date,
 )
@@ -136,12 +129,11 @@ class _Reader:
         self.published = published
         self.resolver = Resolver(name_registry(body))
         self.found: list[Found] = []
-        self.scenes: dict[int, list[Scene]] = {}
-        """The occasions each entity speaks on, in the order the text sets them."""
         self._deeds: dict[int, tuple[int, int, str]] = {}
         """Per speaker, the last deed dated in a sentence of its own: (from, to, date)."""
         self.paras = paragraphs(body)
         self.page = Page(body, self.paras, published)
+        self.scenes = Scenes(self.page, self.resolver, self._entity)
         self.scan = find_quotes(body, self.paras)
         self._openings: list[int] = []
         self.turns = transcript_turns(body, self.paras)
@@ -355,11 +347,11 @@ class _Reader:
         date_by_deeds(self.page, self._deeds, items)
         add_closing(items, closing)
         self._closings += [(sentence.start, r) for r in closing if relays_another(items, r)]
-        self._sentence_scene(sentence, ws, subject_entity, items)
+        self.scenes.sentence_scene(self.found, sentence, ws, subject_entity, items)
         note_deed(self.page, self._deeds, sentence, subject_entity, items)
-        self._exchange_scene(sentence, ws, subject_entity)
-        self._possessive_scene(sentence, items)
-        self._citing_scene(sentence, ws)
+        self.scenes.exchange_scene(sentence, ws, subject_entity)
+        self.scenes.possessive_scene(sentence, items)
+        self.scenes.citing_scene(sentence, ws)
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
         return items
 
@@ -661,8 +653,8 @@ class _Reader:
                 for span in spans
                 for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
             ]
-            item.channel = item.channel or _document_channel(item) or channel_in(self.body, frame)
-            debate = None if item.channel else self._debate_setting(item)
+            item.channel = item.channel or document_channel(item) or channel_in(self.body, frame)
+            debate = None if item.channel else debate_setting(self.page, self.found, item)
             if debate is not None:
                 item.channel, item.date = debate.channel, item.date or debate.date
             item.date = (
@@ -671,7 +663,7 @@ class _Reader:
                 or announced_now(self.body, item.cue, item.start, item.end, self.published)
             )
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
-            own = named_relays(own, self._scene(item.entity).via)
+            own = named_relays(own, self.scenes.current(item.entity).via)
             if item.channel is None and any(interviewer(r, self.resolver.entities) for r in own):
                 item.channel = "interview"  # "told Reuters", "confirmed to the newspaper"
             if item.nested_in is not None and item.nested_in.entity is not None:
@@ -679,44 +671,22 @@ class _Reader:
                 item.via = [entity_relay(outer.entity), *outer.via]
             elif own and not item.via:
                 item.via = own
-            scene = self._scene(item.entity)
+            scene = self.scenes.current(item.entity)
             if item.via and not scene.via and item.channel == scene.channel:
                 scene.via = list(item.via)
                 if scene.channel is None:
                     scene.since = item.start
-            if item.channel in SCENES and self._pluperfect(item):
+            if item.channel in SCENES and pluperfect(self.body, item):
                 # "had told parliament": an earlier occasion, which ends the present one
-                self._new_scene(item.entity).since = item.start
+                self.scenes.new(item.entity).since = item.start
                 continue
             if item.channel in SCENES and scene.channel != item.channel:
                 if scene.channel is not None:
-                    scene = self._new_scene(item.entity)  # another setting: "In an interview, ..."
+                    scene = self.scenes.new(item.entity)  # another setting: "In an interview, ..."
                 scene.channel, scene.since = item.channel, item.start
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
-
-    def _debate_setting(self, item: Found) -> Found | None:
-        """``Trustee Jo Roe spoke against the closure`` just after another speaker's words
-        at the board's meeting: taking a side in a debate is said in that setting."""
-        if (item.cue or "").lower() not in DEBATE_CUES:
-            return None
-        starts = [p.start for p in self.paras]
-        here = paragraph_of(starts, item.start)
-        for other in reversed(self.found[-LOOK_BACK:]):
-            if here - paragraph_of(starts, other.start) > _DEBATE_REACH:
-                break
-            if other.entity is not item.entity and other.channel == "speech":
-                return other
-        return None
-
-    def _pluperfect(self, item: Found) -> bool:
-        """Whether a statement's cue tells of an earlier occasion (``had told``)."""
-        if not item.cue:
-            return False
-        verb = re.escape(item.cue.split()[0])
-        window = self.body[item.position : item.position + _PLUPERFECT_REACH]
-        return re.search(rf"\bhad\s(?:\w+\s)?{verb}\b", window, re.IGNORECASE) is not None
 
     def _document_authors(self, items: list[Found], ws: list[Word]) -> None:
         """``according to a report published on Thursday by X``: X speaks through it, and
@@ -730,7 +700,7 @@ class _Reader:
             if entity is None or by is None:
                 continue
             if not by[1]:
-                self._reader_scene(entity, by[0])
+                self.scenes.reader_scene(entity, by[0])
                 continue
             channel = NOUN_CHANNELS[head]
             if item.entity is not None:
@@ -739,18 +709,6 @@ class _Reader:
             entity.channel = entity.channel or channel
             entity.statements += 1
             self.resolver.touch(entity)
-
-    def _reader_scene(self, entity: Entity, reader: Phrase) -> None:
-        """``a statement read by X during a news conference``: X spoke on that occasion."""
-        end = sentence_end(self.body, reader.end, len(self.body))
-        channel = channel_in(self.body, [Span(reader.end, end)])
-        if channel not in SCENES:
-            return
-        scene = self._scene(entity)
-        if scene.channel is not None and scene.channel != channel:
-            scene = self._new_scene(entity)
-        scene.channel, scene.since = channel, reader.start
-        scene.date = date_in(self.body, [Span(reader.end, end)], self.published)
 
     def _cited_sources(self, items: list[Found], ws: list[Word]) -> None:
         """``X, citing a league source, reported that ...``, ``..., X reported, citing two
@@ -825,139 +783,6 @@ class _Reader:
         entity = self._entity(phrase)
         return entity if entity is not None and entity.kind != "group" else None
 
-    def _scene(self, entity: Entity) -> Scene:
-        """The occasion the entity is speaking on now."""
-        scenes = self.scenes.setdefault(id(entity), [])
-        if not scenes:
-            scenes.append(Scene())
-        return scenes[-1]
-
-    def _new_scene(self, entity: Entity) -> Scene:
-        scene = Scene()
-        self.scenes.setdefault(id(entity), []).append(scene)
-        return scene
-
-    def _sentence_scene(
-        self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[Found]
-    ) -> None:
-        """A sentence that sets a scene for its subject without a statement of its own."""
-        if not items and (
-            _EXCERPTS.match(self.body, sentence.start)  # "Highlights from the media session"
-            or _REMARKS_CAME.match(self.body, sentence.start)  # "Her remarks came at a rally"
-        ):
-            last = self.resolver.last_speaker()
-            if last is not None:
-                self._excerpts(sentence, last)
-            return
-        if subject is None or any(i.entity is subject for i in items):
-            return
-        frame = minus([sentence], [Span(i.start, i.end) for i in items])
-        channel = channel_in(self.body, frame)
-        if channel not in SCENES:
-            return
-        day = date_in(self.body, frame, self.published)
-        if any(_BACK_REFERENCE.search(self.body, f.start, f.end) for f in frame):
-            self._back_reference(sentence, channel, day)
-        if subject.kind != "person":
-            return
-        scene = self._scene(subject)
-        if scene.channel != channel:
-            if scene.channel is not None:
-                scene = self._new_scene(subject)
-            scene.channel, scene.since, scene.date = channel, sentence.start, day
-            scene.via = [
-                r
-                for span in frame
-                for r in relays_in(self.body, span, words(self.body, span.start, span.end))
-                if not r.told or interviewer(r, self.resolver.entities)
-            ]
-            subject.channel = channel
-
-    def _possessive_scene(self, sentence: Span, items: list[Found]) -> None:
-        """``... followed Jo Roe's reported comments at a rally in Port Aster.``: Roe spoke
-        at that rally, and her words that follow were said there."""
-        for match in _SPOKEN_WORDS.finditer(self.body, sentence.start, sentence.end):
-            channel = channel_in(self.body, [Span(match.start(), sentence.end)])
-            if channel not in SCENES:
-                continue
-            own = words(self.body, match.start("name"), match.end("name"))
-            phrase = phrase_after(own, 0) if own else None
-            entity = self._entity(phrase) if phrase is not None else None
-            if entity is None or entity.kind != "person" or any(i.entity is entity for i in items):
-                continue
-            scene = self._scene(entity)
-            if scene.channel is not None:
-                scene = self._new_scene(entity)
-            scene.channel, scene.since = channel, sentence.start
-            scene.date = date_in(self.body, [Span(match.end(), sentence.end)], self.published)
-
-    def _exchange_scene(self, sentence: Span, ws: list[Word], subject: Entity | None) -> None:
-        """``The minister was responding in the chamber to Jo Roe and Sam Vale``: those she
-        answers speak in the setting she speaks in (a debate, a hearing)."""
-        if subject is None:
-            return
-        setting = _scene_at(self.scenes.get(id(subject), []), sentence.start)
-        if setting is None or setting.channel != "speech":
-            return
-        match = _EXCHANGE.search(self.body, sentence.start, sentence.end)
-        at = first_word_at(ws, match.end()) if match is not None else len(ws)
-        while at < len(ws):
-            phrase = phrase_after(ws, at)
-            entity = self._entity(phrase) if phrase is not None else None
-            if phrase is None or entity is None or entity is subject or entity.kind == "group":
-                return
-            scene = self._scene(entity)
-            if scene.channel is not None:
-                scene = self._new_scene(entity)
-            scene.channel, scene.since, scene.date = setting.channel, sentence.start, setting.date
-            at = first_word_at(ws, phrase.end)
-            if at >= len(ws) or ws[at].text.lower() not in {"and", ","}:
-                return
-            at += 1
-
-    def _excerpts(self, sentence: Span, speaker: Entity) -> None:
-        """``Excerpts from the news conference:``, ``The remarks came at a rally`` after a
-        speaker's words: they and what follows were said on that occasion."""
-        channel = channel_in(self.body, [sentence])
-        if channel not in SCENES:
-            return
-        day = date_in(self.body, [sentence], self.published)
-        self._back_reference(sentence, channel, day)
-        scene = self._scene(speaker)
-        if scene.channel is not None and scene.channel != channel:
-            scene = self._new_scene(speaker)
-        scene.channel, scene.since, scene.date = channel, sentence.start, scene.date or day
-
-    def _back_reference(self, sentence: Span, channel: str, day: str | None) -> None:
-        """``X made this known in a statement``: what was reported just before (in this
-        paragraph or the one above) was said on that occasion."""
-        starts = [p.start for p in self.paras]
-        here = paragraph_of(starts, sentence.start)
-        for item in reversed(self.found):
-            if item.start >= sentence.start:
-                continue
-            if here - paragraph_of(starts, item.start) > 1:
-                break
-            item.channel = item.channel or channel
-            item.date = item.date or day
-
-    def _citing_scene(self, sentence: Span, ws: list[Word]) -> None:
-        """``X, citing a conversation between two residents``: the residents spoke on that
-        occasion, relayed by X."""
-        for relay in relays_in(self.body, sentence, ws):
-            at = first_word_at(ws, relay.phrase.end)
-            if at + 2 >= len(ws) or ws[at + 1].text.lower() != "citing":
-                continue
-            for k in range(at + 2, min(len(ws), at + 8)):
-                if ws[k].text.lower() in {"between", "with", "from", "by", "of"}:
-                    speaker = phrase_after(ws, k + 1)
-                    entity = self._entity(speaker) if speaker is not None else None
-                    if entity is not None:
-                        channel = channel_in(self.body, [Span(ws[at + 2].start, ws[k].start)])
-                        scene = self._scene(entity)
-                        scene.channel, scene.via, scene.since = channel, [relay], sentence.start
-                    break
-
     def _continue_quotes(self) -> None:
         """A quotation running over paragraphs takes the speaker found at its end."""
         for n in range(len(self.found) - 2, -1, -1):
@@ -969,83 +794,17 @@ class _Reader:
                 item.entity.statements += 1
 
     def _carry_scenes(self) -> None:
-        self._carry_occasions()
-        self._carry_back()
-        date_release(self.page, self.found, self._own_voice())
+        self.scenes.carry_occasions(self.found)
+        self.scenes.carry_back(self.found)
+        date_release(self.page, self.found, own_voice(self.body, self.scan.quotes))
         date_lede(self.page, self.found, self.turns)
         outlet_reports(self.page, self.found)
         story_relay(self.page, self.found, self._closings)
-        self._own_release()
+        own_release(self.body, self.scan.quotes, self.found)
         date_quoted_today(self.page, self.found)
         date_by_afterwards(self.page, self.found)
         date_live_entries(self.page, self.found)
         carry_dates(self.page, self.found)
-
-    def _carry_occasions(self) -> None:
-        """Each statement without a channel, relay or date of its own takes its speaker's
-        occasion: the one set last before it, or for a lede the one it sums up."""
-        starts = [p.start for p in self.paras]
-        first = lede_index(self.page)
-        for item in self.found:
-            scene = _scene_at(self.scenes.get(id(item.entity), []), item.start)
-            if scene is None:
-                continue
-            if scene.channel is None:
-                carry_relay(item, scene)
-                continue
-            # a lede sums up what the speaker says on the occasion described below it
-            lede = item.kind == "indirect" and (
-                paragraph_of(starts, item.start) < first + LEDE_DATE_PARAGRAPHS
-            )
-            if item.channel is None and (item.start >= scene.since or lede):
-                item.channel = scene.channel
-                if not item.via:
-                    item.via = list(scene.via)
-            if (
-                item.date is None
-                and item.start >= scene.since
-                and item.channel == scene.channel
-                and not later(self.page, item)
-            ):
-                item.date = scene.date
-
-    def _carry_back(self) -> None:
-        """``Jo Roe repeated her call for an inquiry.`` followed, in the next paragraph, by
-        her quotation ``..., Roe told reporters``: the summary sums up what she said on the
-        occasion the quotation sets."""
-        starts = [p.start for p in self.paras]
-        spoken = [i for i in self.found if i.entity is not None]
-        for before, item in pairwise(spoken):
-            if (
-                before.entity is item.entity
-                and before.kind == "indirect"
-                and before.channel is None
-                and not before.via
-                and before.nested_in is None
-                and item.channel in SCENES
-                and item.subject is not None
-                and _document_channel(item) is None  # the speaker named, not "a statement"
-                and paragraph_of(starts, item.start) - paragraph_of(starts, before.start) == 1
-                and any(s.since == item.start for s in self.scenes.get(id(item.entity), []))
-            ):
-                before.channel, before.via = item.channel, list(item.via)
-
-    def _own_voice(self) -> bool:
-        """Whether the issuer announces in its own voice (``The Directors are pleased to
-        announce that ...``) outside quotation marks."""
-        return any(
-            inside(self.scan.quotes, m.start()) is None for m in _OWN_RELEASE.finditer(self.body)
-        )
-
-    def _own_release(self) -> None:
-        """A page in which the issuer announces in its own voice (``The Directors are pleased
-        to announce that ...``, outside quotation marks) is its release: what is said in
-        it without another occasion is said in that statement."""
-        if not self._own_voice():
-            return
-        for item in self.found:
-            if item.entity is not None and item.channel is None and not item.via:
-                item.channel = "statement"
 
     # --- output ---------------------------------------------------------------------------
 
@@ -1062,16 +821,6 @@ _SAID_IN_DOCUMENT = re.compile(
     r"\b(said|says|wrote|writes|stated|states|added|adds|argued|warned)\s(?:[\w,-]+\s){0,4}?"
     r"in\s(?:a|an|the|its|their|his|her)\s(?:[\w-]+\s){0,2}?$"
 )
-_DEBATE_REACH = 2
-"""How many paragraphs back another speaker's speech setting may be for a debate cue."""
-_PLUPERFECT_REACH = 80
-"""How far after a speaker's name ``had`` may stand before the cue."""
-_BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
-_EXCHANGE = re.compile(EXCHANGE, re.IGNORECASE)
-_OWN_RELEASE = re.compile(OWN_RELEASE, re.IGNORECASE)
-_EXCERPTS = re.compile(EXCERPTS)
-_REMARKS_CAME = re.compile(REMARKS_CAME)
-_SPOKEN_WORDS = re.compile(SPOKEN_WORDS)
 
 
 def _present_tense(cue: str) -> bool:
@@ -1157,21 +906,3 @@ def _within(pos: int, spans: list[Span]) -> bool:
 
 def _same(relay: Relay, item: Found) -> bool:
     return item.subject is not None and item.subject.start <= relay.start < item.subject.end
-
-
-def _scene_at(scenes: list[Scene], start: int) -> Scene | None:
-    """The occasion set last before ``start``; the first one for what comes before it
-    (a lede sums up the occasion described below it)."""
-    chosen = scenes[0] if scenes else None
-    for scene in scenes[1:]:
-        if scene.since <= start:
-            chosen = scene
-    return chosen
-
-
-def _document_channel(item: Found) -> str | None:
-    """The channel a document named as the subject stands for (``a statement said``)."""
-    if item.subject is None or item.subject.kind == "pronoun":
-        return None
-    head = item.subject.text.split()[-1].strip(".,")
-    return NOUN_CHANNELS.get(head) if head.islower() else None  # not "The Valley Post"
