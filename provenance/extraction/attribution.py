@@ -56,7 +56,6 @@ from provenance.extraction.lexicon.channels import (
 )
 from provenance.extraction.lexicon.function import (
     DETERMINERS,
-    FIRST_PERSON_POSSESSIVES,
     INDEFINITE_SUBJECTS,
     INTRODUCTORY_WORDS,
     NOT_DESCRIPTION_WORDS,
@@ -102,6 +101,12 @@ from provenance.extraction.text import (
     words,
 )
 from provenance.extraction.transcript import Turn, transcript_turns
+from provenance.extraction.turns import (
+    answer_statements,
+    find_interviewee,
+    interview_channel,
+    question_statements,
+)
 
 _MIN_STANDALONE_WORDS = 6
 """A quotation alone in its paragraph continues the last speaker from this many words."""
@@ -157,7 +162,7 @@ class _Reader:
                 previous = self._paragraph(para, by_para.get(index, []), previous)
             else:
                 previous = self._turn(turn, by_para.get(index, []), previous)
-        self._interview_channel()
+        interview_channel(self.page, self.turns, self._interviewee, self.found)
         self._continue_quotes()
         self._speech_in_quotes()
         self._carry_scenes()
@@ -183,60 +188,14 @@ class _Reader:
         self.resolver.addressee = None
         inner, self.found = self.found[mark:], self.found[:mark]
         if turn.question:
-            for item in inner:
-                first = item.subject.text.split()[0].lower() if item.subject else ""
-                if speaker is not None and first.startswith("you"):
-                    item.entity, item.via = speaker, []
-                    self.found.append(item)
-            return result
-        if speaker is None:
+            self.found += question_statements(inner, speaker)
+        elif speaker is None:
             self.found.extend(inner)
-            return result
-        answer = Found(
-            turn.content.start,
-            turn.content.end,
-            "direct",
-            turn.label,
-            turn.content.start,
-            None,
-            [],
-            entity=speaker,
-            channel=self._transcript_channel(),
-        )
-        speaker.statements += 1
-        self.resolver.touch(speaker)
-        self.found.append(answer)
-        for item in inner:
-            if item.kind != "direct" or item.entity is None or item.entity is speaker:
-                continue
-            if item.subject is None and item.nested_in is None:
-                continue  # no cue of its own: part of the answer
-            if (
-                item.subject is not None
-                and item.subject.text.split()[0].lower() in FIRST_PERSON_POSSESSIVES
-            ):
-                item.entity = self._kin(speaker, item.subject)
-            item.via = [entity_relay(speaker), *item.via]
-            item.channel = None if item.channel == "interview" else item.channel
-            self.found.append(item)
+        else:
+            self.found += answer_statements(
+                self.page, self.turns, self.resolver, turn, speaker, inner
+            )
         return result
-
-    def _transcript_channel(self) -> str | None:
-        """The occasion a transcript records: ``Here is a transcript of her news
-        conference:`` says a news conference; an interview otherwise."""
-        turn = self.turns[min(self.turns)]
-        intro = self._transcript_intro()
-        if intro is not None:
-            channel = channel_in(self.body, [intro])
-            if channel in {"news conference", "press briefing", "speech", "media talk"}:
-                return channel
-        return turn.setting
-
-    def _transcript_intro(self) -> Span | None:
-        """The paragraph just above a transcript (or above its first heading)."""
-        turn = self.turns[min(self.turns)]
-        first = turn.paragraph if turn.heading is None else turn.heading
-        return self.paras[first - 1] if first > 0 else None
 
     def _answerer(self, turn: Turn) -> Entity | None:
         if turn.speaker is not None:
@@ -245,70 +204,8 @@ class _Reader:
                 Phrase(label, turn.speaker.start, turn.speaker.end, "person")
             )
         elif self._interviewee is None:
-            self._interviewee = self._find_interviewee(turn)
+            self._interviewee = find_interviewee(self.page, self.resolver, self.title, turn)
         return self._interviewee
-
-    def _find_interviewee(self, turn: Turn) -> Entity | None:
-        """The person a Q-and-A interviews: the one the headline names, else the person
-        who has said most before the transcript, else the most salient person."""
-        people = [e for e in self.resolver.entities if e.kind == "person"]
-        title = {w.lower().removesuffix("’s").removesuffix("'s") for w in self.title.split()}
-        named = [
-            e for e in people if len(e.name.split()) > 1 and e.name.split()[-1].lower() in title
-        ]
-        if named:
-            return max(named, key=lambda e: e.statements)
-        before = self.paras[turn.paragraph].start
-        in_title = name_registry(self.title)
-        for _start, full in in_title:
-            # named above the transcript, or the only person a Q-and-A's headline names
-            if full in self.body[:before] or len(in_title) == 1:
-                entity = Entity(full, "person", tokens={p.lower() for p in full.split()})
-                self.resolver.entities.append(entity)
-                return entity
-        speakers = [e for e in people if e.statements]
-        if speakers:
-            return max(speakers, key=lambda e: e.statements)
-        return self.resolver.recent(("person",))
-
-    def _kin(self, speaker: Entity, subject: Phrase) -> Entity:
-        """``my grandmother`` in an answer: the interviewee's grandmother."""
-        rest = subject.text.split(maxsplit=1)[1] if " " in subject.text else subject.text
-        name = f"{speaker.name}'s {rest}"
-        for entity in self.resolver.entities:
-            if entity.name == name:
-                return entity
-        entity = Entity(name, "person")
-        entity.add_alias(subject.text)
-        self.resolver.entities.append(entity)
-        return entity
-
-    def _interview_channel(self) -> None:
-        """In an interview, what the interviewee ``says`` (present tense) is said in it;
-        what the intro naming the occasion reports them saying (``Roe admitted ...
-        Excerpts from her news conference:``) was said on that occasion."""
-        if not self.turns or self._interviewee is None:
-            return
-        intro = self._transcript_intro()
-        named = self._transcript_channel() if intro is not None else None
-        if intro is not None and named != self.turns[min(self.turns)].setting:
-            for item in self.found:
-                if (
-                    item.entity is self._interviewee
-                    and item.channel is None
-                    and not item.via
-                    and intro.start <= item.start < intro.end
-                ):
-                    item.channel = named
-        for item in self.found:
-            if (
-                item.entity is self._interviewee
-                and item.channel is None
-                and not item.via
-                and item.cue
-                and _present_tense(item.cue)
-            ):
-                item.channel = "interview"
 
     def _sentence(
         self,
@@ -821,12 +718,6 @@ _SAID_IN_DOCUMENT = re.compile(
     r"\b(said|says|wrote|writes|stated|states|added|adds|argued|warned)\s(?:[\w,-]+\s){0,4}?"
     r"in\s(?:a|an|the|its|their|his|her)\s(?:[\w-]+\s){0,2}?$"
 )
-
-
-def _present_tense(cue: str) -> bool:
-    """Whether a cue is in the simple present (``says``, ``tells``, ``admits``)."""
-    parts = cue.lower().split()
-    return len(parts) == 1 and parts[0].endswith("s") and not parts[0].endswith("ss")
 
 
 def _after_row_label(phrase: Phrase, own: list[Word]) -> tuple[Phrase, list[Word]]:
