@@ -15,7 +15,9 @@ from provenance.domain import ParsedDocument
 from provenance.extraction.assembly import Attribution, assemble
 from provenance.extraction.chains import (
     add_closing,
+    cited_sources,
     closing_relays,
+    content_subject_speaks,
     entity_relay,
     interviewer,
     named_relays,
@@ -29,7 +31,6 @@ from provenance.extraction.channels import (
     Relay,
     by_after,
     channel_in,
-    cited_after,
     document_head,
     relays_in,
 )
@@ -50,7 +51,6 @@ from provenance.extraction.found import (
     sentence_end,
 )
 from provenance.extraction.lexicon.channels import (
-    CITING_VERBS,
     NOUN_CHANNELS,
     SCENES,
 )
@@ -71,7 +71,6 @@ from provenance.extraction.scenes import (
 from provenance.extraction.speakers import (
     Phrase,
     name_registry,
-    phrase_after,
 )
 from provenance.extraction.statement_dates import (
     carry_dates,
@@ -229,8 +228,8 @@ class _Reader:
         items.sort(key=lambda f: f.position)
         self._resolve(items, subject_entity, ws)
         self._document_authors(items, ws)
-        self._cited_sources(items, ws)
-        self._content_subject_speaks(items, ws)
+        cited_sources(self.body, self._entity, items, ws)
+        content_subject_speaks(self.body, self._entity, items, ws)
         nest(items, self.cues)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
@@ -559,79 +558,6 @@ class _Reader:
             entity.statements += 1
             self.resolver.touch(entity)
 
-    def _cited_sources(self, items: list[Found], ws: list[Word]) -> None:
-        """``X, citing a league source, reported that ...``, ``..., X reported, citing two
-        people familiar with the talks``: the cited source speaks, relayed by X."""
-        for item in items:
-            if item.subject is None or item.entity is None or item.nested_in is not None:
-                continue
-            verb, _, rest = item.subject.text.partition(" ")
-            if verb.lower() in CITING_VERBS and rest:
-                # "X, quoting an official, said": the subject found is the quoted one
-                start = item.subject.end - len(rest)
-                cited = Phrase(rest, start, item.subject.end, item.subject.kind)
-                item.entity, item.subject = self._entity(cited) or item.entity, cited
-                continue
-            cited = cited_after(self.body, ws, item.subject.end)
-            if cited is None or not (item.end <= cited.start or cited.end <= item.start):
-                continue
-            entity = self._entity(cited)
-            if entity is None or entity is item.entity:
-                continue
-            item.via = [entity_relay(item.entity), *item.via]
-            item.entity, item.subject = entity, cited
-            entity.statements += 1
-
-    def _content_subject_speaks(self, items: list[Found], ws: list[Word]) -> None:
-        """``According to a statement by his spokesman X, the governor ordered ...,
-        insisting that ...``: a participle within what X reports is the governor's, relayed
-        by X (FORMAT.md Convention 7), and sets the governor's occasion."""
-        for host in items:
-            if host.entity is None or (host.cue or "").lower() != "according to":
-                continue
-            if (host.channel or channel_in(self.body, host.frame)) not in _DOCUMENTS:
-                continue  # "according to Jo Roe, ...": only a document relays a principal
-            inside = [
-                i
-                for i in items
-                if i is not host
-                and i.inherits
-                and i.entity is host.entity
-                and self._attached(host, i.position)
-            ]
-            principal = self._content_principal(host, ws) if inside else None
-            if principal is None or principal is host.entity:
-                continue
-            inside += [  # a quotation within the participle's content is the principal's too
-                q
-                for q in items
-                if q.quote is not None
-                and q.inherits
-                and q.entity is host.entity
-                and any(i.start <= q.start < i.end for i in inside)
-            ]
-            for item in inside:
-                host.entity.statements -= 1
-                item.entity, item.nested_in = principal, host
-                principal.statements += 1
-
-    def _attached(self, host: Found, position: int) -> bool:
-        """Whether a cue stands within a content or right after it (``..., insisting``)."""
-        if host.start <= position < host.end:
-            return True
-        return host.end <= position and self.body[host.end : position].strip() in {"", ","}
-
-    def _content_principal(self, host: Found, ws: list[Word]) -> Entity | None:
-        """The person or organisation opening a reported content (``the governor``)."""
-        at = first_word_at(ws, host.start)
-        if at >= len(ws) or ws[at].start != host.start:
-            return None
-        phrase = phrase_after(ws, at)
-        if phrase is None or phrase.kind not in {"person", "organization"}:
-            return None
-        entity = self._entity(phrase)
-        return entity if entity is not None and entity.kind != "group" else None
-
     def _continue_quotes(self) -> None:
         """A quotation running over paragraphs takes the speaker found at its end."""
         for n in range(len(self.found) - 2, -1, -1):
@@ -663,7 +589,6 @@ class _Reader:
         )
 
 
-_DOCUMENTS = frozenset({"statement", "report", "letter"})
 _DOCUMENT_VERBS = frozenset({"note", "notes", "report", "reports", "state", "states"})
 """Nouns of documents that read as verbs before ``that`` (``in a note that``)."""
 _SAID_IN_DOCUMENT = re.compile(

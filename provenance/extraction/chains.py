@@ -1,13 +1,15 @@
 """Chains: who relays a statement. Closing relays (``..., Reuters reported.``), nesting
-(a speaker named inside another's content), quotations relayed by the one quoting
-them, outlets a speaker told, an outlet credited with the whole story, and outlets
-speaking through their reports."""
+(a speaker named inside another's content), quotations relayed by the one quoting them,
+sources a speaker cites, the principal a document speaks for, outlets a speaker told,
+an outlet credited with the whole story, and outlets speaking through their reports."""
 
 import re
 
 from provenance.extraction.channels import (
     CLOSING_REPORT,
     Relay,
+    channel_in,
+    cited_after,
     non_outlet_body,
     outlet_like,
     outlet_name,
@@ -16,11 +18,14 @@ from provenance.extraction.channels import (
 )
 from provenance.extraction.coref import Entity
 from provenance.extraction.cues import Lexicon
-from provenance.extraction.found import Found, Page, Scene, paragraph_of
-from provenance.extraction.lexicon.channels import REPORTED_ADVERBS, REPORTING_VERBS
-from provenance.extraction.speakers import Phrase
+from provenance.extraction.found import EntityOf, Found, Page, Scene, paragraph_of
+from provenance.extraction.lexicon.channels import CITING_VERBS, REPORTED_ADVERBS, REPORTING_VERBS
+from provenance.extraction.speakers import Phrase, phrase_after
 from provenance.extraction.statement_dates import lede_index
-from provenance.extraction.text import Span, words
+from provenance.extraction.text import Span, Word, first_word_at, words
+
+_DOCUMENTS = frozenset({"statement", "report", "letter"})
+"""Documents that relay what a principal within them does (``according to a statement``)."""
 
 
 def speaks_for(speaker: Entity, named: Entity) -> bool:
@@ -250,3 +255,82 @@ def _reports(page: Page, item: Found) -> bool:
         return False
     between = page.body[item.position : item.start].lower().split()
     return item.start < item.position or "that" in between
+
+
+def cited_sources(body: str, entity_of: EntityOf, items: list[Found], ws: list[Word]) -> None:
+    """``X, citing a league source, reported that ...``, ``..., X reported, citing two
+    people familiar with the talks``: the cited source speaks, relayed by X."""
+    for item in items:
+        if item.subject is None or item.entity is None or item.nested_in is not None:
+            continue
+        verb, _, rest = item.subject.text.partition(" ")
+        if verb.lower() in CITING_VERBS and rest:
+            # "X, quoting an official, said": the subject found is the quoted one
+            start = item.subject.end - len(rest)
+            cited = Phrase(rest, start, item.subject.end, item.subject.kind)
+            item.entity, item.subject = entity_of(cited) or item.entity, cited
+            continue
+        cited = cited_after(body, ws, item.subject.end)
+        if cited is None or not (item.end <= cited.start or cited.end <= item.start):
+            continue
+        entity = entity_of(cited)
+        if entity is None or entity is item.entity:
+            continue
+        item.via = [entity_relay(item.entity), *item.via]
+        item.entity, item.subject = entity, cited
+        entity.statements += 1
+
+
+def content_subject_speaks(
+    body: str, entity_of: EntityOf, items: list[Found], ws: list[Word]
+) -> None:
+    """``According to a statement by his spokesman X, the governor ordered ...,
+    insisting that ...``: a participle within what X reports is the governor's, relayed
+    by X (FORMAT.md Convention 7), and sets the governor's occasion."""
+    for host in items:
+        if host.entity is None or (host.cue or "").lower() != "according to":
+            continue
+        if (host.channel or channel_in(body, host.frame)) not in _DOCUMENTS:
+            continue  # "according to Jo Roe, ...": only a document relays a principal
+        inside = [
+            i
+            for i in items
+            if i is not host
+            and i.inherits
+            and i.entity is host.entity
+            and _attached(body, host, i.position)
+        ]
+        principal = _content_principal(entity_of, host, ws) if inside else None
+        if principal is None or principal is host.entity:
+            continue
+        inside += [  # a quotation within the participle's content is the principal's too
+            q
+            for q in items
+            if q.quote is not None
+            and q.inherits
+            and q.entity is host.entity
+            and any(i.start <= q.start < i.end for i in inside)
+        ]
+        for item in inside:
+            host.entity.statements -= 1
+            item.entity, item.nested_in = principal, host
+            principal.statements += 1
+
+
+def _attached(body: str, host: Found, position: int) -> bool:
+    """Whether a cue stands within a content or right after it (``..., insisting``)."""
+    if host.start <= position < host.end:
+        return True
+    return host.end <= position and body[host.end : position].strip() in {"", ","}
+
+
+def _content_principal(entity_of: EntityOf, host: Found, ws: list[Word]) -> Entity | None:
+    """The person or organisation opening a reported content (``the governor``)."""
+    at = first_word_at(ws, host.start)
+    if at >= len(ws) or ws[at].start != host.start:
+        return None
+    phrase = phrase_after(ws, at)
+    if phrase is None or phrase.kind not in {"person", "organization"}:
+        return None
+    entity = entity_of(phrase)
+    return entity if entity is not None and entity.kind != "group" else None

@@ -2,6 +2,7 @@
 and the span arithmetic its passes share."""
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from provenance.extraction.channels import Relay
@@ -15,6 +16,9 @@ FRAME_REACH = 300
 """How far from a statement's cue its channel, relays and date are looked for."""
 LOOK_BACK = 30
 """How many earlier statements a continuation may look back over."""
+
+EntityOf = Callable[[Phrase], Entity | None]
+"""Resolves a phrase to the entity it names, as the reader does at that point."""
 
 
 @dataclass

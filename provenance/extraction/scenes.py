@@ -4,7 +4,6 @@ back references (``X made this known in a statement``), excerpts, exchanges, deb
 an issuer's own release."""
 
 import re
-from collections.abc import Callable
 from itertools import pairwise
 
 from provenance.extraction.chains import carry_relay, interviewer
@@ -12,6 +11,7 @@ from provenance.extraction.channels import channel_in, relays_in
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.found import (
     LOOK_BACK,
+    EntityOf,
     Found,
     Page,
     Scene,
@@ -51,9 +51,7 @@ _SPOKEN_WORDS = re.compile(SPOKEN_WORDS)
 class Scenes:
     """The occasions each entity speaks on, in the order the text sets them."""
 
-    def __init__(
-        self, page: Page, resolver: Resolver, entity: Callable[[Phrase], Entity | None]
-    ) -> None:
+    def __init__(self, page: Page, resolver: Resolver, entity: EntityOf) -> None:
         self.page = page
         self.resolver = resolver
         self.entity = entity
