@@ -7,7 +7,6 @@ reported speech from :mod:`reported`; speakers are resolved by :mod:`coref`;
 channels and relays by :mod:`channels`; dates by :mod:`dates`.
 """
 
-import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
@@ -24,7 +23,7 @@ from provenance.extraction.chains import (
     nest,
     outlet_reports,
     relays_another,
-    speaks_for,
+    speech_in_quotes,
     story_relay,
 )
 from provenance.extraction.channels import (
@@ -47,6 +46,7 @@ from provenance.extraction.found import (
     LOOK_BACK,
     Found,
     Page,
+    clause_statement,
     minus,
     sentence_end,
 )
@@ -55,11 +55,10 @@ from provenance.extraction.lexicon.channels import (
     SCENES,
 )
 from provenance.extraction.lexicon.function import (
-    INDEFINITE_SUBJECTS,
     QUANTIFIERS,
 )
 from provenance.extraction.quotes import Quote, find_quotes, inside
-from provenance.extraction.reported import MAX_CONTENT, Clause, reported
+from provenance.extraction.reported import MAX_CONTENT, reported
 from provenance.extraction.scenes import (
     Scenes,
     debate_setting,
@@ -156,7 +155,9 @@ class _Reader:
                 previous = self._turn(turn, by_para.get(index, []), previous)
         interview_channel(self.page, self.turns, self._interviewee, self.found)
         self._continue_quotes()
-        self._speech_in_quotes()
+        self.found.extend(
+            speech_in_quotes(self.body, self.scan, self.cues, self._entity, self.found)
+        )
         self._carry_scenes()
 
     def _paragraph(self, para: Span, quotes: list[Quote], previous: list[Found]) -> list[Found]:
@@ -213,7 +214,7 @@ class _Reader:
         clauses = [] if heading else reported(self.body, sentence, self.scan.quotes, self.cues)
         said = said_contents(clauses)
         subject_entity = None if in_quote else self._sentence_subject(ws, said)
-        items = [self._from_clause(c, sentence) for c in clauses]
+        items = [clause_statement(self.body, c, sentence) for c in clauses]
         for item, clause in zip(items, clauses, strict=True):
             if clause.nested_in is not None:
                 item.nested_in = items[clause.nested_in]
@@ -265,32 +266,6 @@ class _Reader:
     def _entity(self, phrase: Phrase) -> Entity | None:
         phrase, own = speaker_words(self.body, phrase)
         return self.resolver.resolve(phrase, own, NOUN_CHANNELS)
-
-    def _from_clause(self, clause: Clause, sentence: Span) -> Found:
-        position = clause.subject.start if clause.subject else clause.cue_start
-        frame = _outside(sentence, [clause.content])
-        item = Found(
-            start=clause.content.start,
-            end=clause.content.end,
-            kind="indirect",
-            cue=self._verb_of_document(clause, sentence),
-            position=position,
-            subject=clause.subject,
-            frame=frame,
-            inherits=clause.subject is None,
-        )
-        if clause.agent is not None:
-            item.channel = NOUN_CHANNELS.get(clause.agent.text.split()[-1].lower())
-        return item
-
-    def _verb_of_document(self, clause: Clause, sentence: Span) -> str:
-        """``said in a research note that``: the cue is the verb, not the document's noun
-        read as a verb (``note that``)."""
-        if clause.cue.lower() not in _DOCUMENT_VERBS:
-            return clause.cue
-        before = self.body[max(sentence.start, clause.cue_start - FRAME_REACH) : clause.cue_start]
-        match = _SAID_IN_DOCUMENT.search(before)
-        return match.group(1) if match else clause.cue
 
     def _from_quote(
         self,
@@ -350,91 +325,6 @@ class _Reader:
                 item.cue = self._last_cue(last)
                 return item
         return None
-
-    def _speech_in_quotes(self) -> None:
-        """Reported speech of a named third party inside a quotation (``"Roe had said
-        that the port would close," Tull said``) is the third party's statement relayed by
-        the one quoted (FORMAT.md Convention 7); the occasion it names (``in an interview
-        with X``) carries to that party's next such statement from the same speaker."""
-        nested: list[Found] = []
-        starts = [q.start for q in self.scan.quotes]
-        inner_starts = [q.start for q in self.scan.nested]
-        occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]] = {}
-        for item in self.found:
-            if item.kind != "direct" or item.entity is None or item.quote is None:
-                continue
-            within = self.scan.quotes[
-                bisect_left(starts, item.start) : bisect_left(starts, item.end)
-            ]
-            others = [q for q in within if q is not item.quote]
-            for sentence in sentences(self.body, Span(item.start, item.end)):
-                for clause in reported(self.body, sentence, others, self.cues):
-                    found = self._reported_in_quote(item, clause, sentence, occasions)
-                    if found is not None:
-                        nested.append(found)
-            inner = self.scan.nested[
-                bisect_left(inner_starts, item.start) : bisect_left(inner_starts, item.end)
-            ]
-            nested.extend(self._quotes_in_quote(item, inner))
-        self.found.extend(nested)
-
-    def _reported_in_quote(
-        self,
-        item: Found,
-        clause: Clause,
-        sentence: Span,
-        occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]],
-    ) -> Found | None:
-        inner = self._named_speaker(clause.subject)
-        if inner is None or item.entity is None or speaks_for(item.entity, inner):
-            return None
-        found = self._from_clause(clause, sentence)
-        found.entity, found.nested_in = inner, item
-        own = [
-            relay
-            for span in found.frame
-            for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
-        ]
-        found.channel = channel_in(self.body, found.frame)
-        key = (id(inner), id(item.entity))
-        if found.channel is None and not own and key in occasions:
-            found.channel, own = occasions[key][0], list(occasions[key][1])
-        elif found.channel is not None or own:
-            occasions[key] = (found.channel, own)
-        found.via = [*own, entity_relay(item.entity), *item.via]
-        inner.statements += 1
-        return found
-
-    def _quotes_in_quote(self, item: Found, inner_quotes: list[Quote]) -> list[Found]:
-        """``"Roe kept saying 'we will win'," Tull said``: the inner quotation is Roe's,
-        relayed by Tull; one the speaker introduces with ``I said`` stays theirs."""
-        if not inner_quotes or item.entity is None:
-            return []
-        ws = words(self.body, item.start, item.end)
-        found: list[Found] = []
-        for quote in inner_quotes:
-            cue = cue_for(self.body, quote, ws, 0, len(ws), self.cues)
-            inner = self._named_speaker(cue.subject) if cue is not None else None
-            if cue is None or inner is None or speaks_for(item.entity, inner):
-                continue
-            statement = Found(quote.start, quote.end, "direct", cue.cue, cue.cue_start, None, [])
-            statement.entity, statement.nested_in = inner, item
-            statement.via = [entity_relay(item.entity), *item.via]
-            inner.statements += 1
-            found.append(statement)
-        return found
-
-    def _named_speaker(self, subject: Phrase | None) -> Entity | None:
-        """The speaker a subject names: a person or organisation, not a pronoun or a
-        collective (``people say`` in a quotation is no one's statement)."""
-        if subject is None or subject.kind not in {"person", "organization"}:
-            return None
-        first = subject.text.split()[0].lower()
-        if first in INDEFINITE_SUBJECTS or first in QUANTIFIERS:
-            return None
-        if not any(w[:1].isupper() for w in subject.text.split()[1:] or subject.text.split()):
-            return None
-        return self._entity(subject)
 
     def _colon_intro(self, quote: Quote) -> QuoteCue | None:
         """``Jo Roe said:`` closing the paragraph above one that opens with the quotation."""
@@ -589,14 +479,6 @@ class _Reader:
         )
 
 
-_DOCUMENT_VERBS = frozenset({"note", "notes", "report", "reports", "state", "states"})
-"""Nouns of documents that read as verbs before ``that`` (``in a note that``)."""
-_SAID_IN_DOCUMENT = re.compile(
-    r"\b(said|says|wrote|writes|stated|states|added|adds|argued|warned)\s(?:[\w,-]+\s){0,4}?"
-    r"in\s(?:a|an|the|its|their|his|her)\s(?:[\w-]+\s){0,2}?$"
-)
-
-
 def _pending(item: Found) -> bool:
     """A quotation that goes on in the next paragraph and has no speaker yet."""
     return item.entity is None and item.quote is not None and item.quote.continues
@@ -610,10 +492,6 @@ def _heading(text: str, sentence: Span) -> bool:
     return not line.endswith((".", "!", "?", "…", "”", '"', "’", ")", ":", ";")) and (
         len(line.split()) < 20
     )
-
-
-def _outside(sentence: Span, contents: list[Span]) -> list[Span]:
-    return minus([sentence], contents)
 
 
 def _within(pos: int, spans: list[Span]) -> bool:

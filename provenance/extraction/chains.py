@@ -4,6 +4,7 @@ sources a speaker cites, the principal a document speaks for, outlets a speaker 
 an outlet credited with the whole story, and outlets speaking through their reports."""
 
 import re
+from bisect import bisect_left
 
 from provenance.extraction.channels import (
     CLOSING_REPORT,
@@ -18,11 +19,22 @@ from provenance.extraction.channels import (
 )
 from provenance.extraction.coref import Entity
 from provenance.extraction.cues import Lexicon
-from provenance.extraction.found import EntityOf, Found, Page, Scene, paragraph_of
+from provenance.extraction.direct import cue_for
+from provenance.extraction.found import (
+    EntityOf,
+    Found,
+    Page,
+    Scene,
+    clause_statement,
+    paragraph_of,
+)
 from provenance.extraction.lexicon.channels import CITING_VERBS, REPORTED_ADVERBS, REPORTING_VERBS
+from provenance.extraction.lexicon.function import INDEFINITE_SUBJECTS, QUANTIFIERS
+from provenance.extraction.quotes import Quote, QuoteScan
+from provenance.extraction.reported import Clause, reported
 from provenance.extraction.speakers import Phrase, phrase_after
 from provenance.extraction.statement_dates import lede_index
-from provenance.extraction.text import Span, Word, first_word_at, words
+from provenance.extraction.text import Span, Word, first_word_at, sentences, words
 
 _DOCUMENTS = frozenset({"statement", "report", "letter"})
 """Documents that relay what a principal within them does (``according to a statement``)."""
@@ -334,3 +346,96 @@ def _content_principal(entity_of: EntityOf, host: Found, ws: list[Word]) -> Enti
         return None
     entity = entity_of(phrase)
     return entity if entity is not None and entity.kind != "group" else None
+
+
+def speech_in_quotes(
+    body: str, scan: QuoteScan, cues: Lexicon, entity_of: EntityOf, found: list[Found]
+) -> list[Found]:
+    """Reported speech of a named third party inside a quotation (``"Roe had said
+    that the port would close," Tull said``) is the third party's statement relayed by
+    the one quoted (FORMAT.md Convention 7); the occasion it names (``in an interview
+    with X``) carries to that party's next such statement from the same speaker."""
+    nested: list[Found] = []
+    starts = [q.start for q in scan.quotes]
+    inner_starts = [q.start for q in scan.nested]
+    occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]] = {}
+    for item in found:
+        if item.kind != "direct" or item.entity is None or item.quote is None:
+            continue
+        within = scan.quotes[bisect_left(starts, item.start) : bisect_left(starts, item.end)]
+        others = [q for q in within if q is not item.quote]
+        for sentence in sentences(body, Span(item.start, item.end)):
+            for clause in reported(body, sentence, others, cues):
+                found = _reported_in_quote(body, entity_of, item, clause, sentence, occasions)
+                if found is not None:
+                    nested.append(found)
+        inner = scan.nested[
+            bisect_left(inner_starts, item.start) : bisect_left(inner_starts, item.end)
+        ]
+        nested.extend(_quotes_in_quote(body, cues, entity_of, item, inner))
+    return nested
+
+
+def _reported_in_quote(
+    body: str,
+    entity_of: EntityOf,
+    item: Found,
+    clause: Clause,
+    sentence: Span,
+    occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]],
+) -> Found | None:
+    """Reported speech of a named third party within a quotation, relayed by the one quoted."""
+    inner = _named_speaker(entity_of, clause.subject)
+    if inner is None or item.entity is None or speaks_for(item.entity, inner):
+        return None
+    found = clause_statement(body, clause, sentence)
+    found.entity, found.nested_in = inner, item
+    own = [
+        relay
+        for span in found.frame
+        for relay in relays_in(body, span, words(body, span.start, span.end))
+    ]
+    found.channel = channel_in(body, found.frame)
+    key = (id(inner), id(item.entity))
+    if found.channel is None and not own and key in occasions:
+        found.channel, own = occasions[key][0], list(occasions[key][1])
+    elif found.channel is not None or own:
+        occasions[key] = (found.channel, own)
+    found.via = [*own, entity_relay(item.entity), *item.via]
+    inner.statements += 1
+    return found
+
+
+def _quotes_in_quote(
+    body: str, cues: Lexicon, entity_of: EntityOf, item: Found, inner_quotes: list[Quote]
+) -> list[Found]:
+    """``"Roe kept saying 'we will win'," Tull said``: the inner quotation is Roe's,
+    relayed by Tull; one the speaker introduces with ``I said`` stays theirs."""
+    if not inner_quotes or item.entity is None:
+        return []
+    ws = words(body, item.start, item.end)
+    found: list[Found] = []
+    for quote in inner_quotes:
+        cue = cue_for(body, quote, ws, 0, len(ws), cues)
+        inner = _named_speaker(entity_of, cue.subject) if cue is not None else None
+        if cue is None or inner is None or speaks_for(item.entity, inner):
+            continue
+        statement = Found(quote.start, quote.end, "direct", cue.cue, cue.cue_start, None, [])
+        statement.entity, statement.nested_in = inner, item
+        statement.via = [entity_relay(item.entity), *item.via]
+        inner.statements += 1
+        found.append(statement)
+    return found
+
+
+def _named_speaker(entity_of: EntityOf, subject: Phrase | None) -> Entity | None:
+    """The speaker a subject names: a person or organisation, not a pronoun or a
+    collective (``people say`` in a quotation is no one's statement)."""
+    if subject is None or subject.kind not in {"person", "organization"}:
+        return None
+    first = subject.text.split()[0].lower()
+    if first in INDEFINITE_SUBJECTS or first in QUANTIFIERS:
+        return None
+    if not any(w[:1].isupper() for w in subject.text.split()[1:] or subject.text.split()):
+        return None
+    return entity_of(subject)

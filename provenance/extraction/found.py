@@ -1,6 +1,7 @@
 """What attribution builds as it reads: a statement being found, a speaker's occasion,
 and the span arithmetic its passes share."""
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -8,7 +9,9 @@ from dataclasses import dataclass, field
 from provenance.extraction.channels import Relay
 from provenance.extraction.coref import Entity
 from provenance.extraction.dates import Published, said_on
+from provenance.extraction.lexicon.channels import NOUN_CHANNELS
 from provenance.extraction.quotes import Quote
+from provenance.extraction.reported import Clause
 from provenance.extraction.speakers import Phrase
 from provenance.extraction.text import Span
 
@@ -19,6 +22,13 @@ LOOK_BACK = 30
 
 EntityOf = Callable[[Phrase], Entity | None]
 """Resolves a phrase to the entity it names, as the reader does at that point."""
+
+_DOCUMENT_VERBS = frozenset({"note", "notes", "report", "reports", "state", "states"})
+"""Nouns of documents that read as verbs before ``that`` (``in a note that``)."""
+_SAID_IN_DOCUMENT = re.compile(
+    r"\b(said|says|wrote|writes|stated|states|added|adds|argued|warned)\s(?:[\w,-]+\s){0,4}?"
+    r"in\s(?:a|an|the|its|their|his|her)\s(?:[\w-]+\s){0,2}?$"
+)
 
 
 @dataclass
@@ -105,3 +115,36 @@ def sentence_end(text: str, start: int, limit: int) -> int:
         if text[pos] in ".!?\n":
             return pos + 1
     return min(limit, start + 300)
+
+
+def clause_statement(body: str, clause: Clause, sentence: Span) -> Found:
+    """The statement a reported clause makes, its frame the rest of the sentence."""
+    position = clause.subject.start if clause.subject else clause.cue_start
+    frame = _outside(sentence, [clause.content])
+    item = Found(
+        start=clause.content.start,
+        end=clause.content.end,
+        kind="indirect",
+        cue=_verb_of_document(body, clause, sentence),
+        position=position,
+        subject=clause.subject,
+        frame=frame,
+        inherits=clause.subject is None,
+    )
+    if clause.agent is not None:
+        item.channel = NOUN_CHANNELS.get(clause.agent.text.split()[-1].lower())
+    return item
+
+
+def _verb_of_document(body: str, clause: Clause, sentence: Span) -> str:
+    """``said in a research note that``: the cue is the verb, not the document's noun
+    read as a verb (``note that``)."""
+    if clause.cue.lower() not in _DOCUMENT_VERBS:
+        return clause.cue
+    before = body[max(sentence.start, clause.cue_start - FRAME_REACH) : clause.cue_start]
+    match = _SAID_IN_DOCUMENT.search(before)
+    return match.group(1) if match else clause.cue
+
+
+def _outside(sentence: Span, contents: list[Span]) -> list[Span]:
+    return minus([sentence], contents)
