@@ -2,9 +2,13 @@
 
 The body is read paragraph by paragraph and sentence by sentence, in order, so that
 short references (``he``, ``the minister``) resolve to what the reader has seen so
-far. Quotation spans come from :mod:`quotes` and their cues from :mod:`direct`;
-reported speech from :mod:`reported`; speakers are resolved by :mod:`coref`;
-channels and relays by :mod:`channels`; dates by :mod:`dates`.
+far. This module keeps that reading order and the state shared while reading; each
+concern lives in a module of its own. Quotation spans come from :mod:`quotes` and their
+cues from :mod:`direct`; reported speech from :mod:`reported`; a sentence's subject from
+:mod:`subjects` and speakers are resolved by :mod:`coref`; transcript turns by
+:mod:`turns`; channels by :mod:`channels` and occasions carried by :mod:`scenes`; relays
+by :mod:`chains`; dates by :mod:`dates` and :mod:`statement_dates`; the result by
+:mod:`assembly`.
 """
 
 from bisect import bisect_left
@@ -26,20 +30,10 @@ from provenance.extraction.chains import (
     speech_in_quotes,
     story_relay,
 )
-from provenance.extraction.channels import (
-    Relay,
-    by_after,
-    channel_in,
-    document_head,
-    relays_in,
-)
+from provenance.extraction.channels import Relay, by_after, channel_in, document_head, relays_in
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import Lexicon, lexicon_for
-from provenance.extraction.dates import (
-    Published,
-    announced_now,
-    read_published,
-)
+from provenance.extraction.dates import Published, announced_now, read_published
 from provenance.extraction.direct import QuoteCue, colon_intro, cue_for
 from provenance.extraction.found import (
     FRAME_REACH,
@@ -50,13 +44,8 @@ from provenance.extraction.found import (
     minus,
     sentence_end,
 )
-from provenance.extraction.lexicon.channels import (
-    NOUN_CHANNELS,
-    SCENES,
-)
-from provenance.extraction.lexicon.function import (
-    QUANTIFIERS,
-)
+from provenance.extraction.lexicon.channels import NOUN_CHANNELS, SCENES
+from provenance.extraction.lexicon.function import QUANTIFIERS
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, reported
 from provenance.extraction.scenes import (
@@ -67,10 +56,7 @@ from provenance.extraction.scenes import (
     own_voice,
     pluperfect,
 )
-from provenance.extraction.speakers import (
-    Phrase,
-    name_registry,
-)
+from provenance.extraction.speakers import Phrase, name_registry
 from provenance.extraction.statement_dates import (
     carry_dates,
     date_by_afterwards,
@@ -83,14 +69,7 @@ from provenance.extraction.statement_dates import (
     own_date,
 )
 from provenance.extraction.subjects import said_contents, speaker_words, subject_phrase
-from provenance.extraction.text import (
-    Span,
-    Word,
-    first_word_at,
-    paragraphs,
-    sentences,
-    words,
-)
+from provenance.extraction.text import Span, Word, first_word_at, paragraphs, sentences, words
 from provenance.extraction.transcript import Turn, transcript_turns
 from provenance.extraction.turns import (
     answer_statements,
@@ -136,9 +115,9 @@ class _Reader:
         self._interviewee: Entity | None = None
         self._content_subject: Phrase | None = None
         self.publisher: str | None = None
+        """The outlet publishing the page: never a relay of its own story."""
         self._closings: list[tuple[int, Relay]] = []
         """Outlets closing a sentence (``..., an official said, Nordpress reports.``)."""
-        """The outlet publishing the page: never a relay of its own story."""
 
     # --- reading ------------------------------------------------------------------------
 
