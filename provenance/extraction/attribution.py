@@ -94,6 +94,8 @@ def attribute(
 
 
 class _Reader:
+    """Reads one body in order, holding what has been found and who has spoken so far."""
+
     def __init__(
         self, body: str, published: Published | None, title: str | None, cues: Lexicon
     ) -> None:
@@ -122,6 +124,7 @@ class _Reader:
     # --- reading ------------------------------------------------------------------------
 
     def read(self) -> None:
+        """Read every paragraph (or transcript turn) in order, then what needs the whole."""
         by_para: dict[int, list[Quote]] = {}
         for quote in self.scan.quotes:
             by_para.setdefault(quote.paragraph, []).append(quote)
@@ -354,6 +357,8 @@ class _Reader:
     # --- channels, relays, dates ----------------------------------------------------------
 
     def _frame_details(self, sentence: Span, ws: list[Word], items: list[Found]) -> None:
+        """Each statement's channel, date and relays from its frame near the cue; a setting
+        it names becomes its speaker's occasion."""
         contents = sorted(Span(i.start, i.end) for i in items)
         starts = [c.start for c in contents]
         for item in items:
@@ -438,6 +443,8 @@ class _Reader:
                 item.entity.statements += 1
 
     def _carry_scenes(self) -> None:
+        """Once the body is read: occasions, relays and dates carried to the statements
+        that give none of their own."""
         self.scenes.carry_occasions(self.found)
         self.scenes.carry_back(self.found)
         date_release(self.page, self.found, own_voice(self.body, self.scan.quotes))
@@ -453,6 +460,7 @@ class _Reader:
     # --- output ---------------------------------------------------------------------------
 
     def result(self) -> Attribution:
+        """What was found, assembled (see :mod:`assembly`)."""
         return assemble(
             self.found, self.resolver.entities, self.body, self.scan.quotes, self.publisher
         )
@@ -474,8 +482,10 @@ def _heading(text: str, sentence: Span) -> bool:
 
 
 def _within(pos: int, spans: list[Span]) -> bool:
+    """Whether ``pos`` falls inside one of ``spans``."""
     return any(s.start <= pos < s.end for s in spans)
 
 
 def _same(relay: Relay, item: Found) -> bool:
+    """Whether a relay is the statement's own subject (not someone it was told to)."""
     return item.subject is not None and item.subject.start <= relay.start < item.subject.end
