@@ -2,151 +2,84 @@
 
 The body is read paragraph by paragraph and sentence by sentence, in order, so that
 short references (``he``, ``the minister``) resolve to what the reader has seen so
-far. Quotation spans come from :mod:`quotes` and their cues from :mod:`direct`;
-reported speech from :mod:`reported`; speakers are resolved by :mod:`coref`;
-channels and relays by :mod:`channels`; dates by :mod:`dates`.
+far. This module keeps that reading order and the state shared while reading; each
+concern lives in a module of its own. Quotation spans come from :mod:`quotes` and their
+cues from :mod:`direct`; reported speech from :mod:`reported`; a sentence's subject from
+:mod:`subjects` and speakers are resolved by :mod:`coref`; transcript turns by
+:mod:`turns`; channels by :mod:`channels` and occasions carried by :mod:`scenes`; relays
+by :mod:`chains`; dates by :mod:`dates` and :mod:`statement_dates`; the result by
+:mod:`assembly`.
 """
 
-import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from itertools import pairwise
 
-from msgspec import Struct
-from msgspec import field as struct_field
-
-from provenance.domain import ExtractedSpeaker, ExtractedStatement, Mention, ParsedDocument
-from provenance.domain.extraction import ExtractedSource
-from provenance.extraction.channels import (
-    CLOSING_REPORT,
-    Relay,
-    by_after,
-    channel_in,
-    cited_after,
-    document_head,
-    non_outlet_body,
-    outlet_like,
-    outlet_name,
-    relays_in,
-    reporting_outlet,
+from provenance.domain import ParsedDocument
+from provenance.extraction.assembly import Attribution, assemble
+from provenance.extraction.chains import (
+    add_closing,
+    cited_sources,
+    closing_relays,
+    content_subject_speaks,
+    entity_relay,
+    interviewer,
+    named_relays,
+    nest,
+    outlet_reports,
+    relays_another,
+    speech_in_quotes,
+    story_relay,
 )
+from provenance.extraction.channels import Relay, by_after, channel_in, document_head, relays_in
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.cues import Lexicon, lexicon_for
-from provenance.extraction.dates import (
-    PRESENT_PERFECT,
-    Published,
-    announced_now,
-    dated_afterwards,
-    later_occasion,
-    nominal_cue,
-    perfect_cue,
-    quoted_today,
-    read_published,
-    refers_to_event,
-    said_on,
-    simple_present,
-    time_heading,
-)
+from provenance.extraction.dates import Published, announced_now, read_published
 from provenance.extraction.direct import QuoteCue, colon_intro, cue_for
-from provenance.extraction.lexicon.channels import (
-    BACK_REFERENCE,
-    CITING_VERBS,
-    DEBATE_CUES,
-    EXCERPTS,
-    EXCHANGE,
-    NOUN_CHANNELS,
-    OWN_RELEASE,
-    REMARKS_CAME,
-    REPORTED_ADVERBS,
-    REPORTING_VERBS,
-    SCENES,
-    SPOKEN_WORDS,
+from provenance.extraction.found import (
+    FRAME_REACH,
+    LOOK_BACK,
+    Found,
+    Page,
+    clause_statement,
+    minus,
+    sentence_end,
 )
-from provenance.extraction.lexicon.function import (
-    DETERMINERS,
-    FIRST_PERSON_POSSESSIVES,
-    INDEFINITE_SUBJECTS,
-    INTRODUCTORY_WORDS,
-    NOT_DESCRIPTION_WORDS,
-    PERFECT_MARKERS,
-    QUANTIFIERS,
-)
-from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
-from provenance.extraction.publisher import same_outlet
+from provenance.extraction.lexicon.channels import NOUN_CHANNELS, SCENES
+from provenance.extraction.lexicon.function import QUANTIFIERS
 from provenance.extraction.quotes import Quote, find_quotes, inside
-from provenance.extraction.reported import MAX_CONTENT, Clause, reported
-from provenance.extraction.speakers import (
-    Phrase,
-    heading_word,
-    is_modifier,
-    name_registry,
-    org_head,
-    person_name,
-    phrase_after,
+from provenance.extraction.reported import MAX_CONTENT, reported
+from provenance.extraction.scenes import (
+    Scenes,
+    debate_setting,
+    document_channel,
+    own_release,
+    own_voice,
+    pluperfect,
 )
-from provenance.extraction.text import (
-    Span,
-    Word,
-    first_word_at,
-    paragraphs,
-    sentences,
-    words,
+from provenance.extraction.speakers import Phrase, name_registry
+from provenance.extraction.statement_dates import (
+    carry_dates,
+    date_by_afterwards,
+    date_by_deeds,
+    date_lede,
+    date_live_entries,
+    date_quoted_today,
+    date_release,
+    note_deed,
+    own_date,
 )
+from provenance.extraction.subjects import said_contents, speaker_words, subject_phrase
+from provenance.extraction.text import Span, Word, first_word_at, paragraphs, sentences, words
 from provenance.extraction.transcript import Turn, transcript_turns
+from provenance.extraction.turns import (
+    answer_statements,
+    find_interviewee,
+    interview_channel,
+    question_statements,
+)
 
-_MIN_CLAUSE_WORDS = 1
-"""A reported clause around a quotation is a statement of its own (FORMAT.md Convention 2)
-from this many words outside the quotation marks (``said the result was "..."``)."""
 _MIN_STANDALONE_WORDS = 6
 """A quotation alone in its paragraph continues the last speaker from this many words."""
-_FRAME_REACH = 300
-"""How far from a statement's cue its channel, relays and date are looked for."""
-_LOOK_BACK = 30
-"""How many earlier statements a continuation may look back over."""
-
-
-class Attribution(Struct, kw_only=True):
-    """What attribution found in one body."""
-
-    statements: list[ExtractedStatement]
-    speakers: list[ExtractedSpeaker] = struct_field(default_factory=list)
-    sources: list[ExtractedSource] = struct_field(default_factory=list)
-
-
-@dataclass
-class _Found:
-    """A statement being built."""
-
-    start: int
-    end: int
-    kind: str
-    cue: str | None
-    position: int
-    """Where its speaker (or cue) is named: the order of resolution."""
-    subject: Phrase | None
-    frame: list[Span]
-    """Parts of the sentence outside any content: where channel, relay and date are read."""
-    entity: Entity | None = None
-    nested_in: "_Found | None" = None
-    quote: Quote | None = None
-    channel: str | None = None
-    date: str | None = None
-    via: list[Relay] = field(default_factory=list)
-    inherits: bool = False
-    provisional: bool = False
-    """A quotation running over paragraphs, given the last speaker until its end names one."""
-
-
-@dataclass
-class _Scene:
-    """The occasion an entity speaks on: carried to its other statements."""
-
-    channel: str | None = None
-    via: list[Relay] = field(default_factory=list)
-    date: str | None = None
-    since: int = 0
 
 
 def attribute(
@@ -161,6 +94,8 @@ def attribute(
 
 
 class _Reader:
+    """Reads one body in order, holding what has been found and who has spoken so far."""
+
     def __init__(
         self, body: str, published: Published | None, title: str | None, cues: Lexicon
     ) -> None:
@@ -170,52 +105,54 @@ class _Reader:
         self.title = title or ""
         self.published = published
         self.resolver = Resolver(name_registry(body))
-        self.found: list[_Found] = []
-        self.scenes: dict[int, list[_Scene]] = {}
-        """The occasions each entity speaks on, in the order the text sets them."""
+        self.found: list[Found] = []
         self._deeds: dict[int, tuple[int, int, str]] = {}
         """Per speaker, the last deed dated in a sentence of its own: (from, to, date)."""
         self.paras = paragraphs(body)
-        self._para_starts = [p.start for p in self.paras]
+        self.page = Page(body, self.paras, published)
+        self.scenes = Scenes(self.page, self.resolver, self._entity)
         self.scan = find_quotes(body, self.paras)
         self._openings: list[int] = []
         self.turns = transcript_turns(body, self.paras)
         self._interviewee: Entity | None = None
         self._content_subject: Phrase | None = None
         self.publisher: str | None = None
+        """The outlet publishing the page: never a relay of its own story."""
         self._closings: list[tuple[int, Relay]] = []
         """Outlets closing a sentence (``..., an official said, Nordpress reports.``)."""
-        """The outlet publishing the page: never a relay of its own story."""
 
     # --- reading ------------------------------------------------------------------------
 
     def read(self) -> None:
+        """Read every paragraph (or transcript turn) in order, then what needs the whole."""
         by_para: dict[int, list[Quote]] = {}
         for quote in self.scan.quotes:
             by_para.setdefault(quote.paragraph, []).append(quote)
-        previous: list[_Found] = []
+        previous: list[Found] = []
         for index, para in enumerate(self.paras):
             turn = self.turns.get(index)
             if turn is None:
                 previous = self._paragraph(para, by_para.get(index, []), previous)
             else:
                 previous = self._turn(turn, by_para.get(index, []), previous)
-        self._interview_channel()
+        interview_channel(self.page, self.turns, self._interviewee, self.found)
         self._continue_quotes()
-        self._speech_in_quotes()
+        self.found.extend(
+            speech_in_quotes(self.body, self.scan, self.cues, self._entity, self.found)
+        )
         self._carry_scenes()
 
-    def _paragraph(self, para: Span, quotes: list[Quote], previous: list[_Found]) -> list[_Found]:
+    def _paragraph(self, para: Span, quotes: list[Quote], previous: list[Found]) -> list[Found]:
         ws = words(self.body, para.start, para.end)
         self._openings = [q.opened for q in quotes]
-        items: list[_Found] = []
+        items: list[Found] = []
         for sentence in sentences(self.body, para):
             items.extend(self._sentence(sentence, ws, quotes, items, previous))
         return [item for item in items if item.quote is not None] or previous[-1:]
 
     # --- interview transcripts -------------------------------------------------------------
 
-    def _turn(self, turn: Turn, quotes: list[Quote], previous: list[_Found]) -> list[_Found]:
+    def _turn(self, turn: Turn, quotes: list[Quote], previous: list[Found]) -> list[Found]:
         """A transcript turn: an answer is one direct statement of the interviewee, and
         quotations within it are relayed by them; a question says nothing itself, except
         what it reports the interviewee to have said (``You've said ...``)."""
@@ -226,60 +163,14 @@ class _Reader:
         self.resolver.addressee = None
         inner, self.found = self.found[mark:], self.found[:mark]
         if turn.question:
-            for item in inner:
-                first = item.subject.text.split()[0].lower() if item.subject else ""
-                if speaker is not None and first.startswith("you"):
-                    item.entity, item.via = speaker, []
-                    self.found.append(item)
-            return result
-        if speaker is None:
+            self.found += question_statements(inner, speaker)
+        elif speaker is None:
             self.found.extend(inner)
-            return result
-        answer = _Found(
-            turn.content.start,
-            turn.content.end,
-            "direct",
-            turn.label,
-            turn.content.start,
-            None,
-            [],
-            entity=speaker,
-            channel=self._transcript_channel(),
-        )
-        speaker.statements += 1
-        self.resolver.touch(speaker)
-        self.found.append(answer)
-        for item in inner:
-            if item.kind != "direct" or item.entity is None or item.entity is speaker:
-                continue
-            if item.subject is None and item.nested_in is None:
-                continue  # no cue of its own: part of the answer
-            if (
-                item.subject is not None
-                and item.subject.text.split()[0].lower() in FIRST_PERSON_POSSESSIVES
-            ):
-                item.entity = self._kin(speaker, item.subject)
-            item.via = [_entity_relay(speaker), *item.via]
-            item.channel = None if item.channel == "interview" else item.channel
-            self.found.append(item)
+        else:
+            self.found += answer_statements(
+                self.page, self.turns, self.resolver, turn, speaker, inner
+            )
         return result
-
-    def _transcript_channel(self) -> str | None:
-        """The occasion a transcript records: ``Here is a transcript of her news
-        conference:`` says a news conference; an interview otherwise."""
-        turn = self.turns[min(self.turns)]
-        intro = self._transcript_intro()
-        if intro is not None:
-            channel = channel_in(self.body, [intro])
-            if channel in {"news conference", "press briefing", "speech", "media talk"}:
-                return channel
-        return turn.setting
-
-    def _transcript_intro(self) -> Span | None:
-        """The paragraph just above a transcript (or above its first heading)."""
-        turn = self.turns[min(self.turns)]
-        first = turn.paragraph if turn.heading is None else turn.heading
-        return self.paras[first - 1] if first > 0 else None
 
     def _answerer(self, turn: Turn) -> Entity | None:
         if turn.speaker is not None:
@@ -288,90 +179,28 @@ class _Reader:
                 Phrase(label, turn.speaker.start, turn.speaker.end, "person")
             )
         elif self._interviewee is None:
-            self._interviewee = self._find_interviewee(turn)
+            self._interviewee = find_interviewee(self.page, self.resolver, self.title, turn)
         return self._interviewee
-
-    def _find_interviewee(self, turn: Turn) -> Entity | None:
-        """The person a Q-and-A interviews: the one the headline names, else the person
-        who has said most before the transcript, else the most salient person."""
-        people = [e for e in self.resolver.entities if e.kind == "person"]
-        title = {w.lower().removesuffix("’s").removesuffix("'s") for w in self.title.split()}
-        named = [
-            e for e in people if len(e.name.split()) > 1 and e.name.split()[-1].lower() in title
-        ]
-        if named:
-            return max(named, key=lambda e: e.statements)
-        before = self.paras[turn.paragraph].start
-        in_title = name_registry(self.title)
-        for _start, full in in_title:
-            # named above the transcript, or the only person a Q-and-A's headline names
-            if full in self.body[:before] or len(in_title) == 1:
-                entity = Entity(full, "person", tokens={p.lower() for p in full.split()})
-                self.resolver.entities.append(entity)
-                return entity
-        speakers = [e for e in people if e.statements]
-        if speakers:
-            return max(speakers, key=lambda e: e.statements)
-        return self.resolver.recent(("person",))
-
-    def _kin(self, speaker: Entity, subject: Phrase) -> Entity:
-        """``my grandmother`` in an answer: the interviewee's grandmother."""
-        rest = subject.text.split(maxsplit=1)[1] if " " in subject.text else subject.text
-        name = f"{speaker.name}'s {rest}"
-        for entity in self.resolver.entities:
-            if entity.name == name:
-                return entity
-        entity = Entity(name, "person")
-        entity.add_alias(subject.text)
-        self.resolver.entities.append(entity)
-        return entity
-
-    def _interview_channel(self) -> None:
-        """In an interview, what the interviewee ``says`` (present tense) is said in it;
-        what the intro naming the occasion reports them saying (``Roe admitted ...
-        Excerpts from her news conference:``) was said on that occasion."""
-        if not self.turns or self._interviewee is None:
-            return
-        intro = self._transcript_intro()
-        named = self._transcript_channel() if intro is not None else None
-        if intro is not None and named != self.turns[min(self.turns)].setting:
-            for item in self.found:
-                if (
-                    item.entity is self._interviewee
-                    and item.channel is None
-                    and not item.via
-                    and intro.start <= item.start < intro.end
-                ):
-                    item.channel = named
-        for item in self.found:
-            if (
-                item.entity is self._interviewee
-                and item.channel is None
-                and not item.via
-                and item.cue
-                and _present_tense(item.cue)
-            ):
-                item.channel = "interview"
 
     def _sentence(
         self,
         sentence: Span,
         para_ws: list[Word],
         quotes: list[Quote],
-        earlier: list[_Found],
-        previous: list[_Found],
-    ) -> list[_Found]:
+        earlier: list[Found],
+        previous: list[Found],
+    ) -> list[Found]:
         ws = para_ws[first_word_at(para_ws, sentence.start) : first_word_at(para_ws, sentence.end)]
         in_quote = inside(self.scan.quotes, sentence.start) is not None
         heading = _heading(self.body, sentence)
         clauses = [] if heading else reported(self.body, sentence, self.scan.quotes, self.cues)
-        said = _said_contents(clauses)
+        said = said_contents(clauses)
         subject_entity = None if in_quote else self._sentence_subject(ws, said)
-        items = [self._from_clause(c, sentence) for c in clauses]
+        items = [clause_statement(self.body, c, sentence) for c in clauses]
         for item, clause in zip(items, clauses, strict=True):
             if clause.nested_in is not None:
                 item.nested_in = items[clause.nested_in]
-        items, closing = self._closing_relays(items, sentence)
+        items, closing = closing_relays(self.body, items, sentence)
         first = bisect_left(self._openings, sentence.start)
         for k in range(first, 0 if heading else len(quotes)):
             if quotes[k].opened >= sentence.end:
@@ -382,23 +211,23 @@ class _Reader:
         items.sort(key=lambda f: f.position)
         self._resolve(items, subject_entity, ws)
         self._document_authors(items, ws)
-        self._cited_sources(items, ws)
-        self._content_subject_speaks(items, ws)
-        _nest(items, self.cues)
+        cited_sources(self.body, self._entity, items, ws)
+        content_subject_speaks(self.body, self._entity, items, ws)
+        nest(items, self.cues)
         self._mention_content_subject(items)
         self._frame_details(sentence, ws, items)
-        self._deed_dates(items)
-        _add_closing(items, closing)
-        self._closings += [(sentence.start, r) for r in closing if _relays_another(items, r)]
-        self._sentence_scene(sentence, ws, subject_entity, items)
-        self._deed_date(sentence, subject_entity, items)
-        self._exchange_scene(sentence, ws, subject_entity)
-        self._possessive_scene(sentence, items)
-        self._citing_scene(sentence, ws)
+        date_by_deeds(self.page, self._deeds, items)
+        add_closing(items, closing)
+        self._closings += [(sentence.start, r) for r in closing if relays_another(items, r)]
+        self.scenes.sentence_scene(self.found, sentence, ws, subject_entity, items)
+        note_deed(self.page, self._deeds, sentence, subject_entity, items)
+        self.scenes.exchange_scene(sentence, ws, subject_entity)
+        self.scenes.possessive_scene(sentence, items)
+        self.scenes.citing_scene(sentence, ws)
         self.found.extend(i for i in items if i.entity is not None or _pending(i))
         return items
 
-    def _mention_content_subject(self, items: list[_Found]) -> None:
+    def _mention_content_subject(self, items: list[Found]) -> None:
         """The subject inside what a statement says is known from here on, ranked below
         the sentence's speakers (``France backs the talks, it added``: ``it`` next time is
         still the speaker)."""
@@ -409,83 +238,16 @@ class _Reader:
             self.resolver.demote(mentioned, speakers)
 
     def _sentence_subject(self, ws: list[Word], contents: list[Span]) -> Entity | None:
-        """The subject opening a sentence, unless it is part of what a statement says
-        (``France backs the talks, it added``: France is not the one who added)."""
-        start = 0
-        if ws and ws[0].text.lower() in INTRODUCTORY_WORDS:
-            for k, word in enumerate(ws[:15]):
-                if word.text == ",":
-                    start = k + 1
-                    break
-        phrase = phrase_after(ws, start)
-        if phrase is None or phrase.text.split()[0].lower() in QUANTIFIERS:
-            return None
-        if any(c.start <= phrase.start < c.end for c in contents):
-            self._content_subject = phrase  # resolved after the sentence's speakers
-            return None
-        after = first_word_at(ws, phrase.end)
-        if (
-            " " not in phrase.text
-            and heading_word(phrase.text)
-            and after + 1 < len(ws)
-            and ws[after].text.lower() in {"from", "among"}
-        ):
-            # "Reaction from members on social media was mixed": the members react
-            phrase = phrase_after(ws, after + 1)
-            if phrase is None:
-                return None
-        elif _describes_person(phrase) and (comma := _comma_after(ws, after)) is not None:
-            # "Calloway's chief medical officer, Dr. Jo Roe, said": the name in apposition
-            name = phrase_after(ws, comma + 1)
-            close = first_word_at(ws, name.end) if name is not None else 0
-            if (
-                name is not None
-                and name.kind == "person"
-                and close < len(ws)
-                and ws[close].text == ","
-                and _has_name(name)
-                and not _has_name(phrase)
-            ):
-                phrase = name._replace(role=self.body[phrase.start : ws[comma].start])
-        return self._entity(phrase)
+        """The entity of the subject opening a sentence; one inside what a statement says
+        is kept to be mentioned after the sentence's speakers."""
+        phrase, in_content = subject_phrase(self.body, ws, contents)
+        if in_content is not None:
+            self._content_subject = in_content  # resolved after the sentence's speakers
+        return self._entity(phrase) if phrase is not None else None
 
     def _entity(self, phrase: Phrase) -> Entity | None:
-        if phrase.kind != "pronoun" and phrase.text.isupper() and phrase.text.isalpha():
-            # "the outgoing CM": a lower-case description before an abbreviation is its part
-            before = words(self.body, max(0, phrase.start - 30), phrase.start)
-            if before and before[-1].text.islower() and is_modifier(before[-1]):
-                text = f"{before[-1].text} {phrase.text}"
-                phrase = phrase._replace(text=text, start=before[-1].start)
-        own = words(self.body, phrase.start, phrase.end)
-        if phrase.kind != "pronoun" and (phrase.start == 0 or self.body[phrase.start - 1] == "\n"):
-            phrase, own = _after_row_label(phrase, own)
+        phrase, own = speaker_words(self.body, phrase)
         return self.resolver.resolve(phrase, own, NOUN_CHANNELS)
-
-    def _from_clause(self, clause: Clause, sentence: Span) -> _Found:
-        position = clause.subject.start if clause.subject else clause.cue_start
-        frame = _outside(sentence, [clause.content])
-        item = _Found(
-            start=clause.content.start,
-            end=clause.content.end,
-            kind="indirect",
-            cue=self._verb_of_document(clause, sentence),
-            position=position,
-            subject=clause.subject,
-            frame=frame,
-            inherits=clause.subject is None,
-        )
-        if clause.agent is not None:
-            item.channel = NOUN_CHANNELS.get(clause.agent.text.split()[-1].lower())
-        return item
-
-    def _verb_of_document(self, clause: Clause, sentence: Span) -> str:
-        """``said in a research note that``: the cue is the verb, not the document's noun
-        read as a verb (``note that``)."""
-        if clause.cue.lower() not in _DOCUMENT_VERBS:
-            return clause.cue
-        before = self.body[max(sentence.start, clause.cue_start - _FRAME_REACH) : clause.cue_start]
-        match = _SAID_IN_DOCUMENT.search(before)
-        return match.group(1) if match else clause.cue
 
     def _from_quote(
         self,
@@ -493,10 +255,10 @@ class _Reader:
         sentence: Span,
         para_ws: list[Word],
         quotes: list[Quote],
-        clauses: list[_Found],
-        earlier: list[_Found],
-        previous: list[_Found],
-    ) -> _Found | None:
+        clauses: list[Found],
+        earlier: list[Found],
+        previous: list[Found],
+    ) -> Found | None:
         quote = quotes[k]
         lo_offset = max(
             sentence.start, quotes[k - 1].closed + 1 if k and quotes[k - 1].closed else 0
@@ -508,11 +270,11 @@ class _Reader:
         intro = None if cue is not None else self._colon_intro(quote)
         cue = cue or intro
         end_of_frame = quote.closed + 1 if quote.closed is not None else quote.end
-        after_sentence = _sentence_end(self.body, end_of_frame, hi_offset)
+        after_sentence = sentence_end(self.body, end_of_frame, hi_offset)
         frame = [Span(sentence.start, quote.opened), Span(end_of_frame, after_sentence)]
         if intro is not None:
             frame.append(sentences(self.body, self.paras[quote.paragraph - 1])[-1])
-        item = _Found(quote.start, quote.end, "direct", None, quote.start, None, frame, quote=quote)
+        item = Found(quote.start, quote.end, "direct", None, quote.start, None, frame, quote=quote)
         if cue is not None:
             item.cue, item.subject, item.inherits = cue.cue, cue.subject, cue.subject is None
             item.position = cue.subject.start if cue.subject else cue.cue_start
@@ -521,7 +283,7 @@ class _Reader:
         words_in = len(self.body[quote.start : quote.end].split())
         if host is not None:
             return self._within_report(item, host)
-        before = [e for e in earlier[-_LOOK_BACK:] if e.entity is not None]
+        before = [e for e in earlier[-LOOK_BACK:] if e.entity is not None]
         if (
             before
             and before[-1].quote is not None
@@ -546,91 +308,6 @@ class _Reader:
                 return item
         return None
 
-    def _speech_in_quotes(self) -> None:
-        """Reported speech of a named third party inside a quotation (``"Roe had said
-        that the port would close," Tull said``) is the third party's statement relayed by
-        the one quoted (FORMAT.md Convention 7); the occasion it names (``in an interview
-        with X``) carries to that party's next such statement from the same speaker."""
-        nested: list[_Found] = []
-        starts = [q.start for q in self.scan.quotes]
-        inner_starts = [q.start for q in self.scan.nested]
-        occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]] = {}
-        for item in self.found:
-            if item.kind != "direct" or item.entity is None or item.quote is None:
-                continue
-            within = self.scan.quotes[
-                bisect_left(starts, item.start) : bisect_left(starts, item.end)
-            ]
-            others = [q for q in within if q is not item.quote]
-            for sentence in sentences(self.body, Span(item.start, item.end)):
-                for clause in reported(self.body, sentence, others, self.cues):
-                    found = self._reported_in_quote(item, clause, sentence, occasions)
-                    if found is not None:
-                        nested.append(found)
-            inner = self.scan.nested[
-                bisect_left(inner_starts, item.start) : bisect_left(inner_starts, item.end)
-            ]
-            nested.extend(self._quotes_in_quote(item, inner))
-        self.found.extend(nested)
-
-    def _reported_in_quote(
-        self,
-        item: _Found,
-        clause: Clause,
-        sentence: Span,
-        occasions: dict[tuple[int, int], tuple[str | None, list[Relay]]],
-    ) -> _Found | None:
-        inner = self._named_speaker(clause.subject)
-        if inner is None or item.entity is None or _speaks_for(item.entity, inner):
-            return None
-        found = self._from_clause(clause, sentence)
-        found.entity, found.nested_in = inner, item
-        own = [
-            relay
-            for span in found.frame
-            for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
-        ]
-        found.channel = channel_in(self.body, found.frame)
-        key = (id(inner), id(item.entity))
-        if found.channel is None and not own and key in occasions:
-            found.channel, own = occasions[key][0], list(occasions[key][1])
-        elif found.channel is not None or own:
-            occasions[key] = (found.channel, own)
-        found.via = [*own, _entity_relay(item.entity), *item.via]
-        inner.statements += 1
-        return found
-
-    def _quotes_in_quote(self, item: _Found, inner_quotes: list[Quote]) -> list[_Found]:
-        """``"Roe kept saying 'we will win'," Tull said``: the inner quotation is Roe's,
-        relayed by Tull; one the speaker introduces with ``I said`` stays theirs."""
-        if not inner_quotes or item.entity is None:
-            return []
-        ws = words(self.body, item.start, item.end)
-        found: list[_Found] = []
-        for quote in inner_quotes:
-            cue = cue_for(self.body, quote, ws, 0, len(ws), self.cues)
-            inner = self._named_speaker(cue.subject) if cue is not None else None
-            if cue is None or inner is None or _speaks_for(item.entity, inner):
-                continue
-            statement = _Found(quote.start, quote.end, "direct", cue.cue, cue.cue_start, None, [])
-            statement.entity, statement.nested_in = inner, item
-            statement.via = [_entity_relay(item.entity), *item.via]
-            inner.statements += 1
-            found.append(statement)
-        return found
-
-    def _named_speaker(self, subject: Phrase | None) -> Entity | None:
-        """The speaker a subject names: a person or organisation, not a pronoun or a
-        collective (``people say`` in a quotation is no one's statement)."""
-        if subject is None or subject.kind not in {"person", "organization"}:
-            return None
-        first = subject.text.split()[0].lower()
-        if first in INDEFINITE_SUBJECTS or first in QUANTIFIERS:
-            return None
-        if not any(w[:1].isupper() for w in subject.text.split()[1:] or subject.text.split()):
-            return None
-        return self._entity(subject)
-
     def _colon_intro(self, quote: Quote) -> QuoteCue | None:
         """``Jo Roe said:`` closing the paragraph above one that opens with the quotation."""
         if quote.paragraph == 0 or quote.opened != self.paras[quote.paragraph].start:
@@ -638,7 +315,7 @@ class _Reader:
         above = sentences(self.body, self.paras[quote.paragraph - 1])
         return colon_intro(self.body, above[-1], self.cues) if above else None
 
-    def _within_report(self, item: _Found, host: _Found) -> _Found | None:
+    def _within_report(self, item: Found, host: Found) -> Found | None:
         """A quotation inside reported content is a statement of its own besides the
         reported clause (FORMAT.md Convention 2): same speaker, cue and frame. A clause
         that is little more than the quotation gives way to it (see :func:`_dedupe`)."""
@@ -648,19 +325,19 @@ class _Reader:
         item.nested_in = host.nested_in
         return item
 
-    def _continued(self, item: _Found, before: _Found) -> _Found:
+    def _continued(self, item: Found, before: Found) -> Found:
         item.entity, item.cue, item.provisional = before.entity, before.cue, before.provisional
         item.channel, item.via = before.channel, list(before.via)
         item.date = before.date
         return item
 
     def _last_cue(self, entity: Entity) -> str | None:
-        for item in reversed(self.found[-_LOOK_BACK:]):
+        for item in reversed(self.found[-LOOK_BACK:]):
             if item.entity is entity:
                 return item.cue
         return None
 
-    def _resolve(self, items: list[_Found], subject_entity: Entity | None, ws: list[Word]) -> None:
+    def _resolve(self, items: list[Found], subject_entity: Entity | None, ws: list[Word]) -> None:
         """Give each statement its speaker, in the order the reader meets them."""
         last: Entity | None = None
         for item in items:
@@ -679,127 +356,61 @@ class _Reader:
 
     # --- channels, relays, dates ----------------------------------------------------------
 
-    def _frame_details(self, sentence: Span, ws: list[Word], items: list[_Found]) -> None:
+    def _frame_details(self, sentence: Span, ws: list[Word], items: list[Found]) -> None:
+        """Each statement's channel, date and relays from its frame near the cue; a setting
+        it names becomes its speaker's occasion."""
         contents = sorted(Span(i.start, i.end) for i in items)
         starts = [c.start for c in contents]
         for item in items:
             if item.entity is None:
                 continue
-            window = Span(item.position - _FRAME_REACH, item.position + _FRAME_REACH)
+            window = Span(item.position - FRAME_REACH, item.position + FRAME_REACH)
             near = contents[
                 bisect_left(starts, window.start - MAX_CONTENT) : bisect_left(starts, window.end)
             ]
-            spans = _minus(item.frame, [Span(0, window.start), Span(window.end, len(self.body))])
-            frame = _minus(spans, near)
+            spans = minus(item.frame, [Span(0, window.start), Span(window.end, len(self.body))])
+            frame = minus(spans, near)
             relays = [
                 relay
                 for span in spans
                 for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
             ]
-            item.channel = item.channel or _document_channel(item) or channel_in(self.body, frame)
-            debate = None if item.channel else self._debate_setting(item)
+            item.channel = item.channel or document_channel(item) or channel_in(self.body, frame)
+            debate = None if item.channel else debate_setting(self.page, self.found, item)
             if debate is not None:
                 item.channel, item.date = debate.channel, item.date or debate.date
             item.date = (
                 item.date
-                or self._own_date(item, frame)
+                or own_date(self.page, item, frame)
                 or announced_now(self.body, item.cue, item.start, item.end, self.published)
             )
             own = [r for r in relays if _within(r.start, frame) and not _same(r, item)]
-            own = _named_relays(own, self._scene(item.entity).via)
-            if item.channel is None and any(self._interviewer(r) for r in own):
+            own = named_relays(own, self.scenes.current(item.entity).via)
+            if item.channel is None and any(interviewer(r, self.resolver.entities) for r in own):
                 item.channel = "interview"  # "told Reuters", "confirmed to the newspaper"
             if item.nested_in is not None and item.nested_in.entity is not None:
                 outer = item.nested_in
-                item.via = [_entity_relay(outer.entity), *outer.via]
+                item.via = [entity_relay(outer.entity), *outer.via]
             elif own and not item.via:
                 item.via = own
-            scene = self._scene(item.entity)
+            scene = self.scenes.current(item.entity)
             if item.via and not scene.via and item.channel == scene.channel:
                 scene.via = list(item.via)
                 if scene.channel is None:
                     scene.since = item.start
-            if item.channel in SCENES and self._pluperfect(item):
+            if item.channel in SCENES and pluperfect(self.body, item):
                 # "had told parliament": an earlier occasion, which ends the present one
-                self._new_scene(item.entity).since = item.start
+                self.scenes.new(item.entity).since = item.start
                 continue
             if item.channel in SCENES and scene.channel != item.channel:
                 if scene.channel is not None:
-                    scene = self._new_scene(item.entity)  # another setting: "In an interview, ..."
+                    scene = self.scenes.new(item.entity)  # another setting: "In an interview, ..."
                 scene.channel, scene.since = item.channel, item.start
                 scene.via = list(item.via)
                 scene.date = item.date
                 item.entity.channel = item.channel
 
-    def _own_date(self, item: _Found, frame: list[Span]) -> str | None:
-        """The date a statement's frame gives it; none for a present perfect cue (``X, which
-        opened in May, has called it ...``: the date is another clause's)."""
-        if perfect_cue(self.body, item.cue, item.start, item.end, PRESENT_PERFECT):
-            return None
-        # "X reported on Monday, citing sources, that ...": when the sources spoke is unsaid
-        if item.subject is not None and _CITED.search(
-            self.body, max(0, item.subject.start - _CITED_REACH), item.subject.start
-        ):
-            return None
-        return _date_in(self.body, frame, self.published)
-
-    def _debate_setting(self, item: _Found) -> _Found | None:
-        """``Trustee Jo Roe spoke against the closure`` just after another speaker's words
-        at the board's meeting: taking a side in a debate is said in that setting."""
-        if (item.cue or "").lower() not in DEBATE_CUES:
-            return None
-        starts = [p.start for p in self.paras]
-        here = _paragraph_of(starts, item.start)
-        for other in reversed(self.found[-_LOOK_BACK:]):
-            if here - _paragraph_of(starts, other.start) > _DEBATE_REACH:
-                break
-            if other.entity is not item.entity and other.channel == "speech":
-                return other
-        return None
-
-    def _pluperfect(self, item: _Found) -> bool:
-        """Whether a statement's cue tells of an earlier occasion (``had told``)."""
-        if not item.cue:
-            return False
-        verb = re.escape(item.cue.split()[0])
-        window = self.body[item.position : item.position + _PLUPERFECT_REACH]
-        return re.search(rf"\bhad\s(?:\w+\s)?{verb}\b", window, re.IGNORECASE) is not None
-
-    def _closing_relays(
-        self, items: list[_Found], sentence: Span
-    ) -> tuple[list[_Found], list[Relay]]:
-        """``..., Reuters reported.`` closing a sentence relays what it reports: it is cut
-        from the reported content it was read into (or is no statement of its own)."""
-        closing: list[Relay] = []
-        kept: list[_Found] = []
-        for item in items:
-            found = self._closing_relay(item, sentence)
-            if found is None:
-                kept.append(item)
-                continue
-            relay, cut = found
-            closing.append(relay)
-            if cut > item.start:
-                item.end = cut
-                kept.append(item)
-        return kept, closing
-
-    def _closing_relay(self, item: _Found, sentence: Span) -> tuple[Relay, int] | None:
-        """The outlet of ``..., X reported.`` ending an item's content, and where the
-        content ends without it."""
-        if item.kind != "indirect" or item.end < sentence.end - _CLOSING_SLACK:
-            return None
-        start = max(sentence.start, item.start - _CLOSING_SLACK)  # ", " before the content
-        match = CLOSING_REPORT.search(self.body, start, item.end)
-        if match is None:
-            return None
-        span = Span(match.start(), sentence.end)
-        found = relays_in(self.body, span, words(self.body, span.start, span.end))
-        if not found or non_outlet_body(found[-1].phrase.text):
-            return None
-        return found[-1], match.start()
-
-    def _document_authors(self, items: list[_Found], ws: list[Word]) -> None:
+    def _document_authors(self, items: list[Found], ws: list[Word]) -> None:
         """``according to a report published on Thursday by X``: X speaks through it, and
         ``the report says`` later refers to X."""
         for item in items:
@@ -811,7 +422,7 @@ class _Reader:
             if entity is None or by is None:
                 continue
             if not by[1]:
-                self._reader_scene(entity, by[0])
+                self.scenes.reader_scene(entity, by[0])
                 continue
             channel = NOUN_CHANNELS[head]
             if item.entity is not None:
@@ -820,251 +431,6 @@ class _Reader:
             entity.channel = entity.channel or channel
             entity.statements += 1
             self.resolver.touch(entity)
-
-    def _reader_scene(self, entity: Entity, reader: Phrase) -> None:
-        """``a statement read by X during a news conference``: X spoke on that occasion."""
-        end = _sentence_end(self.body, reader.end, len(self.body))
-        channel = channel_in(self.body, [Span(reader.end, end)])
-        if channel not in SCENES:
-            return
-        scene = self._scene(entity)
-        if scene.channel is not None and scene.channel != channel:
-            scene = self._new_scene(entity)
-        scene.channel, scene.since = channel, reader.start
-        scene.date = _date_in(self.body, [Span(reader.end, end)], self.published)
-
-    def _cited_sources(self, items: list[_Found], ws: list[Word]) -> None:
-        """``X, citing a league source, reported that ...``, ``..., X reported, citing two
-        people familiar with the talks``: the cited source speaks, relayed by X."""
-        for item in items:
-            if item.subject is None or item.entity is None or item.nested_in is not None:
-                continue
-            verb, _, rest = item.subject.text.partition(" ")
-            if verb.lower() in CITING_VERBS and rest:
-                # "X, quoting an official, said": the subject found is the quoted one
-                start = item.subject.end - len(rest)
-                cited = Phrase(rest, start, item.subject.end, item.subject.kind)
-                item.entity, item.subject = self._entity(cited) or item.entity, cited
-                continue
-            cited = cited_after(self.body, ws, item.subject.end)
-            if cited is None or not (item.end <= cited.start or cited.end <= item.start):
-                continue
-            entity = self._entity(cited)
-            if entity is None or entity is item.entity:
-                continue
-            item.via = [_entity_relay(item.entity), *item.via]
-            item.entity, item.subject = entity, cited
-            entity.statements += 1
-
-    def _content_subject_speaks(self, items: list[_Found], ws: list[Word]) -> None:
-        """``According to a statement by his spokesman X, the governor ordered ...,
-        insisting that ...``: a participle within what X reports is the governor's, relayed
-        by X (FORMAT.md Convention 7), and sets the governor's occasion."""
-        for host in items:
-            if host.entity is None or (host.cue or "").lower() != "according to":
-                continue
-            if (host.channel or channel_in(self.body, host.frame)) not in _DOCUMENTS:
-                continue  # "according to Jo Roe, ...": only a document relays a principal
-            inside = [
-                i
-                for i in items
-                if i is not host
-                and i.inherits
-                and i.entity is host.entity
-                and self._attached(host, i.position)
-            ]
-            principal = self._content_principal(host, ws) if inside else None
-            if principal is None or principal is host.entity:
-                continue
-            inside += [  # a quotation within the participle's content is the principal's too
-                q
-                for q in items
-                if q.quote is not None
-                and q.inherits
-                and q.entity is host.entity
-                and any(i.start <= q.start < i.end for i in inside)
-            ]
-            for item in inside:
-                host.entity.statements -= 1
-                item.entity, item.nested_in = principal, host
-                principal.statements += 1
-
-    def _attached(self, host: _Found, position: int) -> bool:
-        """Whether a cue stands within a content or right after it (``..., insisting``)."""
-        if host.start <= position < host.end:
-            return True
-        return host.end <= position and self.body[host.end : position].strip() in {"", ","}
-
-    def _content_principal(self, host: _Found, ws: list[Word]) -> Entity | None:
-        """The person or organisation opening a reported content (``the governor``)."""
-        at = first_word_at(ws, host.start)
-        if at >= len(ws) or ws[at].start != host.start:
-            return None
-        phrase = phrase_after(ws, at)
-        if phrase is None or phrase.kind not in {"person", "organization"}:
-            return None
-        entity = self._entity(phrase)
-        return entity if entity is not None and entity.kind != "group" else None
-
-    def _scene(self, entity: Entity) -> _Scene:
-        """The occasion the entity is speaking on now."""
-        scenes = self.scenes.setdefault(id(entity), [])
-        if not scenes:
-            scenes.append(_Scene())
-        return scenes[-1]
-
-    def _new_scene(self, entity: Entity) -> _Scene:
-        scene = _Scene()
-        self.scenes.setdefault(id(entity), []).append(scene)
-        return scene
-
-    def _interviewer(self, relay: Relay) -> bool:
-        """An outlet a speaker told something to (not a person of the story)."""
-        if not relay.told or not outlet_like(relay.phrase.text):
-            return False
-        if outlet_like(relay.phrase.text, strict=True):
-            return True
-        token = relay.phrase.text.split()[-1].lower()
-        return not any(e.kind == "person" and token in e.tokens for e in self.resolver.entities)
-
-    def _sentence_scene(
-        self, sentence: Span, ws: list[Word], subject: Entity | None, items: list[_Found]
-    ) -> None:
-        """A sentence that sets a scene for its subject without a statement of its own."""
-        if not items and (
-            _EXCERPTS.match(self.body, sentence.start)  # "Highlights from the media session"
-            or _REMARKS_CAME.match(self.body, sentence.start)  # "Her remarks came at a rally"
-        ):
-            last = self.resolver.last_speaker()
-            if last is not None:
-                self._excerpts(sentence, last)
-            return
-        if subject is None or any(i.entity is subject for i in items):
-            return
-        frame = _minus([sentence], [Span(i.start, i.end) for i in items])
-        channel = channel_in(self.body, frame)
-        if channel not in SCENES:
-            return
-        day = _date_in(self.body, frame, self.published)
-        if any(_BACK_REFERENCE.search(self.body, f.start, f.end) for f in frame):
-            self._back_reference(sentence, channel, day)
-        if subject.kind != "person":
-            return
-        scene = self._scene(subject)
-        if scene.channel != channel:
-            if scene.channel is not None:
-                scene = self._new_scene(subject)
-            scene.channel, scene.since, scene.date = channel, sentence.start, day
-            scene.via = [
-                r
-                for span in frame
-                for r in relays_in(self.body, span, words(self.body, span.start, span.end))
-                if not r.told or self._interviewer(r)
-            ]
-            subject.channel = channel
-
-    def _possessive_scene(self, sentence: Span, items: list[_Found]) -> None:
-        """``... followed Jo Roe's reported comments at a rally in Port Aster.``: Roe spoke
-        at that rally, and her words that follow were said there."""
-        for match in _SPOKEN_WORDS.finditer(self.body, sentence.start, sentence.end):
-            channel = channel_in(self.body, [Span(match.start(), sentence.end)])
-            if channel not in SCENES:
-                continue
-            own = words(self.body, match.start("name"), match.end("name"))
-            phrase = phrase_after(own, 0) if own else None
-            entity = self._entity(phrase) if phrase is not None else None
-            if entity is None or entity.kind != "person" or any(i.entity is entity for i in items):
-                continue
-            scene = self._scene(entity)
-            if scene.channel is not None:
-                scene = self._new_scene(entity)
-            scene.channel, scene.since = channel, sentence.start
-            scene.date = _date_in(self.body, [Span(match.end(), sentence.end)], self.published)
-
-    def _exchange_scene(self, sentence: Span, ws: list[Word], subject: Entity | None) -> None:
-        """``The minister was responding in the chamber to Jo Roe and Sam Vale``: those she
-        answers speak in the setting she speaks in (a debate, a hearing)."""
-        if subject is None:
-            return
-        setting = _scene_at(self.scenes.get(id(subject), []), sentence.start)
-        if setting is None or setting.channel != "speech":
-            return
-        match = _EXCHANGE.search(self.body, sentence.start, sentence.end)
-        at = first_word_at(ws, match.end()) if match is not None else len(ws)
-        while at < len(ws):
-            phrase = phrase_after(ws, at)
-            entity = self._entity(phrase) if phrase is not None else None
-            if phrase is None or entity is None or entity is subject or entity.kind == "group":
-                return
-            scene = self._scene(entity)
-            if scene.channel is not None:
-                scene = self._new_scene(entity)
-            scene.channel, scene.since, scene.date = setting.channel, sentence.start, setting.date
-            at = first_word_at(ws, phrase.end)
-            if at >= len(ws) or ws[at].text.lower() not in {"and", ","}:
-                return
-            at += 1
-
-    def _excerpts(self, sentence: Span, speaker: Entity) -> None:
-        """``Excerpts from the news conference:``, ``The remarks came at a rally`` after a
-        speaker's words: they and what follows were said on that occasion."""
-        channel = channel_in(self.body, [sentence])
-        if channel not in SCENES:
-            return
-        day = _date_in(self.body, [sentence], self.published)
-        self._back_reference(sentence, channel, day)
-        scene = self._scene(speaker)
-        if scene.channel is not None and scene.channel != channel:
-            scene = self._new_scene(speaker)
-        scene.channel, scene.since, scene.date = channel, sentence.start, scene.date or day
-
-    def _back_reference(self, sentence: Span, channel: str, day: str | None) -> None:
-        """``X made this known in a statement``: what was reported just before (in this
-        paragraph or the one above) was said on that occasion."""
-        starts = [p.start for p in self.paras]
-        here = _paragraph_of(starts, sentence.start)
-        for item in reversed(self.found):
-            if item.start >= sentence.start:
-                continue
-            if here - _paragraph_of(starts, item.start) > 1:
-                break
-            item.channel = item.channel or channel
-            item.date = item.date or day
-
-    def _deed_date(self, sentence: Span, subject: Entity | None, items: list[_Found]) -> None:
-        """``Jo Roe left the club on Saturday evening. "...," Roe said.``: a speaker's deed dated
-        in a sentence that says nothing dates what they go on to say in the paragraph."""
-        if subject is None or items:
-            return
-        day = said_on(self.body, sentence.start, sentence.end, self.published)
-        if day is not None:
-            para = self.paras[max(0, bisect_left(self._para_starts, sentence.start + 1) - 1)]
-            self._deeds[id(subject)] = (sentence.end, para.end, day)
-
-    def _deed_dates(self, items: list[_Found]) -> None:
-        for item in items:
-            deed = self._deeds.get(id(item.entity)) if item.entity is not None else None
-            if deed is None or item.date is not None or not deed[0] <= item.start < deed[1]:
-                continue
-            if not self._before_or_after(item):
-                item.date = deed[2]
-
-    def _citing_scene(self, sentence: Span, ws: list[Word]) -> None:
-        """``X, citing a conversation between two residents``: the residents spoke on that
-        occasion, relayed by X."""
-        for relay in relays_in(self.body, sentence, ws):
-            at = first_word_at(ws, relay.phrase.end)
-            if at + 2 >= len(ws) or ws[at + 1].text.lower() != "citing":
-                continue
-            for k in range(at + 2, min(len(ws), at + 8)):
-                if ws[k].text.lower() in {"between", "with", "from", "by", "of"}:
-                    speaker = phrase_after(ws, k + 1)
-                    entity = self._entity(speaker) if speaker is not None else None
-                    if entity is not None:
-                        channel = channel_in(self.body, [Span(ws[at + 2].start, ws[k].start)])
-                        scene = self._scene(entity)
-                        scene.channel, scene.via, scene.since = channel, [relay], sentence.start
-                    break
 
     def _continue_quotes(self) -> None:
         """A quotation running over paragraphs takes the speaker found at its end."""
@@ -1077,485 +443,30 @@ class _Reader:
                 item.entity.statements += 1
 
     def _carry_scenes(self) -> None:
-        self._carry_occasions()
-        self._carry_back()
-        self._release_day()
-        self._lede_date()
-        self._outlet_reports()
-        self._story_relay()
-        self._own_release()
-        self._quoted_today()
-        self._dated_afterwards()
-        self._live_entries()
-        self._carry_runs()
-
-    def _carry_occasions(self) -> None:
-        """Each statement without a channel, relay or date of its own takes its speaker's
-        occasion: the one set last before it, or for a lede the one it sums up."""
-        starts = [p.start for p in self.paras]
-        first = self._lede_index()
-        for item in self.found:
-            scene = _scene_at(self.scenes.get(id(item.entity), []), item.start)
-            if scene is None:
-                continue
-            if scene.channel is None:
-                _carry_relay(item, scene)
-                continue
-            # a lede sums up what the speaker says on the occasion described below it
-            lede = item.kind == "indirect" and (
-                _paragraph_of(starts, item.start) < first + _LEDE_DATE_PARAGRAPHS
-            )
-            if item.channel is None and (item.start >= scene.since or lede):
-                item.channel = scene.channel
-                if not item.via:
-                    item.via = list(scene.via)
-            if (
-                item.date is None
-                and item.start >= scene.since
-                and item.channel == scene.channel
-                and not self._later(item)
-            ):
-                item.date = scene.date
-
-    def _dated_afterwards(self) -> None:
-        """``These remarks came on Monday``: a sentence that dates the speech it refers
-        back to dates the undated statements of its paragraph."""
-        days: dict[int, str] = {}
-        for index, para in enumerate(self.paras):
-            for sentence in sentences(self.body, para):
-                day = dated_afterwards(self.body, sentence.start, sentence.end, self.published)
-                if day is not None:
-                    days.setdefault(index, day)
-        if not days:
-            return
-        for item in self.found:
-            if item.entity is not None and item.date is None:
-                item.date = days.get(_paragraph_of(self._para_starts, item.start))
-
-    def _live_entries(self) -> None:
-        """A live page's entries, each under a time of day (``19.05 BST``), were posted on
-        the page's day: so were their undated statements."""
-        day = self.published.day_date if self.published else None
-        if day is None:
-            return
-        headings = [p.start for p in self.paras if time_heading(self._first_line(p))]
-        if len(headings) < _LIVE_MIN_ENTRIES:
-            return
-        for item in self.found:
-            if item.entity is not None and item.date is None and item.start > headings[0]:
-                item.date = day.isoformat()
-
-    def _first_line(self, para: Span) -> str:
-        """The first line of a paragraph, up to a heading's length."""
-        limit = min(para.end, para.start + _HEADING_REACH)
-        end = self.body.find("\n", para.start, limit)
-        return self.body[para.start : end if end >= 0 else limit]
-
-    def _quoted_today(self) -> None:
-        """An undated quotation that speaks of ``today`` was said on the day of the page."""
-        for item in self.found:
-            if item.kind == "direct" and item.date is None and item.entity is not None:
-                item.date = quoted_today(self.body, item.start, item.end, self.published)
-
-    def _story_relay(self) -> None:
-        """``..., an official said Saturday, Nordpress reports.`` closing the lede credits the
-        story to that outlet: what follows without a relay of its own comes through it."""
-        starts = [p.start for p in self.paras]
-        lede = self._lede_index()
-        closing = self._closings + [
-            (item.start, relay)
-            for item in self.found
-            for relay in item.via[-1:]
-            if relay.start > item.end and _REPORTS_LAST.match(self.body, relay.phrase.end)
-        ]
-        credited = [
-            (start, relay)
-            for start, relay in sorted(closing, key=lambda c: c[0])
-            if _paragraph_of(starts, start) == lede and relay.kind in _OUTLET_KINDS
-        ]
-        if not credited:
-            return
-        start, relay = credited[0]
-        for item in self.found:
-            if (
-                item.start > start
-                and item.entity is not None
-                and item.entity.name != relay.name
-                and item.nested_in is None
-                and not item.via
-            ):
-                item.via = [relay]
-
-    def _carry_back(self) -> None:
-        """``Jo Roe repeated her call for an inquiry.`` followed, in the next paragraph, by
-        her quotation ``..., Roe told reporters``: the summary sums up what she said on the
-        occasion the quotation sets."""
-        starts = [p.start for p in self.paras]
-        spoken = [i for i in self.found if i.entity is not None]
-        for before, item in pairwise(spoken):
-            if (
-                before.entity is item.entity
-                and before.kind == "indirect"
-                and before.channel is None
-                and not before.via
-                and before.nested_in is None
-                and item.channel in SCENES
-                and item.subject is not None
-                and _document_channel(item) is None  # the speaker named, not "a statement"
-                and _paragraph_of(starts, item.start) - _paragraph_of(starts, before.start) == 1
-                and any(s.since == item.start for s in self.scenes.get(id(item.entity), []))
-            ):
-                before.channel, before.via = item.channel, list(item.via)
-
-    def _release_day(self) -> None:
-        """What a release says in its own voice, and the words it quotes without another
-        occasion, are said on the day of its page (not on an earlier announcement's)."""
-        day = self.published.day_date if self.published else None
-        if day is None or not self._own_voice():
-            return
-        for item in self.found:
-            if (
-                item.entity is not None
-                and item.date is None
-                and item.channel in (None, "statement")
-                and not item.via
-            ):
-                item.date = day.isoformat()
-
-    def _own_voice(self) -> bool:
-        """Whether the issuer announces in its own voice (``The Directors are pleased to
-        announce that ...``) outside quotation marks."""
-        return any(
-            inside(self.scan.quotes, m.start()) is None for m in _OWN_RELEASE.finditer(self.body)
-        )
-
-    def _own_release(self) -> None:
-        """A page in which the issuer announces in its own voice (``The Directors are pleased
-        to announce that ...``, outside quotation marks) is its release: what is said in
-        it without another occasion is said in that statement."""
-        if not self._own_voice():
-            return
-        for item in self.found:
-            if item.entity is not None and item.channel is None and not item.via:
-                item.channel = "statement"
-
-    def _outlet_reports(self) -> None:
-        """A news outlet speaks through its reports: ``the newspaper said``, ``according to
-        the broadcaster``, ``..., the BBC reported`` all have the channel report."""
-        outlets = {i.entity.name for i in self.found if i.entity and self._reports(i)}
-        outlets |= {outlet_name(name) for name in outlets}  # "the Corvane daily", "the Corvane"
-        dates: dict[str, str] = {}
-        for item in self.found:
-            name = item.entity.name if item.entity else ""
-            reportedly = (item.cue or "").lower() in REPORTED_ADVERBS
-            if item.channel is None and (name in outlets or reportedly):
-                item.channel = "report"
-            if item.channel == "report" and name in outlets:
-                # the report is dated once ("reported Saturday"); its other claims share it
-                item.date = item.date or dates.get(name)
-                if item.date is not None:
-                    dates.setdefault(name, item.date)
-
-    def _reports(self, item: _Found) -> bool:
-        """Whether a statement shows its speaker to be a news outlet: a reference by an
-        outlet noun, or news reported (``..., X reported``; ``X reported that``) by a
-        speaker that is not a business or public body."""
-        entity = item.entity
-        if entity is None or entity.kind == "group":
-            return False
-        references = [entity.name, *entity.aliases]
-        if item.subject is not None:
-            references.append(item.subject.text)
-        if any(reporting_outlet(r) for r in references):
-            return True
-        cue = (item.cue or "").lower().split()
-        if not cue or cue[-1] not in REPORTING_VERBS or entity.kind == "person":
-            return False
-        if any(non_outlet_body(r) for r in references):
-            return False
-        between = self.body[item.position : item.start].lower().split()
-        return item.start < item.position or "that" in between
-
-    def _lede_date(self) -> None:
-        """The occasion the lede dates (``approved the budget on Tuesday``) is when the
-        statements of the opening paragraphs were made, unless they give their own date
-        or report something said before it (``has warned``)."""
-        lede = None
-        first = self._lede_index()
-        for index in range(first, min(len(self.paras), first + _LEDE_DATE_PARAGRAPHS)):
-            if index in self.turns:
-                continue  # "today" in an interview's question dates no news lede
-            lede = self._occasion_date(self.paras[index])
-            if lede is not None:
-                break
-        if lede is None and first < len(self.paras):
-            # "NORDPORT, May 9: X said ...": with no date of its own, the lede's
-            # occasion is the day of its dateline
-            para = self.paras[first]
-            lede = said_on(self.body, para.start, _past_dateline(self.body, para), self.published)
-        if lede is None or len(lede) < 10 or not self._recent(lede):
-            return
-        end = self.paras[min(len(self.paras), first + _LEDE_PARAGRAPHS) - 1].end
-        for item in self.found:
-            if item.start >= end and not self._at_the_event(item):
-                continue
-            if item.entity is not None and item.date is None and not self._before_or_after(item):
-                item.date = lede
-
-    def _at_the_event(self, item: _Found) -> bool:
-        """``told reporters after the vote``: a statement placed at the occasion the lede
-        dates, however far below it."""
-        return any(refers_to_event(self.body, span.start, span.end) for span in self._reach(item))
-
-    def _occasion_date(self, para: Span) -> str | None:
-        """The date a lede paragraph gives its occasion. A question is no occasion, and a
-        date inside a quotation, or inside what is reported in the present or perfect (``says
-        inspectors drained it on Tuesday``, ``has praised the volunteers on Sunday``), dates the
-        event, not the saying."""
-        if self.body[para.start : para.end].rstrip().endswith("?"):
-            return None
-        reported = [
-            Span(i.start, i.end)
-            for i in self.found
-            if para.start <= i.start < para.end and self._undated_by_content(i)
-        ]
-        return _date_in(
-            self.body,
-            _gaps(Span(_past_dateline(self.body, para), para.end), reported),
-            self.published,
-        )
-
-    def _undated_by_content(self, item: _Found) -> bool:
-        if item.kind == "direct":
-            return True  # "'We signed it on Monday,' she said": the speaker's own reference
-        return simple_present(item.cue) or perfect_cue(self.body, item.cue, item.start, item.end)
-
-    def _before_or_after(self, item: _Found) -> bool:
-        """A statement reported as said before the lede's occasion (``has warned``), at no
-        stated time (``claims by X that``) or on a later one (``in a later interview``)."""
-        first = (item.cue or "").split()[0].lower() if item.cue else ""
-        if first in PERFECT_MARKERS or perfect_cue(self.body, item.cue, item.start, item.end):
-            return True
-        return nominal_cue(item.cue) or self._later(item)
-
-    def _later(self, item: _Found) -> bool:
-        """Whether a statement's frame sets a later occasion (``in a later interview``)."""
-        return any(later_occasion(self.body, span.start, span.end) for span in self._reach(item))
-
-    def _reach(self, item: _Found) -> list[Span]:
-        """The parts of a statement's frame near its cue."""
-        reach = Span(item.position - _FRAME_REACH, item.position + _FRAME_REACH)
-        return _minus(item.frame, [Span(0, reach.start), Span(reach.end, len(self.body))])
-
-    def _recent(self, day: str) -> bool:
-        """Whether a date can be the occasion of a news lede: not long before publication."""
-        today = self.published.day_date if self.published else None
-        if today is None:
-            return True
-        return timedelta(0) <= today - date.fromisoformat(day) <= _LEDE_MAX_AGE
-
-    def _lede_index(self) -> int:
-        """The first paragraph of running prose: headlines, bylines and page furniture
-        left above it are short and not ended like sentences."""
-        for k, para in enumerate(self.paras[:_LEDE_SEARCH]):
-            text = self.body[para.start : para.end].rstrip()
-            if len(text.split()) >= _LEDE_MIN_WORDS and text.endswith(_SENTENCE_ENDS):
-                return k
-        return 0
-
-    def _carry_runs(self) -> None:
-        """A speaker's statements in one passage are one occasion: those without a date of
-        their own take the date of the speaker's last one, a few paragraphs up at most, even
-        with others speaking in between; not those said before it (``has warned``), nor any
-        once the text moves on to a later occasion (``in a later interview``)."""
-        starts = [p.start for p in self.paras]
-        last: dict[int, _Found] = {}
-        moved_on = -1  # where the text last moved on to a later occasion
-        for item in self.found:
-            if item.entity is None:
-                continue
-            before = last.get(id(item.entity))
-            if self._later(item):
-                moved_on = item.start
-            if (
-                before is not None
-                and before.start >= moved_on
-                and item.date is None
-                and before.date is not None
-                and item.channel in (None, before.channel)
-                and _paragraph_of(starts, item.start) - _paragraph_of(starts, before.start)
-                <= _PASSAGE_PARAGRAPHS
-                and not self._before_or_after(item)
-            ):
-                item.date = before.date
-            last[id(item.entity)] = item
+        """Once the body is read: occasions, relays and dates carried to the statements
+        that give none of their own."""
+        self.scenes.carry_occasions(self.found)
+        self.scenes.carry_back(self.found)
+        date_release(self.page, self.found, own_voice(self.body, self.scan.quotes))
+        date_lede(self.page, self.found, self.turns)
+        outlet_reports(self.page, self.found)
+        story_relay(self.page, self.found, self._closings)
+        own_release(self.body, self.scan.quotes, self.found)
+        date_quoted_today(self.page, self.found)
+        date_by_afterwards(self.page, self.found)
+        date_live_entries(self.page, self.found)
+        carry_dates(self.page, self.found)
 
     # --- output ---------------------------------------------------------------------------
 
     def result(self) -> Attribution:
-        kept = _dedupe(
-            [
-                item
-                for item in self.found
-                if item.entity is not None and not _straddles(item, self.scan.quotes)
-            ],
-            self.body,
-        )
-        for item in kept:
-            item.via = [r for r in item.via if not self._own_outlet(r)]
-        statements = [self._statement(item) for item in kept]
-        speakers = [
-            ExtractedSpeaker(name=e.name, kind=e.kind, aliases=e.aliases, roles=e.roles)  # type: ignore[arg-type]
-            for e in self.resolver.entities
-            if any(item.entity is e for item in kept)
-        ]
-        sources: dict[str, ExtractedSource] = {}
-        for item in kept:
-            for relay in item.via:
-                source = sources.setdefault(
-                    relay.name,
-                    ExtractedSource(name=relay.name, kind=relay.kind),  # type: ignore[arg-type]
-                )
-                if relay.phrase.text != relay.name and relay.phrase.text not in source.aliases:
-                    source.aliases.append(relay.phrase.text)
-        return Attribution(statements=statements, speakers=speakers, sources=list(sources.values()))
-
-    def _own_outlet(self, relay: Relay) -> bool:
-        """Whether a relay is the publisher itself (``told the Courier`` in the Courier's
-        own story, ``told this newspaper`` in any): FORMAT.md Convention 5."""
-        first = relay.phrase.text.split()[0].lower() if relay.phrase.text.split() else ""
-        if first in _SELF_REFERENCE:
-            return True
-        return same_outlet(relay.name, self.publisher) or (
-            relay.phrase.text != relay.name and same_outlet(relay.phrase.text, self.publisher)
-        )
-
-    def _statement(self, item: _Found) -> ExtractedStatement:
-        entity = item.entity
-        return ExtractedStatement(
-            text=self.body[item.start : item.end],
-            kind=item.kind,  # type: ignore[arg-type]
-            cue=item.cue,
-            channel=item.channel,
-            said_on=item.date,
-            start=item.start,
-            end=item.end,
-            speaker=Mention(entity.name, entity.kind) if entity else None,
-            via=[Mention(r.name, r.kind) for r in item.via],
+        """What was found, assembled (see :mod:`assembly`)."""
+        return assemble(
+            self.found, self.resolver.entities, self.body, self.scan.quotes, self.publisher
         )
 
 
-_SELF_REFERENCE = frozenset({"this", "our"})
-_DOCUMENTS = frozenset({"statement", "report", "letter"})
-"""``told this newspaper``, ``in an interview with our website``: the publisher itself."""
-_DOCUMENT_VERBS = frozenset({"note", "notes", "report", "reports", "state", "states"})
-"""Nouns of documents that read as verbs before ``that`` (``in a note that``)."""
-_SAID_IN_DOCUMENT = re.compile(
-    r"\b(said|says|wrote|writes|stated|states|added|adds|argued|warned)\s(?:[\w,-]+\s){0,4}?"
-    r"in\s(?:a|an|the|its|their|his|her)\s(?:[\w-]+\s){0,2}?$"
-)
-_DEBATE_REACH = 2
-"""How many paragraphs back another speaker's speech setting may be for a debate cue."""
-_PLUPERFECT_REACH = 80
-"""How far after a speaker's name ``had`` may stand before the cue."""
-_BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
-_EXCHANGE = re.compile(EXCHANGE, re.IGNORECASE)
-_OWN_RELEASE = re.compile(OWN_RELEASE, re.IGNORECASE)
-_EXCERPTS = re.compile(EXCERPTS)
-_REMARKS_CAME = re.compile(REMARKS_CAME)
-_SPOKEN_WORDS = re.compile(SPOKEN_WORDS)
-_LEDE_DATE_PARAGRAPHS = 2
-"""The lede's date is looked for in this many opening paragraphs."""
-_LEDE_PARAGRAPHS = 4
-"""Statements in this many opening paragraphs are taken to be made on the lede's occasion."""
-_DATELINE = re.compile(r"[^\n]{0,80}?(?:\([\w .&/-]{2,30}\)\s*[-–—:]*|\s[-–—]{1,2}|:)\s")
-"""A dateline opening a lede (``New Aster, Aug 17 (AP)``, ``EASTMERE, December 9:``)."""
-
-
-def _past_dateline(text: str, para: Span) -> int:
-    """Where a paragraph's own words begin: the date of a dateline is the page's."""
-    match = _DATELINE.match(text, para.start, para.end)
-    return match.end() if match else para.start
-
-
-_PASSAGE_PARAGRAPHS = 3
-"""A speaker's date carries to their statements this many paragraphs further at most."""
-_HEADING_REACH = 40
-_LIVE_MIN_ENTRIES = 2
-"""A page with this many time-of-day headings is a live page."""
-_CITED = re.compile(r"\b(?:citing|quoting)\s+$", re.IGNORECASE)
-_CITED_REACH = 16
-_LEDE_MAX_AGE = timedelta(days=60)
-"""A lede's occasion is at most this long before publication."""
-_LEDE_SEARCH = 8
-"""How many opening paragraphs may be furniture before the lede."""
-_LEDE_MIN_WORDS = 8
-_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
-
-
-def _present_tense(cue: str) -> bool:
-    """Whether a cue is in the simple present (``says``, ``tells``, ``admits``)."""
-    parts = cue.lower().split()
-    return len(parts) == 1 and parts[0].endswith("s") and not parts[0].endswith("ss")
-
-
-def _after_row_label(phrase: Phrase, own: list[Word]) -> tuple[Phrase, list[Word]]:
-    """A table row flattened to a line starts with its label: ``Trade Relations Westland
-    has said ...`` is said by Westland."""
-    labels = [k for k, w in enumerate(own[:-1]) if heading_word(w.text)]
-    if not labels or own[0].text.lower() in DETERMINERS or org_head(own[-1]):
-        # "The Regional Water Authority": a determiner or a head noun makes it one name
-        return phrase, own
-    rest = own[labels[-1] + 1 :]
-    first = rest[0].text.lower()
-    if not rest[0].text[:1].isupper() or first in TITLES | ORG_HEADS | GROUP_HEADS:
-        return phrase, own
-    made = phrase_after(rest, 0)
-    if made is None or made.end != phrase.end:
-        return phrase, own
-    return made, rest
-
-
-def _said_contents(clauses: list[Clause]) -> list[Span]:
-    """Contents of reported clauses, when each clause names its own speaker: a subject
-    inside one is part of what was said, not a speaker (a clause without a subject of
-    its own takes the sentence's, which must then be kept)."""
-    if any(c.subject is None for c in clauses):
-        return []
-    return [c.content for c in clauses]
-
-
-def _comma_after(ws: list[Word], k: int) -> int | None:
-    """The comma ending a description that runs on from ws[k] (``minister for ecological
-    transition,``): only lower-case words and connectors between, at most five."""
-    for n in range(k, min(len(ws) - 2, k + 6)):
-        if ws[n].text == ",":
-            return n
-        if not ws[n].text.isalpha() or not (ws[n].text.islower() or n > k):
-            return None
-        if ws[n].text.lower() in NOT_DESCRIPTION_WORDS:
-            return None
-    return None
-
-
-def _describes_person(phrase: Phrase) -> bool:
-    """A person's reference, or an office held in an organisation (``the Valley Bank's
-    managing director``) that a name in apposition may follow."""
-    last = phrase.text.split()[-1].lower() if phrase.text.split() else ""
-    return phrase.kind == "person" or (phrase.kind == "organization" and last in TITLES)
-
-
-def _has_name(phrase: Phrase) -> bool:
-    """Whether a phrase holds a personal name (not only a description)."""
-    own = [Word(w, 0, 0) for w in phrase.text.replace(".", " . ").split()]
-    return bool(person_name(own))
-
-
-def _paragraph_of(starts: list[int], offset: int) -> int:
-    return bisect_left(starts, offset + 1) - 1
-
-
-def _pending(item: _Found) -> bool:
+def _pending(item: Found) -> bool:
     """A quotation that goes on in the next paragraph and has no speaker yet."""
     return item.entity is None and item.quote is not None and item.quote.continues
 
@@ -1570,234 +481,11 @@ def _heading(text: str, sentence: Span) -> bool:
     )
 
 
-def _sentence_end(text: str, start: int, limit: int) -> int:
-    for pos in range(start, min(limit, start + 300)):
-        if text[pos] in ".!?\n":
-            return pos + 1
-    return min(limit, start + 300)
-
-
-def _outside(sentence: Span, contents: list[Span]) -> list[Span]:
-    return _minus([sentence], contents)
-
-
-def _gaps(span: Span, holes: list[Span]) -> list[Span]:
-    """The parts of ``span`` outside any of ``holes``, in one pass over the sorted holes."""
-    gaps: list[Span] = []
-    at = span.start
-    for hole in sorted(holes):
-        if hole.start > at:
-            gaps.append(Span(at, min(hole.start, span.end)))
-        at = max(at, hole.end)
-        if at >= span.end:
-            break
-    if at < span.end:
-        gaps.append(Span(at, span.end))
-    return [g for g in gaps if g.start < g.end]
-
-
-def _minus(spans: list[Span], holes: list[Span]) -> list[Span]:
-    """``spans`` without the parts covered by ``holes``."""
-    result = list(spans)
-    for hole in holes:
-        cut: list[Span] = []
-        for span in result:
-            if hole.end <= span.start or hole.start >= span.end:
-                cut.append(span)
-                continue
-            if span.start < hole.start:
-                cut.append(Span(span.start, hole.start))
-            if hole.end < span.end:
-                cut.append(Span(hole.end, span.end))
-        result = cut
-    return result
-
-
 def _within(pos: int, spans: list[Span]) -> bool:
+    """Whether ``pos`` falls inside one of ``spans``."""
     return any(s.start <= pos < s.end for s in spans)
 
 
-def _same(relay: Relay, item: _Found) -> bool:
+def _same(relay: Relay, item: Found) -> bool:
+    """Whether a relay is the statement's own subject (not someone it was told to)."""
     return item.subject is not None and item.subject.start <= relay.start < item.subject.end
-
-
-def _speaks_for(speaker: Entity, named: Entity) -> bool:
-    """Whether ``named`` is the speaker or what the speaker speaks for (a spokesperson's
-    ``Valley welcomes the truce``: the country named in the spokesperson's office)."""
-    if named is speaker:
-        return True
-    described = " ".join([speaker.name, *speaker.aliases, *speaker.roles]).lower()
-    own = {w.removesuffix("’s").removesuffix("'s") for w in described.split()}
-    return named.kind != "person" and any(w.lower() in own for w in named.name.split())
-
-
-def _entity_relay(entity: Entity) -> Relay:
-    kind = (
-        "person"
-        if entity.kind == "person"
-        else "outlet"
-        if entity.kind == "organization"
-        else "group"
-    )
-    return Relay(entity.name, kind, 0, Phrase(entity.name, 0, 0, entity.kind))
-
-
-_CLOSING_SLACK = 3
-"""Characters of closing punctuation a content may stop short of the sentence end by."""
-
-
-def _relays_another(items: list[_Found], relay: Relay) -> bool:
-    """Whether a closing outlet relays a speaker other than itself in its sentence."""
-    return any(i.entity is not None and i.entity.name != relay.name for i in items)
-
-
-def _add_closing(items: list[_Found], closing: list[Relay]) -> None:
-    """The closing relay of a sentence is the outermost of each of its statements."""
-    for relay in closing:
-        for item in items:
-            if item.entity is None or item.entity.name == relay.name:
-                continue
-            if all(r.name != relay.name for r in item.via):
-                item.via = [*item.via, relay]
-
-
-def _named_relays(relays: list[Relay], named: list[Relay]) -> list[Relay]:
-    """``she told the broadcaster``: a bare description of an outlet is the one the
-    speaker's occasion has already named."""
-    names = [r for r in named if not _bare(r)]
-    if not names:
-        return relays
-    return [names[0] if _bare(r) else r for r in relays]
-
-
-def _bare(relay: Relay) -> bool:
-    """``the broadcaster``, ``the newspaper``: an outlet described, not named."""
-    parts = relay.phrase.text.split()
-    return len(parts) > 1 and parts[0].lower() == "the" and all(p.islower() for p in parts[1:])
-
-
-def _scene_at(scenes: list[_Scene], start: int) -> _Scene | None:
-    """The occasion set last before ``start``; the first one for what comes before it
-    (a lede sums up the occasion described below it)."""
-    chosen = scenes[0] if scenes else None
-    for scene in scenes[1:]:
-        if scene.since <= start:
-            chosen = scene
-    return chosen
-
-
-def _carry_relay(item: _Found, scene: _Scene) -> None:
-    """An outlet that relayed a speaker once relays their later statements too
-    (``an official said, Nordpress reports. ... he said``)."""
-    outlets = scene.via and all(r.kind in _OUTLET_KINDS for r in scene.via)
-    if outlets and not item.via and item.channel is None and item.start > scene.since:
-        item.via = list(scene.via)
-
-
-_OUTLET_KINDS = frozenset({"outlet", "agency"})
-_REPORTS_LAST = re.compile(r"\s+report(?:s|ed)\s*[.!]")
-"""``X reports.`` closing a sentence."""
-
-
-def _nest(items: list[_Found], cues: Lexicon) -> None:
-    """A statement whose speaker is named inside another's content is relayed by that
-    other speaker: ``Cole said the port would reopen, according to the Courier``."""
-    for item in items:
-        if item.nested_in is not None or item.entity is None or item.kind != "indirect":
-            continue
-        host = next(
-            (
-                h
-                for h in items
-                if h is not item
-                and h.entity is not None
-                and h.entity is not item.entity
-                and h.start <= item.position < h.end
-                and h.start <= item.start < h.end
-                and not _denies(h, cues)
-            ),
-            None,
-        )
-        host = host or _trailing_outlet(items, item)
-        if host is not None and host.nested_in is not item:
-            item.nested_in = host
-
-
-def _denies(item: _Found, cues: Lexicon) -> bool:
-    """Whether a statement denies what it contains (``denied claims by X that ...``): it
-    does not relay the claim it denies."""
-    return item.cue is not None and "pointing" in cues.lemma_classes(item.cue)[1]
-
-
-def _trailing_outlet(items: list[_Found], item: _Found) -> _Found | None:
-    """``X said ..., according to the broadcaster``: a closing attribution to an outlet
-    relays every statement of its sentence."""
-    for host in items:
-        if (
-            host is not item
-            and host.entity is not None
-            and host.entity is not item.entity
-            and (host.cue or "").lower() == "according to"
-            and host.start <= item.position < host.position
-            and any(reporting_outlet(r) for r in [host.entity.name, *host.entity.aliases])
-        ):
-            return host
-    return None
-
-
-def _document_channel(item: _Found) -> str | None:
-    """The channel a document named as the subject stands for (``a statement said``)."""
-    if item.subject is None or item.subject.kind == "pronoun":
-        return None
-    head = item.subject.text.split()[-1].strip(".,")
-    return NOUN_CHANNELS.get(head) if head.islower() else None  # not "The Valley Post"
-
-
-def _date_in(text: str, frame: list[Span], published: Published | None) -> str | None:
-    for span in frame:
-        found = said_on(text, span.start, span.end, published)
-        if found:
-            return found
-    return None
-
-
-def _word_count(text: str) -> int:
-    """Words of a text that say something: not marks, not determiners (``the "..."``)."""
-    tokens = [t.strip('“”"‘’.,;:!?').lower() for t in text.split()]
-    return sum(1 for t in tokens if t and t not in DETERMINERS and any(c.isalnum() for c in t))
-
-
-def _straddles(item: _Found, quotes: list[Quote]) -> bool:
-    """Reported content that starts inside a quotation and runs past its closing mark
-    (``... never told anyone," his lawyer told``): a misread, not a clause."""
-    if item.kind != "indirect":
-        return False
-    quote = inside(quotes, item.start)
-    return quote is not None and quote.closed is not None and item.end > quote.closed
-
-
-def _dedupe(found: list[_Found], body: str) -> list[_Found]:
-    """Drop reported speech that merely restates a quotation (fewer than
-    ``_MIN_CLAUSE_WORDS`` words of its own outside quotation marks), and exact repeats."""
-    direct = sorted(Span(f.start, f.end) for f in found if f.kind == "direct")
-    starts = [d.start for d in direct]
-    kept: list[_Found] = []
-    seen: set[tuple[int, int]] = set()
-    for item in sorted(found, key=lambda f: (f.start, f.end)):
-        if (item.start, item.end) in seen or item.end <= item.start:
-            continue
-        quoted = item.nested_in is not None and item.nested_in.kind == "direct"
-        if item.kind == "indirect" and not quoted:  # reported inside a quotation: kept
-            # quotations are disjoint, so those overlapping a span are a contiguous run
-            first = max(0, bisect_left(starts, item.start) - 1)
-            last = bisect_left(starts, item.end)
-            own = _minus([Span(item.start, item.end)], direct[first:last])
-            restates = own != [Span(item.start, item.end)]
-            if (
-                restates
-                and sum(_word_count(body[o.start : o.end]) for o in own) < _MIN_CLAUSE_WORDS
-            ):
-                continue
-        seen.add((item.start, item.end))
-        kept.append(item)
-    return kept
