@@ -229,7 +229,7 @@ class _Reader:
 
     def _mention_content_subject(self, items: list[Found]) -> None:
         """The subject inside what a statement says is known from here on, ranked below
-        the sentence's speakers (``France backs the talks, it added``: ``it`` next time is
+        the sentence's speakers (``Valland backs the talks, it added``: ``it`` next time is
         still the speaker)."""
         phrase, self._content_subject = self._content_subject, None
         mentioned = self._entity(phrase) if phrase is not None else None

@@ -127,8 +127,8 @@ class Scenes:
             subject.channel = channel
 
     def possessive_scene(self, sentence: Span, items: list[Found]) -> None:
-        """``... followed Jo Roe's reported comments at a rally in Port Aster.``: Roe spoke
-        at that rally, and her words that follow were said there."""
+        """``... followed Jo Roe's remarks at a book launch in Eastmere.``: Roe spoke
+        at that launch, and her words that follow were said there."""
         for match in _SPOKEN_WORDS.finditer(self.page.body, sentence.start, sentence.end):
             channel = channel_in(self.page.body, [Span(match.start(), sentence.end)])
             if channel not in SCENES:
@@ -266,7 +266,7 @@ class Scenes:
 
 
 def debate_setting(page: Page, found: list[Found], item: Found) -> Found | None:
-    """``Trustee Jo Roe spoke against the closure`` just after another speaker's words
+    """``Councillor Jo Roe argued for the new bus lane`` just after another speaker's words
     at the board's meeting: taking a side in a debate is said in that setting."""
     if (item.cue or "").lower() not in DEBATE_CUES:
         return None

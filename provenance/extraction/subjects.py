@@ -25,7 +25,7 @@ def subject_phrase(
     body: str, ws: list[Word], contents: list[Span]
 ) -> tuple[Phrase | None, Phrase | None]:
     """The subject opening a sentence, as ``(phrase, None)``; as ``(None, phrase)`` when it
-    is part of what a statement says (``France backs the talks, it added``: France is not
+    is part of what a statement says (``Valland backs the talks, it added``: Valland is not
     the one who added)."""
     start = 0
     if ws and ws[0].text.lower() in INTRODUCTORY_WORDS:

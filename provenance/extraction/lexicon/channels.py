@@ -296,7 +296,7 @@ DEBATE_CUES = frozenset(
 #: conference:``).
 EXCERPTS = r"(?:Highlights|Excerpts|Extracts|Edited\s(?:excerpts|extracts)|Key\squotes)\sfrom\b"
 
-#: ``Jo Roe's reported comments at a rally``: the occasion a named speaker spoke on.
+#: ``Jo Roe's remarks at a book launch``: the occasion a named speaker spoke on.
 SPOKEN_WORDS = (
     r"(?P<name>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4})['’]s\s(?:[a-z-]+\s){0,2}?"
     r"(?:comments|remarks|words|speech|address|testimony|interview)\b"
