@@ -25,6 +25,7 @@ from provenance.extraction.lexicon.channels import (
     SETTING_NOUNS,
 )
 from provenance.extraction.lexicon.cues import (
+    ACCORDING_TO_PATTERN,
     AUXILIARIES,
     FORECAST_LEMMAS,
     GOES_ON,
@@ -38,44 +39,67 @@ from provenance.extraction.lexicon.cues import (
 from provenance.extraction.lexicon.documents import (
     DOCUMENT_HEADS,
     EMERGED_REPORTS_PATTERN,
+    IN_VIEW_PATTERN,
+    ISSUER_LEADS,
+    ISSUER_LINKS,
     NOMINAL_CLAIMS_PATTERN,
     POINTED_NOUNS,
     POSITION_NOUNS,
     REPORTS_OF_PATTERN,
+    REPORTS_THAT_PATTERN,
 )
 from provenance.extraction.lexicon.function import (
     ADDRESSEE_OBJECTS,
     ADJUNCT_OPENERS,
+    ADJUNCT_STOPS,
     ADJUNCT_WORDS,
     ARTICLES,
     BE_FORMS,
+    BOTH_PATTERN,
     CLAUSE_LINKS,
     CLAUSE_OPENERS,
+    CLAUSE_PRONOUNS,
     CLAUSE_SUBJECTS,
+    COMMA_RELATIVES,
     CONDITIONS,
     CONTENT_LINKS,
     CONTENT_OPENERS,
     CONTENT_RELATIVES,
     CONTRASTS,
+    COORDINATORS,
     DEFINITE_DETERMINERS,
     DETERMINERS,
+    EMERGED_CONJUNCTIONS,
     FINITE_VERBS,
+    HEARSAY_INFINITIVES,
     IRREGULAR_PAST_FORMS,
+    MANNER_PREPOSITIONS,
+    MANNER_STOPS,
     MODALS,
+    NEGATION_WORDS,
     NEGATIONS,
+    NOMINAL_CUE_PREPOSITIONS,
     NOT_GERUNDS,
     NOUN_CONTEXT_WORDS,
     OBJECT_ONLY_WORDS,
     OBJECT_PRONOUN_SUBJECTS,
     OBJECT_PRONOUNS,
+    OPENING_SUBORDINATORS,
     PASSIVE_COMPLEMENTS,
+    PERSON_RELATIVES,
     POINTING_COMPLEMENTS,
     POINTING_PRONOUNS,
+    POSSESSIVE_SUBJECTS,
     PROGRESSIVE_AUXILIARIES,
     PRONOUNS,
+    RECIPROCAL_FIRSTS,
+    RECIPROCAL_SECONDS,
     RELATIVE_OPENERS,
     SIBLING_LINKS,
+    SUBJECT_RELATIVES,
+    THING_RELATIVES,
     TRAILING_PARTICIPLES,
+    VERB_COORDINATORS,
 )
 from provenance.extraction.lexicon.people import FORECASTER_HEADS, GROUP_HEADS, PAIR_HEADS
 from provenance.extraction.lexicon.time import (
@@ -108,18 +132,10 @@ _REPORTS_OF = re.compile(
     REPORTS_OF_PATTERN,
     re.IGNORECASE,
 )
-_REPORTS_THAT = re.compile(
-    r"\b(?:on|about|over|amid|despite|following|after|denied|rejected|dismissed|refuted)"
-    r"\s+(?:the\s+|media\s+|press\s+|news\s+)?(reports)\s+that\s",
-    re.IGNORECASE,
-)
-_IN_VIEW = re.compile(
-    r"\bin\s+(his|her|their|its)\s+(?:view|opinion|estimation|assessment),\s",
-    re.IGNORECASE,
-)
+_REPORTS_THAT = re.compile(REPORTS_THAT_PATTERN, re.IGNORECASE)
+_IN_VIEW = re.compile(IN_VIEW_PATTERN, re.IGNORECASE)
 """``In their view, the ruins resemble a fort``: the owner of the view speaks."""
-_POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
-_ACCORDING = re.compile(r"\baccording\s+to\s", re.IGNORECASE)
+_ACCORDING = re.compile(ACCORDING_TO_PATTERN, re.IGNORECASE)
 
 
 class Clause(NamedTuple):
@@ -155,7 +171,7 @@ def reported(text: str, sentence: Span, quotes: list[Quote], cues: Lexicon) -> l
     return _bound(text, sentence, ws, index, clauses, cues)
 
 
-_BOTH = re.compile(r"(?:both|the\s+two)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
+_BOTH = re.compile(BOTH_PATTERN, re.IGNORECASE)
 _PAIR = re.compile(
     r"(?<![\w’'])([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})\s+and\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2})"
 )
@@ -227,7 +243,7 @@ def usable(
         return False
     prev = ws[i - 1].text.lower() if i else ""
     before = {w.text.lower() for w in ws[max(0, i - 2) : i]}
-    if before & {"not", "n't", "never"}:
+    if before & NEGATION_WORDS:
         return False
     nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
     if prev == "to" and nxt != "that" and (i < 2 or ws[i - 2].text.lower() not in GOES_ON):
@@ -235,7 +251,7 @@ def usable(
     if prev == "having":
         return False  # "denied having said so", "Having said that, ..."
     after = i + len(cue.text.split())
-    if nxt == "to" and after + 1 < len(ws) and ws[after + 1].text.lower() in {"have", "be"}:
+    if nxt == "to" and after + 1 < len(ws) and ws[after + 1].text.lower() in HEARSAY_INFINITIVES:
         return False  # "the remarks said to have been made by X": hearsay, no speaker
     before_cue = ws[i - 1].text.lower() if i else ""
     if (
@@ -248,11 +264,11 @@ def usable(
         return False  # "Writing for the majority, Justice X said": a role, not a cue
     first = cue.text.split()[0].lower()
     if first in NOUN_OR_VERB_CUES or cue.lemma in NOUN_OR_VERB_LEMMAS:
-        if prev in DETERMINERS or prev in {"of", "by", "for", "with", "from"} | NOUN_CONTEXT_WORDS:
+        if prev in DETERMINERS or prev in NOMINAL_CUE_PREPOSITIONS | NOUN_CONTEXT_WORDS:
             return False
         if i and "pointing" in cues.lemma_classes(ws[i - 1].text)[1]:
             return False  # "denied reports that ...": the object of a denial
-        if not first.endswith(("ed", "ing")) and cue.lemma not in {"say"}:
+        if not first.endswith(("ed", "ing")) and cue.lemma not in PLAIN_SAY:
             closing = (
                 nxt in {".", "!", "?", ""} and prev[:1].isalpha() and ws[i - 1].text[0].isupper()
             )
@@ -324,18 +340,13 @@ def _verb_clause(
     return Clause(cue.text, cue.start, subject, content)
 
 
-_OPENING_SUBORDINATORS = frozenset(
-    {"after", "before", "when", "while", "since", "although", "though", "because", "once"}
-)
-
-
 def _in_opening_clause(ws: list[Word], i: int) -> bool:
     """Whether the cue at ws[i] is inside an opening subordinate clause (``A day after
     the party accused X of Y, ...``, ``When Jo Roe said ..., ...``)."""
     for k in range(max(0, i - _SKIP_WORDS), i):
         if ws[k].text in {",", ";", ":"} or ws[k].text in _CLOSE_MARKS:
             return False
-        if ws[k].text.lower() in _OPENING_SUBORDINATORS:
+        if ws[k].text.lower() in OPENING_SUBORDINATORS:
             return k <= 3 and all(w.text[0].isalnum() for w in ws[:k])
     return False
 
@@ -422,11 +433,7 @@ def _apposition_end(ws: list[Word], k: int, cues: Lexicon) -> int | None:
         if word.text in {",", ".", "!", "?"} or word.text in OPEN_QUOTES:
             return n if n > k else None
         low = word.text.lower()
-        if (
-            low in FINITE_VERBS
-            or cues.lemma_classes(word.text)[1]
-            or low in {"that", "who", "which"}
-        ):
+        if low in FINITE_VERBS or cues.lemma_classes(word.text)[1] or low in SUBJECT_RELATIVES:
             return None
     return len(ws) if len(ws) - k <= _APPOSITION_WORDS else None
 
@@ -483,7 +490,7 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool, cues: Lexi
             return word.start
         if (
             nominal
-            and word.text.lower() in {"and", "but"}
+            and word.text.lower() in VERB_COORDINATORS
             and (_past_verb(ws[k + 1]) or nxt in FINITE_VERBS)
         ):
             return word.start  # "rejected two bids and had accepted ...": a second verb
@@ -499,7 +506,7 @@ def _content_end(ws: list[Word], start: int, end: int, nominal: bool, cues: Lexi
 
 def _narrative_break(ws: list[Word], k: int) -> bool:
     """Whether ``(but) it (later) emerged`` starts at ws[k]."""
-    if k < len(ws) and ws[k].text.lower() in {"but", "and", "yet"}:
+    if k < len(ws) and ws[k].text.lower() in EMERGED_CONJUNCTIONS:
         k += 1
     if k >= len(ws) or ws[k].text.lower() != "it":
         return False
@@ -643,8 +650,8 @@ def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int |
         manner = _after_manner(ws, j)
         if manner is not None:
             return manner  # "said with a smile there could be ..."
-        if word in ADJUNCT_WORDS or word in {"as", "so", "and", "but", "or", "it", "he", "she"}:
-            return None if word not in {"it", "he", "she"} else j
+        if word in ADJUNCT_WORDS or word in ADJUNCT_STOPS:
+            return None if word not in CLAUSE_PRONOUNS else j
         if word == "of" or ws[j].text == "." or (cue.lemma == "tell" and j == after):
             return None
         bare = word not in DETERMINERS and word not in CLAUSE_SUBJECTS and ws[j].text.islower()
@@ -660,7 +667,7 @@ def _content_start(ws: list[Word], after: int, cue: Cue, cues: Lexicon) -> int |
     if has_class(cue, "object") and j < n and ws[j].text[0].isalnum():
         if cue.lemma == "mention" and ws[j].text.lower() == "about":
             return j + 1
-        if ws[j].text.lower() in {"to", "by", "in", "on", "at", "as", "with", "and", "of"}:
+        if ws[j].text.lower() in MANNER_STOPS:
             return None
         if ws[j].text.lower().endswith("ed") and cues.lemma_classes(ws[j].text)[1]:
             return None  # "media reports claimed ...": a noun before a verb, not a cue
@@ -748,7 +755,7 @@ _DIRECTIVE_REACH = 6
 
 def _after_manner(ws: list[Word], j: int) -> int | None:
     """Start of a clause after a short manner adjunct (``with a grin``, ``with a smile``)."""
-    if ws[j].text.lower() not in {"with", "without"}:
+    if ws[j].text.lower() not in MANNER_PREPOSITIONS:
         return None
     for m in range(j + 2, min(len(ws), j + _MANNER_WORDS)):
         if ws[m].text.lower() in CLAUSE_SUBJECTS and _finite_ahead(ws, m + 1):
@@ -869,7 +876,7 @@ def _referential(ws: list[Word], j: int) -> bool:
     """Whether the object at ws[j] only points back (``these claims``) or is reciprocal."""
     first = ws[j].text.lower()
     second = ws[j + 1].text.lower() if j + 1 < len(ws) else ""
-    if first in {"each", "one"} and second in {"other", "another"}:
+    if first in RECIPROCAL_FIRSTS and second in RECIPROCAL_SECONDS:
         return True
     if first in POINTING_PRONOUNS:
         return True
@@ -891,9 +898,9 @@ def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None
         if phrase is not None and _after_with(ws, phrase, i):
             return phrase  # "with donor states calling for ..."
         return None
-    if prev in {"and", "or", "but"}:
+    if prev in COORDINATORS:
         return None
-    if prev == "," and i >= 2 and ws[i - 2].text.lower() in {"and", "but"}:
+    if prev == "," and i >= 2 and ws[i - 2].text.lower() in VERB_COORDINATORS:
         return None
     k = i - 1
     r = k
@@ -902,7 +909,7 @@ def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None
     document = _document_before(ws, r)
     if document is not None:
         return document  # "a report that said ...": the report speaks
-    if r >= 1 and ws[r].text.lower() in {"which", "who"} and ws[r - 1].text == ",":
+    if r >= 1 and ws[r].text.lower() in COMMA_RELATIVES and ws[r - 1].text == ",":
         k = r - 1
         relative = phrase_before(ws, k + 1)
         if relative is None and r >= 2:
@@ -926,7 +933,7 @@ def _restricted_subject(ws: list[Word], i: int) -> Phrase | None:
     subject (``The brothers who run the garage said``, ``Residents who fled told ...``)."""
     if i > _RESTRICTED_WORDS or i < 4 or ws[0].text.lower() not in ARTICLES | GROUP_HEADS:
         return None
-    r = next((n for n in range(1, min(i - 1, 5)) if ws[n].text.lower() in {"who", "whose"}), None)
+    r = next((n for n in range(1, min(i - 1, 5)) if ws[n].text.lower() in PERSON_RELATIVES), None)
     if r is None or any(not w.text.replace("-", "").replace("’", "").isalnum() for w in ws[:i]):
         return None  # no comma, quotation or parenthesis: one plain subject
     head = ws[r - 1].text.lower()
@@ -942,7 +949,7 @@ def _restricted_subject(ws: list[Word], i: int) -> Phrase | None:
 def _document_before(ws: list[Word], r: int) -> Phrase | None:
     """``a report that said``, ``the study, which says``: the document before a relative
     pronoun at ws[r] is the subject."""
-    if r < 1 or ws[r].text.lower() not in {"that", "which"}:
+    if r < 1 or ws[r].text.lower() not in THING_RELATIVES:
         return None
     k = r - 1 if ws[r - 1].text != "," else r - 2
     if k < 0 or ws[k].text.lower() not in DOCUMENT_HEADS | {"reports"}:
@@ -1003,7 +1010,7 @@ def _opening_subject(ws: list[Word], i: int, cues: Lexicon) -> Phrase | None:
     if ws[k].text == ",":  # "The opposition, which has accused ..., has warned"
         opening = next((n for n in range(1, min(k, _OPENING_WORDS + 1)) if ws[n].text == ","), None)
         inserted = ws[opening + 1].text.lower() if opening is not None else ""
-        if inserted not in {"which", "who"} and inserted not in ADJUNCT_WORDS:
+        if inserted not in COMMA_RELATIVES and inserted not in ADJUNCT_WORDS:
             return None  # "The council, in its reply, denied ..." is fine too
         k = opening - 1
     if k < 1 or k > _OPENING_WORDS:
@@ -1212,7 +1219,7 @@ def _nominal_clauses(
             continue  # "In his view, ..." opens the clause it attributes
         owner = match.group(1)
         subject = Phrase(
-            _POSSESSIVE_SUBJECTS[owner.lower()], match.start(1), match.end(1), "pronoun"
+            POSSESSIVE_SUBJECTS[owner.lower()], match.start(1), match.end(1), "pronoun"
         )
         cue = " ".join(match.group().rstrip(", ").split())
         content = Span(match.end(), sentence.end)
@@ -1289,13 +1296,9 @@ def _according(
         k += 1
     agent = None
     head = source.text.split()[-1].lower()
-    if (
-        head in DOCUMENT_HEADS
-        and k + 1 < len(ws)
-        and ws[k].text.lower() in {"issued", "released", "published", "by", "from", "of"}
-    ):
-        by = k + 1 if ws[k].text.lower() in {"by", "from", "of"} else k + 2
-        if ws[k].text.lower() not in {"by", "from", "of"} and (
+    if head in DOCUMENT_HEADS and k + 1 < len(ws) and ws[k].text.lower() in ISSUER_LEADS:
+        by = k + 1 if ws[k].text.lower() in ISSUER_LINKS else k + 2
+        if ws[k].text.lower() not in ISSUER_LINKS and (
             k + 1 >= len(ws) or ws[k + 1].text.lower() != "by"
         ):
             by = len(ws)

@@ -421,3 +421,6 @@ IRREGULAR_PAST_CUES = frozenset(
 #: Stems of a relative clause that is itself the speaking (``who spoke to reporters on Monday``):
 #: its date is the saying's.
 SPEAKING_STEMS = ("speak", "spok", "address", "told", "talk", "testif")
+
+#: ``according to X``: attribution without a verb.
+ACCORDING_TO_PATTERN = r"\baccording\s+to\s"

@@ -122,3 +122,16 @@ CLAIM_NOUNS = frozenset(
         "rumors",
     }
 )
+
+#: ``amid reports that ...``: the reports are the object, group 1 the noun.
+REPORTS_THAT_PATTERN = (
+    r"\b(?:on|about|over|amid|despite|following|after|denied|rejected|dismissed|refuted)"
+    r"\s+(?:the\s+|media\s+|press\s+|news\s+)?(reports)\s+that\s"
+)
+
+#: ``in his view, ...``: the owner of the view speaks; group 1 is the possessive.
+IN_VIEW_PATTERN = r"\bin\s+(his|her|their|its)\s+(?:view|opinion|estimation|assessment),\s"
+
+#: Participles and links before the issuer of a document (``issued by``, ``from``).
+ISSUER_LINKS = wordset("by from of")
+ISSUER_LEADS = wordset("issued released published by from of")

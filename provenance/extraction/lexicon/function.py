@@ -305,3 +305,58 @@ CONTENT_OPENERS = wordset(
 #: A date in a relative clause (``Jo Roe, who took office in March, said``) describes the
 #: speaker, not the saying.
 DESCRIBING_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+
+#: Negations in the two words before a cue (``did not say``, ``didn't say``).
+NEGATION_WORDS = wordset("not n't never")
+
+#: ``said to have`` / ``said to be``: hearsay with no speaker of its own.
+HEARSAY_INFINITIVES = wordset("have be")
+
+#: Prepositions before a noun-or-verb cue that make it a noun (``the claim by``).
+NOMINAL_CUE_PREPOSITIONS = wordset("of by for with from")
+
+#: Subordinators that open a sentence before its subject (``After the vote, she said``).
+OPENING_SUBORDINATORS = wordset("after before when while since although though because once")
+
+#: Relative pronouns that stop a search for a cue's subject (``the man who said``).
+SUBJECT_RELATIVES = wordset("that who which")
+
+#: Conjunctions joining a second verb to the same subject (``... and said``).
+VERB_COORDINATORS = wordset("and but")
+
+#: Conjunctions that may open ``(but) it (later) emerged``.
+EMERGED_CONJUNCTIONS = wordset("but and yet")
+
+#: Words after a cue that end a short adjunct without opening a clause.
+ADJUNCT_STOPS = wordset("as so and but or it he she")
+
+#: Subject pronouns that may open the clause after a cue.
+CLAUSE_PRONOUNS = wordset("it he she")
+
+#: Words inside a manner adjunct after which no clause starts.
+MANNER_STOPS = wordset("to by in on at as with and of")
+
+#: Prepositions that open a manner adjunct (``with a smile``).
+MANNER_PREPOSITIONS = wordset("with without")
+
+#: First and second words of a reciprocal (``each other``, ``one another``).
+RECIPROCAL_FIRSTS = wordset("each one")
+RECIPROCAL_SECONDS = wordset("other another")
+
+#: Coordinating conjunctions before a cue.
+COORDINATORS = wordset("and or but")
+
+#: Relatives of a non-restrictive clause after a comma (``, which said``).
+COMMA_RELATIVES = wordset("which who")
+
+#: Relatives that describe a person (``the woman who`` / ``whose``).
+PERSON_RELATIVES = wordset("who whose")
+
+#: Relatives whose antecedent is a thing (``the report that`` / ``which``).
+THING_RELATIVES = wordset("that which")
+
+#: A possessive and the subject pronoun it stands for (``in their view`` → they).
+POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+#: A pair subject (``both countries``, ``the two sides``); group 1 is its head.
+BOTH_PATTERN = r"(?:both|the\s+two)\s+(?:the\s+)?(\w+)"
