@@ -15,6 +15,7 @@ from provenance.extraction.dates import mentions_date
 from provenance.extraction.lexicon.channels import (
     CHANNEL_PHRASES,
     CITING_PATTERN,
+    CLOSING_REPORT_PATTERN,
     INTERVIEW_WITH_PATTERN,
     MASTHEAD_WORDS,
     NEWS_AGENCY_PATTERN,
@@ -24,11 +25,13 @@ from provenance.extraction.lexicon.channels import (
     OUTLET_WORDS,
     RELAY_VERBS,
     RELAYED_BY_PATTERN,
+    REPORTED_LAST_PATTERN,
     SAID_ACCORDING_PATTERN,
     TOLD_OUTLET_PATTERN,
     VENUE_WORDS,
 )
 from provenance.extraction.lexicon.documents import DOCUMENT_HEADS, NOT_AUTHORING_VERBS
+from provenance.extraction.lexicon.function import INDEFINITE_ARTICLES
 from provenance.extraction.lexicon.people import TITLES
 from provenance.extraction.speakers import (
     Phrase,
@@ -147,9 +150,9 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
     return relays
 
 
-CLOSING_REPORT = re.compile(r",\s(?:[\w.&'’-]+\s){1,6}?report(?:ed|s)\s*[.!]?\s*$")
+CLOSING_REPORT = re.compile(CLOSING_REPORT_PATTERN)
 """``..., Reuters reported.`` at the end of a content: the outlet relays it."""
-_REPORTED_LAST = re.compile(r"\breport(?:ed|s)(?=\s*[.!]?\s*$)")
+_REPORTED_LAST = re.compile(REPORTED_LAST_PATTERN)
 
 
 def _after_comma(ws: list[Word], phrase: Phrase, i: int) -> bool:
@@ -250,7 +253,7 @@ def document_head(subject: Phrase | None) -> str | None:
         return None
     parts = subject.text.split()
     head = parts[-1].strip(".,")
-    if len(parts) < 2 or parts[0].lower() not in {"a", "an"} or head not in NOUN_CHANNELS:
+    if len(parts) < 2 or parts[0].lower() not in INDEFINITE_ARTICLES or head not in NOUN_CHANNELS:
         return None
     return head
 

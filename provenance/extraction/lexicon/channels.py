@@ -308,3 +308,9 @@ REMARKS_CAME = (
     r"(?:[a-z-]+\s)?(?:remarks|comments|statements?|announcement|warning|words|appeal)\s"
     r"(?:came|were\smade|was\smade)\s(?:at|during|in|on)\b"
 )
+
+#: ``..., Reuters reported.`` at the end of a content: the outlet relays it.
+CLOSING_REPORT_PATTERN = r",\s(?:[\w.&'’-]+\s){1,6}?report(?:ed|s)\s*[.!]?\s*$"
+
+#: ``reported`` / ``reports`` as the last word of a sentence.
+REPORTED_LAST_PATTERN = r"\breport(?:ed|s)(?=\s*[.!]?\s*$)"

@@ -360,3 +360,6 @@ POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 #: A pair subject (``both countries``, ``the two sides``); group 1 is its head.
 BOTH_PATTERN = r"(?:both|the\s+two)\s+(?:the\s+)?(\w+)"
+
+#: The indefinite articles (``a statement``, ``an interview``).
+INDEFINITE_ARTICLES = wordset("a an")
