@@ -17,8 +17,14 @@ from provenance.extraction.cues import (
 )
 from provenance.extraction.lexicon.channels import NOUN_CHANNELS
 from provenance.extraction.lexicon.cues import AUXILIARIES, PUT_IT_VERBS, QUOTING_LEADS
-from provenance.extraction.lexicon.documents import DOCUMENT_READS
-from provenance.extraction.lexicon.function import BE_FORMS, NAME_DETERMINERS, NOT_ROLE_WORDS
+from provenance.extraction.lexicon.documents import DOCUMENT_READS, IN_PART
+from provenance.extraction.lexicon.function import (
+    BE_FORMS,
+    NAME_DETERMINERS,
+    NOT_ROLE_WORDS,
+    ONE_OF,
+    VERB_SEARCH_STOPS,
+)
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import subject_of
 from provenance.extraction.speakers import Phrase, phrase_after
@@ -184,7 +190,7 @@ def _after_relative(ws: list[Word], k: int, hi: int, cues: Lexicon) -> int | Non
 
 def _one_of(ws: list[Word], j: int, hi: int, text: str) -> Phrase | None:
     """``one of his lawyers, Jo Roe, told``: one member of a group (its name may follow)."""
-    if j + 2 >= hi or (ws[j].text.lower(), ws[j + 1].text.lower()) != ("one", "of"):
+    if j + 2 >= hi or (ws[j].text.lower(), ws[j + 1].text.lower()) != ONE_OF:
         return None
     group = phrase_after(ws, j + 2, hi)
     if group is None or group.kind == "pronoun":
@@ -268,14 +274,11 @@ def _before(text: str, ws: list[Word], lo: int, opening: int, cues: Lexicon) -> 
     return _object(text, ws, lo, opening, cues)
 
 
-_IN_PART = ("in", "part")
-
-
 def _document_reads(ws: list[Word], lo: int, i: int) -> QuoteCue | None:
     """``The statement reads in part: "..."``: a document that reads the quotation
     speaks for whoever issued it (the subject is resolved like ``the statement said``)."""
     k = i
-    if k - 1 > lo and (ws[k - 1].text.lower(), ws[k].text.lower()) == _IN_PART:
+    if k - 1 > lo and (ws[k - 1].text.lower(), ws[k].text.lower()) == IN_PART:
         k -= 2
     if k <= lo or ws[k].text.lower() not in DOCUMENT_READS:
         return None
@@ -355,7 +358,7 @@ def _object(text: str, ws: list[Word], lo: int, opening: int, cues: Lexicon) -> 
         if low == "by":
             passive_by = k
         elif (not word.text[0].isalnum() and word.text not in {"’", "'"}) or (
-            low in {"said", "says", "is", "was", "are", "were"} and passive_by is None
+            low in VERB_SEARCH_STOPS and passive_by is None
         ):
             return None
         k -= 1

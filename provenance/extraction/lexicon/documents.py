@@ -135,3 +135,6 @@ IN_VIEW_PATTERN = r"\bin\s+(his|her|their|its)\s+(?:view|opinion|estimation|asse
 #: Participles and links before the issuer of a document (``issued by``, ``from``).
 ISSUER_LINKS = wordset("by from of")
 ISSUER_LEADS = wordset("issued released published by from of")
+
+#: ``The statement reads in part: "..."``: the words between a document's verb and its quotation.
+IN_PART = ("in", "part")

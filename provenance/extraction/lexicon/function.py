@@ -363,3 +363,10 @@ BOTH_PATTERN = r"(?:both|the\s+two)\s+(?:the\s+)?(\w+)"
 
 #: The indefinite articles (``a statement``, ``an interview``).
 INDEFINITE_ARTICLES = wordset("a an")
+
+#: ``one of his lawyers``: one member of a group.
+ONE_OF = ("one", "of")
+
+#: Words that end a backward search for a quotation's verb before a passive ``by`` (a
+#: reporting or copular verb belongs to another clause).
+VERB_SEARCH_STOPS = wordset("said says is was are were")
