@@ -28,16 +28,19 @@ from provenance.extraction.found import (
     clause_statement,
     paragraph_of,
 )
-from provenance.extraction.lexicon.channels import CITING_VERBS, REPORTED_ADVERBS, REPORTING_VERBS
+from provenance.extraction.lexicon.channels import (
+    CITING_VERBS,
+    RELAYING_DOCUMENTS,
+    REPORTED_ADVERBS,
+    REPORTING_VERBS,
+    REPORTS_AFTER_PATTERN,
+)
 from provenance.extraction.lexicon.function import INDEFINITE_SUBJECTS, QUANTIFIERS
 from provenance.extraction.quotes import Quote, QuoteScan
 from provenance.extraction.reported import Clause, reported
 from provenance.extraction.speakers import Phrase, phrase_after
 from provenance.extraction.statement_dates import lede_index
 from provenance.extraction.text import Span, Word, first_word_at, sentences, words
-
-_DOCUMENTS = frozenset({"statement", "report", "letter"})
-"""Documents that relay what a principal within them does (``according to a statement``)."""
 
 
 def speaks_for(speaker: Entity, named: Entity) -> bool:
@@ -104,7 +107,7 @@ def carry_relay(item: Found, scene: Scene) -> None:
 
 
 _OUTLET_KINDS = frozenset({"outlet", "agency"})
-_REPORTS_LAST = re.compile(r"\s+report(?:s|ed)\s*[.!]")
+_REPORTS_LAST = re.compile(REPORTS_AFTER_PATTERN)
 """``X reports.`` closing a sentence."""
 
 
@@ -302,7 +305,7 @@ def content_subject_speaks(
     for host in items:
         if host.entity is None or (host.cue or "").lower() != "according to":
             continue
-        if (host.channel or channel_in(body, host.frame)) not in _DOCUMENTS:
+        if (host.channel or channel_in(body, host.frame)) not in RELAYING_DOCUMENTS:
             continue  # "according to Jo Roe, ...": only a document relays a principal
         inside = [
             i

@@ -22,6 +22,7 @@ from provenance.extraction.found import (
 )
 from provenance.extraction.lexicon.channels import (
     BACK_REFERENCE,
+    CITED_SPEAKER_LINKS,
     DEBATE_CUES,
     EXCERPTS,
     EXCHANGE,
@@ -206,7 +207,7 @@ class Scenes:
             if at + 2 >= len(ws) or ws[at + 1].text.lower() != "citing":
                 continue
             for k in range(at + 2, min(len(ws), at + 8)):
-                if ws[k].text.lower() in {"between", "with", "from", "by", "of"}:
+                if ws[k].text.lower() in CITED_SPEAKER_LINKS:
                     speaker = phrase_after(ws, k + 1)
                     entity = self.entity(speaker) if speaker is not None else None
                     if entity is not None:

@@ -314,3 +314,13 @@ CLOSING_REPORT_PATTERN = r",\s(?:[\w.&'’-]+\s){1,6}?report(?:ed|s)\s*[.!]?\s*$
 
 #: ``reported`` / ``reports`` as the last word of a sentence.
 REPORTED_LAST_PATTERN = r"\breport(?:ed|s)(?=\s*[.!]?\s*$)"
+
+#: Links after ``citing (an interview)`` to whoever spoke in it (``citing an interview with X``).
+CITED_SPEAKER_LINKS = wordset("between with from by of")
+
+#: Channels of documents that relay what a principal within them does (``according to a
+#: statement``).
+RELAYING_DOCUMENTS = wordset("statement report letter")
+
+#: ``, Reuters reports.`` right after a relay's name.
+REPORTS_AFTER_PATTERN = r"\s+report(?:s|ed)\s*[.!]"
