@@ -10,7 +10,17 @@ minister``) the last person whose role contains that title.
 from dataclasses import dataclass, field
 
 from provenance.extraction.lexicon.documents import DOCUMENT_DETERMINERS, DOCUMENT_HEADS
-from provenance.extraction.lexicon.function import ARTICLES, INDEFINITE_OPENERS, POSSESSIVE_PRONOUNS
+from provenance.extraction.lexicon.function import (
+    ARTICLES,
+    DEFINITE_REFERENCES,
+    HEAD_COMPLEMENTS,
+    INDEFINITE_ARTICLES,
+    INDEFINITE_OPENERS,
+    OBJECT_PRONOUN_SUBJECTS,
+    PERSON_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
+    REFERENCE_DETERMINERS,
+)
 from provenance.extraction.lexicon.people import (
     CORPORATE_HEADS,
     CORPORATE_MARKS,
@@ -142,7 +152,7 @@ class Resolver:
         parts = phrase.text.lower().split()
         head = parts[-1]
         bare = (
-            parts[0] in {"the", "this", "that", "its", head}
+            parts[0] in {*REFERENCE_DETERMINERS, head}
             and all(p.islower() or _demonym(p) for p in phrase.text.split()[1:-1])
             and (len(parts) == 1 or phrase.text.split()[-1].islower())
         )
@@ -155,12 +165,12 @@ class Resolver:
             )
             if author is not None:
                 return author  # else the document stands for an author not yet known
-        if head in OUTLET_HEADS and parts[0] in {"the", "this", "that"} and _described(phrase.text):
+        if head in OUTLET_HEADS and parts[0] in DEFINITE_REFERENCES and _described(phrase.text):
             outlet = self._outlet()
             if outlet is not None:
                 outlet.add_alias(phrase.text)
                 return self.touch(outlet)
-        if bare and head in ORG_HEADS and parts[0] in {"the", "this", "that", head}:
+        if bare and head in ORG_HEADS and parts[0] in {*DEFINITE_REFERENCES, head}:
             named = self._named_org(head)
             if named is not None:
                 named.add_alias(phrase.text)
@@ -286,8 +296,8 @@ class Resolver:
         return self.touch(entity)
 
     def _pronoun(self, pronoun: str) -> Entity | None:
-        pronoun = {"him": "he", "her": "she", "them": "they"}.get(pronoun, pronoun)
-        if pronoun in {"he", "she"}:
+        pronoun = OBJECT_PRONOUN_SUBJECTS.get(pronoun, pronoun)
+        if pronoun in PERSON_PRONOUNS:
             for entity in reversed(self._recent):
                 if entity.kind != "person" and _bare_name_speaker(entity):
                     entity.kind = "person"  # "Zelko said ... He said": a one-word name
@@ -372,7 +382,7 @@ class Resolver:
     def _titled(self, phrase: Phrase) -> Entity | None:
         """``the Minister``: the last person whose role has that title."""
         first = phrase.text.split()[0].lower()
-        if first in {"a", "an"}:
+        if first in INDEFINITE_ARTICLES:
             return None
         titles = [w for w in phrase.text.lower().split() if w in TITLES]
         if not titles:
@@ -511,7 +521,11 @@ def _headed_by(text: str, head: str) -> bool:
         if part != stem:
             continue
         rest = parts[k + 1 :]
-        if not rest or rest[0] in {"of", "for"} or (len(rest) == 1 and text.split()[-1].isupper()):
+        if (
+            not rest
+            or rest[0] in HEAD_COMPLEMENTS
+            or (len(rest) == 1 and text.split()[-1].isupper())
+        ):
             return True
     return False
 

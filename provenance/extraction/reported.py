@@ -89,7 +89,7 @@ from provenance.extraction.lexicon.function import (
     PERSON_RELATIVES,
     POINTING_COMPLEMENTS,
     POINTING_PRONOUNS,
-    POSSESSIVE_SUBJECTS,
+    POSSESSIVE_PRONOUNS,
     PROGRESSIVE_AUXILIARIES,
     PRONOUNS,
     RECIPROCAL_FIRSTS,
@@ -1219,7 +1219,7 @@ def _nominal_clauses(
             continue  # "In his view, ..." opens the clause it attributes
         owner = match.group(1)
         subject = Phrase(
-            POSSESSIVE_SUBJECTS[owner.lower()], match.start(1), match.end(1), "pronoun"
+            POSSESSIVE_PRONOUNS[owner.lower()], match.start(1), match.end(1), "pronoun"
         )
         cue = " ".join(match.group().rstrip(", ").split())
         content = Span(match.end(), sentence.end)

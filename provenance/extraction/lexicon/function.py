@@ -355,9 +355,6 @@ PERSON_RELATIVES = wordset("who whose")
 #: Relatives whose antecedent is a thing (``the report that`` / ``which``).
 THING_RELATIVES = wordset("that which")
 
-#: A possessive and the subject pronoun it stands for (``in their view`` → they).
-POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
-
 #: A pair subject (``both countries``, ``the two sides``); group 1 is its head.
 BOTH_PATTERN = r"(?:both|the\s+two)\s+(?:the\s+)?(\w+)"
 
@@ -370,3 +367,15 @@ ONE_OF = ("one", "of")
 #: Words that end a backward search for a quotation's verb before a passive ``by`` (a
 #: reporting or copular verb belongs to another clause).
 VERB_SEARCH_STOPS = wordset("said says is was are were")
+
+#: Determiners of a bare back reference (``the ministry``, ``this company``, ``its board``).
+REFERENCE_DETERMINERS = wordset("the this that its")
+
+#: Definite determiners of a back reference to an outlet or organisation (``the paper``).
+DEFINITE_REFERENCES = wordset("the this that")
+
+#: The pronouns that point at a person (``he``, ``she``).
+PERSON_PRONOUNS = wordset("he she")
+
+#: Words after a head noun that keep it the head (``Central Bank of Westland``).
+HEAD_COMPLEMENTS = wordset("of for")
