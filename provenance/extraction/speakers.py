@@ -16,9 +16,12 @@ from provenance.extraction.lexicon.documents import AUTHOR_LINKS, DOCUMENT_HEADS
 from provenance.extraction.lexicon.function import (
     ABSTRACT_NOUN_ENDINGS,
     ADJECTIVE_ENDINGS,
+    APPOSITION_CONJUNCTIONS,
     CLAUSE_CONJUNCTIONS,
     CLAUSE_OPENERS,
     DETERMINERS,
+    GROUP_QUANTIFIERS,
+    INDEFINITE_ARTICLES,
     NOT_MODIFIERS,
     POST_MODIFIER_LINKS,
     PRONOUNS,
@@ -44,6 +47,7 @@ from provenance.extraction.lexicon.people import (
 from provenance.extraction.lexicon.time import (
     DATE_WORDS,
     DEICTIC_DAYS,
+    ORDINAL_SUFFIXES,
     TIME_PHRASE_OPENERS,
     TIME_PHRASE_WORDS,
     WEEKDAYS,
@@ -409,7 +413,7 @@ def _titled_name(inner: Phrase, outer: Phrase, words: list[Word]) -> bool:
 
 def _named_as(words: list[Word], start: int, end: int) -> Phrase | None:
     """The name in an apposition ``a man called Jo Doe`` / ``a woman named Jo Doe``."""
-    if end - start < 4 or _low(words[start]) not in {"a", "an"}:
+    if end - start < 4 or _low(words[start]) not in INDEFINITE_ARTICLES:
         return None
     for k in range(start + 1, min(end - 1, start + 4)):
         if _low(words[k]) in NAMING_PARTICIPLES and is_capitalized(words[k + 1].text):
@@ -489,7 +493,7 @@ def _time_phrase_start(words: list[Word], i: int, lo: int) -> int | None:
         and (
             _low(words[j]) in DATE_WORDS
             or words[j].text.isdigit()
-            or _low(words[j]) in {"st", "nd", "rd", "th", ","}
+            or _low(words[j]) in ORDINAL_SUFFIXES | {","}
         )
     ):
         j -= 1
@@ -631,7 +635,7 @@ def _title_led(own: list[Word], kind: str) -> bool:
 
 def _closes_apposition(word: Word) -> bool:
     """What may follow the name in ``spokesman, Jo Roe, said`` / ``lawyer, Jo Roe said``."""
-    return word.text in ",.;" or (word.text.islower() and _low(word) not in {"and", "or"})
+    return word.text in ",.;" or (word.text.islower() and _low(word) not in APPOSITION_CONJUNCTIONS)
 
 
 def _author(words: list[Word], j: int, stop: int) -> Phrase | None:
@@ -954,7 +958,7 @@ def canonical(phrase: Phrase, words: list[Word]) -> tuple[str, str | None]:
     first = text.split(" ", 1)
     if len(first) == 2 and (
         first[0].lower() == "the"
-        or (first[0].lower() in {"some", "many"} and phrase.kind == "group")
+        or (first[0].lower() in GROUP_QUANTIFIERS and phrase.kind == "group")
     ):
         text = first[1]
     role = text if phrase.kind == "person" else None

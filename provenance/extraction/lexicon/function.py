@@ -379,3 +379,9 @@ PERSON_PRONOUNS = wordset("he she")
 
 #: Words after a head noun that keep it the head (``Central Bank of Westland``).
 HEAD_COMPLEMENTS = wordset("of for")
+
+#: Conjunctions that may follow a name in apposition (``spokesman, Jo Roe and ...``).
+APPOSITION_CONJUNCTIONS = wordset("and or")
+
+#: Quantifiers of a group that a description may follow (``some residents who ...``).
+GROUP_QUANTIFIERS = wordset("some many")

@@ -120,3 +120,6 @@ EVENT_NOUNS = (
 #: A date after these bounds something else (``900 signatures by Wednesday``, ``closed since
 #: Monday``): it is not when the words were said.
 BOUND_PREPOSITIONS = frozenset({"by", "until", "till", "since", "before"})
+
+#: Ordinal suffixes written apart from their number (``21 st``).
+ORDINAL_SUFFIXES = wordset("st nd rd th")
