@@ -14,15 +14,38 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 from provenance.extraction.lexicon.cues import IRREGULAR_PAST_CUES, SPEAKING_STEMS
-from provenance.extraction.lexicon.documents import CLAIM_NOUNS, SPEECH_NOUNS, SPEECH_OCCURRED
-from provenance.extraction.lexicon.function import DESCRIBING_RELATIVES
+from provenance.extraction.lexicon.documents import (
+    CLAIM_NOUNS,
+    NOT_NOMINAL_CUE_LINKS,
+    SPEECH_NOUNS,
+    SPEECH_OCCURRED,
+)
+from provenance.extraction.lexicon.function import (
+    ANNOUNCING_NOW_PATTERN,
+    DESCRIBING_RELATIVES,
+    PERFECT_AUXILIARIES,
+    PRESENT_PERFECT_AUXILIARIES,
+)
 from provenance.extraction.lexicon.time import (
     BOUND_PREPOSITIONS,
+    CUE_ADVERB_PATTERN,
+    DAY_BEFORE_PHRASES,
+    DAY_PART_PATTERN,
     EVENT_DATE_DETERMINERS,
     EVENT_NOUNS,
     EVENT_PARTICIPLES,
+    EVENT_PREPOSITIONS_PATTERN,
     FUTURE_MARKERS,
+    LATER_OCCASION_PATTERN,
+    MONTH_PART_PATTERN,
     MONTH_PATTERN,
+    OCCASION_PREPOSITIONS,
+    ORDINAL_SUFFIX_PATTERN,
+    QUOTED_TODAY_PATTERN,
+    REFERRING_BACK_DETERMINERS_PATTERN,
+    RELATIVE_DATE_PATTERN,
+    SAME_DAY_PHRASES,
+    THIS_MONTH_PHRASES,
     WEEKDAY_ABBR_PATTERN,
     WEEKDAY_PATTERN,
     WEEKDAYS,
@@ -30,7 +53,7 @@ from provenance.extraction.lexicon.time import (
 
 _MONTH = MONTH_PATTERN
 _WEEKDAY = WEEKDAY_PATTERN
-_ORDINAL = r"(?:st|nd|rd|th)?"
+_ORDINAL = ORDINAL_SUFFIX_PATTERN + "?"
 _YEAR = r"(?:19|20)\d\d"
 
 # A date written out in full, as pages print their publication date.
@@ -50,10 +73,8 @@ _SAID_ON = re.compile(
     rf"\b(?P<dm>(?P<d1>\d{{1,2}}){_ORDINAL}\s(?:of\s)?(?P<m1>{_MONTH})(?:,?\s(?P<y1>{_YEAR}))?)\b"
     rf"|\b(?P<md>(?P<m2>{_MONTH})\s(?P<d2>\d{{1,2}}){_ORDINAL}(?:,?\s(?P<y2>{_YEAR}))?)\b"
     rf"|\b(?P<wd>{_WEEKDAY})\b"
-    rf"|\bin\s(?:(?:early|mid|late)[-\s])?(?P<mo>{_MONTH})(?:,?\s(?P<y3>{_YEAR}))?\b"
-    r"|\b(?P<rel>yesterday|today|tonight|last\snight|last\sweek|last\smonth|this\sweek"
-    r"|this\smonth|this\s(?:morning|afternoon|evening)"
-    r"|earlier\sthis\s(?:week|month)|earlier\stoday)\b"
+    rf"|\bin\s(?:{MONTH_PART_PATTERN}[-\s])?(?P<mo>{_MONTH})(?:,?\s(?P<y3>{_YEAR}))?\b"
+    rf"|\b(?P<rel>{RELATIVE_DATE_PATTERN})\b"
     r"|\b(?P<ly>last\syear)\b"
     r"|\bat\s(?P<clock>\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b\.?)",
     re.IGNORECASE,
@@ -124,10 +145,8 @@ def said_on(text: str, start: int, end: int, published: Published | None) -> str
     return None
 
 
-_POSSESSIVE = re.compile(r"(?:\s(?:morning|afternoon|evening|night))?['’]s\b")
+_POSSESSIVE = re.compile(rf"(?:\s{DAY_PART_PATTERN})?['’]s\b")
 """``Monday's``, ``Monday night's``."""
-_OCCASION_PREPOSITIONS = frozenset({"during", "at"})
-"""``said during Monday's debate``: the event of the date is the occasion of the saying."""
 
 
 _CLAUSE_OPENING = re.compile(r"[,;:(—–]\s*(?P<word>[\w’']+)[^,;:(—–.!?]*$")
@@ -157,7 +176,7 @@ def _attributive(text: str, match: re.Match[str]) -> bool:
     describes something else than the saying (but ``at Monday's meeting`` is its occasion)."""
     before = text[max(0, match.start() - 16) : match.start()].lower().split()
     if _POSSESSIVE.match(text, match.end()):
-        return not before or before[-1] not in _OCCASION_PREPOSITIONS  # "at Monday's meeting"
+        return not before or before[-1] not in OCCASION_PREPOSITIONS  # "at Monday's meeting"
     if before and (before[-1] in EVENT_DATE_DETERMINERS or before[-1] in BOUND_PREPOSITIONS):
         return True
     return bool(EVENT_PARTICIPLES & set(before[-2:]))
@@ -244,25 +263,20 @@ def _weekday(name: str, published: Published | None, last: bool = False) -> str 
 def _relative(phrase: str, published: Published | None) -> str | None:
     today = published.day_date if published else None
     if today is None:
-        if published and published.month and phrase in {"this month", "earlier this month"}:
+        if published and published.month and phrase in THIS_MONTH_PHRASES:
             return f"{published.year:04d}-{published.month:02d}"
         return None
-    if phrase in _SAME_DAY:
+    if phrase in SAME_DAY_PHRASES:
         return today.isoformat()
-    if phrase in {"yesterday", "last night"}:
+    if phrase in DAY_BEFORE_PHRASES:
         return (today - timedelta(days=1)).isoformat()
-    if phrase in {"this month", "earlier this month"}:
+    if phrase in THIS_MONTH_PHRASES:
         return today.strftime("%Y-%m")
     if phrase == "last month":
         return (today - relativedelta(months=1)).strftime("%Y-%m")
     if phrase == "last week":
         return _month_of(today - timedelta(days=today.weekday() + 7), 7)
     return _month_of(today - timedelta(days=today.weekday()), today.weekday() + 1)
-
-
-_SAME_DAY = frozenset(
-    {"today", "earlier today", "tonight", "this morning", "this afternoon", "this evening"}
-)
 
 
 def _month_of(first: date, days: int) -> str | None:
@@ -273,9 +287,8 @@ def _month_of(first: date, days: int) -> str | None:
 
 _AUXILIARY_GAP = 40
 """How far before a cue its auxiliary and adverbs are looked for."""
-_PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "’ve"})
-_CUE_ADVERB = re.compile(r"\w+ly|also|already|since|earlier|previously|repeatedly|long|often")
-_LATER_OCCASION = re.compile(r"\blater\b(?!\s+(?:this|that|in\s+the)\b)", re.IGNORECASE)
+_CUE_ADVERB = re.compile(CUE_ADVERB_PATTERN)
+_LATER_OCCASION = re.compile(LATER_OCCASION_PATTERN, re.IGNORECASE)
 
 
 def perfect_cue(
@@ -283,7 +296,7 @@ def perfect_cue(
 ) -> bool:
     """Whether a statement's cue is in the perfect (``has warned``, ``had also accused``):
     it reports something said before the occasion the story dates."""
-    auxiliaries = auxiliaries or _PERFECT_AUXILIARIES
+    auxiliaries = auxiliaries or PERFECT_AUXILIARIES
     at = _cue_at(text, cue, start, end)
     if at < 0:
         return False
@@ -296,7 +309,7 @@ def perfect_cue(
     return False
 
 
-PRESENT_PERFECT = frozenset({"has", "have", "'ve", "’ve"})
+PRESENT_PERFECT = PRESENT_PERFECT_AUXILIARIES
 """``has called``: the present perfect takes no past date (``has called it ... in May`` is
 not English), so a date near it belongs to another clause."""
 
@@ -312,9 +325,7 @@ def _cue_at(text: str, cue: str | None, start: int, end: int) -> int:
     return at if at >= 0 else text.find(cue, end, end + _FRAME_GAP)
 
 
-_ANNOUNCING_NOW = re.compile(
-    r"\b(?:is|are|am)\s+(?:\w+\s+)?(?:pleased|delighted|happy|proud|glad)\s+to\s+$", re.IGNORECASE
-)
+_ANNOUNCING_NOW = re.compile(ANNOUNCING_NOW_PATTERN, re.IGNORECASE)
 
 
 def announced_now(
@@ -335,7 +346,7 @@ def later_occasion(text: str, start: int, end: int) -> bool:
     return _LATER_OCCASION.search(text, start, end) is not None
 
 
-_QUOTED_TODAY = re.compile(r"\b(?:today|tonight)\b")
+_QUOTED_TODAY = re.compile(QUOTED_TODAY_PATTERN)
 """Lower case only: a capitalised ``Today`` opening a quotation often means "nowadays"."""
 
 
@@ -349,7 +360,7 @@ def quoted_today(text: str, start: int, end: int, published: Published | None) -
 
 
 _REFERRING_BACK = re.compile(
-    r"\s*(?:These|The|This|Those|His|Her|Their|Its)\s+(?:[\w-]+\s+)?"
+    rf"\s*{REFERRING_BACK_DETERMINERS_PATTERN}\s+(?:[\w-]+\s+)?"
     rf"(?:{'|'.join(sorted(SPEECH_NOUNS))})\s+(?:{'|'.join(SPEECH_OCCURRED)})\b"
 )
 
@@ -366,11 +377,11 @@ def dated_afterwards(text: str, start: int, end: int, published: Published | Non
 def nominal_cue(cue: str | None) -> bool:
     """Whether a cue is a noun (``claims by``, ``reports of``, ``rumours emerged that``)."""
     parts = (cue or "").lower().split()
-    return len(parts) > 1 and parts[0] in CLAIM_NOUNS and parts[1] not in {"for", "on", "to"}
+    return len(parts) > 1 and parts[0] in CLAIM_NOUNS and parts[1] not in NOT_NOMINAL_CUE_LINKS
 
 
 _EVENT_REFERENCE = re.compile(
-    r"\b(?:after|during|at|following|before|ahead\s+of)\s+the\s+(?:\w+\s+)?"
+    rf"\b{EVENT_PREPOSITIONS_PATTERN}\s+the\s+(?:\w+\s+)?"
     rf"(?:{'|'.join(EVENT_NOUNS)})\b|\bafterwards?\b",
     re.IGNORECASE,
 )

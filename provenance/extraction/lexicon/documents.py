@@ -138,3 +138,6 @@ ISSUER_LEADS = wordset("issued released published by from of")
 
 #: ``The statement reads in part: "..."``: the words between a document's verb and its quotation.
 IN_PART = ("in", "part")
+
+#: Words after a claim noun that make it no cue (``claims for damages``, ``reports on``).
+NOT_NOMINAL_CUE_LINKS = wordset("for on to")

@@ -385,3 +385,14 @@ APPOSITION_CONJUNCTIONS = wordset("and or")
 
 #: Quantifiers of a group that a description may follow (``some residents who ...``).
 GROUP_QUANTIFIERS = wordset("some many")
+
+#: Auxiliaries of the perfect before a cue (``has warned``, ``had said``, ``they've said``).
+PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "’ve"})
+
+#: Auxiliaries of the present perfect (``has called``): it takes no past date.
+PRESENT_PERFECT_AUXILIARIES = frozenset({"has", "have", "'ve", "’ve"})
+
+#: ``is pleased to`` right before a cue: announcing now.
+ANNOUNCING_NOW_PATTERN = (
+    r"\b(?:is|are|am)\s+(?:\w+\s+)?(?:pleased|delighted|happy|proud|glad)\s+to\s+$"
+)

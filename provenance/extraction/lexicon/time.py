@@ -123,3 +123,48 @@ BOUND_PREPOSITIONS = frozenset({"by", "until", "till", "since", "before"})
 
 #: Ordinal suffixes written apart from their number (``21 st``).
 ORDINAL_SUFFIXES = wordset("st nd rd th")
+
+#: Ordinal suffixes after a day's number, as a pattern (``3rd May``).
+ORDINAL_SUFFIX_PATTERN = r"(?:st|nd|rd|th)"
+
+#: The part of a month before its name (``in early May``, ``in mid-June``).
+MONTH_PART_PATTERN = r"(?:early|mid|late)"
+
+#: Dates relative to the day of publication (``yesterday``, ``earlier this week``).
+RELATIVE_DATE_PATTERN = (
+    r"yesterday|today|tonight|last\snight|last\sweek|last\smonth|this\sweek"
+    r"|this\smonth|this\s(?:morning|afternoon|evening)"
+    r"|earlier\sthis\s(?:week|month)|earlier\stoday"
+)
+
+#: A part of the day before a possessive (``Monday night's``).
+DAY_PART_PATTERN = r"(?:morning|afternoon|evening|night)"
+
+#: ``said during Monday's debate``: the event of the date is the occasion of the saying.
+OCCASION_PREPOSITIONS = wordset("during at")
+
+#: Relative dates meaning the day before publication.
+DAY_BEFORE_PHRASES = frozenset({"yesterday", "last night"})
+
+#: Relative dates meaning the month of publication.
+THIS_MONTH_PHRASES = frozenset({"this month", "earlier this month"})
+
+#: Relative dates meaning the day of publication.
+SAME_DAY_PHRASES = frozenset(
+    {"today", "earlier today", "tonight", "this morning", "this afternoon", "this evening"}
+)
+
+#: Adverbs between a perfect auxiliary and its cue (``has also said``, ``had repeatedly``).
+CUE_ADVERB_PATTERN = r"\w+ly|also|already|since|earlier|previously|repeatedly|long|often"
+
+#: ``later`` as an occasion after the one the story dates, not ``later this week``.
+LATER_OCCASION_PATTERN = r"\blater\b(?!\s+(?:this|that|in\s+the)\b)"
+
+#: ``today`` / ``tonight`` inside a quotation (matched in lower case only).
+QUOTED_TODAY_PATTERN = r"\b(?:today|tonight)\b"
+
+#: Determiners opening a sentence that refers back to earlier speech (``These remarks came``).
+REFERRING_BACK_DETERMINERS_PATTERN = r"(?:These|The|This|Those|His|Her|Their|Its)"
+
+#: Prepositions placing a statement at an occasion named before (``after the vote``).
+EVENT_PREPOSITIONS_PATTERN = r"(?:after|during|at|following|before|ahead\s+of)"
