@@ -11,6 +11,7 @@ from provenance.domain.extraction import ExtractedSource
 from provenance.extraction.channels import Relay
 from provenance.extraction.coref import Entity
 from provenance.extraction.found import Found, minus
+from provenance.extraction.lexicon.channels import SELF_REFERENCE_WORDS
 from provenance.extraction.lexicon.function import DETERMINERS
 from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, inside
@@ -19,8 +20,6 @@ from provenance.extraction.text import Span
 _MIN_CLAUSE_WORDS = 1
 """A reported clause around a quotation is a statement of its own (FORMAT.md Convention 2)
 from this many words outside the quotation marks (``said the result was "..."``)."""
-_SELF_REFERENCE = frozenset({"this", "our"})
-"""``told this newspaper``, ``in an interview with our website``: the publisher itself."""
 
 
 class Attribution(Struct, kw_only=True):
@@ -67,7 +66,7 @@ def own_outlet(relay: Relay, publisher: str | None) -> bool:
     """Whether a relay is the publisher itself (``told the Courier`` in the Courier's
     own story, ``told this newspaper`` in any): FORMAT.md Convention 5."""
     first = relay.phrase.text.split()[0].lower() if relay.phrase.text.split() else ""
-    if first in _SELF_REFERENCE:
+    if first in SELF_REFERENCE_WORDS:
         return True
     return same_outlet(relay.name, publisher) or (
         relay.phrase.text != relay.name and same_outlet(relay.phrase.text, publisher)

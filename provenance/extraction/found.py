@@ -10,6 +10,7 @@ from provenance.extraction.channels import Relay
 from provenance.extraction.coref import Entity
 from provenance.extraction.dates import Published, said_on
 from provenance.extraction.lexicon.channels import NOUN_CHANNELS
+from provenance.extraction.lexicon.documents import DOCUMENT_VERBS, SAID_IN_DOCUMENT_PATTERN
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import Clause
 from provenance.extraction.speakers import Phrase
@@ -23,12 +24,7 @@ LOOK_BACK = 30
 EntityOf = Callable[[Phrase], Entity | None]
 """Resolves a phrase to the entity it names, as the reader does at that point."""
 
-_DOCUMENT_VERBS = frozenset({"note", "notes", "report", "reports", "state", "states"})
-"""Nouns of documents that read as verbs before ``that`` (``in a note that``)."""
-_SAID_IN_DOCUMENT = re.compile(
-    r"\b(said|says|wrote|writes|stated|states|added|adds|argued|warned)\s(?:[\w,-]+\s){0,4}?"
-    r"in\s(?:a|an|the|its|their|his|her)\s(?:[\w-]+\s){0,2}?$"
-)
+_SAID_IN_DOCUMENT = re.compile(SAID_IN_DOCUMENT_PATTERN)
 
 
 @dataclass
@@ -139,7 +135,7 @@ def clause_statement(body: str, clause: Clause, sentence: Span) -> Found:
 def _verb_of_document(body: str, clause: Clause, sentence: Span) -> str:
     """``said in a research note that``: the cue is the verb, not the document's noun
     read as a verb (``note that``)."""
-    if clause.cue.lower() not in _DOCUMENT_VERBS:
+    if clause.cue.lower() not in DOCUMENT_VERBS:
         return clause.cue
     before = body[max(sentence.start, clause.cue_start - FRAME_REACH) : clause.cue_start]
     match = _SAID_IN_DOCUMENT.search(before)

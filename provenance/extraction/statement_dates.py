@@ -20,6 +20,7 @@ from provenance.extraction.dates import (
     time_heading,
 )
 from provenance.extraction.found import FRAME_REACH, Found, Page, date_in, minus, paragraph_of
+from provenance.extraction.lexicon.channels import CITED_BEFORE_PATTERN
 from provenance.extraction.lexicon.function import PERFECT_MARKERS
 from provenance.extraction.text import Span, sentences
 from provenance.extraction.transcript import Turn
@@ -46,7 +47,7 @@ _PASSAGE_PARAGRAPHS = 3
 _HEADING_REACH = 40
 _LIVE_MIN_ENTRIES = 2
 """A page with this many time-of-day headings is a live page."""
-_CITED = re.compile(r"\b(?:citing|quoting)\s+$", re.IGNORECASE)
+_CITED = re.compile(CITED_BEFORE_PATTERN, re.IGNORECASE)
 _CITED_REACH = 16
 _LEDE_MAX_AGE = timedelta(days=60)
 """A lede's occasion is at most this long before publication."""

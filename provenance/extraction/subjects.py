@@ -8,7 +8,7 @@ from provenance.extraction.lexicon.function import (
     NOT_DESCRIPTION_WORDS,
     QUANTIFIERS,
 )
-from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, TITLES
+from provenance.extraction.lexicon.people import GROUP_HEADS, ORG_HEADS, REACTION_LINKS, TITLES
 from provenance.extraction.reported import Clause
 from provenance.extraction.speakers import (
     Phrase,
@@ -43,7 +43,7 @@ def subject_phrase(
         " " not in phrase.text
         and heading_word(phrase.text)
         and after + 1 < len(ws)
-        and ws[after].text.lower() in {"from", "among"}
+        and ws[after].text.lower() in REACTION_LINKS
     ):
         # "Reaction from members on social media was mixed": the members react
         phrase = phrase_after(ws, after + 1)

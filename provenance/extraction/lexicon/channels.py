@@ -324,3 +324,9 @@ RELAYING_DOCUMENTS = wordset("statement report letter")
 
 #: ``, Reuters reports.`` right after a relay's name.
 REPORTS_AFTER_PATTERN = r"\s+report(?:s|ed)\s*[.!]"
+
+#: ``told this newspaper``, ``an interview with our website``: the publisher itself.
+SELF_REFERENCE_WORDS = wordset("this our")
+
+#: ``citing`` / ``quoting`` right before a statement.
+CITED_BEFORE_PATTERN = r"\b(?:citing|quoting)\s+$"

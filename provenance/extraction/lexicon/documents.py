@@ -141,3 +141,12 @@ IN_PART = ("in", "part")
 
 #: Words after a claim noun that make it no cue (``claims for damages``, ``reports on``).
 NOT_NOMINAL_CUE_LINKS = wordset("for on to")
+
+#: Nouns of documents that read as verbs before ``that`` (``in a note that``).
+DOCUMENT_VERBS = wordset("note notes report reports state states")
+
+#: ``said ... in a statement``: a cue (group 1) and the document it was said in, up to it.
+SAID_IN_DOCUMENT_PATTERN = (
+    r"\b(said|says|wrote|writes|stated|states|added|adds|argued|warned)\s(?:[\w,-]+\s){0,4}?"
+    r"in\s(?:a|an|the|its|their|his|her)\s(?:[\w-]+\s){0,2}?$"
+)

@@ -230,3 +230,6 @@ PAIR_HEADS = wordset(
     "sides countries nations governments leaders parties teams clubs companies firms "
     "ministers camps states men women"
 )
+
+#: ``Reaction from members ...``: links from a heading word to the people it reports.
+REACTION_LINKS = wordset("from among")
