@@ -12,10 +12,13 @@ import re
 
 from provenance.extraction.lexicon.layout import (
     AUTHOR_CREDIT_ROLES,
+    BIO_AFFILIATION_PATTERN,
+    BIO_ARTICLE_PATTERN,
     BIO_ROLES,
     BYLINE_NAME_PARTICLES,
     CREDIT_ROLES_PATTERN,
     NON_PERSON_WORDS,
+    OUTLET_LINK_PATTERN,
     ROLE_NOUNS,
     ROLE_WORDS,
 )
@@ -26,7 +29,7 @@ _NAME = re.compile(
     r"(?:\s[A-Z][\w’'.-]*)"
 )
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'. -]*$")
-_OF_OUTLET = re.compile(r"\s+(?:of|for|at)\s+\S.*$")
+_OF_OUTLET = re.compile(rf"\s+{OUTLET_LINK_PATTERN}\s+\S.*$")
 _CREDIT_SLASH = re.compile(r"\s*/$")
 _PLACE_PART = re.compile(r"[A-Z][a-z’'-]+|[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){0,2}")
 _MAX_BYLINE = 120
@@ -41,8 +44,8 @@ _CREDIT_PART = re.compile(
 
 # "Jane Doe is a former political reporter with The Daily Courier"
 _BIO = re.compile(
-    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3}) is (?:a|an|the) "
-    rf"(?:[\w-]+ ){{0,5}}(?:{'|'.join(BIO_ROLES)})(?: (?:with|at|for|of|on) .{{1,120}})?\.?"
+    rf"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{1,3}}) is {BIO_ARTICLE_PATTERN} "
+    rf"(?:[\w-]+ ){{0,5}}(?:{'|'.join(BIO_ROLES)})(?: {BIO_AFFILIATION_PATTERN} .{{1,120}})?\.?"
 )
 
 

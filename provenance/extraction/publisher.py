@@ -13,15 +13,18 @@ relays are kept.
 import re
 
 from provenance.extraction.channels import MASTHEAD_WORDS
-from provenance.extraction.lexicon.layout import DESK_MODIFIERS
+from provenance.extraction.lexicon.layout import (
+    DESK_MODIFIERS,
+    DESK_ROLE_PATTERN,
+    OUTLET_NAME_LINK_PATTERN,
+)
 
-_NAME = r"[A-Z][\w&.'’-]*(?: (?:of |the |and |& )?[A-Z][\w&.'’-]*){0,4}"
+_NAME = rf"[A-Z][\w&.'’-]*(?: {OUTLET_NAME_LINK_PATTERN}?[A-Z][\w&.'’-]*){{0,4}}"
 _TITLE_SITE = re.compile(rf"\s[|]\s(?P<name>(?:The )?{_NAME})\s*$")
 _TITLE_DASH_SITE = re.compile(rf"\s[-–—]\s(?P<name>(?:The )?{_NAME})\s*$")
 """``Headline - The Valley News``: a dash suffix is a site only with a masthead word."""
 _DESK_BYLINE = re.compile(
-    rf"(?:By )?(?P<name>(?:The )?{_NAME}) (?:Staff(?: Writer| Reporter)?|Reporter|"
-    r"Correspondent|(?:News|Web|Online|Digital) Desk|Newsroom)",
+    rf"(?:By )?(?P<name>(?:The )?{_NAME}) {DESK_ROLE_PATTERN}",
 )
 _DATELINE_CREDIT = re.compile(
     r"(?:[A-Z][\w.'’-]*,? ){1,4}(?:[A-Z][a-z]{2,4}\.? \d{1,2} )?"

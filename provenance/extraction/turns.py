@@ -5,6 +5,7 @@ from provenance.extraction.chains import entity_relay
 from provenance.extraction.channels import channel_in
 from provenance.extraction.coref import Entity, Resolver
 from provenance.extraction.found import Found, Page
+from provenance.extraction.lexicon.channels import TRANSCRIPT_CHANNELS
 from provenance.extraction.lexicon.function import FIRST_PERSON_POSSESSIVES
 from provenance.extraction.speakers import Phrase, name_registry
 from provenance.extraction.text import Span
@@ -70,7 +71,7 @@ def transcript_channel(page: Page, turns: dict[int, Turn]) -> str | None:
     intro = _transcript_intro(page, turns)
     if intro is not None:
         channel = channel_in(page.body, [intro])
-        if channel in {"news conference", "press briefing", "speech", "media talk"}:
+        if channel in TRANSCRIPT_CHANNELS:
             return channel
     return turn.setting
 

@@ -330,3 +330,6 @@ SELF_REFERENCE_WORDS = wordset("this our")
 
 #: ``citing`` / ``quoting`` right before a statement.
 CITED_BEFORE_PATTERN = r"\b(?:citing|quoting)\s+$"
+
+#: Channels a transcript's introduction may name for the occasion it records.
+TRANSCRIPT_CHANNELS = frozenset({"news conference", "press briefing", "speech", "media talk"})

@@ -326,3 +326,21 @@ FURNITURE_LABELS = frozenset(
         "tags",
     }
 )
+
+#: ``By Jo Roe of The Daily Courier``: the link from a byline's name to its outlet.
+OUTLET_LINK_PATTERN = r"(?:of|for|at)"
+
+#: ``Jo Roe is a reporter ...``: the article of an author's biography.
+BIO_ARTICLE_PATTERN = r"(?:a|an|the)"
+
+#: ``... reporter with The Daily Courier``: the link from a biography's role to its outlet.
+BIO_AFFILIATION_PATTERN = r"(?:with|at|for|of|on)"
+
+#: Small words inside an outlet's name (``Bank of Westland``, ``The Times and Post``).
+OUTLET_NAME_LINK_PATTERN = r"(?:of |the |and |& )"
+
+#: ``The Daily Courier Staff Writer``: the desk or staff role after an outlet's name.
+DESK_ROLE_PATTERN = (
+    r"(?:Staff(?: Writer| Reporter)?|Reporter|"
+    r"Correspondent|(?:News|Web|Online|Digital) Desk|Newsroom)"
+)
