@@ -2,6 +2,7 @@
 
 import importlib
 import pkgutil
+import re
 import threading
 from collections import Counter
 
@@ -37,6 +38,22 @@ def _word_lists() -> list[tuple[str, frozenset[str] | tuple[str, ...]]]:
 
 WORD_LISTS = _word_lists()
 
+PATTERNS = [
+    (f"{module.__name__.rsplit('.', 1)[-1]}.{name}", value)
+    for module in MODULES
+    for name, value in vars(module).items()
+    if name.isupper() and isinstance(value, str)
+]
+
+WORD_MAPS = [
+    (f"{module.__name__.rsplit('.', 1)[-1]}.{name}", value)
+    for module in MODULES
+    for name, value in vars(module).items()
+    if name.isupper()
+    and isinstance(value, dict)
+    and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+]
+
 
 def _pattern(entry: str) -> bool:
     """Whether a list entry is a regular expression (kept in the case it matches)."""
@@ -48,6 +65,16 @@ def test_word_lists_are_folded_and_without_repeats(name: str, words):
     if isinstance(words, frozenset) or not any(_pattern(word) for word in words):
         assert all(word == word.strip().lower() and word for word in words), name
     assert len(set(words)) == len(words), [w for w, n in Counter(words).items() if n > 1]
+
+
+@pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[name for name, _ in PATTERNS])
+def test_patterns_compile(name: str, pattern: str):
+    re.compile(pattern)
+
+
+@pytest.mark.parametrize(("name", "words"), WORD_MAPS, ids=[name for name, _ in WORD_MAPS])
+def test_word_maps_are_folded(name: str, words: dict[str, str]):
+    assert all(word == word.strip().lower() and word for word in words), name
 
 
 def test_every_cue_class_is_known_and_every_lemma_listed_once():
@@ -124,3 +151,12 @@ def test_lists_built_from_others_contain_them():
     assert people.HONORIFICS <= people.TITLES
     assert people.DESCRIPTIONS <= people.TITLES
     assert people.ANONYMOUS_HEADS <= people.GROUP_HEADS
+    assert named >= channels.RELAYING_DOCUMENTS
+    assert named >= channels.TRANSCRIPT_CHANNELS
+
+
+def test_narrower_lists_are_inside_the_wider_ones():
+    from provenance.extraction.lexicon import documents, function
+
+    assert documents.ISSUER_LINKS <= documents.ISSUER_LEADS
+    assert function.PRESENT_PERFECT_AUXILIARIES <= function.PERFECT_AUXILIARIES
