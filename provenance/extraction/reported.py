@@ -35,6 +35,7 @@ from provenance.extraction.lexicon.cues import (
     NOUN_OR_VERB_CUES,
     NOUN_OR_VERB_LEMMAS,
     PLAIN_SAY,
+    RELAY_LEMMAS,
 )
 from provenance.extraction.lexicon.documents import (
     DOCUMENT_HEADS,
@@ -697,7 +698,7 @@ def _relay_tail(ws: list[Word], k: int, cues: Lexicon) -> bool:
 
 def _relay_verb(word: Word, cues: Lexicon) -> bool:
     """Whether a word is a verb by which an outlet relays a story (``reported``, ``says``)."""
-    return cues.lemma_classes(word.text)[0] in {"report", "say", "write"}
+    return cues.lemma_classes(word.text)[0] in RELAY_LEMMAS
 
 
 def _names_message(ws: list[Word], j: int) -> bool:

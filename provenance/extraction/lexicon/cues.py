@@ -424,3 +424,6 @@ SPEAKING_STEMS = ("speak", "spok", "address", "told", "talk", "testif")
 
 #: ``according to X``: attribution without a verb.
 ACCORDING_TO_PATTERN = r"\baccording\s+to\s"
+
+#: Lemmas of the verbs by which an outlet relays a story (``reported``, ``says``, ``wrote``).
+RELAY_LEMMAS = wordset("report say write")
