@@ -463,8 +463,8 @@ def _incorporated(entity: Entity) -> bool:
 
 
 def _weak_person(entity: Entity) -> bool:
-    """A capitalised pair taken for a person with nothing else to show it (``Velmar
-    Electric intends to ...``): no title, no statement, no pronoun has referred to it."""
+    """A capitalised pair taken for a person with nothing else to show it (``Brandt
+    Foods plans to ...``): no title, no statement, no pronoun has referred to it."""
     return (
         entity.kind == "person"
         and "." not in entity.name

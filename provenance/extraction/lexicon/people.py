@@ -121,7 +121,7 @@ SOURCE_QUALIFIERS = (
 #: ``officials in``).
 GROUP_LINKS = wordset("from along in on at of across near around with")
 
-#: Definite articles of other languages that open the names of publications (``Le Monde``).
+#: Definite articles of other languages that open the names of publications (``La Gazette``).
 TITLE_ARTICLES = wordset("le la les el los las der die das il")
 
 #: Lower-case words inside names (``Bank of X``, ``Jo van Roe``).
