@@ -3,11 +3,12 @@
 from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
-from litestar.params import Body, Parameter
+from litestar.params import Body
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found, require_api_key
+from provenance.api.limits import MAX_NAME_CHARS, DocumentId, text_param
 from provenance.api.openapi import (
     DOCUMENT,
     DOCUMENT_IN_EXAMPLE,
@@ -30,8 +31,6 @@ from provenance.domain import (
     ReextractIn,
     Statement,
 )
-
-DocumentId = Annotated[str, Parameter(description="Document id (hash of its text).")]
 
 
 class DocumentController(Controller):
@@ -89,7 +88,7 @@ class DocumentController(Controller):
         service: Service,
         limit: Limit = 50,
         offset: Offset = 0,
-        outlet: Annotated[str | None, Parameter(description="Only this outlet's.")] = None,
+        outlet: Annotated[str | None, text_param("Only this outlet's.", MAX_NAME_CHARS)] = None,
     ) -> Page[DocumentSummary]:
         """List stored documents, oldest first."""
         return page(request, service.list_documents(limit, offset, outlet), limit, offset)

@@ -25,6 +25,7 @@ from provenance.service import EmptyDocument
 log = logging.getLogger(__name__)
 TYPE_BASE = "https://provenance.invalid/problems/"
 API_KEY_HEADER = "X-API-Key"
+MAX_DETAIL_CHARS = 300
 
 
 def problem(status: int, slug: str, title: str, detail: str, **extra) -> ProblemDetailsException:
@@ -56,12 +57,30 @@ async def require_api_key_for_reads(connection: ASGIConnection, handler: BaseRou
     await require_api_key(connection, handler)
 
 
+def _what_failed(detail: str, errors: object) -> str:
+    """ "Validation failed for GET /trace: q: Expected `str` of length >= 4": the request
+    line without its query (which may be a 50 KB filter), then each field and what it needs."""
+    detail = detail.split("?", 1)[0]
+    if isinstance(errors, list):
+        reasons = [
+            f"{error.get('key')}: {error.get('message')}" if error.get("key") else error["message"]
+            for error in errors
+            if isinstance(error, dict) and error.get("message")
+        ]
+        if reasons:
+            detail = f"{detail}: {'; '.join(reasons)}"
+    if len(detail) > MAX_DETAIL_CHARS:
+        detail = detail[: MAX_DETAIL_CHARS - 1] + "\u2026"
+    return detail
+
+
 def _validation(exc: ValidationException) -> ProblemDetailsException:
     """Malformed JSON is a 400; a well-formed body or parameter that breaks the rules, a 422."""
     malformed = "malformed" in str(exc.detail).lower() or "json is malformed" in str(exc.extra)
     if malformed:
         return problem(400, "malformed-request", "Malformed request", str(exc.detail))
-    return problem(422, "invalid-request", "Invalid request", str(exc.detail), errors=exc.extra)
+    detail = _what_failed(str(exc.detail), exc.extra)
+    return problem(422, "invalid-request", "Invalid request", detail, errors=exc.extra)
 
 
 def _http(exc: HTTPException) -> ProblemDetailsException:
@@ -98,6 +117,14 @@ def _not_utf8(exc: UnicodeDecodeError) -> ProblemDetailsException:
     return problem(400, "malformed-request", "Malformed request", "the body is not UTF-8")
 
 
+def _too_deep(exc: RecursionError) -> ProblemDetailsException:
+    """A JSON body nested past the decoder's depth (about 1000 levels) is the client's error;
+    any other recursion failure is the server's."""
+    if "deserializ" not in str(exc):
+        return _internal(exc)
+    return problem(400, "malformed-request", "Malformed request", "the JSON is nested too deeply")
+
+
 def _internal(exc: Exception) -> ProblemDetailsException:
     log.exception("unhandled error", exc_info=exc)
     return problem(500, "internal", "Internal error", "the server failed; nothing was stored")
@@ -115,6 +142,7 @@ def problem_details_plugin() -> ProblemDetailsPlugin:
                 IntegrityError: _conflict,
                 msgspec.DecodeError: _decode,
                 UnicodeDecodeError: _not_utf8,
+                RecursionError: _too_deep,
                 Exception: _internal,
             },
         )

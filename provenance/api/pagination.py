@@ -6,11 +6,12 @@ from urllib.parse import urlencode
 from litestar import Request
 from litestar.params import Parameter
 
+from provenance.api.limits import MAX_INT
 from provenance.domain import Page
 from provenance.service import Slice
 
 Limit = Annotated[int, Parameter(ge=1, le=500, description="Items per page (1 to 500).")]
-Offset = Annotated[int, Parameter(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Parameter(ge=0, le=MAX_INT, description=f"Items to skip (0 to {MAX_INT}).")]
 
 
 def page(request: Request, found: Slice, limit: int, offset: int) -> Page:

@@ -3,10 +3,10 @@
 from typing import Annotated
 
 from litestar import Controller, Request, get
-from litestar.params import Parameter
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found
+from provenance.api.limits import MAX_NAME_CHARS, SourceId, SpeakerId, text_param
 from provenance.api.openapi import (
     SOURCE,
     SPEAKER,
@@ -21,8 +21,9 @@ from provenance.domain import Page, Source, Speaker, Statement
 
 NameQuery = Annotated[
     str | None,
-    Parameter(
-        description="Part of any name, alias or spelling (case and accents ignored).",
+    text_param(
+        "Part of any name, alias or spelling (case and accents ignored).",
+        MAX_NAME_CHARS,
         examples=query_example("Chaudhry", "A spelling variant"),
     ),
 ]
@@ -60,7 +61,7 @@ class SpeakerController(Controller):
     def get_speaker(
         self,
         service: Service,
-        speaker_id: Annotated[int, Parameter(description="Speaker id.")],
+        speaker_id: SpeakerId,
     ) -> Speaker:
         """A speaker with every alias (and how often it was seen) and every role."""
         speaker = service.get_speaker(speaker_id)
@@ -79,7 +80,7 @@ class SpeakerController(Controller):
         self,
         request: Request,
         service: Service,
-        speaker_id: Annotated[int, Parameter(description="Speaker id.")],
+        speaker_id: SpeakerId,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Page[Statement]:
@@ -122,7 +123,7 @@ class SourceController(Controller):
     def get_source(
         self,
         service: Service,
-        source_id: Annotated[int, Parameter(description="Source id.")],
+        source_id: SourceId,
     ) -> Source:
         """An intermediary with its aliases and how many statements it relayed."""
         source = service.get_source(source_id)

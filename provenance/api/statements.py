@@ -8,6 +8,13 @@ from litestar.params import Parameter
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found
+from provenance.api.limits import (
+    MAX_DOCUMENT_ID_CHARS,
+    MAX_NAME_CHARS,
+    MAX_WORDS_CHARS,
+    StatementId,
+    text_param,
+)
 from provenance.api.openapi import STATEMENT, ok, page_of, problems, query_example
 from provenance.api.pagination import Limit, Offset, page
 from provenance.domain import Page, Statement
@@ -32,16 +39,18 @@ class StatementController(Controller):
         offset: Offset = 0,
         speaker: Annotated[
             str | None,
-            Parameter(
-                description="Speaker id, or any name or spelling the speaker was seen under.",
+            text_param(
+                "Speaker id, or any name or spelling the speaker was seen under.",
+                MAX_NAME_CHARS,
                 examples=query_example("Mammadov", "By a surname"),
             ),
         ] = None,
-        document: Annotated[str | None, Parameter(description="Document id.")] = None,
+        document: Annotated[str | None, text_param("Document id.", MAX_DOCUMENT_ID_CHARS)] = None,
         via: Annotated[
             str | None,
-            Parameter(
-                description="An intermediary (source id or name) the statement passed through.",
+            text_param(
+                "An intermediary (source id or name) the statement passed through.",
+                MAX_NAME_CHARS,
                 examples=query_example("Reuters", "Relayed by an agency"),
             ),
         ] = None,
@@ -51,8 +60,9 @@ class StatementController(Controller):
         ] = None,
         q: Annotated[
             str | None,
-            Parameter(
-                description="Words the statement's text contains (case-insensitive).",
+            text_param(
+                "Words the statement's text contains (case-insensitive).",
+                MAX_WORDS_CHARS,
                 examples=query_example("baseless", "A word of the quote"),
             ),
         ] = None,
@@ -87,7 +97,7 @@ class StatementController(Controller):
     def get_statement(
         self,
         service: Service,
-        statement_id: Annotated[int, Parameter(description="Statement id.")],
+        statement_id: StatementId,
     ) -> Statement:
         """One statement with its chain: speaker -> channel -> intermediaries -> document."""
         statement = service.get_statement(statement_id)

@@ -12,6 +12,14 @@ from prov.model import ProvDocument
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found, problem
+from provenance.api.limits import (
+    MAX_INT,
+    MAX_TRACE_CHARS,
+    MIN_TRACE_CHARS,
+    ClusterId,
+    StatementId,
+    text_param,
+)
 from provenance.api.openapi import (
     SPEAKER_REF,
     STATEMENT,
@@ -109,16 +117,14 @@ SVG_OK = _document("image/svg+xml", SVG_EXAMPLE, "An SVG picture.")
 
 TraceQuery = Annotated[
     str,
-    Parameter(
-        description=(
-            "A quotation or a fragment of one (at least 4 letters or digits); case, accents, "
-            "quotes and punctuation are ignored, small edits tolerated."
-        ),
+    text_param(
+        "A quotation or a fragment of one (at least 4 letters or digits); case, accents, "
+        "quotes and punctuation are ignored, small edits tolerated.",
+        MAX_TRACE_CHARS,
+        min_length=MIN_TRACE_CHARS,
         examples=query_example("they have gathered Pakistani soldiers", "A fragment of a quote"),
     ),
 ]
-ClusterId = Annotated[int, Parameter(description="Quote cluster id.")]
-StatementId = Annotated[int, Parameter(description="Statement id.")]
 TraceLimit = Annotated[int, Parameter(ge=1, le=50, description="Clusters per page (1 to 50).")]
 
 
@@ -339,7 +345,12 @@ class TraceController(Controller):
         limit: Limit = 100,
         offset: Offset = 0,
         min_weight: Annotated[
-            int, Parameter(ge=1, description="Only links taken by at least this many statements.")
+            int,
+            Parameter(
+                ge=1,
+                le=MAX_INT,
+                description=f"Only links taken by at least this many statements (1 to {MAX_INT}).",
+            ),
         ] = 1,
     ) -> Page[RelayEdge]:
         """The relay graph's weighted edges, heaviest first.

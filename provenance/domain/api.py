@@ -11,7 +11,20 @@ from provenance.domain.values import DatePrecision, SourceKind, SpeakerKind, Sta
 
 T = TypeVar("T")
 
-NonEmptyText = Annotated[str, Meta(min_length=1, description="The document's text, verbatim.")]
+NO_NUL = r"^[^\x00]*$"
+"""Text without a NUL byte (PostgreSQL can store none)."""
+NonEmptyText = Annotated[
+    str,
+    Meta(
+        min_length=1,
+        pattern=NO_NUL,
+        description="The document's text, verbatim (no NUL byte; the body size is bounded).",
+    ),
+]
+Url = Annotated[str, Meta(max_length=2048, pattern=NO_NUL)]
+OutletName = Annotated[str, Meta(max_length=200, pattern=NO_NUL)]
+PublishedText = Annotated[str, Meta(max_length=64, pattern=NO_NUL)]
+ExtractorName = Annotated[str, Meta(max_length=100, pattern=NO_NUL)]
 
 
 class Page(Struct, Generic[T]):
@@ -29,11 +42,11 @@ class DocumentIn(Struct, forbid_unknown_fields=True, kw_only=True):
     """A document to ingest."""
 
     text: NonEmptyText
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = None
+    url: Url | None = None
+    outlet: OutletName | None = None
+    published: PublishedText | None = None
     """Publication date, when known outside the text (ISO 8601 or any common form)."""
-    extractor: str | None = None
+    extractor: ExtractorName | None = None
     """Name of the extractor to use; by default every installed one may claim the document."""
 
 
@@ -77,7 +90,7 @@ class ExtractionRecord(Struct, kw_only=True):
 class ReextractIn(Struct, forbid_unknown_fields=True, kw_only=True):
     """Options of a re-extraction."""
 
-    extractor: str | None = None
+    extractor: ExtractorName | None = None
     """Name of the extractor to use; by default every installed one may claim again."""
 
 

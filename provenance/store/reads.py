@@ -347,11 +347,16 @@ def _aliases(conn: Connection, owner: str, ids: Sequence[int]) -> dict:
     return found
 
 
+MAX_ROW_ID = 2**31 - 1
+"""The largest id an ``INTEGER`` column holds on PostgreSQL (the narrower database)."""
+
+
 def _entity_ids(conn: Connection, aliases: Table, owner: str, ref: str) -> list[int]:
     """Ids of the speakers or sources that ``ref`` names: an id, any alias, or failing that
     any alias that has ``ref`` as whole words (a surname: "Chaudhri")."""
-    if ref.isdigit():
-        return [int(ref)]
+    if ref.isascii() and ref.isdigit():  # "²" is a digit to str.isdigit, not to int()
+        number = int(ref)
+        return [number] if number <= MAX_ROW_ID else []  # past INTEGER: nobody's id
     key = fold_name(ref)
     if not key:
         return []
