@@ -273,11 +273,12 @@ def _statement(row: Row, via: list[SourceRef]) -> Statement:
 def entities_query(table: Table, aliases: Table, owner: str, q: str | None) -> Select:
     query = select(table.c.id).order_by(table.c.statement_count.desc(), table.c.id)
     if q:
+        by_name = table.c.name.icontains(q, autoescape=True)
         key = fold_name(q)
+        if not key:  # punctuation only: every folded key contains "", so only names match
+            return query.where(by_name)
         matching = select(aliases.c[owner]).where(aliases.c.key.contains(key, autoescape=True))
-        query = query.where(
-            or_(table.c.id.in_(matching), table.c.name.icontains(q, autoescape=True))
-        )
+        query = query.where(or_(table.c.id.in_(matching), by_name))
     return query
 
 

@@ -276,3 +276,12 @@ def test_json_nested_past_the_decoder_depth_is_a_400_problem(client, ids):
         assert response.headers["content-type"].startswith(PROBLEM), path
         assert response.json()["type"].endswith("/malformed-request"), path
     assert client.get("/documents").json()["total"] == 1
+
+
+def test_a_punctuation_only_name_query_matches_no_one(client, ids):
+    for path in ("/speakers", "/sources"):
+        assert client.get(path).json()["total"] >= (path == "/speakers"), path
+        for q in ("!!!", "...", "  -  "):
+            response = client.get(path, params={"q": q})
+            answered(response, f"{path} q={q!r}", 200)
+            assert response.json()["total"] == 0, f"{path} q={q!r}"
