@@ -97,7 +97,7 @@ class DocumentController(Controller):
         "/{document_id:str}",
         operation_id="GetDocument",
         summary="Get a document",
-        responses={200: ok(Document, DOCUMENT), **problems(400, 404)},
+        responses={200: ok(Document, DOCUMENT), **problems(400, 404, 422)},
         sync_to_thread=False,
     )
     def get_document(self, service: Service, document_id: DocumentId) -> Document:
@@ -160,7 +160,7 @@ class DocumentController(Controller):
         "/{document_id:str}/extractions",
         operation_id="ListDocumentExtractions",
         summary="List a document's extractions",
-        responses={200: ok(list[ExtractionRecord], [EXTRACTION]), **problems(400, 404)},
+        responses={200: ok(list[ExtractionRecord], [EXTRACTION]), **problems(400, 404, 422)},
         sync_to_thread=False,
     )
     def list_extractions(self, service: Service, document_id: DocumentId) -> list[ExtractionRecord]:

@@ -19,6 +19,7 @@ from litestar.plugins.problem_details import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from provenance.domain.api import NO_NUL
 from provenance.extraction.pipeline import UnknownExtractor
 from provenance.service import EmptyDocument
 
@@ -57,13 +58,19 @@ async def require_api_key_for_reads(connection: ASGIConnection, handler: BaseRou
     await require_api_key(connection, handler)
 
 
+def _plain(message: str) -> str:
+    return message.replace(f"matching regex {NO_NUL!r}", "without a NUL byte")
+
+
 def _what_failed(detail: str, errors: object) -> str:
     """ "Validation failed for GET /trace: q: Expected `str` of length >= 4": the request
     line without its query (which may be a 50 KB filter), then each field and what it needs."""
     detail = detail.split("?", 1)[0]
     if isinstance(errors, list):
         reasons = [
-            f"{error.get('key')}: {error.get('message')}" if error.get("key") else error["message"]
+            f"{error.get('key')}: {_plain(error['message'])}"
+            if error.get("key")
+            else _plain(error["message"])
             for error in errors
             if isinstance(error, dict) and error.get("message")
         ]
