@@ -264,13 +264,19 @@ def by_after(text: str, ws: list[Word], end: int) -> tuple[Phrase, bool] | None:
     match = _BY.search(text, end, end + _AUTHOR_REACH)
     if match is None or any(c in text[end : match.start()] for c in ",.;"):
         return None
-    at = first_word_at(ws, match.end())
-    if at >= len(ws) or ws[at].start != match.end():
-        return None
-    found = phrase_after(ws, at)
-    if found is None or found.kind == "pronoun":
+    found = _named_at(ws, match.end())
+    if found is None:
         return None
     return found, not NOT_AUTHORING_VERBS & set(text[end : match.start()].lower().split())
+
+
+def _named_at(ws: list[Word], offset: int) -> Phrase | None:
+    """The phrase that starts with the word at ``offset``, unless it is a pronoun."""
+    at = first_word_at(ws, offset)
+    if at >= len(ws) or ws[at].start != offset:
+        return None
+    found = phrase_after(ws, at)
+    return None if found is None or found.kind == "pronoun" else found
 
 
 _CITED_REACH = 40
@@ -282,11 +288,8 @@ def cited_after(text: str, ws: list[Word], end: int) -> Phrase | None:
     match = CITING.search(text, end, end + _CITED_REACH)
     if match is None or "." in text[end : match.start()]:
         return None
-    at = first_word_at(ws, match.end())
-    if at >= len(ws) or ws[at].start != match.end():
-        return None
-    cited = phrase_after(ws, at)
-    if cited is None or cited.kind == "pronoun":
+    cited = _named_at(ws, match.end())
+    if cited is None:
         return None
     cited = _familiar_with(ws, cited)
     if cited.text.split()[-1].lower() in DOCUMENT_HEADS:
