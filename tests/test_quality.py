@@ -72,25 +72,35 @@ def test_the_vendored_seed_gold_is_the_shared_one():
     assert SEEDS_GOLD.read_bytes() == shared.read_bytes(), "copy the shared seeds.json again"
 
 
-def test_seeds_meet_the_floors(plugins):
-    overall = report(SEEDS_GOLD, SEEDS, plugins).overall
+@pytest.fixture(scope="module")
+def seeds_report(plugins) -> evaluation.Report:
+    return report(SEEDS_GOLD, SEEDS, plugins)
+
+
+@pytest.fixture(scope="module")
+def shared_report(plugins) -> evaluation.Report:
+    if not (SHARED_CORPUS / "gold.json").exists():
+        pytest.skip(f"the shared corpus is not beside this clone (looked in {SHARED_CORPUS})")
+    return report(SHARED_CORPUS / "gold.json", SHARED_CORPUS / "docs", plugins)
+
+
+def test_seeds_meet_the_floors(seeds_report):
+    overall = seeds_report.overall
     assert overall.f1() >= SEEDS_STATEMENT_F1
     assert overall.accuracy("speaker") >= SEEDS_SPEAKER
     assert overall.accuracy("chain") >= SEEDS_CHAIN
     assert overall.accuracy("kind") >= SEEDS_KIND
 
 
-def test_seed_documents_are_parsed_right(plugins):
-    scored = report(SEEDS_GOLD, SEEDS, plugins)
+def test_seed_documents_are_parsed_right(seeds_report):
+    scored = seeds_report
     totals = scored.field_totals()
     for field in ("title", "authors", "dateline", "body_clean"):
         assert totals[field] == len(scored.documents), field
 
 
-def test_the_shared_corpus_meets_the_floors(plugins):
-    if not (SHARED_CORPUS / "gold.json").exists():
-        pytest.skip(f"the shared corpus is not beside this clone (looked in {SHARED_CORPUS})")
-    overall = report(SHARED_CORPUS / "gold.json", SHARED_CORPUS / "docs", plugins).overall
+def test_the_shared_corpus_meets_the_floors(shared_report):
+    overall = shared_report.overall
     assert overall.f1() >= SHARED_STATEMENT_F1
     assert overall.accuracy("speaker") >= SHARED_SPEAKER
     assert overall.accuracy("chain") >= SHARED_CHAIN
@@ -98,10 +108,8 @@ def test_the_shared_corpus_meets_the_floors(plugins):
     assert overall.accuracy("kind") >= SHARED_KIND
 
 
-def test_the_shared_corpus_pages_are_parsed_right(plugins):
-    if not (SHARED_CORPUS / "gold.json").exists():
-        pytest.skip(f"the shared corpus is not beside this clone (looked in {SHARED_CORPUS})")
-    scored = report(SHARED_CORPUS / "gold.json", SHARED_CORPUS / "docs", plugins)
+def test_the_shared_corpus_pages_are_parsed_right(shared_report):
+    scored = shared_report
     totals, documents = scored.field_totals(), len(scored.documents)
     for field in ("title", "authors", "dateline", "published"):
         assert totals[field] >= SHARED_FIELDS_RIGHT * documents, field
