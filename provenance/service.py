@@ -1,6 +1,7 @@
 """The service: ingest documents and answer questions about them, over one database."""
 
 import logging
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -8,7 +9,6 @@ from pathlib import Path
 from msgspec.structs import replace
 from prov.model import ProvDocument
 from sqlalchemy import Engine, Select
-from sqlalchemy.exc import IntegrityError
 
 from provenance.domain import (
     Cluster,
@@ -25,7 +25,7 @@ from provenance.names import document_id
 from provenance.plugins import Plugins, load_plugins
 from provenance.settings import Settings
 from provenance.store import reads, writes
-from provenance.store.database import create_database_engine, migrate
+from provenance.store.database import Writer, create_database_engine, migrate
 from provenance.store.tables import source_aliases, sources, speaker_aliases, speakers
 from provenance.store.tracing import clusters, disagreements, index, relays
 from provenance.tracing.draw import chain_svg
@@ -39,7 +39,28 @@ TRACE_CANDIDATES = 200
 
 
 class EmptyDocument(ValueError):
-    """The text has nothing in it but white space."""
+    """The text has nothing in it but white space and invisible characters, or nothing
+    but a title."""
+
+
+class StatementGone(LookupError):
+    """A re-extraction removed the statement: ``document_id`` and the statement now
+    covering its span (``successor_id``, None when none does)."""
+
+    def __init__(self, statement_id: int, document_id: str, successor_id: int | None) -> None:
+        super().__init__(f"statement {statement_id} was removed by a re-extraction")
+        self.statement_id = statement_id
+        self.document_id = document_id
+        self.successor_id = successor_id
+
+
+#: Unicode categories that print nothing: format (zero-width space, joiners, BOM), control,
+#: separators, unassigned, private use and surrogates.
+INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
+
+
+def has_visible_text(text: str) -> bool:
+    return any(unicodedata.category(ch) not in INVISIBLE_CATEGORIES for ch in text)
 
 
 @dataclass(frozen=True)
@@ -53,7 +74,10 @@ class Slice:
 class ProvenanceService:
     def __init__(self, settings: Settings, plugins: Plugins | None = None) -> None:
         self.settings = settings
-        self.engine: Engine = create_database_engine(settings.database_url)
+        self.engine: Engine = create_database_engine(
+            settings.database_url, settings.sqlite_synchronous
+        )
+        self.writer = Writer(self.engine)
         self.plugins = plugins if plugins is not None else load_plugins(settings.plugins)
 
     def start(self) -> None:
@@ -71,9 +95,13 @@ class ProvenanceService:
     # Writes
 
     def extract(self, raw: RawDocument, extractor: str | None = None) -> ExtractedDocument:
-        if not raw.text.strip():
-            raise EmptyDocument("the document has no text")
-        return extract(raw, self.plugins, extractor, self.settings.extract_timeout)
+        """Extract ``raw``; raises EmptyDocument when it has no visible text or no body."""
+        if not has_visible_text(raw.text):
+            raise EmptyDocument("the document has no visible text")
+        extracted = extract(raw, self.plugins, extractor, self.settings.extract_timeout)
+        if not has_visible_text(extracted.body):
+            raise EmptyDocument("the document has no body text after its title")
+        return extracted
 
     def ingest(self, raw: RawDocument, extractor: str | None = None) -> tuple[bool, Document]:
         """Store ``raw`` unless the same text is stored already: (created, document)."""
@@ -82,16 +110,9 @@ class ProvenanceService:
             if reads.document_exists(conn, doc_id):
                 return False, self._document(doc_id)
         extracted = self.extract(raw, extractor)
-        try:
-            with self.engine.begin() as conn:
-                writes.insert_document(conn, doc_id, raw, extracted)
-        except IntegrityError:
-            # Another request stored the same text first; that copy stands.
-            with self.engine.connect() as conn:
-                if not reads.document_exists(conn, doc_id):
-                    raise
-            return False, self._document(doc_id)
-        return True, self._document(doc_id)
+        # Another request may store the same text meanwhile; then its copy stands.
+        created = self.writer.run(lambda conn: writes.insert_document(conn, doc_id, raw, extracted))
+        return created, self._document(doc_id)
 
     def ingest_file(self, path: Path) -> tuple[bool, Document]:
         """Ingest a UTF-8 text file; raises UnicodeDecodeError or EmptyDocument on bad input."""
@@ -106,8 +127,7 @@ class ProvenanceService:
         if raw is None:
             return None
         extracted = self.extract(raw, extractor)
-        with self.engine.begin() as conn:
-            writes.replace_extraction(conn, doc_id, extracted)
+        self.writer.run(lambda conn: writes.replace_extraction(conn, doc_id, extracted))
         return self._document(doc_id)
 
     def document_ids(self) -> list[str]:
@@ -147,7 +167,14 @@ class ProvenanceService:
         return self._page(query, limit, offset, reads.get_statements)
 
     def get_statement(self, statement_id: int) -> Statement | None:
-        return reads.get_statement_fast(self.engine, statement_id)
+        """The statement; raises StatementGone when a re-extraction removed it."""
+        statement = reads.get_statement_fast(self.engine, statement_id)
+        if statement is None:
+            with self.engine.connect() as conn:
+                retired = writes.successor_of(conn, statement_id)
+            if retired is not None:
+                raise StatementGone(statement_id, *retired)
+        return statement
 
     def list_speakers(self, limit: int, offset: int, q: str | None = None) -> Slice:
         query = reads.entities_query(speakers, speaker_aliases, "speaker_id", q)

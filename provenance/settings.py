@@ -24,6 +24,8 @@ class Settings(Struct, frozen=True, kw_only=True):
     """Allow-list of plugins (distribution or entry-point names); None allows every one."""
     extract_timeout: float = 10.0
     """Seconds one extractor may spend on one document before it is abandoned."""
+    sqlite_synchronous: str = "FULL"
+    """SQLite's ``synchronous`` pragma: FULL makes every acknowledged write survive power loss."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -45,6 +47,8 @@ class Settings(Struct, frozen=True, kw_only=True):
             values["plugins"] = _split(env["PROVENANCE_PLUGINS"])
         if timeout := env.get("PROVENANCE_EXTRACT_TIMEOUT"):
             values["extract_timeout"] = float(timeout)
+        if level := env.get("PROVENANCE_SQLITE_SYNCHRONOUS"):
+            values["sqlite_synchronous"] = level.strip().upper()
         return cls(**values)
 
 

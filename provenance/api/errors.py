@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from provenance.domain.api import NO_NUL
 from provenance.extraction.pipeline import UnknownExtractor
 from provenance.service import EmptyDocument
+from provenance.store.database import WriteContention
 
 log = logging.getLogger(__name__)
 TYPE_BASE = "https://provenance.invalid/problems/"
@@ -116,6 +117,17 @@ def _conflict(exc: IntegrityError) -> ProblemDetailsException:
     return problem(409, "conflict", "Conflict", "the write conflicts with stored data; retry")
 
 
+def _contention(exc: WriteContention) -> ProblemDetailsException:
+    log.warning("write gave up after retries: %s", exc.__cause__)
+    return ProblemDetailsException(
+        status_code=503,
+        type_=TYPE_BASE + "busy",
+        title="Service Unavailable",
+        detail="the database is busy with other writes; nothing was stored; retry",
+        headers={"Retry-After": "1"},
+    )
+
+
 def _decode(exc: msgspec.DecodeError) -> ProblemDetailsException:
     return problem(400, "malformed-request", "Malformed request", str(exc))
 
@@ -147,6 +159,7 @@ def problem_details_plugin() -> ProblemDetailsPlugin:
                 UnknownExtractor: _unknown_extractor,
                 EmptyDocument: _empty,
                 IntegrityError: _conflict,
+                WriteContention: _contention,
                 msgspec.DecodeError: _decode,
                 UnicodeDecodeError: _not_utf8,
                 RecursionError: _too_deep,

@@ -28,6 +28,7 @@ _WHEN = {
     401: "No valid API key in the `X-API-Key` header.",
     404: "Nothing has that id.",
     409: "The write conflicts with stored data.",
+    410: "A re-extraction removed it: `replaced_by` and `document` link to what covers it now.",
     413: "The body is larger than the configured limit.",
     422: "A parameter or field breaks the rules (the `errors` say which).",
 }

@@ -5,9 +5,10 @@ from typing import Annotated, Literal
 
 from litestar import Controller, Request, get
 from litestar.params import Parameter
+from litestar.plugins.problem_details import ProblemDetailsException
 
 from provenance.api.dependencies import Service
-from provenance.api.errors import not_found
+from provenance.api.errors import TYPE_BASE, not_found
 from provenance.api.limits import (
     MAX_DOCUMENT_ID_CHARS,
     MAX_NAME_CHARS,
@@ -18,6 +19,7 @@ from provenance.api.limits import (
 from provenance.api.openapi import STATEMENT, ok, page_of, problems, query_example
 from provenance.api.pagination import Limit, Offset, page
 from provenance.domain import Page, Statement
+from provenance.service import StatementGone
 
 
 class StatementController(Controller):
@@ -91,7 +93,7 @@ class StatementController(Controller):
         "/{statement_id:int}",
         operation_id="GetStatement",
         summary="Get a statement with its chain",
-        responses={200: ok(Statement, STATEMENT), **problems(400, 404, 422)},
+        responses={200: ok(Statement, STATEMENT), **problems(400, 404, 410, 422)},
         sync_to_thread=False,
     )
     def get_statement(
@@ -99,8 +101,30 @@ class StatementController(Controller):
         service: Service,
         statement_id: StatementId,
     ) -> Statement:
-        """One statement with its chain: speaker -> channel -> intermediaries -> document."""
-        statement = service.get_statement(statement_id)
+        """One statement with its chain: speaker -> channel -> intermediaries -> document.
+
+        A statement a re-extraction removed answers 410 Gone with links to the statement
+        now covering its words (when one does) and to its document."""
+        try:
+            statement = service.get_statement(statement_id)
+        except StatementGone as gone:
+            raise _gone(gone) from None
         if statement is None:
             raise not_found("statement", statement_id)
         return statement
+
+
+def _gone(gone: StatementGone) -> ProblemDetailsException:
+    document = f"/documents/{gone.document_id}"
+    replaced_by = None if gone.successor_id is None else f"/statements/{gone.successor_id}"
+    links = [f'<{document}>; rel="up"']
+    if replaced_by:
+        links.insert(0, f'<{replaced_by}>; rel="successor-version"')
+    return ProblemDetailsException(
+        status_code=410,
+        type_=TYPE_BASE + "statement-gone",
+        title="Gone",
+        detail=f"{gone}; see {replaced_by or document}",
+        headers={"Link": ", ".join(links)},
+        extra={"document": document, "replaced_by": replaced_by},
+    )

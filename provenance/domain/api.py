@@ -199,3 +199,7 @@ class Problem(Struct, kw_only=True, omit_defaults=True):
     type: str = "about:blank"
     errors: list[dict] | None = None
     """For invalid requests: which field or parameter, and what is wrong with it."""
+    document: str | None = None
+    """For a removed statement (410): the path of its document."""
+    replaced_by: str | None = None
+    """For a removed statement (410): the path of the statement now covering its span."""

@@ -52,6 +52,9 @@ class EntityFields(SQLModel):
     id: int | None = Field(default=None, primary_key=True)
     name: str
     kind: str
+    key: str = ""
+    """The canonical name folded (``provenance.names.fold_name``): unique per kind, so two
+    writers creating the same speaker or source at once make one row."""
     statement_count: int = 0
 
 
@@ -71,6 +74,7 @@ class AliasFields(SQLModel):
 
 class SpeakerRow(EntityFields, table=True):
     __tablename__ = "speakers"
+    __table_args__ = (Index("ux_speakers_kind_key", "kind", "key", unique=True),)
 
 
 class SpeakerAliasRow(AliasFields, table=True):
@@ -92,6 +96,7 @@ class SpeakerRoleRow(SQLModel, table=True):
 
 class SourceRow(EntityFields, table=True):
     __tablename__ = "sources"
+    __table_args__ = (Index("ux_sources_kind_key", "kind", "key", unique=True),)
 
 
 class SourceAliasRow(AliasFields, table=True):
@@ -124,6 +129,18 @@ class StatementRow(SQLModel, table=True):
     """The quote cluster: statements anywhere that carry the same words."""
     origin_id: int | None = Field(default=None, foreign_key="sources.id")
     """The intermediary nearest the speaker (chain position 0), kept here for cluster checks."""
+
+
+class RetiredStatementRow(SQLModel, table=True):
+    """A statement a re-extraction removed: its id answers 410 Gone, never a new statement."""
+
+    __tablename__ = "retired_statements"
+
+    id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    document_id: str = Field(foreign_key="documents.id", index=True)
+    start: int
+    end: int
+    retired_at: datetime
 
 
 class ChainHopRow(SQLModel, table=True):
@@ -192,6 +209,7 @@ speaker_roles = SpeakerRoleRow.__table__
 sources = SourceRow.__table__
 source_aliases = SourceAliasRow.__table__
 statements = StatementRow.__table__
+retired_statements = RetiredStatementRow.__table__
 chain_hops = ChainHopRow.__table__
 quote_clusters = QuoteClusterRow.__table__
 statement_shingles = StatementShingleRow.__table__

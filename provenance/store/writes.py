@@ -5,16 +5,18 @@ from datetime import UTC, datetime
 
 import msgspec
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, or_, select, update
 
 from provenance.domain import ExtractedDocument, ExtractedSpeaker, Mention, RawDocument
 from provenance.domain.extraction import ExtractedSource
 from provenance.names import compact_of, fold_name, head_of
 from provenance.store import tracing
+from provenance.store.database import dialect_insert
 from provenance.store.tables import (
     chain_hops,
     documents,
     extractions,
+    retired_statements,
     source_aliases,
     sources,
     speaker_aliases,
@@ -29,36 +31,43 @@ SPELLING_VARIANT_SIMILARITY = 85.0
 
 def insert_document(
     conn: Connection, doc_id: str, raw: RawDocument, extracted: ExtractedDocument
-) -> None:
-    """Store ``extracted`` as document ``doc_id``; the caller owns the transaction."""
+) -> bool:
+    """Store ``extracted`` as document ``doc_id`` unless a document of that id is stored
+    already (False); the caller owns the transaction."""
     now = datetime.now(UTC)
-    conn.execute(
-        insert(documents).values(
-            id=doc_id,
-            raw_text=raw.text,
-            outlet=raw.outlet,
-            url=raw.url,
-            given_published=raw.published,
-            ingested_at=now,
-            **_extraction_fields(extracted),
-        )
+    new = dialect_insert(conn, documents).values(
+        id=doc_id,
+        raw_text=raw.text,
+        outlet=raw.outlet,
+        url=raw.url,
+        given_published=raw.published,
+        ingested_at=now,
+        **_extraction_fields(extracted),
     )
-    _store_extraction(conn, doc_id, extracted, now)
+    stored = new.on_conflict_do_nothing(index_elements=["id"]).returning(documents.c.id)
+    if conn.execute(stored).scalar() is None:
+        return False
+    _store_extraction(conn, doc_id, extracted, now, {})
+    return True
 
 
 def replace_extraction(conn: Connection, doc_id: str, extracted: ExtractedDocument) -> None:
     """Replace document ``doc_id``'s statements with ``extracted``'s, keeping the record of
-    the extraction it replaces; the caller owns the transaction."""
-    # Re-extractions of one document wait for each other (PostgreSQL; SQLite writes serially).
-    conn.execute(select(documents.c.id).where(documents.c.id == doc_id).with_for_update())
-    old = list(
-        conn.execute(select(statements.c.id).where(statements.c.document_id == doc_id)).scalars()
-    )
-    touched_speakers, touched_sources = _entities_behind(conn, old)
-    tracing.forget_statements(conn, old)
-    if old:
-        conn.execute(delete(chain_hops).where(chain_hops.c.statement_id.in_(old)))
-        conn.execute(delete(statements).where(statements.c.id.in_(old)))
+    the extraction it replaces; the caller owns the transaction (and reads everything it
+    replaces inside it).
+
+    A statement found again (same span, same text) keeps its id; the others are retired:
+    their ids answer 410 Gone and are never given to another statement.
+    """
+    old = _current_statements(conn, doc_id)
+    old_ids = list(old.values())
+    touched_speakers, touched_sources = _entities_behind(conn, old_ids)
+    tracing.forget_statements(conn, old_ids)
+    if old_ids:
+        conn.execute(delete(chain_hops).where(chain_hops.c.statement_id.in_(old_ids)))
+    found = {_span_of(s) for s in extracted.statements}
+    now = datetime.now(UTC)
+    _retire(conn, doc_id, {span: i for span, i in old.items() if span not in found}, now)
     _count_statements(conn, speakers, touched_speakers)
     _count_statements(conn, sources, touched_sources)
     _forget_names(conn, doc_id)
@@ -71,7 +80,66 @@ def replace_extraction(conn: Connection, doc_id: str, extracted: ExtractedDocume
     conn.execute(
         update(documents).where(documents.c.id == doc_id).values(**_extraction_fields(extracted))
     )
-    _store_extraction(conn, doc_id, extracted, datetime.now(UTC))
+    kept = {span: i for span, i in old.items() if span in found}
+    _store_extraction(conn, doc_id, extracted, now, kept)
+
+
+Span = tuple[int, int, str]
+
+
+def _span_of(statement) -> Span:
+    """What makes a statement the same one across extractions of its document."""
+    return (statement.start, statement.end, statement.text)
+
+
+def _current_statements(conn: Connection, doc_id: str) -> dict[Span, int]:
+    rows = conn.execute(
+        select(statements.c.start, statements.c.end, statements.c.text, statements.c.id)
+        .where(statements.c.document_id == doc_id)
+        .order_by(statements.c.id)
+    )
+    return {(start, end, text): statement_id for start, end, text, statement_id in rows}
+
+
+def _retire(conn: Connection, doc_id: str, gone: dict[Span, int], now: datetime) -> None:
+    """Delete statements ``gone`` (already forgotten by tracing), remembering their ids."""
+    if not gone:
+        return
+    conn.execute(
+        insert(retired_statements),
+        [
+            {"id": i, "document_id": doc_id, "start": start, "end": end, "retired_at": now}
+            for (start, end, _text), i in gone.items()
+        ],
+    )
+    conn.execute(delete(statements).where(statements.c.id.in_(list(gone.values()))))
+
+
+def successor_of(conn: Connection, statement_id: int) -> tuple[str, int | None] | None:
+    """For a retired statement: its document and the statement now covering the most of
+    its span (None when nothing does); None when ``statement_id`` was never retired."""
+    retired = conn.execute(
+        select(
+            retired_statements.c.document_id, retired_statements.c.start, retired_statements.c.end
+        ).where(retired_statements.c.id == statement_id)
+    ).first()
+    if retired is None:
+        return None
+    doc_id, start, end = retired
+    overlap = func.min(statements.c.end, end) - func.max(statements.c.start, start)
+    if conn.dialect.name == "postgresql":
+        overlap = func.least(statements.c.end, end) - func.greatest(statements.c.start, start)
+    successor = conn.execute(
+        select(statements.c.id)
+        .where(
+            statements.c.document_id == doc_id,
+            statements.c.start < end,
+            statements.c.end > start,
+        )
+        .order_by(overlap.desc(), statements.c.id)
+        .limit(1)
+    ).scalar()
+    return doc_id, successor
 
 
 def _extraction_fields(extracted: ExtractedDocument) -> dict:
@@ -91,7 +159,11 @@ def _extraction_fields(extracted: ExtractedDocument) -> dict:
 
 
 def _store_extraction(
-    conn: Connection, doc_id: str, extracted: ExtractedDocument, now: datetime
+    conn: Connection,
+    doc_id: str,
+    extracted: ExtractedDocument,
+    now: datetime,
+    kept: dict[Span, int],
 ) -> None:
     record = msgspec.to_builtins(extracted)
     del record["body"]  # the document row has it; the record is what was found in it
@@ -110,7 +182,7 @@ def _store_extraction(
     )
     speaker_ids = _resolve_speakers(conn, doc_id, extracted)
     source_ids = _resolve_sources(conn, extracted)
-    _insert_statements(conn, doc_id, extracted, speaker_ids, source_ids)
+    _insert_statements(conn, doc_id, extracted, speaker_ids, source_ids, kept)
 
 
 def _entities_behind(conn: Connection, ids: list[int]) -> tuple[list[int], list[int]]:
@@ -146,7 +218,7 @@ def _forget_names(conn: Connection, doc_id: str) -> None:
             names = _names(entity.name, entity.aliases)
             owner_id = _find(conn, table, aliases, owner, names, entity.kind)
             if owner_id is not None:
-                _add_aliases(conn, aliases, owner, owner_id, names, delta=-1)
+                _take_back_aliases(conn, aliases, owner, owner_id, names)
 
 
 def _resolve_speakers(
@@ -256,39 +328,57 @@ def _spelling_variant(conn, table: Table, aliases: Table, owner_column, key: str
 
 
 def _create(conn: Connection, table: Table, name: str, kind: str) -> int:
-    return conn.execute(insert(table).values(name=name, kind=kind)).inserted_primary_key[0]
+    """A new entity, or the one another writer created under the same folded name."""
+    key = fold_name(name) or name
+    new = dialect_insert(conn, table).values(name=name, kind=kind, key=key)
+    created = conn.execute(
+        new.on_conflict_do_nothing(index_elements=["kind", "key"]).returning(table.c.id)
+    ).scalar()
+    if created is not None:
+        return created
+    return conn.execute(
+        select(table.c.id).where(table.c.kind == kind, table.c.key == key)
+    ).scalar_one()
 
 
 def _add_aliases(
-    conn: Connection, aliases: Table, owner: str, owner_id: int, names: list[str], delta: int = 1
+    conn: Connection, aliases: Table, owner: str, owner_id: int, names: list[str]
 ) -> None:
-    """Count ``delta`` more documents for each name, adding the names not yet seen."""
+    """Count one more document for each name, adding the names not yet seen (one upsert,
+    rows in key order)."""
     by_key = {fold_name(n): n for n in names}
-    existing = set(
-        conn.execute(
-            select(aliases.c.key).where(aliases.c[owner] == owner_id, aliases.c.key.in_(by_key))
-        ).scalars()
-    )
-    if existing:
-        conn.execute(
-            update(aliases)
-            .where(aliases.c[owner] == owner_id, aliases.c.key.in_(existing))
-            .values(count=aliases.c.count + delta)
-        )
-    new = [
+    if not by_key:
+        return
+    rows = [
         {
             owner: owner_id,
-            "alias": name,
+            "alias": by_key[key],
             "key": key,
             "head": head_of(key),
             "compact": compact_of(key),
             "count": 1,
         }
-        for key, name in by_key.items()
-        if key not in existing
+        for key in sorted(by_key)
     ]
-    if new and delta > 0:
-        conn.execute(insert(aliases), new)
+    upsert = dialect_insert(conn, aliases)
+    conn.execute(
+        upsert.on_conflict_do_update(
+            index_elements=[owner, "key"], set_={"count": aliases.c.count + upsert.excluded.count}
+        ),
+        rows,
+    )
+
+
+def _take_back_aliases(
+    conn: Connection, aliases: Table, owner: str, owner_id: int, names: list[str]
+) -> None:
+    """Count one document less for each of ``names`` (in one statement)."""
+    keys = sorted({fold_name(n) for n in names})
+    conn.execute(
+        update(aliases)
+        .where(aliases.c[owner] == owner_id, aliases.c.key.in_(keys))
+        .values(count=aliases.c.count - 1)
+    )
 
 
 def _insert_statements(
@@ -297,11 +387,15 @@ def _insert_statements(
     extracted: ExtractedDocument,
     speaker_ids: dict[str, int],
     source_ids: dict[str, int],
+    kept: dict[Span, int],
 ) -> None:
+    """Insert the statements, or update in place those found again (``kept``: their ids)."""
     if not extracted.statements:
         return
+    kept = dict(kept)  # each kept id goes to one statement
     rows = [
         {
+            "sid": kept.pop(_span_of(s), None),
             "document_id": doc_id,
             "speaker_id": speaker_ids.get(s.speaker.name) if s.speaker else None,
             "attributed_as": s.speaker.name if s.speaker else None,
@@ -312,16 +406,17 @@ def _insert_statements(
             "said_on": s.said_on,
             "start": s.start,
             "end": s.end,
+            "origin_id": None,
         }
         for s in extracted.statements
     ]
-    ids = (
-        conn.execute(
-            insert(statements).returning(statements.c.id, sort_by_parameter_order=True), rows
-        )
-        .scalars()
-        .all()
-    )
+    found_again = [row for row in rows if row["sid"] is not None]
+    if found_again:
+        conn.execute(update(statements).where(statements.c.id == bindparam("sid")), found_again)
+    new = [row for row in rows if row["sid"] is None]
+    for row, statement_id in zip(new, _insert_new(conn, new), strict=True):
+        row["sid"] = statement_id
+    ids = [row["sid"] for row in rows]
     hops = [
         {"statement_id": statement_id, "position": position, "source_id": source_ids[hop.name]}
         for statement_id, s in zip(ids, extracted.statements, strict=True)
@@ -332,6 +427,27 @@ def _insert_statements(
     _count_statements(conn, speakers, [r["speaker_id"] for r in rows if r["speaker_id"]])
     _count_statements(conn, sources, list({h["source_id"] for h in hops}))
     tracing.index_statements(conn, ids)
+
+
+def _insert_new(conn: Connection, rows: list[dict]) -> list[int]:
+    """Insert ``rows`` and return their ids, in order, never an id given out before."""
+    if not rows:
+        return []
+    values = [{k: v for k, v in row.items() if k != "sid"} for row in rows]
+    if conn.dialect.name == "sqlite":
+        # SQLite gives the largest rowid + 1, which may be a retired statement's id.
+        first = _largest_id_ever(conn) + 1
+        values = [{**row, "id": first + n} for n, row in enumerate(values)]
+    inserted = conn.execute(
+        insert(statements).returning(statements.c.id, sort_by_parameter_order=True), values
+    )
+    return list(inserted.scalars())
+
+
+def _largest_id_ever(conn: Connection) -> int:
+    live = conn.execute(select(func.max(statements.c.id))).scalar() or 0
+    retired = conn.execute(select(func.max(retired_statements.c.id))).scalar() or 0
+    return max(live, retired)
 
 
 def _count_statements(conn: Connection, table: Table, ids: list[int]) -> None:
