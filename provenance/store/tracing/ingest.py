@@ -19,8 +19,8 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 
+from provenance.store.database import dialect_insert
 from provenance.store.tables import (
     chain_hops,
     documents,
@@ -378,28 +378,11 @@ def _add_weights(conn: Connection, weights: Counter) -> None:
         {"from_kind": a[0], "from_key": a[1], "to_kind": b[0], "to_key": b[1], "weight": n}
         for (a, b), n in weights.items()
     ]
-    dialect_insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}.get(
-        conn.dialect.name
-    )
-    if dialect_insert is None:
-        _add_weights_portably(conn, rows)
-        return
-    upsert = dialect_insert(relay_edges)
+    upsert = dialect_insert(conn, relay_edges)
     conn.execute(
         upsert.on_conflict_do_update(
             index_elements=[c.name for c in relay_edges.primary_key],
             set_={"weight": relay_edges.c.weight + upsert.excluded.weight},
         ),
-        rows,
+        sorted(rows, key=lambda row: tuple(row.values())),  # one lock order for every writer
     )
-
-
-def _add_weights_portably(conn: Connection, rows: list[dict]) -> None:
-    for row in rows:
-        key = [relay_edges.c[name] == row[name] for name in ("from_kind", "from_key")]
-        key += [relay_edges.c[name] == row[name] for name in ("to_kind", "to_key")]
-        done = conn.execute(
-            update(relay_edges).where(*key).values(weight=relay_edges.c.weight + row["weight"])
-        )
-        if not done.rowcount:
-            conn.execute(insert(relay_edges).values(**row))
