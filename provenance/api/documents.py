@@ -48,7 +48,7 @@ class DocumentController(Controller):
                 {"created": False, "document": DOCUMENT},
                 "The same text was already stored; nothing was written.",
             ),
-            **problems(400, 401, 409, 413, 422),
+            **problems(400, 401, 409, 413, 422, 503),
         },
         guards=[require_api_key],
         sync_to_thread=True,
@@ -136,7 +136,7 @@ class DocumentController(Controller):
         sync_to_thread=True,
         status_code=HTTP_200_OK,
         security=[{"apiKey": []}],
-        responses={200: ok(Document, DOCUMENT), **problems(400, 401, 404, 409, 422)},
+        responses={200: ok(Document, DOCUMENT), **problems(400, 401, 404, 409, 422, 503)},
     )
     def reextract(
         self,

@@ -31,6 +31,7 @@ _WHEN = {
     410: "A re-extraction removed it: `replaced_by` and `document` link to what covers it now.",
     413: "The body is larger than the configured limit.",
     422: "A parameter or field breaks the rules (the `errors` say which).",
+    503: "Other writes kept winning after every retry; nothing was stored (see `Retry-After`).",
 }
 
 
