@@ -56,11 +56,13 @@ def work_of(writer: int) -> list[str]:
     return [*mine, *([None] * len(REEXTRACTED))]
 
 
-def run_writers(service: ProvenanceService) -> list[BaseException]:
-    stored = [service.ingest(RawDocument(text=t))[1].id for t in REEXTRACTED]
+def run_writers(services: list[ProvenanceService]) -> list[BaseException]:
+    """The writers, spread over ``services`` (each one stands for a server process)."""
+    stored = [services[0].ingest(RawDocument(text=t))[1].id for t in REEXTRACTED]
     start = threading.Barrier(WRITERS)
 
     def writer(number: int) -> None:
+        service = services[number % len(services)]
         start.wait()
         for step, text in enumerate(work_of(number)):
             if text is None:
@@ -138,7 +140,9 @@ def serial_reference(service: ProvenanceService, tmp_path: Path) -> dict:
 
 
 def test_eight_writers_store_what_one_writer_stores(service, tmp_path):
-    errors = run_writers(service)
+    other_process = ProvenanceService(service.settings, service.plugins)
+    errors = run_writers([service, other_process])
+    other_process.close()
     assert errors == []
     found = snapshot(service)
     assert len(found["documents"]) == len(ARTICLES)  # each article exactly once
