@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, or_, select, update
 
 from provenance.domain import ExtractedDocument, ExtractedSpeaker, Mention, RawDocument
-from provenance.domain.extraction import ExtractedSource
+from provenance.domain.extraction import ExtractedSource, ExtractedStatement
 from provenance.names import compact_of, fold_name, head_of
 from provenance.store import tracing
 from provenance.store.database import dialect_insert
@@ -27,6 +27,9 @@ from provenance.store.tables import (
 
 #: Similarity (0-100) above which two person names sharing their first word are one person.
 SPELLING_VARIANT_SIMILARITY = 85.0
+
+#: What makes a statement the same one across extractions of its document: start, end, text.
+Span = tuple[int, int, str]
 
 
 def insert_document(
@@ -60,14 +63,14 @@ def replace_extraction(conn: Connection, doc_id: str, extracted: ExtractedDocume
     their ids answer 410 Gone and are never given to another statement.
     """
     old = _current_statements(conn, doc_id)
-    old_ids = list(old.values())
+    old_ids = [statement_id for _, statement_id in old]
     touched_speakers, touched_sources = _entities_behind(conn, old_ids)
     tracing.forget_statements(conn, old_ids)
     if old_ids:
         conn.execute(delete(chain_hops).where(chain_hops.c.statement_id.in_(old_ids)))
-    found = {_span_of(s) for s in extracted.statements}
+    kept, gone = _found_again(old, {_span_of(s) for s in extracted.statements})
     now = datetime.now(UTC)
-    _retire(conn, doc_id, {span: i for span, i in old.items() if span not in found}, now)
+    _retire(conn, doc_id, gone, now)
     _count_statements(conn, speakers, touched_speakers)
     _count_statements(conn, sources, touched_sources)
     _forget_names(conn, doc_id)
@@ -80,28 +83,38 @@ def replace_extraction(conn: Connection, doc_id: str, extracted: ExtractedDocume
     conn.execute(
         update(documents).where(documents.c.id == doc_id).values(**_extraction_fields(extracted))
     )
-    kept = {span: i for span, i in old.items() if span in found}
     _store_extraction(conn, doc_id, extracted, now, kept)
 
 
-Span = tuple[int, int, str]
-
-
-def _span_of(statement) -> Span:
-    """What makes a statement the same one across extractions of its document."""
+def _span_of(statement: ExtractedStatement) -> Span:
     return (statement.start, statement.end, statement.text)
 
 
-def _current_statements(conn: Connection, doc_id: str) -> dict[Span, int]:
+def _current_statements(conn: Connection, doc_id: str) -> list[tuple[Span, int]]:
     rows = conn.execute(
         select(statements.c.start, statements.c.end, statements.c.text, statements.c.id)
         .where(statements.c.document_id == doc_id)
         .order_by(statements.c.id)
     )
-    return {(start, end, text): statement_id for start, end, text, statement_id in rows}
+    return [((start, end, text), statement_id) for start, end, text, statement_id in rows]
 
 
-def _retire(conn: Connection, doc_id: str, gone: dict[Span, int], now: datetime) -> None:
+def _found_again(
+    old: list[tuple[Span, int]], found: set[Span]
+) -> tuple[dict[Span, int], dict[int, Span]]:
+    """The old statements found again (span -> id; the oldest id when a span repeats) and
+    the others (id -> span)."""
+    kept: dict[Span, int] = {}
+    gone: dict[int, Span] = {}
+    for span, statement_id in old:
+        if span in found and span not in kept:
+            kept[span] = statement_id
+        else:
+            gone[statement_id] = span
+    return kept, gone
+
+
+def _retire(conn: Connection, doc_id: str, gone: dict[int, Span], now: datetime) -> None:
     """Delete statements ``gone`` (already forgotten by tracing), remembering their ids."""
     if not gone:
         return
@@ -109,10 +122,10 @@ def _retire(conn: Connection, doc_id: str, gone: dict[Span, int], now: datetime)
         insert(retired_statements),
         [
             {"id": i, "document_id": doc_id, "start": start, "end": end, "retired_at": now}
-            for (start, end, _text), i in gone.items()
+            for i, (start, end, _text) in gone.items()
         ],
     )
-    conn.execute(delete(statements).where(statements.c.id.in_(list(gone.values()))))
+    conn.execute(delete(statements).where(statements.c.id.in_(list(gone))))
 
 
 def successor_of(conn: Connection, statement_id: int) -> tuple[str, int | None] | None:
