@@ -125,7 +125,7 @@ def _ingest_all(service, files: list[Path]) -> int:
         task = progress.add_task("ingesting", total=len(files))
         for path in files:
             try:
-                created, _ = service.ingest(RawDocument(text=_read(path)))
+                created = _store(service, path)
                 counts["new" if created else "duplicate"] += 1
             except CliError as error:
                 counts["failed"] += 1
@@ -133,6 +133,18 @@ def _ingest_all(service, files: list[Path]) -> int:
             progress.advance(task)
     out.print(", ".join(f"{n} {label}" for label, n in counts.items()))
     return counts["failed"]
+
+
+def _store(service, path: Path) -> bool:
+    """Ingest one file: True when new; a CliError when it has nothing to store."""
+    from provenance.service import EmptyDocument
+    from provenance.store.database import WriteContention
+
+    try:
+        created, _ = service.ingest(RawDocument(text=_read(path)))
+    except (EmptyDocument, WriteContention) as error:
+        raise CliError(f"{path}: {error}") from None
+    return created
 
 
 @app.command()
@@ -311,6 +323,8 @@ def reextract(
     """Extract stored documents again (after installing or upgrading a plugin), keeping
     the record of each earlier extraction."""
     from provenance.extraction.pipeline import UnknownExtractor
+    from provenance.service import EmptyDocument
+    from provenance.store.database import WriteContention
 
     service = _service()
     targets = ids or service.document_ids()
@@ -322,6 +336,8 @@ def reextract(
                 found = service.reextract(doc_id, extractor)
             except UnknownExtractor as error:
                 raise CliError(f"no extractor named {error.args[0]!r}") from None
+            except (EmptyDocument, WriteContention) as error:
+                raise CliError(f"{doc_id}: {error}; its stored extraction is kept") from None
             if found is None:
                 counts["missing"] += 1
                 progress.console.print(f"[red]no document[/red] {doc_id}", highlight=False)

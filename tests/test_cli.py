@@ -67,10 +67,14 @@ def test_ingest_summarises_new_duplicate_and_failed(tmp_path: Path, db_env):
     (docs / "a.txt").write_text('Title A\n\n"Words here," said Jane Roe.\n')
     (docs / "b.txt").write_text("Title B\n\nNothing said.\n")
     (docs / "bad.txt").write_bytes(b"\xff\xfe\x00")
+    (docs / "title-only.txt").write_text("Just a headline\n\u200b\n")
     first = run("ingest", str(docs), env=db_env)
-    assert first.returncode == 1  # one file failed
-    assert "2 new, 0 duplicate, 1 failed" in first.stdout
+    assert first.returncode == 1  # two files failed
+    assert "2 new, 0 duplicate, 2 failed" in first.stdout
+    assert "title-only.txt: the document has no body text after its title" in first.stderr
+    assert "Traceback" not in first.stderr
     (docs / "bad.txt").unlink()
+    (docs / "title-only.txt").unlink()
     second = run("ingest", str(docs), env=db_env)
     assert second.returncode == 0
     assert "0 new, 2 duplicate, 0 failed" in second.stdout
