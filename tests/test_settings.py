@@ -23,6 +23,7 @@ def test_every_variable_is_read():
             "PROVENANCE_SEEDS_DIR": "elsewhere",
             "PROVENANCE_PLUGINS": "generic,wire",
             "PROVENANCE_EXTRACT_TIMEOUT": "2.5",
+            "PROVENANCE_SQLITE_SYNCHRONOUS": "normal",
         }
     )
     assert settings.database_url == "postgresql://u@h/db"
@@ -33,6 +34,7 @@ def test_every_variable_is_read():
     assert settings.seeds_dir == "elsewhere"
     assert settings.plugins == ("generic", "wire")
     assert settings.extract_timeout == 2.5
+    assert settings.sqlite_synchronous == "NORMAL"
 
 
 def test_every_variable_is_documented_in_the_readme():
