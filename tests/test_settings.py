@@ -7,7 +7,7 @@ from tests.conftest import ROOT
 def test_defaults():
     settings = Settings.from_env({})
     assert settings.database_url == DEFAULT_DATABASE_URL
-    assert settings.api_keys == ("dev-key",)
+    assert settings.api_keys == ()  # no default key
     assert settings.seed_on_start is True
     assert settings.plugins is None
 
@@ -23,6 +23,9 @@ def test_every_variable_is_read():
             "PROVENANCE_SEEDS_DIR": "elsewhere",
             "PROVENANCE_PLUGINS": "generic,wire",
             "PROVENANCE_EXTRACT_TIMEOUT": "2.5",
+            "PROVENANCE_RATE_LIMIT_PER_KEY": "60",
+            "PROVENANCE_RATE_LIMIT_PER_ADDRESS": "30",
+            "PROVENANCE_AUTH_FAILURES_PER_ADDRESS": "0",
         }
     )
     assert settings.database_url == "postgresql://u@h/db"
@@ -33,6 +36,9 @@ def test_every_variable_is_read():
     assert settings.seeds_dir == "elsewhere"
     assert settings.plugins == ("generic", "wire")
     assert settings.extract_timeout == 2.5
+    assert settings.rate_limit_per_key == 60
+    assert settings.rate_limit_per_address == 30
+    assert settings.auth_failures_per_address == 0
 
 
 def test_every_variable_is_documented_in_the_readme():

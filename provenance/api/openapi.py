@@ -26,10 +26,13 @@ DOCUMENT_IN_EXAMPLE = Example(
 _WHEN = {
     400: "The request is malformed: a body that is not JSON or not UTF-8.",
     401: "No valid API key in the `X-API-Key` header.",
+    403: "The key's scope does not allow this operation.",
     404: "Nothing has that id.",
     409: "The write conflicts with stored data.",
     413: "The body is larger than the configured limit.",
     422: "A parameter or field breaks the rules (the `errors` say which).",
+    429: "Too many requests from this key or address; `Retry-After` says when to retry.",
+    503: "The database is not answering.",
 }
 
 
