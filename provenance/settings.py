@@ -12,7 +12,7 @@ class Settings(Struct, frozen=True, kw_only=True):
     database_url: str = DEFAULT_DATABASE_URL
     """SQLAlchemy URL; a relative SQLite path is relative to the working directory."""
     api_keys: tuple[str, ...] = ()
-    """Bootstrap keys (write scope), hashed when loaded; `provenance keys create` makes real ones."""
+    """Bootstrap keys (write scope), hashed when loaded; `provenance keys` makes real ones."""
     read_requires_key: bool = False
     max_body_bytes: int = 5_000_000
     """Largest request body accepted; larger gets 413."""
