@@ -4,8 +4,10 @@ import logging
 
 import pytest
 from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
 from provenance.security import Scope
+from provenance.store.database import create_database_engine
 from tests.security.conftest import STORY
 
 CHALLENGE = 'ApiKey header="X-API-Key"'
@@ -100,10 +102,8 @@ def test_health_answers_503_when_the_database_is_down(make_client, tmp_path, dat
     service = client.app.state.service
     if database_url.startswith("sqlite"):
         service.engine = create_engine(f"sqlite:///{tmp_path}/no/such/folder/x.db")
-    else:
-        from sqlalchemy.engine import make_url
-
-        service.engine = create_engine(make_url(database_url).set(port=1, drivername="postgresql+psycopg"))
+    else:  # nothing listens on port 1
+        service.engine = create_database_engine(str(make_url(database_url).set(port=1)))
     down = client.get("/health")
     assert down.status_code == 503
     assert down.headers["content-type"] == "application/problem+json"
@@ -115,8 +115,7 @@ def test_a_burst_of_wrong_keys_gets_429_with_headers(make_client, key):
     write = key(Scope.write)
     client = make_client(auth_failures_per_address=5)
     statuses = [
-        client.get("/documents", headers={"X-API-Key": f"guess-{n}"}).status_code
-        for n in range(8)
+        client.get("/documents", headers={"X-API-Key": f"guess-{n}"}).status_code for n in range(8)
     ]
     assert statuses == [401] * 5 + [429] * 3
     throttled = client.get("/documents", headers={"X-API-Key": "guess-9"})
