@@ -40,8 +40,13 @@ def query_example(value: str, summary: str) -> list[Example]:
     return [Example(summary=summary, value=value)]
 
 
+ANY_OPERATION = (401, 429)
+"""A wrong key is refused, and rate limits apply, on every operation."""
+
+
 def problems(*statuses: int) -> dict[int, ResponseSpec]:
-    """Problem-details responses for ``statuses``, each with a description and an example."""
+    """Problem-details responses for ``statuses`` (and those of any operation), each with
+    a description and an example."""
     return {
         status: ResponseSpec(
             Problem,
@@ -60,7 +65,7 @@ def problems(*statuses: int) -> dict[int, ResponseSpec]:
                 )
             ],
         )
-        for status in statuses
+        for status in sorted({*statuses, *ANY_OPERATION})
     }
 
 

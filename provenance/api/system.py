@@ -19,7 +19,7 @@ class SystemController(Controller):
         operation_id="GetHealth",
         opt={"public": True},
         summary="Check health",
-        responses={200: ok(Health, HEALTH), **problems(401, 429, 503)},
+        responses={200: ok(Health, HEALTH), **problems(503)},
         sync_to_thread=True,
     )
     def health(self, request: Request, service: Service) -> Health:
@@ -39,7 +39,7 @@ class SystemController(Controller):
         "/extractors",
         operation_id="ListExtractors",
         summary="List installed extractors",
-        responses={200: ok(list[ExtractorInfo], [EXTRACTOR])},
+        responses={200: ok(list[ExtractorInfo], [EXTRACTOR]), **problems()},
         sync_to_thread=False,
     )
     def extractors(self, service: Service) -> list[ExtractorInfo]:

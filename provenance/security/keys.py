@@ -180,8 +180,8 @@ class KeyRing:
     def __init__(self, store: KeyStore, bootstrap: Iterable[str] = ()) -> None:
         self.store = store
         self.bootstrap = [
-            ActiveKey(Identity(None, "PROVENANCE_API_KEYS", Scope.write), "", digest(key))
-            for key in bootstrap
+            ActiveKey(Identity(None, f"PROVENANCE_API_KEYS[{n}]", Scope.write), "", digest(key))
+            for n, key in enumerate(bootstrap)
         ]
         self.by_prefix: dict[str, ActiveKey] = {}
         self.loaded_at = float("-inf")

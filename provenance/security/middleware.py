@@ -59,8 +59,8 @@ class Security:
 
     async def authenticate(self, key: str, address: str) -> Identity:
         """The key's identity; 429 once an address has sent too many wrong keys, else 401."""
-        if self.failures.enabled and not self.failures.peek(address).allowed:
-            raise too_many(self.failures.peek(address), "wrong API keys from this address")
+        if self.failures.enabled and not (failures := self.failures.peek(address)).allowed:
+            raise too_many(failures, "wrong API keys from this address")
         if self.keys.stale:
             async with self._reloading:
                 if self.keys.stale:
@@ -108,7 +108,9 @@ class Security:
 
     def required_scope(self, scope: ASGIScope) -> Scope | None:
         """The scope an operation declares; ``read`` for the rest when reads need a key
-        (health and the docs stay open)."""
+        (health, the docs and CORS preflights, which never carry a key, stay open)."""
+        if scope["method"] == "OPTIONS":
+            return None
         handler = scope["route_handler"]
         for requirement in getattr(handler, "resolve_security", list)():
             if names := requirement.get(API_KEY_SCHEME):

@@ -85,6 +85,7 @@ def test_reads_can_need_a_read_key(make_client, key):
     assert client.get("/extractors").status_code == 401
     assert client.get("/documents", headers=read).status_code == 200
     assert client.get("/schema/openapi.json").status_code == 200
+    assert client.options("/documents").status_code == 204  # a CORS preflight has no key
 
 
 def test_health_reveals_nothing_when_reads_need_a_key(make_client, key):
@@ -191,4 +192,6 @@ def test_the_openapi_document_declares_the_scope_of_each_write(make_client):
         operation = schema["paths"][path]["post"]
         assert operation["security"] == [{"ApiKey": ["write"]}]
         assert {"401", "403", "429"} <= set(operation["responses"])
-    assert "security" not in schema["paths"]["/documents"]["get"]
+    read = schema["paths"]["/documents"]["get"]
+    assert "security" not in read
+    assert {"401", "429"} <= set(read["responses"])  # a wrong key, or too many requests
