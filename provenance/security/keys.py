@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from enum import IntEnum
 
 from sqlalchemy import Engine, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from provenance.store.tables import api_keys
 
@@ -22,6 +23,7 @@ KEY_TAG = "prov"
 RELOAD_SECONDS = 5.0
 """How long the in-memory copy of the key table is trusted: a key created or revoked by
 another process takes effect within this time."""
+PREFIX_ATTEMPTS = 3
 _NO_MATCH = hashlib.sha256(b"no key has this digest").hexdigest()
 
 
@@ -92,6 +94,14 @@ class KeyStore:
 
     def create(self, scope: Scope, name: str) -> tuple[str, KeyInfo]:
         """A new key (shown to its owner once) and what is stored of it."""
+        for _ in range(PREFIX_ATTEMPTS - 1):
+            try:
+                return self._insert(scope, name)
+            except IntegrityError:  # the prefix is taken: 32 random bits do collide, rarely
+                continue
+        return self._insert(scope, name)
+
+    def _insert(self, scope: Scope, name: str) -> tuple[str, KeyInfo]:
         key, prefix = new_key()
         row = {
             "name": name,

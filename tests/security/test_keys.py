@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import MetaData, select
 
 from provenance.security import KeyRing, KeyStore, Scope, UnknownKey
+from provenance.security import keys as keys_module
 from provenance.security.keys import prefix_of
 
 
@@ -17,7 +18,7 @@ def every_stored_value(store: KeyStore) -> str:
 
 def test_the_database_holds_no_key_material(store: KeyStore):
     key, info = store.create(Scope.write, "newsroom tool")
-    secret = key.rsplit("_", 1)[1]
+    secret = key.split("_", 2)[2]
     ring = KeyRing(store)
     ring.reload()
     assert ring.authenticate(key) is not None
@@ -34,7 +35,15 @@ def test_keys_are_random_and_carry_their_prefix(store: KeyStore):
     second, _ = store.create(Scope.read, "b")
     assert first != second
     assert prefix_of(first) == info.prefix
-    assert len(first.rsplit("_", 1)[1]) >= 43  # 256 bits, URL-safe base64
+    assert len(first.split("_", 2)[2]) >= 43  # 256 bits, URL-safe base64
+
+
+def test_a_taken_prefix_is_drawn_again(store: KeyStore, monkeypatch: pytest.MonkeyPatch):
+    prefixes = iter(["0badcafe", "0badcafe", "0badcafe", "5eed5eed"])
+    monkeypatch.setattr(keys_module.secrets, "token_hex", lambda _n: next(prefixes))
+    _, first = store.create(Scope.read, "first")
+    _, second = store.create(Scope.read, "second")
+    assert (first.prefix, second.prefix) == ("0badcafe", "5eed5eed")
 
 
 def test_list_shows_name_scope_prefix_and_revocation(store: KeyStore):
@@ -66,7 +75,7 @@ def test_the_ring_accepts_active_keys_only(store: KeyStore):
     identity = ring.authenticate(key)
     assert identity is not None and identity.scope is Scope.write and identity.key_id == info.id
     assert ring.authenticate(key[:-1] + ("A" if key[-1] != "A" else "B")) is None
-    assert ring.authenticate("prov_00000000_" + key.rsplit("_", 1)[1]) is None
+    assert ring.authenticate("prov_00000000_" + key.split("_", 2)[2]) is None
     assert ring.authenticate("") is None
     assert ring.authenticate("bootstrap-key").scope is Scope.write
     store.revoke(info.prefix)
