@@ -20,8 +20,9 @@ NO_STORE = (b"cache-control", b"no-store")
 
 
 async def add_security_headers(message: Message, scope: Scope) -> None:
-    """``before_send`` hook: the headers every response carries; ``no-store`` on errors and
-    on answers to a request made with a key, unless the handler chose a cache policy."""
+    """``before_send`` hook: the headers every response carries; the ``RateLimit-*`` quota
+    the request was charged; ``no-store`` on errors and on answers to a request made with
+    a key, unless the handler chose a cache policy."""
     if message["type"] != "http.response.start":
         return
     headers = message.setdefault("headers", [])
@@ -30,6 +31,9 @@ async def add_security_headers(message: Message, scope: Scope) -> None:
     headers.extend(ALWAYS)
     docs = scope["path"].startswith(DOCS_PATH)
     headers.append((b"content-security-policy", DOCS_POLICY if docs else API_POLICY))
-    private = message["status"] >= 400 or scope.get("state", {}).get("api_key") is not None
+    state = scope.get("state", {})
+    if quota := state.get("quota"):
+        headers.extend(quota.headers())
+    private = message["status"] >= 400 or state.get("api_key") is not None
     if private and not any(name.lower() == b"cache-control" for name, _ in headers):
         headers.append(NO_STORE)

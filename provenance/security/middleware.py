@@ -5,7 +5,7 @@ import logging
 
 import anyio.to_thread
 from litestar.plugins.problem_details import ProblemDetailsException
-from litestar.types import ASGIApp, Message, Receive, Send
+from litestar.types import ASGIApp, Receive, Send
 from litestar.types import Scope as ASGIScope
 from sqlalchemy import Engine
 
@@ -120,8 +120,8 @@ class Security:
 
 
 class SecurityMiddleware:
-    """Per route: authenticate the key if one is sent, charge the rate limit, check the
-    operation's scope, and put the ``RateLimit-*`` headers on the answer."""
+    """Per route: authenticate the key if one is sent, charge the rate limit and check the
+    operation's scope (``add_security_headers`` puts the quota on the answer)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -136,8 +136,9 @@ class SecurityMiddleware:
         identity = await security.authenticate(key, address) if key is not None else None
         quota = security.charge(identity, address)
         security.authorize(identity, security.required_scope(scope))
-        scope.setdefault("state", {})["api_key"] = identity
-        await self.app(scope, receive, _with_quota(send, quota) if quota else send)
+        state = scope.setdefault("state", {})
+        state["api_key"], state["quota"] = identity, quota
+        await self.app(scope, receive, send)
 
 
 def current_key(scope: ASGIScope) -> Identity | None:
@@ -150,12 +151,3 @@ def _header(scope: ASGIScope, name: bytes) -> str | None:
         if key == name:
             return value.decode("latin-1")
     return None
-
-
-def _with_quota(send: Send, quota: Quota) -> Send:
-    async def send_with_quota(message: Message) -> None:
-        if message["type"] == "http.response.start":
-            message["headers"] = [*message.get("headers", []), *quota.headers()]
-        await send(message)
-
-    return send_with_quota

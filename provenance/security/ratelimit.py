@@ -14,7 +14,7 @@ MAX_BUCKETS = 100_000
 """Past this many clients, full (idle) buckets are forgotten; if all are busy, all are."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Quota:
     """What a client has left, as the ``RateLimit-*`` headers say it."""
 
@@ -31,10 +31,10 @@ class Quota:
 
     def headers(self) -> list[tuple[bytes, bytes]]:
         return [
-            (b"ratelimit-limit", str(self.limit).encode()),
-            (b"ratelimit-remaining", str(self.remaining).encode()),
-            (b"ratelimit-reset", str(self.reset_seconds).encode()),
-            (b"ratelimit-policy", f"{self.limit};w={int(WINDOW_SECONDS)}".encode()),
+            (b"ratelimit-limit", b"%d" % self.limit),
+            (b"ratelimit-remaining", b"%d" % self.remaining),
+            (b"ratelimit-reset", b"%d" % self.reset_seconds),
+            (b"ratelimit-policy", b"%d;w=%d" % (self.limit, WINDOW_SECONDS)),
         ]
 
 
