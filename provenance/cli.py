@@ -305,9 +305,11 @@ def keys_create(
         sys.stdout.write(save.read_text().strip() + "\n")
         return
     key, info = store.create(Scope[scope], name)
+    kept = "it is shown only this once"
     if save is not None:
         _save_secret(save, key)
-    err.print(f"created key {info.id} ({info.prefix}, {info.scope}); it is shown only this once:")
+        kept = f"kept in {save}"
+    err.print(f"created key {info.id} ({info.prefix}, {info.scope}); {kept}:")
     sys.stdout.write(key + "\n")
 
 
