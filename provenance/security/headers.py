@@ -6,7 +6,7 @@ API_POLICY = b"default-src 'none'; frame-ancestors 'none'"
 DOCS_POLICY = (
     b"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     b"img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    b"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    b"worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 """The docs page starts Swagger UI from an inline script: the one place scripts may run."""
 DOCS_PATH = "/schema"

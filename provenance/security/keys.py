@@ -205,16 +205,21 @@ class KeyRing:
     def empty(self) -> bool:
         return not self.by_prefix and not self.bootstrap
 
-    def flush(self) -> None:
-        """Write the pending last-used times (blocking)."""
+    def take_uses(self) -> dict[int, datetime]:
+        """The last-used times not yet written, handed over (on the thread that
+        authenticates, so that none is added while they are written)."""
         used, self.last_used = self.last_used, {}
-        self.store.touch(used)
+        return used
 
-    def reload(self) -> None:
-        """Write the pending last-used times, then read the active keys (blocking)."""
-        self.flush()
+    def refresh(self, used: dict[int, datetime]) -> None:
+        """Write ``used``, then read the active keys (blocking: in a worker thread)."""
+        self.store.touch(used)
         self.by_prefix = {key.prefix: key for key in self.store.active()}
         self.loaded_at = time.monotonic()
+
+    def reload(self) -> None:
+        """``refresh`` for a caller with one thread."""
+        self.refresh(self.take_uses())
 
     def authenticate(self, key: str) -> Identity | None:
         """The identity of ``key``, or None. Takes the same time whether a stored key with

@@ -50,12 +50,15 @@ class Security:
         self._reloading = asyncio.Lock()
 
     async def start(self) -> None:
-        await anyio.to_thread.run_sync(self.keys.reload)
+        await self._refresh_keys()
         if self.keys.empty:
             log.warning(NO_KEY_CONFIGURED)
 
     async def stop(self) -> None:
-        await anyio.to_thread.run_sync(self.keys.flush)
+        await anyio.to_thread.run_sync(self.keys.store.touch, self.keys.take_uses())
+
+    async def _refresh_keys(self) -> None:
+        await anyio.to_thread.run_sync(self.keys.refresh, self.keys.take_uses())
 
     async def authenticate(self, key: str, address: str) -> Identity:
         """The key's identity; 429 once an address has sent too many wrong keys, else 401."""
@@ -64,7 +67,7 @@ class Security:
         if self.keys.stale:
             async with self._reloading:
                 if self.keys.stale:
-                    await anyio.to_thread.run_sync(self.keys.reload)
+                    await self._refresh_keys()
         identity = self.keys.authenticate(key)
         if identity is None:
             if self.failures.enabled:

@@ -195,3 +195,13 @@ def test_the_openapi_document_declares_the_scope_of_each_write(make_client):
     read = schema["paths"]["/documents"]["get"]
     assert "security" not in read
     assert {"401", "429"} <= set(read["responses"])  # a wrong key, or too many requests
+
+
+def test_the_server_records_when_a_key_was_last_used(make_client, key, store):
+    read = key(Scope.read)
+    client = make_client()
+    prefix = read["X-API-Key"].split("_")[1]
+    assert store.find(prefix).last_used_at is None
+    assert client.get("/documents", headers=read).status_code == 200
+    client.__exit__(None, None, None)  # shutdown writes what is pending
+    assert store.find(prefix).last_used_at is not None
