@@ -25,7 +25,9 @@ NO_KEY_CONFIGURED = (
 )
 
 
-def refusal(status: int, slug: str, title: str, detail: str, headers: dict[str, str]):
+def refusal(
+    status: int, slug: str, title: str, detail: str, headers: dict[str, str]
+) -> ProblemDetailsException:
     return ProblemDetailsException(
         status_code=status, type_=TYPE_BASE + slug, title=title, detail=detail, headers=headers
     )
