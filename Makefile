@@ -19,7 +19,9 @@ $(BIN)/.installed: pyproject.toml requirements.lock $(wildcard plugins/*/pyproje
 
 install: $(BIN)/.installed
 
+# A local write key, created once and kept in var/local-api-key (mode 600), printed each time.
 run: install
+	$(BIN)/provenance keys create --scope write --name local --save var/local-api-key
 	$(BIN)/provenance serve --host $(HOST) --port $(PORT)
 
 test: install

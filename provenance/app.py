@@ -12,15 +12,14 @@ from litestar.openapi.spec import Components, SecurityScheme, Tag
 from provenance import __version__
 from provenance.api.docs import docs_render_plugins, docs_static_router
 from provenance.api.documents import DocumentController
-from provenance.api.errors import (
-    API_KEY_HEADER,
-    problem_details_plugin,
-    require_api_key_for_reads,
-)
+from provenance.api.errors import problem_details_plugin
 from provenance.api.speakers import SourceController, SpeakerController
 from provenance.api.statements import StatementController
 from provenance.api.system import SystemController
 from provenance.api.trace import TraceController
+from provenance.security import API_KEY_HEADER, API_KEY_SCHEME
+from provenance.security.headers import add_security_headers
+from provenance.security.middleware import Security, SecurityMiddleware
 from provenance.service import ProvenanceService
 from provenance.settings import Settings
 
@@ -29,7 +28,8 @@ Who said what, where, when, through which channel and via which intermediary.
 
 The service reads news articles, extracts direct quotations and reported speech with
 their speakers, channels, intermediaries and dates, and answers questions about them.
-Reads are open; writes need an API key in the `X-API-Key` header. Errors are
+Reads are open unless the server is configured otherwise; writes need an API key with
+the `write` scope in the `X-API-Key` header (see each operation's security). Errors are
 RFC 9457 problem details (`application/problem+json`). Every list is paginated with
 `limit` and `offset` and reports its `total` and the `next` page.
 """
@@ -56,7 +56,7 @@ def openapi_config() -> OpenAPIConfig:
         ],
         components=Components(
             security_schemes={
-                "apiKey": SecurityScheme(
+                API_KEY_SCHEME: SecurityScheme(
                     type="apiKey", name=API_KEY_HEADER, security_scheme_in="header"
                 )
             }
@@ -67,6 +67,7 @@ def openapi_config() -> OpenAPIConfig:
 def create_app(settings: Settings, service: ProvenanceService | None = None) -> Litestar:
     """The Litestar app over ``service`` (by default one built from ``settings``)."""
     service = service or ProvenanceService(settings)
+    security = Security(settings, service.engine)
 
     @asynccontextmanager
     async def lifespan(_app: Litestar) -> AsyncGenerator[None, None]:
@@ -87,10 +88,12 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
             docs_static_router(),
         ],
         dependencies={"service": Provide(lambda: service, sync_to_thread=False)},
-        state=State({"settings": settings, "service": service}),
+        state=State({"settings": settings, "service": service, "security": security}),
         plugins=[problem_details_plugin()],
-        # Only when configured: Litestar copies the handler for every guard it runs.
-        guards=[require_api_key_for_reads] if settings.read_requires_key else [],
+        middleware=[SecurityMiddleware],
+        before_send=[add_security_headers],
+        on_startup=[security.start],
+        on_shutdown=[security.stop],
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],

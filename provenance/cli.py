@@ -86,8 +86,6 @@ def serve(
     import uvicorn
 
     settings = Settings.from_env()
-    if settings.api_keys == Settings().api_keys:
-        err.print("[yellow]warning:[/yellow] using the default API key; set PROVENANCE_API_KEYS")
     if workers > 1:
         # Migrate and seed once, here: workers starting together would race to do it.
         _service(seed=True).close()
@@ -273,6 +271,103 @@ def _pip(*args: str) -> None:
     result = subprocess.run([sys.executable, "-m", "pip", *args], check=False)
     if result.returncode:
         raise CliError(f"pip {args[0]} failed (exit {result.returncode})")
+
+
+keys_app = typer.Typer(help="API keys: create, list, revoke.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+
+def _key_store():
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from provenance.security import KeyStore
+    from provenance.store.database import create_database_engine, migrate
+
+    url = Settings.from_env().database_url
+    try:
+        engine = create_database_engine(url)
+        migrate(engine)
+    except (SQLAlchemyError, OSError) as error:
+        raise CliError(f"cannot open the database: {str(error).splitlines()[0]}") from None
+    return KeyStore(engine)
+
+
+@keys_app.command("create")
+def keys_create(
+    scope: Annotated[
+        str, typer.Option(help="read, write (includes read) or admin (includes write).")
+    ],
+    name: Annotated[str, typer.Option(help="Who or what the key is for.")] = "unnamed",
+    save: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write the key to this file (mode 600); if it already holds a working "
+            "key, print that one instead of creating another."
+        ),
+    ] = None,
+) -> None:
+    """Create a key and print it, once: only its hash is stored."""
+    from provenance.security import Scope
+
+    if scope not in Scope.__members__:
+        raise CliError(f"no scope {scope!r}: choose read, write or admin")
+    store = _key_store()
+    if save is not None and save.is_file() and store.is_active(save.read_text().strip()):
+        err.print(f"the key in {save} still works; not creating another")
+        sys.stdout.write(save.read_text().strip() + "\n")
+        return
+    key, info = store.create(Scope[scope], name)
+    kept = "it is shown only this once"
+    if save is not None:
+        _save_secret(save, key)
+        kept = f"kept in {save}"
+    err.print(f"created key {info.id} ({info.prefix}, {info.scope}); {kept}:")
+    sys.stdout.write(key + "\n")
+
+
+def _save_secret(path: Path, key: str) -> None:
+    import os
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(key + "\n")
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """Every key: id, name, scope, prefix, when created and last used, whether revoked."""
+    rows = [
+        (
+            str(key.id),
+            key.name,
+            key.scope,
+            key.prefix,
+            _when(key.created_at),
+            _when(key.last_used_at),
+            _when(key.revoked_at),
+        )
+        for key in _key_store().all()
+    ]
+    _print_rows(("id", "name", "scope", "prefix", "created", "last used", "revoked"), rows)
+
+
+def _when(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else "-"
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    key: Annotated[str, typer.Argument(help="The key's id or prefix (see `keys list`).")],
+) -> None:
+    """Revoke a key: requests with it are refused (within seconds on a running server)."""
+    from provenance.security import UnknownKey
+
+    try:
+        info = _key_store().revoke(key)
+    except UnknownKey as error:
+        raise CliError(str(error)) from None
+    out.print(f"revoked key {info.id} ({info.prefix}, {info.name})")
 
 
 @app.command()

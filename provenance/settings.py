@@ -6,14 +6,13 @@ from collections.abc import Mapping
 from msgspec import Struct
 
 DEFAULT_DATABASE_URL = "sqlite:///var/provenance.db"
-DEFAULT_API_KEY = "dev-key"
 
 
 class Settings(Struct, frozen=True, kw_only=True):
     database_url: str = DEFAULT_DATABASE_URL
     """SQLAlchemy URL; a relative SQLite path is relative to the working directory."""
-    api_keys: tuple[str, ...] = (DEFAULT_API_KEY,)
-    """Keys accepted in the ``X-API-Key`` header for writes."""
+    api_keys: tuple[str, ...] = ()
+    """Bootstrap keys (write scope), hashed when loaded; `provenance keys` makes real ones."""
     read_requires_key: bool = False
     max_body_bytes: int = 5_000_000
     """Largest request body accepted; larger gets 413."""
@@ -26,6 +25,12 @@ class Settings(Struct, frozen=True, kw_only=True):
     """Seconds one extractor may spend on one document before it is abandoned."""
     sqlite_synchronous: str = "FULL"
     """SQLite's ``synchronous`` pragma: FULL makes every acknowledged write survive power loss."""
+    rate_limit_per_key: int = 600
+    """Requests a minute one API key may make (bursts up to this); 0 turns the limit off."""
+    rate_limit_per_address: int = 600
+    """Requests a minute one client address may make without a key; 0 turns it off."""
+    auth_failures_per_address: int = 10
+    """Wrong keys a minute one client address may send before it gets 429; 0 turns it off."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -49,6 +54,9 @@ class Settings(Struct, frozen=True, kw_only=True):
             values["extract_timeout"] = float(timeout)
         if level := env.get("PROVENANCE_SQLITE_SYNCHRONOUS"):
             values["sqlite_synchronous"] = level.strip().upper()
+        for name in ("rate_limit_per_key", "rate_limit_per_address", "auth_failures_per_address"):
+            if count := env.get(f"PROVENANCE_{name.upper()}"):
+                values[name] = int(count)
         return cls(**values)
 
 

@@ -55,6 +55,10 @@ def settings(database_url: str) -> Settings:
         seed_on_start=False,
         seeds_dir=str(SEEDS),
         max_body_bytes=200_000,
+        # Rate limits are tested in tests/security; elsewhere they would only add flakiness.
+        rate_limit_per_key=0,
+        rate_limit_per_address=0,
+        auth_failures_per_address=0,
     )
 
 

@@ -7,7 +7,7 @@ from tests.conftest import ROOT
 def test_defaults():
     settings = Settings.from_env({})
     assert settings.database_url == DEFAULT_DATABASE_URL
-    assert settings.api_keys == ("dev-key",)
+    assert settings.api_keys == ()  # no default key
     assert settings.seed_on_start is True
     assert settings.plugins is None
 
@@ -24,6 +24,9 @@ def test_every_variable_is_read():
             "PROVENANCE_PLUGINS": "generic,wire",
             "PROVENANCE_EXTRACT_TIMEOUT": "2.5",
             "PROVENANCE_SQLITE_SYNCHRONOUS": "normal",
+            "PROVENANCE_RATE_LIMIT_PER_KEY": "60",
+            "PROVENANCE_RATE_LIMIT_PER_ADDRESS": "30",
+            "PROVENANCE_AUTH_FAILURES_PER_ADDRESS": "0",
         }
     )
     assert settings.database_url == "postgresql://u@h/db"
@@ -35,6 +38,9 @@ def test_every_variable_is_read():
     assert settings.plugins == ("generic", "wire")
     assert settings.extract_timeout == 2.5
     assert settings.sqlite_synchronous == "NORMAL"
+    assert settings.rate_limit_per_key == 60
+    assert settings.rate_limit_per_address == 30
+    assert settings.auth_failures_per_address == 0
 
 
 def test_every_variable_is_documented_in_the_readme():

@@ -7,7 +7,7 @@ from litestar.params import Body
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from provenance.api.dependencies import Service
-from provenance.api.errors import not_found, require_api_key
+from provenance.api.errors import not_found
 from provenance.api.limits import MAX_NAME_CHARS, DocumentId, text_param
 from provenance.api.openapi import (
     DOCUMENT,
@@ -31,6 +31,7 @@ from provenance.domain import (
     ReextractIn,
     Statement,
 )
+from provenance.security import Scope, requires
 
 
 class DocumentController(Controller):
@@ -48,12 +49,11 @@ class DocumentController(Controller):
                 {"created": False, "document": DOCUMENT},
                 "The same text was already stored; nothing was written.",
             ),
-            **problems(400, 401, 409, 413, 422, 503),
+            **problems(400, 401, 403, 409, 413, 422, 429, 503),
         },
-        guards=[require_api_key],
         sync_to_thread=True,
         status_code=HTTP_201_CREATED,
-        security=[{"apiKey": []}],
+        security=requires(Scope.write),
     )
     def ingest(
         self,
@@ -64,7 +64,7 @@ class DocumentController(Controller):
 
         Idempotent: the same text (after Unicode and white-space normalisation) gives the
         same document id, answered with 200 instead of 201 and nothing written twice.
-        Needs an API key in the `X-API-Key` header.
+        Needs an API key with the `write` scope in the `X-API-Key` header.
         """
         raw = RawDocument(
             text=data.text, url=data.url, outlet=data.outlet, published=data.published
@@ -132,11 +132,10 @@ class DocumentController(Controller):
         "/{document_id:str}/reextract",
         operation_id="ReextractDocument",
         summary="Re-extract a document",
-        guards=[require_api_key],
         sync_to_thread=True,
         status_code=HTTP_200_OK,
-        security=[{"apiKey": []}],
-        responses={200: ok(Document, DOCUMENT), **problems(400, 401, 404, 409, 422, 503)},
+        security=requires(Scope.write),
+        responses={200: ok(Document, DOCUMENT), **problems(400, 401, 403, 404, 409, 422, 429, 503)},
     )
     def reextract(
         self,
@@ -149,7 +148,7 @@ class DocumentController(Controller):
         """Run extraction again on a stored document, as after installing or upgrading a
         plugin: its statements are replaced, the earlier extraction's record is kept (see
         the document's extractions). The body is optional; it may name an extractor.
-        Needs an API key in the `X-API-Key` header.
+        Needs an API key with the `write` scope in the `X-API-Key` header.
         """
         document = service.reextract(document_id, data.extractor if data else None)
         if document is None:

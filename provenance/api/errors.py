@@ -1,17 +1,14 @@
-"""Errors as RFC 9457 problem details, and the API-key guard for writes."""
+"""Errors as RFC 9457 problem details."""
 
 import logging
 from http import HTTPStatus
 
 import msgspec
-from litestar.connection import ASGIConnection
 from litestar.exceptions import (
     HTTPException,
-    NotAuthorizedException,
     NotFoundException,
     ValidationException,
 )
-from litestar.handlers.base import BaseRouteHandler
 from litestar.plugins.problem_details import (
     ProblemDetailsConfig,
     ProblemDetailsException,
@@ -26,7 +23,6 @@ from provenance.store.database import WriteContention
 
 log = logging.getLogger(__name__)
 TYPE_BASE = "https://provenance.invalid/problems/"
-API_KEY_HEADER = "X-API-Key"
 MAX_DETAIL_CHARS = 300
 
 
@@ -38,25 +34,6 @@ def problem(status: int, slug: str, title: str, detail: str, **extra) -> Problem
 
 def not_found(what: str, key: object) -> NotFoundException:
     return NotFoundException(detail=f"no {what} with id {key!r}")
-
-
-async def require_api_key(connection: ASGIConnection, _handler: BaseRouteHandler) -> None:
-    """Guard: the request must carry one of the configured keys in ``X-API-Key``.
-
-    Guards are coroutines so that Litestar does not hand them to a worker thread.
-    """
-    keys = connection.app.state.settings.api_keys
-    if connection.headers.get(API_KEY_HEADER) not in keys:
-        raise NotAuthorizedException(detail=f"a valid {API_KEY_HEADER} header is required")
-
-
-async def require_api_key_for_reads(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
-    """App-wide guard when reads need a key too (health and the docs stay open)."""
-    if handler.opt.get("public"):
-        return
-    if connection.url.path.startswith("/schema"):
-        return
-    await require_api_key(connection, handler)
 
 
 def _plain(message: str) -> str:

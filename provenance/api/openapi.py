@@ -26,12 +26,15 @@ DOCUMENT_IN_EXAMPLE = Example(
 _WHEN = {
     400: "The request is malformed: a body that is not JSON or not UTF-8.",
     401: "No valid API key in the `X-API-Key` header.",
+    403: "The key's scope does not allow this operation.",
     404: "Nothing has that id.",
     409: "The write conflicts with stored data.",
     410: "A re-extraction removed it: `replaced_by` and `document` link to what covers it now.",
     413: "The body is larger than the configured limit.",
     422: "A parameter or field breaks the rules (the `errors` say which).",
-    503: "Other writes kept winning after every retry; nothing was stored (see `Retry-After`).",
+    429: "Too many requests from this key or address; `Retry-After` says when to retry.",
+    503: "The database is not answering, or other writes kept winning after every retry; "
+    "nothing was stored (see `Retry-After`).",
 }
 
 
@@ -39,8 +42,13 @@ def query_example(value: str, summary: str) -> list[Example]:
     return [Example(summary=summary, value=value)]
 
 
+ANY_OPERATION = (401, 429)
+"""A wrong key is refused, and rate limits apply, on every operation."""
+
+
 def problems(*statuses: int) -> dict[int, ResponseSpec]:
-    """Problem-details responses for ``statuses``, each with a description and an example."""
+    """Problem-details responses for ``statuses`` (and those of any operation), each with
+    a description and an example."""
     return {
         status: ResponseSpec(
             Problem,
@@ -59,7 +67,7 @@ def problems(*statuses: int) -> dict[int, ResponseSpec]:
                 )
             ],
         )
-        for status in statuses
+        for status in sorted({*statuses, *ANY_OPERATION})
     }
 
 

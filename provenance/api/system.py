@@ -1,11 +1,14 @@
 """Health and the installed extractors."""
 
-from litestar import Controller, get
+from litestar import Controller, Request, get
+from sqlalchemy.exc import SQLAlchemyError
 
 from provenance import __version__
 from provenance.api.dependencies import Service
-from provenance.api.openapi import EXTRACTOR, HEALTH, ok
+from provenance.api.errors import problem
+from provenance.api.openapi import EXTRACTOR, HEALTH, ok, problems
 from provenance.domain import ExtractorInfo, Health
+from provenance.security.middleware import current_key
 
 
 class SystemController(Controller):
@@ -16,18 +19,27 @@ class SystemController(Controller):
         operation_id="GetHealth",
         opt={"public": True},
         summary="Check health",
-        responses={200: ok(Health, HEALTH)},
-        sync_to_thread=False,
+        responses={200: ok(Health, HEALTH), **problems(503)},
+        sync_to_thread=True,
     )
-    def health(self, service: Service) -> Health:
-        """Liveness and readiness: answers only when the database does."""
-        return Health(status="ok", version=__version__, documents=service.count_documents())
+    def health(self, request: Request, service: Service) -> Health:
+        """Liveness and readiness: 200 when the database answers, 503 when it does not.
+        The version and document count are shown only to those who may read."""
+        try:
+            documents = service.count_documents()
+        except SQLAlchemyError:
+            raise problem(
+                503, "database-unavailable", "Service unavailable", "the database is not answering"
+            ) from None
+        if service.settings.read_requires_key and current_key(request.scope) is None:
+            return Health(status="ok")
+        return Health(status="ok", version=__version__, documents=documents)
 
     @get(
         "/extractors",
         operation_id="ListExtractors",
         summary="List installed extractors",
-        responses={200: ok(list[ExtractorInfo], [EXTRACTOR])},
+        responses={200: ok(list[ExtractorInfo], [EXTRACTOR]), **problems()},
         sync_to_thread=False,
     )
     def extractors(self, service: Service) -> list[ExtractorInfo]:

@@ -184,10 +184,12 @@ class ExtractorInfo(Struct, kw_only=True):
     hooks: list[str]
 
 
-class Health(Struct):
+class Health(Struct, omit_defaults=True):
+    """Version and document count are left out when reads need a key and none was given."""
+
     status: str
-    version: str
-    documents: int
+    version: str | None = None
+    documents: int | None = None
 
 
 class Problem(Struct, kw_only=True, omit_defaults=True):

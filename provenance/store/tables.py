@@ -201,6 +201,21 @@ class RelayEdgeRow(SQLModel, table=True):
     weight: int = Field(default=0, index=True)
 
 
+class ApiKeyRow(SQLModel, table=True):
+    """An API key: only its public prefix and the SHA-256 of the whole key are kept."""
+
+    __tablename__ = "api_keys"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    scope: str
+    prefix: str = Field(max_length=16, unique=True)
+    digest: str = Field(max_length=64)
+    created_at: datetime
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+
 documents = DocumentRow.__table__
 extractions = ExtractionRow.__table__
 speakers = SpeakerRow.__table__
@@ -215,3 +230,4 @@ quote_clusters = QuoteClusterRow.__table__
 statement_shingles = StatementShingleRow.__table__
 statement_denials = StatementDenialRow.__table__
 relay_edges = RelayEdgeRow.__table__
+api_keys = ApiKeyRow.__table__
