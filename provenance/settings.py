@@ -9,6 +9,10 @@ DEFAULT_DATABASE_URL = "sqlite:///var/provenance.db"
 DEFAULT_API_KEY = "dev-key"
 
 
+class SettingsError(ValueError):
+    """A setting names something that does not exist or has an unusable value."""
+
+
 class Settings(Struct, frozen=True, kw_only=True):
     database_url: str = DEFAULT_DATABASE_URL
     """SQLAlchemy URL; a relative SQLite path is relative to the working directory."""
@@ -24,6 +28,12 @@ class Settings(Struct, frozen=True, kw_only=True):
     """Allow-list of plugins (distribution or entry-point names); None allows every one."""
     extract_timeout: float = 10.0
     """Seconds one extractor may spend on one document before it is abandoned."""
+    trace_plugins: bool = False
+    """Log every plugin hook call with its duration."""
+    plugin_workers: int = 2
+    """Worker processes per third-party plugin."""
+    plugin_memory_mb: int = 1024
+    """Address space of one plugin worker process, in MiB."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -45,6 +55,12 @@ class Settings(Struct, frozen=True, kw_only=True):
             values["plugins"] = _split(env["PROVENANCE_PLUGINS"])
         if timeout := env.get("PROVENANCE_EXTRACT_TIMEOUT"):
             values["extract_timeout"] = float(timeout)
+        if flag := env.get("PROVENANCE_TRACE_PLUGINS"):
+            values["trace_plugins"] = _truthy(flag)
+        if workers := env.get("PROVENANCE_PLUGIN_WORKERS"):
+            values["plugin_workers"] = int(workers)
+        if memory := env.get("PROVENANCE_PLUGIN_MEMORY_MB"):
+            values["plugin_memory_mb"] = int(memory)
         return cls(**values)
 
 

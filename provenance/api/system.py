@@ -20,8 +20,14 @@ class SystemController(Controller):
         sync_to_thread=False,
     )
     def health(self, service: Service) -> Health:
-        """Liveness and readiness: answers only when the database does."""
-        return Health(status="ok", version=__version__, documents=service.count_documents())
+        """Liveness and readiness: answers only when the database does. Lists plugins
+        that failed to load."""
+        return Health(
+            status="ok",
+            version=__version__,
+            documents=service.count_documents(),
+            plugin_failures=service.plugins.failures,
+        )
 
     @get(
         "/extractors",
@@ -31,5 +37,6 @@ class SystemController(Controller):
         sync_to_thread=False,
     )
     def extractors(self, service: Service) -> list[ExtractorInfo]:
-        """Installed extractor plugins with their distribution, version, formats and hooks."""
-        return service.plugins.describe()
+        """Installed extractor plugins with their distribution, version, formats and hooks,
+        then plugins still loading or failed to load, with the error."""
+        return service.plugins.describe(service.settings.extract_timeout)

@@ -31,7 +31,7 @@ class Claiming(Extractor):
 
     def __init__(self, name: str, parse, claim: float = 0.9) -> None:
         self.name = name  # type: ignore[misc]
-        self.formats = (name,)  # type: ignore[misc]
+        self.formats = (name, "good")  # type: ignore[misc]
         self._parse = parse
         self._claim = claim
 
