@@ -17,7 +17,7 @@ import msgspec
 from provenance import evaluation
 from provenance.domain import RawDocument
 from provenance.extraction.pipeline import extract
-from provenance.isolation import PluginFailure
+from provenance.isolation import Limits, PluginFailure
 from provenance.plugins import GROUP, Plugins, RegisteredExtractor, plugins_for
 from provenance.settings import Settings
 
@@ -123,14 +123,20 @@ def _discovered(
     plugins: Plugins, entries: list[str], settings: Settings
 ) -> tuple[list[RegisteredExtractor], str]:
     plugins.start()
-    limits_wait = max(5 * settings.extract_timeout, 5.0) + 1.0
-    plugins.wait_loaded(limits_wait)
+    load_timeout = Limits(timeout=settings.extract_timeout).load_timeout
+    plugins.wait_loaded(load_timeout + 1.0, within_grace=False)
     failed = {name: error for name, error in plugins.failures.items() if name in entries}
     if failed:
         raise _Failed("; ".join(f"{name} failed to load: {why}" for name, why in failed.items()))
     found = [r for r in plugins.extractors.values() if r.plugin in entries]
     if not found:
         raise _Failed(f"entry points {', '.join(entries)} registered no extractor")
+    for pool in plugins.pools.values():
+        if pool.loaded and pool.loaded.seconds > settings.extract_timeout:
+            raise _Failed(
+                f"{pool.entry.name} takes {pool.loaded.seconds:.1f} s to import, longer than "
+                f"documents wait for it at start-up ({settings.extract_timeout:g} s)"
+            )
     where = "in a worker process" if plugins.pools else "in process (bundled)"
     names = ", ".join(f"{r.name} ({', '.join(r.formats)})" for r in found)
     return found, f"extractors {names}, loaded {where}"

@@ -230,10 +230,13 @@ class PluginPool:
         finally:
             self._release(worker, healthy)
 
-    def wait_loaded(self, deadline: float) -> None:
-        """Return once a worker has loaded the plugin; PluginFailure if none has by then."""
+    def wait_loaded(self, deadline: float, within_grace: bool = True) -> None:
+        """Return once a worker has loaded the plugin; PluginFailure if none has by
+        ``deadline`` or, with ``within_grace``, by the end of its start-up grace."""
         if self.loaded is None:
-            self._release(self._acquire(min(deadline, self.grace_until or deadline)), True)
+            if within_grace and self.grace_until:
+                deadline = min(deadline, self.grace_until)
+            self._release(self._acquire(deadline), True)
 
     def _acquire(self, deadline: float) -> Worker:
         with self._changed:

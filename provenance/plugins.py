@@ -35,6 +35,7 @@ BUNDLED = frozenset(
     {"provenance-generic", "provenance-wire", "provenance-explainer", "provenance-wordpress"}
 )
 log = logging.getLogger(__name__)
+trace_log = logging.getLogger("provenance.plugins.trace")
 
 
 class PluginConfigError(SettingsError):
@@ -99,7 +100,7 @@ class _Trace:
         self.started = time.perf_counter()
 
     def __exit__(self, kind: type | None, *_: object) -> None:
-        log.info(
+        trace_log.info(
             "plugin hook %s of extractor %s (plugin %s) took %.1f ms%s",
             self.hook,
             self.registered.name,
@@ -143,14 +144,14 @@ class Plugins:
         for pool in self.pools.values():
             pool.close()
 
-    def wait_loaded(self, timeout: float) -> dict[str, str]:
-        """Wait, at most ``timeout`` seconds and only while they are in their start-up
-        grace, for isolated plugins to load; why each one still is not usable."""
+    def wait_loaded(self, timeout: float, within_grace: bool = True) -> dict[str, str]:
+        """Wait, at most ``timeout`` seconds and (``within_grace``) only while they are in
+        their start-up grace, for isolated plugins to load; why each one is not usable."""
         deadline = time.monotonic() + timeout
         unusable: dict[str, str] = {}
         for name, pool in self.pools.items():
             try:
-                pool.wait_loaded(deadline)
+                pool.wait_loaded(deadline, within_grace)
             except PluginFailure as error:
                 unusable[name] = f"load: {error}"
         self._merge()
@@ -222,7 +223,16 @@ def plugins_for(settings: Settings) -> Plugins:
         workers=settings.plugin_workers,
         memory_mb=settings.plugin_memory_mb,
     )
+    if settings.trace_plugins:
+        _log_traces()
     return load_plugins(settings.plugins, trace=settings.trace_plugins, limits=limits)
+
+
+def _log_traces() -> None:
+    """Hook-call traces at INFO, on stderr unless logging is configured (as in the CLI)."""
+    trace_log.setLevel(logging.INFO)
+    if not trace_log.hasHandlers():
+        trace_log.addHandler(logging.StreamHandler())
 
 
 def plugins_from_env() -> Plugins:
