@@ -59,6 +59,13 @@ class RegisteredExtractor:
     """The workers, for extractors running isolated."""
     trace: bool = False
 
+    @property
+    def running_version(self) -> str | None:
+        """The version running now: an isolated plugin's workers pick up upgrades."""
+        if self.pool is not None and self.pool.loaded is not None:
+            return self.pool.loaded.version
+        return self.version
+
     def claim(self, document: RawDocument, timeout: float) -> float:
         """The extractor's checked confidence; PluginFailure or InvalidResult otherwise."""
         with self._traced("claim"):
@@ -164,7 +171,7 @@ class Plugins:
             ExtractorInfo(
                 name=name,
                 distribution=registered.distribution,
-                version=registered.version,
+                version=registered.running_version,
                 formats=list(registered.formats),
                 hooks=list(registered.hooks),
             )

@@ -5,6 +5,9 @@ so installing into it never changes the environment the other tests run in.
 """
 
 import json
+import shutil
+import subprocess
+from pathlib import Path
 
 from tests.plugins.conftest import HERE, Env
 
@@ -54,3 +57,46 @@ def test_the_template_is_a_working_plugin(env: Env):
         "plugins", "new", "harbour-gazette", "--directory", str(env.root), check=False
     )
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+UPGRADE_SCRIPT = """
+import sys, time
+from provenance.domain import RawDocument
+from provenance.service import ProvenanceService
+from provenance.settings import Settings
+service = ProvenanceService(Settings.from_env())
+service.start()
+def version():
+    found = service.extract(RawDocument(text=open("story.txt").read()))
+    assert found.extractor == "example", found.failures
+    return found.extractor_version
+print(version(), flush=True)
+sys.stdin.readline()  # the test upgrades the plugin meanwhile
+deadline = time.monotonic() + 30
+while (seen := version()) == "1.2.3" and time.monotonic() < deadline:
+    time.sleep(0.5)
+print(seen, [e.version for e in service.plugins.describe() if e.name == "example"][0])
+service.close()
+"""
+
+
+def test_a_running_service_picks_up_an_upgraded_plugin(env: Env, tmp_path: Path):
+    """Isolated plugins' workers are replaced when a newer version is installed."""
+    env.install(HERE / "example")
+    (env.root / "story.txt").write_text(STORY)
+    upgraded = tmp_path / "example"
+    shutil.copytree(HERE / "example", upgraded)
+    pyproject = upgraded / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('"1.2.3"', '"1.2.4"'))
+    running = subprocess.Popen(
+        [str(env.python), "-c", UPGRADE_SCRIPT],
+        cwd=env.root,
+        env={**env.env, "PROVENANCE_SEED_ON_START": "false"},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert running.stdout.readline().strip() == "1.2.3"
+    env.install(upgraded)
+    out, _ = running.communicate("go\n", timeout=60)
+    assert out.split() == ["1.2.4", "1.2.4"], out
