@@ -215,10 +215,11 @@ class Plugins:
                     )
 
     def _add(self, registered: RegisteredExtractor) -> None:
-        if registered.name in self.extractors:
-            log.warning(
-                "extractor %r from %s skipped: name taken", registered.name, registered.plugin
-            )
+        """Keep ``registered`` unless its name is taken by a bundled extractor or by one
+        from a plugin whose entry-point name sorts first (whichever loaded first)."""
+        taken = self.extractors.get(registered.name)
+        if taken is not None and (taken.pool is None or taken.plugin < registered.plugin):
+            log.warning("extractor %r from %s skipped: name taken", taken.name, registered.plugin)
             return
         self.extractors[registered.name] = registered
 
