@@ -1,7 +1,8 @@
 """The plugin manager: extractor plugins from the entry-point group ``provenance``.
 
-The bundled extractors (the distributions under ``plugins/``, named in :data:`BUNDLED`)
-are imported into the service's process. Every other plugin is never imported here:
+Plugins trusted to run in the service's process (``PROVENANCE_IN_PROCESS_PLUGINS``, by
+default the bundled distributions under ``plugins/``) are imported here. Every other
+plugin is never imported here:
 its entry point is read from metadata and the plugin runs in worker processes
 (:mod:`provenance.isolation`) that import it themselves and can be killed.
 """
@@ -30,10 +31,6 @@ from provenance.isolation import (
 from provenance.settings import Settings, SettingsError
 
 GROUP = "provenance"
-#: Distributions trusted to run inside the service's own process.
-BUNDLED = frozenset(
-    {"provenance-generic", "provenance-wire", "provenance-explainer", "provenance-wordpress"}
-)
 log = logging.getLogger(__name__)
 trace_log = logging.getLogger("provenance.plugins.trace")
 
@@ -233,7 +230,12 @@ def plugins_for(settings: Settings) -> Plugins:
     )
     if settings.trace_plugins:
         _log_traces()
-    return load_plugins(settings.plugins, trace=settings.trace_plugins, limits=limits)
+    return load_plugins(
+        settings.plugins,
+        trace=settings.trace_plugins,
+        limits=limits,
+        in_process=settings.in_process_plugins,
+    )
 
 
 def _log_traces() -> None:
@@ -249,16 +251,21 @@ def plugins_from_env() -> Plugins:
 
 
 def load_plugins(
-    allow: Iterable[str] | None = None, trace: bool = False, limits: Limits | None = None
+    allow: Iterable[str] | None = None,
+    trace: bool = False,
+    limits: Limits | None = None,
+    in_process: Iterable[str] = Settings().in_process_plugins,
 ) -> Plugins:
     """Every installed plugin, or only those in ``allow`` (distribution or entry-point
-    names; an unknown one is a :class:`PluginConfigError`). Bundled plugins are
-    imported now; the others start loading in their workers on first use."""
+    names; an unknown one is a :class:`PluginConfigError`). Plugins named in
+    ``in_process`` are imported now; the others load in their workers (see
+    :meth:`Plugins.start`)."""
     installed = [_entry(found) for found in entry_points(group=GROUP)]
     chosen = _allowed(installed, allow)
     plugins = Plugins(trace=trace)
+    trusted = set(in_process)
     for entry in sorted(chosen, key=lambda e: e.name):
-        if entry.distribution in BUNDLED:
+        if {entry.name, entry.distribution} & trusted:
             found, error = register_entry_point(entry)
             if error is not None:
                 log.error("plugin %s failed to load: %s", entry.name, error)

@@ -34,6 +34,14 @@ class Settings(Struct, frozen=True, kw_only=True):
     """Worker processes per third-party plugin."""
     plugin_memory_mb: int = 1024
     """Address space of one plugin worker process, in MiB."""
+    in_process_plugins: tuple[str, ...] = (
+        "provenance-explainer",
+        "provenance-generic",
+        "provenance-wire",
+        "provenance-wordpress",
+    )
+    """Plugins trusted to run in the service's process (distribution or entry-point
+    names): by default the bundled ones. Every other plugin runs in worker processes."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -61,6 +69,8 @@ class Settings(Struct, frozen=True, kw_only=True):
             values["plugin_workers"] = int(workers)
         if memory := env.get("PROVENANCE_PLUGIN_MEMORY_MB"):
             values["plugin_memory_mb"] = int(memory)
+        if "PROVENANCE_IN_PROCESS_PLUGINS" in env:
+            values["in_process_plugins"] = _split(env["PROVENANCE_IN_PROCESS_PLUGINS"])
         return cls(**values)
 
 

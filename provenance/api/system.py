@@ -34,7 +34,7 @@ class SystemController(Controller):
         operation_id="ListExtractors",
         summary="List installed extractors",
         responses={200: ok(list[ExtractorInfo], [EXTRACTOR])},
-        sync_to_thread=False,
+        sync_to_thread=True,  # may wait for plugins still importing at start-up
     )
     def extractors(self, service: Service) -> list[ExtractorInfo]:
         """Installed extractor plugins with their distribution, version, formats and hooks,

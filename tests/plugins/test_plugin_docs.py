@@ -49,5 +49,6 @@ def test_the_plugin_settings_are_documented():
         "PROVENANCE_EXTRACT_TIMEOUT",
         "PROVENANCE_PLUGIN_WORKERS",
         "PROVENANCE_PLUGIN_MEMORY_MB",
+        "PROVENANCE_IN_PROCESS_PLUGINS",
     ):
         assert variable in GUIDE
