@@ -7,10 +7,11 @@ service's own code and limits, and names each check it passes or fails.
 import sys
 import time
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
@@ -20,6 +21,8 @@ from provenance.extraction.pipeline import extract
 from provenance.isolation import Limits, PluginFailure
 from provenance.plugins import GROUP, Plugins, RegisteredExtractor, plugins_for
 from provenance.settings import Settings
+
+T = TypeVar("T")
 
 #: Pages every plugin is tried on (besides its own samples): it must answer each in time
 #: with a valid claim and a valid parse, mine or not.
@@ -82,7 +85,7 @@ def run_checks(
     return checks
 
 
-def _check(checks: list[Check], name: str, run):
+def _check(checks: list[Check], name: str, run: Callable[[], tuple[T, str]]) -> T:
     """Run one check, record it; a failure stops the checks that depend on it."""
     try:
         value, detail = run()

@@ -9,9 +9,11 @@ gets the worker killed (SIGKILL) and replaced; nothing of the plugin's runs in t
 service's own process or threads.
 """
 
+import contextlib
 import logging
 import os
 import select
+import signal
 import subprocess
 import sys
 import threading
@@ -19,11 +21,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
-from typing import BinaryIO, Literal, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, Literal, TypeVar
 
 import msgspec
 
 from provenance.domain import ParsedDocument, RawDocument
+
+if TYPE_CHECKING:
+    from provenance.extractor import Extractor
+    from provenance.plugins import RegisteredExtractor
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -118,6 +124,7 @@ class Worker:
             stdout=subprocess.PIPE,
             bufsize=0,
             close_fds=True,
+            start_new_session=True,  # its own process group: a kill takes its children too
         )
         self.load_deadline = time.monotonic() + limits.load_timeout
         self.loaded: Loaded | None = None
@@ -159,7 +166,8 @@ class Worker:
         return frame
 
     def kill(self) -> None:
-        self.process.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
         for pipe in (self.process.stdin, self.process.stdout):
             if pipe is not None:
@@ -365,7 +373,7 @@ def _serve(entry: PluginEntry, memory_mb: int) -> None:
             return
 
 
-def _load(entry: PluginEntry) -> tuple[dict, Loaded]:
+def _load(entry: PluginEntry) -> tuple[dict[str, "Extractor"], Loaded]:
     from provenance.plugins import register_entry_point
 
     started = time.perf_counter()
@@ -378,11 +386,15 @@ def _load(entry: PluginEntry) -> tuple[dict, Loaded]:
         specs = [_spec(registered) for registered in found.values()]
     except (msgspec.ValidationError, TypeError) as invalid:
         specs, error = [], f"an extractor's name, formats or cues are malformed: {invalid}"
-    extractors = {name: registered.extractor for name, registered in found.items()}
+    extractors = {
+        name: registered.extractor
+        for name, registered in found.items()
+        if registered.extractor is not None
+    }
     return extractors, Loaded(specs, version, seconds, error)
 
 
-def _spec(registered) -> ExtractorSpec:
+def _spec(registered: "RegisteredExtractor") -> ExtractorSpec:
     extractor = registered.extractor
     return msgspec.convert(
         {
@@ -402,7 +414,7 @@ def _installed_version(distribution: str | None) -> str | None:
         return None
 
 
-def _answer(request: Request, extractors: dict, memory_mb: int) -> Reply:
+def _answer(request: Request, extractors: dict[str, "Extractor"], memory_mb: int) -> Reply:
     from provenance.domain.extraction import InvalidResult, check_claim, check_parsed
 
     extractor = extractors.get(request.extractor)
