@@ -113,3 +113,19 @@ def test_tracing_logs_every_hook_call(broken_env: Env, tmp_path):
     assert "plugin hook claim of extractor broken (plugin broken) took" in ran.stderr
     assert "plugin hook parse of extractor broken (plugin broken) took" in ran.stderr
     assert "plugin hook claim of extractor wire (plugin wire) took" in ran.stderr
+
+
+def test_the_kit_on_the_command_line_prints_one_line_per_failure(broken_env: Env):
+    ran = broken_env.provenance(
+        "plugins", "test", str(HERE / "broken"), check=False, PROVENANCE_BROKEN_MODE="claim-7.5"
+    )
+    assert ran.returncode == 1
+    assert "passed  discovery: extractors broken (anything), loaded in a worker" in ran.stdout
+    failures = [line for line in ran.stderr.splitlines() if line.startswith("FAILED")]
+    assert failures == [
+        "FAILED  claim: broken on wire story: claim returned 7.5, not a number from 0 to 1"
+    ]
+    assert "Traceback" not in ran.stderr
+    missing = broken_env.provenance("plugins", "test", str(broken_env.root), check=False)
+    assert missing.returncode == 1
+    assert "FAILED  package:" in missing.stderr and "pyproject.toml" in missing.stderr
