@@ -36,6 +36,10 @@ T = TypeVar("T")
 
 #: How often a pool looks at the installed version of its plugin to pick up an upgrade.
 UPGRADE_CHECK_SECONDS = 5.0
+#: Time-outs in a row after which a plugin is suspended (calls fail at once), and for how
+#: long: a plugin that hangs on every page must not cost every page the whole time limit.
+SUSPEND_AFTER_TIMEOUTS = 3
+SUSPEND_SECONDS = 60.0
 _FRAME_HEADER = 4
 
 
@@ -196,6 +200,9 @@ class PluginPool:
     _closed: bool = False
     _installed_version: str | None = None
     _version_checked: float = 0.0
+    _timeouts_in_a_row: dict[str, int] = field(default_factory=dict)
+    """By hook: a claim that answers says nothing of a parse that hangs."""
+    _suspended_until: float = 0.0
     _changed: threading.Condition = field(default_factory=threading.Condition)
 
     def start(self) -> None:
@@ -222,14 +229,21 @@ class PluginPool:
 
     def call(self, request: Request, timeout: float) -> Reply:
         """The worker's reply to ``request``; PluginFailure when there is none in time."""
-        deadline = time.monotonic() + timeout
+        now = time.monotonic()
+        if now < self._suspended_until:
+            raise PluginFailure(
+                f"suspended for {self._suspended_until - now:.0f} s more: it took longer "
+                f"than {timeout:g} s {SUSPEND_AFTER_TIMEOUTS} times in a row"
+            )
+        deadline = now + timeout
         worker = self._acquire(deadline)
         healthy = False
         try:
             worker.send(request)
             reply = worker.receive(deadline, Reply)
             if reply is None:
-                raise PluginFailure(f"took longer than {timeout:g} s; its worker was killed")
+                raise PluginFailure(self._timed_out(request.hook, timeout))
+            self._timeouts_in_a_row[request.hook] = 0
             healthy = not reply.fatal
             reply.version = worker.loaded.version if worker.loaded else None
             return reply
@@ -237,6 +251,18 @@ class PluginPool:
             raise PluginFailure(str(error)) from None
         finally:
             self._release(worker, healthy)
+
+    def _timed_out(self, hook: str, timeout: float) -> str:
+        """Count a time-out; suspend the plugin after too many of one hook in a row."""
+        said = f"took longer than {timeout:g} s; its worker was killed"
+        with self._changed:
+            in_a_row = self._timeouts_in_a_row[hook] = self._timeouts_in_a_row.get(hook, 0) + 1
+            if in_a_row < SUSPEND_AFTER_TIMEOUTS:
+                return said
+            self._timeouts_in_a_row.clear()
+            self._suspended_until = time.monotonic() + SUSPEND_SECONDS
+        log.error("plugin %s keeps timing out: suspended", self.entry.name)
+        return f"{said}; the plugin is suspended for {SUSPEND_SECONDS:g} s"
 
     def wait_loaded(self, deadline: float, within_grace: bool = True) -> None:
         """Return once a worker has loaded the plugin; PluginFailure if none has by
