@@ -146,14 +146,13 @@ class Worker:
         assert self.process.stdout is not None
         fd = self.process.stdout.fileno()
         while (frame := self._take_frame()) is None:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
+            remaining = max(deadline - time.monotonic(), 0.0)  # 0: take what has arrived
+            if not select.select([fd], [], [], remaining)[0]:
                 return None
-            if select.select([fd], [], [], remaining)[0]:
-                chunk = os.read(fd, 1 << 16)
-                if not chunk:
-                    raise WorkerDied(f"worker exited with status {self.process.wait()}")
-                self._buffer += chunk
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                raise WorkerDied(f"worker exited with status {self.process.wait()}")
+            self._buffer += chunk
         try:
             return msgspec.msgpack.decode(frame, type=kind)
         except msgspec.DecodeError as error:

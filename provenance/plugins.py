@@ -161,6 +161,11 @@ class Plugins:
         self._merge()
         return unusable
 
+    def load_failures(self) -> dict[str, str]:
+        """Plugins that failed to load, with the error, as far as known now (no waiting)."""
+        self.wait_loaded(0.0)
+        return dict(self.failures)
+
     def describe(self, timeout: float = 0.0) -> list[ExtractorInfo]:
         """Every extractor by name, then every plugin still loading or failed to load."""
         unusable = self.wait_loaded(timeout)

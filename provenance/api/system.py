@@ -26,7 +26,7 @@ class SystemController(Controller):
             status="ok",
             version=__version__,
             documents=service.count_documents(),
-            plugin_failures=service.plugins.failures,
+            plugin_failures=service.plugins.load_failures(),
         )
 
     @get(
