@@ -13,7 +13,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from provenance.domain import RawDocument
-from provenance.settings import Settings
+from provenance.settings import Settings, SettingsError
 
 app = typer.Typer(
     help="Provenance: who said what, where, when, and via whom, in news articles.",
@@ -35,7 +35,7 @@ class CliError(Exception):
 def main() -> None:
     try:
         app()
-    except CliError as error:
+    except (CliError, SettingsError) as error:
         err.print(f"[red]error:[/red] {error}", highlight=False)
         sys.exit(1)
 
@@ -200,23 +200,50 @@ def plugins_default(context: typer.Context) -> None:
 
 @plugins_app.command("list")
 def plugins_list() -> None:
-    """Installed extractors: distribution, version, hooks and the formats each claims."""
-    from provenance.plugins import plugins_from_env
+    """Installed extractors: distribution, version, formats, hooks and status; plugins
+    that failed to load are listed with their error."""
+    from provenance.plugins import plugins_for
 
-    loaded = plugins_from_env()
+    settings = Settings.from_env()
+    loaded = plugins_for(settings)
+    try:
+        # Isolated plugins get the start-up grace a server gives them to import.
+        described = loaded.describe(settings.extract_timeout)
+    finally:
+        loaded.close()
     rows = [
         (
             info.name,
             info.distribution or "-",
             info.version or "-",
-            ",".join(info.formats),
-            ",".join(info.hooks),
+            ",".join(info.formats) or "-",
+            ",".join(info.hooks) or "-",
+            info.status if info.error is None else f"{info.status}: {info.error}",
         )
-        for info in loaded.describe()
+        for info in described
     ]
-    _print_rows(("extractor", "distribution", "version", "formats", "hooks"), rows)
-    for name, error in loaded.failures.items():
-        err.print(f"[red]failed to load:[/red] {name}: {error}", highlight=False)
+    _print_rows(("extractor", "distribution", "version", "formats", "hooks", "status"), rows)
+
+
+@plugins_app.command("test")
+def plugins_test(
+    package: Annotated[Path, typer.Argument(help="The plugin's package folder.")],
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold file (provenance-gold/1) to score the plugin on.")
+    ] = None,
+    docs: Annotated[
+        Path | None, typer.Option(help="Folder of sample pages [default: docs/ beside GOLD].")
+    ] = None,
+) -> None:
+    """Check an installed plugin as the service would: discovery, claims, parses, time
+    limits, isolation; with --gold, score it. Exit 1 if any check fails."""
+    from provenance.conformance import run_checks
+
+    checks = run_checks(package, gold, docs)
+    for check in checks:
+        (out if check.passed else err).print(check.line(), highlight=False, markup=False)
+    if not all(check.passed for check in checks):
+        raise typer.Exit(1)
 
 
 @plugins_app.command("new")

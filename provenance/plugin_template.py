@@ -95,41 +95,89 @@ def register_extractors(register):
     register({cls}())
 ''',
     "tests/test_{module}.py": '''\
-"""The plugin is found through its entry point and parses the pages it claims."""
+"""The plugin passes the conformance kit and extracts its sample page."""
 
+from pathlib import Path
+
+from provenance.conformance import run_checks
 from provenance.domain import RawDocument
 from provenance.extraction.pipeline import extract
 from provenance.plugins import load_plugins
 
-PAGE = """Harbour deal signed
+HERE = Path(__file__).parent
+PACKAGE = HERE.parent
 
-"We have a deal," said port director Lena Berg.
+
+def test_passes_the_conformance_kit():
+    checks = run_checks(PACKAGE, gold=HERE / "gold.json", docs=HERE / "docs")
+    failed = [check.line() for check in checks if not check.passed]
+    assert not failed, failed
+    assert "gold" in [check.name for check in checks]
+
+
+def test_claims_and_parses_its_sample_page():
+    plugins = load_plugins(["{slug}"])
+    try:
+        text = (HERE / "docs" / "sample.txt").read_text(encoding="utf-8")
+        found = extract(RawDocument(text=text), plugins)
+    finally:
+        plugins.close()
+    assert found.extractor == "{slug}", found.failures
+    assert "Share this article" not in found.body
+    assert [s.speaker.name for s in found.statements if s.speaker] == ["Lena Berg"]
+''',
+    "tests/docs/sample.txt": """\
+Harbour deal signed
+
+By Mia Holm
+
+"We have a deal that protects every job on the docks," said port director Lena Berg.
 
 Share this article
 Sign up for our newsletter today
-"""
-
-
-def test_discovered_through_its_entry_point():
-    plugins = load_plugins()
-    assert "{slug}" in plugins.extractors
-    assert plugins.extractors["{slug}"].distribution == "provenance-{slug}"
-
-
-def test_claims_and_parses_its_pages():
-    found = extract(RawDocument(text=PAGE), load_plugins())
-    assert found.extractor == "{slug}"
-    assert "Share this article" not in found.body
-    assert "Lena Berg" in found.body
-''',
+More from {slug}
+""",
+    "tests/gold.json": """\
+{{
+  "format": "provenance-gold/1",
+  "documents": [
+    {{
+      "file": "sample.txt",
+      "title": "Harbour deal signed",
+      "authors": ["Mia Holm"],
+      "dateline": null,
+      "published": null,
+      "not_body": ["Share this article", "Sign up for our newsletter today"],
+      "statements": [
+        {{
+          "speaker": "Lena Berg",
+          "kind": "direct",
+          "text": "We have a deal that protects every job on the docks,",
+          "cue": "said",
+          "channel": null,
+          "via": [],
+          "said_on": null
+        }}
+      ]
+    }}
+  ],
+  "speakers": [
+    {{"name": "Lena Berg", "kind": "person", "aliases": [], "roles": ["port director"]}}
+  ],
+  "sources": []
+}}
+""",
     "README.md": """\
 # provenance-{slug}
 
-A [Provenance](https://pypi.org/project/provenance/) extractor plugin for {slug} pages.
+A Provenance extractor plugin for {slug} pages (the plugin guide is `docs/plugins.md`
+in the Provenance source tree).
 
-    provenance plugins install ./provenance-{slug}
+    provenance plugins install -e ./provenance-{slug}
     provenance plugins list
+    provenance plugins test ./provenance-{slug} --gold tests/gold.json --docs tests/docs
 
-Test it with `pip install -e '.[test]' && pytest`.
+Test it with `pytest` (the tests run the same conformance kit, and score the sample page
+`tests/docs/sample.txt` against its gold, `tests/gold.json`).
 """,
 }

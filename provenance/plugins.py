@@ -1,133 +1,365 @@
-"""The plugin manager: loads extractor plugins from the entry-point group ``provenance``.
+"""The plugin manager: extractor plugins from the entry-point group ``provenance``.
 
-Bundled extractors are ordinary distributions under ``plugins/`` and arrive
-through the same entry points as anybody else's; nothing is special-cased.
+Plugins trusted to run in the service's process (``PROVENANCE_IN_PROCESS_PLUGINS``, by
+default the bundled distributions under ``plugins/``) are imported here. Every other
+plugin is never imported here:
+its entry point is read from metadata and the plugin runs in worker processes
+(:mod:`provenance.isolation`) that import it themselves and can be killed.
 """
 
 import logging
-import os
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from importlib.metadata import entry_points
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from importlib.metadata import EntryPoint, entry_points
+from threading import Lock
 
 import pluggy
 
 from provenance import hookspecs
-from provenance.domain import ExtractorInfo
+from provenance.domain import ExtractorInfo, ParsedDocument, RawDocument
+from provenance.domain.extraction import check_claim, check_parsed
 from provenance.extractor import Extractor
+from provenance.isolation import (
+    Limits,
+    PluginEntry,
+    PluginFailure,
+    PluginPool,
+    Request,
+    call_in_thread,
+)
+from provenance.settings import Settings, SettingsError
 
 GROUP = "provenance"
 log = logging.getLogger(__name__)
+trace_log = logging.getLogger("provenance.plugins.trace")
+
+
+class PluginConfigError(SettingsError):
+    """The plugin configuration names something that is not installed."""
 
 
 @dataclass(frozen=True)
 class RegisteredExtractor:
-    extractor: Extractor
+    """An extractor as the service knows it: in this process or in a plugin's workers."""
+
+    name: str
+    formats: tuple[str, ...]
+    cues: Mapping[str, Sequence[str]]
     plugin: str
     distribution: str | None
     version: str | None
     hooks: tuple[str, ...]
+    extractor: Extractor | None = None
+    """The instance, for extractors running in the service's process."""
+    pool: PluginPool | None = None
+    """The workers, for extractors running isolated."""
+    trace: bool = False
+
+    @property
+    def running_version(self) -> str | None:
+        """The version running now: an isolated plugin's workers pick up upgrades."""
+        if self.pool is not None and self.pool.loaded is not None:
+            return self.pool.loaded.version
+        return self.version
+
+    def claim(self, document: RawDocument, timeout: float) -> float:
+        """The extractor's checked confidence; PluginFailure or InvalidResult otherwise."""
+        with self._traced("claim"):
+            if self.pool is not None:
+                return check_claim(self._remote("claim", document, timeout).claim)
+            extractor = self.extractor
+            assert extractor is not None
+            return check_claim(call_in_thread(lambda: extractor.claim(document), timeout))
+
+    def parse(self, document: RawDocument, timeout: float) -> tuple[ParsedDocument, str | None]:
+        """The checked parse and the version of the plugin that made it."""
+        with self._traced("parse"):
+            if self.pool is not None:
+                reply = self._remote("parse", document, timeout)
+                return check_parsed(reply.parsed, document, self.formats), reply.version
+            extractor = self.extractor
+            assert extractor is not None
+            parsed = call_in_thread(lambda: extractor.parse(document), timeout)
+            return check_parsed(parsed, document, self.formats), self.version
+
+    def _remote(self, hook: str, document: RawDocument, timeout: float):
+        assert self.pool is not None
+        reply = self.pool.call(Request(hook, self.name, document), timeout)  # type: ignore[arg-type]
+        if reply.error is not None:
+            raise PluginFailure(reply.error)
+        return reply
+
+    def _traced(self, hook: str) -> "_Trace":
+        return _Trace(self, hook) if self.trace else _NO_TRACE
+
+
+class _Trace:
+    """Logs one hook call with its duration (``PROVENANCE_TRACE_PLUGINS``)."""
+
+    def __init__(self, registered: RegisteredExtractor, hook: str) -> None:
+        self.registered, self.hook = registered, hook
+
+    def __enter__(self) -> None:
+        self.started = time.perf_counter()
+
+    def __exit__(self, kind: type | None, *_: object) -> None:
+        trace_log.info(
+            "plugin hook %s of extractor %s (plugin %s) took %.1f ms%s",
+            self.hook,
+            self.registered.name,
+            self.registered.plugin,
+            (time.perf_counter() - self.started) * 1000,
+            f", failed: {kind.__name__}" if kind else "",
+        )
+
+
+class _NoTrace:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+
+_NO_TRACE = _NoTrace()
 
 
 @dataclass
 class Plugins:
-    """The loaded plugin manager with the extractors its plugins registered."""
+    """The installed plugins: extractors ready to use, isolated plugins still loading,
+    and plugins that failed to load."""
 
-    manager: pluggy.PluginManager
     extractors: dict[str, RegisteredExtractor] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
     """Plugins that failed to load or register, by entry-point name."""
-    distributions: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """(distribution, version) by entry-point name."""
+    pools: dict[str, PluginPool] = field(default_factory=dict)
+    """Isolated plugins, by entry-point name."""
+    trace: bool = False
+    _merged: set[str] = field(default_factory=set)
+    _lock: Lock = field(default_factory=Lock)
 
-    def describe(self) -> list[ExtractorInfo]:
-        """Every registered extractor, by name, with its distribution and version."""
-        return [
+    def start(self) -> None:
+        """Start every isolated plugin loading in its worker, without waiting."""
+        for pool in self.pools.values():
+            pool.start()
+
+    def close(self) -> None:
+        for pool in self.pools.values():
+            pool.close()
+
+    def wait_loaded(self, timeout: float, within_grace: bool = True) -> dict[str, str]:
+        """Wait, at most ``timeout`` seconds and (``within_grace``) only while they are in
+        their start-up grace, for isolated plugins to load; why each one is not usable."""
+        deadline = time.monotonic() + timeout
+        unusable: dict[str, str] = {}
+        for name, pool in self.pools.items():
+            try:
+                pool.wait_loaded(deadline, within_grace)
+            except PluginFailure as error:
+                unusable[name] = f"load: {error}"
+        self._merge()
+        return unusable
+
+    def load_failures(self) -> dict[str, str]:
+        """Plugins that failed to load, with the error, as far as known now (no waiting)."""
+        self.wait_loaded(0.0)
+        return dict(self.failures)
+
+    def describe(self, timeout: float = 0.0) -> list[ExtractorInfo]:
+        """Every extractor by name, then every plugin still loading or failed to load."""
+        unusable = self.wait_loaded(timeout)
+        found = [
             ExtractorInfo(
                 name=name,
-                distribution=found.distribution,
-                version=found.version,
-                formats=list(found.extractor.formats),
-                hooks=list(found.hooks),
+                distribution=registered.distribution,
+                version=registered.running_version,
+                formats=list(registered.formats),
+                hooks=list(registered.hooks),
             )
-            for name, found in sorted(self.extractors.items())
+            for name, registered in sorted(self.extractors.items())
+        ]
+        return found + [
+            ExtractorInfo(
+                name=name,
+                distribution=self.pools[name].entry.distribution if name in self.pools else None,
+                version=self.pools[name].entry.version if name in self.pools else None,
+                formats=[],
+                hooks=[],
+                status="failed" if name in self.failures else "loading",
+                error=self.failures.get(name, error),
+            )
+            for name, error in sorted({**unusable, **self.failures}.items())
         ]
 
+    def _merge(self) -> None:
+        """Adopt the extractors of isolated plugins that have loaded, and their failures."""
+        with self._lock:
+            for name, pool in self.pools.items():
+                if pool.error is not None:
+                    self.failures[name] = pool.error
+                if name in self._merged or pool.loaded is None:
+                    continue
+                self._merged.add(name)
+                for spec in pool.loaded.extractors:
+                    self._add(
+                        RegisteredExtractor(
+                            name=spec.name,
+                            formats=spec.formats,
+                            cues=spec.cues,
+                            plugin=name,
+                            distribution=pool.entry.distribution,
+                            version=pool.loaded.version,
+                            hooks=spec.hooks,
+                            pool=pool,
+                            trace=self.trace,
+                        )
+                    )
 
-def load_plugins(allow: Iterable[str] | None = None, trace: bool = False) -> Plugins:
-    """A fresh plugin manager with every installed plugin, or only those in ``allow``.
+    def _add(self, registered: RegisteredExtractor) -> None:
+        """Keep ``registered`` unless its name is taken by a bundled extractor or by one
+        from a plugin whose entry-point name sorts first (whichever loaded first)."""
+        taken = self.extractors.get(registered.name)
+        if taken is not None and (taken.pool is None or taken.plugin < registered.plugin):
+            log.warning("extractor %r from %s skipped: name taken", taken.name, registered.plugin)
+            return
+        self.extractors[registered.name] = registered
 
-    ``allow`` names distributions or entry-point names; None allows all.
-    """
-    manager = pluggy.PluginManager(GROUP)
-    manager.add_hookspecs(hookspecs)
-    allowed = set(allow) if allow is not None else None
-    plugins = Plugins(manager)
-    for entry_point in entry_points(group=GROUP):
-        dist = entry_point.dist
-        names = {entry_point.name, dist.name if dist else entry_point.name}
-        if allowed is not None and not names & allowed:
-            continue
-        try:
-            manager.register(entry_point.load(), name=entry_point.name)
-            manager.check_pending()
-        except Exception as error:  # a plugin that cannot load must not stop the others
-            log.error("plugin %s failed to load: %r", entry_point.name, error)
-            plugins.failures[entry_point.name] = repr(error)
-            continue
-        if dist is not None:
-            plugins.distributions[entry_point.name] = (dist.name, dist.version)
-    if trace:
-        manager.trace.root.setwriter(lambda message: log.info("plugin trace: %s", message))
-        manager.enable_tracing()
-    _collect_extractors(plugins)
+
+def plugins_for(settings: Settings) -> Plugins:
+    """The plugins ``settings`` allow, isolated within its limits."""
+    limits = Limits(
+        timeout=settings.extract_timeout,
+        workers=settings.plugin_workers,
+        memory_mb=settings.plugin_memory_mb,
+    )
+    if settings.trace_plugins:
+        _log_traces()
+    return load_plugins(
+        settings.plugins,
+        trace=settings.trace_plugins,
+        limits=limits,
+        in_process=settings.in_process_plugins,
+    )
+
+
+def _log_traces() -> None:
+    """Hook-call traces at INFO, on stderr unless logging is configured (as in the CLI)."""
+    trace_log.setLevel(logging.INFO)
+    if not trace_log.hasHandlers():
+        trace_log.addHandler(logging.StreamHandler())
+
+
+def plugins_from_env() -> Plugins:
+    """Plugins as the ``PROVENANCE_*`` environment says."""
+    return plugins_for(Settings.from_env())
+
+
+def load_plugins(
+    allow: Iterable[str] | None = None,
+    trace: bool = False,
+    limits: Limits | None = None,
+    in_process: Iterable[str] = Settings().in_process_plugins,
+) -> Plugins:
+    """Every installed plugin, or only those in ``allow`` (distribution or entry-point
+    names; an unknown one is a :class:`PluginConfigError`). Plugins named in
+    ``in_process`` are imported now; the others load in their workers (see
+    :meth:`Plugins.start`)."""
+    installed = [_entry(found) for found in entry_points(group=GROUP)]
+    chosen = _allowed(installed, allow)
+    plugins = Plugins(trace=trace)
+    trusted = set(in_process)
+    for entry in sorted(chosen, key=lambda e: e.name):
+        if {entry.name, entry.distribution} & trusted:
+            found, error = register_entry_point(entry)
+            if error is not None:
+                log.error("plugin %s failed to load: %s", entry.name, error)
+                plugins.failures[entry.name] = error
+            for registered in found.values():
+                plugins._add(replace(registered, trace=trace))
+        else:
+            plugins.pools[entry.name] = PluginPool(entry, limits or Limits())
     return plugins
 
 
 def plugins_of(*objects: object) -> Plugins:
     """Plugins from objects already in hand (a module or a class with hook implementations),
-    without entry points: for embedding and for tests of plugin behaviour."""
-    manager = pluggy.PluginManager(GROUP)
-    manager.add_hookspecs(hookspecs)
-    for plugin in objects:
-        manager.register(plugin)
-    manager.check_pending()
-    plugins = Plugins(manager)
-    _collect_extractors(plugins)
+    run in this process: for embedding and for tests of plugin behaviour."""
+    plugins = Plugins()
+    for number, plugin in enumerate(objects):
+        found, error = _register(plugin, f"plugin-{number}", None)
+        if error is not None:
+            plugins.failures[f"plugin-{number}"] = error
+        for registered in found.values():
+            plugins._add(registered)
     return plugins
 
 
-def plugins_from_env() -> Plugins:
-    """Plugins as ``PROVENANCE_PLUGINS`` (comma-separated allow-list) and
-    ``PROVENANCE_TRACE_PLUGINS`` say."""
-    allow = os.environ.get("PROVENANCE_PLUGINS")
-    names = [n.strip() for n in allow.split(",") if n.strip()] if allow else None
-    return load_plugins(names, trace=bool(os.environ.get("PROVENANCE_TRACE_PLUGINS")))
+def register_entry_point(entry: PluginEntry) -> tuple[dict[str, RegisteredExtractor], str | None]:
+    """Import one plugin and collect its extractors: (extractors, why it failed or None)."""
+    try:
+        plugin = EntryPoint(entry.name, entry.value, GROUP).load()
+    except Exception as error:  # whatever a plugin's import raises, the others go on
+        return {}, f"import failed: {error!r}"
+    return _register(plugin, entry.name, entry)
 
 
-def _collect_extractors(plugins: Plugins) -> None:
-    manager = plugins.manager
-    for impl in manager.hook.register_extractors.get_hookimpls():
-        plugin_name = impl.plugin_name
-        dist = plugins.distributions.get(plugin_name)
-        hooks = tuple(sorted(h.name for h in manager.get_hookcallers(impl.plugin) or ()))
+def _register(
+    plugin: object, name: str, entry: PluginEntry | None
+) -> tuple[dict[str, RegisteredExtractor], str | None]:
+    """Register ``plugin`` alone in a fresh manager, so that its faults (a misspelt hook
+    name, an exception while registering) cannot touch any other plugin."""
+    manager = pluggy.PluginManager(GROUP)
+    manager.add_hookspecs(hookspecs)
+    try:
+        manager.register(plugin, name=name)
+        manager.check_pending()
+    except Exception as error:
+        return {}, str(error)
+    hooks = tuple(sorted(caller.name for caller in manager.get_hookcallers(plugin) or ()))
+    found: dict[str, RegisteredExtractor] = {}
 
-        def register(extractor: Extractor, _plugin: str = plugin_name, _dist=dist, _hooks=hooks):
-            if not isinstance(extractor, Extractor):
-                raise TypeError(f"register() takes an Extractor, not {type(extractor).__name__}")
-            if extractor.name in plugins.extractors:
-                log.warning("extractor %r from %s skipped: name taken", extractor.name, _plugin)
-                return
-            plugins.extractors[extractor.name] = RegisteredExtractor(
-                extractor=extractor,
-                plugin=_plugin,
-                distribution=_dist[0] if _dist else None,
-                version=_dist[1] if _dist else None,
-                hooks=_hooks,
-            )
+    def register(extractor: Extractor) -> None:
+        if not isinstance(extractor, Extractor):
+            raise TypeError(f"register() takes an Extractor, not {type(extractor).__name__}")
+        if extractor.name in found:
+            raise ValueError(f"registers two extractors named {extractor.name!r}")
+        found[extractor.name] = RegisteredExtractor(
+            name=extractor.name,
+            formats=tuple(extractor.formats),
+            cues=extractor.cues,
+            plugin=name,
+            distribution=entry.distribution if entry else None,
+            version=entry.version if entry else None,
+            hooks=hooks,
+            extractor=extractor,
+        )
 
-        try:
-            impl.function(register=register)
-        except Exception as error:  # a broken plugin must not stop the others
-            log.error("plugin %s failed to register: %r", plugin_name, error)
-            plugins.failures[plugin_name] = repr(error)
+    try:
+        manager.hook.register_extractors(register=register)
+    except Exception as error:  # a broken plugin must not stop the others
+        return {}, f"register_extractors failed: {error!r}"
+    return found, None
+
+
+def _entry(found: EntryPoint) -> PluginEntry:
+    dist = found.dist
+    return PluginEntry(
+        name=found.name,
+        value=found.value,
+        distribution=dist.name if dist else None,
+        version=dist.version if dist else None,
+    )
+
+
+def _allowed(installed: list[PluginEntry], allow: Iterable[str] | None) -> list[PluginEntry]:
+    if allow is None:
+        return installed
+    wanted = set(allow)
+    known = {e.name for e in installed} | {e.distribution for e in installed if e.distribution}
+    if unknown := sorted(wanted - known):
+        raise PluginConfigError(
+            f"PROVENANCE_PLUGINS names {', '.join(unknown)}, not installed "
+            f"(installed: {', '.join(sorted(known)) or 'none'})"
+        )
+    return [e for e in installed if {e.name, e.distribution} & wanted]

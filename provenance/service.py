@@ -22,7 +22,7 @@ from provenance.domain import (
 )
 from provenance.extraction.pipeline import extract
 from provenance.names import document_id
-from provenance.plugins import Plugins, load_plugins
+from provenance.plugins import Plugins, plugins_for
 from provenance.settings import Settings
 from provenance.store import reads, writes
 from provenance.store.database import Writer, create_database_engine, migrate
@@ -78,10 +78,12 @@ class ProvenanceService:
             settings.database_url, settings.sqlite_synchronous
         )
         self.writer = Writer(self.engine)
-        self.plugins = plugins if plugins is not None else load_plugins(settings.plugins)
+        self.plugins = plugins if plugins is not None else plugins_for(settings)
 
     def start(self) -> None:
-        """Migrate the schema; load the seeds into an empty database if so configured."""
+        """Start isolated plugins loading; migrate the schema; load the seeds into an empty
+        database if so configured."""
+        self.plugins.start()
         migrate(self.engine)
         if self.settings.seed_on_start and self.count_documents() == 0:
             seeds = Path(self.settings.seeds_dir)
@@ -90,6 +92,7 @@ class ProvenanceService:
                 log.info("loaded %d seed documents from %s", len(loaded), seeds)
 
     def close(self) -> None:
+        self.plugins.close()
         self.engine.dispose()
 
     # Writes

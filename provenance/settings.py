@@ -8,6 +8,10 @@ from msgspec import Struct
 DEFAULT_DATABASE_URL = "sqlite:///var/provenance.db"
 
 
+class SettingsError(ValueError):
+    """A setting names something that does not exist or has an unusable value."""
+
+
 class Settings(Struct, frozen=True, kw_only=True):
     database_url: str = DEFAULT_DATABASE_URL
     """SQLAlchemy URL; a relative SQLite path is relative to the working directory."""
@@ -31,6 +35,20 @@ class Settings(Struct, frozen=True, kw_only=True):
     """Requests a minute one client address may make without a key; 0 turns it off."""
     auth_failures_per_address: int = 10
     """Wrong keys a minute one client address may send before it gets 429; 0 turns it off."""
+    trace_plugins: bool = False
+    """Log every plugin hook call with its duration."""
+    plugin_workers: int = 2
+    """Worker processes per third-party plugin."""
+    plugin_memory_mb: int = 1024
+    """Address space of one plugin worker process, in MiB."""
+    in_process_plugins: tuple[str, ...] = (
+        "provenance-explainer",
+        "provenance-generic",
+        "provenance-wire",
+        "provenance-wordpress",
+    )
+    """Plugins trusted to run in the service's process (distribution or entry-point
+    names): by default the bundled ones. Every other plugin runs in worker processes."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -57,6 +75,14 @@ class Settings(Struct, frozen=True, kw_only=True):
         for name in ("rate_limit_per_key", "rate_limit_per_address", "auth_failures_per_address"):
             if count := env.get(f"PROVENANCE_{name.upper()}"):
                 values[name] = int(count)
+        if flag := env.get("PROVENANCE_TRACE_PLUGINS"):
+            values["trace_plugins"] = _truthy(flag)
+        if workers := env.get("PROVENANCE_PLUGIN_WORKERS"):
+            values["plugin_workers"] = int(workers)
+        if memory := env.get("PROVENANCE_PLUGIN_MEMORY_MB"):
+            values["plugin_memory_mb"] = int(memory)
+        if "PROVENANCE_IN_PROCESS_PLUGINS" in env:
+            values["in_process_plugins"] = _split(env["PROVENANCE_IN_PROCESS_PLUGINS"])
         return cls(**values)
 
 

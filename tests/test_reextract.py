@@ -33,6 +33,7 @@ class Drops(Extractor):
     """Knows the tide-table note is furniture: a newer plugin, installed later."""
 
     name = "drops"
+    formats = ("drops",)
 
     def claim(self, document: RawDocument) -> float:
         return 0.9

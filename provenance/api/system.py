@@ -24,7 +24,8 @@ class SystemController(Controller):
     )
     def health(self, request: Request, service: Service) -> Health:
         """Liveness and readiness: 200 when the database answers, 503 when it does not.
-        The version and document count are shown only to those who may read."""
+        The version, document count and plugins that failed to load are shown only to
+        those who may read."""
         try:
             documents = service.count_documents()
         except SQLAlchemyError:
@@ -33,15 +34,21 @@ class SystemController(Controller):
             ) from None
         if service.settings.read_requires_key and current_key(request.scope) is None:
             return Health(status="ok")
-        return Health(status="ok", version=__version__, documents=documents)
+        return Health(
+            status="ok",
+            version=__version__,
+            documents=documents,
+            plugin_failures=service.plugins.load_failures(),
+        )
 
     @get(
         "/extractors",
         operation_id="ListExtractors",
         summary="List installed extractors",
         responses={200: ok(list[ExtractorInfo], [EXTRACTOR]), **problems()},
-        sync_to_thread=False,
+        sync_to_thread=True,  # may wait for plugins still importing at start-up
     )
     def extractors(self, service: Service) -> list[ExtractorInfo]:
-        """Installed extractor plugins with their distribution, version, formats and hooks."""
-        return service.plugins.describe()
+        """Installed extractor plugins with their distribution, version, formats and hooks,
+        then plugins still loading or failed to load, with the error."""
+        return service.plugins.describe(service.settings.extract_timeout)

@@ -1,7 +1,7 @@
 """Request and response bodies of the REST API."""
 
 from datetime import datetime
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
 from msgspec import Meta, Struct, field
 
@@ -182,6 +182,10 @@ class ExtractorInfo(Struct, kw_only=True):
     version: str | None
     formats: list[str]
     hooks: list[str]
+    status: Literal["loaded", "loading", "failed"] = "loaded"
+    """`loading`: an isolated plugin still importing in its worker; `failed`: it cannot load."""
+    error: str | None = None
+    """Why the plugin is not usable (failed or still loading)."""
 
 
 class Health(Struct, omit_defaults=True):
@@ -190,6 +194,8 @@ class Health(Struct, omit_defaults=True):
     status: str
     version: str | None = None
     documents: int | None = None
+    plugin_failures: dict[str, str] = field(default_factory=dict)
+    """Plugins that failed to load, by entry-point name, with the error."""
 
 
 class Problem(Struct, kw_only=True, omit_defaults=True):

@@ -1,5 +1,9 @@
 """What extraction reads and produces; also the shape of `provenance extract --json`."""
 
+import re
+from datetime import date
+
+import msgspec
 from msgspec import Struct, field
 
 from provenance.domain.values import SourceKind, SpeakerKind, StatementKind
@@ -95,3 +99,66 @@ class ExtractedDocument(Struct, kw_only=True):
     extractor_version: str | None = None
     failures: list[ExtractionFailure] = field(default_factory=list)
     """Plugin failures met on the way (the document is still extracted by the core)."""
+
+
+class InvalidResult(ValueError):
+    """A plugin returned something the core cannot use; the message says what."""
+
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_WORD = re.compile(r"\w+")
+#: Share of a parsed body's words that must occur in the document text: a parser may
+#: drop furniture and rejoin hyphenated words, but not write a story of its own.
+BODY_WORDS_FROM_TEXT = 0.95
+
+
+def check_claim(value: object) -> float:
+    """``value`` if it is a number from 0 to 1, else :class:`InvalidResult`."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidResult(f"claim returned {type(value).__name__} {value!r}, not a number")
+    if not 0.0 <= value <= 1.0:  # also refuses NaN, which compares false with everything
+        raise InvalidResult(f"claim returned {value!r}, not a number from 0 to 1")
+    return float(value)
+
+
+def check_parsed(value: object, document: RawDocument, formats: tuple[str, ...]) -> ParsedDocument:
+    """``value`` if it is a well-formed :class:`ParsedDocument` of ``document`` in one of
+    ``formats``, else :class:`InvalidResult` saying what is wrong."""
+    if not isinstance(value, ParsedDocument):
+        raise InvalidResult(f"parse returned {type(value).__name__}, not a ParsedDocument")
+    try:
+        # Building a Struct does not check its field types; converting does.
+        parsed = msgspec.convert(msgspec.to_builtins(value), ParsedDocument)
+    except (msgspec.ValidationError, TypeError) as error:
+        raise InvalidResult(f"parse returned a malformed ParsedDocument: {error}") from None
+    if parsed.format not in formats:
+        raise InvalidResult(f"format {parsed.format!r} is not one of the extractor's {formats}")
+    if parsed.published is not None and not is_partial_date(parsed.published):
+        raise InvalidResult(f"published {parsed.published!r} is not a date (YYYY[-MM[-DD]])")
+    _check_body(parsed.body, document.text)
+    if any(not author.strip() for author in parsed.authors):
+        raise InvalidResult("authors contains an empty name")
+    return parsed
+
+
+def is_partial_date(text: str) -> bool:
+    """Whether ``text`` is a real ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` date."""
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return False
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_body(body: str, text: str) -> None:
+    if not body.strip():
+        raise InvalidResult("body is empty")
+    words = _WORD.findall(body.casefold())
+    known = set(_WORD.findall(text.casefold()))
+    invented = sum(word not in known for word in words)
+    if invented > len(words) * (1 - BODY_WORDS_FROM_TEXT):
+        raise InvalidResult(f"body has {invented} of {len(words)} words not in the document")

@@ -1,26 +1,25 @@
 """One document through the pipeline: choose an extractor, parse, attribute.
 
 Plugins are isolated: an extractor whose ``claim`` or ``parse`` raises, runs past
-the time limit, or returns malformed data is recorded as a failure on the
-document and the next-best extractor (finally the core's own layout rules)
-takes over. Nothing a plugin does loses the document.
+the time limit, or returns something that fails the checks of
+:func:`provenance.domain.extraction.check_parsed` is recorded as a failure on the
+document and the next-best extractor (finally the core's own layout rules) takes
+over. Third-party extractors run in worker processes that are killed when they
+overrun (see :mod:`provenance.isolation`). Nothing a plugin does loses the document.
 """
 
 import logging
-import threading
-from collections.abc import Callable, Mapping, Sequence
-from typing import TypeVar
-
-import msgspec
+from collections.abc import Mapping, Sequence
 
 from provenance.domain import ExtractedDocument, ExtractionFailure, ParsedDocument, RawDocument
+from provenance.domain.extraction import InvalidResult
 from provenance.extraction.attribution import attribute
 from provenance.extraction.cues import lexicon_for
 from provenance.extractor import Extractor
+from provenance.isolation import PluginFailure
 from provenance.plugins import Plugins, RegisteredExtractor
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 #: Seconds an extractor's claim or parse may take, unless the caller says otherwise.
 DEFAULT_TIMEOUT = 10.0
@@ -30,20 +29,22 @@ class UnknownExtractor(LookupError):
     """An ingest named an extractor that is not installed."""
 
 
-class PluginTimeout(TimeoutError):
-    """A plugin's hook ran past its time limit."""
-
-
 def extract(
     document: RawDocument,
     plugins: Plugins,
     extractor: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> ExtractedDocument:
-    """Everything the core and the best-claiming extractor find in ``document``."""
-    failures: list[ExtractionFailure] = []
+    """Everything the core and the best-claiming extractor find in ``document``.
+
+    ``timeout`` bounds each claim and each parse of a plugin, in seconds.
+    """
+    failures = [
+        ExtractionFailure(plugin=name, error=error)
+        for name, error in plugins.wait_loaded(timeout).items()
+    ]
     candidates = _candidates(document, plugins, extractor, timeout, failures)
-    parsed, chosen = _parse(document, candidates, timeout, failures)
+    parsed, chosen, version = _parse(document, candidates, timeout, failures)
     if parsed.published is None and document.published:
         parsed.published = document.published
     if parsed.publisher is None and document.outlet:
@@ -59,8 +60,8 @@ def extract(
         speakers=found.speakers,
         sources=found.sources,
         format=parsed.format,
-        extractor=chosen.extractor.name if chosen else None,
-        extractor_version=chosen.version if chosen else None,
+        extractor=chosen.name if chosen else None,
+        extractor_version=version,
         failures=failures,
     )
 
@@ -81,11 +82,10 @@ def _candidates(
             raise UnknownExtractor(wanted)
         return [plugins.extractors[wanted]]
     claims: list[tuple[float, str]] = []
-    for name, registered in plugins.extractors.items():
+    for name, registered in sorted(plugins.extractors.items()):
         try:
-            confidence = _call(lambda r=registered: r.extractor.claim(document), timeout)
-            confidence = msgspec.convert(confidence, float)
-        except Exception as error:
+            confidence = registered.claim(document, timeout)
+        except Exception as error:  # whatever a plugin does, the document goes on
             failures.append(_failure(registered, "claim", error))
             continue
         if confidence > 0:
@@ -98,57 +98,34 @@ def _parse(
     candidates: list[RegisteredExtractor],
     timeout: float,
     failures: list[ExtractionFailure],
-) -> tuple[ParsedDocument, RegisteredExtractor | None]:
+) -> tuple[ParsedDocument, RegisteredExtractor | None, str | None]:
+    """The first candidate's valid parse, else the core's: (parsed, by whom, version)."""
     for registered in candidates:
         try:
-            parsed = _call(lambda r=registered: r.extractor.parse(document), timeout)
-            # Building a Struct does not validate it; converting does.
-            parsed = msgspec.convert(msgspec.to_builtins(parsed), ParsedDocument)
-        except Exception as error:
+            parsed, version = registered.parse(document, timeout)
+        except Exception as error:  # whatever a plugin does, the document goes on
             failures.append(_failure(registered, "parse", error))
             continue
-        return parsed, registered
-    return Extractor().parse(document), None
+        return parsed, registered, version
+    return Extractor().parse(document), None, None
 
 
 def _house_cues(
     chosen: RegisteredExtractor | None, failures: list[ExtractionFailure]
 ) -> Mapping[str, Sequence[str]] | None:
     """The chosen extractor's own reporting verbs, unless they are malformed."""
-    if chosen is None or not chosen.extractor.cues:
+    if chosen is None or not chosen.cues:
         return None
     try:
-        lexicon_for(chosen.extractor.cues)
+        lexicon_for(chosen.cues)
     except (ValueError, TypeError, AttributeError) as error:
         failures.append(_failure(chosen, "cues", error))
         return None
-    return chosen.extractor.cues
+    return chosen.cues
 
 
 def _failure(registered: RegisteredExtractor, hook: str, error: Exception) -> ExtractionFailure:
-    log.warning("extractor %s: %s failed: %r", registered.extractor.name, hook, error)
-    return ExtractionFailure(plugin=registered.plugin, error=f"{hook}: {error!r}")
-
-
-def _call(function: Callable[[], T], timeout: float) -> T:
-    """``function()`` in a daemon thread, abandoned if it takes longer than ``timeout``.
-
-    Python cannot kill a thread: a plugin stuck in a loop keeps its thread, but
-    the document goes on without it and the service keeps serving.
-    """
-    outcome: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            outcome["value"] = function()
-        except BaseException as error:
-            outcome["error"] = error
-
-    worker = threading.Thread(target=run, daemon=True, name="provenance-plugin")
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise PluginTimeout(f"took longer than {timeout:g} s")
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]  # type: ignore[return-value]
+    """The failure as recorded: the hook and what went wrong, in one line."""
+    log.warning("extractor %s: %s failed: %r", registered.name, hook, error)
+    said = str(error) if isinstance(error, PluginFailure | InvalidResult) else repr(error)
+    return ExtractionFailure(plugin=registered.plugin, error=f"{hook}: {said}")

@@ -2,6 +2,7 @@
 
 import time
 
+import msgspec
 import pytest
 from litestar.testing import TestClient
 
@@ -10,9 +11,9 @@ from provenance.domain import ParsedDocument, RawDocument
 from provenance.extraction.pipeline import UnknownExtractor, extract
 from provenance.extractor import Extractor
 from provenance.hookspecs import hookimpl
-from provenance.plugins import plugins_of
+from provenance.plugins import load_plugins, plugins_of
 from provenance.service import ProvenanceService
-from tests.conftest import AUTH
+from tests.conftest import AUTH, SEEDS
 
 TEXT = 'Harbour deal\n\n"We have a deal," said port director Lena Berg.\n'
 
@@ -31,7 +32,7 @@ class Claiming(Extractor):
 
     def __init__(self, name: str, parse, claim: float = 0.9) -> None:
         self.name = name  # type: ignore[misc]
-        self.formats = (name,)  # type: ignore[misc]
+        self.formats = (name, "good")  # type: ignore[misc]
         self._parse = parse
         self._claim = claim
 
@@ -169,3 +170,17 @@ def test_malformed_house_cues_are_a_recorded_failure():
     assert found.extractor == "bad"
     assert found.failures[0].error.startswith("cues")
     assert found.statements  # the core's own cues still work
+
+
+def test_only_trusted_plugins_run_in_process_and_isolation_changes_no_result():
+    isolated = load_plugins(in_process=("provenance-explainer",))
+    try:
+        assert set(isolated.extractors) == {"explainer"}
+        assert set(isolated.pools) == {"generic", "wire", "wordpress"}
+        for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+            document = RawDocument(text=seed.read_text(encoding="utf-8"))
+            inside, outside = extract(document, load_plugins()), extract(document, isolated)
+            assert outside.failures == []
+            assert msgspec.to_builtins(outside) == msgspec.to_builtins(inside)
+    finally:
+        isolated.close()
