@@ -17,6 +17,7 @@ from provenance.api.errors import (
     problem_details_plugin,
     require_api_key_for_reads,
 )
+from provenance.api.http import check_request, cors_config, with_http_behaviour
 from provenance.api.speakers import SourceController, SpeakerController
 from provenance.api.statements import StatementController
 from provenance.api.system import SystemController
@@ -76,7 +77,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
         finally:
             service.close()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             SystemController,
             DocumentController,
@@ -94,4 +95,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],
+        cors_config=cors_config(settings.cors_origins),
+        before_request=check_request,
     )
+    return with_http_behaviour(app)

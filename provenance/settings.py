@@ -24,6 +24,8 @@ class Settings(Struct, frozen=True, kw_only=True):
     """Allow-list of plugins (distribution or entry-point names); None allows every one."""
     extract_timeout: float = 10.0
     """Seconds one extractor may spend on one document before it is abandoned."""
+    cors_origins: tuple[str, ...] = ()
+    """Origins whose pages may call the API from a browser (``*`` for any); none by default."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -45,6 +47,8 @@ class Settings(Struct, frozen=True, kw_only=True):
             values["plugins"] = _split(env["PROVENANCE_PLUGINS"])
         if timeout := env.get("PROVENANCE_EXTRACT_TIMEOUT"):
             values["extract_timeout"] = float(timeout)
+        if "PROVENANCE_CORS_ORIGINS" in env:
+            values["cors_origins"] = _split(env["PROVENANCE_CORS_ORIGINS"])
         return cls(**values)
 
 

@@ -4,7 +4,7 @@ from litestar import Controller, get
 
 from provenance import __version__
 from provenance.api.dependencies import Service
-from provenance.api.openapi import EXTRACTOR, HEALTH, ok
+from provenance.api.openapi import EXTRACTOR, HEALTH, ok, problems
 from provenance.domain import ExtractorInfo, Health
 
 
@@ -16,7 +16,7 @@ class SystemController(Controller):
         operation_id="GetHealth",
         opt={"public": True},
         summary="Check health",
-        responses={200: ok(Health, HEALTH)},
+        responses={200: ok(Health, HEALTH), **problems(400)},
         sync_to_thread=False,
     )
     def health(self, service: Service) -> Health:
@@ -27,7 +27,7 @@ class SystemController(Controller):
         "/extractors",
         operation_id="ListExtractors",
         summary="List installed extractors",
-        responses={200: ok(list[ExtractorInfo], [EXTRACTOR])},
+        responses={200: ok(list[ExtractorInfo], [EXTRACTOR]), **problems(400)},
         sync_to_thread=False,
     )
     def extractors(self, service: Service) -> list[ExtractorInfo]:

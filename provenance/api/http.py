@@ -1,0 +1,287 @@
+"""HTTP as clients expect it, for every route at once: CORS, HEAD, strong ETags with 304,
+gzip, ``Vary``, 415 for a body that is not JSON and 400 for an unknown query parameter.
+
+HEAD, ETags and gzip live in one ASGI wrapper around the whole app rather than in
+Litestar's ``CompressionConfig``: Litestar routes a HEAD to 405 before any route middleware
+runs, and its gzip stamps the current time into every body, so a strong ETag of the gzip
+representation would change each second. Here the ETag is a hash of the identity body,
+computed once per response; the gzip representation (deterministic: no timestamp) carries
+the same hash with a ``-gzip`` suffix, so each representation has its own strong validator.
+"""
+
+import gzip
+import hashlib
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+
+import anyio
+from litestar import Litestar, Request
+from litestar.config.cors import CORSConfig
+from litestar.datastructures import MutableScopeHeaders
+from litestar.plugins.problem_details import ProblemDetailsException
+from litestar.routes import HTTPRoute
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+from provenance.api.errors import API_KEY_HEADER, TYPE_BASE, problem
+
+EXPOSED_HEADERS = [
+    "ETag",
+    "Location",
+    "Link",
+    "Retry-After",
+    "RateLimit",
+    "RateLimit-Policy",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+]
+MIN_GZIP_BYTES = 256
+"""Smaller bodies go as they are: gzip's own header and trailer would eat the saving."""
+GZIP_LEVEL = 6
+GZIP_SUFFIX = "-gzip"
+LARGE_BODY_BYTES = 64 * 1024
+RECENT_GZIPS = 16
+_recent_gzips: OrderedDict[str, bytes] = OrderedDict()
+JSON_SUFFIXES = ("/json", "+json")
+_STATE_KEY = "declared_query_params"
+
+
+def cors_config(origins: tuple[str, ...]) -> CORSConfig | None:
+    """CORS for ``origins`` (``*`` for any), or None (no CORS) when none are configured."""
+    if not origins:
+        return None
+    return CORSConfig(
+        allow_origins=list(origins),
+        allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+        allow_headers=[API_KEY_HEADER, "Content-Type", "Accept", "If-None-Match"],
+        expose_headers=EXPOSED_HEADERS,
+    )
+
+
+def with_http_behaviour(app: Litestar) -> Litestar:
+    """``app`` with HEAD, ETags and gzip wrapped around it, and each operation's declared
+    query parameters recorded for :func:`check_request`."""
+    app.state[_STATE_KEY] = _declared_query_params(app)
+    app.asgi_handler = ConditionalGzipMiddleware(app.asgi_handler)
+    return app
+
+
+def _declared_query_params(app: Litestar) -> dict[object, frozenset[str]]:
+    """Each documented operation's handler -> the query parameters it declares."""
+    declared: dict[object, frozenset[str]] = {}
+    for route in app.routes:
+        if not isinstance(route, HTTPRoute):
+            continue
+        for handler, kwargs_model in route.route_handler_map.values():
+            if handler.resolve_include_in_schema():
+                names = frozenset(p.field_alias for p in kwargs_model.expected_query_params)
+                declared[handler] = names
+    return declared
+
+
+async def check_request(request: Request) -> None:
+    """Before every handler: refuse unknown query parameters (400, naming them) and a body
+    in a media type other than JSON (415)."""
+    handler = request.scope["route_handler"]
+    declared = request.app.state[_STATE_KEY].get(handler)
+    if declared is None:  # the docs pages and assets: not operations of the API
+        return
+    if unknown := sorted(set(request.query_params) - declared):
+        raise _unknown_parameters(unknown, declared)
+    if "data" in handler.parsed_fn_signature.parameters:
+        _check_media_type(request.headers.get("content-type"))
+
+
+def _unknown_parameters(unknown: list[str], declared: Iterable[str]) -> Exception:
+    known = ", ".join(sorted(declared)) or "none"
+    return problem(
+        400,
+        "unknown-parameter",
+        "Unknown query parameter",
+        f"unknown query parameter(s): {', '.join(unknown)}; this operation takes: {known}",
+        parameters=unknown,
+    )
+
+
+def _check_media_type(content_type: str | None) -> None:
+    """A body without a Content-Type is tried as JSON; one that says otherwise is refused."""
+    if content_type is None:
+        return
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    if not media_type.endswith(JSON_SUFFIXES):
+        raise ProblemDetailsException(
+            status_code=415,
+            type_=TYPE_BASE + "unsupported-media-type",
+            title="Unsupported media type",
+            detail=f"the body must be application/json, not {media_type or 'an empty type'}",
+            headers={"Accept": "application/json"},
+        )
+
+
+class ConditionalGzipMiddleware:
+    """HEAD answered as GET without the body; GET and HEAD answers buffered, given a strong
+    ETag (200 only), answered 304 when ``If-None-Match`` matches it, and gzipped when the
+    client accepts gzip and the media type is text."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, _with_head_allowed(send))
+            return
+        is_head = scope["method"] == "HEAD"
+        if is_head:
+            scope = {**scope, "method": "GET"}  # type: ignore[assignment]
+        start, body = await _buffered(self.app, scope, receive)
+        request_headers = _headers(scope["headers"])
+        start, body = await _represent(start, body, request_headers)
+        await send(start)
+        await send({"type": "http.response.body", "body": b"" if is_head else body})
+
+
+async def _buffered(app: ASGIApp, scope: Scope, receive: Receive) -> tuple[Message, bytes]:
+    """The app's whole answer. Once it has sent its last chunk, the app hears the client
+    disconnect (as a server would tell it): a streamed file waits for that before it ends."""
+    start: Message = {}
+    chunks: list[bytes] = []
+    sent = anyio.Event()
+
+    async def collect(message: Message) -> None:
+        nonlocal start
+        if message["type"] == "http.response.start":
+            start = message
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body"):
+                sent.set()
+
+    await app(scope, _until(sent, receive), collect)
+    return _head_allowed(start), b"".join(chunks)
+
+
+def _until(sent: anyio.Event, receive: Receive) -> Receive:
+    async def receive_until_sent() -> Message:
+        async with anyio.create_task_group() as waiting:
+            waiting.start_soon(_cancel_when, sent, waiting.cancel_scope)
+            if not sent.is_set():
+                message = await receive()
+                waiting.cancel_scope.cancel()
+                return message
+        return {"type": "http.disconnect"}
+
+    return receive_until_sent
+
+
+async def _cancel_when(event: anyio.Event, scope: anyio.CancelScope) -> None:
+    await event.wait()
+    scope.cancel()
+
+
+async def _represent(
+    start: Message, body: bytes, request: Mapping[str, str]
+) -> tuple[Message, bytes]:
+    """The representation to send: ETag and 304 for a 200, gzip when accepted."""
+    headers = MutableScopeHeaders(start)
+    compressible = _is_text(headers.get("content-type", ""))
+    if compressible:
+        headers.extend_header_value("vary", "Accept-Encoding")
+    gzipped = compressible and len(body) >= MIN_GZIP_BYTES and _accepts_gzip(request)
+    digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+    if start["status"] == 200:
+        tag = f'"{digest}{GZIP_SUFFIX if gzipped else ""}"'
+        headers["etag"] = tag
+        if _matches(request.get("if-none-match"), tag):
+            return _not_modified(start), b""
+    if gzipped:
+        body = await _gzip(body, digest)
+        headers["content-encoding"] = "gzip"
+        del headers["accept-ranges"]
+    headers["content-length"] = str(len(body))
+    return start, body
+
+
+async def _gzip(body: bytes, digest: str) -> bytes:
+    """``body`` gzipped without a timestamp, so the same body always gives the same bytes.
+    Large bodies (the docs bundle, long pages) are compressed in a worker thread, away from
+    the event loop, and the last few kept: the docs bundle takes a quarter of a second."""
+    if len(body) < LARGE_BODY_BYTES:
+        return _compress(body)
+    if (cached := _recent_gzips.get(digest)) is not None:
+        _recent_gzips.move_to_end(digest)
+        return cached
+    compressed = await anyio.to_thread.run_sync(_compress, body)
+    _recent_gzips[digest] = compressed
+    if len(_recent_gzips) > RECENT_GZIPS:
+        _recent_gzips.popitem(last=False)
+    return compressed
+
+
+def _compress(body: bytes) -> bytes:
+    return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def _matches(if_none_match: str | None, tag: str) -> bool:
+    """RFC 9110 weak comparison, as ``If-None-Match`` asks: ``W/`` is ignored."""
+    if not if_none_match:
+        return False
+    candidates = {part.strip().removeprefix("W/") for part in if_none_match.split(",")}
+    return "*" in candidates or tag in candidates
+
+
+def _not_modified(start: Message) -> Message:
+    kept = [
+        (name, value)
+        for name, value in start["headers"]
+        if name.lower() not in (b"content-length", b"content-type", b"content-encoding")
+    ]
+    return {**start, "status": 304, "headers": kept}
+
+
+def _is_text(content_type: str) -> bool:
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return media_type.startswith("text/") or media_type.endswith(
+        ("/json", "+json", "/xml", "+xml", "/javascript")
+    )
+
+
+def _accepts_gzip(request: Mapping[str, str]) -> bool:
+    """Whether ``Accept-Encoding`` allows gzip (by name or by ``*``) with a non-zero q."""
+    weights: dict[str, float] = {}
+    for part in request.get("accept-encoding", "").split(","):
+        coding, _, params = part.strip().lower().partition(";")
+        weights[coding.strip()] = _quality(params)
+    return weights.get("gzip", weights.get("x-gzip", weights.get("*", 0.0))) > 0
+
+
+def _quality(params: str) -> float:
+    for param in params.split(";"):
+        name, _, value = param.strip().partition("=")
+        if name.strip() == "q":
+            try:
+                return float(value)
+            except ValueError:
+                return 0.0
+    return 1.0
+
+
+def _headers(raw: Iterable[tuple[bytes, bytes]]) -> dict[str, str]:
+    return {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in raw}
+
+
+def _head_allowed(start: Message) -> Message:
+    """An ``Allow`` header (405, OPTIONS) that offers GET offers HEAD too."""
+    if start.get("type") != "http.response.start":
+        return start
+    headers = MutableScopeHeaders(start)
+    allowed = headers.get("allow")
+    if allowed and "GET" in allowed and "HEAD" not in allowed:
+        headers["allow"] = f"{allowed}, HEAD"
+    return start
+
+
+def _with_head_allowed(send: Send) -> Send:
+    async def wrapped(message: Message) -> None:
+        await send(_head_allowed(message))
+
+    return wrapped
