@@ -5,6 +5,7 @@ CORS only when configured."""
 
 import gzip
 import re
+from http.client import HTTPConnection
 from xml.etree import ElementTree
 
 import msgspec
@@ -15,6 +16,7 @@ from provenance.api import http
 from provenance.app import create_app
 from provenance.service import ProvenanceService
 from provenance.settings import Settings
+from tests.browser.test_cors import serve_api
 from tests.conftest import AUTH
 from tests.factories import statement, store
 
@@ -306,3 +308,35 @@ def test_cors_origins_are_read_from_the_environment():
     env = {"PROVENANCE_CORS_ORIGINS": "http://a.example, https://b.example:8443"}
     assert Settings.from_env(env).cors_origins == ("http://a.example", "https://b.example:8443")
     assert Settings.from_env({"PROVENANCE_CORS_ORIGINS": "*"}).cors_origins == ("*",)
+
+
+def test_a_real_server_answers_head_gzip_and_304_for_the_docs_bundle(tmp_path):
+    """Over uvicorn, as `curl -I` and a browser see it: the 1.5 MB bundle is streamed from a
+    file, which the buffering must not deadlock."""
+    server, api = serve_api(f"sqlite:///{tmp_path}/serve.db", None)
+    host, port = api.removeprefix("http://").split(":")
+    bundle = "/schema/assets/swagger-ui-bundle.js"
+
+    def ask(method: str, headers: dict) -> tuple[int, dict, bytes]:
+        connection = HTTPConnection(host, int(port), timeout=30)
+        connection.request(method, bundle, headers=headers)
+        response = connection.getresponse()
+        answer = response.status, {k.lower(): v for k, v in response.getheaders()}
+        body = response.read()
+        connection.close()
+        return *answer, body
+
+    try:
+        status, plain, body = ask("GET", IDENTITY)
+        assert status == 200 and len(body) == int(plain["content-length"]) > 1_000_000
+        status, head, nothing = ask("HEAD", IDENTITY)
+        assert status == 200 and nothing == b"" and head["etag"] == plain["etag"]
+        assert head["content-length"] == plain["content-length"]
+        status, zipped, packed = ask("GET", {"Accept-Encoding": "gzip, br"})
+        assert status == 200 and zipped["content-encoding"] == "gzip"
+        assert gzip.decompress(packed) == body and len(packed) < len(body) / 2
+        status, _, empty = ask("GET", {"Accept-Encoding": "gzip", "If-None-Match": zipped["etag"]})
+        assert status == 304 and empty == b""
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
