@@ -33,6 +33,10 @@ their speakers, channels, intermediaries and dates, and answers questions about 
 Reads are open; writes need an API key in the `X-API-Key` header. Errors are
 RFC 9457 problem details (`application/problem+json`). Every list is paginated with
 `limit` and `offset` and reports its `total` and the `next` page.
+
+Every GET answers HEAD too. Reads carry a strong `ETag` (send it in `If-None-Match` for a
+304) and are gzipped when `Accept-Encoding` asks. A query parameter an operation does not
+declare is refused (400, naming it); a body that is not JSON gets 415.
 """
 
 

@@ -154,16 +154,19 @@ def test_gzip_is_refused_by_q_zero_and_skipped_for_small_bodies(client, stored):
     assert "content-encoding" not in small.headers
 
 
-def test_negotiated_answers_vary_on_accept(client, urls):
+def test_negotiated_answers_vary_on_accept_and_are_gzipped_too(client, urls, monkeypatch):
+    monkeypatch.setattr(http, "MIN_GZIP_BYTES", 1)
     negotiated = []
     for url in urls:
-        turtle = client.get(url, headers={"Accept": "text/turtle"})
+        turtle = client.get(url, headers={"Accept": "text/turtle", "Accept-Encoding": "gzip"})
         json = client.get(url, headers={"Accept": "application/json"})
         if turtle.headers["content-type"] != json.headers["content-type"]:
             negotiated.append(url)
             for response in (turtle, json):
                 vary = [v.strip().lower() for v in response.headers["vary"].split(",")]
-                assert "accept" in vary, url
+                assert {"accept", "accept-encoding"} <= set(vary), url
+            assert turtle.headers["content-encoding"] == "gzip", url
+            assert turtle.headers["etag"] != json.headers["etag"], url
     assert any(url.endswith("/prov") for url in negotiated)
 
 
