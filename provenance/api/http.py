@@ -44,6 +44,7 @@ RECENT_GZIPS = 16
 _recent_gzips: OrderedDict[str, bytes] = OrderedDict()
 JSON_SUFFIXES = ("/json", "+json")
 _STATE_KEY = "declared_query_params"
+_BODY_HEADERS = {b"content-length", b"content-type", b"content-encoding"}
 
 
 def cors_config(origins: tuple[str, ...]) -> CORSConfig | None:
@@ -133,44 +134,46 @@ class ConditionalGzipMiddleware:
         is_head = scope["method"] == "HEAD"
         if is_head:
             scope = {**scope, "method": "GET"}  # type: ignore[assignment]
-        start, body = await _buffered(self.app, scope, receive)
-        request_headers = _headers(scope["headers"])
-        start, body = await _represent(start, body, request_headers)
-        await send(start)
+        answer = _Answer(receive)
+        await self.app(scope, answer.receive, answer.send)
+        start, body = await _represent(answer.start, answer.body(), _headers(scope["headers"]))
+        await send(_head_allowed(start))
         await send({"type": "http.response.body", "body": b"" if is_head else body})
 
 
-async def _buffered(app: ASGIApp, scope: Scope, receive: Receive) -> tuple[Message, bytes]:
-    """The app's whole answer. Once it has sent its last chunk, the app hears the client
-    disconnect (as a server would tell it): a streamed file waits for that before it ends."""
-    start: Message = {}
-    chunks: list[bytes] = []
-    sent = anyio.Event()
+class _Answer:
+    """The app's whole answer, collected. Once the app has sent its last chunk it hears
+    the client disconnect, as a server would tell it: a streamed file waits for that."""
 
-    async def collect(message: Message) -> None:
-        nonlocal start
+    def __init__(self, receive: Receive) -> None:
+        self._receive = receive
+        self._chunks: list[bytes] = []
+        self._finished: anyio.Event | None = None
+        self.start: Message = {}
+        self.done = False
+
+    def body(self) -> bytes:
+        return b"".join(self._chunks)
+
+    async def send(self, message: Message) -> None:
         if message["type"] == "http.response.start":
-            start = message
+            self.start = message
         elif message["type"] == "http.response.body":
-            chunks.append(message.get("body", b""))
+            self._chunks.append(message.get("body", b""))
             if not message.get("more_body"):
-                sent.set()
+                self.done = True
+                if self._finished is not None:
+                    self._finished.set()
 
-    await app(scope, _until(sent, receive), collect)
-    return _head_allowed(start), b"".join(chunks)
-
-
-def _until(sent: anyio.Event, receive: Receive) -> Receive:
-    async def receive_until_sent() -> Message:
-        async with anyio.create_task_group() as waiting:
-            waiting.start_soon(_cancel_when, sent, waiting.cancel_scope)
-            if not sent.is_set():
-                message = await receive()
+    async def receive(self) -> Message:
+        if not self.done:
+            self._finished = self._finished or anyio.Event()
+            async with anyio.create_task_group() as waiting:
+                waiting.start_soon(_cancel_when, self._finished, waiting.cancel_scope)
+                message = await self._receive()
                 waiting.cancel_scope.cancel()
                 return message
         return {"type": "http.disconnect"}
-
-    return receive_until_sent
 
 
 async def _cancel_when(event: anyio.Event, scope: anyio.CancelScope) -> None:
@@ -182,38 +185,55 @@ async def _represent(
     start: Message, body: bytes, request: Mapping[str, str]
 ) -> tuple[Message, bytes]:
     """The representation to send: ETag and 304 for a 200, gzip when accepted."""
-    headers = MutableScopeHeaders(start)
-    compressible = _is_text(headers.get("content-type", ""))
-    if compressible:
-        headers.extend_header_value("vary", "Accept-Encoding")
+    lines = [(name.lower(), value) for name, value in start["headers"]]
+    compressible = _is_text(_value(lines, b"content-type").decode("latin-1"))
     gzipped = compressible and len(body) >= MIN_GZIP_BYTES and _accepts_gzip(request)
-    digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+    changes: dict[bytes, bytes | None] = {}
+    if compressible:
+        vary = _value(lines, b"vary")
+        changes[b"vary"] = vary + b", Accept-Encoding" if vary else b"Accept-Encoding"
+    digest = None
     if start["status"] == 200:
+        digest = hashlib.blake2b(body, digest_size=16).hexdigest()
         tag = f'"{digest}{GZIP_SUFFIX if gzipped else ""}"'
-        headers["etag"] = tag
+        changes[b"etag"] = tag.encode()
         if _matches(request.get("if-none-match"), tag):
-            return _not_modified(start), b""
+            changes |= dict.fromkeys(_BODY_HEADERS)
+            return {**start, "status": 304, "headers": _changed(lines, changes)}, b""
     if gzipped:
         body = await _gzip(body, digest)
-        headers["content-encoding"] = "gzip"
-        del headers["accept-ranges"]
-    headers["content-length"] = str(len(body))
-    return start, body
+        changes |= {b"content-encoding": b"gzip", b"accept-ranges": None}
+    changes[b"content-length"] = str(len(body)).encode()
+    return {**start, "headers": _changed(lines, changes)}, body
 
 
-async def _gzip(body: bytes, digest: str) -> bytes:
+def _value(lines: list[tuple[bytes, bytes]], name: bytes) -> bytes:
+    return b", ".join(value for key, value in lines if key == name)
+
+
+def _changed(
+    lines: list[tuple[bytes, bytes]], changes: dict[bytes, bytes | None]
+) -> list[tuple[bytes, bytes]]:
+    """``lines`` with each named header replaced by its new value, or dropped for None."""
+    kept = [(name, value) for name, value in lines if name not in changes]
+    return kept + [(name, value) for name, value in changes.items() if value is not None]
+
+
+async def _gzip(body: bytes, digest: str | None) -> bytes:
     """``body`` gzipped without a timestamp, so the same body always gives the same bytes.
     Large bodies (the docs bundle, long pages) are compressed in a worker thread, away from
-    the event loop, and the last few kept: the docs bundle takes a quarter of a second."""
+    the event loop, and the last few successful ones kept by digest: the docs bundle alone
+    takes a quarter of a second."""
     if len(body) < LARGE_BODY_BYTES:
         return _compress(body)
-    if (cached := _recent_gzips.get(digest)) is not None:
+    if digest is not None and (cached := _recent_gzips.get(digest)) is not None:
         _recent_gzips.move_to_end(digest)
         return cached
     compressed = await anyio.to_thread.run_sync(_compress, body)
-    _recent_gzips[digest] = compressed
-    if len(_recent_gzips) > RECENT_GZIPS:
-        _recent_gzips.popitem(last=False)
+    if digest is not None:
+        _recent_gzips[digest] = compressed
+        if len(_recent_gzips) > RECENT_GZIPS:
+            _recent_gzips.popitem(last=False)
     return compressed
 
 
@@ -227,15 +247,6 @@ def _matches(if_none_match: str | None, tag: str) -> bool:
         return False
     candidates = {part.strip().removeprefix("W/") for part in if_none_match.split(",")}
     return "*" in candidates or tag in candidates
-
-
-def _not_modified(start: Message) -> Message:
-    kept = [
-        (name, value)
-        for name, value in start["headers"]
-        if name.lower() not in (b"content-length", b"content-type", b"content-encoding")
-    ]
-    return {**start, "status": 304, "headers": kept}
 
 
 def _is_text(content_type: str) -> bool:
@@ -266,18 +277,23 @@ def _quality(params: str) -> float:
 
 
 def _headers(raw: Iterable[tuple[bytes, bytes]]) -> dict[str, str]:
-    return {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in raw}
+    """Request headers by lower-case name, repeated ones joined with commas (RFC 9110)."""
+    joined: dict[str, str] = {}
+    for name, value in raw:
+        key, text = name.decode("latin-1").lower(), value.decode("latin-1")
+        joined[key] = f"{joined[key]}, {text}" if key in joined else text
+    return joined
 
 
-def _head_allowed(start: Message) -> Message:
+def _head_allowed(message: Message) -> Message:
     """An ``Allow`` header (405, OPTIONS) that offers GET offers HEAD too."""
-    if start.get("type") != "http.response.start":
-        return start
-    headers = MutableScopeHeaders(start)
+    if message["type"] != "http.response.start":
+        return message
+    headers = MutableScopeHeaders(message)
     allowed = headers.get("allow")
     if allowed and "GET" in allowed and "HEAD" not in allowed:
         headers["allow"] = f"{allowed}, HEAD"
-    return start
+    return message
 
 
 def _with_head_allowed(send: Send) -> Send:
