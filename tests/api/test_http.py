@@ -154,6 +154,34 @@ def test_gzip_is_refused_by_q_zero_and_skipped_for_small_bodies(client, stored):
     assert "content-encoding" not in small.headers
 
 
+@pytest.mark.parametrize(
+    ("accept_encoding", "gzipped"),
+    [
+        ("gzip", True),
+        ("br, gzip;q=0.5", True),
+        ("deflate, *;q=0.1", True),
+        ("x-gzip", True),
+        ("gzip;q=0", False),
+        ("gzip;q=0, *", False),
+        ("*;q=0", False),
+        ("identity", False),
+        ("", False),
+    ],
+)
+def test_gzip_only_when_accept_encoding_allows_it(client, stored, accept_encoding, gzipped):
+    response = client.get("/documents", headers={"Accept-Encoding": accept_encoding})
+    assert (response.headers.get("content-encoding") == "gzip") is gzipped
+
+
+def test_if_none_match_in_repeated_header_lines_still_matches(client, stored):
+    tag = client.get("/documents", headers=IDENTITY).headers["etag"]
+    lines = [("Accept-Encoding", "identity"), ("If-None-Match", '"a"'), ("If-None-Match", tag)]
+    assert client.get("/documents", headers=lines).status_code == 304
+    for matching in ("*", f"W/{tag}"):
+        headers = {**IDENTITY, "If-None-Match": matching}
+        assert client.get("/documents", headers=headers).status_code == 304
+
+
 def test_negotiated_answers_vary_on_accept_and_are_gzipped_too(client, urls, monkeypatch):
     monkeypatch.setattr(http, "MIN_GZIP_BYTES", 1)
     negotiated = []
