@@ -12,7 +12,7 @@ the same hash with a ``-gzip`` suffix, so each representation has its own strong
 import gzip
 import hashlib
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import anyio
 from litestar import Litestar, Request
@@ -44,7 +44,8 @@ RECENT_GZIPS = 16
 _recent_gzips: OrderedDict[str, bytes] = OrderedDict()
 JSON_SUFFIXES = ("/json", "+json")
 _STATE_KEY = "declared_query_params"
-_BODY_HEADERS = {b"content-length", b"content-type", b"content-encoding"}
+_SET_HERE = {b"etag", b"content-length", b"content-encoding"}
+_TEXT_SUFFIXES = (b"/json", b"+json", b"/xml", b"+xml", b"/javascript")
 
 
 def cors_config(origins: tuple[str, ...]) -> CORSConfig | None:
@@ -136,7 +137,7 @@ class ConditionalGzipMiddleware:
             scope = {**scope, "method": "GET"}  # type: ignore[assignment]
         answer = _Answer(receive)
         await self.app(scope, answer.receive, answer.send)
-        start, body = await _represent(answer.start, answer.body(), _headers(scope["headers"]))
+        start, body = await _represent(answer.start, answer.body(), _Conditions(scope["headers"]))
         await send(_head_allowed(start))
         await send({"type": "http.response.body", "body": b"" if is_head else body})
 
@@ -181,42 +182,77 @@ async def _cancel_when(event: anyio.Event, scope: anyio.CancelScope) -> None:
     scope.cancel()
 
 
-async def _represent(
-    start: Message, body: bytes, request: Mapping[str, str]
-) -> tuple[Message, bytes]:
+class _Conditions:
+    """What the request says about the representation it wants: ``Accept-Encoding`` and
+    ``If-None-Match`` (repeated lines joined, as RFC 9110 allows)."""
+
+    def __init__(self, raw_headers: Iterable[tuple[bytes, bytes]]) -> None:
+        self.accept_encoding, self.if_none_match = b"", b""
+        for name, value in raw_headers:
+            lower = name.lower()
+            if lower == b"accept-encoding":
+                self.accept_encoding += b"," + value
+            elif lower == b"if-none-match":
+                self.if_none_match += b"," + value
+
+    def accepts_gzip(self) -> bool:
+        """Whether gzip is allowed (by name or by ``*``) with a non-zero q."""
+        weights: dict[bytes, float] = {}
+        for part in self.accept_encoding.lower().split(b","):
+            coding, _, params = part.partition(b";")
+            weights[coding.strip()] = _quality(params)
+        return weights.get(b"gzip", weights.get(b"x-gzip", weights.get(b"*", 0.0))) > 0
+
+    def matches(self, tag: str) -> bool:
+        """RFC 9110 weak comparison, as ``If-None-Match`` asks: ``W/`` is ignored."""
+        if not self.if_none_match:
+            return False
+        candidates = {p.strip().removeprefix(b"W/") for p in self.if_none_match.split(b",")}
+        return b"*" in candidates or tag.encode() in candidates
+
+
+def _quality(params: bytes) -> float:
+    for param in params.split(b";"):
+        name, _, value = param.strip().partition(b"=")
+        if name.strip() == b"q":
+            try:
+                return float(value)
+            except ValueError:
+                return 0.0
+    return 1.0
+
+
+async def _represent(start: Message, body: bytes, request: _Conditions) -> tuple[Message, bytes]:
     """The representation to send: ETag and 304 for a 200, gzip when accepted."""
-    lines = [(name.lower(), value) for name, value in start["headers"]]
-    compressible = _is_text(_value(lines, b"content-type").decode("latin-1"))
-    gzipped = compressible and len(body) >= MIN_GZIP_BYTES and _accepts_gzip(request)
-    changes: dict[bytes, bytes | None] = {}
+    content_type, vary = b"", b""
+    lines = []
+    for name, value in start["headers"]:
+        lower = name.lower()
+        if lower == b"vary":
+            vary = vary + b", " + value if vary else value
+        elif lower not in _SET_HERE:
+            lines.append((lower, value))
+            if lower == b"content-type":
+                content_type = value
+    compressible = _is_text(content_type)
     if compressible:
-        vary = _value(lines, b"vary")
-        changes[b"vary"] = vary + b", Accept-Encoding" if vary else b"Accept-Encoding"
+        vary = vary + b", Accept-Encoding" if vary else b"Accept-Encoding"
+    if vary:
+        lines.append((b"vary", vary))
+    gzipped = compressible and len(body) >= MIN_GZIP_BYTES and request.accepts_gzip()
     digest = None
     if start["status"] == 200:
         digest = hashlib.blake2b(body, digest_size=16).hexdigest()
         tag = f'"{digest}{GZIP_SUFFIX if gzipped else ""}"'
-        changes[b"etag"] = tag.encode()
-        if _matches(request.get("if-none-match"), tag):
-            changes |= dict.fromkeys(_BODY_HEADERS)
-            return {**start, "status": 304, "headers": _changed(lines, changes)}, b""
+        lines.append((b"etag", tag.encode()))
+        if request.matches(tag):
+            kept = [(name, value) for name, value in lines if name != b"content-type"]
+            return {**start, "status": 304, "headers": kept}, b""
     if gzipped:
         body = await _gzip(body, digest)
-        changes |= {b"content-encoding": b"gzip", b"accept-ranges": None}
-    changes[b"content-length"] = str(len(body)).encode()
-    return {**start, "headers": _changed(lines, changes)}, body
-
-
-def _value(lines: list[tuple[bytes, bytes]], name: bytes) -> bytes:
-    return b", ".join(value for key, value in lines if key == name)
-
-
-def _changed(
-    lines: list[tuple[bytes, bytes]], changes: dict[bytes, bytes | None]
-) -> list[tuple[bytes, bytes]]:
-    """``lines`` with each named header replaced by its new value, or dropped for None."""
-    kept = [(name, value) for name, value in lines if name not in changes]
-    return kept + [(name, value) for name, value in changes.items() if value is not None]
+        lines.append((b"content-encoding", b"gzip"))
+    lines.append((b"content-length", str(len(body)).encode()))
+    return {**start, "headers": lines}, body
 
 
 async def _gzip(body: bytes, digest: str | None) -> bytes:
@@ -241,48 +277,9 @@ def _compress(body: bytes) -> bytes:
     return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
 
 
-def _matches(if_none_match: str | None, tag: str) -> bool:
-    """RFC 9110 weak comparison, as ``If-None-Match`` asks: ``W/`` is ignored."""
-    if not if_none_match:
-        return False
-    candidates = {part.strip().removeprefix("W/") for part in if_none_match.split(",")}
-    return "*" in candidates or tag in candidates
-
-
-def _is_text(content_type: str) -> bool:
-    media_type = content_type.split(";", 1)[0].strip().lower()
-    return media_type.startswith("text/") or media_type.endswith(
-        ("/json", "+json", "/xml", "+xml", "/javascript")
-    )
-
-
-def _accepts_gzip(request: Mapping[str, str]) -> bool:
-    """Whether ``Accept-Encoding`` allows gzip (by name or by ``*``) with a non-zero q."""
-    weights: dict[str, float] = {}
-    for part in request.get("accept-encoding", "").split(","):
-        coding, _, params = part.strip().lower().partition(";")
-        weights[coding.strip()] = _quality(params)
-    return weights.get("gzip", weights.get("x-gzip", weights.get("*", 0.0))) > 0
-
-
-def _quality(params: str) -> float:
-    for param in params.split(";"):
-        name, _, value = param.strip().partition("=")
-        if name.strip() == "q":
-            try:
-                return float(value)
-            except ValueError:
-                return 0.0
-    return 1.0
-
-
-def _headers(raw: Iterable[tuple[bytes, bytes]]) -> dict[str, str]:
-    """Request headers by lower-case name, repeated ones joined with commas (RFC 9110)."""
-    joined: dict[str, str] = {}
-    for name, value in raw:
-        key, text = name.decode("latin-1").lower(), value.decode("latin-1")
-        joined[key] = f"{joined[key]}, {text}" if key in joined else text
-    return joined
+def _is_text(content_type: bytes) -> bool:
+    media_type = content_type.split(b";", 1)[0].strip().lower()
+    return media_type.startswith(b"text/") or media_type.endswith(_TEXT_SUFFIXES)
 
 
 def _head_allowed(message: Message) -> Message:
