@@ -13,6 +13,7 @@ from provenance import __version__
 from provenance.api.docs import docs_render_plugins, docs_static_router
 from provenance.api.documents import DocumentController
 from provenance.api.errors import problem_details_plugin
+from provenance.api.http import check_request, cors_config, with_http_behaviour
 from provenance.api.speakers import SourceController, SpeakerController
 from provenance.api.statements import StatementController
 from provenance.api.system import SystemController
@@ -32,6 +33,10 @@ Reads are open unless the server is configured otherwise; writes need an API key
 the `write` scope in the `X-API-Key` header (see each operation's security). Errors are
 RFC 9457 problem details (`application/problem+json`). Every list is paginated with
 `limit` and `offset` and reports its `total` and the `next` page.
+
+Every GET answers HEAD too. Reads carry a strong `ETag` (send it in `If-None-Match` for a
+304) and are gzipped when `Accept-Encoding` asks. A query parameter an operation does not
+declare is refused (400, naming it); a body that is not JSON gets 415.
 """
 
 
@@ -77,7 +82,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
         finally:
             service.close()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             SystemController,
             DocumentController,
@@ -97,4 +102,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],
+        cors_config=cors_config(settings.cors_origins),
+        before_request=check_request,
     )
+    return with_http_behaviour(app)

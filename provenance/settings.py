@@ -49,6 +49,8 @@ class Settings(Struct, frozen=True, kw_only=True):
     )
     """Plugins trusted to run in the service's process (distribution or entry-point
     names): by default the bundled ones. Every other plugin runs in worker processes."""
+    cors_origins: tuple[str, ...] = ()
+    """Origins whose pages may call the API from a browser (``*`` for any); none by default."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -83,6 +85,8 @@ class Settings(Struct, frozen=True, kw_only=True):
             values["plugin_memory_mb"] = int(memory)
         if "PROVENANCE_IN_PROCESS_PLUGINS" in env:
             values["in_process_plugins"] = _split(env["PROVENANCE_IN_PROCESS_PLUGINS"])
+        if "PROVENANCE_CORS_ORIGINS" in env:
+            values["cors_origins"] = _split(env["PROVENANCE_CORS_ORIGINS"])
         return cls(**values)
 
 

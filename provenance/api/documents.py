@@ -49,7 +49,7 @@ class DocumentController(Controller):
                 {"created": False, "document": DOCUMENT},
                 "The same text was already stored; nothing was written.",
             ),
-            **problems(400, 401, 403, 409, 413, 422, 429, 503),
+            **problems(400, 401, 403, 409, 413, 415, 422, 429, 503),
         },
         sync_to_thread=True,
         status_code=HTTP_201_CREATED,
@@ -57,6 +57,7 @@ class DocumentController(Controller):
     )
     def ingest(
         self,
+        request: Request,
         service: Service,
         data: Annotated[DocumentIn, Body(examples=[DOCUMENT_IN_EXAMPLE])],
     ) -> Response[IngestResult]:
@@ -64,16 +65,18 @@ class DocumentController(Controller):
 
         Idempotent: the same text (after Unicode and white-space normalisation) gives the
         same document id, answered with 200 instead of 201 and nothing written twice.
+        A 201 carries the new document's URL in `Location`.
         Needs an API key with the `write` scope in the `X-API-Key` header.
         """
         raw = RawDocument(
             text=data.text, url=data.url, outlet=data.outlet, published=data.published
         )
         created, document = service.ingest(raw, data.extractor)
-        return Response(
-            IngestResult(created=created, document=document),
-            status_code=HTTP_201_CREATED if created else HTTP_200_OK,
-        )
+        result = IngestResult(created=created, document=document)
+        if not created:
+            return Response(result, status_code=HTTP_200_OK)
+        location = request.url_for("GetDocument", document_id=document.id)
+        return Response(result, status_code=HTTP_201_CREATED, headers={"Location": location})
 
     @get(
         "/",
@@ -96,6 +99,7 @@ class DocumentController(Controller):
     @get(
         "/{document_id:str}",
         operation_id="GetDocument",
+        name="GetDocument",
         summary="Get a document",
         responses={200: ok(Document, DOCUMENT), **problems(400, 404, 422)},
         sync_to_thread=False,
@@ -135,7 +139,10 @@ class DocumentController(Controller):
         sync_to_thread=True,
         status_code=HTTP_200_OK,
         security=requires(Scope.write),
-        responses={200: ok(Document, DOCUMENT), **problems(400, 401, 403, 404, 409, 422, 429, 503)},
+        responses={
+            200: ok(Document, DOCUMENT),
+            **problems(400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
+        },
     )
     def reextract(
         self,

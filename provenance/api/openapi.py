@@ -24,13 +24,15 @@ DOCUMENT_IN_EXAMPLE = Example(
 )
 
 _WHEN = {
-    400: "The request is malformed: a body that is not JSON or not UTF-8.",
+    400: "The request is malformed: an unknown query parameter (named in `parameters`), "
+    "or a body that is not JSON or not UTF-8.",
     401: "No valid API key in the `X-API-Key` header.",
     403: "The key's scope does not allow this operation.",
     404: "Nothing has that id.",
     409: "The write conflicts with stored data.",
     410: "A re-extraction removed it: `replaced_by` and `document` link to what covers it now.",
     413: "The body is larger than the configured limit.",
+    415: "The body is not JSON: send it as `application/json`.",
     422: "A parameter or field breaks the rules (the `errors` say which).",
     429: "Too many requests from this key or address; `Retry-After` says when to retry.",
     503: "The database is not answering, or other writes kept winning after every retry; "

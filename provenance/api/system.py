@@ -19,7 +19,7 @@ class SystemController(Controller):
         operation_id="GetHealth",
         opt={"public": True},
         summary="Check health",
-        responses={200: ok(Health, HEALTH), **problems(503)},
+        responses={200: ok(Health, HEALTH), **problems(400, 503)},
         sync_to_thread=True,
     )
     def health(self, request: Request, service: Service) -> Health:
@@ -45,7 +45,7 @@ class SystemController(Controller):
         "/extractors",
         operation_id="ListExtractors",
         summary="List installed extractors",
-        responses={200: ok(list[ExtractorInfo], [EXTRACTOR]), **problems()},
+        responses={200: ok(list[ExtractorInfo], [EXTRACTOR]), **problems(400)},
         sync_to_thread=True,  # may wait for plugins still importing at start-up
     )
     def extractors(self, service: Service) -> list[ExtractorInfo]:

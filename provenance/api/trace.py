@@ -141,7 +141,9 @@ def _prov(request: Request, document: ProvDocument | None, what: str, key: objec
     if document is None:
         raise not_found(what, key)
     media_type = request.accept.best_match(list(MEDIA_TYPES), default=PROV_JSON) or PROV_JSON
-    return Response(serialize(document, media_type), media_type=media_type)
+    return Response(
+        serialize(document, media_type), media_type=media_type, headers={"Vary": "Accept"}
+    )
 
 
 def _svg(picture: str | None, what: str, key: object) -> Response:

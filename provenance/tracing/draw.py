@@ -5,6 +5,7 @@ arrow per link (labelled with the channel where the speaker's words left them, a
 how many appearances took that link when more than one did).
 """
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,9 @@ from provenance.domain import Appearance
 BOX_WIDTH, BOX_HEIGHT = 190, 46
 COLUMN_GAP, ROW_GAP, MARGIN, TITLE_HEIGHT = 130, 18, 20, 34
 LABEL_CHARS = 28
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 cannot carry at all, even escaped: most C0 controls, lone surrogates,
+U+FFFE and U+FFFF. A title or quote holding one would make the picture unreadable."""
 COLOURS = {"speaker": "#fde9c9", "source": "#dbe9f7", "document": "#e4f2df"}
 
 
@@ -95,7 +99,7 @@ def _render(title: str, nodes: dict, edges: Counter, channels: dict) -> str:
         "markerHeight='8' orient='auto'><path d='M0,0 L10,5 L0,10 z' fill='#555'/></marker></defs>",
         f'<rect width="{width}" height="{height}" fill="white"/>',
         f'<text x="{MARGIN}" y="{MARGIN + 14}" font-size="15" font-weight="bold">'
-        f"{escape(_cut(title, max(width // 9, 40)))}</text>",
+        f"{_xml(_cut(title, max(width // 9, 40)))}</text>",
     ]
     for (a, b), count in edges.items():
         parts.append(_edge(nodes[a], nodes[b], count, channels.get((a, b))))
@@ -119,7 +123,7 @@ def _edge(a: Node, b: Node, count: int, channel: str | None) -> str:
         return line
     return line + (
         f'<text x="{(x1 + x2) // 2}" y="{(y1 + y2) // 2 - 4}" font-size="10" '
-        f'text-anchor="middle" fill="#333">{escape(label)}</text>'
+        f'text-anchor="middle" fill="#333">{_xml(label)}</text>'
     )
 
 
@@ -128,11 +132,16 @@ def _box(node: Node) -> str:
     return (
         f'<g><rect x="{x}" y="{y}" width="{BOX_WIDTH}" height="{BOX_HEIGHT}" rx="6" '
         f'fill="{COLOURS[node.kind]}" stroke="#777"/>'
-        f'<text x="{x + 8}" y="{y + 19}" font-size="13">{escape(_cut(node.title))}</text>'
+        f'<text x="{x + 8}" y="{y + 19}" font-size="13">{_xml(_cut(node.title))}</text>'
         f'<text x="{x + 8}" y="{y + 36}" font-size="10" fill="#555">'
-        f"{escape(_cut(node.detail))}</text></g>"
+        f"{_xml(_cut(node.detail))}</text></g>"
     )
 
 
 def _cut(text: str, size: int = LABEL_CHARS) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def _xml(text: str) -> str:
+    """``text`` as SVG character data: XML-illegal characters shown as U+FFFD, the rest escaped."""
+    return escape(XML_ILLEGAL.sub("\ufffd", text))
