@@ -19,7 +19,7 @@ from provenance.api.openapi import (
     page_of,
     problems,
 )
-from provenance.api.pagination import Limit, Offset, page
+from provenance.api.pagination import Cursor, Limit, Offset, after, page
 from provenance.domain import (
     Document,
     DocumentIn,
@@ -88,10 +88,12 @@ class DocumentController(Controller):
         service: Service,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
         outlet: Annotated[str | None, text_param("Only this outlet's.", MAX_NAME_CHARS)] = None,
-    ) -> Page[DocumentSummary]:
+    ) -> Response[Page[DocumentSummary]]:
         """List stored documents, oldest first."""
-        return page(request, service.list_documents(limit, offset, outlet), limit, offset)
+        found = service.list_documents(limit, offset, outlet, after(cursor, "documents"))
+        return page(request, found, limit, offset, "documents")
 
     @get(
         "/{document_id:str}",
@@ -121,12 +123,14 @@ class DocumentController(Controller):
         document_id: DocumentId,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> Page[Statement]:
+        cursor: Cursor = None,
+    ) -> Response[Page[Statement]]:
         """The statements of one document, in the order they appear, each with its chain."""
+        key = after(cursor, "statements")
         if service.get_document(document_id) is None:
             raise not_found("document", document_id)
-        found = service.list_statements(limit, offset, document=document_id)
-        return page(request, found, limit, offset)
+        found = service.list_statements(limit, offset, key, document=document_id)
+        return page(request, found, limit, offset, "statements")
 
     @post(
         "/{document_id:str}/reextract",

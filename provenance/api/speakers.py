@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from litestar import Controller, Request, get
+from litestar import Controller, Request, Response, get
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found
@@ -16,7 +16,7 @@ from provenance.api.openapi import (
     problems,
     query_example,
 )
-from provenance.api.pagination import Limit, Offset, page
+from provenance.api.pagination import Cursor, Limit, Offset, after, page
 from provenance.domain import Page, Source, Speaker, Statement
 
 NameQuery = Annotated[
@@ -46,10 +46,12 @@ class SpeakerController(Controller):
         service: Service,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
         q: NameQuery = None,
-    ) -> Page[Speaker]:
+    ) -> Response[Page[Speaker]]:
         """Speakers, most quoted first; `q` matches any alias or spelling."""
-        return page(request, service.list_speakers(limit, offset, q), limit, offset)
+        found = service.list_speakers(limit, offset, q, after(cursor, "speakers"))
+        return page(request, found, limit, offset, "speakers")
 
     @get(
         "/{speaker_id:int}",
@@ -83,12 +85,14 @@ class SpeakerController(Controller):
         speaker_id: SpeakerId,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> Page[Statement]:
+        cursor: Cursor = None,
+    ) -> Response[Page[Statement]]:
         """Everything a speaker said, under any name, with where, when and via whom."""
+        key = after(cursor, "statements")
         if service.get_speaker(speaker_id) is None:
             raise not_found("speaker", speaker_id)
-        found = service.list_statements(limit, offset, speaker=str(speaker_id))
-        return page(request, found, limit, offset)
+        found = service.list_statements(limit, offset, key, speaker=str(speaker_id))
+        return page(request, found, limit, offset, "statements")
 
 
 class SourceController(Controller):
@@ -108,10 +112,12 @@ class SourceController(Controller):
         service: Service,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
         q: NameQuery = None,
-    ) -> Page[Source]:
+    ) -> Response[Page[Source]]:
         """Intermediaries (outlets, agencies, platforms, people) that relayed statements."""
-        return page(request, service.list_sources(limit, offset, q), limit, offset)
+        found = service.list_sources(limit, offset, q, after(cursor, "sources"))
+        return page(request, found, limit, offset, "sources")
 
     @get(
         "/{source_id:int}",

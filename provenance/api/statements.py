@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from litestar import Controller, Request, get
+from litestar import Controller, Request, Response, get
 from litestar.params import Parameter
 
 from provenance.api.dependencies import Service
@@ -16,7 +16,7 @@ from provenance.api.limits import (
     text_param,
 )
 from provenance.api.openapi import STATEMENT, ok, page_of, problems, query_example
-from provenance.api.pagination import Limit, Offset, page
+from provenance.api.pagination import Cursor, Limit, Offset, after, page
 from provenance.domain import Page, Statement
 
 
@@ -37,6 +37,7 @@ class StatementController(Controller):
         service: Service,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
         speaker: Annotated[
             str | None,
             text_param(
@@ -72,11 +73,12 @@ class StatementController(Controller):
         said_before: Annotated[
             date | None, Parameter(description="Said on or before this date.")
         ] = None,
-    ) -> Page[Statement]:
+    ) -> Response[Page[Statement]]:
         """Search statements by speaker, document, intermediary, kind, words and date."""
         found = service.list_statements(
             limit,
             offset,
+            after(cursor, "statements"),
             speaker=speaker,
             document=document,
             via=via,
@@ -85,7 +87,7 @@ class StatementController(Controller):
             said_after=said_after,
             said_before=said_before,
         )
-        return page(request, found, limit, offset)
+        return page(request, found, limit, offset, "statements")
 
     @get(
         "/{statement_id:int}",

@@ -28,7 +28,7 @@ from provenance.api.openapi import (
     problems,
     query_example,
 )
-from provenance.api.pagination import Limit, Offset, page
+from provenance.api.pagination import Cursor, Limit, Offset, after, page
 from provenance.domain import Appearance, Cluster, Disagreement, Page, RelayEdge
 from provenance.tracing.matching import QueryTooShort
 from provenance.tracing.prov import MEDIA_TYPES, serialize
@@ -167,7 +167,7 @@ class TraceController(Controller):
         q: TraceQuery,
         limit: TraceLimit = 10,
         offset: Offset = 0,
-    ) -> Page[Cluster]:
+    ) -> Response[Page[Cluster]]:
         """The quote clusters that carry the words of `q`, best match first.
 
         Each cluster gives the speakers its words are attributed to, its first appearance
@@ -231,11 +231,14 @@ class TraceController(Controller):
         cluster_id: ClusterId,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> Page[Appearance]:
+        cursor: Cursor = None,
+    ) -> Response[Page[Appearance]]:
         """Every appearance of a cluster's words, earliest document first."""
+        key = after(cursor, "appearances")
         if service.get_cluster(cluster_id) is None:
             raise not_found("cluster", cluster_id)
-        return page(request, service.list_appearances(cluster_id, limit, offset), limit, offset)
+        found = service.list_appearances(cluster_id, limit, offset, key)
+        return page(request, found, limit, offset, "appearances")
 
     @get(
         "/clusters/{cluster_id:int}/prov",
@@ -327,7 +330,7 @@ class TraceController(Controller):
                 examples=query_example("speakers", "Misattributions"),
             ),
         ] = None,
-    ) -> Page[Disagreement]:
+    ) -> Response[Page[Disagreement]]:
         """Disagreements: same words with different speakers or origins, and denied claims."""
         return page(request, service.list_disagreements(limit, offset, kind), limit, offset)
 
@@ -352,7 +355,7 @@ class TraceController(Controller):
                 description=f"Only links taken by at least this many statements (1 to {MAX_INT}).",
             ),
         ] = 1,
-    ) -> Page[RelayEdge]:
+    ) -> Response[Page[RelayEdge]]:
         """The relay graph's weighted edges, heaviest first.
 
         An edge says that `by` (a source, or the outlet that published the document)

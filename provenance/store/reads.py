@@ -2,9 +2,24 @@
 
 from collections import namedtuple
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Any
 
-from sqlalchemy import Connection, Engine, Row, Select, Table, bindparam, func, or_, select
+from msgspec import Meta
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Row,
+    Select,
+    Table,
+    bindparam,
+    func,
+    or_,
+    select,
+    tuple_,
+)
 
 from provenance.domain import (
     Alias,
@@ -22,6 +37,7 @@ from provenance.domain import (
     Statement,
     precision_of,
 )
+from provenance.domain.api import NO_NUL
 from provenance.names import fold_name
 from provenance.store.tables import (
     chain_hops,
@@ -46,12 +62,50 @@ def count(conn: Connection, query: Select) -> int:
     ).scalar_one()
 
 
+# Keys of a list, for keyset pagination
+
+KeyInt = Annotated[int, Meta(ge=-(2**31), le=2**31 - 1)]
+KeyText = Annotated[str, Meta(max_length=64, pattern=NO_NUL)]
+KeyTime = Annotated[datetime, Meta(tz=True)]
+
+KEY_TYPES: dict[str, tuple[Any, ...]] = {
+    "documents": (KeyTime, KeyText),
+    "statements": (KeyText, KeyInt, KeyInt),
+    "speakers": (KeyInt, KeyInt),
+    "sources": (KeyInt, KeyInt),
+    "appearances": (KeyInt, KeyText, KeyTime, KeyInt, KeyInt),
+}
+"""Each list's order values, what a page's cursor carries (and is checked against)."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list in a total order: ``query`` selects each item's id, then its ``order`` values
+    (of the types :data:`KEY_TYPES` gives for ``name``)."""
+
+    name: str
+    query: Select
+    order: tuple[ColumnElement, ...]
+
+    def after(self, key: Sequence) -> Select:
+        """The items that follow the one whose order values are ``key``."""
+        return self.query.where(tuple_(*self.order) > tuple_(*key))
+
+
+def listing(name: str, base: Select, order: tuple[ColumnElement, ...]) -> Listing:
+    """``base`` (selecting the id) with the ``order`` values added and sorted by them."""
+    return Listing(name, base.add_columns(*order).order_by(*order), order)
+
+
 # Documents
 
 
-def documents_query(outlet: str | None = None) -> Select:
-    query = select(documents.c.id).order_by(documents.c.ingested_at, documents.c.id)
-    return query.where(documents.c.outlet == outlet) if outlet else query
+def documents_query(outlet: str | None = None) -> Listing:
+    query = select(documents.c.id)
+    if outlet:
+        query = query.where(documents.c.outlet == outlet)
+    order = (documents.c.ingested_at, documents.c.id)
+    return listing("documents", query, order)
 
 
 _SUMMARIES = select(*_SUMMARY_COLUMNS).where(documents.c.id.in_(bindparam("ids", expanding=True)))
@@ -135,9 +189,9 @@ def statements_query(
     q: str | None = None,
     said_after: date | None = None,
     said_before: date | None = None,
-) -> Select | None:
+) -> Listing | None:
     """The filtered statements, in document order; None when a named filter matches nothing."""
-    query = select(statements.c.id).order_by(statements.c.document_id, statements.c.start)
+    query = select(statements.c.id)
     if speaker is not None:
         ids = _entity_ids(conn, speaker_aliases, "speaker_id", speaker)
         if not ids:
@@ -159,7 +213,8 @@ def statements_query(
         query = query.where(statements.c.said_on >= said_after.isoformat())
     if said_before is not None:
         query = query.where(statements.c.said_on <= said_before.isoformat())
-    return query
+    order = (statements.c.document_id, statements.c.start, statements.c.id)
+    return listing("statements", query, order)
 
 
 # Built once: the hottest read (a statement with its speaker, outlet and every hop of its
@@ -270,8 +325,14 @@ def _statement(row: Row, via: list[SourceRef]) -> Statement:
 # Speakers and sources
 
 
-def entities_query(table: Table, aliases: Table, owner: str, q: str | None) -> Select:
-    query = select(table.c.id).order_by(table.c.statement_count.desc(), table.c.id)
+def entities_query(table: Table, aliases: Table, owner: str, q: str | None) -> Listing:
+    """Speakers or sources, most quoted first, ``q`` matching any name or alias."""
+    order = (-table.c.statement_count, table.c.id)  # negated: one direction for the keyset
+    return listing(table.name, _entities_matching(table, aliases, owner, q), order)
+
+
+def _entities_matching(table: Table, aliases: Table, owner: str, q: str | None) -> Select:
+    query = select(table.c.id)
     if q:
         by_name = table.c.name.icontains(q, autoescape=True)
         key = fold_name(q)

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, case, func, select
 
 from provenance.domain import Alias, SpeakerRef, precision_of
 from provenance.domain.graph import GraphLink, GraphNode
@@ -28,20 +28,22 @@ from provenance.store.tables import (
 APPEARANCES_SHOWN = 100
 
 
-def members_query(cluster_id: int) -> Select:
+def members_query(cluster_id: int) -> reads.Listing:
     """A cluster's statements, earliest document first (undated documents last)."""
-    return (
+    query = (
         select(statements.c.id)
         .join(documents, documents.c.id == statements.c.document_id)
         .where(statements.c.cluster_id == cluster_id)
-        .order_by(
-            documents.c.published.is_(None),
-            documents.c.published,
-            documents.c.ingested_at,
-            statements.c.start,
-            statements.c.id,
-        )
     )
+    undated = case((documents.c.published.is_(None), 1), else_=0)
+    order = (
+        undated,
+        func.coalesce(documents.c.published, ""),  # undated ones tie here, then go by ingest
+        documents.c.ingested_at,
+        statements.c.start,
+        statements.c.id,
+    )
+    return reads.listing("appearances", query, order)
 
 
 def get_appearances(conn: Connection, ids: Sequence[int]) -> list[Appearance]:
@@ -82,7 +84,7 @@ def get_clusters(conn: Connection, ids: Sequence[int]) -> list[Cluster]:
     denied_by, denies = _denial_refs(conn, ids)
     clusters = []
     for cluster_id in ids:
-        members = conn.execute(members_query(cluster_id).limit(APPEARANCES_SHOWN)).scalars()
+        members = conn.execute(members_query(cluster_id).query.limit(APPEARANCES_SHOWN)).scalars()
         appearances = get_appearances(conn, list(members))
         clusters.append(
             Cluster(
@@ -114,7 +116,7 @@ def cluster_refs(conn: Connection, ids: Iterable[int]) -> dict[int, ClusterRef]:
     for cluster_id, size in conn.execute(
         select(quote_clusters.c.id, quote_clusters.c.size).where(quote_clusters.c.id.in_(set(ids)))
     ):
-        first = conn.execute(members_query(cluster_id).limit(1)).scalar()
+        first = conn.execute(members_query(cluster_id).query.limit(1)).scalar()
         text = conn.execute(select(statements.c.text).where(statements.c.id == first)).scalar()
         refs[cluster_id] = ClusterRef(id=cluster_id, text=text or "", appearance_count=size)
     return refs
