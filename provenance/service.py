@@ -160,7 +160,9 @@ class ProvenanceService:
     def list_speakers(
         self, limit: int, offset: int, q: str | None = None, after: Key | None = None
     ) -> Slice:
-        listing = reads.entities_query(speakers, speaker_aliases, "speaker_id", q)
+        listing = reads.entities_query(
+            self.engine.dialect.name, speakers, speaker_aliases, "speaker_id", q
+        )
         return self._page(listing, limit, offset, after, reads.get_speakers)
 
     def get_speaker(self, speaker_id: int) -> Speaker | None:
@@ -175,7 +177,9 @@ class ProvenanceService:
     def list_sources(
         self, limit: int, offset: int, q: str | None = None, after: Key | None = None
     ) -> Slice:
-        listing = reads.entities_query(sources, source_aliases, "source_id", q)
+        listing = reads.entities_query(
+            self.engine.dialect.name, sources, source_aliases, "source_id", q
+        )
         return self._page(listing, limit, offset, after, reads.get_sources)
 
     def get_source(self, source_id: int) -> Source | None:

@@ -16,10 +16,14 @@ from sqlalchemy import (
     Table,
     bindparam,
     func,
+    literal_column,
     or_,
     select,
+    true,
     tuple_,
 )
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 
 from provenance.domain import (
     Alias,
@@ -40,6 +44,7 @@ from provenance.domain import (
 from provenance.domain.api import NO_NUL
 from provenance.names import fold_name
 from provenance.store.tables import (
+    SEARCH_PREFIX,
     chain_hops,
     documents,
     extractions,
@@ -208,7 +213,10 @@ def statements_query(
     if kind is not None:
         query = query.where(statements.c.kind == kind)
     if q:
-        query = query.where(statements.c.text.icontains(q, autoescape=True))
+        query = query.where(
+            statements.c.text.icontains(q, autoescape=True)
+            & _found(conn.dialect.name, statements, q)
+        )
     if said_after is not None:
         query = query.where(statements.c.said_on >= said_after.isoformat())
     if said_before is not None:
@@ -325,22 +333,46 @@ def _statement(row: Row, via: list[SourceRef]) -> Statement:
 # Speakers and sources
 
 
-def entities_query(table: Table, aliases: Table, owner: str, q: str | None) -> Listing:
+def entities_query(
+    dialect: str, table: Table, aliases: Table, owner: str, q: str | None
+) -> Listing:
     """Speakers or sources, most quoted first, ``q`` matching any name or alias."""
     order = (-table.c.statement_count, table.c.id)  # negated: one direction for the keyset
-    return listing(table.name, _entities_matching(table, aliases, owner, q), order)
+    return listing(table.name, _entities_matching(dialect, table, aliases, owner, q), order)
 
 
-def _entities_matching(table: Table, aliases: Table, owner: str, q: str | None) -> Select:
+def _entities_matching(
+    dialect: str, table: Table, aliases: Table, owner: str, q: str | None
+) -> Select:
     query = select(table.c.id)
     if q:
-        by_name = table.c.name.icontains(q, autoescape=True)
+        by_name = table.c.name.icontains(q, autoescape=True) & _found(dialect, table, q)
         key = fold_name(q)
         if not key:  # punctuation only: every folded key contains "", so only names match
             return query.where(by_name)
-        matching = select(aliases.c[owner]).where(aliases.c.key.contains(key, autoescape=True))
-        query = query.where(or_(table.c.id.in_(matching), by_name))
+        by_alias = aliases.c.key.contains(key, autoescape=True) & _found(dialect, aliases, key)
+        # One set of ids from two index look-ups (an OR across them would scan the table).
+        named = select(aliases.c[owner]).where(by_alias).union(select(table.c.id).where(by_name))
+        query = query.where(table.c.id.in_(named))
     return query
+
+
+# Search indexes (migration 0007). PostgreSQL's pg_trgm indexes serve LIKE and ILIKE as
+# they are; SQLite's FTS5 trigram tables are asked for the rows holding the words first.
+
+MIN_INDEXED_CHARS = 3
+"""Trigrams: shorter words cannot be looked up, and are matched by a scan."""
+
+
+def _found(dialect: str, table: Table, words: str) -> ColumnElement[bool]:
+    """Rows whose searched column holds ``words``, ignoring case: a superset of what a
+    LIKE on that column finds, so that the LIKE beside it decides and results stay exact."""
+    if dialect != "sqlite" or len(words) < MIN_INDEXED_CHARS:
+        return true()
+    index = sql_table(f"{SEARCH_PREFIX}{table.name}", sql_column("rowid"))
+    phrase = '"' + words.replace('"', '""') + '"'
+    hits = select(index.c.rowid).where(literal_column(index.name).op("MATCH")(phrase))
+    return table.c.id.in_(hits)
 
 
 def _by_ids(column) -> Select:
@@ -431,7 +463,7 @@ def _entity_ids(conn: Connection, aliases: Table, owner: str, ref: str) -> list[
         aliases.c.key.like(f"% {pattern}", escape="\\"),
         aliases.c.key.like(f"% {pattern} %", escape="\\"),
     )
-    return _owners(conn, aliases, owner, words)
+    return _owners(conn, aliases, owner, words & _found(conn.dialect.name, aliases, key))
 
 
 def _owners(conn: Connection, aliases: Table, owner: str, condition) -> list[int]:
