@@ -118,7 +118,7 @@ class ProvenanceService:
     def document_ids(self) -> list[str]:
         """Every stored document's id, oldest first."""
         with self.engine.connect() as conn:
-            return list(conn.execute(reads.documents_query().query).scalars())
+            return reads.documents_query().ids(conn)
 
     def get_extractions(self, doc_id: str) -> list[ExtractionRecord]:
         with self.engine.connect() as conn:
@@ -133,7 +133,7 @@ class ProvenanceService:
 
     def count_documents(self) -> int:
         with self.engine.connect() as conn:
-            return reads.count(conn, reads.documents_query().query)
+            return reads.documents_query().count(conn)
 
     def list_documents(
         self, limit: int, offset: int, outlet: str | None = None, after: Key | None = None
@@ -260,15 +260,14 @@ class ProvenanceService:
     ) -> Slice:
         """One page of ``listing``, after the item keyed ``after`` (if given) and ``offset``
         more, loaded by ``load(conn, ids)``, with the list's total and the last item's key."""
-        query = listing.query if after is None else listing.after(after)
         with self.engine.connect() as conn:
-            rows = conn.execute(query.limit(limit + 1).offset(offset)).all()
+            rows = listing.page(conn, limit + 1, offset, after)
             more = len(rows) > limit
             rows = rows[:limit]
             if after is None and not more and (rows or offset == 0):
                 total = offset + len(rows)  # the last page: nothing to count
             else:
-                total = reads.count(conn, listing.query)
+                total = listing.count(conn)
             items = load(conn, [row[0] for row in rows])
         return Slice(items, total, tuple(rows[-1][1:]) if more else None)
 

@@ -21,7 +21,8 @@ def seeded(service):
 
 def plan(service, listing: reads.Listing) -> str:
     """The database's plan for ``listing``."""
-    compiled = listing.query.compile(service.engine, compile_kwargs={"literal_binds": True})
+    query = listing.keyset.query.params(**listing.params)
+    compiled = query.compile(service.engine, compile_kwargs={"literal_binds": True})
     with service.engine.connect() as conn:
         if service.engine.dialect.name == "sqlite":
             rows = conn.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()

@@ -1,8 +1,9 @@
 """Reading quote clusters: their speakers, appearances, intermediaries and denials."""
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
-from sqlalchemy import Connection, Select, case, func, select
+from sqlalchemy import Connection, Select, bindparam, case, func, select
 
 from provenance.domain import Alias, SpeakerRef, precision_of
 from provenance.domain.graph import GraphLink, GraphNode
@@ -30,10 +31,15 @@ APPEARANCES_SHOWN = 100
 
 def members_query(cluster_id: int) -> reads.Listing:
     """A cluster's statements, earliest document first (undated documents last)."""
+    return reads.Listing(_members_keyset(), {"cluster_id": cluster_id})
+
+
+@cache
+def _members_keyset() -> reads.Keyset:
     query = (
         select(statements.c.id)
         .join(documents, documents.c.id == statements.c.document_id)
-        .where(statements.c.cluster_id == cluster_id)
+        .where(statements.c.cluster_id == bindparam("cluster_id"))
     )
     undated = case((documents.c.published.is_(None), 1), else_=0)
     order = (
@@ -43,7 +49,7 @@ def members_query(cluster_id: int) -> reads.Listing:
         statements.c.start,
         statements.c.id,
     )
-    return reads.listing("appearances", query, order)
+    return reads.keyset("appearances", query, order)
 
 
 def get_appearances(conn: Connection, ids: Sequence[int]) -> list[Appearance]:
@@ -84,7 +90,9 @@ def get_clusters(conn: Connection, ids: Sequence[int]) -> list[Cluster]:
     denied_by, denies = _denial_refs(conn, ids)
     clusters = []
     for cluster_id in ids:
-        members = conn.execute(members_query(cluster_id).query.limit(APPEARANCES_SHOWN)).scalars()
+        members = [
+            row[0] for row in members_query(cluster_id).page(conn, APPEARANCES_SHOWN, 0, None)
+        ]
         appearances = get_appearances(conn, list(members))
         clusters.append(
             Cluster(
@@ -116,7 +124,7 @@ def cluster_refs(conn: Connection, ids: Iterable[int]) -> dict[int, ClusterRef]:
     for cluster_id, size in conn.execute(
         select(quote_clusters.c.id, quote_clusters.c.size).where(quote_clusters.c.id.in_(set(ids)))
     ):
-        first = conn.execute(members_query(cluster_id).query.limit(1)).scalar()
+        first = next((row[0] for row in members_query(cluster_id).page(conn, 1, 0, None)), None)
         text = conn.execute(select(statements.c.text).where(statements.c.id == first)).scalar()
         refs[cluster_id] = ClusterRef(id=cluster_id, text=text or "", appearance_count=size)
     return refs
