@@ -80,7 +80,7 @@ class DocumentController(Controller):
         operation_id="ListDocuments",
         summary="List documents",
         responses={200: ok(Page[DocumentSummary], page_of(DOCUMENT_SUMMARY)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_documents(
         self,
@@ -100,7 +100,7 @@ class DocumentController(Controller):
         operation_id="GetDocument",
         summary="Get a document",
         responses={200: ok(Document, DOCUMENT), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_document(self, service: Service, document_id: DocumentId) -> Document:
         """A document with its extracted body, metadata and any extraction failures."""
@@ -114,7 +114,7 @@ class DocumentController(Controller):
         operation_id="ListDocumentStatements",
         summary="List a document's statements",
         responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_document_statements(
         self,
@@ -165,7 +165,7 @@ class DocumentController(Controller):
         operation_id="ListDocumentExtractions",
         summary="List a document's extractions",
         responses={200: ok(list[ExtractionRecord], [EXTRACTION]), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_extractions(self, service: Service, document_id: DocumentId) -> list[ExtractionRecord]:
         """Every extraction of a document, newest first: which extractor and version,

@@ -38,7 +38,7 @@ class SpeakerController(Controller):
         operation_id="ListSpeakers",
         summary="List speakers",
         responses={200: ok(Page[Speaker], page_of(SPEAKER)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_speakers(
         self,
@@ -58,7 +58,7 @@ class SpeakerController(Controller):
         operation_id="GetSpeaker",
         summary="Get a speaker",
         responses={200: ok(Speaker, SPEAKER), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_speaker(
         self,
@@ -76,7 +76,7 @@ class SpeakerController(Controller):
         operation_id="ListSpeakerStatements",
         summary="List a speaker's statements",
         responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_speaker_statements(
         self,
@@ -104,7 +104,7 @@ class SourceController(Controller):
         operation_id="ListSources",
         summary="List sources (intermediaries)",
         responses={200: ok(Page[Source], page_of(SOURCE)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_sources(
         self,
@@ -124,7 +124,7 @@ class SourceController(Controller):
         operation_id="GetSource",
         summary="Get a source",
         responses={200: ok(Source, SOURCE), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_source(
         self,

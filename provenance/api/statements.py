@@ -29,7 +29,7 @@ class StatementController(Controller):
         operation_id="ListStatements",
         summary="Search statements",
         responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_statements(
         self,
@@ -94,7 +94,7 @@ class StatementController(Controller):
         operation_id="GetStatement",
         summary="Get a statement with its chain",
         responses={200: ok(Statement, STATEMENT), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_statement(
         self,

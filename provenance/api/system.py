@@ -17,7 +17,7 @@ class SystemController(Controller):
         opt={"public": True},
         summary="Check health",
         responses={200: ok(Health, HEALTH)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def health(self, service: Service) -> Health:
         """Liveness and readiness: answers only when the database does."""

@@ -158,7 +158,7 @@ class TraceController(Controller):
         operation_id="TraceQuote",
         summary="Trace a quotation",
         responses={200: ok(Page[Cluster], page_of(CLUSTER)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def trace(
         self,
@@ -184,7 +184,7 @@ class TraceController(Controller):
         summary="Trace a quotation as W3C PROV",
         media_type=PROV_JSON,
         responses={200: PROV_OK, **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def trace_prov(
         self,
@@ -208,7 +208,7 @@ class TraceController(Controller):
         operation_id="GetCluster",
         summary="Get a quote cluster",
         responses={200: ok(Cluster, CLUSTER), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_cluster(self, service: Service, cluster_id: ClusterId) -> Cluster:
         """A quote cluster: speakers, first and every appearance, intermediaries, denials."""
@@ -222,7 +222,7 @@ class TraceController(Controller):
         operation_id="ListClusterAppearances",
         summary="List a cluster's appearances",
         responses={200: ok(Page[Appearance], page_of(APPEARANCE)), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_cluster_appearances(
         self,
@@ -246,7 +246,7 @@ class TraceController(Controller):
         summary="Get a cluster as W3C PROV",
         media_type=PROV_JSON,
         responses={200: PROV_OK, **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_cluster_prov(
         self, request: Request, service: Service, cluster_id: ClusterId
@@ -260,7 +260,7 @@ class TraceController(Controller):
         summary="Draw a cluster's chains",
         media_type=SVG,
         responses={200: SVG_OK, **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_cluster_chain(self, service: Service, cluster_id: ClusterId) -> Response[str]:
         """An SVG picture: speakers -> intermediaries -> documents for every appearance."""
@@ -271,7 +271,7 @@ class TraceController(Controller):
         operation_id="GetStatementAppearances",
         summary="Trace a statement's words",
         responses={200: ok(Cluster, CLUSTER), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_statement_appearances(self, service: Service, statement_id: StatementId) -> Cluster:
         """The quote cluster of a statement: every appearance of its words, as `GET /trace`."""
@@ -286,7 +286,7 @@ class TraceController(Controller):
         summary="Get a statement as W3C PROV",
         media_type=PROV_JSON,
         responses={200: PROV_OK, **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_statement_prov(
         self, request: Request, service: Service, statement_id: StatementId
@@ -300,7 +300,7 @@ class TraceController(Controller):
         summary="Draw a statement's chain",
         media_type=SVG,
         responses={200: SVG_OK, **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_statement_chain(self, service: Service, statement_id: StatementId) -> Response[str]:
         """An SVG picture: speaker -> channel -> intermediaries -> document."""
@@ -311,7 +311,7 @@ class TraceController(Controller):
         operation_id="ListDisagreements",
         summary="List where sources disagree",
         responses={200: ok(Page[Disagreement], page_of(DISAGREEMENT)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_disagreements(
         self,
@@ -339,7 +339,7 @@ class TraceController(Controller):
         operation_id="GetRelayGraph",
         summary="Who relays whom",
         responses={200: ok(Page[RelayEdge], page_of(RELAY_EDGE)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def relay_graph(
         self,
