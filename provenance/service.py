@@ -7,7 +7,7 @@ from pathlib import Path
 
 from msgspec.structs import replace
 from prov.model import ProvDocument
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from provenance.domain import (
@@ -148,11 +148,11 @@ class ProvenanceService:
     def list_statements(
         self, limit: int, offset: int, after: Key | None = None, **filters
     ) -> Slice:
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn:  # one connection: names resolved, then the page
             listing = reads.statements_query(conn, **filters)
-        if listing is None:
-            return Slice([], 0)
-        return self._page(listing, limit, offset, after, reads.get_statements)
+            if listing is None:
+                return Slice([], 0)
+            return _page_on(conn, listing, limit, offset, after, reads.get_statements)
 
     def get_statement(self, statement_id: int) -> Statement | None:
         return reads.get_statement_fast(self.engine, statement_id)
@@ -258,20 +258,31 @@ class ProvenanceService:
         after: Key | None,
         load: Callable,
     ) -> Slice:
-        """One page of ``listing``, after the item keyed ``after`` (if given) and ``offset``
-        more, loaded by ``load(conn, ids)``, with the list's total and the last item's key."""
+        """:func:`_page_on` a connection of its own."""
         with self.engine.connect() as conn:
-            rows = listing.page(conn, limit + 1, offset, after)
-            more = len(rows) > limit
-            rows = rows[:limit]
-            if after is None and not more and (rows or offset == 0):
-                total = offset + len(rows)  # the last page: nothing to count
-            else:
-                total = listing.count(conn)
-            items = load(conn, [row[0] for row in rows])
-        return Slice(items, total, tuple(rows[-1][1:]) if more else None)
+            return _page_on(conn, listing, limit, offset, after, load)
 
     def _read(self, load: Callable, keys: Sequence) -> list:
         """``load(conn, keys)`` on a connection of its own."""
         with self.engine.connect() as conn:
             return load(conn, keys)
+
+
+def _page_on(
+    conn: Connection,
+    listing: reads.Listing,
+    limit: int,
+    offset: int,
+    after: Key | None,
+    load: Callable,
+) -> Slice:
+    """One page of ``listing``, after the item keyed ``after`` (if given) and ``offset``
+    more, loaded by ``load(conn, ids)``, with the list's total and the last item's key."""
+    rows = listing.page(conn, limit + 1, offset, after)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if after is None and not more and (rows or offset == 0):
+        total = offset + len(rows)  # the last page: nothing to count
+    else:
+        total = listing.count(conn)
+    return Slice(load(conn, [row[0] for row in rows]), total, tuple(rows[-1][1:]) if more else None)
