@@ -5,7 +5,7 @@ import pkgutil
 import sys
 from pathlib import Path
 
-SKIP = {"__main__", "common"}
+SKIP = {"__main__", "common", "references"}
 
 
 def available() -> list[str]:

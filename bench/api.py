@@ -1,128 +1,180 @@
-"""Hot read paths against a bare Litestar handler, through the ASGI interface.
+"""The served API under load, beside two references served the same way in the same run.
 
-Each request is a full ASGI call (routing, dependency injection, validation, encoding)
-without sockets, so the figures show the application's own cost. The reference is a
-bare handler returning a small constant in an app with the same configuration; the
-target from the design is a statement by id within 2x of it.
+Each server runs alone (one after the other) as ``provenance serve`` runs it: uvicorn with
+uvloop and httptools, 1 then 2 workers, on loopback. wrk drives it with the same settings
+for every URL (by default ``-t2 -c32 -d10s --latency``). References:
+
+- A: a raw ASGI app returning a fixed small JSON body (``bench.references:raw``);
+- B: a minimal Litestar handler returning a fixed 5-field msgspec Struct
+  (``bench.references:bare``).
+
+The service reads the seeded database (``seeds/``). Ratios are requests per second over
+B's in the same run with the same worker count; "x1w" is two workers over one.
+
+    python -m bench api
+    python -m bench.api [--workers 1,2] [--duration 10] [--connections 32] [--threads 2]
 """
 
-import asyncio
-import statistics
+import argparse
+import os
+import re
+import signal
+import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
-from litestar import Litestar, get
-
-from provenance.api.dependencies import Service
-from provenance.app import create_app
-from provenance.domain import Statement
+from provenance.cli import SERVER_OPTIONS
 from provenance.service import ProvenanceService
 from provenance.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-REQUESTS = 3000
+PORT = 8765
+TARGETS = {"statement by id": 0.6, "statements of a speaker": 0.3, "speakers q": 0.3, "trace": 0.25}
+"""The lowest acceptable ratio to B of each endpoint."""
+REFERENCES = {"A raw ASGI": "bench.references:raw", "B bare Litestar": "bench.references:bare"}
 
 
-@get("/bare", sync_to_thread=False)
-def bare() -> dict[str, int]:
-    return {"id": 1}
+@dataclass(frozen=True)
+class Load:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
 
 
-def same_shape(example: Statement):
-    """A handler shaped like GET /statements/{id} (int path parameter, the injected
-    service, a Statement returned) that does no work: the framework's floor for it."""
-
-    @get("/shape/{statement_id:int}", sync_to_thread=False)
-    def shape(service: Service, statement_id: int) -> Statement:
-        return example
-
-    return shape
-
-
-async def call(app: Litestar, path: str, query: str = "") -> int:
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": query.encode(),
-        "root_path": "",
-        "headers": [(b"host", b"bench")],
-        "client": ("127.0.0.1", 1),
-        "server": ("127.0.0.1", 80),
-        "state": {},
-    }
-    status = 0
-
-    async def receive() -> dict:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message: dict) -> None:
-        nonlocal status
-        if message["type"] == "http.response.start":
-            status = message["status"]
-
-    await app(scope, receive, send)
-    return status
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.api")
+    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args(argv if argv is not None else [])
+    wrk = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
+    print(f"load: {' '.join(wrk)}; server: uvicorn {SERVER_OPTIONS}")
+    with tempfile.TemporaryDirectory() as folder:
+        database = f"sqlite:///{folder}/bench.db"
+        paths = seeded_paths(database)
+        by_workers = {}
+        for workers in [int(n) for n in args.workers.split(",")]:
+            by_workers[workers] = run(wrk, database, paths, workers)
+    report(by_workers)
 
 
-async def per_request(app: Litestar, path: str, query: str = "") -> float:
-    """Median seconds per request over batches of REQUESTS // 10."""
-    assert await call(app, path, query) == 200, path
-    batches = []
-    for _ in range(10):
-        start = time.perf_counter()
-        for _ in range(REQUESTS // 10):
-            await call(app, path, query)
-        batches.append((time.perf_counter() - start) / (REQUESTS // 10))
-    return statistics.median(batches)
-
-
-async def run(folder: str) -> None:
-    settings = Settings(
-        database_url=f"sqlite:///{folder}/bench.db",
-        seeds_dir=str(ROOT / "seeds"),
-        rate_limit_per_address=0,  # one client, thousands of requests: not what is measured
-    )
+def seeded_paths(database: str) -> dict[str, str]:
+    """The measured URLs, chosen from the seeded database."""
+    settings = Settings(database_url=database, seeds_dir=str(ROOT / "seeds"))
     service = ProvenanceService(settings)
-    app = create_app(settings, service)
-    app.register(bare)
-    async with app.lifespan():
-        statement = service.list_statements(1, 0).items[0].id
-        speaker = service.list_speakers(1, 0).items[0].id
-        app.register(same_shape(service.get_statement(statement)))
-        reference = await per_request(app, "/bare")
-        floor = await per_request(app, f"/shape/{statement}")
-        cases = {
-            "statement by id": (f"/statements/{statement}", ""),
-            "speaker by id": (f"/speakers/{speaker}", ""),
-            "statements of a speaker": ("/statements", f"speaker={speaker}&limit=20"),
-            "speaker search": ("/speakers", "q=minister&limit=20"),
-            "documents page": ("/documents", "limit=20"),
-        }
-        print(f"reference (bare handler): {reference * 1e6:7.1f} us/request")
-        print(f"same-shaped handler doing no work: {floor * 1e6:7.1f} us/request")
-        for label, (path, query) in cases.items():
-            seconds = await per_request(app, path, query)
-            ratio = reference / seconds
+    service.start()
+    try:
+        statements = service.list_statements(500, 0).items
+        statement = max(statements, key=lambda s: (len(s.chain.via), s.speaker is not None))
+        speaker = service.list_speakers(1, 0).items[0]
+        quoted = max((s for s in statements if s.kind == "direct"), key=lambda s: len(s.text))
+        fragment = " ".join(quoted.text.split()[1:7])
+    finally:
+        service.close()
+    return {
+        "statement by id": f"/statements/{statement.id}",
+        "statements of a speaker": f"/statements?speaker={quote(speaker.name)}&limit=50",
+        "speakers q": "/speakers?q=ministry",
+        "trace": f"/trace?q={quote(fragment)}",
+    }
+
+
+def run(wrk: list[str], database: str, paths: dict[str, str], workers: int) -> dict[str, Load]:
+    uvicorn = [sys.executable, "-m", "uvicorn", f"--port={PORT}", f"--workers={workers}"]
+    uvicorn += ["--loop=uvloop", "--http=httptools", "--no-access-log", "--log-level=warning"]
+    found = {}
+    for label, app in REFERENCES.items():
+        with served([*uvicorn, app], "/"):
+            found[label] = load(wrk, "/")
+    service = [sys.executable, "-m", "provenance", "serve", f"--port={PORT}"]
+    env = {
+        "PROVENANCE_DATABASE_URL": database,
+        "PROVENANCE_SEEDS_DIR": str(ROOT / "seeds"),
+        # one load generator sends every request: what is measured is not the rate limit
+        "PROVENANCE_RATE_LIMIT_PER_ADDRESS": "0",
+    }
+    with served([*service, f"--workers={workers}"], "/health", env):
+        for label, path in paths.items():
+            found[label] = load(wrk, path)
+    return found
+
+
+class served:
+    """A server process for the duration of a ``with`` block."""
+
+    def __init__(self, command: list[str], ready: str, env: dict | None = None) -> None:
+        self.command, self.ready, self.env = command, ready, {**os.environ, **(env or {})}
+
+    def __enter__(self) -> None:
+        self.process = subprocess.Popen(
+            self.command, cwd=ROOT, env=self.env, start_new_session=True,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{self.ready}", timeout=2).read()
+                return
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.__exit__()
+                    raise RuntimeError(f"did not start: {' '.join(self.command)}") from None
+                time.sleep(0.2)
+
+    def __exit__(self, *_: object) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def load(wrk: list[str], path: str) -> Load:
+    output = subprocess.run(
+        [*wrk, f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True, check=True
+    ).stdout
+    errors = sum(int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|timeout) (\d+)", output))
+    return Load(
+        float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M)[1]),
+        _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M)[1]),
+        errors,
+    )
+
+
+def _ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def report(by_workers: dict[int, dict[str, Load]]) -> None:
+    one = by_workers.get(1, {})
+    columns = ("workers", "req/s", "p50 ms", "p99 ms", "/A", "/B", "x1w")
+    print(f"{'':26}" + "".join(f"{c:>8}" for c in columns))
+    for workers, found in by_workers.items():
+        a, b = found["A raw ASGI"], found["B bare Litestar"]
+        for label, measured in found.items():
+            rate = measured.requests_per_second
+            scale = f"{rate / one[label].requests_per_second:.2f}" if workers != 1 else ""
+            target = TARGETS.get(label)
+            verdict = (
+                ""
+                if target is None
+                else "  ok"
+                if rate / b.requests_per_second >= target
+                else f"  below {target}"
+            )
+            errors = f"  ({measured.errors} errors)" if measured.errors else ""
             print(
-                f"{label:25} {seconds * 1e6:7.1f} us/request  {ratio:5.2f} of the bare handler"
-                + (
-                    f", {floor / seconds:4.2f} of the same-shaped one"
-                    if label.endswith("id")
-                    else ""
-                )
+                f"{label:26}{workers:>8}{rate:>8.0f}{measured.p50_ms:>8.2f}{measured.p99_ms:>8.2f}"
+                f"{rate / a.requests_per_second:>8.2f}{rate / b.requests_per_second:>8.2f}"
+                f"{scale:>8}{verdict}{errors}"
             )
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        asyncio.run(run(folder))
-
-
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

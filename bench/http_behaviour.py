@@ -13,7 +13,11 @@ from provenance.settings import Settings
 
 
 async def run(folder: str) -> None:
-    settings = Settings(database_url=f"sqlite:///{folder}/bench.db", seeds_dir=str(ROOT / "seeds"))
+    settings = Settings(
+        database_url=f"sqlite:///{folder}/bench.db",
+        seeds_dir=str(ROOT / "seeds"),
+        rate_limit_per_address=0,  # one client, thousands of requests
+    )
     service = ProvenanceService(settings)
     app = create_app(settings, service)
     wrapped = app.asgi_handler

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from msgspec.structs import replace
 from prov.model import ProvDocument
-from sqlalchemy import Engine, Select
+from sqlalchemy import Connection, Engine
 
 from provenance.domain import (
     Cluster,
@@ -33,6 +33,9 @@ from provenance.tracing.matching import query_words
 from provenance.tracing.prov import prov_document
 
 log = logging.getLogger(__name__)
+
+Key = tuple
+"""An item's place in its list's order (see :class:`provenance.store.reads.Listing`)."""
 
 #: Statements a trace reads and verifies at most (the clusters it returns come from them).
 TRACE_CANDIDATES = 200
@@ -69,6 +72,8 @@ class Slice:
 
     items: list
     total: int
+    last: Key | None = None
+    """The order values of the last item when more follow: where the next page starts."""
 
 
 class ProvenanceService:
@@ -136,7 +141,7 @@ class ProvenanceService:
     def document_ids(self) -> list[str]:
         """Every stored document's id, oldest first."""
         with self.engine.connect() as conn:
-            return list(conn.execute(reads.documents_query()).scalars())
+            return reads.documents_query().ids(conn)
 
     def get_extractions(self, doc_id: str) -> list[ExtractionRecord]:
         with self.engine.connect() as conn:
@@ -151,23 +156,26 @@ class ProvenanceService:
 
     def count_documents(self) -> int:
         with self.engine.connect() as conn:
-            return reads.count(conn, reads.documents_query())
+            return reads.documents_query().count(conn)
 
-    def list_documents(self, limit: int, offset: int, outlet: str | None = None) -> Slice:
-        return self._page(
-            reads.documents_query(outlet), limit, offset, reads.get_document_summaries
-        )
+    def list_documents(
+        self, limit: int, offset: int, outlet: str | None = None, after: Key | None = None
+    ) -> Slice:
+        listing = reads.documents_query(outlet)
+        return self._page(listing, limit, offset, after, reads.get_document_summaries)
 
     def get_document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as conn:
             return reads.get_document(conn, doc_id)
 
-    def list_statements(self, limit: int, offset: int, **filters) -> Slice:
-        with self.engine.connect() as conn:
-            query = reads.statements_query(conn, **filters)
-        if query is None:
-            return Slice([], 0)
-        return self._page(query, limit, offset, reads.get_statements)
+    def list_statements(
+        self, limit: int, offset: int, after: Key | None = None, **filters
+    ) -> Slice:
+        with self.engine.connect() as conn:  # one connection: names resolved, then the page
+            listing = reads.statements_query(conn, **filters)
+            if listing is None:
+                return Slice([], 0)
+            return _page_on(conn, listing, limit, offset, after, reads.get_statements)
 
     def get_statement(self, statement_id: int) -> Statement | None:
         """The statement; raises StatementGone when a re-extraction removed it."""
@@ -179,9 +187,13 @@ class ProvenanceService:
                 raise StatementGone(statement_id, *retired)
         return statement
 
-    def list_speakers(self, limit: int, offset: int, q: str | None = None) -> Slice:
-        query = reads.entities_query(speakers, speaker_aliases, "speaker_id", q)
-        return self._page(query, limit, offset, reads.get_speakers)
+    def list_speakers(
+        self, limit: int, offset: int, q: str | None = None, after: Key | None = None
+    ) -> Slice:
+        listing = reads.entities_query(
+            self.engine.dialect.name, speakers, speaker_aliases, "speaker_id", q
+        )
+        return self._page(listing, limit, offset, after, reads.get_speakers)
 
     def get_speaker(self, speaker_id: int) -> Speaker | None:
         """A speaker's profile: aliases, roles, the outlets and intermediaries of their words."""
@@ -192,9 +204,13 @@ class ProvenanceService:
             outlets, hops = relays.speaker_relations(conn, speaker_id)
         return replace(speaker, outlets=outlets, intermediaries=hops)
 
-    def list_sources(self, limit: int, offset: int, q: str | None = None) -> Slice:
-        query = reads.entities_query(sources, source_aliases, "source_id", q)
-        return self._page(query, limit, offset, reads.get_sources)
+    def list_sources(
+        self, limit: int, offset: int, q: str | None = None, after: Key | None = None
+    ) -> Slice:
+        listing = reads.entities_query(
+            self.engine.dialect.name, sources, source_aliases, "source_id", q
+        )
+        return self._page(listing, limit, offset, after, reads.get_sources)
 
     def get_source(self, source_id: int) -> Source | None:
         """A source with whom it relays and who relays it."""
@@ -229,10 +245,11 @@ class ProvenanceService:
             cluster_id = clusters.cluster_of(conn, statement_id)
         return None if cluster_id is None else self.get_cluster(cluster_id)
 
-    def list_appearances(self, cluster_id: int, limit: int, offset: int) -> Slice:
-        return self._page(
-            clusters.members_query(cluster_id), limit, offset, clusters.get_appearances
-        )
+    def list_appearances(
+        self, cluster_id: int, limit: int, offset: int, after: Key | None = None
+    ) -> Slice:
+        listing = clusters.members_query(cluster_id)
+        return self._page(listing, limit, offset, after, clusters.get_appearances)
 
     def list_disagreements(self, limit: int, offset: int, kind: str | None = None) -> Slice:
         with self.engine.connect() as conn:
@@ -263,17 +280,39 @@ class ProvenanceService:
             return None
         return chain_svg(cluster.appearances, f"Cluster {cluster_id}: “{cluster.text}”")
 
-    def _page(self, query: Select, limit: int, offset: int, load: Callable) -> Slice:
-        """One page of ``query``'s keys, loaded by ``load(conn, keys)``, with the total."""
+    def _page(
+        self,
+        listing: reads.Listing,
+        limit: int,
+        offset: int,
+        after: Key | None,
+        load: Callable,
+    ) -> Slice:
+        """:func:`_page_on` a connection of its own."""
         with self.engine.connect() as conn:
-            keys = list(conn.execute(query.limit(limit).offset(offset)).scalars())
-            if 0 < len(keys) < limit or (not keys and offset == 0):
-                total = offset + len(keys)  # the last page: nothing to count
-            else:
-                total = reads.count(conn, query)
-            return Slice(load(conn, keys), total)
+            return _page_on(conn, listing, limit, offset, after, load)
 
     def _read(self, load: Callable, keys: Sequence) -> list:
         """``load(conn, keys)`` on a connection of its own."""
         with self.engine.connect() as conn:
             return load(conn, keys)
+
+
+def _page_on(
+    conn: Connection,
+    listing: reads.Listing,
+    limit: int,
+    offset: int,
+    after: Key | None,
+    load: Callable,
+) -> Slice:
+    """One page of ``listing``, after the item keyed ``after`` (if given) and ``offset``
+    more, loaded by ``load(conn, ids)``, with the list's total and the last item's key."""
+    rows = listing.page(conn, limit + 1, offset, after)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if after is None and not more and (rows or offset == 0):
+        total = offset + len(rows)  # the last page: nothing to count
+    else:
+        total = listing.count(conn)
+    return Slice(load(conn, [row[0] for row in rows]), total, tuple(rows[-1][1:]) if more else None)

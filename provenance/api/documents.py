@@ -19,7 +19,7 @@ from provenance.api.openapi import (
     page_of,
     problems,
 )
-from provenance.api.pagination import Limit, Offset, page
+from provenance.api.pagination import Cursor, Limit, Offset, after, page
 from provenance.domain import (
     Document,
     DocumentIn,
@@ -83,7 +83,7 @@ class DocumentController(Controller):
         operation_id="ListDocuments",
         summary="List documents",
         responses={200: ok(Page[DocumentSummary], page_of(DOCUMENT_SUMMARY)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_documents(
         self,
@@ -91,10 +91,12 @@ class DocumentController(Controller):
         service: Service,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
         outlet: Annotated[str | None, text_param("Only this outlet's.", MAX_NAME_CHARS)] = None,
-    ) -> Page[DocumentSummary]:
+    ) -> Response[Page[DocumentSummary]]:
         """List stored documents, oldest first."""
-        return page(request, service.list_documents(limit, offset, outlet), limit, offset)
+        found = service.list_documents(limit, offset, outlet, after(cursor, "documents"))
+        return page(request, found, limit, offset, "documents")
 
     @get(
         "/{document_id:str}",
@@ -102,7 +104,7 @@ class DocumentController(Controller):
         name="GetDocument",
         summary="Get a document",
         responses={200: ok(Document, DOCUMENT), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_document(self, service: Service, document_id: DocumentId) -> Document:
         """A document with its extracted body, metadata and any extraction failures."""
@@ -116,7 +118,7 @@ class DocumentController(Controller):
         operation_id="ListDocumentStatements",
         summary="List a document's statements",
         responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_document_statements(
         self,
@@ -125,12 +127,14 @@ class DocumentController(Controller):
         document_id: DocumentId,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> Page[Statement]:
+        cursor: Cursor = None,
+    ) -> Response[Page[Statement]]:
         """The statements of one document, in the order they appear, each with its chain."""
+        key = after(cursor, "statements")
         if service.get_document(document_id) is None:
             raise not_found("document", document_id)
-        found = service.list_statements(limit, offset, document=document_id)
-        return page(request, found, limit, offset)
+        found = service.list_statements(limit, offset, key, document=document_id)
+        return page(request, found, limit, offset, "statements")
 
     @post(
         "/{document_id:str}/reextract",
@@ -167,7 +171,7 @@ class DocumentController(Controller):
         operation_id="ListDocumentExtractions",
         summary="List a document's extractions",
         responses={200: ok(list[ExtractionRecord], [EXTRACTION]), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_extractions(self, service: Service, document_id: DocumentId) -> list[ExtractionRecord]:
         """Every extraction of a document, newest first: which extractor and version,

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from litestar import Controller, Request, get
+from litestar import Controller, Request, Response, get
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found
@@ -16,7 +16,7 @@ from provenance.api.openapi import (
     problems,
     query_example,
 )
-from provenance.api.pagination import Limit, Offset, page
+from provenance.api.pagination import Cursor, Limit, Offset, after, page
 from provenance.domain import Page, Source, Speaker, Statement
 
 NameQuery = Annotated[
@@ -38,7 +38,7 @@ class SpeakerController(Controller):
         operation_id="ListSpeakers",
         summary="List speakers",
         responses={200: ok(Page[Speaker], page_of(SPEAKER)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_speakers(
         self,
@@ -46,17 +46,19 @@ class SpeakerController(Controller):
         service: Service,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
         q: NameQuery = None,
-    ) -> Page[Speaker]:
+    ) -> Response[Page[Speaker]]:
         """Speakers, most quoted first; `q` matches any alias or spelling."""
-        return page(request, service.list_speakers(limit, offset, q), limit, offset)
+        found = service.list_speakers(limit, offset, q, after(cursor, "speakers"))
+        return page(request, found, limit, offset, "speakers")
 
     @get(
         "/{speaker_id:int}",
         operation_id="GetSpeaker",
         summary="Get a speaker",
         responses={200: ok(Speaker, SPEAKER), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_speaker(
         self,
@@ -74,7 +76,7 @@ class SpeakerController(Controller):
         operation_id="ListSpeakerStatements",
         summary="List a speaker's statements",
         responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_speaker_statements(
         self,
@@ -83,12 +85,14 @@ class SpeakerController(Controller):
         speaker_id: SpeakerId,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> Page[Statement]:
+        cursor: Cursor = None,
+    ) -> Response[Page[Statement]]:
         """Everything a speaker said, under any name, with where, when and via whom."""
+        key = after(cursor, "statements")
         if service.get_speaker(speaker_id) is None:
             raise not_found("speaker", speaker_id)
-        found = service.list_statements(limit, offset, speaker=str(speaker_id))
-        return page(request, found, limit, offset)
+        found = service.list_statements(limit, offset, key, speaker=str(speaker_id))
+        return page(request, found, limit, offset, "statements")
 
 
 class SourceController(Controller):
@@ -100,7 +104,7 @@ class SourceController(Controller):
         operation_id="ListSources",
         summary="List sources (intermediaries)",
         responses={200: ok(Page[Source], page_of(SOURCE)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_sources(
         self,
@@ -108,17 +112,19 @@ class SourceController(Controller):
         service: Service,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
         q: NameQuery = None,
-    ) -> Page[Source]:
+    ) -> Response[Page[Source]]:
         """Intermediaries (outlets, agencies, platforms, people) that relayed statements."""
-        return page(request, service.list_sources(limit, offset, q), limit, offset)
+        found = service.list_sources(limit, offset, q, after(cursor, "sources"))
+        return page(request, found, limit, offset, "sources")
 
     @get(
         "/{source_id:int}",
         operation_id="GetSource",
         summary="Get a source",
         responses={200: ok(Source, SOURCE), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_source(
         self,

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from litestar import Controller, Request, get
+from litestar import Controller, Request, Response, get
 from litestar.params import Parameter
 from litestar.plugins.problem_details import ProblemDetailsException
 
@@ -17,7 +17,7 @@ from provenance.api.limits import (
     text_param,
 )
 from provenance.api.openapi import STATEMENT, ok, page_of, problems, query_example
-from provenance.api.pagination import Limit, Offset, page
+from provenance.api.pagination import Cursor, Limit, Offset, after, page
 from provenance.domain import Page, Statement
 from provenance.service import StatementGone
 
@@ -31,7 +31,7 @@ class StatementController(Controller):
         operation_id="ListStatements",
         summary="Search statements",
         responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_statements(
         self,
@@ -39,6 +39,7 @@ class StatementController(Controller):
         service: Service,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
         speaker: Annotated[
             str | None,
             text_param(
@@ -74,11 +75,12 @@ class StatementController(Controller):
         said_before: Annotated[
             date | None, Parameter(description="Said on or before this date.")
         ] = None,
-    ) -> Page[Statement]:
+    ) -> Response[Page[Statement]]:
         """Search statements by speaker, document, intermediary, kind, words and date."""
         found = service.list_statements(
             limit,
             offset,
+            after(cursor, "statements"),
             speaker=speaker,
             document=document,
             via=via,
@@ -87,14 +89,14 @@ class StatementController(Controller):
             said_after=said_after,
             said_before=said_before,
         )
-        return page(request, found, limit, offset)
+        return page(request, found, limit, offset, "statements")
 
     @get(
         "/{statement_id:int}",
         operation_id="GetStatement",
         summary="Get a statement with its chain",
         responses={200: ok(Statement, STATEMENT), **problems(400, 404, 410, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_statement(
         self,

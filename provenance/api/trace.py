@@ -28,7 +28,7 @@ from provenance.api.openapi import (
     problems,
     query_example,
 )
-from provenance.api.pagination import Limit, Offset, page
+from provenance.api.pagination import Cursor, Limit, Offset, after, page
 from provenance.domain import Appearance, Cluster, Disagreement, Page, RelayEdge
 from provenance.tracing.matching import QueryTooShort
 from provenance.tracing.prov import MEDIA_TYPES, serialize
@@ -160,7 +160,7 @@ class TraceController(Controller):
         operation_id="TraceQuote",
         summary="Trace a quotation",
         responses={200: ok(Page[Cluster], page_of(CLUSTER)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def trace(
         self,
@@ -169,7 +169,7 @@ class TraceController(Controller):
         q: TraceQuery,
         limit: TraceLimit = 10,
         offset: Offset = 0,
-    ) -> Page[Cluster]:
+    ) -> Response[Page[Cluster]]:
         """The quote clusters that carry the words of `q`, best match first.
 
         Each cluster gives the speakers its words are attributed to, its first appearance
@@ -186,7 +186,7 @@ class TraceController(Controller):
         summary="Trace a quotation as W3C PROV",
         media_type=PROV_JSON,
         responses={200: PROV_OK, **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def trace_prov(
         self,
@@ -210,7 +210,7 @@ class TraceController(Controller):
         operation_id="GetCluster",
         summary="Get a quote cluster",
         responses={200: ok(Cluster, CLUSTER), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_cluster(self, service: Service, cluster_id: ClusterId) -> Cluster:
         """A quote cluster: speakers, first and every appearance, intermediaries, denials."""
@@ -224,7 +224,7 @@ class TraceController(Controller):
         operation_id="ListClusterAppearances",
         summary="List a cluster's appearances",
         responses={200: ok(Page[Appearance], page_of(APPEARANCE)), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_cluster_appearances(
         self,
@@ -233,11 +233,14 @@ class TraceController(Controller):
         cluster_id: ClusterId,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> Page[Appearance]:
+        cursor: Cursor = None,
+    ) -> Response[Page[Appearance]]:
         """Every appearance of a cluster's words, earliest document first."""
+        key = after(cursor, "appearances")
         if service.get_cluster(cluster_id) is None:
             raise not_found("cluster", cluster_id)
-        return page(request, service.list_appearances(cluster_id, limit, offset), limit, offset)
+        found = service.list_appearances(cluster_id, limit, offset, key)
+        return page(request, found, limit, offset, "appearances")
 
     @get(
         "/clusters/{cluster_id:int}/prov",
@@ -245,7 +248,7 @@ class TraceController(Controller):
         summary="Get a cluster as W3C PROV",
         media_type=PROV_JSON,
         responses={200: PROV_OK, **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_cluster_prov(
         self, request: Request, service: Service, cluster_id: ClusterId
@@ -259,7 +262,7 @@ class TraceController(Controller):
         summary="Draw a cluster's chains",
         media_type=SVG,
         responses={200: SVG_OK, **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_cluster_chain(self, service: Service, cluster_id: ClusterId) -> Response[str]:
         """An SVG picture: speakers -> intermediaries -> documents for every appearance."""
@@ -270,7 +273,7 @@ class TraceController(Controller):
         operation_id="GetStatementAppearances",
         summary="Trace a statement's words",
         responses={200: ok(Cluster, CLUSTER), **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_statement_appearances(self, service: Service, statement_id: StatementId) -> Cluster:
         """The quote cluster of a statement: every appearance of its words, as `GET /trace`."""
@@ -285,7 +288,7 @@ class TraceController(Controller):
         summary="Get a statement as W3C PROV",
         media_type=PROV_JSON,
         responses={200: PROV_OK, **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_statement_prov(
         self, request: Request, service: Service, statement_id: StatementId
@@ -299,7 +302,7 @@ class TraceController(Controller):
         summary="Draw a statement's chain",
         media_type=SVG,
         responses={200: SVG_OK, **problems(400, 404, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def get_statement_chain(self, service: Service, statement_id: StatementId) -> Response[str]:
         """An SVG picture: speaker -> channel -> intermediaries -> document."""
@@ -310,7 +313,7 @@ class TraceController(Controller):
         operation_id="ListDisagreements",
         summary="List where sources disagree",
         responses={200: ok(Page[Disagreement], page_of(DISAGREEMENT)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def list_disagreements(
         self,
@@ -329,7 +332,7 @@ class TraceController(Controller):
                 examples=query_example("speakers", "Misattributions"),
             ),
         ] = None,
-    ) -> Page[Disagreement]:
+    ) -> Response[Page[Disagreement]]:
         """Disagreements: same words with different speakers or origins, and denied claims."""
         return page(request, service.list_disagreements(limit, offset, kind), limit, offset)
 
@@ -338,7 +341,7 @@ class TraceController(Controller):
         operation_id="GetRelayGraph",
         summary="Who relays whom",
         responses={200: ok(Page[RelayEdge], page_of(RELAY_EDGE)), **problems(400, 422)},
-        sync_to_thread=False,
+        sync_to_thread=True,
     )
     def relay_graph(
         self,
@@ -354,7 +357,7 @@ class TraceController(Controller):
                 description=f"Only links taken by at least this many statements (1 to {MAX_INT}).",
             ),
         ] = 1,
-    ) -> Page[RelayEdge]:
+    ) -> Response[Page[RelayEdge]]:
         """The relay graph's weighted edges, heaviest first.
 
         An edge says that `by` (a source, or the outlet that published the document)

@@ -2,9 +2,30 @@
 
 from collections import namedtuple
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache, cached_property
+from typing import Annotated, Any
 
-from sqlalchemy import Connection, Engine, Row, Select, Table, bindparam, func, or_, select
+from msgspec import Meta
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Row,
+    Select,
+    String,
+    Table,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+    true,
+    tuple_,
+)
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 
 from provenance.domain import (
     Alias,
@@ -22,8 +43,10 @@ from provenance.domain import (
     Statement,
     precision_of,
 )
+from provenance.domain.api import NO_NUL
 from provenance.names import fold_name
 from provenance.store.tables import (
+    SEARCH_PREFIX,
     chain_hops,
     documents,
     extractions,
@@ -46,12 +69,99 @@ def count(conn: Connection, query: Select) -> int:
     ).scalar_one()
 
 
+# Keys of a list, for keyset pagination
+
+KeyInt = Annotated[int, Meta(ge=-(2**31), le=2**31 - 1)]
+KeyText = Annotated[str, Meta(max_length=64, pattern=NO_NUL)]
+KeyTime = Annotated[datetime, Meta(tz=True)]
+
+KEY_TYPES: dict[str, tuple[Any, ...]] = {
+    "documents": (KeyTime, KeyText),
+    "statements": (KeyText, KeyInt, KeyInt),
+    "speakers": (KeyInt, KeyInt),
+    "sources": (KeyInt, KeyInt),
+    "appearances": (KeyInt, KeyText, KeyTime, KeyInt, KeyInt),
+}
+"""Each list's order values, what a page's cursor carries (and is checked against)."""
+
+
+@dataclass(frozen=True, eq=False)
+class Keyset:
+    """A list in a total order: ``query`` selects each item's id, then its ``order`` values
+    (of the types :data:`KEY_TYPES` gives for ``name``).
+
+    Built once per shape of filters, with bound parameters for their values, so that its
+    queries are compiled once and not again for every request.
+    """
+
+    name: str
+    query: Select
+    order: tuple[ColumnElement, ...]
+
+    @cached_property
+    def first_page(self) -> Select:
+        return self.query.limit(bindparam("limit")).offset(bindparam("offset"))
+
+    @cached_property
+    def next_page(self) -> Select:
+        """The page after the item whose order values are the ``after_*`` parameters."""
+        after = tuple_(*(bindparam(f"after_{i}", type_=c.type) for i, c in enumerate(self.order)))
+        return self.first_page.where(tuple_(*self.order) > after)
+
+    @cached_property
+    def total(self) -> Select:
+        return select(func.count()).select_from(self.query.order_by(None).subquery())
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A :class:`Keyset` and the values of its parameters."""
+
+    keyset: Keyset
+    params: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.keyset.name
+
+    def ids(self, conn: Connection) -> list:
+        return list(conn.execute(self.keyset.query, self.params).scalars())
+
+    def page(self, conn: Connection, limit: int, offset: int, after: Sequence | None) -> list[Row]:
+        """``limit`` rows (id, then order values) from ``offset`` on, after ``after``."""
+        params = {**self.params, "limit": limit, "offset": offset}
+        if after is None:
+            return conn.execute(self.keyset.first_page, params).all()
+        params |= {f"after_{i}": value for i, value in enumerate(after)}
+        return conn.execute(self.keyset.next_page, params).all()
+
+    def count(self, conn: Connection) -> int:
+        return conn.execute(self.keyset.total, self.params).scalar_one()
+
+
+def keyset(name: str, base: Select, order: tuple[ColumnElement, ...]) -> Keyset:
+    """``base`` (selecting the id) with the ``order`` values added and sorted by them."""
+    return Keyset(name, base.add_columns(*order).order_by(*order), order)
+
+
+def like_escaped(text: str) -> str:
+    """``text`` for a LIKE pattern whose escape character is ``/`` (as ``autoescape`` uses)."""
+    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
 # Documents
 
 
-def documents_query(outlet: str | None = None) -> Select:
-    query = select(documents.c.id).order_by(documents.c.ingested_at, documents.c.id)
-    return query.where(documents.c.outlet == outlet) if outlet else query
+def documents_query(outlet: str | None = None) -> Listing:
+    return Listing(_documents_keyset(bool(outlet)), {"outlet": outlet})
+
+
+@cache
+def _documents_keyset(by_outlet: bool) -> Keyset:
+    query = select(documents.c.id)
+    if by_outlet:
+        query = query.where(documents.c.outlet == bindparam("outlet"))
+    return keyset("documents", query, (documents.c.ingested_at, documents.c.id))
 
 
 _SUMMARIES = select(*_SUMMARY_COLUMNS).where(documents.c.id.in_(bindparam("ids", expanding=True)))
@@ -135,31 +245,56 @@ def statements_query(
     q: str | None = None,
     said_after: date | None = None,
     said_before: date | None = None,
-) -> Select | None:
+) -> Listing | None:
     """The filtered statements, in document order; None when a named filter matches nothing."""
-    query = select(statements.c.id).order_by(statements.c.document_id, statements.c.start)
+    params: dict[str, Any] = {}
     if speaker is not None:
-        ids = _entity_ids(conn, speaker_aliases, "speaker_id", speaker)
-        if not ids:
+        params["speaker_ids"] = _entity_ids(conn, speaker_aliases, "speaker_id", speaker)
+        if not params["speaker_ids"]:
             return None
-        query = query.where(statements.c.speaker_id.in_(ids))
     if via is not None:
-        ids = _entity_ids(conn, source_aliases, "source_id", via)
-        if not ids:
+        params["via_ids"] = _entity_ids(conn, source_aliases, "source_id", via)
+        if not params["via_ids"]:
             return None
-        relayed = select(chain_hops.c.statement_id).where(chain_hops.c.source_id.in_(ids))
-        query = query.where(statements.c.id.in_(relayed))
-    if document is not None:
-        query = query.where(statements.c.document_id == document)
-    if kind is not None:
-        query = query.where(statements.c.kind == kind)
-    if q:
-        query = query.where(statements.c.text.icontains(q, autoescape=True))
+    params |= {"document": document, "kind": kind}
     if said_after is not None:
-        query = query.where(statements.c.said_on >= said_after.isoformat())
+        params["said_after"] = said_after.isoformat()
     if said_before is not None:
-        query = query.where(statements.c.said_on <= said_before.isoformat())
-    return query
+        params["said_before"] = said_before.isoformat()
+    indexed = False
+    if q:
+        params |= {"q": like_escaped(q), "q_phrase": _phrase(q)}
+        indexed = _indexed(conn.dialect.name, q)
+    present = frozenset(name for name, value in params.items() if value is not None)
+    return Listing(_statements_keyset(present, indexed), params)
+
+
+@cache
+def _statements_keyset(present: frozenset[str], indexed: bool) -> Keyset:
+    """The statements query for the filters ``present`` (by their parameters' names)."""
+    query = select(statements.c.id)
+    if "speaker_ids" in present:
+        query = query.where(statements.c.speaker_id.in_(bindparam("speaker_ids", expanding=True)))
+    if "via_ids" in present:
+        relayed = select(chain_hops.c.statement_id).where(
+            chain_hops.c.source_id.in_(bindparam("via_ids", expanding=True))
+        )
+        query = query.where(statements.c.id.in_(relayed))
+    if "document" in present:
+        query = query.where(statements.c.document_id == bindparam("document"))
+    if "kind" in present:
+        query = query.where(statements.c.kind == bindparam("kind"))
+    if "q" in present:
+        query = query.where(
+            statements.c.text.icontains(bindparam("q"), escape="/")
+            & _found(indexed, statements, "q_phrase")
+        )
+    if "said_after" in present:
+        query = query.where(statements.c.said_on >= bindparam("said_after"))
+    if "said_before" in present:
+        query = query.where(statements.c.said_on <= bindparam("said_before"))
+    order = (statements.c.document_id, statements.c.start, statements.c.id)
+    return keyset("statements", query, order)
 
 
 # Built once: the hottest read (a statement with its speaker, outlet and every hop of its
@@ -270,16 +405,72 @@ def _statement(row: Row, via: list[SourceRef]) -> Statement:
 # Speakers and sources
 
 
-def entities_query(table: Table, aliases: Table, owner: str, q: str | None) -> Select:
-    query = select(table.c.id).order_by(table.c.statement_count.desc(), table.c.id)
-    if q:
-        by_name = table.c.name.icontains(q, autoescape=True)
-        key = fold_name(q)
-        if not key:  # punctuation only: every folded key contains "", so only names match
-            return query.where(by_name)
-        matching = select(aliases.c[owner]).where(aliases.c.key.contains(key, autoescape=True))
-        query = query.where(or_(table.c.id.in_(matching), by_name))
-    return query
+def entities_query(
+    dialect: str, table: Table, aliases: Table, owner: str, q: str | None
+) -> Listing:
+    """Speakers or sources, most quoted first, ``q`` matching any name or alias."""
+    if not q:
+        return Listing(_entities_keyset(table, aliases, owner, None), {})
+    key = fold_name(q)
+    params = {"q": like_escaped(q), "q_phrase": _phrase(q)}
+    params |= {"key": like_escaped(key), "key_phrase": _phrase(key)}
+    shape = (_indexed(dialect, q), _indexed(dialect, key) if key else None)
+    return Listing(_entities_keyset(table, aliases, owner, shape), params)
+
+
+@cache
+def _entities_keyset(
+    table: Table, aliases: Table, owner: str, shape: tuple[bool, bool | None] | None
+) -> Keyset:
+    """Speakers or sources, filtered when ``shape`` is given: (whether the name look-up can
+    use the index, and the alias look-up; None when ``q`` folds to no key)."""
+    query = select(table.c.id)
+    if shape is not None:
+        name_indexed, key_indexed = shape
+        by_name = table.c.name.icontains(bindparam("q"), escape="/") & _found(
+            name_indexed, table, "q_phrase"
+        )
+        if key_indexed is None:  # punctuation only: every folded key contains "", so names
+            query = query.where(by_name)
+        else:
+            by_alias = aliases.c.key.contains(bindparam("key"), escape="/") & _found(
+                key_indexed, aliases, "key_phrase"
+            )
+            # One set of ids from two index look-ups (an OR across them would scan the table).
+            named = select(aliases.c[owner]).where(by_alias)
+            query = query.where(table.c.id.in_(named.union(select(table.c.id).where(by_name))))
+    order = (-table.c.statement_count, table.c.id)  # negated: one direction for the keyset
+    return keyset(table.name, query, order)
+
+
+# Search indexes (migration 0007). PostgreSQL's pg_trgm indexes serve LIKE and ILIKE as
+# they are; SQLite's FTS5 trigram tables are asked for the rows holding the words first.
+
+MIN_INDEXED_CHARS = 3
+"""Trigrams: shorter words cannot be looked up, and are matched by a scan."""
+
+
+def _indexed(dialect: str, words: str) -> bool:
+    """Whether SQLite's trigram index can look ``words`` up."""
+    return dialect == "sqlite" and len(words) >= MIN_INDEXED_CHARS
+
+
+def _phrase(words: str) -> str:
+    """``words`` as one FTS5 phrase: a substring to the trigram tokenizer."""
+    return '"' + words.replace('"', '""') + '"'
+
+
+def _found(indexed: bool, table: Table, phrase: str) -> ColumnElement[bool]:
+    """Rows whose searched column holds the ``phrase`` parameter's words, ignoring case: a
+    superset of what a LIKE on that column finds, so that the LIKE beside it decides and
+    results stay exact. True when the index cannot serve."""
+    if not indexed:
+        return true()
+    index = sql_table(f"{SEARCH_PREFIX}{table.name}", sql_column("rowid"))
+    hits = select(index.c.rowid).where(
+        literal_column(index.name).op("MATCH")(bindparam(phrase, type_=String))
+    )
+    return table.c.id.in_(hits)
 
 
 def _by_ids(column) -> Select:
@@ -361,22 +552,31 @@ def _entity_ids(conn: Connection, aliases: Table, owner: str, ref: str) -> list[
     key = fold_name(ref)
     if not key:
         return []
-    exact = _owners(conn, aliases, owner, aliases.c.key == key)
+    exact = conn.execute(_owners_named(aliases, owner), {"key": key}).scalars().all()
     if exact:
-        return exact
-    pattern = _escape_like(key)
-    words = or_(
-        aliases.c.key.like(f"{pattern} %", escape="\\"),
-        aliases.c.key.like(f"% {pattern}", escape="\\"),
-        aliases.c.key.like(f"% {pattern} %", escape="\\"),
+        return list(exact)
+    pattern = like_escaped(key)
+    words = {"first": f"{pattern} %", "last": f"% {pattern}", "inner": f"% {pattern} %"}
+    indexed = _indexed(conn.dialect.name, key)
+    found = conn.execute(
+        _owners_by_words(aliases, owner, indexed), {**words, "phrase": _phrase(key)}
     )
-    return _owners(conn, aliases, owner, words)
+    return list(found.scalars())
 
 
-def _owners(conn: Connection, aliases: Table, owner: str, condition) -> list[int]:
-    query = select(aliases.c[owner]).where(condition).distinct().order_by(aliases.c[owner])
-    return list(conn.execute(query).scalars())
+@cache
+def _owners_named(aliases: Table, owner: str) -> Select:
+    return _owners(aliases, owner, aliases.c.key == bindparam("key"))
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+@cache
+def _owners_by_words(aliases: Table, owner: str, indexed: bool) -> Select:
+    """Owners of the aliases with the ``first``, ``last`` or ``inner`` LIKE pattern."""
+    words = or_(
+        *(aliases.c.key.like(bindparam(at), escape="/") for at in ("first", "last", "inner"))
+    )
+    return _owners(aliases, owner, words & _found(indexed, aliases, "phrase"))
+
+
+def _owners(aliases: Table, owner: str, condition: ColumnElement[bool]) -> Select:
+    return select(aliases.c[owner]).where(condition).distinct().order_by(aliases.c[owner])

@@ -216,6 +216,16 @@ class ApiKeyRow(SQLModel, table=True):
     revoked_at: datetime | None = None
 
 
+SEARCH_PREFIX = "search_"
+"""The search indexes (FTS5 tables on SQLite, pg_trgm indexes on PostgreSQL) are built by
+migration 0007 in SQL either database has its own way of saying; the models leave them out."""
+
+
+def is_modelled(name: str | None, type_: str, parent_names: dict) -> bool:
+    """Alembic's ``include_name``: every schema object but the search indexes."""
+    return not (type_ in ("table", "index") and name and name.startswith(SEARCH_PREFIX))
+
+
 documents = DocumentRow.__table__
 extractions = ExtractionRow.__table__
 speakers = SpeakerRow.__table__

@@ -4,7 +4,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
-import provenance.store.tables  # noqa: F401  (registers the tables on the metadata)
+from provenance.store.tables import is_modelled  # (registers the tables on the metadata)
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -25,7 +25,12 @@ def run_migrations() -> None:
 
 
 def _run(connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_name=is_modelled,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

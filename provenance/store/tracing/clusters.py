@@ -1,8 +1,9 @@
 """Reading quote clusters: their speakers, appearances, intermediaries and denials."""
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, case, func, select
 
 from provenance.domain import Alias, SpeakerRef, precision_of
 from provenance.domain.graph import GraphLink, GraphNode
@@ -28,20 +29,64 @@ from provenance.store.tables import (
 APPEARANCES_SHOWN = 100
 
 
-def members_query(cluster_id: int) -> Select:
+def members_query(cluster_id: int) -> reads.Listing:
     """A cluster's statements, earliest document first (undated documents last)."""
-    return (
+    return reads.Listing(_members_keyset(), {"cluster_id": cluster_id})
+
+
+@cache
+def _members_keyset() -> reads.Keyset:
+    query = (
         select(statements.c.id)
         .join(documents, documents.c.id == statements.c.document_id)
-        .where(statements.c.cluster_id == cluster_id)
-        .order_by(
-            documents.c.published.is_(None),
-            documents.c.published,
-            documents.c.ingested_at,
-            statements.c.start,
-            statements.c.id,
-        )
+        .where(statements.c.cluster_id == bindparam("cluster_id"))
     )
+    undated = case((documents.c.published.is_(None), 1), else_=0)
+    order = (
+        undated,
+        func.coalesce(documents.c.published, ""),  # undated ones tie here, then go by ingest
+        documents.c.ingested_at,
+        statements.c.start,
+        statements.c.id,
+    )
+    return reads.keyset("appearances", query, order)
+
+
+def _in(column) -> ColumnElement[bool]:
+    return column.in_(bindparam("ids", expanding=True))
+
+
+# Built once (construction and compiling would cost more than running them).
+_DOCUMENT_REFS = select(
+    documents.c.id, documents.c.title, documents.c.outlet, documents.c.published
+).where(_in(documents.c.id))
+_SIZES = select(quote_clusters.c.id, quote_clusters.c.size).where(_in(quote_clusters.c.id))
+_CLUSTER_OF = select(statements.c.cluster_id).where(statements.c.id == bindparam("id"))
+_TEXT = select(statements.c.text).where(statements.c.id == bindparam("id"))
+_DOCUMENT_COUNTS = (
+    select(statements.c.cluster_id, func.count(statements.c.document_id.distinct()))
+    .where(_in(statements.c.cluster_id))
+    .group_by(statements.c.cluster_id)
+)
+_ATTRIBUTED = (
+    select(
+        statements.c.cluster_id,
+        speakers.c.id,
+        speakers.c.name,
+        speakers.c.kind,
+        statements.c.attributed_as,
+        func.count(),
+    )
+    .join(speakers, speakers.c.id == statements.c.speaker_id)
+    .where(_in(statements.c.cluster_id))
+    .group_by(
+        statements.c.cluster_id,
+        speakers.c.id,
+        speakers.c.name,
+        speakers.c.kind,
+        statements.c.attributed_as,
+    )
+)
 
 
 def get_appearances(conn: Connection, ids: Sequence[int]) -> list[Appearance]:
@@ -56,22 +101,14 @@ def get_appearances(conn: Connection, ids: Sequence[int]) -> list[Appearance]:
             published=row.published,
             published_precision=precision_of(row.published),
         )
-        for row in conn.execute(
-            select(
-                documents.c.id, documents.c.title, documents.c.outlet, documents.c.published
-            ).where(documents.c.id.in_(doc_ids))
-        )
+        for row in conn.execute(_DOCUMENT_REFS, {"ids": list(doc_ids)})
     }
     return [Appearance(document=docs[s.document_id], statement=s) for s in found]
 
 
 def get_clusters(conn: Connection, ids: Sequence[int]) -> list[Cluster]:
     """Clusters ``ids`` with speakers, first and every appearance, intermediaries, denials."""
-    sizes = dict(
-        conn.execute(
-            select(quote_clusters.c.id, quote_clusters.c.size).where(quote_clusters.c.id.in_(ids))
-        ).all()
-    )
+    sizes = dict(conn.execute(_SIZES, {"ids": list(ids)}).all())
     ids = [cluster_id for cluster_id in ids if cluster_id in sizes]
     if not ids:
         return []
@@ -82,7 +119,9 @@ def get_clusters(conn: Connection, ids: Sequence[int]) -> list[Cluster]:
     denied_by, denies = _denial_refs(conn, ids)
     clusters = []
     for cluster_id in ids:
-        members = conn.execute(members_query(cluster_id).limit(APPEARANCES_SHOWN)).scalars()
+        members = [
+            row[0] for row in members_query(cluster_id).page(conn, APPEARANCES_SHOWN, 0, None)
+        ]
         appearances = get_appearances(conn, list(members))
         clusters.append(
             Cluster(
@@ -103,44 +142,22 @@ def get_clusters(conn: Connection, ids: Sequence[int]) -> list[Cluster]:
 
 
 def cluster_of(conn: Connection, statement_id: int) -> int | None:
-    return conn.execute(
-        select(statements.c.cluster_id).where(statements.c.id == statement_id)
-    ).scalar()
+    return conn.execute(_CLUSTER_OF, {"id": statement_id}).scalar()
 
 
 def cluster_refs(conn: Connection, ids: Iterable[int]) -> dict[int, ClusterRef]:
     """Short references (first words and size) to clusters ``ids``."""
     refs = {}
-    for cluster_id, size in conn.execute(
-        select(quote_clusters.c.id, quote_clusters.c.size).where(quote_clusters.c.id.in_(set(ids)))
-    ):
-        first = conn.execute(members_query(cluster_id).limit(1)).scalar()
-        text = conn.execute(select(statements.c.text).where(statements.c.id == first)).scalar()
+    for cluster_id, size in conn.execute(_SIZES, {"ids": list(set(ids))}):
+        first = next((row[0] for row in members_query(cluster_id).page(conn, 1, 0, None)), None)
+        text = conn.execute(_TEXT, {"id": first}).scalar()
         refs[cluster_id] = ClusterRef(id=cluster_id, text=text or "", appearance_count=size)
     return refs
 
 
 def attributed_speakers(conn: Connection, ids: Sequence[int]) -> dict[int, list]:
     """Per cluster: each speaker its words are attributed to, under which names, how often."""
-    rows = conn.execute(
-        select(
-            statements.c.cluster_id,
-            speakers.c.id,
-            speakers.c.name,
-            speakers.c.kind,
-            statements.c.attributed_as,
-            func.count(),
-        )
-        .join(speakers, speakers.c.id == statements.c.speaker_id)
-        .where(statements.c.cluster_id.in_(ids))
-        .group_by(
-            statements.c.cluster_id,
-            speakers.c.id,
-            speakers.c.name,
-            speakers.c.kind,
-            statements.c.attributed_as,
-        )
-    ).all()
+    rows = conn.execute(_ATTRIBUTED, {"ids": list(ids)}).all()
     found: dict[tuple[int, int], AttributedSpeaker] = {}
     for cluster_id, speaker_id, name, kind, attributed_as, n in rows:
         key = (cluster_id, speaker_id)
@@ -159,42 +176,34 @@ def attributed_speakers(conn: Connection, ids: Sequence[int]) -> dict[int, list]
 
 def source_links(conn: Connection, ids: Sequence[int], column, via=None) -> dict[int, list]:
     """Per cluster: the sources in ``column`` with how many statements credit them."""
-    query = select(statements.c.cluster_id, sources.c.id, sources.c.name, func.count())
-    if via is not None:
-        query = query.select_from(via).join(statements, statements.c.id == via.c.statement_id)
-    query = (
-        query.join(sources, sources.c.id == column)
-        .where(statements.c.cluster_id.in_(ids))
-        .group_by(statements.c.cluster_id, sources.c.id, sources.c.name)
-        .order_by(func.count().desc(), sources.c.name)
-    )
     links: dict[int, list[GraphLink]] = {}
-    for cluster_id, source_id, name, n in conn.execute(query):
+    for cluster_id, source_id, name, n in conn.execute(_links(column, via), {"ids": list(ids)}):
         node = GraphNode(kind="source", id=source_id, name=name)
         links.setdefault(cluster_id, []).append(GraphLink(node=node, weight=n))
     return links
 
 
-def _document_counts(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
-    return dict(
-        conn.execute(
-            select(statements.c.cluster_id, func.count(statements.c.document_id.distinct()))
-            .where(statements.c.cluster_id.in_(ids))
-            .group_by(statements.c.cluster_id)
-        ).all()
+@cache
+def _links(column, via) -> Select:
+    query = select(statements.c.cluster_id, sources.c.id, sources.c.name, func.count())
+    if via is not None:
+        query = query.select_from(via).join(statements, statements.c.id == via.c.statement_id)
+    return (
+        query.join(sources, sources.c.id == column)
+        .where(_in(statements.c.cluster_id))
+        .group_by(statements.c.cluster_id, sources.c.id, sources.c.name)
+        .order_by(func.count().desc(), sources.c.name)
     )
+
+
+def _document_counts(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
+    return dict(conn.execute(_DOCUMENT_COUNTS, {"ids": list(ids)}).all())
 
 
 def denial_pairs(claims: Sequence[int] = (), denials: Sequence[int] = ()) -> Select:
     """(claim cluster, denial cluster, links) for the given claim or denial clusters."""
     claim, denial = statements.alias("claim"), statements.alias("denial")
-    query = (
-        select(claim.c.cluster_id, denial.c.cluster_id, func.count())
-        .select_from(statement_denials)
-        .join(claim, claim.c.id == statement_denials.c.claim_id)
-        .join(denial, denial.c.id == statement_denials.c.denial_id)
-        .group_by(claim.c.cluster_id, denial.c.cluster_id)
-    )
+    query = _pairs(claim, denial)
     if claims:
         query = query.where(claim.c.cluster_id.in_(claims))
     if denials:
@@ -202,9 +211,28 @@ def denial_pairs(claims: Sequence[int] = (), denials: Sequence[int] = ()) -> Sel
     return query
 
 
+@cache
+def _pairs_of(side: str) -> Select:
+    """:func:`denial_pairs` for the ``ids`` parameter's claim or denial clusters."""
+    claim, denial = statements.alias("claim"), statements.alias("denial")
+    clusters = (claim if side == "claim" else denial).c.cluster_id
+    return _pairs(claim, denial).where(_in(clusters))
+
+
+def _pairs(claim, denial) -> Select:
+    return (
+        select(claim.c.cluster_id, denial.c.cluster_id, func.count())
+        .select_from(statement_denials)
+        .join(claim, claim.c.id == statement_denials.c.claim_id)
+        .join(denial, denial.c.id == statement_denials.c.denial_id)
+        .group_by(claim.c.cluster_id, denial.c.cluster_id)
+    )
+
+
 def _denial_refs(conn: Connection, ids: Sequence[int]) -> tuple[dict, dict]:
-    denied = conn.execute(denial_pairs(claims=ids)).all()
-    denying = conn.execute(denial_pairs(denials=ids)).all()
+    params = {"ids": list(ids)}
+    denied = conn.execute(_pairs_of("claim"), params).all()
+    denying = conn.execute(_pairs_of("denial"), params).all()
     refs = cluster_refs(conn, {c for row in denied + denying for c in row[:2]})
     denied_by: dict[int, list[ClusterRef]] = {}
     denies: dict[int, list[ClusterRef]] = {}
