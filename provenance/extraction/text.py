@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from provenance.extraction.lexicon import wordset as wordset  # re-exported for older imports
 from provenance.extraction.lexicon.function import ABBREVIATIONS
+from provenance.extraction.limits import MAX_SENTENCE
 
 
 class Span(NamedTuple):
@@ -51,18 +52,32 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def sentences(text: str, span: Span) -> list[Span]:
-    """Sentences of ``text`` within ``span`` (normally one paragraph)."""
-    result = []
+    """Sentences of ``text`` within ``span`` (normally one paragraph); a run longer than
+    ``MAX_SENTENCE`` without a sentence end is read in pieces (see :mod:`limits`)."""
+    result: list[Span] = []
     start = span.start
     for match in _TERMINAL.finditer(text, span.start, span.end):
         cut = _boundary_after(text, match, span.end)
         if cut is None or cut <= start:
             continue
-        result.append(Span(start, _rstrip(text, start, cut)))
+        result.extend(_pieces(text, start, _rstrip(text, start, cut)))
         start = _lstrip(text, cut, span.end)
     if start < span.end:
-        result.append(Span(start, span.end))
+        result.extend(_pieces(text, start, span.end))
     return [s for s in result if s.end > s.start]
+
+
+def _pieces(text: str, start: int, end: int) -> list[Span]:
+    """``start``..``end`` in pieces of at most ``MAX_SENTENCE`` characters, cut after the
+    last white space within each (or at the limit when a piece has none)."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        space = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+        cut = space if space > start else start + MAX_SENTENCE
+        pieces.append(Span(start, _rstrip(text, start, cut)))
+        start = _lstrip(text, cut, end)
+    pieces.append(Span(start, end))
+    return pieces
 
 
 def _boundary_after(text: str, match: re.Match[str], limit: int) -> int | None:
