@@ -11,9 +11,9 @@ from provenance.domain.extraction import ExtractedSource
 from provenance.extraction.channels import Relay
 from provenance.extraction.coref import Entity
 from provenance.extraction.found import Found, minus
-from provenance.extraction.limits import MAX_STATEMENTS, capped_via
 from provenance.extraction.lexicon.channels import SELF_REFERENCE_WORDS
 from provenance.extraction.lexicon.function import DETERMINERS
+from provenance.extraction.limits import MAX_STATEMENTS, capped_via
 from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.text import Span

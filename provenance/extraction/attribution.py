@@ -158,6 +158,8 @@ class _Reader:
                 previous = self._paragraph(para, by_para.get(index, []), previous)
             else:
                 previous = self._turn(turn, by_para.get(index, []), previous)
+        if self.budget.spent():
+            return  # out of time: what was found stands without the whole-body passes
         interview_channel(self.page, self.turns, self._interviewee, self.found)
         self._continue_quotes()
         self.found.extend(

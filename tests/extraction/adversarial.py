@@ -59,7 +59,8 @@ def quote_paragraph(size: int, content: str = CONTENT) -> str:
 
 def cue_storm(size: int, content: str = CONTENT) -> str:
     """Reporting verbs and phrases back to back, with little else."""
-    return _repeat(f"Jo Roe said told added according to Ann Lee claimed that {content} stated ", size)
+    storm = "Jo Roe said told added according to Ann Lee claimed that"
+    return _repeat(f"{storm} {content} stated ", size)
 
 
 def single_line(size: int, content: str = CONTENT) -> str:
