@@ -5,6 +5,7 @@ than a bounded stretch, so the cost is linear in the length of the text.
 """
 
 import re
+import threading
 from bisect import bisect_left
 from typing import NamedTuple
 
@@ -130,7 +131,53 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Words and punctuation marks of ``text[start:end]`` with their offsets."""
     stop = len(text) if end is None else end
+    if len(text) >= _INDEXED_LENGTH:
+        found = _TokenIndex.of(text).between(start, stop)
+        if found is not None:
+            return found
+    return _scan(text, start, stop)
+
+
+def _scan(text: str, start: int, stop: int) -> list[Word]:
     return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+
+
+_INDEXED_LENGTH = 1_000
+"""A text this long is tokenised once and its stretches sliced from that: attribution
+asks for the words of the same body's paragraphs, sentences and frames again and again."""
+
+
+class _TokenIndex:
+    """The words of one whole text, with their offsets in order, to slice from."""
+
+    _last = threading.local()
+    """Per thread, the index of the text asked about last: a thread reads one body at a
+    time and asks about it over and over."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = _scan(text, 0, len(text))
+        self.starts = [w.start for w in self.words]
+        self.ends = [w.end for w in self.words]
+
+    @classmethod
+    def of(cls, text: str) -> "_TokenIndex":
+        last: _TokenIndex | None = getattr(cls._last, "index", None)
+        if last is None or last.text is not text:
+            last = cls._last.index = cls(text)
+        return last
+
+    def between(self, start: int, stop: int) -> list[Word] | None:
+        """The words of ``text[start:stop]``, or None where a scan of that stretch alone
+        would cut a word differently (a word across either end, a final apostrophe)."""
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, stop)
+        if (first and self.ends[first - 1] > start) or (last and self.ends[last - 1] > stop):
+            return None
+        ends_in_apostrophe = last - first > 1 and self.words[last - 1].text in "'’"
+        if ends_in_apostrophe and self.ends[last - 2] == self.starts[last - 1]:
+            return None  # alone, "boys'" at the end is one word
+        return self.words[first:last]
 
 
 def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> Span:
