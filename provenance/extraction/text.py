@@ -131,11 +131,9 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Words and punctuation marks of ``text[start:end]`` with their offsets."""
     stop = len(text) if end is None else end
-    if len(text) >= _INDEXED_LENGTH:
-        found = _TokenIndex.of(text).between(start, stop)
-        if found is not None:
-            return found
-    return _scan(text, start, stop)
+    index = _TokenIndex.of(text) if len(text) >= _INDEXED_LENGTH else None
+    found = index.between(start, stop) if index is not None else None
+    return _scan(text, start, stop) if found is None else found
 
 
 def _scan(text: str, start: int, stop: int) -> list[Word]:
@@ -143,16 +141,16 @@ def _scan(text: str, start: int, stop: int) -> list[Word]:
 
 
 _INDEXED_LENGTH = 1_000
-"""A text this long is tokenised once and its stretches sliced from that: attribution
-asks for the words of the same body's paragraphs, sentences and frames again and again."""
+"""A text this long, asked about twice in a row, is tokenised once and its stretches
+sliced from that: attribution asks for the words of the same body's paragraphs,
+sentences and frames again and again."""
 
 
 class _TokenIndex:
     """The words of one whole text, with their offsets in order, to slice from."""
 
-    _last = threading.local()
-    """Per thread, the index of the text asked about last: a thread reads one body at a
-    time and asks about it over and over."""
+    _recent = threading.local()
+    """Per thread, the text indexed last and the last text seen once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -161,11 +159,18 @@ class _TokenIndex:
         self.ends = [w.end for w in self.words]
 
     @classmethod
-    def of(cls, text: str) -> "_TokenIndex":
-        last: _TokenIndex | None = getattr(cls._last, "index", None)
-        if last is None or last.text is not text:
-            last = cls._last.index = cls(text)
-        return last
+    def of(cls, text: str) -> "_TokenIndex | None":
+        """The index of ``text`` from the second time it is asked about (a text asked
+        about once, such as a passing slice, is not worth indexing), else None."""
+        recent = cls._recent
+        index: _TokenIndex | None = getattr(recent, "index", None)
+        if index is not None and index.text is text:
+            return index
+        if getattr(recent, "once", None) is text:
+            recent.index, recent.once = cls(text), None
+            return recent.index
+        recent.once = text
+        return None
 
     def between(self, start: int, stop: int) -> list[Word] | None:
         """The words of ``text[start:stop]``, or None where a scan of that stretch alone
