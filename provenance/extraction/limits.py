@@ -20,15 +20,15 @@ full stops, a list joined by "and") is read in pieces of at most this length, cu
 words, so that every pass over a sentence and its clauses costs a bounded amount."""
 
 MAX_PER_SENTENCE = 24
-"""Statements one sentence may hold (real sentences have at most 6): the pairwise steps
-over a sentence's statements (nesting, relays) stay bounded."""
+"""Statements one sentence may hold (no sentence of the corpora has more than 4): the
+pairwise steps over a sentence's statements (nesting, relays) stay bounded."""
 
 MAX_VIA = 4
-"""Intermediaries one statement may have (real chains have at most 3). A longer chain keeps
+"""Intermediaries one statement may have (no gold chain has more than 3). A longer chain keeps
 the nearest ones and the outermost, who relays the whole story."""
 
 MAX_STATEMENTS = 2_000
-"""Statements one document may have (the longest gold document has 47): with
+"""Statements one document may have (no gold document has more than 44): with
 ``MAX_VIA`` this bounds the rows one document can write."""
 
 CORE = "core"
