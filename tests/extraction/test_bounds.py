@@ -51,17 +51,17 @@ def _seconds(text: str, plugins: Plugins) -> float:
     return time.process_time() - started
 
 
-def _peak(text: str, plugins: Plugins) -> int:
-    """Peak bytes allocated while extracting ``text`` with no time limit."""
+def _peak(body: str) -> int:
+    """Peak bytes allocated while attributing ``body`` with no time limit."""
     tracemalloc.start()
     try:
-        _extract(text, plugins, timeout=3600)
+        attribute(ParsedDocument(body=body))
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
 
 
-@settings(max_examples=2, deadline=None)
+@settings(max_examples=1, deadline=None)
 @given(shape=st.sampled_from(sorted(SHAPES)), content=_CONTENTS)
 @example(shape="relay chain", content=CONTENT)
 def test_time_per_kb_stays_flat_to_a_megabyte(plugins, shape: str, content: str):
@@ -71,9 +71,11 @@ def test_time_per_kb_stays_flat_to_a_megabyte(plugins, shape: str, content: str)
     assert growth < _FLAT, f"{shape}: a kB costs {growth:.1f}x more at 1 MB than at 10 kB"
 
 
-def test_memory_per_kb_stays_flat_to_a_megabyte(plugins):
-    small = _peak(hostile_document("relay chain", SMALL), plugins)
-    large = _peak(hostile_document("relay chain", LARGE), plugins)
+def test_memory_per_kb_stays_flat_to_a_megabyte():
+    """On the relay chain that once grew a server to 24 GB (attribution alone: memory
+    tracing slows every allocation, and layout is a few linear scans)."""
+    small = _peak(SHAPES["relay chain"](SMALL, CONTENT))
+    large = _peak(SHAPES["relay chain"](LARGE, CONTENT))
     assert large < _LARGE_PEAK, f"{large / 1e6:.0f} MB at 1 MB"
     assert (large / LARGE) / (small / SMALL) < _FLAT
 
