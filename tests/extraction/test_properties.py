@@ -1,4 +1,5 @@
-"""Any text extracts without error and offsets stay consistent (bounds: test_extraction_bounds.py)."""
+"""Any text extracts without error and offsets stay consistent (see also
+test_extraction_bounds.py)."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
