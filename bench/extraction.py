@@ -1,8 +1,13 @@
-"""Extraction throughput on one core: documents and megabytes per second.
+"""Extraction throughput on one core, and how its cost grows on hostile inputs.
 
-The reference is a single linear regular-expression pass over the same text (finding
-every word and every quotation mark), measured in the same run: the ratio says how many
-such passes the whole pipeline costs, whatever the machine.
+Throughput is documents per CPU second over the corpora this repository holds (and
+``../shared/corpus`` when it is there). The reference is a single linear
+regular-expression pass over the same text (finding every word and every quotation
+mark), measured in the same run: the ratio says how many such passes the whole pipeline
+costs, whatever the machine.
+
+Scaling runs each hostile shape of ``tests/extraction/adversarial.py`` at 10 kB, 100 kB
+and 1 MB with no time budget and prints CPU seconds per megabyte: flat means linear.
 """
 
 import re
@@ -12,24 +17,30 @@ from pathlib import Path
 
 from provenance.domain import RawDocument
 from provenance.extraction.pipeline import extract
-from provenance.plugins import load_plugins
+from provenance.plugins import Plugins, load_plugins
+from tests.extraction.adversarial import SHAPES, hostile_document
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = (ROOT / "seeds", ROOT / "tests" / "corpus" / "docs")
+CORPORA = {
+    "seeds and tests/corpus": (ROOT / "seeds", ROOT / "tests" / "corpus" / "docs"),
+    "../shared/corpus": (ROOT.parent / "shared" / "corpus" / "docs",),
+}
+SIZES = (10_000, 100_000, 1_000_000)
+_NO_BUDGET = 3600.0
 _TOKENS = re.compile(r"\w+|[\"“”‘’']")
 
 
-def documents() -> list[str]:
-    return [p.read_text("utf-8") for folder in CORPORA for p in sorted(folder.glob("*.txt"))]
+def documents(folders: tuple[Path, ...]) -> list[str]:
+    return [p.read_text("utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))]
 
 
 def best_of(repeats: int, work: Callable[[], object]) -> float:
-    """The fastest of ``repeats`` timings of ``work()``, in seconds."""
+    """The least CPU time of ``repeats`` runs of ``work()``, in seconds."""
     timings = []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = time.process_time()
         work()
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
     return min(timings)
 
 
@@ -38,55 +49,47 @@ def reference(texts: list[str]) -> None:
         sum(1 for _ in _TOKENS.finditer(text))
 
 
-def throughput(texts: list[str], plugins) -> None:
+def throughput(texts: list[str], plugins: Plugins) -> None:
     for text in texts:
         extract(RawDocument(text=text), plugins)
 
 
-_HEADLINE = "Rain keeps falling on the valley for a third day\n\n"
-"""Each hostile body goes under a headline and ends a sentence, so that it is read as a
-story's body (a bare line without a sentence end is page furniture) and attributed."""
+def corpus_speed(label: str, texts: list[str], plugins: Plugins) -> None:
+    size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    ours = best_of(5, lambda: throughput(texts, plugins))
+    floor = best_of(5, lambda: reference(texts))
+    print(f"{label}: {len(texts)} documents, {size_mb:.3f} MB")
+    rate = f"{len(texts) / ours:,.1f} documents per CPU second, {size_mb / ours:.3f} MB/s"
+    print(f"  extraction: {rate}")
+    print(f"  reference (one regex pass): {size_mb / floor:.1f} MB/s")
+    print(f"  ratio: extraction costs {ours / floor:,.0f}x the reference pass")
 
 
-def scaling(plugins) -> list[tuple[str, int, float]]:
-    """Seconds per megabyte on hostile inputs of growing size: flat means linear."""
-    shapes = {
-        "no punctuation": lambda n: ("word " * (n // 5))[:n],
-        "unbalanced quotes": lambda n: ('He said "yes and ' * (n // 17))[:n],
-        "quotes and cues": lambda n: ('"Fine," she said. ' * (n // 18))[:n],
-        "one long sentence": lambda n: ("He said it was fine and " * (n // 24 + 1))[:n],
-        "inverted cues": lambda n: ("it was fine, said Jo Roe and " * (n // 29 + 1))[:n],
-        "according to": lambda n: ("according to Jo Roe, rain fell and " * (n // 35 + 1))[:n],
-        "told that": lambda n: ("Jo Roe told Ann Lee that rain fell and " * (n // 38 + 1))[:n],
-    }
-    rows = []
-    for label, make in shapes.items():
-        for size in (100_000, 400_000):
-            text = _HEADLINE + make(size) + "."
-            seconds = best_of(1, lambda t=text: extract(RawDocument(text=t), plugins))
-            rows.append((label, size, seconds / (size / 1e6)))
-    return rows
+def scaling(plugins: Plugins) -> None:
+    """CPU seconds per megabyte of each hostile shape at each size: flat means linear."""
+    worst = 0.0
+    for shape in SHAPES:
+        per_mb = []
+        for size in SIZES:
+            text = hostile_document(shape, size)
+            document = RawDocument(text=text)
+            seconds = best_of(1, lambda d=document: extract(d, plugins, timeout=_NO_BUDGET))
+            per_mb.append(seconds / (size / 1e6))
+        pairs = zip(SIZES, per_mb, strict=True)
+        cells = "  ".join(f"{size // 1000:5d} kB {cost:6.2f} s/MB" for size, cost in pairs)
+        print(f"scaling: {shape:20} {cells}")
+        worst = max(worst, per_mb[-1] / per_mb[0])
+    print(f"scaling: worst growth of s/MB from 10 kB to 1 MB: {worst:.2f}x (1.0 = linear)")
 
 
 def main() -> None:
     plugins = load_plugins()
-    texts = documents()
-    size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    extract(RawDocument(text=texts[0]), plugins)  # warm caches and compiled patterns
-    ours = best_of(5, lambda: throughput(texts, plugins))
-    floor = best_of(5, lambda: reference(texts))
-    print(f"corpus: {len(texts)} documents, {size_mb:.3f} MB")
-    print(f"extraction: {len(texts) / ours:,.1f} documents/s, {size_mb / ours:.3f} MB/s (one core)")
-    print(f"reference (one regex pass): {size_mb / floor:.1f} MB/s")
-    print(f"ratio: extraction costs {ours / floor:,.0f}x the reference pass")
-    rows = scaling(plugins)
-    for label, size, per_mb in rows:
-        print(f"scaling: {label:18} {size / 1e3:6.0f} kB  {per_mb:7.2f} s/MB")
-    by_shape: dict[str, list[float]] = {}
-    for label, _size, per_mb in rows:
-        by_shape.setdefault(label, []).append(per_mb)
-    worst = max(values[-1] / values[0] for values in by_shape.values())
-    print(f"scaling: worst growth of s/MB from 100 kB to 400 kB: {worst:.2f}x (1.0 = linear)")
+    for label, folders in CORPORA.items():
+        texts = documents(folders)
+        if texts:
+            extract(RawDocument(text=texts[0]), plugins)  # warm caches and compiled patterns
+            corpus_speed(label, texts, plugins)
+    scaling(plugins)
 
 
 if __name__ == "__main__":

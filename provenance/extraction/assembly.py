@@ -13,6 +13,7 @@ from provenance.extraction.coref import Entity
 from provenance.extraction.found import Found, minus
 from provenance.extraction.lexicon.channels import SELF_REFERENCE_WORDS
 from provenance.extraction.lexicon.function import DETERMINERS
+from provenance.extraction.limits import MAX_STATEMENTS, capped_via
 from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.text import Span
@@ -41,14 +42,15 @@ def assemble(
     kept = _dedupe(
         [item for item in found if item.entity is not None and not _straddles(item, quotes)],
         body,
-    )
+    )[:MAX_STATEMENTS]
     for item in kept:
-        item.via = [r for r in item.via if not own_outlet(r, publisher)]
+        item.via = capped_via([r for r in item.via if not own_outlet(r, publisher)])
     statements = [_statement(body, item) for item in kept]
+    speaking = {id(item.entity) for item in kept}
     speakers = [
         ExtractedSpeaker(name=e.name, kind=e.kind, aliases=e.aliases, roles=e.roles)  # type: ignore[arg-type]
         for e in entities
-        if any(item.entity is e for item in kept)
+        if id(e) in speaking
     ]
     sources: dict[str, ExtractedSource] = {}
     for item in kept:

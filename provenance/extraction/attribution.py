@@ -14,7 +14,7 @@ by :mod:`chains`; dates by :mod:`dates` and :mod:`statement_dates`; the result b
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
-from provenance.domain import ParsedDocument
+from provenance.domain import ExtractionFailure, ParsedDocument
 from provenance.extraction.assembly import Attribution, assemble
 from provenance.extraction.chains import (
     add_closing,
@@ -46,6 +46,13 @@ from provenance.extraction.found import (
 )
 from provenance.extraction.lexicon.channels import NOUN_CHANNELS, SCENES
 from provenance.extraction.lexicon.function import QUANTIFIERS
+from provenance.extraction.limits import (
+    CORE,
+    MAX_PER_SENTENCE,
+    MAX_STATEMENTS,
+    Budget,
+    capped_via,
+)
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, reported
 from provenance.extraction.scenes import (
@@ -83,13 +90,22 @@ _MIN_STANDALONE_WORDS = 6
 
 
 def attribute(
-    parsed: ParsedDocument, cues: Mapping[str, Sequence[str]] | None = None
+    parsed: ParsedDocument,
+    cues: Mapping[str, Sequence[str]] | None = None,
+    timeout: float | None = None,
+    failures: list[ExtractionFailure] | None = None,
 ) -> Attribution:
     """Statements, speakers and sources of a parsed document's body; ``cues`` adds an
-    outlet's own reporting verbs to the core's (see ``provenance.extraction.cues``)."""
+    outlet's own reporting verbs to the core's (see ``provenance.extraction.cues``).
+
+    Reading stops after ``timeout`` seconds or ``MAX_STATEMENTS`` statements, keeping what
+    it found; a failure appended to ``failures`` says where it stopped and why.
+    """
     reader = _Reader(parsed.body, read_published(parsed.published), parsed.title, lexicon_for(cues))
     reader.publisher = parsed.publisher
-    reader.read()
+    reader.read(Budget(timeout))
+    if reader.cut_short is not None and failures is not None:
+        failures.append(ExtractionFailure(plugin=CORE, error=reader.cut_short))
     return reader.result()
 
 
@@ -120,33 +136,62 @@ class _Reader:
         """The outlet publishing the page: never a relay of its own story."""
         self._closings: list[tuple[int, Relay]] = []
         """Outlets closing a sentence (``..., an official said, Nordpress reports.``)."""
+        self.budget = Budget(None)
+        self.cut_short: str | None = None
+        """Why and where reading stopped before the end of the body, if it did."""
 
     # --- reading ------------------------------------------------------------------------
 
-    def read(self) -> None:
-        """Read every paragraph (or transcript turn) in order, then what needs the whole."""
+    def read(self, budget: Budget) -> None:
+        """Read every paragraph (or transcript turn) in order, then what needs the whole;
+        stop early when ``budget`` or ``MAX_STATEMENTS`` runs out."""
+        self.budget = budget
         by_para: dict[int, list[Quote]] = {}
         for quote in self.scan.quotes:
             by_para.setdefault(quote.paragraph, []).append(quote)
         previous: list[Found] = []
         for index, para in enumerate(self.paras):
+            if self._stopped(para.start):
+                break
             turn = self.turns.get(index)
             if turn is None:
                 previous = self._paragraph(para, by_para.get(index, []), previous)
             else:
                 previous = self._turn(turn, by_para.get(index, []), previous)
+        if self.budget.spent():
+            return  # out of time: what was found stands without the whole-body passes
         interview_channel(self.page, self.turns, self._interviewee, self.found)
         self._continue_quotes()
         self.found.extend(
             speech_in_quotes(self.body, self.scan, self.cues, self._entity, self.found)
         )
+        if self.cut_short is None and len(self.found) > MAX_STATEMENTS:
+            self.cut_short = f"extraction cut short: over {MAX_STATEMENTS} statements found"
         self._carry_scenes()
+
+    def _stopped(self, offset: int) -> bool:
+        """Whether reading must stop before ``offset``; the first time, say why."""
+        if self.cut_short is not None:
+            return True
+        if self.budget.spent():
+            reason = f"its {self.budget.seconds:g} s budget ran out"
+        elif len(self.found) >= MAX_STATEMENTS:
+            reason = f"{MAX_STATEMENTS} statements reached"
+        else:
+            return False
+        self.cut_short = (
+            f"extraction cut short: {reason} at character {offset} of {len(self.body)}"
+            " of the body; what follows was not read"
+        )
+        return True
 
     def _paragraph(self, para: Span, quotes: list[Quote], previous: list[Found]) -> list[Found]:
         ws = words(self.body, para.start, para.end)
         self._openings = [q.opened for q in quotes]
         items: list[Found] = []
         for sentence in sentences(self.body, para):
+            if self._stopped(sentence.start):
+                break
             items.extend(self._sentence(sentence, ws, quotes, items, previous))
         return [item for item in items if item.quote is not None] or previous[-1:]
 
@@ -209,6 +254,7 @@ class _Reader:
             if item is not None:
                 items.append(item)
         items.sort(key=lambda f: f.position)
+        del items[MAX_PER_SENTENCE:]
         self._resolve(items, subject_entity, ws)
         self._document_authors(items, ws)
         cited_sources(self.body, self._entity, items, ws)
@@ -390,7 +436,7 @@ class _Reader:
                 item.channel = "interview"  # "told Reuters", "confirmed to the newspaper"
             if item.nested_in is not None and item.nested_in.entity is not None:
                 outer = item.nested_in
-                item.via = [entity_relay(outer.entity), *outer.via]
+                item.via = capped_via([entity_relay(outer.entity), *outer.via])
             elif own and not item.via:
                 item.via = own
             scene = self.scenes.current(item.entity)

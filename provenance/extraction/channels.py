@@ -55,6 +55,8 @@ def _compile_channels() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 _CHANNELS = _compile_channels()
+_ANY_CHANNEL = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _CHANNELS), _I)
+"""Every channel phrase at once: most frames name none, and one search says so."""
 
 
 _VENUE_REACH = 4
@@ -96,6 +98,8 @@ cue or the content it frames, and a bound keeps a pathological sentence linear."
 def channel_in(text: str, spans: list[Span]) -> str | None:
     """The channel that ``text`` names within ``spans`` (a statement's frame)."""
     near = [part for span in spans for part in _ends(span)]
+    if not any(_ANY_CHANNEL.search(text, s.start, s.end) for s in near):
+        return None
     for channel, pattern in _CHANNELS:
         if any(pattern.search(text, s.start, s.end) for s in near):
             return channel
@@ -111,23 +115,22 @@ def _ends(span: Span) -> tuple[Span, ...]:
 
 def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
     """Intermediaries named in a sentence, in order."""
-    index = {w.start: i for i, w in enumerate(ws)}
     relays: list[Relay] = []
     for pattern in (_INTERVIEW_WITH, _RELAY_BY, _SAID_ACCORDING):
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            relay = _relay_after(ws, index.get(match.end()))
+            relay = _relay_after(ws, _word_at(ws, match.end()))
             if relay:
                 relays.append(relay)
     for match in _TOLD.finditer(text, sentence.start, sentence.end):
-        relay = _relay_after(ws, index.get(match.end()), told=True)
+        relay = _relay_after(ws, _word_at(ws, match.end()), told=True)
         if relay:
             relays.append(relay)
     for match in _TOLD_OUTLET.finditer(text, sentence.start, sentence.end):
-        relay = _relay_after(ws, index.get(match.end()), told=True)
+        relay = _relay_after(ws, _word_at(ws, match.end()), told=True)
         if relay and outlet_like(relay.phrase.text, strict=True):
             relays.append(relay)
     for match in _QUOTED.finditer(text, sentence.start, sentence.end):
-        i = index.get(match.start())
+        i = _word_at(ws, match.start())
         phrase = phrase_before(ws, i) if i else None
         j = i - 1 if i else 0
         while j > 0 and (ws[j].text.lower() == "also" or ws[j].text.lower().endswith("ly")):
@@ -135,12 +138,12 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
         if phrase is not None and phrase.kind != "pronoun" and i and ws[j].end == phrase.end:
             relays.append(_relay(phrase))
     for match in _REPORTED_LAST.finditer(text, sentence.start, sentence.end):
-        i = index.get(match.start())
+        i = _word_at(ws, match.start())
         phrase = phrase_before(ws, i) if i else None
         if phrase is not None and phrase.kind != "pronoun" and _after_comma(ws, phrase, i):
             relays.append(_relay(phrase))
     for match in CITING.finditer(text, sentence.start, sentence.end):
-        i = index.get(match.start())
+        i = _word_at(ws, match.start())
         if i and i > 1 and ws[i - 1].text.lower() in RELAY_VERBS:
             i -= 1  # "X reported, citing an official, ..."
         phrase = phrase_before(ws, i) if i else None
@@ -148,6 +151,12 @@ def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
             relays.append(_relay(phrase))
     relays.sort(key=lambda r: r.start)
     return relays
+
+
+def _word_at(ws: list[Word], offset: int) -> int | None:
+    """The index of the word of ``ws`` starting exactly at ``offset``, if there is one."""
+    i = first_word_at(ws, offset)
+    return i if i < len(ws) and ws[i].start == offset else None
 
 
 CLOSING_REPORT = re.compile(CLOSING_REPORT_PATTERN)

@@ -19,12 +19,12 @@ from provenance.extraction.bylines import (
 from provenance.extraction.dates import FULL_DATE, parse_full_date
 from provenance.extraction.lexicon.layout import DATE_LABELS_PATTERN
 from provenance.extraction.lexicon.people import HONORIFIC_PATTERN
+from provenance.extraction.limits import MAX_TITLE
 from provenance.extraction.text import OPEN_QUOTES, QUOTE_MARKS
 
 HEAD_WINDOW = 12
 """How many lines from the top may hold the headline, byline and date."""
 MAX_HEADLINE_WORDS = 24
-_MAX_HEADLINE_CHARS = 200
 _MAX_QUESTION_HEADLINE_WORDS = 12
 _MIN_PARAGRAPH_WORDS = 4
 _MIN_REPEATED_WORDS = 4
@@ -115,7 +115,7 @@ def headline_like(text: str) -> bool:
     words = text.split()
     return (
         2 <= len(words) <= MAX_HEADLINE_WORDS
-        and len(text) <= _MAX_HEADLINE_CHARS
+        and len(text) <= MAX_TITLE
         and (text[:1].isupper() or text[:1].isdigit() or text[:1] in OPEN_QUOTES)
         and not paragraph_like(text)
         and _CLAUSE_END.search(text) is None

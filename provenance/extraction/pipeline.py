@@ -49,7 +49,7 @@ def extract(
         parsed.published = document.published
     if parsed.publisher is None and document.outlet:
         parsed.publisher = document.outlet
-    found = attribute(parsed, _house_cues(chosen, failures))
+    found = attribute(parsed, _house_cues(chosen, failures), timeout, failures)
     return ExtractedDocument(
         title=parsed.title,
         authors=parsed.authors,

@@ -6,6 +6,7 @@ head nouns of organisations and anonymous groups.
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import NamedTuple
 
 from provenance.extraction.cues import (
@@ -72,7 +73,12 @@ class Phrase(NamedTuple):
 
 def _low(word: Word) -> str:
     """The word in lower case, without a possessive ending."""
-    low = word.text.lower()
+    return _folded(word.text)
+
+
+@lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    low = text.lower()
     for suffix in ("’s", "'s", "’", "'"):
         if low.endswith(suffix) and len(low) > len(suffix) + 1:
             return low[: -len(suffix)]

@@ -5,11 +5,13 @@ than a bounded stretch, so the cost is linear in the length of the text.
 """
 
 import re
+import threading
 from bisect import bisect_left
 from typing import NamedTuple
 
 from provenance.extraction.lexicon import wordset as wordset  # re-exported for older imports
 from provenance.extraction.lexicon.function import ABBREVIATIONS
+from provenance.extraction.limits import MAX_SENTENCE
 
 
 class Span(NamedTuple):
@@ -51,18 +53,32 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def sentences(text: str, span: Span) -> list[Span]:
-    """Sentences of ``text`` within ``span`` (normally one paragraph)."""
-    result = []
+    """Sentences of ``text`` within ``span`` (normally one paragraph); a run longer than
+    ``MAX_SENTENCE`` without a sentence end is read in pieces (see :mod:`limits`)."""
+    result: list[Span] = []
     start = span.start
     for match in _TERMINAL.finditer(text, span.start, span.end):
         cut = _boundary_after(text, match, span.end)
         if cut is None or cut <= start:
             continue
-        result.append(Span(start, _rstrip(text, start, cut)))
+        result.extend(_pieces(text, start, _rstrip(text, start, cut)))
         start = _lstrip(text, cut, span.end)
     if start < span.end:
-        result.append(Span(start, span.end))
+        result.extend(_pieces(text, start, span.end))
     return [s for s in result if s.end > s.start]
+
+
+def _pieces(text: str, start: int, end: int) -> list[Span]:
+    """``start``..``end`` in pieces of at most ``MAX_SENTENCE`` characters, cut after the
+    last white space within each (or at the limit when a piece has none)."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        space = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+        cut = space if space > start else start + MAX_SENTENCE
+        pieces.append(Span(start, _rstrip(text, start, cut)))
+        start = _lstrip(text, cut, end)
+    pieces.append(Span(start, end))
+    return pieces
 
 
 def _boundary_after(text: str, match: re.Match[str], limit: int) -> int | None:
@@ -115,7 +131,58 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Words and punctuation marks of ``text[start:end]`` with their offsets."""
     stop = len(text) if end is None else end
+    index = _TokenIndex.of(text) if len(text) >= _INDEXED_LENGTH else None
+    found = index.between(start, stop) if index is not None else None
+    return _scan(text, start, stop) if found is None else found
+
+
+def _scan(text: str, start: int, stop: int) -> list[Word]:
     return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+
+
+_INDEXED_LENGTH = 1_000
+"""A text this long, asked about twice in a row, is tokenised once and its stretches
+sliced from that: attribution asks for the words of the same body's paragraphs,
+sentences and frames again and again."""
+
+
+class _TokenIndex:
+    """The words of one whole text, with their offsets in order, to slice from."""
+
+    _recent = threading.local()
+    """Per thread, the text indexed last and the last text seen once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = _scan(text, 0, len(text))
+        self.starts = [w.start for w in self.words]
+        self.ends = [w.end for w in self.words]
+
+    @classmethod
+    def of(cls, text: str) -> "_TokenIndex | None":
+        """The index of ``text`` from the second time it is asked about (a text asked
+        about once, such as a passing slice, is not worth indexing), else None."""
+        recent = cls._recent
+        index: _TokenIndex | None = getattr(recent, "index", None)
+        if index is not None and index.text is text:
+            return index
+        if getattr(recent, "once", None) is text:
+            recent.index, recent.once = cls(text), None
+            return recent.index
+        recent.once = text
+        return None
+
+    def between(self, start: int, stop: int) -> list[Word] | None:
+        """The words of ``text[start:stop]``, or None where a scan of that stretch alone
+        would cut a word differently (a word across either end, a final apostrophe)."""
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, stop)
+        if (first and self.ends[first - 1] > start) or (last and self.ends[last - 1] > stop):
+            return None
+        ends_in_apostrophe = last - first > 1 and self.words[last - 1].text in "'’"
+        if ends_in_apostrophe and self.ends[last - 2] == self.starts[last - 1]:
+            return None  # alone, "boys'" at the end is one word
+        return self.words[first:last]
 
 
 def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> Span:
