@@ -14,6 +14,7 @@ from provenance.api.openapi import (
     DOCUMENT_IN_EXAMPLE,
     DOCUMENT_SUMMARY,
     EXTRACTION,
+    KEY_REQUIRED,
     STATEMENT,
     ok,
     page_of,
@@ -53,7 +54,7 @@ class DocumentController(Controller):
         guards=[require_api_key],
         sync_to_thread=True,
         status_code=HTTP_201_CREATED,
-        security=[{"apiKey": []}],
+        security=KEY_REQUIRED,
     )
     def ingest(
         self,
@@ -79,7 +80,7 @@ class DocumentController(Controller):
         "/",
         operation_id="ListDocuments",
         summary="List documents",
-        responses={200: ok(Page[DocumentSummary], page_of(DOCUMENT_SUMMARY)), **problems(400, 422)},
+        responses={200: ok(Page[DocumentSummary], page_of(DOCUMENT_SUMMARY)), **problems(422)},
         sync_to_thread=False,
     )
     def list_documents(
@@ -97,7 +98,7 @@ class DocumentController(Controller):
         "/{document_id:str}",
         operation_id="GetDocument",
         summary="Get a document",
-        responses={200: ok(Document, DOCUMENT), **problems(400, 404, 422)},
+        responses={200: ok(Document, DOCUMENT), **problems(404, 422)},
         sync_to_thread=False,
     )
     def get_document(self, service: Service, document_id: DocumentId) -> Document:
@@ -111,7 +112,7 @@ class DocumentController(Controller):
         "/{document_id:str}/statements",
         operation_id="ListDocumentStatements",
         summary="List a document's statements",
-        responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 404, 422)},
+        responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(404, 422)},
         sync_to_thread=False,
     )
     def list_document_statements(
@@ -135,7 +136,7 @@ class DocumentController(Controller):
         guards=[require_api_key],
         sync_to_thread=True,
         status_code=HTTP_200_OK,
-        security=[{"apiKey": []}],
+        security=KEY_REQUIRED,
         responses={200: ok(Document, DOCUMENT), **problems(400, 401, 404, 409, 422)},
     )
     def reextract(
@@ -160,7 +161,7 @@ class DocumentController(Controller):
         "/{document_id:str}/extractions",
         operation_id="ListDocumentExtractions",
         summary="List a document's extractions",
-        responses={200: ok(list[ExtractionRecord], [EXTRACTION]), **problems(400, 404, 422)},
+        responses={200: ok(list[ExtractionRecord], [EXTRACTION]), **problems(404, 422)},
         sync_to_thread=False,
     )
     def list_extractions(self, service: Service, document_id: DocumentId) -> list[ExtractionRecord]:

@@ -37,7 +37,7 @@ class SpeakerController(Controller):
         "/",
         operation_id="ListSpeakers",
         summary="List speakers",
-        responses={200: ok(Page[Speaker], page_of(SPEAKER)), **problems(400, 422)},
+        responses={200: ok(Page[Speaker], page_of(SPEAKER)), **problems(422)},
         sync_to_thread=False,
     )
     def list_speakers(
@@ -55,7 +55,7 @@ class SpeakerController(Controller):
         "/{speaker_id:int}",
         operation_id="GetSpeaker",
         summary="Get a speaker",
-        responses={200: ok(Speaker, SPEAKER), **problems(400, 404, 422)},
+        responses={200: ok(Speaker, SPEAKER), **problems(404, 422)},
         sync_to_thread=False,
     )
     def get_speaker(
@@ -73,7 +73,7 @@ class SpeakerController(Controller):
         "/{speaker_id:int}/statements",
         operation_id="ListSpeakerStatements",
         summary="List a speaker's statements",
-        responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 404, 422)},
+        responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(404, 422)},
         sync_to_thread=False,
     )
     def list_speaker_statements(
@@ -99,7 +99,7 @@ class SourceController(Controller):
         "/",
         operation_id="ListSources",
         summary="List sources (intermediaries)",
-        responses={200: ok(Page[Source], page_of(SOURCE)), **problems(400, 422)},
+        responses={200: ok(Page[Source], page_of(SOURCE)), **problems(422)},
         sync_to_thread=False,
     )
     def list_sources(
@@ -117,7 +117,7 @@ class SourceController(Controller):
         "/{source_id:int}",
         operation_id="GetSource",
         summary="Get a source",
-        responses={200: ok(Source, SOURCE), **problems(400, 404, 422)},
+        responses={200: ok(Source, SOURCE), **problems(404, 422)},
         sync_to_thread=False,
     )
     def get_source(

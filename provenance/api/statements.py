@@ -28,7 +28,7 @@ class StatementController(Controller):
         "/",
         operation_id="ListStatements",
         summary="Search statements",
-        responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 422)},
+        responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(422)},
         sync_to_thread=False,
     )
     def list_statements(
@@ -91,7 +91,7 @@ class StatementController(Controller):
         "/{statement_id:int}",
         operation_id="GetStatement",
         summary="Get a statement with its chain",
-        responses={200: ok(Statement, STATEMENT), **problems(400, 404, 422)},
+        responses={200: ok(Statement, STATEMENT), **problems(404, 422)},
         sync_to_thread=False,
     )
     def get_statement(

@@ -1,6 +1,5 @@
 """Tracing: who said these words, where they first appeared, who relayed them, who disagrees."""
 
-import json
 from collections.abc import Callable
 from typing import Annotated, Literal, TypeVar
 
@@ -18,7 +17,6 @@ from provenance.api.limits import (
     MIN_TRACE_CHARS,
     ClusterId,
     StatementId,
-    text_param,
 )
 from provenance.api.openapi import (
     SPEAKER_REF,
@@ -30,6 +28,7 @@ from provenance.api.openapi import (
 )
 from provenance.api.pagination import Limit, Offset, page
 from provenance.domain import Appearance, Cluster, Disagreement, Page, RelayEdge
+from provenance.domain.api import TRACEABLE
 from provenance.tracing.matching import QueryTooShort
 from provenance.tracing.prov import MEDIA_TYPES, serialize
 
@@ -85,22 +84,19 @@ RELAY_EDGE = {
     "by": REUTERS,
     "weight": 3,
 }
-PROV_EXAMPLE = json.dumps(
-    {
-        "prefix": {"pv": "https://provenance.invalid/"},
-        "agent": {"pv:speaker/7": {"prov:label": "Ana Ruiz"}},
-        "entity": {"pv:statement/42": {"prov:value": STATEMENT["text"]}},
-        "wasAttributedTo": {
-            "_:id1": {"prov:entity": "pv:statement/42", "prov:agent": "pv:speaker/7"}
-        },
-    }
-)
+PROV_EXAMPLE = {
+    "prefix": {"pv": "https://provenance.invalid/"},
+    "agent": {"pv:speaker/7": {"prov:label": "Ana Ruiz"}},
+    "entity": {"pv:statement/42": {"prov:value": STATEMENT["text"]}},
+    "wasAttributedTo": {"_:id1": {"prov:entity": "pv:statement/42", "prov:agent": "pv:speaker/7"}},
+}
+
 SVG_EXAMPLE = '<svg xmlns="http://www.w3.org/2000/svg" width="700" height="120">...</svg>'
 
 
-def _document(media_type: str, value: str, description: str) -> ResponseSpec:
+def _document(model: type, media_type: str, value: object, description: str) -> ResponseSpec:
     return ResponseSpec(
-        str,
+        model,
         description=description,
         media_type=media_type,
         generate_examples=False,
@@ -109,19 +105,22 @@ def _document(media_type: str, value: str, description: str) -> ResponseSpec:
 
 
 PROV_OK = _document(
-    "application/prov+json",
+    dict,
+    PROV_JSON,
     PROV_EXAMPLE,
-    "PROV-JSON; PROV-O Turtle (`text/turtle`) when the `Accept` header asks for it.",
+    "PROV-JSON (also as `application/json`); PROV-O Turtle when `Accept` asks for `text/turtle`.",
 )
-SVG_OK = _document("image/svg+xml", SVG_EXAMPLE, "An SVG picture.")
-
+SVG_OK = _document(str, SVG, SVG_EXAMPLE, "An SVG picture.")
 TraceQuery = Annotated[
     str,
-    text_param(
-        "A quotation or a fragment of one (at least 4 letters or digits); case, accents, "
-        "quotes and punctuation are ignored, small edits tolerated.",
-        MAX_TRACE_CHARS,
+    Parameter(
+        description="A quotation or a fragment of one: at least 4 letters or digits (a leading "
+        '"the" not counted), at most '
+        f"{MAX_TRACE_CHARS} characters; case, accents, quotes and punctuation are ignored, "
+        "small edits tolerated.",
         min_length=MIN_TRACE_CHARS,
+        max_length=MAX_TRACE_CHARS,
+        pattern=TRACEABLE,
         examples=query_example("they have gathered Pakistani soldiers", "A fragment of a quote"),
     ),
 ]
@@ -157,7 +156,7 @@ class TraceController(Controller):
         "/trace",
         operation_id="TraceQuote",
         summary="Trace a quotation",
-        responses={200: ok(Page[Cluster], page_of(CLUSTER)), **problems(400, 422)},
+        responses={200: ok(Page[Cluster], page_of(CLUSTER)), **problems(422)},
         sync_to_thread=False,
     )
     def trace(
@@ -183,7 +182,7 @@ class TraceController(Controller):
         operation_id="TraceQuoteProv",
         summary="Trace a quotation as W3C PROV",
         media_type=PROV_JSON,
-        responses={200: PROV_OK, **problems(400, 422)},
+        responses={200: PROV_OK, **problems(422)},
         sync_to_thread=False,
     )
     def trace_prov(
@@ -207,7 +206,7 @@ class TraceController(Controller):
         "/clusters/{cluster_id:int}",
         operation_id="GetCluster",
         summary="Get a quote cluster",
-        responses={200: ok(Cluster, CLUSTER), **problems(400, 404, 422)},
+        responses={200: ok(Cluster, CLUSTER), **problems(404, 422)},
         sync_to_thread=False,
     )
     def get_cluster(self, service: Service, cluster_id: ClusterId) -> Cluster:
@@ -221,7 +220,7 @@ class TraceController(Controller):
         "/clusters/{cluster_id:int}/appearances",
         operation_id="ListClusterAppearances",
         summary="List a cluster's appearances",
-        responses={200: ok(Page[Appearance], page_of(APPEARANCE)), **problems(400, 404, 422)},
+        responses={200: ok(Page[Appearance], page_of(APPEARANCE)), **problems(404, 422)},
         sync_to_thread=False,
     )
     def list_cluster_appearances(
@@ -242,7 +241,7 @@ class TraceController(Controller):
         operation_id="GetClusterProv",
         summary="Get a cluster as W3C PROV",
         media_type=PROV_JSON,
-        responses={200: PROV_OK, **problems(400, 404, 422)},
+        responses={200: PROV_OK, **problems(404, 422)},
         sync_to_thread=False,
     )
     def get_cluster_prov(
@@ -256,7 +255,7 @@ class TraceController(Controller):
         operation_id="GetClusterChainPicture",
         summary="Draw a cluster's chains",
         media_type=SVG,
-        responses={200: SVG_OK, **problems(400, 404, 422)},
+        responses={200: SVG_OK, **problems(404, 422)},
         sync_to_thread=False,
     )
     def get_cluster_chain(self, service: Service, cluster_id: ClusterId) -> Response[str]:
@@ -267,7 +266,7 @@ class TraceController(Controller):
         "/statements/{statement_id:int}/appearances",
         operation_id="GetStatementAppearances",
         summary="Trace a statement's words",
-        responses={200: ok(Cluster, CLUSTER), **problems(400, 404, 422)},
+        responses={200: ok(Cluster, CLUSTER), **problems(404, 422)},
         sync_to_thread=False,
     )
     def get_statement_appearances(self, service: Service, statement_id: StatementId) -> Cluster:
@@ -282,7 +281,7 @@ class TraceController(Controller):
         operation_id="GetStatementProv",
         summary="Get a statement as W3C PROV",
         media_type=PROV_JSON,
-        responses={200: PROV_OK, **problems(400, 404, 422)},
+        responses={200: PROV_OK, **problems(404, 422)},
         sync_to_thread=False,
     )
     def get_statement_prov(
@@ -296,7 +295,7 @@ class TraceController(Controller):
         operation_id="GetStatementChainPicture",
         summary="Draw a statement's chain",
         media_type=SVG,
-        responses={200: SVG_OK, **problems(400, 404, 422)},
+        responses={200: SVG_OK, **problems(404, 422)},
         sync_to_thread=False,
     )
     def get_statement_chain(self, service: Service, statement_id: StatementId) -> Response[str]:
@@ -307,7 +306,7 @@ class TraceController(Controller):
         "/disagreements",
         operation_id="ListDisagreements",
         summary="List where sources disagree",
-        responses={200: ok(Page[Disagreement], page_of(DISAGREEMENT)), **problems(400, 422)},
+        responses={200: ok(Page[Disagreement], page_of(DISAGREEMENT)), **problems(422)},
         sync_to_thread=False,
     )
     def list_disagreements(
@@ -335,7 +334,7 @@ class TraceController(Controller):
         "/graph",
         operation_id="GetRelayGraph",
         summary="Who relays whom",
-        responses={200: ok(Page[RelayEdge], page_of(RELAY_EDGE)), **problems(400, 422)},
+        responses={200: ok(Page[RelayEdge], page_of(RELAY_EDGE)), **problems(422)},
         sync_to_thread=False,
     )
     def relay_graph(
