@@ -26,6 +26,7 @@ run: install
 test: install
 	$(BIN)/ruff check provenance plugins tests $(wildcard bench)
 	$(BIN)/ruff format --check provenance plugins tests $(wildcard bench)
+	scripts/install-chromium.sh
 	scripts/with-postgres.sh $(BIN)/python -m pytest -n auto -q
 
 lint: install

@@ -223,6 +223,7 @@ def refine(document: dict[str, Any], extractors: Iterable[str]) -> dict[str, Any
             schema["additionalProperties"] = False
     for operation in _operations(document):
         _drop_stock_validation_response(operation.get("responses", {}))
+        _examples_not_prefilled(operation.get("parameters", []))
         _body_optional_when_nullable(operation)
         for response in operation.get("responses", {}).values():
             _add_alternatives(response.get("content", {}))
@@ -304,6 +305,19 @@ def _drop_stock_validation_response(responses: dict[str, Any]) -> None:
     stock = responses.get("400")
     if stock and PROBLEM_MEDIA_TYPE not in stock.get("content", {}):
         del responses["400"]
+
+
+def _examples_not_prefilled(parameters: list[dict[str, Any]]) -> None:
+    """Swagger UI fills "Try it out" with a parameter's ``examples``, so an optional filter
+    would be sent unasked: its examples stay in its schema (which Swagger UI does not copy
+    into the form) and are said in its description."""
+    for parameter in parameters:
+        if parameter.get("required") or "examples" not in parameter:
+            continue
+        values = [example["value"] for example in parameter.pop("examples").values()]
+        parameter.setdefault("schema", {}).setdefault("examples", values)
+        shown = ", ".join(f"`{value}`" for value in values)
+        parameter["description"] = f"{parameter.get('description', '')} Example: {shown}.".strip()
 
 
 def _body_optional_when_nullable(operation: dict[str, Any]) -> None:

@@ -4,23 +4,20 @@ the base URL and the key."""
 
 import importlib
 import os
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-import uvicorn
 
 from provenance.app import create_app
 from provenance.plugins import Plugins
 from provenance.service import ProvenanceService
 from provenance.settings import Settings
 from tests.conftest import API_KEY, ROOT, SEEDS
+from tests.contract.live import serving
 
 PACKAGE = "provenance_api_client"
 STORY = (
@@ -60,34 +57,12 @@ def client_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleT
             del sys.modules[name]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def base_url(database_url: str, plugins: Plugins) -> Iterator[str]:
-    """A uvicorn server on a free port over a seeded database, in a thread."""
+    """A live server over a seeded database."""
     settings = Settings(database_url=database_url, api_keys=(API_KEY,), seeds_dir=str(SEEDS))
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(settings, ProvenanceService(settings, plugins)),
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
+    with serving(create_app(settings, ProvenanceService(settings, plugins))) as url:
+        yield url
 
 
 def _operation(name: str) -> ModuleType:
