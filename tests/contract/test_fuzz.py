@@ -22,7 +22,7 @@ from provenance.service import ProvenanceService
 from provenance.settings import Settings
 from tests.conftest import API_KEY, SEEDS
 
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = 10
 """Per operation and phase: the whole run stays within a couple of minutes on 2 cores."""
 
 
@@ -88,10 +88,14 @@ def fuzz(app: Litestar, key: str | None) -> FuzzReport:
 
 
 @pytest.fixture
-def seeded_app(database_url: str, plugins: Plugins) -> Iterator[Litestar]:
+def seeded_app(
+    request: pytest.FixtureRequest, database_url: str, plugins: Plugins
+) -> Iterator[Litestar]:
+    """The app over the seeds; reads need a key when the test's ``reads_locked`` says so."""
     settings = Settings(
         database_url=database_url,
         api_keys=(API_KEY,),
+        read_requires_key=request.node.callspec.params["reads_locked"],
         seeds_dir=str(SEEDS),
         max_body_bytes=200_000,
     )
@@ -101,8 +105,14 @@ def seeded_app(database_url: str, plugins: Plugins) -> Iterator[Litestar]:
     service.close()
 
 
-@pytest.mark.parametrize("key", [API_KEY, None], ids=["with-key", "without-key"])
-def test_every_operation_keeps_its_contract(seeded_app: Litestar, key: str | None) -> None:
+@pytest.mark.parametrize(
+    ("reads_locked", "key"),
+    [(False, API_KEY), (False, None), (True, None)],
+    ids=["with-key", "without-key", "reads-locked-without-key"],
+)
+def test_every_operation_keeps_its_contract(
+    seeded_app: Litestar, reads_locked: bool, key: str | None
+) -> None:
     report = fuzz(seeded_app, key)
     operations = {
         f"{method.upper()} {path}"
