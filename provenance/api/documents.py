@@ -137,7 +137,7 @@ class DocumentController(Controller):
         sync_to_thread=True,
         status_code=HTTP_200_OK,
         security=KEY_REQUIRED,
-        responses={200: ok(Document, DOCUMENT), **problems(400, 401, 404, 409, 422)},
+        responses={200: ok(Document, DOCUMENT), **problems(400, 401, 404, 409, 413, 422)},
     )
     def reextract(
         self,
