@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import swagger_ui_bundle
-from litestar import Request, Response, Router
+from litestar import Litestar, Request, Response, Router
 from litestar.datastructures import ResponseHeader
 from litestar.enums import MediaType
 from litestar.openapi.plugins import (
@@ -52,10 +52,21 @@ SWAGGER_SETTINGS = {
 
 def served_document(request: Request, document: dict[str, Any]) -> dict[str, Any]:
     """The document as this app serves it: refined, with keys on reads when they need one."""
-    refine(document, request.app.state.service.plugins.extractors)
-    if request.app.state.settings.read_requires_key:
-        require_key_for_reads(document, public=lambda path: path == "/health")
+    app = request.app
+    refine(document, app.state.service.plugins.extractors)
+    if app.state.settings.read_requires_key:
+        require_key_for_reads(document, public=_public_paths(app))
     return document
+
+
+def _public_paths(app: Litestar) -> set[str]:
+    """Paths whose handlers stay open when reads need a key (``opt={"public": True}``)."""
+    return {
+        route.path_format
+        for route in app.routes
+        for handler in getattr(route, "route_handlers", ())
+        if handler.opt.get("public")
+    }
 
 
 class OpenAPIJson(JsonRenderPlugin):
@@ -66,7 +77,7 @@ class OpenAPIJson(JsonRenderPlugin):
 
 
 class SwaggerPage(OpenAPIRenderPlugin):
-    """Swagger UI, with ``docs.js``: SVG answers drawn, examples never sent unasked."""
+    """Swagger UI, with ``docs.js`` to draw SVG answers."""
 
     def __init__(self) -> None:
         super().__init__(path=["/", "/swagger"], favicon=FAVICON)

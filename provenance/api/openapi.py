@@ -2,7 +2,7 @@
 security scheme, and the finishing touches that make generated clients clean (:func:`refine`)."""
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from http import HTTPStatus
 from typing import Any, get_args
 
@@ -231,13 +231,14 @@ def refine(document: dict[str, Any], extractors: Iterable[str]) -> dict[str, Any
     return document
 
 
-def require_key_for_reads(document: dict[str, Any], public: Callable[[str], bool]) -> None:
-    """Declare that every operation (but the ``public`` paths) needs a key, as the guard does."""
+def require_key_for_reads(document: dict[str, Any], public: Collection[str]) -> None:
+    """Declare that every operation (but those on ``public`` paths) needs a key, as the
+    guard does; an operation that declares its own requirement keeps it."""
     for path, item in document.get("paths", {}).items():
-        if public(path):
+        if path in public:
             continue
         for operation in item.values():
-            operation["security"] = KEY_REQUIRED
+            operation.setdefault("security", KEY_REQUIRED)
             operation.setdefault("responses", {}).setdefault("401", _problem_response(401))
 
 
