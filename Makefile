@@ -15,6 +15,7 @@ $(BIN)/.installed: pyproject.toml requirements.lock $(wildcard plugins/*/pyproje
 	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=69"
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . $(addprefix -e ,$(PLUGINS))
+	scripts/vendor-docs-assets.sh
 	touch $@
 
 install: $(BIN)/.installed

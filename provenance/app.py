@@ -7,18 +7,18 @@ from litestar import Litestar
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.spec import Components, SecurityScheme, Tag
+from litestar.openapi.spec import Components, Tag
 
 from provenance import __version__
-from provenance.api.docs import docs_render_plugins, docs_static_router
+from provenance.api.docs import docs_render_plugins, docs_router, docs_static_router
 from provenance.api.documents import DocumentController
 from provenance.api.errors import problem_details_plugin
 from provenance.api.http import check_request, cors_config, with_http_behaviour
+from provenance.api.openapi import SECURITY_SCHEMES
 from provenance.api.speakers import SourceController, SpeakerController
 from provenance.api.statements import StatementController
 from provenance.api.system import SystemController
 from provenance.api.trace import TraceController
-from provenance.security import API_KEY_HEADER, API_KEY_SCHEME
 from provenance.security.headers import add_security_headers
 from provenance.security.middleware import Security, SecurityMiddleware
 from provenance.service import ProvenanceService
@@ -48,6 +48,7 @@ def openapi_config() -> OpenAPIConfig:
         path="/schema",
         use_handler_docstrings=True,
         render_plugins=docs_render_plugins(),
+        openapi_router=docs_router(),
         tags=[
             Tag(name="documents", description="Ingested articles."),
             Tag(name="statements", description="Quotations and reported speech."),
@@ -59,13 +60,7 @@ def openapi_config() -> OpenAPIConfig:
             ),
             Tag(name="system", description="Health and installed extractors."),
         ],
-        components=Components(
-            security_schemes={
-                API_KEY_SCHEME: SecurityScheme(
-                    type="apiKey", name=API_KEY_HEADER, security_scheme_in="header"
-                )
-            }
-        ),
+        components=Components(security_schemes=SECURITY_SCHEMES),
     )
 
 

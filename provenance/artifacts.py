@@ -22,6 +22,8 @@ PUBLIC_TYPES: tuple[type, ...] = tuple(
         "ExtractorInfo",
         "Health",
         "IngestResult",
+        "Problem",
+        "ReextractIn",
         "RelayEdge",
         "Source",
         "Speaker",
@@ -32,10 +34,11 @@ PUBLIC_TYPES: tuple[type, ...] = tuple(
 
 def openapi_document() -> dict:
     """The OpenAPI document exactly as the app serves it at ``/schema/openapi.json``."""
+    from provenance.api.openapi import refine
     from provenance.app import create_app
 
     app = create_app(Settings(database_url="sqlite://", seed_on_start=False))
-    return app.openapi_schema.to_schema()
+    return refine(app.openapi_schema.to_schema(), app.state.service.plugins.extractors)
 
 
 def json_schemas() -> dict[str, dict]:

@@ -20,7 +20,7 @@ from provenance.domain import (
     Speaker,
     Statement,
 )
-from provenance.extraction.pipeline import extract
+from provenance.extraction.pipeline import UnknownExtractor, extract
 from provenance.names import document_id
 from provenance.plugins import Plugins, plugins_for
 from provenance.settings import Settings
@@ -113,6 +113,8 @@ class ProvenanceService:
 
     def ingest(self, raw: RawDocument, extractor: str | None = None) -> tuple[bool, Document]:
         """Store ``raw`` unless the same text is stored already: (created, document)."""
+        if extractor is not None and extractor not in self.plugins.extractors:
+            raise UnknownExtractor(extractor)
         doc_id = document_id(raw.text)
         with self.engine.connect() as conn:
             if reads.document_exists(conn, doc_id):

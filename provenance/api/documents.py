@@ -49,7 +49,7 @@ class DocumentController(Controller):
                 {"created": False, "document": DOCUMENT},
                 "The same text was already stored; nothing was written.",
             ),
-            **problems(400, 401, 403, 409, 413, 415, 422, 429, 503),
+            **problems(400, 401, 403, 409, 413, 415, 422, 429, 503, body=True),
         },
         sync_to_thread=True,
         status_code=HTTP_201_CREATED,
@@ -145,7 +145,7 @@ class DocumentController(Controller):
         security=requires(Scope.write),
         responses={
             200: ok(Document, DOCUMENT),
-            **problems(400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
+            **problems(400, 401, 403, 404, 409, 413, 415, 422, 429, 503, body=True),
         },
     )
     def reextract(

@@ -16,7 +16,7 @@ from litestar.plugins.problem_details import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from provenance.domain.api import NO_NUL
+from provenance.domain.api import NO_NUL, TRACEABLE
 from provenance.extraction.pipeline import UnknownExtractor
 from provenance.service import EmptyDocument
 from provenance.store.database import WriteContention
@@ -36,8 +36,17 @@ def not_found(what: str, key: object) -> NotFoundException:
     return NotFoundException(detail=f"no {what} with id {key!r}")
 
 
+PLAIN_PATTERNS = {
+    NO_NUL: "without a NUL byte",
+    TRACEABLE: 'with 4 letters or digits (a leading "the" not counted) and without a NUL byte',
+}
+"""What each pattern a parameter or field must match means, for error messages."""
+
+
 def _plain(message: str) -> str:
-    return message.replace(f"matching regex {NO_NUL!r}", "without a NUL byte")
+    for pattern, meaning in PLAIN_PATTERNS.items():
+        message = message.replace(f"matching regex {pattern!r}", meaning)
+    return message
 
 
 def _what_failed(detail: str, errors: object) -> str:

@@ -1,13 +1,31 @@
-"""What the OpenAPI document says beyond the handlers' signatures: examples and errors."""
+"""What the OpenAPI document says beyond the handlers' signatures: examples, errors, the
+security scheme, and the finishing touches that make generated clients clean (:func:`refine`)."""
 
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator
 from http import HTTPStatus
+from typing import Any, get_args
 
+import msgspec
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import Example
+from litestar.openapi.spec import Example, SecurityScheme
 
+from provenance import domain
 from provenance.domain import Problem
+from provenance.domain.graph import NodeKind
+from provenance.domain.tracing import DisagreementKind
+from provenance.security import API_KEY_HEADER, API_KEY_SCHEME, Scope, requires
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+SECURITY_SCHEMES = {
+    API_KEY_SCHEME: SecurityScheme(
+        type="apiKey",
+        name=API_KEY_HEADER,
+        security_scheme_in="header",
+        description="A key made with `provenance keys create`; each operation names the scope "
+        "it needs (`read` < `write` < `admin`).",
+    )
+}
 
 DOCUMENT_IN_EXAMPLE = Example(
     summary="A short wire story",
@@ -24,8 +42,7 @@ DOCUMENT_IN_EXAMPLE = Example(
 )
 
 _WHEN = {
-    400: "The request is malformed: an unknown query parameter (named in `parameters`), "
-    "or a body that is not JSON or not UTF-8.",
+    400: "A query parameter the operation does not declare (named in `parameters`).",
     401: "No valid API key in the `X-API-Key` header.",
     403: "The key's scope does not allow this operation.",
     404: "Nothing has that id.",
@@ -40,6 +57,13 @@ _WHEN = {
 }
 
 
+MALFORMED_BODY = (
+    "The request is malformed: a query parameter the operation does not declare (named in "
+    "`parameters`), or a body that is not JSON, not UTF-8, or nested too deeply."
+)
+"""What a 400 means for an operation that takes a body."""
+
+
 def query_example(value: str, summary: str) -> list[Example]:
     return [Example(summary=summary, value=value)]
 
@@ -48,13 +72,14 @@ ANY_OPERATION = (401, 429)
 """A wrong key is refused, and rate limits apply, on every operation."""
 
 
-def problems(*statuses: int) -> dict[int, ResponseSpec]:
+def problems(*statuses: int, body: bool = False) -> dict[int, ResponseSpec]:
     """Problem-details responses for ``statuses`` (and those of any operation), each with
-    a description and an example."""
+    a description and an example; ``body`` for an operation that takes a request body."""
+    when = {**_WHEN, 400: MALFORMED_BODY} if body else _WHEN
     return {
         status: ResponseSpec(
             Problem,
-            description=_WHEN[status],
+            description=when[status],
             media_type=PROBLEM_MEDIA_TYPE,
             generate_examples=False,
             examples=[
@@ -63,7 +88,7 @@ def problems(*statuses: int) -> dict[int, ResponseSpec]:
                     value={
                         "status": status,
                         "title": HTTPStatus(status).phrase,
-                        "detail": _WHEN[status],
+                        "detail": when[status],
                         "type": "about:blank",
                     },
                 )
@@ -163,3 +188,182 @@ EXTRACTION = {
     "current": True,
 }
 HEALTH = {"status": "ok", "version": "0.1.0", "documents": 5}
+
+
+# The finishing touches: Litestar's document, made exact for generated clients.
+
+SCHEMAS = "#/components/schemas/"
+ENUMS: dict[str, tuple[str, ...]] = {
+    "StatementKind": get_args(domain.StatementKind),
+    "SpeakerKind": get_args(domain.SpeakerKind),
+    "SourceKind": get_args(domain.SourceKind),
+    "DatePrecision": get_args(domain.DatePrecision),
+    "DisagreementKind": get_args(DisagreementKind),
+    "NodeKind": get_args(NodeKind),
+}
+"""One named component per vocabulary (Litestar repeats each ``Literal`` inline)."""
+_ENUM_NAMES = {frozenset(values): name for name, values in ENUMS.items()}
+_PAGE_NAME = re.compile(r"^Page_[\w.]*?\.(\w+)_$")
+ALTERNATIVES: dict[str, dict[str, dict[str, Any]]] = {
+    "application/prov+json": {
+        "application/json": {"schema": {"type": "object"}},
+        "text/turtle": {
+            "schema": {"type": "string"},
+            "example": "@prefix pv: <https://provenance.invalid/> .\n"
+            "pv:statement/42 a prov:Entity ;\n"
+            '    prov:value "This is a good day for Springfield," ;\n'
+            "    prov:wasAttributedTo pv:speaker/7 .\n",
+        },
+    }
+}
+"""Media types an operation also serves (on ``Accept``) beside the one Litestar declares."""
+
+
+EXTRACTOR_FIELDS = (("DocumentIn", "extractor"), ("ReextractIn", "extractor"))
+"""Fields that name an extractor: only an installed one is accepted."""
+
+
+def refine(document: dict[str, Any], extractors: Iterable[str]) -> dict[str, Any]:
+    """``document`` (Litestar's OpenAPI dict) finished in place and returned; idempotent.
+
+    ``extractors`` are the installed extractors' names, the only ones a body may give.
+    """
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    _name_extractors(schemas, sorted(extractors))
+    _rename(document, _page_names(schemas))
+    for name, values in ENUMS.items():
+        schemas[name] = {"type": "string", "enum": list(values), "title": name}
+    _walk(document, _named_enum)
+    for struct_name, schema in schemas.items():
+        struct = getattr(domain, struct_name, None)
+        if isinstance(struct, type) and _forbids_unknown_fields(struct):
+            schema["additionalProperties"] = False
+    for operation in _operations(document):
+        _drop_stock_validation_response(operation.get("responses", {}))
+        _examples_not_prefilled(operation.get("parameters", []))
+        _body_optional_when_nullable(operation)
+        for response in operation.get("responses", {}).values():
+            _add_alternatives(response.get("content", {}))
+    document["components"]["schemas"] = dict(sorted(schemas.items()))
+    return document
+
+
+def require_key_for_reads(document: dict[str, Any], public: Collection[str]) -> None:
+    """Declare that every operation (but those on ``public`` paths) needs a key, as the
+    guard does; an operation that declares its own requirement keeps it."""
+    for path, item in document.get("paths", {}).items():
+        if path in public:
+            continue
+        for operation in item.values():
+            operation.setdefault("security", requires(Scope.read))
+            operation.setdefault("responses", {}).setdefault("401", _problem_response(401))
+
+
+def _problem_response(status: int) -> dict[str, Any]:
+    spec = problems(status)[status]
+    return {
+        "description": spec.description,
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": f"{SCHEMAS}Problem"}}},
+    }
+
+
+def _name_extractors(schemas: dict[str, Any], names: list[str]) -> None:
+    schemas["ExtractorName"] = {
+        "type": "string",
+        "enum": names,
+        "title": "ExtractorName",
+        "description": "An installed extractor (see `GET /extractors`).",
+    }
+    for struct, field in EXTRACTOR_FIELDS:
+        if struct in schemas:
+            schemas[struct]["properties"][field]["oneOf"][0] = {"$ref": f"{SCHEMAS}ExtractorName"}
+
+
+def _page_names(schemas: dict[str, Any]) -> dict[str, str]:
+    """``Page_provenance.domain.api.Statement_`` -> ``StatementPage``."""
+    return {old: f"{match.group(1)}Page" for old in schemas if (match := _PAGE_NAME.match(old))}
+
+
+def _rename(document: dict[str, Any], names: dict[str, str]) -> None:
+    schemas = document["components"]["schemas"]
+    for old, new in names.items():
+        schemas[new] = {**schemas.pop(old), "title": new}
+    refs = {SCHEMAS + old: SCHEMAS + new for old, new in names.items()}
+
+    def fix(node: dict[str, Any]) -> None:
+        if node.get("$ref") in refs:
+            node["$ref"] = refs[node["$ref"]]
+
+    _walk(document, fix)
+
+
+def _named_enum(node: dict[str, Any]) -> None:
+    """An inline ``enum`` of a known vocabulary becomes a reference (nullable when it was)."""
+    values = node.get("enum")
+    if not isinstance(values, list) or node.get("title") in ENUMS:
+        return
+    name = _ENUM_NAMES.get(frozenset(v for v in values if v is not None))
+    if name is None:
+        return
+    ref: dict[str, Any] = {"$ref": SCHEMAS + name}
+    nullable = None in values
+    for key in ("type", "enum"):
+        node.pop(key, None)
+    node.update({"oneOf": [ref, {"type": "null"}]} if nullable else ref)
+
+
+def _forbids_unknown_fields(struct: type) -> bool:
+    config = getattr(struct, "__struct_config__", None)
+    return isinstance(config, msgspec.structs.StructConfig) and config.forbid_unknown_fields
+
+
+def _drop_stock_validation_response(responses: dict[str, Any]) -> None:
+    """Litestar declares a JSON 400 ``ValidationException`` on every operation with parameters;
+    this app answers those with a 422 problem, so that 400 is never sent."""
+    stock = responses.get("400")
+    if stock and PROBLEM_MEDIA_TYPE not in stock.get("content", {}):
+        del responses["400"]
+
+
+def _examples_not_prefilled(parameters: list[dict[str, Any]]) -> None:
+    """Swagger UI fills "Try it out" with a parameter's ``examples``, so an optional filter
+    would be sent unasked: its examples stay in its schema (which Swagger UI does not copy
+    into the form) and are said in its description."""
+    for parameter in parameters:
+        if parameter.get("required") or "examples" not in parameter:
+            continue
+        values = [example["value"] for example in parameter.pop("examples").values()]
+        parameter.setdefault("schema", {}).setdefault("examples", values)
+        shown = ", ".join(f"`{value}`" for value in values)
+        parameter["description"] = f"{parameter.get('description', '')} Example: {shown}.".strip()
+
+
+def _body_optional_when_nullable(operation: dict[str, Any]) -> None:
+    """Litestar marks every body required; one whose type admits null may be left out."""
+    body = operation.get("requestBody")
+    if not body:
+        return
+    for media in body.get("content", {}).values():
+        if {"type": "null"} in media.get("schema", {}).get("oneOf", []):
+            body["required"] = False
+
+
+def _add_alternatives(content: dict[str, Any]) -> None:
+    for media_type in list(content):
+        for alternative, media in ALTERNATIVES.get(media_type, {}).items():
+            content.setdefault(alternative, media)
+
+
+def _operations(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for item in document.get("paths", {}).values():
+        yield from item.values()
+
+
+def _walk(node: Any, visit: Callable[[dict[str, Any]], None]) -> None:
+    if isinstance(node, dict):
+        visit(node)
+        for value in node.values():
+            _walk(value, visit)
+    elif isinstance(node, list):
+        for value in node:
+            _walk(value, visit)

@@ -1,6 +1,5 @@
 """Tracing: who said these words, where they first appeared, who relayed them, who disagrees."""
 
-import json
 from collections.abc import Callable
 from typing import Annotated, Literal, TypeVar
 
@@ -18,7 +17,6 @@ from provenance.api.limits import (
     MIN_TRACE_CHARS,
     ClusterId,
     StatementId,
-    text_param,
 )
 from provenance.api.openapi import (
     SPEAKER_REF,
@@ -30,6 +28,7 @@ from provenance.api.openapi import (
 )
 from provenance.api.pagination import Cursor, Limit, Offset, after, page
 from provenance.domain import Appearance, Cluster, Disagreement, Page, RelayEdge
+from provenance.domain.api import TRACEABLE
 from provenance.tracing.matching import QueryTooShort
 from provenance.tracing.prov import MEDIA_TYPES, serialize
 
@@ -85,22 +84,19 @@ RELAY_EDGE = {
     "by": REUTERS,
     "weight": 3,
 }
-PROV_EXAMPLE = json.dumps(
-    {
-        "prefix": {"pv": "https://provenance.invalid/"},
-        "agent": {"pv:speaker/7": {"prov:label": "Ana Ruiz"}},
-        "entity": {"pv:statement/42": {"prov:value": STATEMENT["text"]}},
-        "wasAttributedTo": {
-            "_:id1": {"prov:entity": "pv:statement/42", "prov:agent": "pv:speaker/7"}
-        },
-    }
-)
+PROV_EXAMPLE = {
+    "prefix": {"pv": "https://provenance.invalid/"},
+    "agent": {"pv:speaker/7": {"prov:label": "Ana Ruiz"}},
+    "entity": {"pv:statement/42": {"prov:value": STATEMENT["text"]}},
+    "wasAttributedTo": {"_:id1": {"prov:entity": "pv:statement/42", "prov:agent": "pv:speaker/7"}},
+}
+
 SVG_EXAMPLE = '<svg xmlns="http://www.w3.org/2000/svg" width="700" height="120">...</svg>'
 
 
-def _document(media_type: str, value: str, description: str) -> ResponseSpec:
+def _document(model: type, media_type: str, value: object, description: str) -> ResponseSpec:
     return ResponseSpec(
-        str,
+        model,
         description=description,
         media_type=media_type,
         generate_examples=False,
@@ -109,19 +105,22 @@ def _document(media_type: str, value: str, description: str) -> ResponseSpec:
 
 
 PROV_OK = _document(
-    "application/prov+json",
+    dict,
+    PROV_JSON,
     PROV_EXAMPLE,
-    "PROV-JSON; PROV-O Turtle (`text/turtle`) when the `Accept` header asks for it.",
+    "PROV-JSON (also as `application/json`); PROV-O Turtle when `Accept` asks for `text/turtle`.",
 )
-SVG_OK = _document("image/svg+xml", SVG_EXAMPLE, "An SVG picture.")
-
+SVG_OK = _document(str, SVG, SVG_EXAMPLE, "An SVG picture.")
 TraceQuery = Annotated[
     str,
-    text_param(
-        "A quotation or a fragment of one (at least 4 letters or digits); case, accents, "
-        "quotes and punctuation are ignored, small edits tolerated.",
-        MAX_TRACE_CHARS,
+    Parameter(
+        description="A quotation or a fragment of one: at least 4 letters or digits (a leading "
+        '"the" not counted), at most '
+        f"{MAX_TRACE_CHARS} characters; case, accents, quotes and punctuation are ignored, "
+        "small edits tolerated.",
         min_length=MIN_TRACE_CHARS,
+        max_length=MAX_TRACE_CHARS,
+        pattern=TRACEABLE,
         examples=query_example("they have gathered Pakistani soldiers", "A fragment of a quote"),
     ),
 ]

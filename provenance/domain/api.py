@@ -13,12 +13,19 @@ T = TypeVar("T")
 
 NO_NUL = r"^[^\x00]*$"
 """Text without a NUL byte (PostgreSQL can store none)."""
+TRACEABLE = (
+    r"^(?:[^\w'\x00]*[Tt][Hh][Ee](?![\w'])|(?![^\w'\x00]*[Tt][Hh][Ee](?![\w'])))"
+    r"[^\w\x00]*(?:\w[^\w\x00]*){4}[^\x00]*$"
+)
+"""A trace query ``tracing.matching`` can use: no NUL byte, and 4 word characters (letters,
+digits, ``_``) not counting a leading "the", which it drops as a stop word."""
 NonEmptyText = Annotated[
     str,
     Meta(
         min_length=1,
-        pattern=NO_NUL,
-        description="The document's text, verbatim (no NUL byte; the body size is bounded).",
+        pattern=r"^[^\x00]*[^\s\x00][^\x00]*$",
+        description="The document's text, verbatim: something besides white space, no NUL "
+        "byte (the body size is bounded).",
     ),
 ]
 Url = Annotated[str, Meta(max_length=2048, pattern=NO_NUL)]
@@ -198,6 +205,16 @@ class Health(Struct, omit_defaults=True):
     """Plugins that failed to load, by entry-point name, with the error."""
 
 
+class ProblemError(Struct, kw_only=True, omit_defaults=True):
+    """What is wrong with one field or parameter of an invalid request."""
+
+    message: str
+    key: str | None = None
+    """The field or parameter's name (``data`` for the body as a whole)."""
+    source: str | None = None
+    """Where it was: ``query``, ``path``, ``header``, ``cookie`` or ``body``."""
+
+
 class Problem(Struct, kw_only=True, omit_defaults=True):
     """An error, as RFC 9457 problem details (`application/problem+json`)."""
 
@@ -205,7 +222,7 @@ class Problem(Struct, kw_only=True, omit_defaults=True):
     title: str | None = None
     detail: str | None = None
     type: str = "about:blank"
-    errors: list[dict] | None = None
+    errors: list[ProblemError] | None = None
     """For invalid requests: which field or parameter, and what is wrong with it."""
     document: str | None = None
     """For a removed statement (410): the path of its document."""
