@@ -1,0 +1,31 @@
+"""What a reader yields: one item per document found in an input, or the reason it failed."""
+
+from msgspec import Struct
+
+from provenance.domain import RawDocument
+
+
+class InputError(ValueError):
+    """An input (or one item of it) that cannot be read; the message is one line."""
+
+
+class Item(Struct, frozen=True):
+    """One document found in an input: ``ref`` names it (``feed.xml#3``), and exactly one of
+    ``raw`` (the document) and ``error`` (why it could not be read) is set."""
+
+    ref: str
+    raw: RawDocument | None = None
+    error: str | None = None
+
+
+def compose_text(title: str | None, authors: list[str], date_line: str | None, body: str) -> str:
+    """An article as the plain-text layout parser reads it: headline, byline, date, body."""
+    head = [title] if title else []
+    lines = []
+    if authors:
+        lines.append("By " + " and ".join(authors))
+    if date_line:
+        lines.append(date_line)
+    if lines:
+        head.append("\n".join(lines))
+    return "\n\n".join([*head, body.strip()])
