@@ -148,8 +148,8 @@ def ingest(
     with _executor(workers, scheduler) as (executor, slots):
         loader = BulkLoader(service, executor, record, slots, extractor, batch_size)
         summary = _run_with_progress(loader, paths)
-    record.close()
-    _print_summary(summary, record.path)
+    record.finish()
+    _print_summary(summary)
     if summary.failures:
         raise typer.Exit(1)
 
@@ -158,15 +158,14 @@ def ingest(
 def _executor(workers: int, scheduler: str | None):
     """(executor, how many extract at once): Dask workers, local processes, or this one."""
     if scheduler:
-        from distributed import Client
+        from provenance.ingestion.cluster import dask_executor
+        from provenance.ingestion.items import InputError
 
         try:
-            client = Client(scheduler, timeout=10)
-        except OSError as error:
-            raise CliError(f"cannot reach the Dask scheduler {scheduler}: {error}") from None
-        with client:
-            slots = sum(client.nthreads().values()) or 1
-            yield client.get_executor(pure=False), slots
+            with dask_executor(scheduler) as found:
+                yield found
+        except InputError as error:
+            raise CliError(str(error)) from None
         return
     if workers == 1:
         from provenance.ingestion.bulk import InProcessExecutor
@@ -215,7 +214,7 @@ def _run_with_progress(loader, paths: list[Path]):
     return summary
 
 
-def _print_summary(summary, manifest: Path) -> None:
+def _print_summary(summary) -> None:
     for failure in summary.failures:
         err.print(f"[red]failed:[/red] {failure.ref}: {failure.error}", highlight=False)
     labels = ("new", "duplicate", "failed")
@@ -227,7 +226,6 @@ def _print_summary(summary, manifest: Path) -> None:
         _print_rows(("input", *labels), rows)
     totals = summary.totals()
     out.print(", ".join(f"{totals[label]} {label}" for label in labels))
-    err.print(f"manifest: {manifest}", highlight=False)
 
 
 def _ingest_all(service, files: list[Path]) -> int:

@@ -97,6 +97,11 @@ class Manifest:
     def close(self) -> None:
         self._file.close()
 
+    def finish(self) -> None:
+        """The load ran to its end: nothing to resume, so the next run starts afresh."""
+        self.close()
+        self.path.unlink(missing_ok=True)
+
 
 def default_manifest(database_url: str, paths: Iterable[Path]) -> Path:
     """``var/ingest/<hash>.jsonl``, one per database and set of inputs."""

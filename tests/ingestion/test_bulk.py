@@ -84,8 +84,10 @@ def _manifest_lines(path: Path) -> int:
     return len(path.read_bytes().splitlines()) if path.exists() else 0
 
 
-def _ingest(folder: Path, manifest: Path, database_url: str) -> subprocess.Popen:
-    command = [sys.executable, "-m", "provenance", "ingest", str(folder), "--workers", "2"]
+def _ingest(
+    folder: Path, manifest: Path, database_url: str, extra: tuple[str, ...] = ("--workers", "2")
+) -> subprocess.Popen:
+    command = [sys.executable, "-m", "provenance", "ingest", str(folder), *extra]
     command += ["--manifest", str(manifest), "--batch-size", "25"]
     env = {**os.environ, "PROVENANCE_DATABASE_URL": database_url}
     return subprocess.Popen(
