@@ -7,8 +7,6 @@ page becomes plain text in the shape the layout parser reads (headline, byline, 
 so the attribution pipeline is the same for HTML as for text.
 """
 
-from datetime import date
-
 import trafilatura
 from lxml.etree import ParserError
 from msgspec import Struct, field
@@ -84,7 +82,7 @@ def html_document(
     article = read_html(page, url)
     meta = article.metadata
     published = published or meta.published
-    text = compose_text(meta.title, meta.authors, _date_line(published), article.body)
+    text = compose_text(meta.title, meta.authors, published, article.body)
     return RawDocument(
         text=text, url=url or meta.url, outlet=outlet or meta.site_name, published=published
     )
@@ -105,14 +103,3 @@ def _authors(author: str | None) -> list[str]:
 
 def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def _date_line(published: str | None) -> str | None:
-    """A date line the layout parser reads (``June 12, 2024``), or the text as given."""
-    if not published:
-        return None
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
-        return published
-    return f"{day:%B} {day.day}, {day.year}"

@@ -27,6 +27,8 @@ def read_warc(stream: BinaryIO, ref: str) -> Iterator[Item]:
             item_ref = f"{ref}#{uri or read}"
             try:
                 payload = record.content_stream().read()
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    raise EOFError(f"the archive ends inside the record of {uri}")
                 yield Item(item_ref, raw=html_document(payload, url=uri))
             except InputError as error:
                 yield Item(item_ref, error=str(error))

@@ -5,7 +5,9 @@ Each article of ``tests/corpus/docs`` is dressed in one of five page templates w
 furniture real news sites carry (navigation, cookie notices, adverts, share widgets,
 captions, paywall banners, newsletter boxes, related stories, comments) and the metadata
 they declare (JSON-LD, OpenGraph, ``<meta>``, ``<time>``, canonical links, AMP). Run from
-the repository root: ``python tests/html_corpus/make_pages.py``; the pages are committed.
+the repository root: ``.venv/bin/python tests/html_corpus/make_pages.py``; the pages are
+committed. It also writes ``inputs/``: an RSS feed (with a broken entry), a WARC of several
+pages and a truncated copy of it, and ninjs 2.x and 3.x items (and an invalid one).
 """
 
 import html
@@ -302,7 +304,7 @@ def main() -> None:
     gold = json.loads((CORPUS / "gold.json").read_text("utf-8"))
     docs = HERE / "docs"
     docs.mkdir(exist_ok=True)
-    expected = []
+    expected, bodies = [], []
     for index, doc in enumerate(gold["documents"]):
         text = (CORPUS / "docs" / doc["file"]).read_text("utf-8")
         standfirst, body = split(text, doc)
@@ -322,10 +324,114 @@ def main() -> None:
         (docs / name).write_text(page, encoding="utf-8")
         doc.update(file=name, not_body=FURNITURE)
         expected.append(meta)
+        bodies.append([standfirst, *body] if standfirst else body)
     (HERE / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", "utf-8")
     (HERE / "metadata.json").write_text(
         json.dumps(expected, ensure_ascii=False, indent=1) + "\n", "utf-8"
     )
+    write_inputs(
+        [page for page in expected if page["published"]],
+        [body for page, body in zip(expected, bodies, strict=True) if page["published"]],
+    )
+
+
+def write_feed(pages: list[dict], bodies: list[list[str]]) -> None:
+    """An RSS 2.0 feed: two full entries, one with a summary only, one broken (no text)."""
+    entries = []
+    for meta, body in zip(pages, bodies, strict=True):
+        content = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in body)
+        entries.append(
+            f"""<item><title>{html.escape(meta["title"])}</title><link>{meta["url"]}</link>
+<dc:creator>{html.escape(" and ".join(meta["authors"]))}</dc:creator>
+<pubDate>{date.fromisoformat(meta["published"]).strftime("%a, %d %b %Y")} 09:30:00 +0000</pubDate>
+<description>{html.escape(body[0], quote=False)}</description>
+<content:encoded><![CDATA[{content}]]></content:encoded></item>"""
+        )
+    entries.append("<item><link>https://broken.example/1</link><pubDate>yesterday</pubDate></item>")
+    feed = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Coastline News</title><link>https://www.coastlinenews.example/</link>
+<description>Latest stories</description>
+{"".join(entries)}
+</channel></rss>
+"""
+    (HERE / "inputs" / "news.rss").write_text(feed, encoding="utf-8")
+
+
+def write_warcs(names: list[str]) -> None:
+    """A WARC of several pages (and a robots.txt, which is not a page), and a truncated copy."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    robots = ("https://www.dailyledger.example/robots.txt", b"User-agent: *\n", "text/plain")
+    pages = [
+        (f"https://www.example.org/{name}", (HERE / "docs" / name).read_bytes(), "text/html")
+        for name in names
+    ]
+    for uri, payload, content_type in [robots, *pages]:
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", f"{content_type}; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        record = writer.create_warc_record(
+            uri, "response", payload=BytesIO(payload), http_headers=headers
+        )
+        writer.write_record(record)
+    data = buffer.getvalue()
+    (HERE / "inputs" / "pages.warc.gz").write_bytes(data)
+    (HERE / "inputs" / "truncated.warc.gz").write_bytes(data[: int(len(data) * 0.7)])
+
+
+def write_ninjs(meta: dict, body: list[str]) -> None:
+    """The same article as ninjs 2.x and 3.x, and an invalid item in a list with a good one."""
+    v2 = {
+        "uri": meta["url"],
+        "type": "text",
+        "headline": meta["title"],
+        "byline": "By " + " and ".join(meta["authors"]),
+        "firstcreated": meta["published"] + "T09:30:00Z",
+        "versioncreated": meta["published"] + "T11:00:00Z",
+        "located": "Lagos",
+        "copyrightholder": meta["site"],
+        "language": "en",
+        "body_text": "\n\n".join(body),
+    }
+    v3 = {
+        "$schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.0.json",
+        "uri": meta["url"],
+        "type": "text",
+        "headlines": [{"role": "main", "value": meta["title"]}],
+        "bylines": [{"byline": " and ".join(meta["authors"])}],
+        "firstcreated": meta["published"] + "T09:30:00Z",
+        "located": "Lagos",
+        "copyrightholder": meta["site"],
+        "bodies": [
+            {
+                "role": "main",
+                "contenttype": "text/html",
+                "value": "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in body),
+            }
+        ],
+    }
+    invalid = {"uri": "urn:example:broken", "headline": 42, "body_text": ["not", "text"]}
+    folder = HERE / "inputs"
+    (folder / "item-2x.json").write_text(json.dumps(v2, ensure_ascii=False, indent=1), "utf-8")
+    (folder / "item-3x.json").write_text(json.dumps(v3, ensure_ascii=False, indent=1), "utf-8")
+    batch = json.dumps(
+        [invalid, {**v2, "headline": meta["title"] + " (update)"}], ensure_ascii=False
+    )
+    (folder / "items-with-invalid.json").write_text(batch, "utf-8")
+
+
+def write_inputs(pages: list[dict], bodies: list[list[str]]) -> None:
+    (HERE / "inputs").mkdir(exist_ok=True)
+    write_feed(pages[:3], bodies[:3])
+    write_warcs([page["file"] for page in pages[3:7]])
+    lagos = next(i for i, page in enumerate(pages) if page["file"].startswith("09_"))
+    write_ninjs(pages[lagos], bodies[lagos])
 
 
 if __name__ == "__main__":

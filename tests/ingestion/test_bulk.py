@@ -8,7 +8,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from provenance.ingestion.bulk import BulkLoader, InProcessExecutor, Manifest
@@ -35,14 +34,6 @@ def load(service: ProvenanceService, paths: list[Path], manifest: Path) -> Count
     counts = Counter(outcome.status for outcome in loader.run(paths))
     record.close()
     return counts
-
-
-@pytest.fixture
-def service(settings) -> ProvenanceService:
-    service = ProvenanceService(settings)
-    service.start()
-    yield service
-    service.close()
 
 
 def test_a_load_stores_each_document_once_and_a_rerun_stores_nothing(service, tmp_path):
@@ -115,3 +106,21 @@ def test_a_load_killed_halfway_resumes_with_nothing_lost_and_nothing_twice(
     assert stored(service) == (KILLED_LOAD, KILLED_LOAD)
     new, duplicate, failed = (int(n) for n in out.split()[::2])
     assert (new + duplicate, failed) == (KILLED_LOAD, 0)
+
+
+def test_bad_items_of_every_input_type_are_reported_and_the_rest_ingested(
+    database_url, service, tmp_path
+):
+    run = _ingest(HTML_CORPUS / "inputs", tmp_path / "m.jsonl", database_url, ("--workers", "1"))
+    out, errors = run.communicate(timeout=300)
+    assert run.returncode == 1  # some items failed
+    assert out.decode().split() == ["8", "new,", "4", "duplicate,", "3", "failed"]
+    lines = errors.decode().splitlines()
+    failures = sorted(line.split(": ", 2)[2] for line in lines if line.startswith("failed:"))
+    assert failures == [
+        "entry has no text (neither content nor summary)",
+        "invalid ninjs item: Expected `str | null`, got `int` - at `$.headline`",
+        "truncated or corrupt archive (the archive ends inside the record of "
+        "https://www.example.org/07_hartsmere_mayor.html)",
+    ]
+    assert stored(service) == (8, 8)

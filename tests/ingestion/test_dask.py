@@ -10,7 +10,6 @@ from distributed import LocalCluster
 
 from provenance.ingestion.bulk import BulkLoader, Manifest
 from provenance.ingestion.cluster import dask_executor
-from provenance.service import ProvenanceService
 from tests.ingestion.generated import write_articles
 from tests.ingestion.test_bulk import _ingest, _manifest_lines, stored
 
@@ -28,14 +27,6 @@ def cluster():
         dashboard_address=None,
     ) as local:
         yield local
-
-
-@pytest.fixture
-def service(settings) -> ProvenanceService:
-    service = ProvenanceService(settings)
-    service.start()
-    yield service
-    service.close()
 
 
 def test_two_dask_workers_extract_and_the_client_writes_each_document_once(
