@@ -10,6 +10,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme, Tag
 
 from provenance import __version__
+from provenance.api.bulk import BulkController
 from provenance.api.docs import docs_render_plugins, docs_static_router
 from provenance.api.documents import DocumentController
 from provenance.api.errors import (
@@ -80,6 +81,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
         route_handlers=[
             SystemController,
             DocumentController,
+            BulkController,
             StatementController,
             SpeakerController,
             SourceController,
