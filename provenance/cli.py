@@ -145,9 +145,14 @@ def ingest(
         raise CliError(f"{missing[0]}: no such file or folder")
     service = _service()
     record = Manifest(manifest or default_manifest(service.settings.database_url, paths))
-    with _executor(workers, scheduler) as (executor, slots):
-        loader = BulkLoader(service, executor, record, slots, extractor, batch_size)
-        summary = _run_with_progress(loader, paths)
+    try:
+        with _executor(workers, scheduler) as (executor, slots):
+            loader = BulkLoader(service, executor, record, slots, extractor, batch_size)
+            summary = _run_with_progress(loader, paths)
+    except KeyboardInterrupt:
+        record.close()
+        err.print("interrupted: run the same command again to resume", highlight=False)
+        raise typer.Exit(130) from None
     record.finish()
     _print_summary(summary)
     if summary.failures:
