@@ -23,7 +23,7 @@ def test_each_item_gets_one_result_line_in_order_and_bad_ones_a_problem(client):
         {"ninjs": ninjs},
         b"{not json",
         {"ninjs": {"headline": 42}},
-        {"html": "<html><body><nav><a href=\"/\">Home</a></nav></body></html>"},
+        {"html": '<html><body><nav><a href="/">Home</a></nav></body></html>'},
         text,
     )
     response = client.post("/documents:bulk", content=body, headers=NDJSON)
