@@ -6,13 +6,67 @@ import random
 from pathlib import Path
 
 TOWNS = ["Riverton", "Hartsmere", "Calloway", "Arequipa", "Nairobi", "Lagos", "Lisbon"]
-WORDS = (
-    "budget harbour schools water roads housing police trains parks taxes jobs clinics "
-    "bridges libraries markets farms buses power rents wages courts ferries airports "
-    "teachers nurses doctors drivers builders miners fishers traders students voters "
-    "quickly slowly fairly openly firmly soon later never always together alone again "
-    "must will should can cannot could might need want refuse promise expect fear hope"
-).split()
+WORDS = [
+    "budget",
+    "harbour",
+    "schools",
+    "water",
+    "roads",
+    "housing",
+    "police",
+    "trains",
+    "parks",
+    "taxes",
+    "jobs",
+    "clinics",
+    "bridges",
+    "libraries",
+    "markets",
+    "farms",
+    "buses",
+    "power",
+    "rents",
+    "wages",
+    "courts",
+    "ferries",
+    "airports",
+    "teachers",
+    "nurses",
+    "doctors",
+    "drivers",
+    "builders",
+    "miners",
+    "fishers",
+    "traders",
+    "students",
+    "voters",
+    "quickly",
+    "slowly",
+    "fairly",
+    "openly",
+    "firmly",
+    "soon",
+    "later",
+    "never",
+    "always",
+    "together",
+    "alone",
+    "again",
+    "must",
+    "will",
+    "should",
+    "can",
+    "cannot",
+    "could",
+    "might",
+    "need",
+    "want",
+    "refuse",
+    "promise",
+    "expect",
+    "fear",
+    "hope",
+]
 
 
 def _words(rng: random.Random, count: int) -> str:
