@@ -10,6 +10,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, Tag
 
 from provenance import __version__
+from provenance.api.bulk import BulkController
 from provenance.api.docs import docs_render_plugins, docs_router, docs_static_router
 from provenance.api.documents import DocumentController
 from provenance.api.errors import problem_details_plugin
@@ -81,6 +82,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
         route_handlers=[
             SystemController,
             DocumentController,
+            BulkController,
             StatementController,
             SpeakerController,
             SourceController,

@@ -1,8 +1,10 @@
 """The ``provenance`` command line."""
 
 import json
+import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -114,13 +116,125 @@ def seed(
     _ingest_all(service, list(_files([folder])))
 
 
+InputPaths = Annotated[
+    list[Path],
+    typer.Argument(help="Files, or folders of .txt, .html, feeds, WARC and ninjs files."),
+]
+
+
 @app.command()
-def ingest(paths: Paths) -> None:
-    """Ingest files and folders into the database, with a progress bar and a summary."""
+def ingest(
+    paths: InputPaths,
+    workers: Annotated[
+        int, typer.Option(help="Extraction processes [default: every core].", min=1)
+    ] = os.cpu_count() or 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Extract on this Dask scheduler (tcp://host:8786) instead."),
+    ] = None,
+    manifest: Annotated[
+        Path | None,
+        typer.Option(help="Resume record [default: var/ingest/<hash of database and paths>]."),
+    ] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per write.", min=1)] = 200,
+    extractor: Annotated[str | None, typer.Option(help="Use this extractor.")] = None,
+) -> None:
+    """Ingest text, HTML, RSS/Atom, WARC and ninjs files and folders: extraction in worker
+    processes (or on Dask), batched writes, a progress bar, and a summary. Interrupted or
+    killed, the same command resumes where it stopped, storing nothing twice."""
+    from provenance.ingestion.bulk import BulkLoader, Manifest, default_manifest
+
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        raise CliError(f"{missing[0]}: no such file or folder")
     service = _service()
-    failed = _ingest_all(service, list(_files(paths)))
-    if failed:
+    record = Manifest(manifest or default_manifest(service.settings.database_url, paths))
+    try:
+        with _executor(workers, scheduler) as (executor, slots):
+            loader = BulkLoader(service, executor, record, slots, extractor, batch_size)
+            summary = _run_with_progress(loader, paths)
+    except KeyboardInterrupt:
+        record.close()
+        err.print("interrupted: run the same command again to resume", highlight=False)
+        raise typer.Exit(130) from None
+    record.finish()
+    _print_summary(summary)
+    if summary.failures:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _executor(workers: int, scheduler: str | None):
+    """(executor, how many extract at once): Dask workers, local processes, or this one."""
+    if scheduler:
+        from provenance.ingestion.cluster import dask_executor
+        from provenance.ingestion.items import InputError
+
+        try:
+            with dask_executor(scheduler) as found:
+                yield found
+        except InputError as error:
+            raise CliError(str(error)) from None
+        return
+    if workers == 1:
+        from provenance.ingestion.bulk import InProcessExecutor
+
+        yield InProcessExecutor(), 1
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield pool, workers
+
+
+def _run_with_progress(loader, paths: list[Path]):
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from provenance.ingestion.bulk import Summary
+
+    summary = Summary()
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingesting", total=0, rate="")
+
+        def found(count: int) -> None:
+            progress.update(task, total=progress.tasks[task].total + count)
+
+        for outcome in loader.run(paths, found):
+            summary.add(outcome)
+            speed = progress.tasks[task].speed
+            progress.update(task, advance=1, rate=f"{speed:.0f} docs/s" if speed else "")
+    return summary
+
+
+def _print_summary(summary) -> None:
+    for failure in summary.failures:
+        err.print(f"[red]failed:[/red] {failure.ref}: {failure.error}", highlight=False)
+    labels = ("new", "duplicate", "failed")
+    if len(summary.per_input) > 1:
+        rows = [
+            (name, *(str(counts[label]) for label in labels))
+            for name, counts in summary.per_input.items()
+        ]
+        _print_rows(("input", *labels), rows)
+    totals = summary.totals()
+    out.print(", ".join(f"{totals[label]} {label}" for label in labels))
 
 
 def _ingest_all(service, files: list[Path]) -> int:

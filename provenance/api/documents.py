@@ -8,6 +8,15 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found
+from provenance.api.formats import (
+    HTML,
+    DocumentFormat,
+    html_body_as_json,
+    ninjs_response,
+    raw_document,
+    wants_ninjs,
+)
+from provenance.api.http import BODY_MEDIA_TYPES, check_request
 from provenance.api.limits import MAX_NAME_CHARS, DocumentId, text_param
 from provenance.api.openapi import (
     DOCUMENT,
@@ -27,11 +36,16 @@ from provenance.domain import (
     ExtractionRecord,
     IngestResult,
     Page,
-    RawDocument,
     ReextractIn,
     Statement,
 )
 from provenance.security import Scope, requires
+
+
+async def check_ingest(request: Request) -> None:
+    """The app-wide checks (a handler's own hook replaces them), then an HTML body as JSON."""
+    await check_request(request)
+    await html_body_as_json(request)
 
 
 class DocumentController(Controller):
@@ -51,6 +65,8 @@ class DocumentController(Controller):
             ),
             **problems(400, 401, 403, 409, 413, 415, 422, 429, 503, body=True),
         },
+        before_request=check_ingest,
+        opt={BODY_MEDIA_TYPES: (HTML,)},
         sync_to_thread=True,
         status_code=HTTP_201_CREATED,
         security=requires(Scope.write),
@@ -63,15 +79,14 @@ class DocumentController(Controller):
     ) -> Response[IngestResult]:
         """Ingest a document: extract its statements and store everything in one transaction.
 
+        The body is JSON with the `text`, or with `html` (a web page); or the page itself
+        with `Content-Type: text/html` (`url`, `outlet`, `published` then in the query).
         Idempotent: the same text (after Unicode and white-space normalisation) gives the
         same document id, answered with 200 instead of 201 and nothing written twice.
         A 201 carries the new document's URL in `Location`.
         Needs an API key with the `write` scope in the `X-API-Key` header.
         """
-        raw = RawDocument(
-            text=data.text, url=data.url, outlet=data.outlet, published=data.published
-        )
-        created, document = service.ingest(raw, data.extractor)
+        created, document = service.ingest(raw_document(data), data.extractor)
         result = IngestResult(created=created, document=document)
         if not created:
             return Response(result, status_code=HTTP_200_OK)
@@ -106,12 +121,21 @@ class DocumentController(Controller):
         responses={200: ok(Document, DOCUMENT), **problems(400, 404, 422)},
         sync_to_thread=True,
     )
-    def get_document(self, service: Service, document_id: DocumentId) -> Document:
-        """A document with its extracted body, metadata and any extraction failures."""
+    def get_document(
+        self,
+        request: Request,
+        service: Service,
+        document_id: DocumentId,
+        format: DocumentFormat = None,
+    ) -> Response[Document]:
+        """A document with its extracted body, metadata and any extraction failures; as
+        IPTC ninjs 3.x with `?format=ninjs` or `Accept: application/ninjs+json`."""
         document = service.get_document(document_id)
         if document is None:
             raise not_found("document", document_id)
-        return document
+        if wants_ninjs(request, format):
+            return ninjs_response(service, document)
+        return Response(document)
 
     @get(
         "/{document_id:str}/statements",

@@ -82,6 +82,10 @@ def _declared_query_params(app: Litestar) -> dict[object, frozenset[str]]:
     return declared
 
 
+BODY_MEDIA_TYPES = "body_media_types"
+"""A handler's ``opt`` key: media types its body may have besides JSON."""
+
+
 async def check_request(request: Request) -> None:
     """Before every handler: refuse unknown query parameters (400, naming them) and a body
     in a media type other than JSON (415)."""
@@ -92,7 +96,9 @@ async def check_request(request: Request) -> None:
     if unknown := sorted(set(request.query_params) - declared):
         raise _unknown_parameters(unknown, declared)
     if "data" in handler.parsed_fn_signature.parameters:
-        _check_media_type(request.headers.get("content-type"))
+        _check_media_type(
+            request.headers.get("content-type"), handler.opt.get(BODY_MEDIA_TYPES, ())
+        )
 
 
 def _unknown_parameters(unknown: list[str], declared: Iterable[str]) -> Exception:
@@ -106,12 +112,13 @@ def _unknown_parameters(unknown: list[str], declared: Iterable[str]) -> Exceptio
     )
 
 
-def _check_media_type(content_type: str | None) -> None:
-    """A body without a Content-Type is tried as JSON; one that says otherwise is refused."""
+def _check_media_type(content_type: str | None, also: tuple[str, ...]) -> None:
+    """A body without a Content-Type is tried as JSON; one that is neither JSON nor one of
+    the handler's other media types (``also``) is refused."""
     if content_type is None:
         return
     media_type = content_type.split(";", 1)[0].strip().lower()
-    if not media_type.endswith(JSON_SUFFIXES):
+    if not media_type.endswith(JSON_SUFFIXES) and media_type not in also:
         raise ProblemDetailsException(
             status_code=415,
             type_=TYPE_BASE + "unsupported-media-type",

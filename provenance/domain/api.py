@@ -28,6 +28,10 @@ NonEmptyText = Annotated[
         "byte (the body size is bounded).",
     ),
 ]
+HtmlPage = Annotated[
+    str,
+    Meta(min_length=1, pattern=NO_NUL, description="An HTML page (no NUL byte)."),
+]
 Url = Annotated[str, Meta(max_length=2048, pattern=NO_NUL)]
 OutletName = Annotated[str, Meta(max_length=200, pattern=NO_NUL)]
 PublishedText = Annotated[str, Meta(max_length=64, pattern=NO_NUL)]
@@ -46,9 +50,12 @@ class Page(Struct, Generic[T]):
 
 
 class DocumentIn(Struct, forbid_unknown_fields=True, kw_only=True):
-    """A document to ingest."""
+    """A document to ingest: its plain ``text``, or a web page as ``html`` (exactly one)."""
 
-    text: NonEmptyText
+    text: NonEmptyText | None = None
+    html: HtmlPage | None = None
+    """A web page: its title, authors, date, site name and canonical URL come from its
+    markup, its article text (without navigation, adverts or comments) is extracted."""
     url: Url | None = None
     outlet: OutletName | None = None
     published: PublishedText | None = None

@@ -1,0 +1,256 @@
+"""Bulk ingest: extraction in worker processes (or on Dask workers), writes batched, and a
+manifest that makes a load resumable exactly once.
+
+The items of every input are read here, in order. Those the manifest says are done are
+skipped; the others whose document (a hash of the text: :func:`provenance.names.document_id`)
+is already stored are duplicates, without extraction. The rest are extracted by an executor
+(a ``ProcessPoolExecutor``, or a Dask client's executor) a bounded number at a time, and
+written a batch per transaction. Only after a batch is committed are its outcomes appended
+to the manifest (and synced to disk), so a kill at any moment loses nothing, and the next
+run writes nothing twice: what was committed is found stored, what was not is done again.
+"""
+
+import hashlib
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from provenance.domain import ExtractedDocument, RawDocument
+from provenance.extraction.pipeline import extract
+from provenance.ingestion.items import Item
+from provenance.ingestion.sources import input_files, read_items
+from provenance.names import document_id
+from provenance.plugins import Plugins, load_plugins
+from provenance.service import ProvenanceService
+from provenance.store import writes
+from provenance.store.tables import documents
+
+Status = Literal["new", "duplicate", "failed"]
+BATCH_SIZE = 200
+#: Items extracted ahead of the writer, per worker: enough to keep every worker busy.
+AHEAD_PER_WORKER = 8
+
+
+class Outcome(msgspec.Struct, frozen=True, omit_defaults=True):
+    """What became of one item: one line of the manifest."""
+
+    ref: str
+    input: str
+    status: Status
+    document_id: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    """Counts per input file and overall, and every failure with its reason."""
+
+    per_input: dict[str, Counter] = field(default_factory=dict)
+    failures: list[Outcome] = field(default_factory=list)
+    resumed: int = 0
+    """Items found done in the manifest and skipped."""
+
+    def add(self, outcome: Outcome) -> None:
+        self.per_input.setdefault(outcome.input, Counter())[outcome.status] += 1
+        if outcome.status == "failed":
+            self.failures.append(outcome)
+
+    def totals(self) -> Counter:
+        return sum(self.per_input.values(), Counter())
+
+
+class Manifest:
+    """What a load has done so far, as JSON Lines of :class:`Outcome`, appended and synced
+    after each committed batch."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.done: dict[str, Outcome] = {}
+        if path.exists():
+            self.done = {o.ref: o for o in self._read()}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = path.open("ab")
+
+    def _read(self) -> Iterator[Outcome]:
+        decoder = msgspec.json.Decoder(Outcome)
+        for line in self.path.read_bytes().splitlines():
+            try:
+                yield decoder.decode(line)
+            except msgspec.DecodeError:
+                continue  # the last line of a killed run, cut short: that item is redone
+
+    def record(self, outcomes: Iterable[Outcome]) -> None:
+        lines = b"".join(msgspec.json.encode(o) + b"\n" for o in outcomes)
+        if lines:
+            self._file.write(lines)
+            self._file.flush()
+            os.fsync(self._file.fileno())
+
+    def close(self) -> None:
+        self._file.close()
+
+    def finish(self) -> None:
+        """The load ran to its end: nothing to resume, so the next run starts afresh."""
+        self.close()
+        self.path.unlink(missing_ok=True)
+
+
+def default_manifest(database_url: str, paths: Iterable[Path]) -> Path:
+    """``var/ingest/<hash>.jsonl``, one per database and set of inputs."""
+    key = "\n".join([database_url, *sorted(str(p.resolve()) for p in paths)])
+    return Path("var") / "ingest" / f"{hashlib.sha256(key.encode()).hexdigest()[:16]}.jsonl"
+
+
+# Extraction, where the executor runs it.
+
+_worker_plugins: dict[tuple[str, ...] | None, Plugins] = {}
+
+
+def extract_in_worker(
+    raw: RawDocument, allow: tuple[str, ...] | None, extractor: str | None, timeout: float
+) -> ExtractedDocument:
+    """Extract ``raw`` with the plugins ``allow`` names, loaded once per worker process."""
+    if allow not in _worker_plugins:
+        _worker_plugins[allow] = load_plugins(allow)
+    return extract(raw, _worker_plugins[allow], extractor, timeout)
+
+
+@dataclass(frozen=True)
+class Pending:
+    item: Item
+    input: str
+    doc_id: str
+    future: Future
+
+
+class BulkLoader:
+    """Ingests inputs into ``service``'s database with ``executor`` doing the extraction."""
+
+    def __init__(
+        self,
+        service: ProvenanceService,
+        executor: Executor,
+        manifest: Manifest,
+        workers: int,
+        extractor: str | None = None,
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
+        self.service = service
+        self.executor = executor
+        self.manifest = manifest
+        self.ahead = max(1, workers) * AHEAD_PER_WORKER
+        self.extractor = extractor
+        self.batch_size = batch_size
+        self._seen: set[str] = set()
+
+    def run(
+        self, paths: Iterable[Path], found: Callable[[int], None] = lambda n: None
+    ) -> Iterator[Outcome]:
+        """Every item's outcome, as its batch is committed; ``found(n)`` is told of each
+        file's item count as it is read (for a progress bar)."""
+        pending: deque[Pending] = deque()
+        batch: list[tuple[Outcome, RawDocument | None, ExtractedDocument | None]] = []
+        for item, source in self._items(paths, found):
+            if len(pending) >= self.ahead:
+                batch.append(self._collect(pending.popleft()))
+            if (outcome := self._settled(item, source)) is not None:
+                batch.append((outcome, None, None))
+            else:
+                pending.append(self._submit(item, source))
+            if len(batch) >= self.batch_size:
+                yield from self._write(batch)
+                batch = []
+        while pending:
+            batch.append(self._collect(pending.popleft()))
+        yield from self._write(batch)
+
+    def _items(self, paths: Iterable[Path], found: Callable[[int], None]):
+        """Each item with the input (a path as given) it came from."""
+        for given in paths:
+            for path in input_files([given]):
+                items = list(read_items(path))
+                found(len(items))
+                for item in items:
+                    yield item, str(given)
+
+    def _settled(self, item: Item, source: str) -> Outcome | None:
+        """The outcome of an item that needs no extraction: done, unreadable or stored."""
+        if item.ref in self.manifest.done:
+            return self.manifest.done[item.ref]
+        if item.raw is None:
+            return Outcome(item.ref, source, "failed", error=item.error)
+        doc_id = document_id(item.raw.text)
+        if doc_id in self._seen or self._stored(doc_id):
+            return Outcome(item.ref, source, "duplicate", doc_id)
+        self._seen.add(doc_id)
+        return None
+
+    def _stored(self, doc_id: str) -> bool:
+        with self.service.engine.connect() as conn:
+            query = select(documents.c.id).where(documents.c.id == doc_id)
+            return conn.execute(query).first() is not None
+
+    def _submit(self, item: Item, source: str) -> Pending:
+        assert item.raw is not None
+        settings = self.service.settings
+        future = self.executor.submit(
+            extract_in_worker,
+            item.raw,
+            settings.plugins,
+            self.extractor,
+            settings.extract_timeout,
+        )
+        return Pending(item, source, document_id(item.raw.text), future)
+
+    def _collect(self, pending: Pending):
+        item = pending.item
+        try:
+            extracted = pending.future.result()
+        except Exception as error:  # a worker's failure is this item's, never the load's
+            reason = f"extraction failed: {type(error).__name__}: {error}"
+            return Outcome(item.ref, pending.input, "failed", pending.doc_id, reason), None, None
+        outcome = Outcome(item.ref, pending.input, "new", pending.doc_id)
+        return outcome, item.raw, extracted
+
+    def _write(self, batch) -> list[Outcome]:
+        """Store the batch's new documents in one transaction, then record the batch."""
+        fresh = [entry for entry in batch if entry[1] is not None]
+        try:
+            with self.service.engine.begin() as conn:
+                for outcome, raw, extracted in fresh:
+                    writes.insert_document(conn, outcome.document_id, raw, extracted)
+        except IntegrityError:
+            # Another writer stored one of these first: store them one by one instead.
+            batch = [self._write_one(*entry) if entry[1] else entry for entry in batch]
+        outcomes = [entry[0] for entry in batch if entry[0].ref not in self.manifest.done]
+        self.manifest.record(outcomes)
+        return [entry[0] for entry in batch]
+
+    def _write_one(self, outcome: Outcome, raw: RawDocument, extracted):
+        try:
+            with self.service.engine.begin() as conn:
+                writes.insert_document(conn, outcome.document_id, raw, extracted)
+        except IntegrityError:
+            outcome = msgspec.structs.replace(outcome, status="duplicate")
+        return outcome, raw, extracted
+
+
+class InProcessExecutor(Executor):
+    """Extraction in this process, one item at a time: the single-process rate, and small
+    loads not worth starting workers for."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as error:
+            future.set_exception(error)
+        return future

@@ -1,0 +1,95 @@
+"""The API: HTML pages in (JSON `html` or `Content-Type: text/html`), ninjs 3.x out."""
+
+import json
+
+import pytest
+
+from tests.conftest import AUTH, ROOT
+
+INPUTS = ROOT / "tests" / "html_corpus" / "inputs"
+PAGES = ROOT / "tests" / "html_corpus" / "docs"
+METADATA = json.loads((ROOT / "tests" / "html_corpus" / "metadata.json").read_text("utf-8"))
+NINJS = "application/ninjs+json"
+
+
+def test_an_html_page_is_ingested_with_its_metadata_from_json(client):
+    page = METADATA[0]
+    body = {"html": (PAGES / page["file"]).read_text("utf-8")}
+    response = client.post("/documents", json=body, headers=AUTH)
+    assert response.status_code == 201, response.text
+    document = response.json()["document"]
+    assert (document["title"], document["authors"]) == (page["title"], page["authors"])
+    assert (document["outlet"], document["url"]) == (page["site"], page["url"])
+    assert document["published"] == page["published"]
+    assert "Accept all cookies" not in document["body"]
+    assert document["statement_count"] > 10
+
+
+def test_an_html_page_is_ingested_as_text_html_with_metadata_in_the_query(client):
+    page = METADATA[1]
+    response = client.post(
+        "/documents?outlet=Wire%20Desk",
+        content=(PAGES / page["file"]).read_bytes(),
+        headers={**AUTH, "Content-Type": "text/html; charset=utf-8"},
+    )
+    assert response.status_code == 201, response.text
+    document = response.json()["document"]
+    assert (document["title"], document["outlet"]) == (page["title"], "Wire Desk")
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        ({"html": "<html><body><nav>Home</nav></body></html>"}, "unreadable-html"),
+        ({"text": "Words", "html": "<p>Words</p>"}, "text-or-html"),
+        ({"url": "https://example.com/a"}, "text-or-html"),
+    ],
+)
+def test_a_bad_html_body_is_a_422_problem(client, body, slug):
+    response = client.post("/documents", json=body, headers=AUTH)
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["type"].endswith(slug)
+
+
+def _ingest_ninjs(client) -> tuple[dict, dict]:
+    item = json.loads((INPUTS / "item-3x.json").read_text("utf-8"))
+    from provenance.ingestion.ninjs import ninjs_document
+
+    raw = ninjs_document(item)
+    body = {"text": raw.text, "url": raw.url, "outlet": raw.outlet, "published": raw.published}
+    response = client.post("/documents", json=body, headers=AUTH)
+    assert response.status_code == 201, response.text
+    return item, response.json()["document"]
+
+
+@pytest.mark.parametrize("ask", [{"params": {"format": "ninjs"}}, {"headers": {"Accept": NINJS}}])
+def test_a_ninjs_item_read_back_as_ninjs_round_trips_its_metadata(client, ask):
+    item, document = _ingest_ninjs(client)
+    response = client.get(f"/documents/{document['id']}", **ask)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(NINJS)
+    back = response.json()
+    for key in ("uri", "headlines", "bylines", "copyrightholder"):
+        assert back[key] == item[key], key
+    assert back["firstcreated"] == item["firstcreated"][:10]
+    assert back["located"].casefold() == item["located"].casefold()
+    assert back["bodies"][0]["value"].startswith("Resident doctors in public hospitals")
+
+
+def test_ninjs_infosources_list_every_statement_chain(client):
+    _, document = _ingest_ninjs(client)
+    back = client.get(f"/documents/{document['id']}?format=ninjs").json()
+    statements = client.get(f"/documents/{document['id']}/statements?limit=500").json()["items"]
+    assert len(back["infosources"]) == len(statements) > 5
+    for source, statement in zip(back["infosources"], statements, strict=True):
+        speaker = statement["chain"]["speaker"]
+        assert source["name"].startswith(speaker["name"] if speaker else "unknown speaker")
+        assert source["uri"] == f"/statements/{statement['id']}"
+
+
+def test_json_stays_the_default(client):
+    _, document = _ingest_ninjs(client)
+    response = client.get(f"/documents/{document['id']}")
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json()["id"] == document["id"]
