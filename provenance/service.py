@@ -66,6 +66,18 @@ def has_visible_text(text: str) -> bool:
     return any(unicodedata.category(ch) not in INVISIBLE_CATEGORIES for ch in text)
 
 
+def extract_storable(
+    raw: RawDocument, plugins: Plugins, extractor: str | None, timeout: float
+) -> ExtractedDocument:
+    """Extract ``raw``; raises EmptyDocument when it has no visible text or no body."""
+    if not has_visible_text(raw.text):
+        raise EmptyDocument("the document has no visible text")
+    extracted = extract(raw, plugins, extractor, timeout)
+    if not has_visible_text(extracted.body):
+        raise EmptyDocument("the document has no body text after its title")
+    return extracted
+
+
 @dataclass(frozen=True)
 class Slice:
     """One page of results before it becomes a :class:`provenance.domain.Page`."""
@@ -103,13 +115,7 @@ class ProvenanceService:
     # Writes
 
     def extract(self, raw: RawDocument, extractor: str | None = None) -> ExtractedDocument:
-        """Extract ``raw``; raises EmptyDocument when it has no visible text or no body."""
-        if not has_visible_text(raw.text):
-            raise EmptyDocument("the document has no visible text")
-        extracted = extract(raw, self.plugins, extractor, self.settings.extract_timeout)
-        if not has_visible_text(extracted.body):
-            raise EmptyDocument("the document has no body text after its title")
-        return extracted
+        return extract_storable(raw, self.plugins, extractor, self.settings.extract_timeout)
 
     def ingest(self, raw: RawDocument, extractor: str | None = None) -> tuple[bool, Document]:
         """Store ``raw`` unless the same text is stored already: (created, document)."""

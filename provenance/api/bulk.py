@@ -23,6 +23,7 @@ from msgspec import Struct
 from provenance.api.dependencies import Service
 from provenance.api.errors import TYPE_BASE
 from provenance.api.formats import raw_document
+from provenance.api.http import BODY_MEDIA_TYPES
 from provenance.api.openapi import problems
 from provenance.domain import DocumentIn, RawDocument
 from provenance.extraction.pipeline import UnknownExtractor
@@ -135,7 +136,8 @@ class BulkOperation(Operation):
             '(`text` or `html`, with `url`, `outlet`, `published`), or `{"ninjs": ITEM}`.',
             content={
                 NDJSON: OpenAPIMediaType(
-                    schema=Schema(type=OpenAPIType.STRING), examples={"items": EXAMPLE_IN_SPEC}
+                    schema=Schema(type=OpenAPIType.STRING, min_length=1, pattern=r"\S"),
+                    examples={"items": EXAMPLE_IN_SPEC},
                 )
             },
         )
@@ -150,6 +152,7 @@ class BulkController(Controller):
         operation_id="IngestDocuments",
         summary="Ingest documents in bulk",
         security=requires(Scope.write),
+        opt={BODY_MEDIA_TYPES: (NDJSON,)},
         status_code=200,
         media_type=NDJSON,
         operation_class=BulkOperation,
@@ -161,12 +164,20 @@ class BulkController(Controller):
                 generate_examples=False,
                 examples=[Example(summary="Results", value=EXAMPLE_OUT)],
             ),
-            **problems(400, 401, 403, 413, 429, 503, body=True),
+            **problems(400, 401, 403, 413, 415, 422, 429, 503, body=True),
         },
     )
     async def ingest_bulk(self, request: Request, service: Service) -> Stream:
         """Ingest many documents from NDJSON: each line is stored (or found already stored)
         on its own, and answered by one result line as soon as it is done; a line that fails
         is answered by a problem object and the others go on. Needs an API key with the
-        `write` scope."""
-        return Stream(_results(service, await request.body()), media_type=NDJSON)
+        `write` scope. A body without a line to ingest is refused (422)."""
+        body = await request.body()
+        if not body.strip():
+            raise ProblemDetailsException(
+                status_code=422,
+                type_=TYPE_BASE + "empty-bulk",
+                title="Nothing to ingest",
+                detail="the body has no line to ingest: send one JSON object a line",
+            )
+        return Stream(_results(service, body), media_type=NDJSON)

@@ -41,6 +41,9 @@ from provenance.domain import (
 )
 from provenance.security import Scope, requires
 
+VARY_ACCEPT = {"Vary": "Accept"}
+"""A document is JSON or ninjs by `Accept`."""
+
 
 async def check_ingest(request: Request) -> None:
     """The app-wide checks (a handler's own hook replaces them), then an HTML body as JSON."""
@@ -135,7 +138,7 @@ class DocumentController(Controller):
             raise not_found("document", document_id)
         if wants_ninjs(request, format):
             return ninjs_response(service, document)
-        return Response(document)
+        return Response(document, headers=VARY_ACCEPT)
 
     @get(
         "/{document_id:str}/statements",

@@ -63,4 +63,6 @@ def ninjs_response(service: ProvenanceService, document: Document) -> Response:
     while page := service.list_statements(STATEMENTS_PAGE, offset, document=document.id).items:
         statements += page
         offset += len(page)
-    return Response(document_ninjs(document, statements), media_type=NINJS)
+    return Response(
+        document_ninjs(document, statements), media_type=NINJS, headers={"Vary": "Accept"}
+    )

@@ -95,7 +95,7 @@ async def check_request(request: Request) -> None:
         return
     if unknown := sorted(set(request.query_params) - declared):
         raise _unknown_parameters(unknown, declared)
-    if "data" in handler.parsed_fn_signature.parameters:
+    if "data" in handler.parsed_fn_signature.parameters or BODY_MEDIA_TYPES in handler.opt:
         _check_media_type(
             request.headers.get("content-type"), handler.opt.get(BODY_MEDIA_TYPES, ())
         )

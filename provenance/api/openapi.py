@@ -49,7 +49,7 @@ _WHEN = {
     409: "The write conflicts with stored data.",
     410: "A re-extraction removed it: `replaced_by` and `document` link to what covers it now.",
     413: "The body is larger than the configured limit.",
-    415: "The body is not JSON: send it as `application/json`.",
+    415: "The body is in a media type the operation does not take (see its request body).",
     422: "A parameter or field breaks the rules (the `errors` say which).",
     429: "Too many requests from this key or address; `Retry-After` says when to retry.",
     503: "The database is not answering, or other writes kept winning after every retry; "
@@ -223,6 +223,20 @@ EXTRACTOR_FIELDS = (("DocumentIn", "extractor"), ("ReextractIn", "extractor"))
 """Fields that name an extractor: only an installed one is accepted."""
 
 
+OPERATION_ALTERNATIVES = {
+    "GetDocument": {
+        "application/ninjs+json": {
+            "schema": {
+                "type": "object",
+                "description": "The document as IPTC ninjs 3.x, its statement chains in "
+                "`infosources`.",
+            }
+        }
+    }
+}
+"""Representations an operation's 200 has besides its JSON one, by operation id."""
+
+
 def refine(document: dict[str, Any], extractors: Iterable[str]) -> dict[str, Any]:
     """``document`` (Litestar's OpenAPI dict) finished in place and returned; idempotent.
 
@@ -244,6 +258,9 @@ def refine(document: dict[str, Any], extractors: Iterable[str]) -> dict[str, Any
         _body_optional_when_nullable(operation)
         for response in operation.get("responses", {}).values():
             _add_alternatives(response.get("content", {}))
+        if operation.get("operationId") in OPERATION_ALTERNATIVES:
+            ok_content = operation["responses"]["200"]["content"]
+            ok_content.update(OPERATION_ALTERNATIVES[operation["operationId"]])
     document["components"]["schemas"] = dict(sorted(schemas.items()))
     return document
 

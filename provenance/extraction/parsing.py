@@ -109,12 +109,9 @@ def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> Pars
     texts = drop_appended(head.title, _drop_signoff(texts))
     texts = _drop_stray_lines(drop_link_list(texts))
     dateline, dated, texts = _dateline(texts, compiled.datelines)
-    title = head.title
-    if not texts and title:  # one line and nothing under it: a short text, not a headline
-        texts, title = [title], ""
     return ParsedDocument(
         body="\n\n".join(texts),
-        title=title,
+        title=head.title,
         authors=head.authors or credited or bio,
         dateline=dateline or head.place,
         published=labelled or head.published or dated or _furniture_date(dropped),

@@ -24,12 +24,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from provenance.domain import ExtractedDocument, RawDocument
-from provenance.extraction.pipeline import extract
 from provenance.ingestion.items import Item
 from provenance.ingestion.sources import input_files, read_items
 from provenance.names import document_id
 from provenance.plugins import Plugins, load_plugins
-from provenance.service import ProvenanceService
+from provenance.service import EmptyDocument, ProvenanceService, extract_storable
 from provenance.store import writes
 from provenance.store.tables import documents
 
@@ -120,7 +119,7 @@ def extract_in_worker(
     """Extract ``raw`` with the plugins ``allow`` names, loaded once per worker process."""
     if allow not in _worker_plugins:
         _worker_plugins[allow] = load_plugins(allow)
-    return extract(raw, _worker_plugins[allow], extractor, timeout)
+    return extract_storable(raw, _worker_plugins[allow], extractor, timeout)
 
 
 @dataclass(frozen=True)
@@ -215,7 +214,11 @@ class BulkLoader:
         try:
             extracted = pending.future.result()
         except Exception as error:  # a worker's failure is this item's, never the load's
-            reason = f"extraction failed: {type(error).__name__}: {error}"
+            reason = (
+                str(error)  # nothing to store: said as the service says it
+                if isinstance(error, EmptyDocument)
+                else f"extraction failed: {type(error).__name__}: {error}"
+            )
             return Outcome(item.ref, pending.input, "failed", pending.doc_id, reason), None, None
         outcome = Outcome(item.ref, pending.input, "new", pending.doc_id)
         return outcome, item.raw, extracted

@@ -19,7 +19,11 @@ OPERATIONS = [
     for path, item in DOCUMENT["paths"].items()
     for method, operation in item.items()
 ]
-WRITES = {"POST /documents", "POST /documents/{document_id}/reextract"}
+WRITES = {
+    "POST /documents",
+    "POST /documents/{document_id}/reextract",
+    "POST /documents:bulk",
+}
 
 
 def refs(node: object) -> set[str]:

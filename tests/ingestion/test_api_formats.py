@@ -25,16 +25,22 @@ def test_an_html_page_is_ingested_with_its_metadata_from_json(client):
     assert document["statement_count"] > 10
 
 
-def test_an_html_page_is_ingested_as_text_html_with_metadata_in_the_query(client):
+def test_an_html_page_is_ingested_as_text_html_with_its_own_metadata(client):
     page = METADATA[1]
     response = client.post(
-        "/documents?outlet=Wire%20Desk",
+        "/documents",
         content=(PAGES / page["file"]).read_bytes(),
         headers={**AUTH, "Content-Type": "text/html; charset=utf-8"},
     )
     assert response.status_code == 201, response.text
-    document = response.json()["document"]
-    assert (document["title"], document["outlet"]) == (page["title"], "Wire Desk")
+    assert response.json()["document"]["title"] == page["title"]
+    refused = client.post(
+        "/documents?outlet=Wire%20Desk",
+        content=(PAGES / page["file"]).read_bytes(),
+        headers={**AUTH, "Content-Type": "text/html; charset=utf-8"},
+    )
+    assert refused.status_code == 400  # metadata comes from the page, not undeclared parameters
+    assert "outlet" in refused.json()["detail"]
 
 
 @pytest.mark.parametrize(
