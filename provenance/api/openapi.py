@@ -237,6 +237,36 @@ OPERATION_ALTERNATIVES = {
 """Representations an operation's 200 has besides its JSON one, by operation id."""
 
 
+def _header(description: str) -> dict[str, Any]:
+    return {"description": description, "schema": {"type": "string"}}
+
+
+RESPONSE_HEADERS = {
+    "401": {"WWW-Authenticate": _header('`ApiKey header="X-API-Key"`: how to authenticate.')},
+    "429": {"Retry-After": _header("Seconds to wait before trying again.")},
+    "503": {"Retry-After": _header("Seconds to wait before trying again.")},
+    "201": {"Location": _header("The URL of the created document.")},
+}
+"""Headers the server sends with a response of each status, whatever the operation."""
+ETAG = {"ETag": _header("A strong validator of this representation: send it in `If-None-Match`.")}
+LINK = {"Link": _header('RFC 8288: `<URL>; rel="next"` when there is a next page.')}
+
+
+def _declare_headers(operation: dict[str, Any]) -> None:
+    """The response headers the server sets (none of them is sent in every case, so none is
+    declared required)."""
+    responses = operation.get("responses", {})
+    for status, headers in RESPONSE_HEADERS.items():
+        if status in responses:
+            responses[status].setdefault("headers", {}).update(headers)
+    ok = responses.get("200")
+    if ok is None or operation.get("requestBody"):
+        return
+    ok.setdefault("headers", {}).update(ETAG)
+    if any(p.get("name") == "cursor" for p in operation.get("parameters", [])):
+        ok["headers"].update(LINK)
+
+
 def refine(document: dict[str, Any], extractors: Iterable[str]) -> dict[str, Any]:
     """``document`` (Litestar's OpenAPI dict) finished in place and returned; idempotent.
 
@@ -258,6 +288,7 @@ def refine(document: dict[str, Any], extractors: Iterable[str]) -> dict[str, Any
         _body_optional_when_nullable(operation)
         for response in operation.get("responses", {}).values():
             _add_alternatives(response.get("content", {}))
+        _declare_headers(operation)
         if operation.get("operationId") in OPERATION_ALTERNATIVES:
             ok_content = operation["responses"]["200"]["content"]
             ok_content.update(OPERATION_ALTERNATIVES[operation["operationId"]])

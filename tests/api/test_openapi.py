@@ -203,3 +203,20 @@ def _nodes(node: object):
     elif isinstance(node, list):
         for value in node:
             yield from _nodes(value)
+
+
+def test_the_headers_the_server_sets_are_declared(client):
+    """Every header a client may read is in the document, and the server sends it."""
+    ok = dict(OPERATIONS)["GET /documents"]["responses"]["200"]["headers"]
+    assert {"ETag", "Link"} <= set(ok)
+    assert "Location" in dict(OPERATIONS)["POST /documents"]["responses"]["201"]["headers"]
+    for label, operation in OPERATIONS:
+        for status, header in (("401", "WWW-Authenticate"), ("429", "Retry-After")):
+            if status in operation["responses"]:
+                assert header in operation["responses"][status]["headers"], (label, status)
+    for n in range(2):
+        client.post("/documents", json={"text": f"Story {n}.\n\nIt said {n} things."}, headers=AUTH)
+    first = client.get("/documents", params={"limit": 1})
+    assert first.headers["etag"] and 'rel="next"' in first.headers["link"]
+    refused = client.post("/documents", json={"text": "A story."}, headers={"X-API-Key": "nope"})
+    assert refused.headers["www-authenticate"]
