@@ -21,7 +21,7 @@ from litestar.response import Stream
 from msgspec import Struct
 
 from provenance.api.dependencies import Service
-from provenance.api.errors import TYPE_BASE
+from provenance.api.errors import TYPE_BASE, problem
 from provenance.api.formats import raw_document
 from provenance.api.http import BODY_MEDIA_TYPES
 from provenance.api.openapi import problems
@@ -174,10 +174,10 @@ class BulkController(Controller):
         `write` scope. A body without a line to ingest is refused (422)."""
         body = await request.body()
         if not body.strip():
-            raise ProblemDetailsException(
-                status_code=422,
-                type_=TYPE_BASE + "empty-bulk",
-                title="Nothing to ingest",
-                detail="the body has no line to ingest: send one JSON object a line",
+            raise problem(
+                422,
+                "empty-bulk",
+                "Nothing to ingest",
+                "the body has no line to ingest: send one JSON object a line",
             )
         return Stream(_results(service, body), media_type=NDJSON)

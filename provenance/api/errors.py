@@ -26,9 +26,22 @@ TYPE_BASE = "https://provenance.invalid/problems/"
 MAX_DETAIL_CHARS = 300
 
 
-def problem(status: int, slug: str, title: str, detail: str, **extra) -> ProblemDetailsException:
+def problem(
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    **extra: object,
+) -> ProblemDetailsException:
+    """An RFC 9457 problem of this service's own ``type`` (``TYPE_BASE + slug``)."""
     return ProblemDetailsException(
-        status_code=status, type_=TYPE_BASE + slug, title=title, detail=detail, extra=extra or None
+        status_code=status,
+        type_=TYPE_BASE + slug,
+        title=title,
+        detail=detail,
+        headers=headers,
+        extra=extra or None,
     )
 
 

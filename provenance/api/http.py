@@ -18,11 +18,10 @@ import anyio
 from litestar import Litestar, Request
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import MutableScopeHeaders
-from litestar.plugins.problem_details import ProblemDetailsException
 from litestar.routes import HTTPRoute
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from provenance.api.errors import TYPE_BASE, problem
+from provenance.api.errors import problem
 from provenance.security import API_KEY_HEADER
 
 EXPOSED_HEADERS = [
@@ -119,11 +118,12 @@ def _check_media_type(content_type: str | None, also: tuple[str, ...]) -> None:
         return
     media_type = content_type.split(";", 1)[0].strip().lower()
     if not media_type.endswith(JSON_SUFFIXES) and media_type not in also:
-        raise ProblemDetailsException(
-            status_code=415,
-            type_=TYPE_BASE + "unsupported-media-type",
-            title="Unsupported media type",
-            detail=f"the body must be application/json, not {media_type or 'an empty type'}",
+        detail = f"the body must be application/json, not {media_type or 'an empty type'}"
+        raise problem(
+            415,
+            "unsupported-media-type",
+            "Unsupported media type",
+            detail,
             headers={"Accept": "application/json"},
         )
 

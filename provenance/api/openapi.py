@@ -298,7 +298,7 @@ def refine(document: dict[str, Any], extractors: Iterable[str]) -> dict[str, Any
 
 def require_key_for_reads(document: dict[str, Any], public: Collection[str]) -> None:
     """Declare that every operation (but those on ``public`` paths) needs a key, as the
-    guard does; an operation that declares its own requirement keeps it."""
+    security middleware asks; an operation that declares its own requirement keeps it."""
     for path, item in document.get("paths", {}).items():
         if path in public:
             continue

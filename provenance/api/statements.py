@@ -8,7 +8,7 @@ from litestar.params import Parameter
 from litestar.plugins.problem_details import ProblemDetailsException
 
 from provenance.api.dependencies import Service
-from provenance.api.errors import TYPE_BASE, not_found
+from provenance.api.errors import not_found, problem
 from provenance.api.limits import (
     MAX_DOCUMENT_ID_CHARS,
     MAX_NAME_CHARS,
@@ -122,11 +122,12 @@ def _gone(gone: StatementGone) -> ProblemDetailsException:
     links = [f'<{document}>; rel="up"']
     if replaced_by:
         links.insert(0, f'<{replaced_by}>; rel="successor-version"')
-    return ProblemDetailsException(
-        status_code=410,
-        type_=TYPE_BASE + "statement-gone",
-        title="Gone",
-        detail=f"{gone}; see {replaced_by or document}",
+    return problem(
+        410,
+        "statement-gone",
+        "Gone",
+        f"{gone}; see {replaced_by or document}",
         headers={"Link": ", ".join(links)},
-        extra={"document": document, "replaced_by": replaced_by},
+        document=document,
+        replaced_by=replaced_by,
     )

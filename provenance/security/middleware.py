@@ -9,7 +9,7 @@ from litestar.types import ASGIApp, Receive, Send
 from litestar.types import Scope as ASGIScope
 from sqlalchemy import Engine
 
-from provenance.api.errors import TYPE_BASE
+from provenance.api.errors import problem
 from provenance.security import API_KEY_HEADER, API_KEY_SCHEME
 from provenance.security.headers import DOCS_PATH
 from provenance.security.keys import Identity, KeyRing, KeyStore, Scope
@@ -25,19 +25,11 @@ NO_KEY_CONFIGURED = (
 )
 
 
-def refusal(
-    status: int, slug: str, title: str, detail: str, headers: dict[str, str]
-) -> ProblemDetailsException:
-    return ProblemDetailsException(
-        status_code=status, type_=TYPE_BASE + slug, title=title, detail=detail, headers=headers
-    )
-
-
 def too_many(quota: Quota, whose: str) -> ProblemDetailsException:
     headers = {name.decode(): value.decode() for name, value in quota.headers()}
     headers["Retry-After"] = str(quota.retry_after)
     detail = f"too many {whose}; retry in {quota.retry_after} s"
-    return refusal(429, "rate-limited", "Too many requests", detail, headers)
+    return problem(429, "rate-limited", "Too many requests", detail, headers)
 
 
 class Security:
@@ -75,7 +67,7 @@ class Security:
             if self.failures.enabled:
                 self.failures.take(address)
             detail = f"the {API_KEY_HEADER} is not a valid key (unknown or revoked)"
-            raise refusal(401, "unauthorized", "Unauthorized", detail, CHALLENGE)
+            raise problem(401, "unauthorized", "Unauthorized", detail, CHALLENGE)
         return identity
 
     def charge(self, identity: Identity | None, address: str) -> Quota | None:
@@ -103,13 +95,13 @@ class Security:
                 else f"this operation needs a key with the {required.name!r} scope "
                 f"in the {API_KEY_HEADER} header"
             )
-            raise refusal(401, "unauthorized", "Unauthorized", detail, CHALLENGE)
+            raise problem(401, "unauthorized", "Unauthorized", detail, CHALLENGE)
         if identity.scope < required:
             detail = (
                 f"the key's scope {identity.scope.name!r} does not allow this operation; "
                 f"it needs {required.name!r}"
             )
-            raise refusal(403, "forbidden", "Forbidden", detail, {})
+            raise problem(403, "forbidden", "Forbidden", detail, {})
 
     def required_scope(self, scope: ASGIScope) -> Scope | None:
         """The scope an operation declares; ``read`` for the rest when reads need a key
