@@ -277,11 +277,12 @@ def extract(
     from provenance.extraction.pipeline import UnknownExtractor, extract
     from provenance.plugins import plugins_from_env
 
+    timeout = Settings.from_env().extract_timeout
     plugins = plugins_from_env()
     failed = 0
     for path in _files(paths):
         try:
-            found = extract(RawDocument(text=_read(path)), plugins, extractor)
+            found = extract(RawDocument(text=_read(path)), plugins, extractor, timeout)
         except CliError as error:
             failed += 1
             err.print(f"[red]error:[/red] {error}", highlight=False)
@@ -612,10 +613,11 @@ def evaluate(
     except evaluation.GoldError as error:
         raise CliError(str(error)) from None
     folder = docs or _docs_folder(gold)
+    timeout = Settings.from_env().extract_timeout
     plugins = plugins_from_env()
     predictions = {}
     for document in expected.documents:
-        found = extract(RawDocument(text=_read(folder / document.file)), plugins)
+        found = extract(RawDocument(text=_read(folder / document.file)), plugins, timeout=timeout)
         predictions[document.file] = {"file": document.file, **msgspec.to_builtins(found)}
     report = evaluation.score(expected, predictions)
     if as_json:
