@@ -18,12 +18,14 @@ from provenance.domain.extraction import (
     is_partial_date,
 )
 from provenance.extraction.attribution import attribute
+from provenance.extraction.house_style import CuePhrase
 from provenance.extraction.parsing import LayoutRules, parse_layout, rule_hits
 from provenance.extractor import Extractor
 from provenance.hookspecs import hookimpl
 
 __all__ = [
     "Check",
+    "CuePhrase",
     "Extractor",
     "InvalidResult",
     "LayoutRules",
