@@ -10,6 +10,7 @@ own names are never an intermediary of its statements (FORMAT.md Convention 5).
 """
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,7 @@ from provenance.extraction.channels import Relay
 from provenance.extraction.direct import QuoteCue
 from provenance.extraction.found import Found
 from provenance.extraction.lexicon.cues import CUE_TABLE, verb_forms
+from provenance.extraction.lexicon.function import DETERMINERS
 from provenance.extraction.publisher import same_outlet
 from provenance.extraction.quotes import Quote, find_quotes
 from provenance.extraction.reported import Clause
@@ -43,7 +45,9 @@ SLOTS = ("speaker", "source", "self")
 _SLOT = re.compile(r"\{([^{}]*)\}")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _CONTENT_GAP = 3
-"""Most characters between a phrase and the quotation mark of the quotation it cues."""
+"""Most characters between a quotation's closing mark and the phrase after it."""
+_INTRO_WORDS = 4
+"""Most words between a phrase and the quotation it introduces (``on Friday:``)."""
 _MIN_CONTENT_WORDS = 2
 _MAX_SLOT_WORDS = 8
 """Most words a speaker or source the phrase delimits may have."""
@@ -253,6 +257,8 @@ def _delimited(taken: list[Word]) -> Phrase | None:
         taken = taken[:-1]
     if not taken or len(taken) > _MAX_SLOT_WORDS:
         return None
+    if taken[0].text.lower() not in DETERMINERS and not taken[0].text[0].isupper():
+        return None  # "per capita income rose": no noun phrase of a source
     return Phrase(join_words(taken), taken[0].start, taken[-1].end, classify(taken))
 
 
@@ -261,20 +267,27 @@ def _squashed(text: str, start: int, end: int) -> str:
 
 
 def _quote_beside(text: str, match: PhraseMatch, quotes: list[Quote]) -> Quote | None:
-    """The quotation that opens right after the phrase, else one that closes right before
-    it when nothing but punctuation follows the phrase in its sentence."""
-    for quote in quotes:
-        if 0 <= quote.opened - match.end <= _CONTENT_GAP and not text[
-            match.end : quote.opened
-        ].strip(_CUE_TRIM):
-            return quote
-    for quote in quotes:
-        closed = quote.closed
-        if closed is not None and 0 <= match.start - closed <= _CONTENT_GAP + 1:
-            rest = text[match.end : match.end + _CONTENT_GAP].split("\n")[0]
-            if not rest.strip(_CONTENT_TRIM) or rest.lstrip()[:1] in ".!?":
-                return quote
+    """The quotation the phrase introduces, else one that closes right before it when
+    nothing but punctuation follows the phrase in its sentence."""
+    k = bisect_left(quotes, match.end, key=lambda quote: quote.opened)
+    if k < len(quotes) and _introduces(text[match.end : quotes[k].opened]):
+        return quotes[k]
+    before = quotes[k - 1] if k else None
+    if before is None or before.closed is None:
+        return None
+    if 0 <= match.start - before.closed <= _CONTENT_GAP + 1:
+        rest = text[match.end : match.end + _CONTENT_GAP].split("\n")[0]
+        if not rest.strip(_CONTENT_TRIM) or rest.lstrip()[:1] in ".!?":
+            return before
     return None
+
+
+def _introduces(gap: str) -> bool:
+    """Whether the words between a phrase and a quotation only introduce it (nothing, or
+    a short ``on Friday:``)."""
+    if not gap.strip(_CUE_TRIM):
+        return True
+    return "\n" not in gap and len(gap.split()) <= _INTRO_WORDS and gap.rstrip()[-1] in ":,"
 
 
 def _content(text: str, sentence: Span, match: PhraseMatch) -> Span | None:
