@@ -96,11 +96,16 @@ class HouseStyle:
     self_names: tuple[str, ...]
 
     def matches(self, text: str, sentence: Span, ws: list[Word]) -> list[PhraseMatch]:
-        """Every phrase in ``sentence`` (whose words are ``ws``), left to right."""
+        """Every phrase in ``sentence`` (whose words are ``ws``), left to right; of two
+        that overlap, the one that starts first (the longer at the same start)."""
         found = [
             match for compiled in self.phrases for match in _matches(compiled, text, sentence, ws)
         ]
-        return sorted(found, key=lambda m: m.start)
+        kept: list[PhraseMatch] = []
+        for match in sorted(found, key=lambda m: (m.start, -m.end)):
+            if not kept or match.start >= kept[-1].end:
+                kept.append(match)
+        return kept
 
     def read(
         self, text: str, sentence: Span, ws: list[Word], quotes: list[Quote]

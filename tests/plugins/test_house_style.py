@@ -76,6 +76,11 @@ def test_a_closing_credit_attributes_the_clause_before_it():
     ]
 
 
+def test_of_two_phrases_over_the_same_words_the_first_to_start_is_read():
+    found = said("The bridge cost 12 million euro, per the county council, which paid half.")
+    assert found == [("county council", "indirect", "per", "The bridge cost 12 million euro", [])]
+
+
 def test_the_outlets_own_names_are_never_a_relay_even_after_a_core_cue():
     body = '"We will appeal," Colm Deane told the Ledger.'
     assert said(body, phrases=(), names=()) == [
