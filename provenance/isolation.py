@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal, TypeVar
 import msgspec
 
 from provenance.domain import ParsedDocument, RawDocument
+from provenance.extraction.house_style import CuePhrase
 
 if TYPE_CHECKING:
     from provenance.extractor import Extractor
@@ -67,6 +68,9 @@ class ExtractorSpec(msgspec.Struct, frozen=True):
     formats: tuple[str, ...]
     cues: dict[str, tuple[str, ...]]
     hooks: tuple[str, ...]
+    cue_phrases: tuple[CuePhrase, ...] = ()
+    self_names: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 class Loaded(msgspec.Struct, frozen=True):
@@ -427,6 +431,9 @@ def _spec(registered: "RegisteredExtractor") -> ExtractorSpec:
             "formats": list(extractor.formats),
             "cues": {lemma: list(kinds) for lemma, kinds in dict(extractor.cues).items()},
             "hooks": list(registered.hooks),
+            "cue_phrases": msgspec.to_builtins(registered.cue_phrases),
+            "self_names": list(registered.self_names),
+            "warnings": list(registered.warnings),
         },
         ExtractorSpec,
     )

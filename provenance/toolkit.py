@@ -2,10 +2,10 @@
 
 Everything a plugin author needs, re-exported from where it lives: the types an
 extractor reads and returns, the base class, the hook marker, the core's layout
-parser (to reuse inside a custom ``parse``), the core's attribution passes, the
-checks the service applies to every result, and the conformance kit. Each name is
-documented in ``docs/plugins.md``; within a minor version these only gain optional
-members.
+parser (to reuse inside a custom ``parse``), the core's attribution passes and the
+house-style compiler they take, the checks the service applies to every result, and
+the conformance kit. Each name is documented in ``docs/plugins.md``; within a minor
+version these only gain optional members.
 """
 
 from provenance.conformance import Check, run_checks
@@ -18,12 +18,14 @@ from provenance.domain.extraction import (
     is_partial_date,
 )
 from provenance.extraction.attribution import attribute
+from provenance.extraction.house_style import CuePhrase, house_style_for
 from provenance.extraction.parsing import LayoutRules, parse_layout, rule_hits
 from provenance.extractor import Extractor
 from provenance.hookspecs import hookimpl
 
 __all__ = [
     "Check",
+    "CuePhrase",
     "Extractor",
     "InvalidResult",
     "LayoutRules",
@@ -33,6 +35,7 @@ __all__ = [
     "check_claim",
     "check_parsed",
     "hookimpl",
+    "house_style_for",
     "is_partial_date",
     "parse_layout",
     "rule_hits",
