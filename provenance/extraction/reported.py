@@ -116,7 +116,14 @@ from provenance.extraction.speakers import (
     phrase_after,
     phrase_before,
 )
-from provenance.extraction.text import OPEN_QUOTES, Span, Word, strip_span, words
+from provenance.extraction.text import (
+    OPEN_QUOTES,
+    Span,
+    Word,
+    at_word_starts,
+    strip_span,
+    words,
+)
 
 MAX_CONTENT = 1500
 """Longest reported content, in characters (keeps the work per cue bounded)."""
@@ -129,11 +136,8 @@ _EMERGED = re.compile(
     EMERGED_REPORTS_PATTERN,
     re.IGNORECASE,
 )
-_REPORTS_OF = re.compile(
-    REPORTS_OF_PATTERN,
-    re.IGNORECASE,
-)
-_REPORTS_THAT = re.compile(REPORTS_THAT_PATTERN, re.IGNORECASE)
+_REPORTS_OF = at_word_starts(REPORTS_OF_PATTERN, re.IGNORECASE)
+_REPORTS_THAT = at_word_starts(REPORTS_THAT_PATTERN, re.IGNORECASE)
 _IN_VIEW = re.compile(IN_VIEW_PATTERN, re.IGNORECASE)
 """``In their view, the ruins resemble a fort``: the owner of the view speaks."""
 _ACCORDING = re.compile(ACCORDING_TO_PATTERN, re.IGNORECASE)

@@ -38,6 +38,17 @@ _TERMINAL = re.compile(r"[.!?…]+")
 _WORD = re.compile(r"\w+(?:[’'\-.&/]\w+)*(?:[’'](?=\s|$))?|[^\w\s]")
 
 
+def at_word_starts(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled to be tried only where a word starts.
+
+    For a pattern each branch of which opens with ``\\b`` and a word character this finds
+    the same matches, faster: Python's engine otherwise tries every branch at every
+    position, inside words and spaces too (a long case-blind alternation such as the
+    channel phrases costs a third less this way).
+    """
+    return re.compile(rf"(?<!\w)(?=\w)(?:{pattern})", flags)
+
+
 def paragraphs(text: str) -> list[Span]:
     """Non-blank lines of ``text``, trimmed of surrounding white space."""
     spans = []
@@ -137,7 +148,11 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 
 
 def _scan(text: str, start: int, stop: int) -> list[Word]:
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    # tuple.__new__ skips the Python-level __new__ of a NamedTuple: this builds every Word
+    return [_new_tuple(Word, (m.group(), *m.span())) for m in _WORD.finditer(text, start, stop)]
+
+
+_new_tuple = tuple.__new__
 
 
 _INDEXED_LENGTH = 1_000
