@@ -6,7 +6,9 @@ follow each, are in :mod:`provenance.extraction.lexicon.cues`.
 """
 
 import re
-from collections.abc import Mapping, Sequence
+import threading
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -16,6 +18,7 @@ from provenance.extraction.lexicon.cues import (
     CUE_TABLE,
     verb_forms,
 )
+from provenance.extraction.text import INDEXED_LENGTH
 
 
 class Cue(NamedTuple):
@@ -63,7 +66,7 @@ class Lexicon(NamedTuple):
         """Every reporting cue in ``text[start:end]``, left to right: a phrase where one
         starts (``called for``), else the single word (``called``)."""
         cues = []
-        for match in self.pattern.finditer(text, start, end):
+        for match in _cue_words(self.pattern, text, start, end):
             word = match.group().lower()
             cue = _phrase_at(text, match.start(), end, self.phrases.get(word, ()))
             if cue is None and word in self.table:
@@ -71,6 +74,37 @@ class Lexicon(NamedTuple):
             if cue is not None:
                 cues.append(cue._replace(classes=self.lemma_classes(cue.text)[1]))
         return cues
+
+
+_recent = threading.local()
+"""Per thread, the last long text searched for cues, with the cue words found in it."""
+
+
+def _cue_words(
+    pattern: re.Pattern[str], text: str, start: int, end: int
+) -> Sequence[re.Match[str]] | Iterator[re.Match[str]]:
+    """The matches of a lexicon's ``pattern`` in ``text[start:end]``, left to right.
+
+    Each match is a whole run of word characters, so where neither end cuts a word the
+    matches are those of the whole text within the stretch: a long text (a body, asked
+    about sentence by sentence) is searched once and the stretches sliced from that.
+    """
+    if len(text) < INDEXED_LENGTH or _cuts_word(text, start) or _cuts_word(text, end):
+        return pattern.finditer(text, start, end)
+    found = getattr(_recent, "found", None)
+    if found is None or found[0] is not text or found[1] is not pattern:
+        matches = list(pattern.finditer(text))
+        found = _recent.found = (text, pattern, matches, [m.start() for m in matches])
+    _, _, matches, starts = found
+    return matches[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def _cuts_word(text: str, offset: int) -> bool:
+    """Whether ``offset`` falls between two word characters (``\\w``: alphanumeric or _)."""
+    if offset <= 0 or offset >= len(text):
+        return False
+    before, after = text[offset - 1], text[offset]
+    return (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
 
 
 def _trie_pattern(words: set[str]) -> str:

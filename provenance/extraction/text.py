@@ -142,7 +142,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Words and punctuation marks of ``text[start:end]`` with their offsets."""
     stop = len(text) if end is None else end
-    index = _TokenIndex.of(text) if len(text) >= _INDEXED_LENGTH else None
+    index = _TokenIndex.of(text) if len(text) >= INDEXED_LENGTH else None
     found = index.between(start, stop) if index is not None else None
     return _scan(text, start, stop) if found is None else found
 
@@ -155,10 +155,10 @@ def _scan(text: str, start: int, stop: int) -> list[Word]:
 _new_tuple = tuple.__new__
 
 
-_INDEXED_LENGTH = 1_000
-"""A text this long, asked about twice in a row, is tokenised once and its stretches
-sliced from that: attribution asks for the words of the same body's paragraphs,
-sentences and frames again and again."""
+INDEXED_LENGTH = 1_000
+"""A text this long, asked about again and again, is scanned once and its stretches
+sliced from that: attribution asks for the words (and cues) of the same body's
+paragraphs, sentences and frames again and again."""
 
 
 class _TokenIndex:
