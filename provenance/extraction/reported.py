@@ -141,6 +141,22 @@ _REPORTS_THAT = at_word_starts(REPORTS_THAT_PATTERN, re.IGNORECASE)
 _IN_VIEW = re.compile(IN_VIEW_PATTERN, re.IGNORECASE)
 """``In their view, the ruins resemble a fort``: the owner of the view speaks."""
 _ACCORDING = re.compile(ACCORDING_TO_PATTERN, re.IGNORECASE)
+_ANY_NOMINAL = re.compile(
+    "|".join(
+        f"(?:{pattern})"
+        for pattern in (
+            NOMINAL_CLAIMS_PATTERN,
+            EMERGED_REPORTS_PATTERN,
+            REPORTS_OF_PATTERN,
+            REPORTS_THAT_PATTERN,
+            IN_VIEW_PATTERN,
+            ACCORDING_TO_PATTERN,
+        )
+    ),
+    re.IGNORECASE,
+)
+"""Every pattern of :func:`_nominal_clauses` at once: most sentences match none, and one
+search says so."""
 
 
 class Clause(NamedTuple):
@@ -1195,6 +1211,8 @@ def _only_trailing(ws: list[Word], j: int, cues: Lexicon) -> bool:
 def _nominal_clauses(
     text: str, sentence: Span, ws: list[Word], index: dict[int, int], cues: Lexicon
 ) -> list[Clause]:
+    if _ANY_NOMINAL.search(text, sentence.start, sentence.end) is None:
+        return []
     clauses = []
     for match in _NOMINAL.finditer(text, sentence.start, sentence.end):
         clause = _claims_by(text, sentence, ws, index, match)
