@@ -156,7 +156,7 @@ _ANY_NOMINAL = re.compile(
     re.IGNORECASE,
 )
 """Every pattern of :func:`_nominal_clauses` at once: most sentences match none, and one
-search says so."""
+search says so before the six are run."""
 
 
 class Clause(NamedTuple):
@@ -175,19 +175,20 @@ class Clause(NamedTuple):
 
 def reported(text: str, sentence: Span, quotes: list[Quote], cues: Lexicon) -> list[Clause]:
     """The reported-speech clauses of one sentence, in order of their cues."""
+    found = cues.find_cues(text, sentence.start, sentence.end)
+    nominal = _ANY_NOMINAL.search(text, sentence.start, sentence.end) is not None
+    if not found and not nominal:
+        return []  # most sentences: no cue, no report named
     ws = words(text, sentence.start, sentence.end)
     index = {w.start: i for i, w in enumerate(ws)}
     clauses: list[Clause] = []
-    in_use = [
-        c
-        for c in cues.find_cues(text, sentence.start, sentence.end)
-        if usable(text, c, ws, index, quotes, cues)
-    ]
+    in_use = [c for c in found if usable(text, c, ws, index, quotes, cues)]
     for cue in in_use:
         clause = _verb_clause(text, sentence, ws, index, cue, cues)
         if clause is not None:
             clauses.append(_named_pair(text, clause))
-    clauses.extend(_nominal_clauses(text, sentence, ws, index, cues))
+    if nominal:
+        clauses.extend(_nominal_clauses(text, sentence, ws, index, cues))
     clauses.sort(key=lambda c: c.cue_start)
     return _bound(text, sentence, ws, index, clauses, cues)
 
@@ -1211,8 +1212,6 @@ def _only_trailing(ws: list[Word], j: int, cues: Lexicon) -> bool:
 def _nominal_clauses(
     text: str, sentence: Span, ws: list[Word], index: dict[int, int], cues: Lexicon
 ) -> list[Clause]:
-    if _ANY_NOMINAL.search(text, sentence.start, sentence.end) is None:
-        return []
     clauses = []
     for match in _NOMINAL.finditer(text, sentence.start, sentence.end):
         clause = _claims_by(text, sentence, ws, index, match)
