@@ -50,6 +50,9 @@ class Lexicon(NamedTuple):
     table: dict[str, tuple[str, frozenset[str]]]
     pattern: re.Pattern[str]
     phrases: dict[str, tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]]
+    whole_words: bool = False
+    """Whether every word the pattern finds is a whole run of word characters (no house
+    cue such as ``co-sign``): then a body's cues can be found once and sliced."""
 
     def lemma_classes(self, cue_text: str) -> tuple[str, frozenset[str]]:
         """The lemma and classes of a cue as written (no classes: not a cue)."""
@@ -66,7 +69,7 @@ class Lexicon(NamedTuple):
         """Every reporting cue in ``text[start:end]``, left to right: a phrase where one
         starts (``called for``), else the single word (``called``)."""
         cues = []
-        for match in _cue_words(self.pattern, text, start, end):
+        for match in _cue_words(self, text, start, end):
             word = match.group().lower()
             cue = _phrase_at(text, match.start(), end, self.phrases.get(word, ()))
             if cue is None and word in self.table:
@@ -81,15 +84,21 @@ _recent = threading.local()
 
 
 def _cue_words(
-    pattern: re.Pattern[str], text: str, start: int, end: int
+    lexicon: Lexicon, text: str, start: int, end: int
 ) -> Sequence[re.Match[str]] | Iterator[re.Match[str]]:
-    """The matches of a lexicon's ``pattern`` in ``text[start:end]``, left to right.
+    """The matches of a lexicon's pattern in ``text[start:end]``, left to right.
 
-    Each match is a whole run of word characters, so where neither end cuts a word the
-    matches are those of the whole text within the stretch: a long text (a body, asked
-    about sentence by sentence) is searched once and the stretches sliced from that.
+    When each match is a whole run of word characters, the matches within a stretch whose
+    ends cut no word are those of the whole text: a long text (a body, asked about
+    sentence by sentence) is searched once and the stretches sliced from that.
     """
-    if len(text) < INDEXED_LENGTH or _cuts_word(text, start) or _cuts_word(text, end):
+    pattern = lexicon.pattern
+    if (
+        not lexicon.whole_words
+        or len(text) < INDEXED_LENGTH
+        or _cuts_word(text, start)
+        or _cuts_word(text, end)
+    ):
         return pattern.finditer(text, start, end)
     found = getattr(_recent, "found", None)
     if found is None or found[0] is not text or found[1] is not pattern:
@@ -147,8 +156,14 @@ def _build(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         compiled = re.compile(rf"{pattern}\b", re.IGNORECASE)
         for head in heads.split():
             phrases.setdefault(head, []).append((lemma, compiled, names))
-    pattern = re.compile(rf"\b{_trie_pattern(set(table) | set(phrases))}\b", re.IGNORECASE)
-    return Lexicon(table, pattern, {head: tuple(found) for head, found in phrases.items()})
+    words = set(table) | set(phrases)
+    pattern = re.compile(rf"\b{_trie_pattern(words)}\b", re.IGNORECASE)
+    whole_words = all(_WORD_RUN.fullmatch(word) for word in words)
+    heads = {head: tuple(found) for head, found in phrases.items()}
+    return Lexicon(table, pattern, heads, whole_words)
+
+
+_WORD_RUN = re.compile(r"\w+")
 
 
 _PHRASE_PATTERNS = tuple(

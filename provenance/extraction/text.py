@@ -44,7 +44,7 @@ def at_word_starts(pattern: str, flags: int = 0) -> re.Pattern[str]:
     For a pattern each branch of which opens with ``\\b`` and a word character this finds
     the same matches, faster: Python's engine otherwise tries every branch at every
     position, inside words and spaces too (a long case-blind alternation such as the
-    channel phrases costs a third less this way).
+    channel phrases costs about a quarter less this way).
     """
     return re.compile(rf"(?<!\w)(?=\w)(?:{pattern})", flags)
 
