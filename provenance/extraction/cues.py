@@ -72,10 +72,11 @@ class Lexicon(NamedTuple):
         for match in _cue_words(self, text, start, end):
             word = match.group().lower()
             cue = _phrase_at(text, match.start(), end, self.phrases.get(word, ()))
-            if cue is None and word in self.table:
-                cue = Cue(match.group(), self.table[word][0], match.start(), match.end())
             if cue is not None:
                 cues.append(cue._replace(classes=self.lemma_classes(cue.text)[1]))
+            elif word in self.table:
+                lemma, classes = self.table[word]
+                cues.append(Cue(match.group(), lemma, match.start(), match.end(), classes))
         return cues
 
 
