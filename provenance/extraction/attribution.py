@@ -77,7 +77,7 @@ from provenance.extraction.statement_dates import (
     own_date,
 )
 from provenance.extraction.subjects import said_contents, speaker_words, subject_phrase
-from provenance.extraction.text import Span, Word, first_word_at, paragraphs, sentences, words
+from provenance.extraction.text import Span, Word, first_word_at, paragraphs, words
 from provenance.extraction.transcript import Turn, transcript_turns
 from provenance.extraction.turns import (
     answer_statements,
@@ -196,7 +196,7 @@ class _Reader:
         ws = words(self.body, para.start, para.end)
         self._openings = [q.opened for q in quotes]
         items: list[Found] = []
-        for sentence in sentences(self.body, para):
+        for sentence in self.page.sentences(para):
             if self._stopped(sentence.start):
                 break
             items.extend(self._sentence(sentence, ws, quotes, items, previous))
@@ -332,7 +332,7 @@ class _Reader:
         after_sentence = sentence_end(self.body, end_of_frame, hi_offset)
         frame = [Span(sentence.start, quote.opened), Span(end_of_frame, after_sentence)]
         if intro is not None:
-            frame.append(sentences(self.body, self.paras[quote.paragraph - 1])[-1])
+            frame.append(self.page.sentences(self.paras[quote.paragraph - 1])[-1])
         item = Found(quote.start, quote.end, "direct", None, quote.start, None, frame, quote=quote)
         if cue is not None:
             item.cue, item.subject, item.inherits = cue.cue, cue.subject, cue.subject is None
@@ -371,7 +371,7 @@ class _Reader:
         """``Jo Roe said:`` closing the paragraph above one that opens with the quotation."""
         if quote.paragraph == 0 or quote.opened != self.paras[quote.paragraph].start:
             return None
-        above = sentences(self.body, self.paras[quote.paragraph - 1])
+        above = self.page.sentences(self.paras[quote.paragraph - 1])
         return colon_intro(self.body, above[-1], self.cues) if above else None
 
     def _within_report(self, item: Found, host: Found) -> Found | None:
