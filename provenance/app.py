@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from litestar import Litestar
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, Tag
 
@@ -101,7 +102,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
             }
         ),
         plugins=[problem_details_plugin()],
-        middleware=[SecurityMiddleware],
+        middleware=[DefineMiddleware(SecurityMiddleware, security=security)],
         on_startup=[security.start],
         on_shutdown=[security.stop],
         openapi_config=openapi_config(),

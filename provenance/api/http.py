@@ -283,7 +283,7 @@ async def _represent(start: Message, body: bytes, scope: Scope) -> tuple[Message
     gzipped = compressible and len(body) >= MIN_GZIP_BYTES and request.accepts_gzip()
     digest = None
     if status == 200:
-        digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+        digest = hashlib.sha256(body).hexdigest()[:32]  # with SHA-NI, faster than blake2b
         tag = f'"{digest}{GZIP_SUFFIX if gzipped else ""}"'.encode()
         lines.append((b"etag", tag))
         if request.matches(tag):
