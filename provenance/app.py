@@ -24,7 +24,7 @@ from provenance.api.trace import TraceController
 from provenance.security.middleware import Security, SecurityMiddleware
 from provenance.service import ProvenanceService
 from provenance.settings import Settings
-from provenance.store.reads import StatementReader
+from provenance.store import reads
 
 DESCRIPTION = """\
 Who said what, where, when, through which channel and via which intermediary.
@@ -70,7 +70,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
     """The Litestar app over ``service`` (by default one built from ``settings``)."""
     service = service or ProvenanceService(settings)
     security = Security(settings, service.engine)
-    statement_reader = StatementReader(service.engine)
+    statement_reader = reads.statement_reader(service.engine)
 
     @asynccontextmanager
     async def lifespan(_app: Litestar) -> AsyncGenerator[None, None]:

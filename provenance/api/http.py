@@ -13,6 +13,7 @@ import gzip
 import hashlib
 from collections import OrderedDict
 from collections.abc import Iterable
+from functools import lru_cache
 
 import anyio
 import msgspec
@@ -318,6 +319,7 @@ def _compress(body: bytes) -> bytes:
     return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
 
 
+@lru_cache(maxsize=64)  # the handlers' few media types
 def _is_text(content_type: bytes) -> bool:
     media_type = content_type.split(b";", 1)[0].strip().lower()
     return media_type.startswith(b"text/") or media_type.endswith(_TEXT_SUFFIXES)

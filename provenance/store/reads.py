@@ -3,8 +3,10 @@
 import asyncio
 import sqlite3
 import threading
+from abc import ABC, abstractmethod
 from collections import namedtuple
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, cached_property
@@ -384,81 +386,121 @@ def _positional(engine: Engine, statement_id: int) -> tuple[int] | dict[str, int
     return (statement_id,)
 
 
-class StatementReader:
+class StatementReader(ABC):
     """:func:`get_statement_fast` from the event loop, without a thread hop, on one
-    connection of its own per worker.
+    connection of its own per worker (:func:`statement_reader` picks the database's kind).
 
-    SQLite: the read is an index look-up in the page cache, tens of microseconds, run on the
-    loop; the connection never waits for a lock (``busy_timeout`` 0), so a read that would
-    wait raises instead, and the caller takes the thread path. PostgreSQL: the network round
-    trip is awaited on an asynchronous psycopg connection, autocommit, prepared by the
-    driver after a few uses. ``get`` raises :data:`READ_ERRORS` when the database fails;
-    callers fall back to the blocking read in a worker thread, which behaves as before.
+    ``get`` raises :data:`READ_ERRORS` when the database fails, and drops the connection
+    (the next read connects again); callers then take the blocking read in a worker
+    thread, which behaves as before.
     """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sql, self.row_type = _plain_sql(engine)
-        self._sqlite: Any = None
-        self._postgres: Any = None
-        self._postgres_loop: asyncio.AbstractEventLoop | None = None
-        self._sqlite_lock = threading.Lock()
+
+    @abstractmethod
+    async def get(self, statement_id: int) -> Statement | None: ...
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+
+def statement_reader(engine: Engine) -> StatementReader:
+    if engine.dialect.name == "sqlite":
+        return _SqliteReader(engine)
+    return _PostgresReader(engine)
+
+
+class _SqliteReader(StatementReader):
+    """The read is an index look-up in the page cache, tens of microseconds: it runs on
+    the loop. The connection never waits for a lock (``busy_timeout`` 0): a read that would
+    wait raises instead, and the wait happens in the caller's worker thread."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self._connection: Any = None
+        self._lock = threading.Lock()
+        self._shared = isinstance(engine.pool, StaticPool)  # in memory: the one connection
 
     async def get(self, statement_id: int) -> Statement | None:
-        if self.engine.dialect.name == "sqlite":
-            return self._from_sqlite(statement_id)
-        return await self._from_postgres(statement_id)
-
-    def _from_sqlite(self, statement_id: int) -> Statement | None:
-        with self._sqlite_lock:
-            if self._sqlite is None:
-                self._sqlite = self._own_sqlite_connection()
-            rows = self._sqlite.execute(self.sql, (statement_id,)).fetchall()
+        with self._lock:
+            if self._connection is None:
+                self._connection = self._connect()
+            try:
+                rows = self._connection.execute(self.sql, (statement_id,)).fetchall()
+            except sqlite3.Error:
+                self._drop()
+                raise
         return _statement_of(rows, self.row_type)
 
-    def _own_sqlite_connection(self) -> Any:
+    def _connect(self) -> Any:
         proxied = self.engine.raw_connection()
-        if not isinstance(self.engine.pool, StaticPool):  # an in-memory database has one
+        if not self._shared:
             proxied.detach()
         connection = proxied.dbapi_connection
         connection.execute("PRAGMA busy_timeout=0")
         return connection
 
-    async def _from_postgres(self, statement_id: int) -> Statement | None:
-        connection = await self._postgres_connection()
+    def _drop(self) -> None:
+        if self._connection is not None and not self._shared:
+            with suppress(sqlite3.Error):
+                self._connection.close()
+        self._connection = None
+
+    async def close(self) -> None:
+        with self._lock:
+            self._drop()
+
+
+class _PostgresReader(StatementReader):
+    """The network round trip is awaited on an asynchronous psycopg connection (autocommit;
+    the driver prepares the statement after a few uses), one per event loop: a test client
+    runs a loop of its own."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self._url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._connection: Any = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    async def get(self, statement_id: int) -> Statement | None:
+        connection = await self._connected()
         try:
             cursor = await connection.execute(self.sql, {"id": statement_id})
             rows = await cursor.fetchall()
-        except psycopg.OperationalError:
-            self._postgres = None  # broken: the next read connects again
+        except psycopg.Error:
+            await self._drop(connection)
             raise
         return _statement_of(rows, self.row_type)
 
-    async def _postgres_connection(self) -> Any:
-        """The connection of the running loop (a test client runs one loop per client)."""
+    async def _connected(self) -> Any:
         loop = asyncio.get_running_loop()
-        if self._postgres_usable(loop):
-            return self._postgres
-        url = self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        connection = await psycopg.AsyncConnection.connect(url, autocommit=True)
-        if self._postgres_usable(loop):  # another read connected meanwhile
+        if self._usable(loop):
+            return self._connection
+        if self._connection is not None and self._loop is not loop:
+            self._connection.pgconn.finish()  # its loop is gone: close the socket directly
+        connection = await psycopg.AsyncConnection.connect(self._url, autocommit=True)
+        if self._usable(loop):  # another read connected meanwhile
             await connection.close()
-            return self._postgres
-        self._postgres, self._postgres_loop = connection, loop
+            return self._connection
+        self._connection, self._loop = connection, loop
         return connection
 
-    def _postgres_usable(self, loop: asyncio.AbstractEventLoop) -> bool:
-        return (
-            self._postgres is not None and not self._postgres.closed and self._postgres_loop is loop
-        )
+    def _usable(self, loop: asyncio.AbstractEventLoop) -> bool:
+        connection = self._connection
+        return connection is not None and not connection.closed and self._loop is loop
+
+    async def _drop(self, connection: Any) -> None:
+        if self._connection is connection:
+            self._connection = None
+        with suppress(psycopg.Error):
+            await connection.close()
 
     async def close(self) -> None:
-        if self._sqlite is not None and not isinstance(self.engine.pool, StaticPool):
-            self._sqlite.close()
-        self._sqlite = None
-        if self._postgres is not None and self._postgres_loop is asyncio.get_running_loop():
-            await self._postgres.close()
-        self._postgres = None
+        if self._connection is not None and self._loop is asyncio.get_running_loop():
+            await self._drop(self._connection)
+        self._connection = None
 
 
 READ_ERRORS = (sqlite3.Error, psycopg.Error)
