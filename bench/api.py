@@ -19,11 +19,13 @@ import argparse
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -33,7 +35,16 @@ from provenance.service import ProvenanceService
 from provenance.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = 8765
+
+
+def _free_port() -> int:
+    """A loopback port nobody listens on: several people may run benchmarks at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = _free_port()
 TARGETS = {"statement by id": 0.6, "statements of a speaker": 0.3, "speakers q": 0.3, "trace": 0.25}
 """The lowest acceptable ratio to B of each endpoint."""
 REFERENCES = {"A raw ASGI": "bench.references:raw", "B bare Litestar": "bench.references:bare"}
@@ -118,18 +129,20 @@ class served:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         deadline = time.monotonic() + 60
-        while True:
+        while self.process.poll() is None and time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{PORT}{self.ready}", timeout=2).read()
-                return
             except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    self.__exit__()
-                    raise RuntimeError(f"did not start: {' '.join(self.command)}") from None
                 time.sleep(0.2)
+                continue
+            if self.process.poll() is None:  # it answered, not some other server
+                return
+        self.__exit__()
+        raise RuntimeError(f"did not start: {' '.join(self.command)}")
 
     def __exit__(self, *_: object) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
+        with suppress(ProcessLookupError):  # already gone
+            os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=30)
 
 

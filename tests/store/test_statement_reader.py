@@ -57,6 +57,26 @@ def test_sees_what_other_connections_wrote_after_it_connected(service, relayed):
     asyncio.run(before_and_after())
 
 
+def test_a_statement_read_before_is_read_again_once_changed(service, relayed):
+    reader = reads.statement_reader(service.engine)
+
+    async def change_between_reads() -> None:
+        assert (await reader.get(relayed)).text == "the strike would go on"
+        change(service.engine, "UPDATE statements SET text = 'changed' WHERE id = :id", relayed)
+        assert (await reader.get(relayed)).text == "changed"
+        renamed = "UPDATE sources SET name = 'AP' WHERE name = 'AFP' AND :id > 0"
+        change(service.engine, renamed, relayed)  # another table: the chain's second hop
+        assert [hop.name for hop in (await reader.get(relayed)).chain.via] == ["Reuters", "AP"]
+        await reader.close()
+
+    asyncio.run(change_between_reads())
+
+
+def change(engine, sql: str, statement_id: int) -> None:
+    with engine.begin() as conn:
+        conn.execute(text(sql), {"id": statement_id})
+
+
 def test_a_broken_connection_falls_back_then_reconnects(client, service, relayed):
     expected = client.get(f"/statements/{relayed}")
     reader = client.app.state.statement_reader
