@@ -1,7 +1,10 @@
 """HTTP as clients expect it, for every route at once: CORS, HEAD, strong ETags with 304,
-gzip, ``Vary``, 415 for a body that is not JSON and 400 for an unknown query parameter.
+gzip, ``Vary``, the security headers, 415 for a body that is not JSON and 400 for an
+unknown query parameter.
 
-HEAD, ETags and gzip live in one ASGI wrapper around the whole app rather than in
+HEAD, ETags, gzip and the security headers live in one ASGI layer around the whole app,
+one pass over each answer's headers (not a ``before_send`` hook and a wrapper, each
+rewriting them), and HEAD, ETags and gzip are there rather than in
 Litestar's ``CompressionConfig``: Litestar routes a HEAD to 405 before any route middleware
 runs, and its gzip stamps the current time into every body, so a strong ETag of the gzip
 representation would change each second. Here the ETag is a hash of the identity body,
@@ -83,10 +86,10 @@ def cors_config(origins: tuple[str, ...]) -> CORSConfig | None:
 
 
 def with_http_behaviour(app: Litestar) -> Litestar:
-    """``app`` with HEAD, ETags and gzip wrapped around it, and each operation's declared
+    """``app`` with the :class:`HttpLayer` around it, and each operation's declared
     query parameters recorded for :func:`check_request`."""
     app.state[_STATE_KEY] = _declared_query_params(app)
-    app.asgi_handler = ConditionalGzipMiddleware(app.asgi_handler)
+    app.asgi_handler = HttpLayer(app.asgi_handler)
     return app
 
 
@@ -150,7 +153,7 @@ def _check_media_type(content_type: str | None, also: tuple[str, ...]) -> None:
         )
 
 
-class ConditionalGzipMiddleware:
+class HttpLayer:
     """The HTTP layer of every answer, in one pass over its headers: the security headers;
     HEAD answered as GET without the body; GET and HEAD answers buffered, given a strong
     ETag (200 only), answered 304 when ``If-None-Match`` matches it, and gzipped when the

@@ -125,7 +125,7 @@ class Security:
 
 class SecurityMiddleware:
     """Per route: authenticate the key if one is sent, charge the rate limit and check the
-    operation's scope (``add_security_headers`` puts the quota on the answer)."""
+    operation's scope (the HTTP layer, ``provenance.api.http``, puts the quota on the answer)."""
 
     def __init__(self, app: ASGIApp, security: Security) -> None:
         self.app = app
