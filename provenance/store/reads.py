@@ -412,8 +412,9 @@ def statement_reader(engine: Engine) -> StatementReader:
     return _PostgresReader(engine)
 
 
-MAX_KEPT_STATEMENTS = 10_000
-"""Statements an SQLite reader keeps (a few MB); past it, it starts again from none."""
+MAX_KEPT_STATEMENTS = 4_096
+"""Statements an SQLite reader keeps (about a kilobyte each); past it, it starts again from
+none."""
 
 
 class _SqliteReader(StatementReader):
