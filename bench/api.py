@@ -19,11 +19,13 @@ import argparse
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -33,7 +35,16 @@ from provenance.service import ProvenanceService
 from provenance.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = 8765
+
+
+def _free_port() -> int:
+    """A loopback port nobody listens on: several people may run benchmarks at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = _free_port()
 TARGETS = {"statement by id": 0.6, "statements of a speaker": 0.3, "speakers q": 0.3, "trace": 0.25}
 """The lowest acceptable ratio to B of each endpoint."""
 REFERENCES = {"A raw ASGI": "bench.references:raw", "B bare Litestar": "bench.references:bare"}
@@ -45,6 +56,9 @@ class Load:
     p50_ms: float
     p99_ms: float
     errors: int
+    cpu_us: float
+    """Server CPU time (user and system, every worker) per request: unlike the rate, it
+    barely moves when other jobs share the cores."""
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -91,8 +105,8 @@ def run(wrk: list[str], database: str, paths: dict[str, str], workers: int) -> d
     uvicorn += ["--loop=uvloop", "--http=httptools", "--no-access-log", "--log-level=warning"]
     found = {}
     for label, app in REFERENCES.items():
-        with served([*uvicorn, app], "/"):
-            found[label] = load(wrk, "/")
+        with served([*uvicorn, app], "/") as server:
+            found[label] = load(wrk, "/", server)
     service = [sys.executable, "-m", "provenance", "serve", f"--port={PORT}"]
     env = {
         "PROVENANCE_DATABASE_URL": database,
@@ -100,9 +114,9 @@ def run(wrk: list[str], database: str, paths: dict[str, str], workers: int) -> d
         # one load generator sends every request: what is measured is not the rate limit
         "PROVENANCE_RATE_LIMIT_PER_ADDRESS": "0",
     }
-    with served([*service, f"--workers={workers}"], "/health", env):
+    with served([*service, f"--workers={workers}"], "/health", env) as server:
         for label, path in paths.items():
-            found[label] = load(wrk, path)
+            found[label] = load(wrk, path, server)
     return found
 
 
@@ -112,37 +126,53 @@ class served:
     def __init__(self, command: list[str], ready: str, env: dict | None = None) -> None:
         self.command, self.ready, self.env = command, ready, {**os.environ, **(env or {})}
 
-    def __enter__(self) -> None:
+    def __enter__(self) -> "served":
         self.process = subprocess.Popen(
             self.command, cwd=ROOT, env=self.env, start_new_session=True,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         deadline = time.monotonic() + 60
-        while True:
+        while self.process.poll() is None and time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{PORT}{self.ready}", timeout=2).read()
-                return
             except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    self.__exit__()
-                    raise RuntimeError(f"did not start: {' '.join(self.command)}") from None
                 time.sleep(0.2)
+                continue
+            if self.process.poll() is None:  # it answered, not some other server
+                return self
+        self.__exit__()
+        raise RuntimeError(f"did not start: {' '.join(self.command)}")
 
     def __exit__(self, *_: object) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
+        with suppress(ProcessLookupError):  # already gone
+            os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=30)
 
+    def cpu_seconds(self) -> float:
+        """CPU time so far of the server's processes (its session: every worker)."""
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with suppress(OSError):
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[3]) == self.process.pid:  # the session id
+                    total += int(fields[11]) + int(fields[12])  # user, system ticks
+        return total / os.sysconf("SC_CLK_TCK")
 
-def load(wrk: list[str], path: str) -> Load:
+
+def load(wrk: list[str], path: str, server: served) -> Load:
+    cpu_before = server.cpu_seconds()
     output = subprocess.run(
         [*wrk, f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True, check=True
     ).stdout
+    cpu = server.cpu_seconds() - cpu_before
     errors = sum(int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|timeout) (\d+)", output))
+    requests = int(re.search(r"(\d+) requests in", output)[1])
     return Load(
         float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
         _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M)[1]),
         _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M)[1]),
         errors,
+        cpu / requests * 1e6,
     )
 
 
@@ -153,7 +183,7 @@ def _ms(value: str) -> float:
 
 def report(by_workers: dict[int, dict[str, Load]]) -> None:
     one = by_workers.get(1, {})
-    columns = ("workers", "req/s", "p50 ms", "p99 ms", "/A", "/B", "x1w")
+    columns = ("workers", "req/s", "p50 ms", "p99 ms", "/A", "/B", "x1w", "cpu us", "cpu /B")
     print(f"{'':26}" + "".join(f"{c:>8}" for c in columns))
     for workers, found in by_workers.items():
         a, b = found["A raw ASGI"], found["B bare Litestar"]
@@ -172,7 +202,8 @@ def report(by_workers: dict[int, dict[str, Load]]) -> None:
             print(
                 f"{label:26}{workers:>8}{rate:>8.0f}{measured.p50_ms:>8.2f}{measured.p99_ms:>8.2f}"
                 f"{rate / a.requests_per_second:>8.2f}{rate / b.requests_per_second:>8.2f}"
-                f"{scale:>8}{verdict}{errors}"
+                f"{scale:>8}{measured.cpu_us:>8.1f}{b.cpu_us / measured.cpu_us:>8.2f}"
+                f"{verdict}{errors}"
             )
 
 

@@ -1,15 +1,85 @@
-"""What the HTTP wrapper (HEAD, ETag, 304, gzip: ``provenance/api/http.py``) costs on hot
-reads: the same app with and without it, measured in the same run, as a ratio (each
-measured three times, alternating, the median kept: this machine is shared and noisy)."""
+"""Where a hot read's time goes, in process (full ASGI calls, no sockets): the bare Litestar
+reference B, a handler shaped like ``GET /statements/{id}`` in the service's app that reads
+nothing (routing, security, checks, the HTTP layer), the read itself, and the real handler
+with and without the HTTP layer (HEAD, ETag, 304, gzip, security headers:
+``provenance/api/http.py``). CPU time per request, the best of several batches (this
+machine is shared: the best batch is the least disturbed one), and each as a ratio to B.
+
+    python -m bench http_behaviour
+"""
 
 import asyncio
-import statistics
 import tempfile
+import time
+from collections.abc import Awaitable, Callable
 
-from bench.api import ROOT, per_request
+from litestar import Litestar, Request, Router, get
+
+import provenance.app
+from bench.api import ROOT
+from bench.references import bare
+from provenance.api.http import EncodedJson
+from provenance.api.limits import StatementId
 from provenance.app import create_app
 from provenance.service import ProvenanceService
 from provenance.settings import Settings
+
+REQUESTS = 4000
+BATCHES = 8
+
+
+async def call(app: Callable, path: str) -> int:
+    """One GET through ``app``'s ASGI interface; its status."""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"bench")],
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 80),
+        "state": {},
+    }
+    status = 0
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+
+    await app(scope, receive, send)
+    return status
+
+
+async def seconds_each(work: Callable[[], Awaitable[object]]) -> float:
+    """CPU seconds per call of ``work``: the best of :data:`BATCHES` batches."""
+    batches = []
+    for _ in range(BATCHES):
+        start = time.process_time()
+        for _ in range(REQUESTS // BATCHES):
+            await work()
+        batches.append((time.process_time() - start) / (REQUESTS // BATCHES))
+    return min(batches)
+
+
+def with_shaped_handler(statement: object) -> None:
+    """Serve ``/shape/{id}`` beside the statements: the by-id handler's signature and
+    answer, without the read."""
+
+    @get("/shape/{statement_id:int}", include_in_schema=False)
+    async def shape(request: Request, statement_id: StatementId) -> EncodedJson:
+        return EncodedJson(statement)
+
+    statements = provenance.app.StatementController
+    provenance.app.StatementController = Router("/", route_handlers=[statements, shape])  # type: ignore[misc]
 
 
 async def run(folder: str) -> None:
@@ -19,26 +89,35 @@ async def run(folder: str) -> None:
         rate_limit_per_address=0,  # one client, thousands of requests
     )
     service = ProvenanceService(settings)
+    service.start()
+    statements = service.list_statements(500, 0).items
+    statement = max(statements, key=lambda s: (len(s.chain.via), s.speaker is not None))
+    with_shaped_handler(statement)
     app = create_app(settings, service)
-    wrapped = app.asgi_handler
+    layer = app.asgi_handler
     async with app.lifespan():
-        statement = service.list_statements(1, 0).items[0].id
-        cases = {
-            "statement by id": (f"/statements/{statement}", ""),
-            "documents page": ("/documents", "limit=20"),
+        reader = app.state.statement_reader
+        path = f"/statements/{statement.id}"
+        assert await call(app, path) == 200 and await call(app, f"/shape/{statement.id}") == 200
+        reference = await seconds_each(lambda: call(bare, "/"))
+        cases: dict[str, Callable[[], Awaitable[object]]] = {
+            "B bare Litestar": lambda: call(bare, "/"),
+            "same-shaped handler, no read": lambda: call(app, f"/shape/{statement.id}"),
+            "the read alone": lambda: reader.get(statement.id),
+            "statement by id": lambda: call(app, path),
+            "statement by id, no HTTP layer": lambda: _without(app, layer, path),
         }
-        for label, (path, query) in cases.items():
-            times: dict[bool, list[float]] = {False: [], True: []}
-            for _ in range(3):
-                for wrapper in (False, True):
-                    app.asgi_handler = wrapped if wrapper else wrapped.app
-                    times[wrapper].append(await per_request(app, path, query))
-            app.asgi_handler = wrapped
-            without, with_it = statistics.median(times[False]), statistics.median(times[True])
-            print(
-                f"{label:18} {without * 1e6:7.1f} us without the wrapper, "
-                f"{with_it * 1e6:7.1f} us with it: {without / with_it:4.2f} of the speed"
-            )
+        for label, work in cases.items():
+            seconds = await seconds_each(work)
+            print(f"{label:32} {seconds * 1e6:7.1f} us CPU/request  {reference / seconds:5.2f} B")
+
+
+async def _without(app: Litestar, layer: Callable, path: str) -> int:
+    app.asgi_handler = layer.app  # type: ignore[attr-defined]
+    try:
+        return await call(app, path)
+    finally:
+        app.asgi_handler = layer
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from litestar import Litestar
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, Tag
 
@@ -20,10 +21,10 @@ from provenance.api.speakers import SourceController, SpeakerController
 from provenance.api.statements import StatementController
 from provenance.api.system import SystemController
 from provenance.api.trace import TraceController
-from provenance.security.headers import add_security_headers
 from provenance.security.middleware import Security, SecurityMiddleware
 from provenance.service import ProvenanceService
 from provenance.settings import Settings
+from provenance.store import reads
 
 DESCRIPTION = """\
 Who said what, where, when, through which channel and via which intermediary.
@@ -69,6 +70,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
     """The Litestar app over ``service`` (by default one built from ``settings``)."""
     service = service or ProvenanceService(settings)
     security = Security(settings, service.engine)
+    statement_reader = reads.statement_reader(service.engine)
 
     @asynccontextmanager
     async def lifespan(_app: Litestar) -> AsyncGenerator[None, None]:
@@ -76,6 +78,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
         try:
             yield
         finally:
+            await statement_reader.close()
             service.close()
 
     app = Litestar(
@@ -90,10 +93,16 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
             docs_static_router(),
         ],
         dependencies={"service": Provide(lambda: service, sync_to_thread=False)},
-        state=State({"settings": settings, "service": service, "security": security}),
+        state=State(
+            {
+                "settings": settings,
+                "service": service,
+                "security": security,
+                "statement_reader": statement_reader,
+            }
+        ),
         plugins=[problem_details_plugin()],
-        middleware=[SecurityMiddleware],
-        before_send=[add_security_headers],
+        middleware=[DefineMiddleware(SecurityMiddleware, security=security)],
         on_startup=[security.start],
         on_shutdown=[security.stop],
         openapi_config=openapi_config(),

@@ -1,7 +1,10 @@
 """HTTP as clients expect it, for every route at once: CORS, HEAD, strong ETags with 304,
-gzip, ``Vary``, 415 for a body that is not JSON and 400 for an unknown query parameter.
+gzip, ``Vary``, the security headers, 415 for a body that is not JSON and 400 for an
+unknown query parameter.
 
-HEAD, ETags and gzip live in one ASGI wrapper around the whole app rather than in
+HEAD, ETags, gzip and the security headers live in one ASGI layer around the whole app,
+one pass over each answer's headers (not a ``before_send`` hook and a wrapper, each
+rewriting them), and HEAD, ETags and gzip are there rather than in
 Litestar's ``CompressionConfig``: Litestar routes a HEAD to 405 before any route middleware
 runs, and its gzip stamps the current time into every body, so a strong ETag of the gzip
 representation would change each second. Here the ETag is a hash of the identity body,
@@ -13,16 +16,18 @@ import gzip
 import hashlib
 from collections import OrderedDict
 from collections.abc import Iterable
+from functools import lru_cache
 
 import anyio
+import msgspec
 from litestar import Litestar, Request
 from litestar.config.cors import CORSConfig
-from litestar.datastructures import MutableScopeHeaders
 from litestar.routes import HTTPRoute
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from provenance.api.errors import problem
 from provenance.security import API_KEY_HEADER
+from provenance.security.headers import security_headers
 
 EXPOSED_HEADERS = [
     "ETag",
@@ -48,6 +53,26 @@ _SET_HERE = {b"etag", b"content-length", b"content-encoding"}
 _TEXT_SUFFIXES = (b"/json", b"+json", b"/xml", b"+xml", b"/javascript")
 
 
+class EncodedJson:
+    """A 200 answer of one JSON value, encoded once and sent as is: what the hottest read
+    returns instead of the value, skipping Litestar's building of a ``Response`` (its
+    headers object, its encoder lookup) for each request."""
+
+    __slots__ = ("body",)
+
+    def __init__(self, value: object) -> None:
+        self.body = _ENCODER.encode(value)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        length = b"%d" % len(self.body)
+        headers = [(b"content-type", b"application/json"), (b"content-length", length)]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": self.body})
+
+
+_ENCODER = msgspec.json.Encoder()
+
+
 def cors_config(origins: tuple[str, ...]) -> CORSConfig | None:
     """CORS for ``origins`` (``*`` for any), or None (no CORS) when none are configured."""
     if not origins:
@@ -61,10 +86,10 @@ def cors_config(origins: tuple[str, ...]) -> CORSConfig | None:
 
 
 def with_http_behaviour(app: Litestar) -> Litestar:
-    """``app`` with HEAD, ETags and gzip wrapped around it, and each operation's declared
+    """``app`` with the :class:`HttpLayer` around it, and each operation's declared
     query parameters recorded for :func:`check_request`."""
     app.state[_STATE_KEY] = _declared_query_params(app)
-    app.asgi_handler = ConditionalGzipMiddleware(app.asgi_handler)
+    app.asgi_handler = HttpLayer(app.asgi_handler)
     return app
 
 
@@ -92,7 +117,7 @@ async def check_request(request: Request) -> None:
     declared = request.app.state[_STATE_KEY].get(handler)
     if declared is None:  # the docs pages and assets: not operations of the API
         return
-    if unknown := sorted(set(request.query_params) - declared):
+    if request.scope["query_string"] and (unknown := sorted(set(request.query_params) - declared)):
         raise _unknown_parameters(unknown, declared)
     if "data" in handler.parsed_fn_signature.parameters or BODY_MEDIA_TYPES in handler.opt:
         _check_media_type(
@@ -128,25 +153,29 @@ def _check_media_type(content_type: str | None, also: tuple[str, ...]) -> None:
         )
 
 
-class ConditionalGzipMiddleware:
-    """HEAD answered as GET without the body; GET and HEAD answers buffered, given a strong
+class HttpLayer:
+    """The HTTP layer of every answer, in one pass over its headers: the security headers;
+    HEAD answered as GET without the body; GET and HEAD answers buffered, given a strong
     ETag (200 only), answered 304 when ``If-None-Match`` matches it, and gzipped when the
-    client accepts gzip and the media type is text."""
+    client accepts gzip and the media type is text; ``Allow`` offering HEAD with GET."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
-            await self.app(scope, receive, _with_head_allowed(send))
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, _finishing(send, scope))
             return
         is_head = scope["method"] == "HEAD"
         if is_head:
             scope = {**scope, "method": "GET"}  # type: ignore[assignment]
         answer = _Answer(receive)
         await self.app(scope, answer.receive, answer.send)
-        start, body = await _represent(answer.start, answer.body(), _Conditions(scope["headers"]))
-        await send(_head_allowed(start))
+        start, body = await _represent(answer.start, answer.body(), scope)
+        await send(start)
         await send({"type": "http.response.body", "body": b"" if is_head else body})
 
 
@@ -205,18 +234,20 @@ class _Conditions:
 
     def accepts_gzip(self) -> bool:
         """Whether gzip is allowed (by name or by ``*``) with a non-zero q."""
+        if not self.accept_encoding:
+            return False
         weights: dict[bytes, float] = {}
         for part in self.accept_encoding.lower().split(b","):
             coding, _, params = part.partition(b";")
             weights[coding.strip()] = _quality(params)
         return weights.get(b"gzip", weights.get(b"x-gzip", weights.get(b"*", 0.0))) > 0
 
-    def matches(self, tag: str) -> bool:
+    def matches(self, tag: bytes) -> bool:
         """RFC 9110 weak comparison, as ``If-None-Match`` asks: ``W/`` is ignored."""
         if not self.if_none_match:
             return False
         candidates = {p.strip().removeprefix(b"W/") for p in self.if_none_match.split(b",")}
-        return b"*" in candidates or tag.encode() in candidates
+        return b"*" in candidates or tag in candidates
 
 
 def _quality(params: bytes) -> float:
@@ -230,29 +261,35 @@ def _quality(params: bytes) -> float:
     return 1.0
 
 
-async def _represent(start: Message, body: bytes, request: _Conditions) -> tuple[Message, bytes]:
-    """The representation to send: ETag and 304 for a 200, gzip when accepted."""
-    content_type, vary = b"", b""
+async def _represent(start: Message, body: bytes, scope: Scope) -> tuple[Message, bytes]:
+    """The representation to send: security headers, ETag and 304 for a 200, gzip when
+    accepted."""
+    status = start["status"]
+    content_type, vary, cache_policy = b"", b"", False
     lines = []
     for name, value in start["headers"]:
         lower = name.lower()
         if lower == b"vary":
             vary = vary + b", " + value if vary else value
         elif lower not in _SET_HERE:
-            lines.append((lower, value))
+            lines.append((lower, _head_allowed(value) if lower == b"allow" else value))
             if lower == b"content-type":
                 content_type = value
+            elif lower == b"cache-control":
+                cache_policy = True
+    lines += security_headers(scope, status, cache_policy)
     compressible = _is_text(content_type)
     if compressible:
         vary = vary + b", Accept-Encoding" if vary else b"Accept-Encoding"
     if vary:
         lines.append((b"vary", vary))
+    request = _Conditions(scope["headers"])
     gzipped = compressible and len(body) >= MIN_GZIP_BYTES and request.accepts_gzip()
     digest = None
-    if start["status"] == 200:
-        digest = hashlib.blake2b(body, digest_size=16).hexdigest()
-        tag = f'"{digest}{GZIP_SUFFIX if gzipped else ""}"'
-        lines.append((b"etag", tag.encode()))
+    if status == 200:
+        digest = hashlib.sha256(body).hexdigest()[:32]  # with SHA-NI, faster than blake2b
+        tag = f'"{digest}{GZIP_SUFFIX if gzipped else ""}"'.encode()
+        lines.append((b"etag", tag))
         if request.matches(tag):
             kept = [(name, value) for name, value in lines if name != b"content-type"]
             return {**start, "status": 304, "headers": kept}, b""
@@ -285,24 +322,32 @@ def _compress(body: bytes) -> bytes:
     return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
 
 
+@lru_cache(maxsize=64)  # the handlers' few media types
 def _is_text(content_type: bytes) -> bool:
     media_type = content_type.split(b";", 1)[0].strip().lower()
     return media_type.startswith(b"text/") or media_type.endswith(_TEXT_SUFFIXES)
 
 
-def _head_allowed(message: Message) -> Message:
+def _head_allowed(allow: bytes) -> bytes:
     """An ``Allow`` header (405, OPTIONS) that offers GET offers HEAD too."""
-    if message["type"] != "http.response.start":
-        return message
-    headers = MutableScopeHeaders(message)
-    allowed = headers.get("allow")
-    if allowed and "GET" in allowed and "HEAD" not in allowed:
-        headers["allow"] = f"{allowed}, HEAD"
-    return message
+    if b"GET" in allow and b"HEAD" not in allow:
+        return allow + b", HEAD"
+    return allow
 
 
-def _with_head_allowed(send: Send) -> Send:
-    async def wrapped(message: Message) -> None:
-        await send(_head_allowed(message))
+def _finishing(send: Send, scope: Scope) -> Send:
+    """``send`` with the security headers and a HEAD-offering ``Allow`` on the answer's
+    start (for answers sent as the app sends them, not buffered)."""
 
-    return wrapped
+    async def finished(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers, cache_policy = [], False
+            for name, value in message.get("headers", ()):
+                lower = name.lower()
+                headers.append((name, _head_allowed(value) if lower == b"allow" else value))
+                cache_policy = cache_policy or lower == b"cache-control"
+            headers += security_headers(scope, message["status"], cache_policy)
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return finished

@@ -3,12 +3,14 @@
 from datetime import date
 from typing import Annotated, Literal
 
+import anyio.to_thread
 from litestar import Controller, Request, Response, get
 from litestar.params import Parameter
 from litestar.plugins.problem_details import ProblemDetailsException
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found, problem
+from provenance.api.http import EncodedJson
 from provenance.api.limits import (
     MAX_DOCUMENT_ID_CHARS,
     MAX_NAME_CHARS,
@@ -19,7 +21,8 @@ from provenance.api.limits import (
 from provenance.api.openapi import STATEMENT, ok, page_of, problems, query_example
 from provenance.api.pagination import Cursor, Limit, Offset, after, page
 from provenance.domain import Page, Statement
-from provenance.service import StatementGone
+from provenance.service import ProvenanceService, StatementGone
+from provenance.store.reads import READ_ERRORS, StatementReader
 
 
 class StatementController(Controller):
@@ -96,24 +99,32 @@ class StatementController(Controller):
         operation_id="GetStatement",
         summary="Get a statement with its chain",
         responses={200: ok(Statement, STATEMENT), **problems(400, 404, 410, 422)},
-        sync_to_thread=True,
     )
-    def get_statement(
-        self,
-        service: Service,
-        statement_id: StatementId,
-    ) -> Statement:
+    async def get_statement(self, request: Request, statement_id: StatementId) -> EncodedJson:
         """One statement with its chain: speaker -> channel -> intermediaries -> document.
 
         A statement a re-extraction removed answers 410 Gone with links to the statement
         now covering its words (when one does) and to its document."""
+        reader: StatementReader = request.app.state.statement_reader
         try:
-            statement = service.get_statement(statement_id)
-        except StatementGone as gone:
-            raise _gone(gone) from None
+            statement = await reader.get(statement_id)
+        except READ_ERRORS:  # the blocking read below says what failed, as it always did
+            statement = None
         if statement is None:
-            raise not_found("statement", statement_id)
-        return statement
+            service = request.app.state.service
+            statement = await anyio.to_thread.run_sync(_found_or_gone, service, statement_id)
+        return EncodedJson(statement)
+
+
+def _found_or_gone(service: ProvenanceService, statement_id: int) -> Statement:
+    """The statement, or why there is none (404, or 410 for one a re-extraction removed)."""
+    try:
+        statement = service.get_statement(statement_id)
+    except StatementGone as gone:
+        raise _gone(gone) from None
+    if statement is None:
+        raise not_found("statement", statement_id)
+    return statement
 
 
 def _gone(gone: StatementGone) -> ProblemDetailsException:

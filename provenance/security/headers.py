@@ -1,6 +1,6 @@
 """Security headers on every response, errors and unknown paths included."""
 
-from litestar.types import Message, Scope
+from litestar.types import Scope
 
 API_POLICY = b"default-src 'none'; frame-ancestors 'none'"
 DOCS_POLICY = (
@@ -16,24 +16,19 @@ ALWAYS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-resource-policy", b"same-site"),
 ]
+API_HEADERS = (*ALWAYS, (b"content-security-policy", API_POLICY))
+DOCS_HEADERS = (*ALWAYS, (b"content-security-policy", DOCS_POLICY))
 NO_STORE = (b"cache-control", b"no-store")
 
 
-async def add_security_headers(message: Message, scope: Scope) -> None:
-    """``before_send`` hook: the headers every response carries; the ``RateLimit-*`` quota
-    the request was charged; ``no-store`` on errors and on answers to a request made with
-    a key, unless the handler chose a cache policy."""
-    if message["type"] != "http.response.start":
-        return
-    headers = message.setdefault("headers", [])
-    if not isinstance(headers, list):
-        headers = message["headers"] = list(headers)
-    headers.extend(ALWAYS)
-    docs = scope["path"].startswith(DOCS_PATH)
-    headers.append((b"content-security-policy", DOCS_POLICY if docs else API_POLICY))
+def security_headers(scope: Scope, status: int, cache_policy: bool) -> list[tuple[bytes, bytes]]:
+    """The headers every response carries; the ``RateLimit-*`` quota the request was
+    charged; ``no-store`` on errors and on answers to a request made with a key, unless the
+    handler chose a cache policy (``cache_policy``: it sent a ``Cache-Control``)."""
+    headers = list(DOCS_HEADERS if scope["path"].startswith(DOCS_PATH) else API_HEADERS)
     state = scope.get("state", {})
     if quota := state.get("quota"):
-        headers.extend(quota.headers())
-    private = message["status"] >= 400 or state.get("api_key") is not None
-    if private and not any(name.lower() == b"cache-control" for name, _ in headers):
+        headers += quota.headers()
+    if not cache_policy and (status >= 400 or state.get("api_key") is not None):
         headers.append(NO_STORE)
+    return headers

@@ -2,6 +2,7 @@
 
 import asyncio
 import logging
+from typing import Any
 
 import anyio.to_thread
 from litestar.plugins.problem_details import ProblemDetailsException
@@ -42,6 +43,7 @@ class Security:
         self.failures = RateLimiter(settings.auth_failures_per_address)
         self.read_requires_key = settings.read_requires_key
         self._reloading = asyncio.Lock()
+        self._required: dict[object, Scope | None] = {}
 
     async def start(self) -> None:
         await self._refresh_keys()
@@ -109,25 +111,31 @@ class Security:
         if scope["method"] == "OPTIONS":
             return None
         handler = scope["route_handler"]
+        if handler not in self._required:
+            self._required[handler] = self._declared_scope(handler, scope["path"])
+        return self._required[handler]
+
+    def _declared_scope(self, handler: Any, path: str) -> Scope | None:
         for requirement in getattr(handler, "resolve_security", list)():
             if names := requirement.get(API_KEY_SCHEME):
                 return min(Scope[name] for name in names)
-        public = handler.opt.get("public") or scope["path"].startswith(DOCS_PATH)
+        public = handler.opt.get("public") or path.startswith(DOCS_PATH)
         return Scope.read if self.read_requires_key and not public else None
 
 
 class SecurityMiddleware:
     """Per route: authenticate the key if one is sent, charge the rate limit and check the
-    operation's scope (``add_security_headers`` puts the quota on the answer)."""
+    operation's scope (the HTTP layer, ``provenance.api.http``, puts the quota on the answer)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, security: Security) -> None:
         self.app = app
+        self.security = security
 
     async def __call__(self, scope: ASGIScope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        security: Security = scope["litestar_app"].state.security
+        security = self.security
         address = (scope.get("client") or ("unknown",))[0]
         key = _header(scope, HEADER)
         identity = await security.authenticate(key, address) if key is not None else None

@@ -1,12 +1,18 @@
 """The read path: indexed SQLAlchemy Core queries that return the API's Structs."""
 
+import asyncio
+import sqlite3
+import threading
+from abc import ABC, abstractmethod
 from collections import namedtuple
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, cached_property
 from typing import Annotated, Any
 
+import psycopg
 from msgspec import Meta
 from sqlalchemy import (
     ColumnElement,
@@ -26,6 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
+from sqlalchemy.pool import StaticPool
 
 from provenance.domain import (
     Alias,
@@ -347,14 +354,20 @@ def get_statement_fast(engine: Engine, statement_id: int) -> Statement | None:
     try:
         cursor = connection.cursor()
         cursor.execute(sql, _positional(engine, statement_id))
-        rows = [row_type(*values) for values in cursor.fetchall()]
+        rows = cursor.fetchall()
         cursor.close()
     finally:
         connection.close()
+    return _statement_of(rows, row_type)
+
+
+def _statement_of(rows: Sequence[Sequence], row_type: type) -> Statement | None:
+    """The statement of :data:`_ONE_STATEMENT`'s rows (one per hop), or None for none."""
     if not rows:
         return None
-    via = [SourceRef(r.hop_id, r.hop_name, r.hop_kind) for r in rows if r.hop_id is not None]
-    return _statement(rows[0], via)  # type: ignore[arg-type]
+    named = [row_type(*values) for values in rows]
+    via = [SourceRef(r.hop_id, r.hop_name, r.hop_kind) for r in named if r.hop_id is not None]
+    return _statement(named[0], via)
 
 
 def _plain_sql(engine: Engine) -> tuple[str, type]:
@@ -371,6 +384,158 @@ def _positional(engine: Engine, statement_id: int) -> tuple[int] | dict[str, int
     if engine.dialect.paramstyle in ("named", "pyformat"):
         return {"id": statement_id}
     return (statement_id,)
+
+
+class StatementReader(ABC):
+    """:func:`get_statement_fast` from the event loop, without a thread hop, on one
+    connection of its own per worker (:func:`statement_reader` picks the database's kind).
+
+    ``get`` raises :data:`READ_ERRORS` when the database fails, and drops the connection
+    (the next read connects again); callers then take the blocking read in a worker
+    thread, which behaves as before.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sql, self.row_type = _plain_sql(engine)
+
+    @abstractmethod
+    async def get(self, statement_id: int) -> Statement | None: ...
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+
+def statement_reader(engine: Engine) -> StatementReader:
+    if engine.dialect.name == "sqlite":
+        return _SqliteReader(engine)
+    return _PostgresReader(engine)
+
+
+MAX_KEPT_STATEMENTS = 4_096
+"""Statements an SQLite reader keeps (about a kilobyte each); past it, it starts again from
+none."""
+
+
+class _SqliteReader(StatementReader):
+    """The read is an index look-up in the page cache, tens of microseconds: it runs on
+    the loop. The connection never waits for a lock (``busy_timeout`` 0): a read that would
+    wait raises instead, and the wait happens in the caller's worker thread.
+
+    Statements read are kept until the database changes: SQLite's ``data_version`` moves
+    whenever another connection commits (this one only reads), so a kept statement is
+    exactly what the query would return, and checking costs a fraction of the query's
+    five index look-ups. An in-memory database shares its one connection with the writers,
+    whose commits ``data_version`` does not show: nothing is kept there.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self._connection: Any = None
+        self._lock = threading.Lock()
+        self._shared = isinstance(engine.pool, StaticPool)  # in memory: the one connection
+        self._kept: dict[int, Statement] = {}
+        self._version: int | None = None
+
+    async def get(self, statement_id: int) -> Statement | None:
+        with self._lock:
+            if self._connection is None:
+                self._connection = self._connect()
+            try:
+                if (kept := self._unchanged(statement_id)) is not None:
+                    return kept
+                rows = self._connection.execute(self.sql, (statement_id,)).fetchall()
+            except sqlite3.Error:
+                self._drop()
+                raise
+            statement = _statement_of(rows, self.row_type)
+            if statement is not None and not self._shared:
+                if len(self._kept) >= MAX_KEPT_STATEMENTS:
+                    self._kept.clear()
+                self._kept[statement_id] = statement
+        return statement
+
+    def _unchanged(self, statement_id: int) -> Statement | None:
+        """The kept statement if the database has not changed since it was read."""
+        version = self._connection.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._kept.clear()
+            self._version = version
+            return None
+        return self._kept.get(statement_id)
+
+    def _connect(self) -> Any:
+        proxied = self.engine.raw_connection()
+        if not self._shared:
+            proxied.detach()
+        connection = proxied.dbapi_connection
+        connection.execute("PRAGMA busy_timeout=0")
+        return connection
+
+    def _drop(self) -> None:
+        if self._connection is not None and not self._shared:
+            with suppress(sqlite3.Error):
+                self._connection.close()
+        self._connection, self._version = None, None
+        self._kept.clear()
+
+    async def close(self) -> None:
+        with self._lock:
+            self._drop()
+
+
+class _PostgresReader(StatementReader):
+    """The network round trip is awaited on an asynchronous psycopg connection (autocommit;
+    the driver prepares the statement after a few uses), one per event loop: a test client
+    runs a loop of its own."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self._url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._connection: Any = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    async def get(self, statement_id: int) -> Statement | None:
+        connection = await self._connected()
+        try:
+            cursor = await connection.execute(self.sql, {"id": statement_id})
+            rows = await cursor.fetchall()
+        except psycopg.Error:
+            await self._drop(connection)
+            raise
+        return _statement_of(rows, self.row_type)
+
+    async def _connected(self) -> Any:
+        loop = asyncio.get_running_loop()
+        if self._usable(loop):
+            return self._connection
+        if self._connection is not None and self._loop is not loop:
+            self._connection.pgconn.finish()  # its loop is gone: close the socket directly
+        connection = await psycopg.AsyncConnection.connect(self._url, autocommit=True)
+        if self._usable(loop):  # another read connected meanwhile
+            await connection.close()
+            return self._connection
+        self._connection, self._loop = connection, loop
+        return connection
+
+    def _usable(self, loop: asyncio.AbstractEventLoop) -> bool:
+        connection = self._connection
+        return connection is not None and not connection.closed and self._loop is loop
+
+    async def _drop(self, connection: Any) -> None:
+        if self._connection is connection:
+            self._connection = None
+        with suppress(psycopg.Error):
+            await connection.close()
+
+    async def close(self) -> None:
+        if self._connection is not None and self._loop is asyncio.get_running_loop():
+            await self._drop(self._connection)
+        self._connection = None
+
+
+READ_ERRORS = (sqlite3.Error, psycopg.Error)
+"""What :meth:`StatementReader.get` raises when the database fails."""
 
 
 def _statement(row: Row, via: list[SourceRef]) -> Statement:

@@ -153,6 +153,7 @@ def test_each_address_has_a_rate_limit_without_a_key(make_client):
     ("method", "path", "status"),
     [
         ("GET", "/documents", 200),
+        ("HEAD", "/documents", 200),
         ("GET", "/health", 200),
         ("POST", "/documents", 401),
         ("GET", "/documents/x/statements?limit=0", 422),
@@ -170,6 +171,16 @@ def test_security_headers_on_every_response(make_client, method, path, status):
     assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy
     if status >= 400:
         assert response.headers["cache-control"] == "no-store"
+
+
+def test_a_304_carries_the_security_headers_and_the_quota(make_client):
+    client = make_client(rate_limit_per_address=5)
+    tag = client.get("/documents").headers["etag"]
+    unchanged = client.get("/documents", headers={"If-None-Match": tag})
+    assert unchanged.status_code == 304
+    assert unchanged.headers["x-content-type-options"] == "nosniff"
+    assert unchanged.headers["ratelimit-remaining"] == "3"
+    assert "cache-control" not in unchanged.headers  # not an error, no key
 
 
 def test_answers_to_a_keyed_request_are_not_stored_by_caches(make_client, key):
