@@ -157,6 +157,22 @@ def _fast_sqlite(engine: Engine) -> None:
         cursor.close()
 
 
+def open_database(db: Path) -> ProvenanceService:
+    """The benchmark's service over the SQLite file ``db``, migrated."""
+    settings = Settings(database_url=f"sqlite:///{db}", seed_on_start=False)
+    service = ProvenanceService(settings, plugins=None)
+    _fast_sqlite(service.engine)
+    service.start()
+    return service
+
+
+def skip(corpus: Corpus, count: int) -> int:
+    """Generate (without storing) the first ``count`` documents: what a kept database holds."""
+    for _ in corpus.documents(count):
+        pass
+    return count
+
+
 def ingest(service: ProvenanceService, corpus: Corpus, count: int, start: int) -> list[float]:
     """Store ``count`` documents; the seconds each batch of documents took."""
     timings = []
@@ -204,18 +220,23 @@ def percentile(samples: Sequence[float], share: float) -> float:
     return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
 
 
-def run(sizes: Sequence[int], queries: int, db: Path) -> dict[int, dict[str, float]]:
-    """Grow one database through ``sizes`` (statements); figures at each size."""
-    db.unlink(missing_ok=True)
-    settings = Settings(database_url=f"sqlite:///{db}", seed_on_start=False)
-    service = ProvenanceService(settings, plugins=None)
-    _fast_sqlite(service.engine)
-    service.start()
-    corpus, stored, results = Corpus(), 0, {}
+def run(
+    sizes: Sequence[int], queries: int, db: Path, keep: bool = False
+) -> dict[int, dict[str, float]]:
+    """Grow one database through ``sizes`` (statements); figures at each size.
+
+    With ``keep``, a database left at ``db`` by an earlier run is grown rather than started
+    again (the corpus is deterministic: the documents it holds are generated, not stored).
+    """
+    if not keep:
+        db.unlink(missing_ok=True)
+    service = open_database(db)
+    corpus, results = Corpus(), {}
+    stored = skip(corpus, service.count_documents())
     for size in sizes:
         documents = size // STATEMENTS_PER_DOCUMENT
-        timings = ingest(service, corpus, documents - stored, stored)
-        stored = documents
+        timings = ingest(service, corpus, max(documents - stored, 0), stored) or [float("nan")]
+        stored = max(documents, stored)
         batch = min(BATCH_DOCUMENTS, documents)
         reference = select_one(service)
         traced = latencies(service, corpus.queries(queries))
@@ -256,11 +277,13 @@ def main(argv: Sequence[str] = ()) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.trace", description=__doc__)
     parser.add_argument("--sizes", default="100000,1000000", help="Statements, comma-separated.")
     parser.add_argument("--queries", type=int, default=300, help="Trace queries per size.")
-    parser.add_argument("--db", type=Path, help="SQLite file (default: a temporary one).")
+    parser.add_argument(
+        "--db", type=Path, help="SQLite file, kept and grown on later runs (default: a temporary one)."
+    )
     args = parser.parse_args(list(argv))
     sizes = sorted(int(size) for size in args.sizes.split(","))
     with tempfile.TemporaryDirectory() as folder:
-        report(run(sizes, args.queries, args.db or Path(folder) / "bench.db"))
+        report(run(sizes, args.queries, args.db or Path(folder) / "bench.db", keep=bool(args.db)))
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from provenance.plugins import Plugins, plugins_for
 from provenance.settings import Settings
 from provenance.store import reads, writes
 from provenance.store.database import Writer, create_database_engine, migrate
+from provenance.store.plain import Reader, reader
 from provenance.store.tables import source_aliases, sources, speaker_aliases, speakers
 from provenance.store.tracing import clusters, disagreements, index, relays
 from provenance.tracing.draw import chain_svg
@@ -170,7 +171,7 @@ class ProvenanceService:
         self, limit: int, offset: int, outlet: str | None = None, after: Key | None = None
     ) -> Slice:
         listing = reads.documents_query(outlet)
-        return self._page(listing, limit, offset, after, reads.get_document_summaries)
+        return self._page(listing, limit, offset, after, reads.get_document_summaries, plain=False)
 
     def get_document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as conn:
@@ -179,11 +180,13 @@ class ProvenanceService:
     def list_statements(
         self, limit: int, offset: int, after: Key | None = None, **filters
     ) -> Slice:
-        with self.engine.connect() as conn:  # one connection: names resolved, then the page
-            listing = reads.statements_query(conn, **filters)
+        with reader(self.engine) as db:  # one connection: names resolved, then the page
+            listing = reads.statements_query(db, **filters)
             if listing is None:
                 return Slice([], 0)
-            return _page_on(conn, listing, limit, offset, after, reads.get_statements)
+            found = reads.statement_page(db, listing, limit + 1, offset, after)
+            keys = [reads.statement_key(statement) for statement in found]
+            return _slice(db, listing, found[:limit], keys, limit, offset, after)
 
     def get_statement(self, statement_id: int) -> Statement | None:
         """The statement; raises StatementGone when a re-extraction removed it."""
@@ -257,7 +260,7 @@ class ProvenanceService:
         self, cluster_id: int, limit: int, offset: int, after: Key | None = None
     ) -> Slice:
         listing = clusters.members_query(cluster_id)
-        return self._page(listing, limit, offset, after, clusters.get_appearances)
+        return self._page(listing, limit, offset, after, clusters.get_appearances, plain=False)
 
     def list_disagreements(self, limit: int, offset: int, kind: str | None = None) -> Slice:
         with self.engine.connect() as conn:
@@ -295,19 +298,21 @@ class ProvenanceService:
         offset: int,
         after: Key | None,
         load: Callable,
+        plain: bool = True,
     ) -> Slice:
-        """:func:`_page_on` a connection of its own."""
-        with self.engine.connect() as conn:
-            return _page_on(conn, listing, limit, offset, after, load)
+        """:func:`_page_on` a reader of its own; ``plain=False`` for lists whose keys or
+        items need SQLAlchemy's conversions (datetimes, JSON) on a connection of their own."""
+        with reader(self.engine) if plain else self.engine.connect() as db:
+            return _page_on(db, listing, limit, offset, after, load)
 
     def _read(self, load: Callable, keys: Sequence) -> list:
-        """``load(conn, keys)`` on a connection of its own."""
-        with self.engine.connect() as conn:
-            return load(conn, keys)
+        """``load(db, keys)`` on a reader of its own."""
+        with reader(self.engine) as db:
+            return load(db, keys)
 
 
 def _page_on(
-    conn: Connection,
+    db: Connection | Reader,
     listing: reads.Listing,
     limit: int,
     offset: int,
@@ -315,12 +320,26 @@ def _page_on(
     load: Callable,
 ) -> Slice:
     """One page of ``listing``, after the item keyed ``after`` (if given) and ``offset``
-    more, loaded by ``load(conn, ids)``, with the list's total and the last item's key."""
-    rows = listing.page(conn, limit + 1, offset, after)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    if after is None and not more and (rows or offset == 0):
-        total = offset + len(rows)  # the last page: nothing to count
+    more, loaded by ``load(db, ids)``, with the list's total and the last item's key."""
+    rows = listing.page(db, limit + 1, offset, after)
+    items = load(db, [row[0] for row in rows[:limit]])
+    return _slice(db, listing, items, [tuple(row[1:]) for row in rows], limit, offset, after)
+
+
+def _slice(
+    db: Connection | Reader,
+    listing: reads.Listing,
+    items: list,
+    keys: list[Key],
+    limit: int,
+    offset: int,
+    after: Key | None,
+) -> Slice:
+    """A page of ``items`` whose list keys (one more than ``limit`` when more follow) are
+    ``keys``, with the list's total and the last item's key."""
+    more = len(keys) > limit
+    if after is None and not more and (keys or offset == 0):
+        total = offset + len(keys)  # the last page: nothing to count
     else:
-        total = listing.count(conn)
-    return Slice(load(conn, [row[0] for row in rows]), total, tuple(rows[-1][1:]) if more else None)
+        total = listing.count(db)
+    return Slice(items, total, keys[limit - 1] if more else None)
