@@ -8,7 +8,7 @@ from pathlib import Path
 
 from msgspec.structs import replace
 from prov.model import ProvDocument
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 
 from provenance.domain import (
     Cluster,
@@ -26,7 +26,7 @@ from provenance.plugins import Plugins, plugins_for
 from provenance.settings import Settings
 from provenance.store import reads, writes
 from provenance.store.database import Writer, create_database_engine, migrate
-from provenance.store.plain import Reader, reader
+from provenance.store.plain import Db, reader
 from provenance.store.tables import source_aliases, sources, speaker_aliases, speakers
 from provenance.store.tracing import clusters, disagreements, index, relays
 from provenance.tracing.draw import chain_svg
@@ -240,14 +240,14 @@ class ProvenanceService:
         Raises ``provenance.tracing.matching.QueryTooShort`` when ``q`` is too short.
         """
         tokens = query_words(q)
-        with self.engine.connect() as conn:
+        with reader(self.engine) as conn:
             found = index.matching_clusters(conn, tokens, TRACE_CANDIDATES)
             chosen = dict(found[offset : offset + limit])
             loaded = clusters.get_clusters(conn, list(chosen))
         return Slice([replace(c, score=chosen[c.id]) for c in loaded], len(found))
 
     def get_cluster(self, cluster_id: int) -> Cluster | None:
-        with self.engine.connect() as conn:
+        with reader(self.engine) as conn:
             return next(iter(clusters.get_clusters(conn, [cluster_id])), None)
 
     def statement_cluster(self, statement_id: int) -> Cluster | None:
@@ -312,7 +312,7 @@ class ProvenanceService:
 
 
 def _page_on(
-    db: Connection | Reader,
+    db: Db,
     listing: reads.Listing,
     limit: int,
     offset: int,
@@ -327,7 +327,7 @@ def _page_on(
 
 
 def _slice(
-    db: Connection | Reader,
+    db: Db,
     listing: reads.Listing,
     items: list,
     keys: list[Key],

@@ -15,8 +15,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NamedTuple
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Dialect, Engine
+from sqlalchemy import Connection, Dialect, Engine
 from sqlalchemy.sql import Executable
 
 
@@ -49,18 +50,19 @@ class _Form:
         return values if self.names is None else dict(zip(self.names, values, strict=True))
 
 
-_forms: dict[tuple, tuple[Executable, _Form]] = {}
+_forms: WeakKeyDictionary[Executable, dict[tuple, _Form]] = WeakKeyDictionary()
+"""Each query's forms, kept while the query is: build hot queries once, not per call."""
 
 
 def _form(query: Executable, dialect: Dialect, params: Mapping[str, Any]) -> _Form:
     """``query``'s form for ``dialect``, the parameters named in ``params`` and the lengths
     of their lists."""
     shape = tuple((k, len(v) if isinstance(v, list) else -1) for k, v in params.items())
-    key = (id(query), dialect.name, shape)
-    found = _forms.get(key)
-    if found is None or found[0] is not query:
-        found = _forms[key] = (query, _compile(query, dialect, params))
-    return found[1]
+    forms = _forms.setdefault(query, {})
+    key = (dialect.name, shape)
+    if key not in forms:
+        forms[key] = _compile(query, dialect, params)
+    return forms[key]
 
 
 def _compile(query: Executable, dialect: Dialect, params: Mapping[str, Any]) -> _Form:
@@ -116,6 +118,10 @@ class Reader:
         self.cursor.execute(form.sql, form.arguments(params))
         values = self.cursor.fetchall()
         return Rows(values if form.row is None else [form.row(*v) for v in values])
+
+
+Db = Connection | Reader
+"""What the reads run on: a SQLAlchemy connection, or a :class:`Reader` for the hot ones."""
 
 
 @contextmanager

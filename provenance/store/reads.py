@@ -45,7 +45,7 @@ from provenance.domain import (
 )
 from provenance.domain.api import NO_NUL
 from provenance.names import fold_name
-from provenance.store.plain import Reader
+from provenance.store.plain import Db
 from provenance.store.tables import (
     SEARCH_PREFIX,
     chain_hops,
@@ -125,12 +125,10 @@ class Listing:
     def name(self) -> str:
         return self.keyset.name
 
-    def ids(self, db: Connection | Reader) -> list:
+    def ids(self, db: Db) -> list:
         return list(db.execute(self.keyset.query, self.params).scalars())
 
-    def page(
-        self, db: Connection | Reader, limit: int, offset: int, after: Sequence | None
-    ) -> list[Row]:
+    def page(self, db: Db, limit: int, offset: int, after: Sequence | None) -> list[Row]:
         """``limit`` rows (id, then order values) from ``offset`` on, after ``after``."""
         page = self.keyset.first_page if after is None else self.keyset.next_page
         return db.execute(page, self.arguments(limit, offset, after)).all()
@@ -143,7 +141,7 @@ class Listing:
             params |= {f"after_{i}": value for i, value in enumerate(after)}
         return params
 
-    def count(self, db: Connection | Reader) -> int:
+    def count(self, db: Db) -> int:
         return db.execute(self.keyset.total, self.params).scalar_one()
 
 
@@ -244,7 +242,7 @@ def _summary_fields(row: Row) -> dict:
 
 
 def statements_query(
-    conn: Connection | Reader,
+    conn: Db,
     *,
     speaker: str | None = None,
     document: str | None = None,
@@ -306,7 +304,7 @@ def _statements_keyset(present: frozenset[str], indexed: bool) -> Keyset:
 
 
 def statement_page(
-    db: Connection | Reader, listing: Listing, limit: int, offset: int, after: Sequence | None
+    db: Db, listing: Listing, limit: int, offset: int, after: Sequence | None
 ) -> list[Statement]:
     """:meth:`Listing.page` of a statements listing, each statement loaded in full, in
     one query."""
@@ -348,7 +346,7 @@ _STATEMENTS = _STATEMENT_COLUMNS.order_by(statements.c.id, chain_hops.c.position
 _STATEMENTS_BY_ID = _STATEMENTS.where(statements.c.id.in_(bindparam("ids", expanding=True)))
 
 
-def get_statements(conn: Connection | Reader, ids: Sequence[int]) -> list[Statement]:
+def get_statements(conn: Db, ids: Sequence[int]) -> list[Statement]:
     """Full statements (speaker and chain included) for ``ids``, in the order given."""
     if not ids:
         return []
@@ -578,7 +576,7 @@ MAX_ROW_ID = 2**31 - 1
 """The largest id an ``INTEGER`` column holds on PostgreSQL (the narrower database)."""
 
 
-def _entity_ids(conn: Connection | Reader, aliases: Table, owner: str, ref: str) -> list[int]:
+def _entity_ids(conn: Db, aliases: Table, owner: str, ref: str) -> list[int]:
     """Ids of the speakers or sources that ``ref`` names: an id, any alias, or failing that
     any alias that has ``ref`` as whole words (a surname: "Chaudhri")."""
     if ref.isascii() and ref.isdigit():  # "²" is a digit to str.isdigit, not to int()
