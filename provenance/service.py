@@ -25,6 +25,7 @@ from provenance.names import document_id
 from provenance.plugins import Plugins, plugins_for
 from provenance.settings import Settings
 from provenance.store import reads, writes
+from provenance.store.cache import VersionedCache
 from provenance.store.database import Writer, create_database_engine, migrate
 from provenance.store.plain import Db, reader
 from provenance.store.tables import source_aliases, sources, speaker_aliases, speakers
@@ -40,6 +41,10 @@ Key = tuple
 
 #: Statements a trace reads and verifies at most (the clusters it returns come from them).
 TRACE_CANDIDATES = 200
+#: Clusters kept loaded between writes (each at most 100 appearances: tens of kilobytes).
+CACHED_CLUSTERS = 1000
+#: Pages of name searches kept between writes (ids only: their items are read each time).
+CACHED_SEARCHES = 10_000
 
 
 class EmptyDocument(ValueError):
@@ -96,6 +101,8 @@ class ProvenanceService:
             settings.database_url, settings.sqlite_synchronous
         )
         self.writer = Writer(self.engine)
+        self.cluster_cache = VersionedCache(CACHED_CLUSTERS)
+        self.search_cache = VersionedCache(CACHED_SEARCHES)
         self.plugins = plugins if plugins is not None else plugins_for(settings)
 
     def start(self) -> None:
@@ -204,7 +211,7 @@ class ProvenanceService:
         listing = reads.entities_query(
             self.engine.dialect.name, speakers, speaker_aliases, "speaker_id", q
         )
-        return self._page(listing, limit, offset, after, reads.get_speakers)
+        return self._search(listing, limit, offset, after, reads.get_speakers)
 
     def get_speaker(self, speaker_id: int) -> Speaker | None:
         """A speaker's profile: aliases, roles, the outlets and intermediaries of their words."""
@@ -221,7 +228,7 @@ class ProvenanceService:
         listing = reads.entities_query(
             self.engine.dialect.name, sources, source_aliases, "source_id", q
         )
-        return self._page(listing, limit, offset, after, reads.get_sources)
+        return self._search(listing, limit, offset, after, reads.get_sources)
 
     def get_source(self, source_id: int) -> Source | None:
         """A source with whom it relays and who relays it."""
@@ -243,12 +250,16 @@ class ProvenanceService:
         with reader(self.engine) as conn:
             found = index.matching_clusters(conn, tokens, TRACE_CANDIDATES)
             chosen = dict(found[offset : offset + limit])
-            loaded = clusters.get_clusters(conn, list(chosen))
+            loaded = self._clusters(conn, list(chosen))
         return Slice([replace(c, score=chosen[c.id]) for c in loaded], len(found))
 
     def get_cluster(self, cluster_id: int) -> Cluster | None:
         with reader(self.engine) as conn:
-            return next(iter(clusters.get_clusters(conn, [cluster_id])), None)
+            return next(iter(self._clusters(conn, [cluster_id])), None)
+
+    def _clusters(self, db: Db, ids: list[int]) -> list[Cluster]:
+        """Clusters ``ids`` (those that exist), loaded once per read version."""
+        return self.cluster_cache.many(db, ids, clusters.get_clusters, lambda c: c.id)
 
     def statement_cluster(self, statement_id: int) -> Cluster | None:
         """The cluster of a statement: every appearance of its words."""
@@ -305,10 +316,31 @@ class ProvenanceService:
         with reader(self.engine) if plain else self.engine.connect() as db:
             return _page_on(db, listing, limit, offset, after, load)
 
+    def _search(
+        self,
+        listing: reads.Listing,
+        limit: int,
+        offset: int,
+        after: Key | None,
+        load: Callable,
+    ) -> Slice:
+        """:meth:`_page`, the page's ids and total found once per read version (a search
+        asks a trigram index, whose constant cost on SQLite is several times a page's)."""
+        key = (listing.key, limit, offset, after)
+        with reader(self.engine) as db:
+            found = self.search_cache.one(
+                db, key, lambda: _page_on(db, listing, limit, offset, after, _ids)
+            )
+            return Slice(load(db, found.items), found.total, found.last)
+
     def _read(self, load: Callable, keys: Sequence) -> list:
         """``load(db, keys)`` on a reader of its own."""
         with reader(self.engine) as db:
             return load(db, keys)
+
+
+def _ids(_db: Db, ids: list) -> list:
+    return ids
 
 
 def _page_on(

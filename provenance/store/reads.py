@@ -1,7 +1,7 @@
 """The read path: indexed SQLAlchemy Core queries that return the API's Structs."""
 
 from collections import namedtuple
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, cached_property
@@ -125,6 +125,11 @@ class Listing:
     def name(self) -> str:
         return self.keyset.name
 
+    @property
+    def key(self) -> Hashable:
+        """The list's identity: its query and the values of its parameters."""
+        return (self.keyset, frozenset((k, _hashable(v)) for k, v in self.params.items()))
+
     def ids(self, db: Db) -> list:
         return list(db.execute(self.keyset.query, self.params).scalars())
 
@@ -143,6 +148,10 @@ class Listing:
 
     def count(self, db: Db) -> int:
         return db.execute(self.keyset.total, self.params).scalar_one()
+
+
+def _hashable(value: Any) -> Hashable:
+    return tuple(value) if isinstance(value, list) else value
 
 
 def keyset(name: str, base: Select, order: tuple[ColumnElement, ...]) -> Keyset:
