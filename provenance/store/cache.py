@@ -6,6 +6,8 @@ all when a reader finds another: an answer from it is the answer a fresh load wo
 in the reader's snapshot, at the cost of reading one row.
 """
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
@@ -22,11 +24,13 @@ def current_version(db: Db) -> int:
 
 
 class VersionedCache:
-    """Items by key, as loaded at one read version (at most ``size``, then started again)."""
+    """Items by key as loaded at one read version, the ``size`` most recently used."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._state: tuple[int | None, dict] = (None, {})
+        self._lock = threading.Lock()
+        self._version: int | None = None
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
 
     def many(
         self,
@@ -37,29 +41,42 @@ class VersionedCache:
     ) -> list:
         """The items of ``keys`` (those that exist, in that order), ``load(db, missing)``
         loading those not kept at ``db``'s version."""
-        items = self._at(current_version(db))
-        missing = [key for key in keys if key not in items]
+        version = current_version(db)
+        found = self._kept(version, keys)
+        missing = [key for key in keys if key not in found]
         if missing:
-            if len(items) + len(missing) > self.size:
-                items = self._at(current_version(db), again=True)
-            for item in load(db, missing):
-                items[key_of(item)] = item
-        return [items[key] for key in keys if key in items]
+            loaded = {key_of(item): item for item in load(db, missing)}
+            self._keep(version, loaded)
+            found |= loaded
+        return [found[key] for key in keys if key in found]
 
     def one(self, db: Db, key: Hashable, load: Callable[[], Any]) -> Any:
         """The item of ``key``, ``load()`` called when it is not kept at ``db``'s version."""
-        items = self._at(current_version(db))
-        if key not in items:
-            if len(items) >= self.size:
-                items = self._at(current_version(db), again=True)
-            items[key] = load()
-        return items[key]
+        version = current_version(db)
+        found = self._kept(version, [key])
+        if key in found:
+            return found[key]
+        item = load()
+        self._keep(version, {key: item})
+        return item
 
-    def _at(self, version: int, again: bool = False) -> dict:
-        """The items kept at ``version``; a new, empty set when it is not the one kept (a
-        new dict, never the old one cleared: a reader at the old version may still add)."""
-        kept, items = self._state
-        if again or kept != version:
-            items = {}
-            self._state = (version, items)
-        return items
+    def _kept(self, version: int, keys: Sequence[Hashable]) -> dict:
+        with self._lock:
+            if version != self._version:
+                return {}
+            found = {key: self._items[key] for key in keys if key in self._items}
+            for key in found:
+                self._items.move_to_end(key)
+            return found
+
+    def _keep(self, version: int, items: dict) -> None:
+        """Keep ``items``, loaded at ``version``: a newer version than the one kept starts
+        again; an older one (a reader that began before a write) keeps nothing."""
+        with self._lock:
+            if self._version is None or version > self._version:
+                self._version, self._items = version, OrderedDict()
+            elif version < self._version:
+                return
+            self._items.update(items)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)

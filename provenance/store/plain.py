@@ -42,12 +42,24 @@ class _Form:
 
     def arguments(self, params: Mapping[str, Any]) -> list | dict:
         values = [
-            (params[s.name] if s.index is None else params[s.name][s.index])
+            (params[s.name] if s.index is None else _item(params[s.name], s.index))
             if type(s) is _Slot
             else s
             for s in self.slots
         ]
         return values if self.names is None else dict(zip(self.names, values, strict=True))
+
+
+def _item(values: list, index: int) -> Any:
+    """Item ``index`` of a list parameter, its last item past its end (see :func:`_room`)."""
+    return values[index] if index < len(values) else values[-1]
+
+
+def _room(length: int) -> int:
+    """Items a form has room for in a list of ``length``: the next power of two, the rest
+    filled with the last item (the same set to ``IN``), so that a query has a handful of
+    forms rather than one per length."""
+    return length and 1 << (length - 1).bit_length()
 
 
 _forms: WeakKeyDictionary[Executable, dict[tuple, _Form]] = WeakKeyDictionary()
@@ -57,7 +69,7 @@ _forms: WeakKeyDictionary[Executable, dict[tuple, _Form]] = WeakKeyDictionary()
 def _form(query: Executable, dialect: Dialect, params: Mapping[str, Any]) -> _Form:
     """``query``'s form for ``dialect``, the parameters named in ``params`` and the lengths
     of their lists."""
-    shape = tuple((k, len(v) if isinstance(v, list) else -1) for k, v in params.items())
+    shape = tuple((k, _room(len(v)) if isinstance(v, list) else -1) for k, v in params.items())
     forms = _forms.setdefault(query, {})
     key = (dialect.name, shape)
     if key not in forms:
@@ -72,7 +84,7 @@ def _compile(query: Executable, dialect: Dialect, params: Mapping[str, Any]) -> 
         if name not in params:
             probes[name] = bind.effective_value  # a constant of the query
         elif bind.expanding:  # a list: one driver parameter per item
-            probes[name] = [_Slot(name, i) for i in range(len(params[name]))]
+            probes[name] = [_Slot(name, i) for i in range(_room(len(params[name])))]
         else:
             probes[name] = _Slot(name, None)
     state = compiled.construct_expanded_state(probes)

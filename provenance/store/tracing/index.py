@@ -85,10 +85,11 @@ def statements_like(conn: Db, tokens: list[str], limit: int) -> list[tuple[int, 
     else:
         counts = prefixed_postings(conn, tokens, limit)
     candidates = [statement_id for statement_id, _ in counts.most_common(limit)]
-    found = []
+    found, scores = [], {}  # recurring quotes: each text scored once
     for statement_id, stored, cluster_id, _ in clustered_texts(conn, candidates):
-        score = _query_score(tokens, words(stored))
-        if score:
+        if stored not in scores:
+            scores[stored] = _query_score(tokens, words(stored))
+        if score := scores[stored]:
             found.append((statement_id, cluster_id, score))
     return sorted(found, key=lambda row: (-row[2], row[0]))
 
