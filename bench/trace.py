@@ -266,7 +266,8 @@ def measure(service: ProvenanceService, queries: Sequence[str]) -> dict[str, flo
 
 def run_replicated(db: Path, times: int, queries: int, seconds: int) -> None:
     """The database at ``db`` copied ``times``-fold (see :func:`replicate`): trace latencies
-    in process, then ``GET /trace`` served under wrk for ``seconds`` (when not 0)."""
+    in process, then ``GET /trace`` served under wrk for ``seconds`` (when not 0), with 32
+    connections (throughput) and with one (latency without queueing)."""
     large = db.with_name(f"{db.stem}-x{times}{db.suffix}")
     replicate(db, large, times)
     service = open_database(large)
@@ -277,8 +278,9 @@ def run_replicated(db: Path, times: int, queries: int, seconds: int) -> None:
         size = conn.execute(text("SELECT count(*) FROM statements")).scalar_one()
     print(_line(size, {"ingest_per_document_ms": float("nan")} | measure(service, asked)))
     service.close()
-    if seconds:
-        wrk = ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency"]
+    for connections in (32, 1) if seconds else ():
+        wrk = ["wrk", "-t1" if connections == 1 else "-t2", f"-c{connections}"]
+        wrk += [f"-d{seconds}s", "--latency"]
         found = served_trace(large, asked, wrk)
         print(
             f"{size:>9,} statements: GET /trace under {' '.join(wrk)}, one worker, "
