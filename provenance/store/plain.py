@@ -22,8 +22,9 @@ from sqlalchemy.sql import Executable
 
 
 class _Slot(NamedTuple):
-    """Where a driver parameter's value comes from: parameter ``name`` (item ``index`` of it
-    when it is a list)."""
+    """Where driver parameters' values come from: parameter ``name``; when it is a list,
+    item ``index`` of it (while compiling), or all of it, padded to ``index`` items (in a
+    :class:`_Form`)."""
 
     name: str
     index: int | None
@@ -41,18 +42,17 @@ class _Form:
     row: type | None
 
     def arguments(self, params: Mapping[str, Any]) -> list | dict:
-        values = [
-            (params[s.name] if s.index is None else _item(params[s.name], s.index))
-            if type(s) is _Slot
-            else s
-            for s in self.slots
-        ]
+        values: list = []
+        for slot in self.slots:
+            if type(slot) is not _Slot:
+                values.append(slot)
+            elif slot.index is None:
+                values.append(params[slot.name])
+            else:  # a list, padded with its last item (see _room)
+                items = params[slot.name]
+                values += items
+                values += [items[-1]] * (slot.index - len(items))
         return values if self.names is None else dict(zip(self.names, values, strict=True))
-
-
-def _item(values: list, index: int) -> Any:
-    """Item ``index`` of a list parameter, its last item past its end (see :func:`_room`)."""
-    return values[index] if index < len(values) else values[-1]
 
 
 def _room(length: int) -> int:
@@ -89,12 +89,26 @@ def _compile(query: Executable, dialect: Dialect, params: Mapping[str, Any]) -> 
             probes[name] = _Slot(name, None)
     state = compiled.construct_expanded_state(probes)
     if compiled.positional:
-        slots, names = tuple(state.parameters[n] for n in state.positiontup or ()), None
+        slots, names = [state.parameters[n] for n in state.positiontup or ()], None
     else:
-        slots, names = tuple(state.parameters.values()), tuple(state.parameters)
+        slots, names = list(state.parameters.values()), tuple(state.parameters)
     columns = getattr(query, "selected_columns", None)
     row = namedtuple("Row", [c.key for c in columns], rename=True) if columns else None
-    return _Form(state.statement, slots, names, row)
+    return _Form(state.statement, _lists_whole(slots), names, row)
+
+
+def _lists_whole(slots: list) -> tuple:
+    """``slots`` with each list's item slots (in order, side by side in an ``IN``) as one
+    slot for the whole list, ``index`` its room."""
+    whole: list = []
+    for slot in slots:
+        if type(slot) is _Slot and slot.index is not None:
+            if slot.index == 0:
+                whole.append(_Slot(slot.name, 0))
+            whole[-1] = _Slot(slot.name, whole[-1].index + 1)
+        else:
+            whole.append(slot)
+    return tuple(whole)
 
 
 class Rows(list):
