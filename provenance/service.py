@@ -178,7 +178,7 @@ class ProvenanceService:
         self, limit: int, offset: int, outlet: str | None = None, after: Key | None = None
     ) -> Slice:
         listing = reads.documents_query(outlet)
-        return self._page(listing, limit, offset, after, reads.get_document_summaries, plain=False)
+        return self._page(listing, limit, offset, after, reads.get_document_summaries)
 
     def get_document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as conn:
@@ -211,7 +211,7 @@ class ProvenanceService:
         listing = reads.entities_query(
             self.engine.dialect.name, speakers, speaker_aliases, "speaker_id", q
         )
-        return self._search(listing, limit, offset, after, reads.get_speakers)
+        return self._page(listing, limit, offset, after, reads.get_speakers, self.search_cache)
 
     def get_speaker(self, speaker_id: int) -> Speaker | None:
         """A speaker's profile: aliases, roles, the outlets and intermediaries of their words."""
@@ -228,7 +228,7 @@ class ProvenanceService:
         listing = reads.entities_query(
             self.engine.dialect.name, sources, source_aliases, "source_id", q
         )
-        return self._search(listing, limit, offset, after, reads.get_sources)
+        return self._page(listing, limit, offset, after, reads.get_sources, self.search_cache)
 
     def get_source(self, source_id: int) -> Source | None:
         """A source with whom it relays and who relays it."""
@@ -271,7 +271,7 @@ class ProvenanceService:
         self, cluster_id: int, limit: int, offset: int, after: Key | None = None
     ) -> Slice:
         listing = clusters.members_query(cluster_id)
-        return self._page(listing, limit, offset, after, clusters.get_appearances, plain=False)
+        return self._page(listing, limit, offset, after, clusters.get_appearances)
 
     def list_disagreements(self, limit: int, offset: int, kind: str | None = None) -> Slice:
         with self.engine.connect() as conn:
@@ -309,28 +309,17 @@ class ProvenanceService:
         offset: int,
         after: Key | None,
         load: Callable,
-        plain: bool = True,
+        cache: VersionedCache | None = None,
     ) -> Slice:
-        """:func:`_page_on` a reader of its own; ``plain=False`` for lists whose keys or
-        items need SQLAlchemy's conversions (datetimes, JSON) on a connection of their own."""
-        with reader(self.engine) if plain else self.engine.connect() as db:
-            return _page_on(db, listing, limit, offset, after, load)
-
-    def _search(
-        self,
-        listing: reads.Listing,
-        limit: int,
-        offset: int,
-        after: Key | None,
-        load: Callable,
-    ) -> Slice:
-        """:meth:`_page`, the page's ids and total found once per read version (a search
-        asks a trigram index, whose constant cost on SQLite is several times a page's)."""
+        """:func:`_page_on` a connection of its own. With a ``cache``, on a plain reader, the
+        page's ids and total found once per read version: for searches, which ask a trigram
+        index whose constant cost on SQLite is several times a page's."""
+        if cache is None:
+            with self.engine.connect() as conn:
+                return _page_on(conn, listing, limit, offset, after, load)
         key = (listing.key, limit, offset, after)
         with reader(self.engine) as db:
-            found = self.search_cache.one(
-                db, key, lambda: _page_on(db, listing, limit, offset, after, _ids)
-            )
+            found = cache.one(db, key, lambda: _page_on(db, listing, limit, offset, after, _ids))
             return Slice(load(db, found.items), found.total, found.last)
 
     def _read(self, load: Callable, keys: Sequence) -> list:
