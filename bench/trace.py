@@ -11,10 +11,16 @@ with ``PRAGMA synchronous=OFF`` (durability does not matter here; the app keeps 
 
     python -m bench trace             # 100k and 1M statements
     python -m bench.trace [--sizes 100000,1000000] [--queries 300] [--db PATH]
+    python -m bench.trace --sizes 100000 --db var/bench/trace.db --replicate 10 [--wrk 10]
+
+The last grows a kept database ten-fold in SQL (see :func:`replicate`) and serves it:
+``GET /trace`` under wrk at a million statements.
 """
 
 import argparse
 import random
+import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -22,9 +28,11 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Engine, event, text
 
+from bench.api import PORT, Load, load, served
 from provenance.domain import ExtractedDocument, ExtractedStatement, Mention, RawDocument
 from provenance.names import document_id
 from provenance.service import ProvenanceService
@@ -157,6 +165,22 @@ def _fast_sqlite(engine: Engine) -> None:
         cursor.close()
 
 
+def open_database(db: Path) -> ProvenanceService:
+    """The benchmark's service over the SQLite file ``db``, migrated."""
+    settings = Settings(database_url=f"sqlite:///{db}", seed_on_start=False)
+    service = ProvenanceService(settings, plugins=None)
+    _fast_sqlite(service.engine)
+    service.start()
+    return service
+
+
+def skip(corpus: Corpus, count: int) -> int:
+    """Generate (without storing) the first ``count`` documents: what a kept database holds."""
+    for _ in corpus.documents(count):
+        pass
+    return count
+
+
 def ingest(service: ProvenanceService, corpus: Corpus, count: int, start: int) -> list[float]:
     """Store ``count`` documents; the seconds each batch of documents took."""
     timings = []
@@ -204,30 +228,134 @@ def percentile(samples: Sequence[float], share: float) -> float:
     return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
 
 
-def run(sizes: Sequence[int], queries: int, db: Path) -> dict[int, dict[str, float]]:
-    """Grow one database through ``sizes`` (statements); figures at each size."""
-    db.unlink(missing_ok=True)
-    settings = Settings(database_url=f"sqlite:///{db}", seed_on_start=False)
-    service = ProvenanceService(settings, plugins=None)
-    _fast_sqlite(service.engine)
-    service.start()
-    corpus, stored, results = Corpus(), 0, {}
+def run(
+    sizes: Sequence[int], queries: int, db: Path, keep: bool = False
+) -> dict[int, dict[str, float]]:
+    """Grow one database through ``sizes`` (statements); figures at each size.
+
+    With ``keep``, a database left at ``db`` by an earlier run is grown rather than started
+    again (the corpus is deterministic: the documents it holds are generated, not stored).
+    """
+    if not keep:
+        db.unlink(missing_ok=True)
+    service = open_database(db)
+    corpus, results = Corpus(), {}
+    stored = skip(corpus, service.count_documents())
     for size in sizes:
         documents = size // STATEMENTS_PER_DOCUMENT
-        timings = ingest(service, corpus, documents - stored, stored)
-        stored = documents
+        timings = ingest(service, corpus, max(documents - stored, 0), stored) or [float("nan")]
+        stored = max(documents, stored)
         batch = min(BATCH_DOCUMENTS, documents)
-        reference = select_one(service)
-        traced = latencies(service, corpus.queries(queries))
-        results[size] = {
-            "ingest_per_document_ms": 1000 * timings[-1] / batch,
-            "trace_p50_ms": 1000 * percentile(traced, 0.5),
-            "trace_p99_ms": 1000 * percentile(traced, 0.99),
-            "select_1_ms": 1000 * reference,
-        }
+        results[size] = {"ingest_per_document_ms": 1000 * timings[-1] / batch}
+        results[size] |= measure(service, corpus.queries(queries))
         print(_line(size, results[size]), flush=True)
     service.close()
     return results
+
+
+def measure(service: ProvenanceService, queries: Sequence[str]) -> dict[str, float]:
+    """Trace latencies (p50, p99) in process, and the ``SELECT 1`` reference."""
+    reference = select_one(service)
+    traced = latencies(service, queries)
+    return {
+        "trace_p50_ms": 1000 * percentile(traced, 0.5),
+        "trace_p99_ms": 1000 * percentile(traced, 0.99),
+        "select_1_ms": 1000 * reference,
+    }
+
+
+def run_replicated(db: Path, times: int, queries: int, seconds: int) -> None:
+    """The database at ``db`` copied ``times``-fold (see :func:`replicate`): trace latencies
+    in process, then ``GET /trace`` served under wrk for ``seconds`` (when not 0), with 32
+    connections (throughput) and with one (latency without queueing)."""
+    large = db.with_name(f"{db.stem}-x{times}{db.suffix}")
+    replicate(db, large, times)
+    service = open_database(large)
+    corpus = Corpus()
+    skip(corpus, service.count_documents() // times)
+    asked = corpus.queries(queries)
+    with service.engine.connect() as conn:
+        size = conn.execute(text("SELECT count(*) FROM statements")).scalar_one()
+    print(_line(size, {"ingest_per_document_ms": float("nan")} | measure(service, asked)))
+    service.close()
+    for connections in (32, 1) if seconds else ():
+        wrk = ["wrk", "-t1" if connections == 1 else "-t2", f"-c{connections}"]
+        wrk += [f"-d{seconds}s", "--latency"]
+        found = served_trace(large, asked, wrk)
+        print(
+            f"{size:>9,} statements: GET /trace under {' '.join(wrk)}, one worker, "
+            f"{len(asked)} queries in turn: {found.requests_per_second:.0f} req/s, "
+            f"p50 {found.p50_ms:.2f} ms, p99 {found.p99_ms:.2f} ms (target <= 10 ms), "
+            f"{found.errors} errors"
+        )
+
+
+# Larger sizes by replication: the write path stores about 20 documents a second on this
+# machine (a million statements would take hours), so a kept database can be grown
+# ``times``-fold in SQL instead. Each copy of a document is a new document whose statements
+# (with their chains, shingles and denials) join the same quote clusters, speakers and
+# sources: clusters grow ``times``-fold, and every shingle's postings with them.
+
+REPLICATED = {
+    "documents": {"id": "id || '-{k}'"},
+    "statements": {"id": "id + {offset}", "document_id": "document_id || '-{k}'"},
+    "chain_hops": {"statement_id": "statement_id + {offset}"},
+    "statement_shingles": {"statement_id": "statement_id + {offset}"},
+    "statement_denials": {"denial_id": "denial_id + {offset}", "claim_id": "claim_id + {offset}"},
+}
+"""Tables copied, and how a copy's keys are made from the original's."""
+
+
+def replicate(source: Path, db: Path, times: int) -> None:
+    """``db``: the database at ``source`` with its documents copied ``times``-fold (once)."""
+    if db.exists():
+        return
+    shutil.copyfile(source, db)
+    connection = sqlite3.connect(db, isolation_level=None)
+    connection.execute("PRAGMA synchronous=OFF")
+    connection.execute("BEGIN")
+    offset = connection.execute("SELECT max(id) FROM statements").fetchone()[0]
+    for k in range(1, times):
+        for table, keys in REPLICATED.items():
+            columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+            made = [keys.get(c, f'"{c}"').format(k=k, offset=k * offset) for c in columns]
+            names = ", ".join(f'"{c}"' for c in columns)
+            # the originals only: copied rows are never copied again
+            original = "statement_id" if "statement_id" in columns else columns[0]
+            limit = f"{original} <= {offset}" if table != "documents" else "id NOT LIKE '%-%'"
+            connection.execute(
+                f"INSERT INTO {table} ({names}) SELECT {', '.join(made)} FROM {table} WHERE {limit}"
+            )
+    for table in ("quote_clusters",):
+        connection.execute(f"UPDATE {table} SET size = size * {times}")
+    for table in ("speakers", "sources"):
+        connection.execute(f"UPDATE {table} SET statement_count = statement_count * {times}")
+    connection.execute("COMMIT")
+    connection.close()
+
+
+def served_trace(db: Path, queries: Sequence[str], wrk: list[str]) -> Load:
+    """``GET /trace`` under wrk against ``provenance serve`` (one worker) on ``db``, the
+    queries taken in turn."""
+    paths = [f"/trace?q={quote(query)}" for query in queries]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(WRK_ROTATION.replace("PATHS", ", ".join(f'"{p}"' for p in paths)))
+        script.flush()
+        command = [sys.executable, "-m", "provenance", "serve", f"--port={PORT}", "--workers=1"]
+        env = {"PROVENANCE_DATABASE_URL": f"sqlite:///{db}"}
+        env["PROVENANCE_RATE_LIMIT_PER_ADDRESS"] = "0"  # one client sends every request
+        with served(command, "/health", env):
+            return load([*wrk, "-s", script.name], "/")
+
+
+WRK_ROTATION = """
+paths = {PATHS}
+i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+"""
 
 
 def _line(size: int, r: dict[str, float]) -> str:
@@ -256,11 +384,26 @@ def main(argv: Sequence[str] = ()) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.trace", description=__doc__)
     parser.add_argument("--sizes", default="100000,1000000", help="Statements, comma-separated.")
     parser.add_argument("--queries", type=int, default=300, help="Trace queries per size.")
-    parser.add_argument("--db", type=Path, help="SQLite file (default: a temporary one).")
+    parser.add_argument(
+        "--db", type=Path, help="SQLite file, kept and grown on later runs (default: temporary)."
+    )
+    parser.add_argument(
+        "--replicate",
+        type=int,
+        default=0,
+        help="Then copy the --db database this many times over in SQL and measure that.",
+    )
+    parser.add_argument(
+        "--wrk", type=int, default=10, help="Seconds of wrk on the replicated database (0: none)."
+    )
     args = parser.parse_args(list(argv))
     sizes = sorted(int(size) for size in args.sizes.split(","))
+    if args.replicate and not args.db:
+        parser.error("--replicate needs --db")
     with tempfile.TemporaryDirectory() as folder:
-        report(run(sizes, args.queries, args.db or Path(folder) / "bench.db"))
+        report(run(sizes, args.queries, args.db or Path(folder) / "bench.db", keep=bool(args.db)))
+    if args.replicate:
+        run_replicated(args.db, args.replicate, args.queries, args.wrk)
 
 
 if __name__ == "__main__":

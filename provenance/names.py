@@ -17,11 +17,15 @@ def fold_name(name: str) -> str:
     'erdogan'
     """
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    if not text.isascii():  # ASCII has no combining marks: skip the walk over characters
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
     words = _NOT_WORD.sub(" ", text).split()
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(word.strip("'") for word in words if word.strip("'"))
+    if "'" in text:
+        words = [stripped for word in words if (stripped := word.strip("'"))]
+    return " ".join(words)
 
 
 def compact_of(key: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from msgspec.structs import replace
 from prov.model import ProvDocument
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 
 from provenance.domain import (
     Cluster,
@@ -25,7 +25,9 @@ from provenance.names import document_id
 from provenance.plugins import Plugins, plugins_for
 from provenance.settings import Settings
 from provenance.store import reads, writes
+from provenance.store.cache import VersionedCache
 from provenance.store.database import Writer, create_database_engine, migrate
+from provenance.store.plain import Db, reader
 from provenance.store.tables import source_aliases, sources, speaker_aliases, speakers
 from provenance.store.tracing import clusters, disagreements, index, relays
 from provenance.tracing.draw import chain_svg
@@ -39,6 +41,10 @@ Key = tuple
 
 #: Statements a trace reads and verifies at most (the clusters it returns come from them).
 TRACE_CANDIDATES = 200
+#: Clusters kept loaded between writes (each at most 100 appearances: tens of kilobytes).
+CACHED_CLUSTERS = 1000
+#: Pages of name searches kept between writes (ids only: their items are read each time).
+CACHED_SEARCHES = 10_000
 
 
 class EmptyDocument(ValueError):
@@ -95,6 +101,8 @@ class ProvenanceService:
             settings.database_url, settings.sqlite_synchronous
         )
         self.writer = Writer(self.engine)
+        self.cluster_cache = VersionedCache(CACHED_CLUSTERS)
+        self.search_cache = VersionedCache(CACHED_SEARCHES)
         self.plugins = plugins if plugins is not None else plugins_for(settings)
 
     def start(self) -> None:
@@ -179,11 +187,13 @@ class ProvenanceService:
     def list_statements(
         self, limit: int, offset: int, after: Key | None = None, **filters
     ) -> Slice:
-        with self.engine.connect() as conn:  # one connection: names resolved, then the page
-            listing = reads.statements_query(conn, **filters)
+        with reader(self.engine) as db:  # one connection: names resolved, then the page
+            listing = reads.statements_query(db, **filters)
             if listing is None:
                 return Slice([], 0)
-            return _page_on(conn, listing, limit, offset, after, reads.get_statements)
+            found = reads.statement_page(db, listing, limit + 1, offset, after)
+            keys = [reads.statement_key(statement) for statement in found]
+            return _slice(db, listing, found[:limit], keys, limit, offset, after)
 
     def get_statement(self, statement_id: int) -> Statement | None:
         """The statement; raises StatementGone when a re-extraction removed it."""
@@ -201,7 +211,7 @@ class ProvenanceService:
         listing = reads.entities_query(
             self.engine.dialect.name, speakers, speaker_aliases, "speaker_id", q
         )
-        return self._page(listing, limit, offset, after, reads.get_speakers)
+        return self._page(listing, limit, offset, after, reads.get_speakers, self.search_cache)
 
     def get_speaker(self, speaker_id: int) -> Speaker | None:
         """A speaker's profile: aliases, roles, the outlets and intermediaries of their words."""
@@ -218,7 +228,7 @@ class ProvenanceService:
         listing = reads.entities_query(
             self.engine.dialect.name, sources, source_aliases, "source_id", q
         )
-        return self._page(listing, limit, offset, after, reads.get_sources)
+        return self._page(listing, limit, offset, after, reads.get_sources, self.search_cache)
 
     def get_source(self, source_id: int) -> Source | None:
         """A source with whom it relays and who relays it."""
@@ -237,15 +247,19 @@ class ProvenanceService:
         Raises ``provenance.tracing.matching.QueryTooShort`` when ``q`` is too short.
         """
         tokens = query_words(q)
-        with self.engine.connect() as conn:
+        with reader(self.engine) as conn:
             found = index.matching_clusters(conn, tokens, TRACE_CANDIDATES)
             chosen = dict(found[offset : offset + limit])
-            loaded = clusters.get_clusters(conn, list(chosen))
+            loaded = self._clusters(conn, list(chosen))
         return Slice([replace(c, score=chosen[c.id]) for c in loaded], len(found))
 
     def get_cluster(self, cluster_id: int) -> Cluster | None:
-        with self.engine.connect() as conn:
-            return next(iter(clusters.get_clusters(conn, [cluster_id])), None)
+        with reader(self.engine) as conn:
+            return next(iter(self._clusters(conn, [cluster_id])), None)
+
+    def _clusters(self, db: Db, ids: list[int]) -> list[Cluster]:
+        """Clusters ``ids`` (those that exist), loaded once per read version."""
+        return self.cluster_cache.many(db, ids, clusters.get_clusters, lambda c: c.id)
 
     def statement_cluster(self, statement_id: int) -> Cluster | None:
         """The cluster of a statement: every appearance of its words."""
@@ -295,19 +309,31 @@ class ProvenanceService:
         offset: int,
         after: Key | None,
         load: Callable,
+        cache: VersionedCache | None = None,
     ) -> Slice:
-        """:func:`_page_on` a connection of its own."""
-        with self.engine.connect() as conn:
-            return _page_on(conn, listing, limit, offset, after, load)
+        """:func:`_page_on` a connection of its own. With a ``cache``, on a plain reader, the
+        page's ids and total found once per read version: for searches, which ask a trigram
+        index whose constant cost on SQLite is several times a page's."""
+        if cache is None:
+            with self.engine.connect() as conn:
+                return _page_on(conn, listing, limit, offset, after, load)
+        key = (listing.key, limit, offset, after)
+        with reader(self.engine) as db:
+            found = cache.one(db, key, lambda: _page_on(db, listing, limit, offset, after, _ids))
+            return Slice(load(db, found.items), found.total, found.last)
 
     def _read(self, load: Callable, keys: Sequence) -> list:
-        """``load(conn, keys)`` on a connection of its own."""
-        with self.engine.connect() as conn:
-            return load(conn, keys)
+        """``load(db, keys)`` on a reader of its own."""
+        with reader(self.engine) as db:
+            return load(db, keys)
+
+
+def _ids(_db: Db, ids: list) -> list:
+    return ids
 
 
 def _page_on(
-    conn: Connection,
+    db: Db,
     listing: reads.Listing,
     limit: int,
     offset: int,
@@ -315,12 +341,26 @@ def _page_on(
     load: Callable,
 ) -> Slice:
     """One page of ``listing``, after the item keyed ``after`` (if given) and ``offset``
-    more, loaded by ``load(conn, ids)``, with the list's total and the last item's key."""
-    rows = listing.page(conn, limit + 1, offset, after)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    if after is None and not more and (rows or offset == 0):
-        total = offset + len(rows)  # the last page: nothing to count
+    more, loaded by ``load(db, ids)``, with the list's total and the last item's key."""
+    rows = listing.page(db, limit + 1, offset, after)
+    items = load(db, [row[0] for row in rows[:limit]])
+    return _slice(db, listing, items, [tuple(row[1:]) for row in rows], limit, offset, after)
+
+
+def _slice(
+    db: Db,
+    listing: reads.Listing,
+    items: list,
+    keys: list[Key],
+    limit: int,
+    offset: int,
+    after: Key | None,
+) -> Slice:
+    """A page of ``items`` whose list keys (one more than ``limit`` when more follow) are
+    ``keys``, with the list's total and the last item's key."""
+    more = len(keys) > limit
+    if after is None and not more and (keys or offset == 0):
+        total = offset + len(keys)  # the last page: nothing to count
     else:
-        total = listing.count(conn)
-    return Slice(load(conn, [row[0] for row in rows]), total, tuple(rows[-1][1:]) if more else None)
+        total = listing.count(db)
+    return Slice(items, total, keys[limit - 1] if more else None)

@@ -5,7 +5,7 @@ import sqlite3
 import threading
 from abc import ABC, abstractmethod
 from collections import namedtuple
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -52,6 +52,7 @@ from provenance.domain import (
 )
 from provenance.domain.api import NO_NUL
 from provenance.names import fold_name
+from provenance.store.plain import Db
 from provenance.store.tables import (
     SEARCH_PREFIX,
     chain_hops,
@@ -131,19 +132,33 @@ class Listing:
     def name(self) -> str:
         return self.keyset.name
 
-    def ids(self, conn: Connection) -> list:
-        return list(conn.execute(self.keyset.query, self.params).scalars())
+    @property
+    def key(self) -> Hashable:
+        """The list's identity: its query and the values of its parameters."""
+        return (self.keyset, frozenset((k, _hashable(v)) for k, v in self.params.items()))
 
-    def page(self, conn: Connection, limit: int, offset: int, after: Sequence | None) -> list[Row]:
+    def ids(self, db: Db) -> list:
+        return list(db.execute(self.keyset.query, self.params).scalars())
+
+    def page(self, db: Db, limit: int, offset: int, after: Sequence | None) -> list[Row]:
         """``limit`` rows (id, then order values) from ``offset`` on, after ``after``."""
-        params = {**self.params, "limit": limit, "offset": offset}
-        if after is None:
-            return conn.execute(self.keyset.first_page, params).all()
-        params |= {f"after_{i}": value for i, value in enumerate(after)}
-        return conn.execute(self.keyset.next_page, params).all()
+        page = self.keyset.first_page if after is None else self.keyset.next_page
+        return db.execute(page, self.arguments(limit, offset, after)).all()
 
-    def count(self, conn: Connection) -> int:
-        return conn.execute(self.keyset.total, self.params).scalar_one()
+    def arguments(self, limit: int, offset: int, after: Sequence | None) -> dict[str, Any]:
+        """The parameters of a page (:meth:`Keyset.first_page`, or with ``after``,
+        :meth:`Keyset.next_page`)."""
+        params = {**self.params, "limit": limit, "offset": offset}
+        if after is not None:
+            params |= {f"after_{i}": value for i, value in enumerate(after)}
+        return params
+
+    def count(self, db: Db) -> int:
+        return db.execute(self.keyset.total, self.params).scalar_one()
+
+
+def _hashable(value: Any) -> Hashable:
+    return tuple(value) if isinstance(value, list) else value
 
 
 def keyset(name: str, base: Select, order: tuple[ColumnElement, ...]) -> Keyset:
@@ -243,7 +258,7 @@ def _summary_fields(row: Row) -> dict:
 
 
 def statements_query(
-    conn: Connection,
+    conn: Db,
     *,
     speaker: str | None = None,
     document: str | None = None,
@@ -304,9 +319,31 @@ def _statements_keyset(present: frozenset[str], indexed: bool) -> Keyset:
     return keyset("statements", query, order)
 
 
+def statement_page(
+    db: Db, listing: Listing, limit: int, offset: int, after: Sequence | None
+) -> list[Statement]:
+    """:meth:`Listing.page` of a statements listing, each statement loaded in full, in
+    one query."""
+    query = _statement_pages(listing.keyset, after is not None)
+    return _statements(db.execute(query, listing.arguments(limit, offset, after)))
+
+
+@cache
+def _statement_pages(keyset: Keyset, after: bool) -> Select:
+    page = (keyset.next_page if after else keyset.first_page).subquery()
+    return _STATEMENT_COLUMNS.where(statements.c.id.in_(select(page.c.id))).order_by(
+        *keyset.order, chain_hops.c.position
+    )
+
+
+def statement_key(statement: Statement) -> tuple:
+    """A statement's place in the order of statement lists."""
+    return (statement.document_id, statement.start, statement.id)
+
+
 # Built once: the hottest read (a statement with its speaker, outlet and every hop of its
 # chain) in one round trip, one row per hop.
-_STATEMENTS = (
+_STATEMENT_COLUMNS = (
     select(
         statements,
         documents.c.outlet,
@@ -320,23 +357,28 @@ _STATEMENTS = (
     .outerjoin(speakers, speakers.c.id == statements.c.speaker_id)
     .outerjoin(chain_hops, chain_hops.c.statement_id == statements.c.id)
     .outerjoin(sources, sources.c.id == chain_hops.c.source_id)
-    .order_by(statements.c.id, chain_hops.c.position)
 )
+_STATEMENTS = _STATEMENT_COLUMNS.order_by(statements.c.id, chain_hops.c.position)
 _STATEMENTS_BY_ID = _STATEMENTS.where(statements.c.id.in_(bindparam("ids", expanding=True)))
 
 
-def get_statements(conn: Connection, ids: Sequence[int]) -> list[Statement]:
+def get_statements(conn: Db, ids: Sequence[int]) -> list[Statement]:
     """Full statements (speaker and chain included) for ``ids``, in the order given."""
     if not ids:
         return []
-    first: dict[int, Row] = {}
-    hops: dict[int, list[SourceRef]] = {}
-    for row in conn.execute(_STATEMENTS_BY_ID, {"ids": list(ids)}):
-        first.setdefault(row.id, row)
-        via = hops.setdefault(row.id, [])
+    found = {s.id: s for s in _statements(conn.execute(_STATEMENTS_BY_ID, {"ids": list(ids)}))}
+    return [found[i] for i in ids if i in found]
+
+
+def _statements(rows: Iterable[Row]) -> list[Statement]:
+    """Statements from rows of :data:`_STATEMENT_COLUMNS` (one a hop, a statement's together)."""
+    found: list[Statement] = []
+    for row in rows:
+        if not found or found[-1].id != row.id:
+            found.append(_statement(row, []))
         if row.hop_id is not None:
-            via.append(SourceRef(row.hop_id, row.hop_name, row.hop_kind))
-    return [_statement(first[i], hops[i]) for i in ids if i in first]
+            found[-1].chain.via.append(SourceRef(row.hop_id, row.hop_name, row.hop_kind))
+    return found
 
 
 _ONE_STATEMENT = _STATEMENTS.where(statements.c.id == bindparam("id"))
@@ -708,7 +750,7 @@ MAX_ROW_ID = 2**31 - 1
 """The largest id an ``INTEGER`` column holds on PostgreSQL (the narrower database)."""
 
 
-def _entity_ids(conn: Connection, aliases: Table, owner: str, ref: str) -> list[int]:
+def _entity_ids(conn: Db, aliases: Table, owner: str, ref: str) -> list[int]:
     """Ids of the speakers or sources that ``ref`` names: an id, any alias, or failing that
     any alias that has ``ref`` as whole words (a surname: "Chaudhri")."""
     if ref.isascii() and ref.isdigit():  # "²" is a digit to str.isdigit, not to int()
@@ -717,7 +759,7 @@ def _entity_ids(conn: Connection, aliases: Table, owner: str, ref: str) -> list[
     key = fold_name(ref)
     if not key:
         return []
-    exact = conn.execute(_owners_named(aliases, owner), {"key": key}).scalars().all()
+    exact = conn.execute(_owners_named(aliases, owner), {"key": key}).scalars()
     if exact:
         return list(exact)
     pattern = like_escaped(key)

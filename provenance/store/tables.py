@@ -216,6 +216,16 @@ class ApiKeyRow(SQLModel, table=True):
     revoked_at: datetime | None = None
 
 
+class ReadVersionRow(SQLModel, table=True):
+    """One row: a counter that every write to a table reads come from raises (by triggers,
+    migration 0009), so that caches of derived reads know when they are stale."""
+
+    __tablename__ = "read_version"
+
+    id: int = Field(primary_key=True)
+    version: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
 SEARCH_PREFIX = "search_"
 """The search indexes (FTS5 tables on SQLite, pg_trgm indexes on PostgreSQL) are built by
 migration 0007 in SQL either database has its own way of saying; the models leave them out."""
@@ -241,3 +251,4 @@ statement_shingles = StatementShingleRow.__table__
 statement_denials = StatementDenialRow.__table__
 relay_edges = RelayEdgeRow.__table__
 api_keys = ApiKeyRow.__table__
+read_version = ReadVersionRow.__table__

@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, case, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, select
 
 from provenance.domain import Alias, SpeakerRef, precision_of
 from provenance.domain.graph import GraphLink, GraphNode
@@ -15,6 +15,7 @@ from provenance.domain.tracing import (
     DocumentRef,
 )
 from provenance.store import reads
+from provenance.store.plain import Db
 from provenance.store.tables import (
     chain_hops,
     documents,
@@ -89,7 +90,7 @@ _ATTRIBUTED = (
 )
 
 
-def get_appearances(conn: Connection, ids: Sequence[int]) -> list[Appearance]:
+def get_appearances(conn: Db, ids: Sequence[int]) -> list[Appearance]:
     """Statements ``ids`` with their documents, in the order given."""
     found = reads.get_statements(conn, ids)
     doc_ids = {statement.document_id for statement in found}
@@ -106,7 +107,7 @@ def get_appearances(conn: Connection, ids: Sequence[int]) -> list[Appearance]:
     return [Appearance(document=docs[s.document_id], statement=s) for s in found]
 
 
-def get_clusters(conn: Connection, ids: Sequence[int]) -> list[Cluster]:
+def get_clusters(conn: Db, ids: Sequence[int]) -> list[Cluster]:
     """Clusters ``ids`` with speakers, first and every appearance, intermediaries, denials."""
     sizes = dict(conn.execute(_SIZES, {"ids": list(ids)}).all())
     ids = [cluster_id for cluster_id in ids if cluster_id in sizes]
@@ -141,11 +142,11 @@ def get_clusters(conn: Connection, ids: Sequence[int]) -> list[Cluster]:
     return clusters
 
 
-def cluster_of(conn: Connection, statement_id: int) -> int | None:
+def cluster_of(conn: Db, statement_id: int) -> int | None:
     return conn.execute(_CLUSTER_OF, {"id": statement_id}).scalar()
 
 
-def cluster_refs(conn: Connection, ids: Iterable[int]) -> dict[int, ClusterRef]:
+def cluster_refs(conn: Db, ids: Iterable[int]) -> dict[int, ClusterRef]:
     """Short references (first words and size) to clusters ``ids``."""
     refs = {}
     for cluster_id, size in conn.execute(_SIZES, {"ids": list(set(ids))}):
@@ -155,7 +156,7 @@ def cluster_refs(conn: Connection, ids: Iterable[int]) -> dict[int, ClusterRef]:
     return refs
 
 
-def attributed_speakers(conn: Connection, ids: Sequence[int]) -> dict[int, list]:
+def attributed_speakers(conn: Db, ids: Sequence[int]) -> dict[int, list]:
     """Per cluster: each speaker its words are attributed to, under which names, how often."""
     rows = conn.execute(_ATTRIBUTED, {"ids": list(ids)}).all()
     found: dict[tuple[int, int], AttributedSpeaker] = {}
@@ -174,7 +175,7 @@ def attributed_speakers(conn: Connection, ids: Sequence[int]) -> dict[int, list]
     return by_cluster
 
 
-def source_links(conn: Connection, ids: Sequence[int], column, via=None) -> dict[int, list]:
+def source_links(conn: Db, ids: Sequence[int], column, via=None) -> dict[int, list]:
     """Per cluster: the sources in ``column`` with how many statements credit them."""
     links: dict[int, list[GraphLink]] = {}
     for cluster_id, source_id, name, n in conn.execute(_links(column, via), {"ids": list(ids)}):
@@ -196,7 +197,7 @@ def _links(column, via) -> Select:
     )
 
 
-def _document_counts(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
+def _document_counts(conn: Db, ids: Sequence[int]) -> dict[int, int]:
     return dict(conn.execute(_DOCUMENT_COUNTS, {"ids": list(ids)}).all())
 
 
@@ -229,7 +230,7 @@ def _pairs(claim, denial) -> Select:
     )
 
 
-def _denial_refs(conn: Connection, ids: Sequence[int]) -> tuple[dict, dict]:
+def _denial_refs(conn: Db, ids: Sequence[int]) -> tuple[dict, dict]:
     params = {"ids": list(ids)}
     denied = conn.execute(_pairs_of("claim"), params).all()
     denying = conn.execute(_pairs_of("denial"), params).all()

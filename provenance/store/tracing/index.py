@@ -7,6 +7,7 @@ from itertools import islice
 
 from sqlalchemy import Connection, TextClause, bindparam, select, text
 
+from provenance.store.plain import Db
 from provenance.store.tables import quote_clusters, statement_shingles, statements
 from provenance.tracing.matching import K, full_shingles, prefix_range, similarity, words
 
@@ -16,7 +17,7 @@ POSTINGS_PER_SHINGLE = 32
 SHINGLES_PER_QUERY = 100
 
 
-def postings(conn: Connection, keys: Iterable[int], cap: int = POSTINGS_PER_SHINGLE) -> Counter:
+def postings(conn: Db, keys: Iterable[int], cap: int = POSTINGS_PER_SHINGLE) -> Counter:
     """Statements by how many of ``keys`` they share (each key's newest ``cap`` statements)."""
     counts: Counter = Counter()
     unique = iter(dict.fromkeys(keys))
@@ -48,14 +49,16 @@ def exact_postings(conn: Connection, tokens: list[str]) -> Counter:
     return postings(conn, [prefix_range(tokens)[0]])
 
 
-def prefixed_postings(conn: Connection, tokens: list[str], limit: int) -> Counter:
+_PREFIXED = (
+    select(statement_shingles.c.statement_id)
+    .where(statement_shingles.c.shingle.between(bindparam("low"), bindparam("high")))
+    .limit(bindparam("limit"))
+)
+
+
+def prefixed_postings(conn: Db, tokens: list[str], limit: int) -> Counter:
     low, high = prefix_range(tokens)
-    query = (
-        select(statement_shingles.c.statement_id)
-        .where(statement_shingles.c.shingle.between(low, high))
-        .limit(limit)
-    )
-    return Counter(conn.execute(query).scalars())
+    return Counter(conn.execute(_PREFIXED, {"low": low, "high": high, "limit": limit}).scalars())
 
 
 _TEXTS = (
@@ -65,14 +68,12 @@ _TEXTS = (
 )
 
 
-def clustered_texts(conn: Connection, ids: Sequence[int]) -> list:
+def clustered_texts(conn: Db, ids: Sequence[int]) -> list:
     """(id, text, cluster, cluster has a denial) of the statements ``ids`` in a cluster."""
     return conn.execute(_TEXTS, {"ids": list(ids)}).all() if ids else []
 
 
-def statements_like(
-    conn: Connection, tokens: list[str], limit: int
-) -> list[tuple[int, int, float]]:
+def statements_like(conn: Db, tokens: list[str], limit: int) -> list[tuple[int, int, float]]:
     """(statement, cluster, score) of the statements that carry ``tokens``, best first.
 
     Four words or more: the statements sharing the most of the query's shingles; fewer:
@@ -84,15 +85,16 @@ def statements_like(
     else:
         counts = prefixed_postings(conn, tokens, limit)
     candidates = [statement_id for statement_id, _ in counts.most_common(limit)]
-    found = []
+    found, scores = [], {}  # recurring quotes: each text scored once
     for statement_id, stored, cluster_id, _ in clustered_texts(conn, candidates):
-        score = _query_score(tokens, words(stored))
-        if score:
+        if stored not in scores:
+            scores[stored] = _query_score(tokens, words(stored))
+        if score := scores[stored]:
             found.append((statement_id, cluster_id, score))
     return sorted(found, key=lambda row: (-row[2], row[0]))
 
 
-def matching_clusters(conn: Connection, tokens: list[str], limit: int) -> list[tuple[int, float]]:
+def matching_clusters(conn: Db, tokens: list[str], limit: int) -> list[tuple[int, float]]:
     """(cluster, score) of the clusters that carry ``tokens``: best score, most matches first."""
     best: dict[int, float] = {}
     matches: Counter = Counter()

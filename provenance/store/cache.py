@@ -1,0 +1,82 @@
+"""Reads derived from many rows, kept until the next write to a table they come from.
+
+Migration 0009's triggers raise ``read_version.version`` in every transaction that writes
+a read table. A :class:`VersionedCache` keeps items loaded at one version and drops them
+all when a reader finds another: an answer from it is the answer a fresh load would give
+in the reader's snapshot, at the cost of reading one row.
+"""
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from sqlalchemy import select
+
+from provenance.store.plain import Db
+from provenance.store.tables import read_version
+
+_VERSION = select(read_version.c.version).where(read_version.c.id == 1)
+
+
+def current_version(db: Db) -> int:
+    return db.execute(_VERSION).scalar_one()
+
+
+class VersionedCache:
+    """Items by key as loaded at one read version, the ``size`` most recently used."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._version: int | None = None
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def many(
+        self,
+        db: Db,
+        keys: Sequence[Hashable],
+        load: Callable[[Db, list], list],
+        key_of: Callable[[Any], Hashable],
+    ) -> list:
+        """The items of ``keys`` (those that exist, in that order), ``load(db, missing)``
+        loading those not kept at ``db``'s version."""
+        version = current_version(db)
+        found = self._kept(version, keys)
+        missing = [key for key in keys if key not in found]
+        if missing:
+            loaded = {key_of(item): item for item in load(db, missing)}
+            self._keep(version, loaded)
+            found |= loaded
+        return [found[key] for key in keys if key in found]
+
+    def one(self, db: Db, key: Hashable, load: Callable[[], Any]) -> Any:
+        """The item of ``key``, ``load()`` called when it is not kept at ``db``'s version."""
+        version = current_version(db)
+        found = self._kept(version, [key])
+        if key in found:
+            return found[key]
+        item = load()
+        self._keep(version, {key: item})
+        return item
+
+    def _kept(self, version: int, keys: Sequence[Hashable]) -> dict:
+        with self._lock:
+            if version != self._version:
+                return {}
+            found = {key: self._items[key] for key in keys if key in self._items}
+            for key in found:
+                self._items.move_to_end(key)
+            return found
+
+    def _keep(self, version: int, items: dict) -> None:
+        """Keep ``items``, loaded at ``version``: a newer version than the one kept starts
+        again; an older one (a reader that began before a write) keeps nothing."""
+        with self._lock:
+            if self._version is None or version > self._version:
+                self._version, self._items = version, OrderedDict()
+            elif version < self._version:
+                return
+            self._items.update(items)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
