@@ -66,7 +66,7 @@ _forms: WeakKeyDictionary[Executable, dict[tuple, _Form]] = WeakKeyDictionary()
 """Each query's forms, kept while the query is: build hot queries once, not per call."""
 
 
-def _form(query: Executable, dialect: Dialect, params: Mapping[str, Any]) -> _Form:
+def form_of(query: Executable, dialect: Dialect, params: Mapping[str, Any]) -> _Form:
     """``query``'s form for ``dialect``, the parameters named in ``params`` and the lengths
     of their lists."""
     shape = tuple((k, _room(len(v)) if isinstance(v, list) else -1) for k, v in params.items())
@@ -140,7 +140,7 @@ class Reader:
 
     def execute(self, query: Executable, params: Mapping[str, Any] | None = None) -> Rows:
         params = params or {}
-        form = _form(query, self.dialect, params)
+        form = form_of(query, self.dialect, params)
         self.cursor.execute(form.sql, form.arguments(params))
         values = self.cursor.fetchall()
         return Rows(values if form.row is None else [form.row(*v) for v in values])

@@ -4,7 +4,6 @@ import asyncio
 import sqlite3
 import threading
 from abc import ABC, abstractmethod
-from collections import namedtuple
 from collections.abc import Hashable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -52,7 +51,7 @@ from provenance.domain import (
 )
 from provenance.domain.api import NO_NUL
 from provenance.names import fold_name
-from provenance.store.plain import Db
+from provenance.store.plain import Db, form_of, reader
 from provenance.store.tables import (
     SEARCH_PREFIX,
     chain_hops,
@@ -382,50 +381,21 @@ def _statements(rows: Iterable[Row]) -> list[Statement]:
 
 
 _ONE_STATEMENT = _STATEMENTS.where(statements.c.id == bindparam("id"))
-_ONE_STATEMENT_SQL: dict[str, tuple[str, type]] = {}
 
 
 def get_statement_fast(engine: Engine, statement_id: int) -> Statement | None:
-    """One statement as :func:`get_statements` gives it, as plain SQL on the driver's cursor.
-
-    The hottest read skips SQLAlchemy's per-execution work: the SQL is compiled once per
-    dialect from the same Core query, so the two cannot drift apart.
-    """
-    sql, row_type = _plain_sql(engine)
-    connection = engine.raw_connection()
-    try:
-        cursor = connection.cursor()
-        cursor.execute(sql, _positional(engine, statement_id))
-        rows = cursor.fetchall()
-        cursor.close()
-    finally:
-        connection.close()
-    return _statement_of(rows, row_type)
+    """One statement as :func:`get_statements` gives it, as plain SQL on the driver's cursor
+    (the hottest read skips SQLAlchemy's per-execution work; see :mod:`.plain`)."""
+    with reader(engine) as db:
+        return _statement_of(db.execute(_ONE_STATEMENT, {"id": statement_id}))
 
 
-def _statement_of(rows: Sequence[Sequence], row_type: type) -> Statement | None:
-    """The statement of :data:`_ONE_STATEMENT`'s rows (one per hop), or None for none."""
+def _statement_of(rows: Sequence[Any]) -> Statement | None:
+    """The statement of :data:`_ONE_STATEMENT`'s named rows (one per hop), or None for none."""
     if not rows:
         return None
-    named = [row_type(*values) for values in rows]
-    via = [SourceRef(r.hop_id, r.hop_name, r.hop_kind) for r in named if r.hop_id is not None]
-    return _statement(named[0], via)
-
-
-def _plain_sql(engine: Engine) -> tuple[str, type]:
-    dialect = engine.dialect.name
-    if dialect not in _ONE_STATEMENT_SQL:
-        compiled = _ONE_STATEMENT.compile(dialect=engine.dialect)
-        names = [column.key for column in _ONE_STATEMENT.selected_columns]
-        _ONE_STATEMENT_SQL[dialect] = (str(compiled), namedtuple("StatementRow", names))
-    return _ONE_STATEMENT_SQL[dialect]
-
-
-def _positional(engine: Engine, statement_id: int) -> tuple[int] | dict[str, int]:
-    """The one parameter, in the form the driver's paramstyle wants."""
-    if engine.dialect.paramstyle in ("named", "pyformat"):
-        return {"id": statement_id}
-    return (statement_id,)
+    via = [SourceRef(r.hop_id, r.hop_name, r.hop_kind) for r in rows if r.hop_id is not None]
+    return _statement(rows[0], via)
 
 
 class StatementReader(ABC):
@@ -439,7 +409,13 @@ class StatementReader(ABC):
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.sql, self.row_type = _plain_sql(engine)
+        self.form = form_of(_ONE_STATEMENT, engine.dialect, {"id": 0})
+
+    def _arguments(self, statement_id: int) -> list | dict:
+        return self.form.arguments({"id": statement_id})
+
+    def _rows(self, values: Iterable[Sequence[Any]]) -> list[Any]:
+        return [self.form.row(*row) for row in values]  # type: ignore[misc]
 
     @abstractmethod
     async def get(self, statement_id: int) -> Statement | None: ...
@@ -486,11 +462,12 @@ class _SqliteReader(StatementReader):
             try:
                 if (kept := self._unchanged(statement_id)) is not None:
                     return kept
-                rows = self._connection.execute(self.sql, (statement_id,)).fetchall()
+                arguments = self._arguments(statement_id)
+                rows = self._rows(self._connection.execute(self.form.sql, arguments).fetchall())
             except sqlite3.Error:
                 self._drop()
                 raise
-            statement = _statement_of(rows, self.row_type)
+            statement = _statement_of(rows)
             if statement is not None and not self._shared:
                 if len(self._kept) >= MAX_KEPT_STATEMENTS:
                     self._kept.clear()
@@ -540,12 +517,12 @@ class _PostgresReader(StatementReader):
     async def get(self, statement_id: int) -> Statement | None:
         connection = await self._connected()
         try:
-            cursor = await connection.execute(self.sql, {"id": statement_id})
-            rows = await cursor.fetchall()
+            cursor = await connection.execute(self.form.sql, self._arguments(statement_id))
+            rows = self._rows(await cursor.fetchall())
         except psycopg.Error:
             await self._drop(connection)
             raise
-        return _statement_of(rows, self.row_type)
+        return _statement_of(rows)
 
     async def _connected(self) -> Any:
         loop = asyncio.get_running_loop()
