@@ -51,7 +51,8 @@ from provenance.domain import (
 )
 from provenance.domain.api import NO_NUL
 from provenance.names import fold_name
-from provenance.store.plain import Db, form_of, reader
+from provenance.store.cache import VersionedCache
+from provenance.store.plain import Db, Reader, form_of, reader
 from provenance.store.tables import (
     SEARCH_PREFIX,
     chain_hops,
@@ -431,8 +432,7 @@ def statement_reader(engine: Engine) -> StatementReader:
 
 
 MAX_KEPT_STATEMENTS = 4_096
-"""Statements an SQLite reader keeps (about a kilobyte each); past it, it starts again from
-none."""
+"""Statements an SQLite reader keeps (about a kilobyte each), the most recently read."""
 
 
 class _SqliteReader(StatementReader):
@@ -440,11 +440,9 @@ class _SqliteReader(StatementReader):
     the loop. The connection never waits for a lock (``busy_timeout`` 0): a read that would
     wait raises instead, and the wait happens in the caller's worker thread.
 
-    Statements read are kept until the database changes: SQLite's ``data_version`` moves
-    whenever another connection commits (this one only reads), so a kept statement is
-    exactly what the query would return, and checking costs a fraction of the query's
-    five index look-ups. An in-memory database shares its one connection with the writers,
-    whose commits ``data_version`` does not show: nothing is kept there.
+    Statements read are kept until the next write, as the service's other caches keep
+    theirs (:class:`~provenance.store.cache.VersionedCache`): checking the read version
+    costs a fraction of the query's five index look-ups.
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -452,36 +450,22 @@ class _SqliteReader(StatementReader):
         self._connection: Any = None
         self._lock = threading.Lock()
         self._shared = isinstance(engine.pool, StaticPool)  # in memory: the one connection
-        self._kept: dict[int, Statement] = {}
-        self._version: int | None = None
+        self._kept = VersionedCache(MAX_KEPT_STATEMENTS)
 
     async def get(self, statement_id: int) -> Statement | None:
         with self._lock:
             if self._connection is None:
                 self._connection = self._connect()
             try:
-                if (kept := self._unchanged(statement_id)) is not None:
-                    return kept
-                arguments = self._arguments(statement_id)
-                rows = self._rows(self._connection.execute(self.form.sql, arguments).fetchall())
+                db = Reader(self._connection.cursor(), self.engine.dialect)
+                return self._kept.one(db, statement_id, lambda: self._read(db, statement_id))
             except sqlite3.Error:
                 self._drop()
                 raise
-            statement = _statement_of(rows)
-            if statement is not None and not self._shared:
-                if len(self._kept) >= MAX_KEPT_STATEMENTS:
-                    self._kept.clear()
-                self._kept[statement_id] = statement
-        return statement
 
-    def _unchanged(self, statement_id: int) -> Statement | None:
-        """The kept statement if the database has not changed since it was read."""
-        version = self._connection.execute("PRAGMA data_version").fetchone()[0]
-        if version != self._version:
-            self._kept.clear()
-            self._version = version
-            return None
-        return self._kept.get(statement_id)
+    @staticmethod
+    def _read(db: Reader, statement_id: int) -> Statement | None:
+        return _statement_of(db.execute(_ONE_STATEMENT, {"id": statement_id}))
 
     def _connect(self) -> Any:
         proxied = self.engine.raw_connection()
@@ -495,8 +479,7 @@ class _SqliteReader(StatementReader):
         if self._connection is not None and not self._shared:
             with suppress(sqlite3.Error):
                 self._connection.close()
-        self._connection, self._version = None, None
-        self._kept.clear()
+        self._connection = None
 
     async def close(self) -> None:
         with self._lock:
