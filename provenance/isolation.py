@@ -496,20 +496,22 @@ class _Outcome:
     error: BaseException | None = None
 
 
-_runners = threading.local()
+_idle_runners: list[_Runner] = []
+_idle_lock = threading.Lock()
 
 
 def call_in_thread(function: Callable[[], T], timeout: float) -> T:
     """``function()`` in a daemon thread, abandoned after ``timeout`` seconds: for the
-    bundled extractors, which run in the service's own process. Each calling thread
-    keeps one runner thread for its calls."""
-    runner = getattr(_runners, "runner", None) or _Runner()
-    _runners.runner = runner
+    bundled extractors, which run in the service's own process. Runners are reused, so
+    there are as many as calls at once, not one per call."""
+    with _idle_lock:
+        runner = _idle_runners.pop() if _idle_runners else _Runner()
     outcome = _Outcome()
     runner.calls.put((function, outcome))
     if not outcome.done.wait(timeout):
-        _runners.runner = None
         raise PluginFailure(f"took longer than {timeout:g} s")
+    with _idle_lock:
+        _idle_runners.append(runner)
     if outcome.error is not None:
         raise outcome.error
     return outcome.value  # type: ignore[return-value]

@@ -191,6 +191,10 @@ def test_only_trusted_plugins_run_in_process_and_isolation_changes_no_result():
 def test_in_process_calls_reuse_one_thread_until_one_overruns():
     before = threading.active_count()
     assert [call_in_thread(lambda n=n: n * 2, timeout=1) for n in range(50)][-1] == 98
+    for _ in range(5):  # from other threads, one after another: the same runner
+        caller = threading.Thread(target=call_in_thread, args=(lambda: None, 1))
+        caller.start()
+        caller.join()
     assert threading.active_count() <= before + 1
     with pytest.raises(ValueError, match="no"):
         call_in_thread(lambda: int("no"), timeout=1)
