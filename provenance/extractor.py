@@ -14,7 +14,9 @@ class Extractor:
     either extend :attr:`rules` (extra page furniture, byline and dateline
     patterns) or override :meth:`parse` entirely; :attr:`cues` adds the format's
     own reporting verbs. Attribution (quotations, speakers, channels,
-    intermediaries, dates) is the core's and shared by all.
+    intermediaries, dates) is the core's and shared by all. A document that came
+    as a web page carries it in ``document.html``: ``claim`` and ``parse`` may read
+    its markup (``provenance.toolkit.page_tree``).
     """
 
     name: ClassVar[str] = "generic"

@@ -9,7 +9,7 @@ from litestar.params import Parameter
 from provenance.api.errors import problem
 from provenance.domain import Document, DocumentIn, RawDocument
 from provenance.ingestion.html import html_document
-from provenance.ingestion.items import InputError
+from provenance.ingestion.items import InputError, language_tag
 from provenance.ingestion.ninjs import MEDIA_TYPE as NINJS
 from provenance.ingestion.ninjs import document_ninjs
 from provenance.service import ProvenanceService
@@ -32,12 +32,17 @@ def raw_document(data: DocumentIn) -> RawDocument:
     both, or a page with no article)."""
     if (data.text is None) == (data.html is None):
         raise problem(422, "text-or-html", "Text or HTML", "give exactly one of text and html")
+    language = language_tag(data.language) if data.language else None  # in its usual case
     if data.text is not None:
         return RawDocument(
-            text=data.text, url=data.url, outlet=data.outlet, published=data.published
+            text=data.text,
+            url=data.url,
+            outlet=data.outlet,
+            published=data.published,
+            language=language,
         )
     try:
-        return html_document(data.html, data.url, data.outlet, data.published)
+        return html_document(data.html, data.url, data.outlet, data.published, language)
     except InputError as error:
         raise problem(422, "unreadable-html", "Unreadable HTML page", str(error)) from None
 

@@ -44,6 +44,8 @@ def insert_document(
         outlet=raw.outlet,
         url=raw.url,
         given_published=raw.published,
+        language=raw.language,
+        raw_html=raw.html,
         ingested_at=now,
         **_extraction_fields(extracted),
     )
