@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 import msgspec
 from litestar import Request, Response
 from litestar.params import Parameter
+from trafilatura.utils import decode_file
 
 from provenance.api.errors import problem
 from provenance.domain import Document, DocumentIn, RawDocument
@@ -49,10 +50,17 @@ def raw_document(data: DocumentIn) -> RawDocument:
 
 async def html_body_as_json(request: Request) -> None:
     """A ``text/html`` body becomes the JSON body ``{"html": ...}``, so one handler reads
-    both (the page's own metadata gives its URL, outlet and date)."""
+    both (the page's own metadata gives its URL, outlet and date); read in the charset the
+    ``Content-Type`` names, else the one the page declares."""
     if request.content_type[0] != HTML:
         return
-    page = (await request.body()).decode(request.content_type[1].get("charset", "utf-8"))
+    charset = request.content_type[1].get("charset")
+    body = await request.body()
+    try:
+        page = body.decode(charset) if charset else decode_file(body)
+    except (LookupError, UnicodeDecodeError):
+        detail = f"the body is not text in the charset its Content-Type names ({charset})"
+        raise problem(400, "undecodable-html", "Undecodable HTML page", detail) from None
     body = msgspec.json.encode({"html": page})
     request._body = request._connection_state.body = body
 

@@ -141,3 +141,41 @@ def test_a_language_that_is_not_a_bcp47_tag_is_a_422_problem(client, language):
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
     assert "language" in response.text
+
+
+def test_the_openapi_document_declares_the_html_body_and_its_example_is_ingested(client):
+    operation = client.get("/schema/openapi.json").json()["paths"]["/documents"]["post"]
+    declared = operation["requestBody"]["content"]
+    assert set(declared) == {"application/json", "text/html"}
+    page = declared["text/html"]["examples"]["page"]["value"]
+    headers = {**AUTH, "Content-Type": "text/html"}
+    response = client.post("/documents", content=page.encode(), headers=headers)
+    assert response.status_code == 201, response.text
+    assert response.json()["document"]["statement_count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "status"),
+    [
+        ("text/html; charset=no-such-charset", b"<html><p>Words</p></html>", 400),
+        ("text/html; charset=utf-8", b"<html><p>caf\xe9</p></html>", 400),
+        ("text/html", b"\xff\xfe<\x00h\x00", 422),
+    ],
+)
+def test_an_undecodable_html_body_is_a_4xx_problem(client, content_type, body, status):
+    headers = {**AUTH, "Content-Type": content_type}
+    response = client.post("/documents", content=body, headers=headers)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_an_html_body_without_a_charset_is_read_in_the_one_the_page_declares(client):
+    sentence = "The café owners’ council approved the harbour budget on Monday night. "
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Budget</title></head>'
+        f"<body><article><p>{sentence * 3}</p></article></body></html>"
+    )
+    headers = {**AUTH, "Content-Type": "text/html"}
+    response = client.post("/documents", content=page.encode("cp1252"), headers=headers)
+    assert response.status_code == 201, response.text
+    assert "café owners’ council" in response.json()["document"]["body"]
