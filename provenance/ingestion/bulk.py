@@ -1,11 +1,13 @@
 """Bulk ingest: extraction in worker processes (or on Dask workers), writes batched, and a
 manifest that makes a load resumable exactly once.
 
-The items of every input are read here, in order. Those the manifest says are done are
-skipped; the others whose document (a hash of the text: :func:`provenance.names.document_id`)
-is already stored are duplicates, without extraction. The rest are extracted by an executor
-(a ``ProcessPoolExecutor``, or a Dask client's executor) a bounded number at a time, and
-written a batch per transaction. Only after a batch is committed are its outcomes appended
+The input files are read by the executor's workers (a ``ProcessPoolExecutor``, or a Dask
+client's executor), a few files a task, a bounded number of tasks ahead: decoding, HTML
+reading, and the parsing of a feed, WARC or ninjs container all happen there. Their items
+come back in order. Those the manifest says are done are skipped; the others whose document
+(a hash of the text: :func:`provenance.names.document_id`) is already stored are duplicates,
+without extraction. The rest are extracted by the same workers a bounded number at a time,
+and written here a batch per transaction. Only after a batch is committed are its outcomes appended
 to the manifest (and synced to disk), so a kill at any moment loses nothing, and the next
 run writes nothing twice: what was committed is found stored, what was not is done again.
 """
@@ -16,6 +18,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -36,6 +39,11 @@ Status = Literal["new", "duplicate", "failed"]
 BATCH_SIZE = 200
 #: Items extracted ahead of the writer, per worker: enough to keep every worker busy.
 AHEAD_PER_WORKER = 8
+#: Input files read by one task: few enough to spread over the workers, enough that a folder
+#: of small files does not cost a task (and a round trip) per file.
+FILES_PER_READ = 16
+#: Read tasks in flight, per worker.
+READS_AHEAD_PER_WORKER = 2
 
 
 class Outcome(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -122,6 +130,11 @@ def extract_in_worker(
     return extract_storable(raw, _worker_plugins[allow], extractor, timeout)
 
 
+def read_in_worker(paths: list[str]) -> list[list[Item]]:
+    """The items of each file in ``paths`` (each item a document or the reason it failed)."""
+    return [list(read_items(Path(path))) for path in paths]
+
+
 @dataclass(frozen=True)
 class Pending:
     item: Item
@@ -146,6 +159,7 @@ class BulkLoader:
         self.executor = executor
         self.manifest = manifest
         self.ahead = max(1, workers) * AHEAD_PER_WORKER
+        self.reads_ahead = max(1, workers) * READS_AHEAD_PER_WORKER
         self.extractor = extractor
         self.batch_size = batch_size
         self._seen: set[str] = set()
@@ -172,13 +186,30 @@ class BulkLoader:
         yield from self._write(batch)
 
     def _items(self, paths: Iterable[Path], found: Callable[[int], None]):
-        """Each item with the input (a path as given) it came from."""
-        for given in paths:
-            for path in input_files([given]):
-                items = list(read_items(path))
-                found(len(items))
-                for item in items:
-                    yield item, str(given)
+        """Each item with the input (a path as given) it came from, in order, read by the
+        workers a few files a task."""
+        files = ((path, str(given)) for given in paths for path in input_files([given]))
+        reads: deque[tuple[tuple[tuple[Path, str], ...], Future]] = deque()
+        for chunk in _chunks(files, FILES_PER_READ):
+            names = [str(path) for path, _ in chunk]
+            reads.append((chunk, self.executor.submit(read_in_worker, names)))
+            if len(reads) > self.reads_ahead:
+                yield from self._read(*reads.popleft(), found)
+        while reads:
+            yield from self._read(*reads.popleft(), found)
+
+    def _read(
+        self, chunk: tuple[tuple[Path, str], ...], read: Future, found: Callable[[int], None]
+    ) -> Iterator[tuple[Item, str]]:
+        try:
+            per_file = read.result()
+        except Exception as error:  # a worker lost while reading: those files fail, not the load
+            reason = f"reading failed: {type(error).__name__}: {error}"
+            per_file = [[Item(str(path), error=reason)] for path, _ in chunk]
+        for (_, given), items in zip(chunk, per_file, strict=True):
+            found(len(items))
+            for item in items:
+                yield item, given
 
     def _settled(self, item: Item, source: str) -> Outcome | None:
         """The outcome of an item that needs no extraction: done, unreadable or stored."""
@@ -244,6 +275,12 @@ class BulkLoader:
         except IntegrityError:
             outcome = msgspec.structs.replace(outcome, status="duplicate")
         return outcome, raw, extracted
+
+
+def _chunks(values: Iterable, size: int) -> Iterator[tuple]:
+    iterator = iter(values)
+    while chunk := tuple(islice(iterator, size)):
+        yield chunk
 
 
 class InProcessExecutor(Executor):
