@@ -37,8 +37,11 @@ from provenance.store.tables import documents
 
 Status = Literal["new", "duplicate", "failed"]
 BATCH_SIZE = 200
-#: Items extracted ahead of the writer, per worker: enough to keep every worker busy.
-AHEAD_PER_WORKER = 8
+#: Items extracted by one task: a task's round trip (through a Dask scheduler, above all)
+#: costs the loading process as much as a write, so it is paid once for several.
+ITEMS_PER_TASK = 8
+#: Extraction tasks in flight, per worker: enough to keep every worker busy.
+TASKS_AHEAD_PER_WORKER = 2
 #: Input files read by one task: few enough to spread over the workers, enough that a folder
 #: of small files does not cost a task (and a round trip) per file.
 FILES_PER_READ = 16
@@ -122,12 +125,24 @@ _worker_plugins: dict[tuple[str, ...] | None, Plugins] = {}
 
 
 def extract_in_worker(
-    raw: RawDocument, allow: tuple[str, ...] | None, extractor: str | None, timeout: float
-) -> ExtractedDocument:
-    """Extract ``raw`` with the plugins ``allow`` names, loaded once per worker process."""
+    raws: list[RawDocument], allow: tuple[str, ...] | None, extractor: str | None, timeout: float
+) -> list[ExtractedDocument | str]:
+    """Each of ``raws`` extracted with the plugins ``allow`` names (loaded once per worker
+    process), or the reason it could not be."""
     if allow not in _worker_plugins:
         _worker_plugins[allow] = load_plugins(allow)
-    return extract_storable(raw, _worker_plugins[allow], extractor, timeout)
+    return [_extract(raw, _worker_plugins[allow], extractor, timeout) for raw in raws]
+
+
+def _extract(
+    raw: RawDocument, plugins: Plugins, extractor: str | None, timeout: float
+) -> ExtractedDocument | str:
+    try:
+        return extract_storable(raw, plugins, extractor, timeout)
+    except EmptyDocument as error:  # nothing to store: said as the service says it
+        return str(error)
+    except Exception as error:  # one document's failure, never its group's
+        return f"extraction failed: {type(error).__name__}: {error}"
 
 
 def read_in_worker(paths: list[str]) -> list[list[Item]]:
@@ -136,10 +151,19 @@ def read_in_worker(paths: list[str]) -> list[list[Item]]:
 
 
 @dataclass(frozen=True)
-class Pending:
+class Waiting:
+    """An item to extract, with the input it came from and its document's id."""
+
     item: Item
     input: str
     doc_id: str
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Items being extracted by one task."""
+
+    group: list[Waiting]
     future: Future
 
 
@@ -158,7 +182,7 @@ class BulkLoader:
         self.service = service
         self.executor = executor
         self.manifest = manifest
-        self.ahead = max(1, workers) * AHEAD_PER_WORKER
+        self.ahead = max(1, workers) * TASKS_AHEAD_PER_WORKER
         self.reads_ahead = max(1, workers) * READS_AHEAD_PER_WORKER
         self.extractor = extractor
         self.batch_size = batch_size
@@ -170,19 +194,26 @@ class BulkLoader:
         """Every item's outcome, as its batch is committed; ``found(n)`` is told of each
         file's item count as it is read (for a progress bar)."""
         pending: deque[Pending] = deque()
+        group: list[Waiting] = []
         batch: list[tuple[Outcome, RawDocument | None, ExtractedDocument | None]] = []
         for item, source in self._items(paths, found):
-            if len(pending) >= self.ahead:
-                batch.append(self._collect(pending.popleft()))
-            if (outcome := self._settled(item, source)) is not None:
-                batch.append((outcome, None, None))
+            settled = self._settled(item, source)
+            if isinstance(settled, Waiting):
+                group.append(settled)
             else:
-                pending.append(self._submit(item, source))
+                batch.append((settled, None, None))
+            if len(group) == ITEMS_PER_TASK:
+                pending.append(self._submit(group))
+                group = []
+                if len(pending) > self.ahead:
+                    batch += self._collect(pending.popleft())
             if len(batch) >= self.batch_size:
                 yield from self._write(batch)
                 batch = []
+        if group:
+            pending.append(self._submit(group))
         while pending:
-            batch.append(self._collect(pending.popleft()))
+            batch += self._collect(pending.popleft())
         yield from self._write(batch)
 
     def _items(self, paths: Iterable[Path], found: Callable[[int], None]):
@@ -211,8 +242,9 @@ class BulkLoader:
             for item in items:
                 yield item, given
 
-    def _settled(self, item: Item, source: str) -> Outcome | None:
-        """The outcome of an item that needs no extraction: done, unreadable or stored."""
+    def _settled(self, item: Item, source: str) -> Outcome | Waiting:
+        """The outcome of an item that needs no extraction (done, unreadable or stored), or
+        the item waiting for it."""
         if item.ref in self.manifest.done:
             return self.manifest.done[item.ref]
         if item.raw is None:
@@ -221,38 +253,27 @@ class BulkLoader:
         if doc_id in self._seen or self._stored(doc_id):
             return Outcome(item.ref, source, "duplicate", doc_id)
         self._seen.add(doc_id)
-        return None
+        return Waiting(item, source, doc_id)
 
     def _stored(self, doc_id: str) -> bool:
         with self.service.engine.connect() as conn:
             query = select(documents.c.id).where(documents.c.id == doc_id)
             return conn.execute(query).first() is not None
 
-    def _submit(self, item: Item, source: str) -> Pending:
-        assert item.raw is not None
+    def _submit(self, group: list[Waiting]) -> Pending:
         settings = self.service.settings
+        raws = [waiting.item.raw for waiting in group]
         future = self.executor.submit(
-            extract_in_worker,
-            item.raw,
-            settings.plugins,
-            self.extractor,
-            settings.extract_timeout,
+            extract_in_worker, raws, settings.plugins, self.extractor, settings.extract_timeout
         )
-        return Pending(item, source, document_id(item.raw.text), future)
+        return Pending(group, future)
 
     def _collect(self, pending: Pending):
-        item = pending.item
         try:
-            extracted = pending.future.result()
-        except Exception as error:  # a worker's failure is this item's, never the load's
-            reason = (
-                str(error)  # nothing to store: said as the service says it
-                if isinstance(error, EmptyDocument)
-                else f"extraction failed: {type(error).__name__}: {error}"
-            )
-            return Outcome(item.ref, pending.input, "failed", pending.doc_id, reason), None, None
-        outcome = Outcome(item.ref, pending.input, "new", pending.doc_id)
-        return outcome, item.raw, extracted
+            found = pending.future.result()
+        except Exception as error:  # a worker lost: its items fail, never the load
+            found = [f"extraction failed: {type(error).__name__}: {error}"] * len(pending.group)
+        return [_outcome(*pair) for pair in zip(pending.group, found, strict=True)]
 
     def _write(self, batch) -> list[Outcome]:
         """Store the batch's new documents in one transaction, then record the batch."""
@@ -275,6 +296,15 @@ class BulkLoader:
         except IntegrityError:
             outcome = msgspec.structs.replace(outcome, status="duplicate")
         return outcome, raw, extracted
+
+
+def _outcome(waiting: Waiting, extracted: ExtractedDocument | str):
+    """An extracted item's batch entry: (outcome, raw, extracted) when new."""
+    item = waiting.item
+    if isinstance(extracted, str):
+        failed = Outcome(item.ref, waiting.input, "failed", waiting.doc_id, extracted)
+        return failed, None, None
+    return Outcome(item.ref, waiting.input, "new", waiting.doc_id), item.raw, extracted
 
 
 def _chunks(values: Iterable, size: int) -> Iterator[tuple]:

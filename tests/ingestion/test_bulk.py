@@ -12,6 +12,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from provenance.ingestion import bulk
@@ -147,26 +148,36 @@ def test_the_workers_read_the_inputs_not_the_loading_process(service, tmp_path, 
     assert stored(service) == (8, 8)
 
 
-class LosesTheFirstRead(InProcessExecutor):
-    """A worker dies while reading the first files; everything else works."""
+class LosesTheFirst(InProcessExecutor):
+    """A worker dies running the first task of ``lost``; everything else works."""
 
-    lost = False
+    def __init__(self, lost) -> None:
+        self.lost = lost
 
     def submit(self, fn, /, *args, **kwargs) -> Future:
-        if fn is bulk.read_in_worker and not self.lost:
-            self.lost = True
-            future: Future = Future()
-            future.set_exception(BrokenProcessPool("a worker died"))
-            return future
-        return super().submit(fn, *args, **kwargs)
+        if fn is not self.lost:
+            return super().submit(fn, *args, **kwargs)
+        self.lost = None
+        future: Future = Future()
+        future.set_exception(BrokenProcessPool("a worker died"))
+        return future
 
 
-def test_files_whose_reading_was_lost_fail_alone(service, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("lost", "reason"),
+    [
+        (bulk.read_in_worker, "reading failed: BrokenProcessPool: a worker died"),
+        (bulk.extract_in_worker, "extraction failed: BrokenProcessPool: a worker died"),
+    ],
+)
+def test_the_items_of_a_task_lost_with_its_worker_fail_alone(
+    service, tmp_path, monkeypatch, lost, reason
+):
     monkeypatch.setattr(bulk, "FILES_PER_READ", 2)
+    monkeypatch.setattr(bulk, "ITEMS_PER_TASK", 2)
     folder = write_articles(tmp_path / "docs", 5)
     record = Manifest(tmp_path / "m.jsonl")
-    outcomes = list(BulkLoader(service, LosesTheFirstRead(), record, 1).run([folder]))
+    outcomes = list(BulkLoader(service, LosesTheFirst(lost), record, 1).run([folder]))
     failed = [(Path(o.ref).name, o.error) for o in outcomes if o.status == "failed"]
-    reason = "reading failed: BrokenProcessPool: a worker died"
     assert failed == [("000000.txt", reason), ("000001.txt", reason)]
     assert stored(service) == (3, 3)
