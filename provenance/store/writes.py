@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from functools import cache
 
 import msgspec
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sqlalchemy import (
     Connection,
     Executable,
@@ -332,12 +332,17 @@ def _find(
     ).scalar()
     if exact is not None or kind != "person" or " " not in strong[0]:
         return exact
-    rows = conn.execute(_same_head(table, aliases, owner), {"head": head_of(strong[0])})
-    best = max(
-        ((fuzz.ratio(strong[0], other), owner_id) for owner_id, other in rows if " " in other),
-        default=(0.0, None),
+    key = strong[0]
+    # Two names this much alike differ in length by at most this share of their sum.
+    slack = 1 - SPELLING_VARIANT_SIMILARITY / 100
+    shortest, longest = len(key) * (1 - slack) / (1 + slack), len(key) * (1 + slack) / (1 - slack)
+    bounds = {"head": head_of(key), "shortest": int(shortest), "longest": int(longest) + 1}
+    rows = conn.execute(_same_head(table, aliases, owner), bounds).all()
+    owners, keys = [owner_id for owner_id, _ in rows], [other for _, other in rows]
+    best = process.extractOne(
+        key, keys, scorer=fuzz.ratio, score_cutoff=SPELLING_VARIANT_SIMILARITY
     )
-    return best[1] if best[0] >= SPELLING_VARIANT_SIMILARITY else None
+    return owners[best[2]] if best else None
 
 
 # The statements run for every document, speaker and source stored: built once.
@@ -367,12 +372,19 @@ def _same_name(table: Table, aliases: Table, owner: str) -> Select:
 
 @cache
 def _same_head(table: Table, aliases: Table, owner: str) -> Select:
-    """Person names sharing a first word: the candidates for a spelling variant."""
+    """Full person names sharing a first word, of a length that may be a spelling variant:
+    the candidates, the newest entity first (the one that wins a tie)."""
     owner_column = aliases.c[owner]
     return (
         select(owner_column, aliases.c.key)
         .join(table, table.c.id == owner_column)
-        .where(aliases.c.head == bindparam("head"), table.c.kind == "person")
+        .where(
+            aliases.c.head == bindparam("head"),
+            table.c.kind == "person",
+            aliases.c.key.contains(" "),
+            func.length(aliases.c.key).between(bindparam("shortest"), bindparam("longest")),
+        )
+        .order_by(owner_column.desc())
     )
 
 
