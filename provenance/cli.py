@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from provenance.domain import RawDocument
+from provenance.domain import ExtractorInfo, RawDocument
 from provenance.settings import Settings, SettingsError
 
 app = typer.Typer(
@@ -277,11 +277,12 @@ def extract(
     from provenance.extraction.pipeline import UnknownExtractor, extract
     from provenance.plugins import plugins_from_env
 
+    timeout = Settings.from_env().extract_timeout
     plugins = plugins_from_env()
     failed = 0
     for path in _files(paths):
         try:
-            found = extract(RawDocument(text=_read(path)), plugins, extractor)
+            found = extract(RawDocument(text=_read(path)), plugins, extractor, timeout)
         except CliError as error:
             failed += 1
             err.print(f"[red]error:[/red] {error}", highlight=False)
@@ -321,16 +322,7 @@ def plugins_default(context: typer.Context) -> None:
 @plugins_app.command("list")
 def plugins_list() -> None:
     """Installed extractors: distribution, version, formats, hooks and status; plugins
-    that failed to load are listed with their error."""
-    from provenance.plugins import plugins_for
-
-    settings = Settings.from_env()
-    loaded = plugins_for(settings)
-    try:
-        # Isolated plugins get the start-up grace a server gives them to import.
-        described = loaded.describe(settings.extract_timeout)
-    finally:
-        loaded.close()
+    that failed to load are listed with their error, house-style warnings after it."""
     rows = [
         (
             info.name,
@@ -338,9 +330,12 @@ def plugins_list() -> None:
             info.version or "-",
             ",".join(info.formats) or "-",
             ",".join(info.hooks) or "-",
-            info.status if info.error is None else f"{info.status}: {info.error}",
+            "; ".join(
+                [info.status if info.error is None else f"{info.status}: {info.error}"]
+                + [f"warning: {warning}" for warning in info.warnings]
+            ),
         )
-        for info in described
+        for info in _installed_extractors()
     ]
     _print_rows(("extractor", "distribution", "version", "formats", "hooks", "status"), rows)
 
@@ -388,8 +383,14 @@ def plugins_install(
     context: typer.Context,
     specs: Annotated[list[str], typer.Argument(help="pip requirement specs or paths.")],
 ) -> None:
-    """Install plugins into the service's own environment (pip arguments pass through)."""
+    """Install plugins into the service's own environment (pip arguments pass through);
+    then name every plugin that fails to load and every house-style warning."""
     _pip("install", *specs, *context.args)
+    for info in _installed_extractors():
+        if info.status == "failed":
+            err.print(f"warning: plugin {info.name} failed to load: {info.error}", markup=False)
+        for warning in info.warnings:
+            err.print(f"warning: extractor {info.name}: {warning}", markup=False)
 
 
 @plugins_app.command("uninstall")
@@ -410,6 +411,19 @@ def _print_rows(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         return
     for row in (header, *rows):
         sys.stdout.write("\t".join(row) + "\n")
+
+
+def _installed_extractors() -> list[ExtractorInfo]:
+    """Every installed extractor and plugin as ``GET /extractors`` describes them."""
+    from provenance.plugins import plugins_for
+
+    settings = Settings.from_env()
+    loaded = plugins_for(settings)
+    try:
+        # Isolated plugins get the start-up grace a server gives them to import.
+        return loaded.describe(settings.extract_timeout)
+    finally:
+        loaded.close()
 
 
 def _pip(*args: str) -> None:
@@ -612,10 +626,11 @@ def evaluate(
     except evaluation.GoldError as error:
         raise CliError(str(error)) from None
     folder = docs or _docs_folder(gold)
+    timeout = Settings.from_env().extract_timeout
     plugins = plugins_from_env()
     predictions = {}
     for document in expected.documents:
-        found = extract(RawDocument(text=_read(folder / document.file)), plugins)
+        found = extract(RawDocument(text=_read(folder / document.file)), plugins, timeout=timeout)
         predictions[document.file] = {"file": document.file, **msgspec.to_builtins(found)}
     report = evaluation.score(expected, predictions)
     if as_json:

@@ -46,9 +46,12 @@ class Check:
     name: str
     passed: bool
     detail: str
+    warned: bool = False
+    """Passed, with warnings (in ``detail``) the author should look at."""
 
     def line(self) -> str:
-        return f"{'passed' if self.passed else 'FAILED'}  {self.name}: {self.detail}"
+        label = "FAILED" if not self.passed else "warning" if self.warned else "passed"
+        return f"{label}  {self.name}: {self.detail}"
 
 
 class _Failed(Exception):
@@ -71,6 +74,7 @@ def run_checks(
         plugins = plugins_for(msgspec.structs.replace(settings, plugins=(name,)))
         try:
             found = _check(checks, "discovery", lambda: _discovered(plugins, entry_names, settings))
+            checks.append(_style(found))
             pages = _check(checks, "samples", lambda: _pages(gold, docs))
             timeout = settings.extract_timeout
             _check(checks, "claim", lambda: _claims(found, pages, timeout))
@@ -143,6 +147,17 @@ def _discovered(
     where = "in a worker process" if plugins.pools else "in process (bundled)"
     names = ", ".join(f"{r.name} ({', '.join(r.formats)})" for r in found)
     return found, f"extractors {names}, loaded {where}"
+
+
+def _style(found: list[RegisteredExtractor]) -> Check:
+    """The house style's warnings (a cue overriding a core verb, a cue phrase matching
+    none of the examples): worth a look, never a failure."""
+    warnings = [f"{r.name}: {warning}" for r in found for warning in r.warnings]
+    if warnings:
+        return Check("style", True, "; ".join(warnings), warned=True)
+    phrases = sum(len(r.cue_phrases) for r in found)
+    cues = sum(len(r.cues) for r in found)
+    return Check("style", True, f"{cues} cues and {phrases} cue phrases, no warning")
 
 
 def _pages(gold: Path | None, docs: Path | None) -> tuple[dict[str, str], str]:

@@ -12,6 +12,7 @@ service's own process or threads.
 import contextlib
 import logging
 import os
+import queue
 import select
 import signal
 import subprocess
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal, TypeVar
 import msgspec
 
 from provenance.domain import ParsedDocument, RawDocument
+from provenance.extraction.house_style import CuePhrase
 
 if TYPE_CHECKING:
     from provenance.extractor import Extractor
@@ -67,6 +69,9 @@ class ExtractorSpec(msgspec.Struct, frozen=True):
     formats: tuple[str, ...]
     cues: dict[str, tuple[str, ...]]
     hooks: tuple[str, ...]
+    cue_phrases: tuple[CuePhrase, ...] = ()
+    self_names: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 class Loaded(msgspec.Struct, frozen=True):
@@ -427,6 +432,9 @@ def _spec(registered: "RegisteredExtractor") -> ExtractorSpec:
             "formats": list(extractor.formats),
             "cues": {lemma: list(kinds) for lemma, kinds in dict(extractor.cues).items()},
             "hooks": list(registered.hooks),
+            "cue_phrases": msgspec.to_builtins(registered.cue_phrases),
+            "self_names": list(registered.self_names),
+            "warnings": list(registered.warnings),
         },
         ExtractorSpec,
     )
@@ -460,25 +468,51 @@ def _answer(request: Request, extractors: dict[str, "Extractor"], memory_mb: int
         return Reply(error=repr(error), fatal=True)
 
 
+class _Runner:
+    """One long-lived daemon thread that runs calls handed to it, one at a time.
+
+    Starting a thread per call costs more than a bundled extractor's claim; a runner
+    is reused until a call overruns, then abandoned to finish (or hang) on its own.
+    """
+
+    def __init__(self) -> None:
+        self.calls: queue.SimpleQueue[tuple[Callable[[], object], _Outcome]] = queue.SimpleQueue()
+        threading.Thread(target=self._serve, daemon=True, name="provenance-plugin").start()
+
+    def _serve(self) -> None:
+        while True:
+            function, outcome = self.calls.get()
+            try:
+                outcome.value = function()
+            except BaseException as error:
+                outcome.error = error
+            outcome.done.set()
+
+
+@dataclass
+class _Outcome:
+    done: threading.Event = field(default_factory=threading.Event)
+    value: object = None
+    error: BaseException | None = None
+
+
+_runners = threading.local()
+
+
 def call_in_thread(function: Callable[[], T], timeout: float) -> T:
     """``function()`` in a daemon thread, abandoned after ``timeout`` seconds: for the
-    bundled extractors, which run in the service's own process."""
-    outcome: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            outcome["value"] = function()
-        except BaseException as error:
-            outcome["error"] = error
-
-    worker = threading.Thread(target=run, daemon=True, name="provenance-plugin")
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
+    bundled extractors, which run in the service's own process. Each calling thread
+    keeps one runner thread for its calls."""
+    runner = getattr(_runners, "runner", None) or _Runner()
+    _runners.runner = runner
+    outcome = _Outcome()
+    runner.calls.put((function, outcome))
+    if not outcome.done.wait(timeout):
+        _runners.runner = None
         raise PluginFailure(f"took longer than {timeout:g} s")
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]  # type: ignore[return-value]
+    if outcome.error is not None:
+        raise outcome.error
+    return outcome.value  # type: ignore[return-value]
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ def write_plugin(name: str, parent: Path) -> Path:
         "slug": slug,
         "module": module,
         "cls": "".join(part.title() for part in slug.split("-")) + "Extractor",
+        "outlet": " ".join(part.title() for part in slug.split("-")),
         "major_minor": ".".join(__version__.split(".")[:2]),
         "next_minor": _next_minor(__version__),
     }
@@ -67,10 +68,7 @@ packages = ["{module}"]
     "{module}/__init__.py": '''\
 """Provenance extractor for {slug} pages."""
 
-from provenance.domain import RawDocument
-from provenance.extraction.parsing import LayoutRules
-from provenance.extractor import Extractor
-from provenance.hookspecs import hookimpl
+from provenance.toolkit import CuePhrase, Extractor, LayoutRules, RawDocument, hookimpl
 
 
 class {cls}(Extractor):
@@ -82,6 +80,12 @@ class {cls}(Extractor):
         # Lines after which the story has ended.
         end_markers=(r"More from {slug}",),
     )
+    # The names the outlet goes by: never an intermediary of its own stories.
+    self_names = ("The {outlet}", "{outlet}")
+    # The house style's own attribution phrases; {{self}} is one of self_names.
+    cue_phrases = (CuePhrase(pattern="{{speaker}} told the {{self}}:", kind="speech"),)
+    # Sample sentences: a cue phrase that matches none of them is a warning at install.
+    examples = ('Union leader Jo Roe told the {outlet}: "Nobody loses a job."',)
 
     def claim(self, document: RawDocument) -> float:
         """How sure this extractor is that the document is one of its pages (0 to 1)."""
@@ -124,7 +128,8 @@ def test_claims_and_parses_its_sample_page():
         plugins.close()
     assert found.extractor == "{slug}", found.failures
     assert "Share this article" not in found.body
-    assert [s.speaker.name for s in found.statements if s.speaker] == ["Lena Berg"]
+    assert [s.speaker.name for s in found.statements if s.speaker] == ["Lena Berg", "Jo Roe"]
+    assert all(not s.via for s in found.statements)  # the {outlet} is no intermediary
 ''',
     "tests/docs/sample.txt": """\
 Harbour deal signed
@@ -132,6 +137,8 @@ Harbour deal signed
 By Mia Holm
 
 "We have a deal that protects every job on the docks," said port director Lena Berg.
+
+Union leader Jo Roe told the {outlet}: "Nobody loses a job."
 
 Share this article
 Sign up for our newsletter today
@@ -157,12 +164,22 @@ More from {slug}
           "channel": null,
           "via": [],
           "said_on": null
+        }},
+        {{
+          "speaker": "Jo Roe",
+          "kind": "direct",
+          "text": "Nobody loses a job.",
+          "cue": "told the {outlet}",
+          "channel": "interview",
+          "via": [],
+          "said_on": null
         }}
       ]
     }}
   ],
   "speakers": [
-    {{"name": "Lena Berg", "kind": "person", "aliases": [], "roles": ["port director"]}}
+    {{"name": "Lena Berg", "kind": "person", "aliases": [], "roles": ["port director"]}},
+    {{"name": "Jo Roe", "kind": "person", "aliases": [], "roles": ["union leader"]}}
   ],
   "sources": []
 }}

@@ -19,6 +19,13 @@ import pluggy
 from provenance import hookspecs
 from provenance.domain import ExtractorInfo, ParsedDocument, RawDocument
 from provenance.domain.extraction import check_claim, check_parsed
+from provenance.extraction.house_style import (
+    NO_HOUSE_STYLE,
+    CuePhrase,
+    HouseStyle,
+    house_style_for,
+    house_warnings,
+)
 from provenance.extractor import Extractor
 from provenance.isolation import (
     Limits,
@@ -50,11 +57,22 @@ class RegisteredExtractor:
     distribution: str | None
     version: str | None
     hooks: tuple[str, ...]
+    cue_phrases: tuple[CuePhrase, ...] = ()
+    self_names: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """What is useless or harmful in its house style (see :func:`house_warnings`)."""
     extractor: Extractor | None = None
     """The instance, for extractors running in the service's process."""
     pool: PluginPool | None = None
     """The workers, for extractors running isolated."""
     trace: bool = False
+
+    @property
+    def house(self) -> HouseStyle:
+        """Its phrases and own names, compiled (checked when it was registered)."""
+        if not self.cue_phrases and not self.self_names:
+            return NO_HOUSE_STYLE
+        return house_style_for(self.cue_phrases, self.self_names)
 
     @property
     def running_version(self) -> str | None:
@@ -176,6 +194,7 @@ class Plugins:
                 version=registered.running_version,
                 formats=list(registered.formats),
                 hooks=list(registered.hooks),
+                warnings=list(registered.warnings),
             )
             for name, registered in sorted(self.extractors.items())
         ]
@@ -207,6 +226,9 @@ class Plugins:
                             name=spec.name,
                             formats=spec.formats,
                             cues=spec.cues,
+                            cue_phrases=spec.cue_phrases,
+                            self_names=spec.self_names,
+                            warnings=spec.warnings,
                             plugin=name,
                             distribution=pool.entry.distribution,
                             version=pool.loaded.version,
@@ -324,10 +346,14 @@ def _register(
             raise TypeError(f"register() takes an Extractor, not {type(extractor).__name__}")
         if extractor.name in found:
             raise ValueError(f"registers two extractors named {extractor.name!r}")
+        phrases, self_names, warnings = _house_style(extractor)
         found[extractor.name] = RegisteredExtractor(
             name=extractor.name,
             formats=tuple(extractor.formats),
             cues=extractor.cues,
+            cue_phrases=phrases,
+            self_names=self_names,
+            warnings=warnings,
             plugin=name,
             distribution=entry.distribution if entry else None,
             version=entry.version if entry else None,
@@ -340,6 +366,22 @@ def _register(
     except Exception as error:  # a broken plugin must not stop the others
         return {}, f"register_extractors failed: {error!r}"
     return found, None
+
+
+def _house_style(
+    extractor: Extractor,
+) -> tuple[tuple[CuePhrase, ...], tuple[str, ...], tuple[str, ...]]:
+    """An extractor's checked phrases and own names, and the warnings about its house
+    style; ValueError (the plugin fails to load) when a phrase is malformed."""
+    style = house_style_for(extractor.cue_phrases, extractor.self_names)
+    phrases = tuple(compiled.phrase for compiled in style.phrases)
+    cues = extractor.cues if isinstance(extractor.cues, Mapping) else {}
+    lemmas = {lemma: () for lemma in cues if isinstance(lemma, str)}
+    examples = [text for text in extractor.examples if isinstance(text, str)]
+    warnings = house_warnings(lemmas, phrases, style.self_names, examples)
+    for warning in warnings:
+        log.warning("extractor %s: %s", extractor.name, warning)
+    return phrases, style.self_names, tuple(warnings)
 
 
 def _entry(found: EntryPoint) -> PluginEntry:

@@ -50,6 +50,14 @@ def test_extract_json_prints_one_object_per_file_in_the_stable_shape():
             assert record["body"][statement["start"] : statement["end"]] == statement["text"]
 
 
+def test_extract_honours_the_extract_timeout_setting():
+    seed = str(sorted(SEEDS.glob("*.txt"))[0])
+    result = run("extract", seed, "--json", env={"PROVENANCE_EXTRACT_TIMEOUT": "0.000001"})
+    assert result.returncode == 0, result.stderr
+    failures = json.loads(result.stdout)["failures"]
+    assert any("cut short" in failure["error"] for failure in failures)
+
+
 def test_extract_reports_bad_files_in_one_line_each_and_fails(tmp_path: Path):
     (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
     (tmp_path / "empty.txt").write_text("  \n")

@@ -251,6 +251,27 @@ RESPONSE_HEADERS = {
 """Headers the server sends with a response of each status, whatever the operation."""
 ETAG = {"ETag": _header("A strong validator of this representation: send it in `If-None-Match`.")}
 LINK = {"Link": _header('RFC 8288: `<URL>; rel="next"` when there is a next page.')}
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": {
+        "description": "Requests allowed per window to this key or address.",
+        "schema": {"type": "integer", "minimum": 0},
+    },
+    "RateLimit-Remaining": {
+        "description": "Requests left in the current window.",
+        "schema": {"type": "integer", "minimum": 0},
+    },
+    "RateLimit-Reset": {
+        "description": "Seconds until the quota is full again.",
+        "schema": {"type": "integer", "minimum": 0},
+    },
+    "RateLimit-Policy": {
+        "description": "The quota and its window in seconds, as `LIMIT;w=SECONDS`.",
+        "schema": {"type": "string"},
+    },
+}
+"""Sent on every answer to a rate-limited request (limits are set by
+``PROVENANCE_RATE_LIMIT_*``); declared once under ``components/headers``."""
+_RATE_LIMIT_REFS = {name: {"$ref": f"#/components/headers/{name}"} for name in RATE_LIMIT_HEADERS}
 
 
 def _declare_headers(operation: dict[str, Any]) -> None:
@@ -260,6 +281,8 @@ def _declare_headers(operation: dict[str, Any]) -> None:
     for status, headers in RESPONSE_HEADERS.items():
         if status in responses:
             responses[status].setdefault("headers", {}).update(headers)
+    for response in responses.values():
+        response.setdefault("headers", {}).update(_RATE_LIMIT_REFS)
     ok = responses.get("200")
     if ok is None or operation.get("requestBody"):
         return
@@ -294,6 +317,7 @@ def refine(document: dict[str, Any], extractors: Iterable[str]) -> dict[str, Any
             ok_content = operation["responses"]["200"]["content"]
             ok_content.update(OPERATION_ALTERNATIVES[operation["operationId"]])
     document["components"]["schemas"] = dict(sorted(schemas.items()))
+    document["components"]["headers"] = RATE_LIMIT_HEADERS
     return document
 
 

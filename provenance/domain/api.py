@@ -223,6 +223,9 @@ class ExtractorInfo(Struct, kw_only=True):
     """`loading`: an isolated plugin still importing in its worker; `failed`: it cannot load."""
     error: str | None = None
     """Why the plugin is not usable (failed or still loading)."""
+    warnings: list[str] = field(default_factory=list)
+    """What is useless or harmful in its house style (a cue overriding a core verb, a cue
+    phrase that matches none of its examples)."""
 
 
 class Health(Struct, omit_defaults=True):

@@ -7,6 +7,7 @@ import msgspec
 from msgspec import Struct, field
 
 from provenance.domain.values import SourceKind, SpeakerKind, StatementKind
+from provenance.extraction.limits import MAX_TITLE
 
 
 class RawDocument(Struct, frozen=True, kw_only=True):
@@ -146,6 +147,7 @@ def check_parsed(value: object, document: RawDocument, formats: tuple[str, ...])
         raise InvalidResult(f"format {parsed.format!r} is not one of the extractor's {formats}")
     if parsed.published is not None and not is_partial_date(parsed.published):
         raise InvalidResult(f"published {parsed.published!r} is not a date (YYYY[-MM[-DD]])")
+    _check_title(parsed.title)
     _check_body(parsed.body, f"{document.text}\n{document.html or ''}")
     if any(not author.strip() for author in parsed.authors):
         raise InvalidResult("authors contains an empty name")
@@ -163,6 +165,18 @@ def is_partial_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _check_title(title: str | None) -> None:
+    """A title is one line of at most ``MAX_TITLE`` characters, as the core's parser
+    keeps them: a longer or broken one is not trimmed (what to keep is the plugin's call)
+    but refused, and the next claimant parses the page."""
+    if title is None:
+        return
+    if "\n" in title or "\r" in title:
+        raise InvalidResult("title is more than one line")
+    if len(title) > MAX_TITLE:
+        raise InvalidResult(f"title has {len(title)} characters, more than {MAX_TITLE}")
 
 
 def _check_body(body: str, text: str) -> None:

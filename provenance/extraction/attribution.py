@@ -44,6 +44,7 @@ from provenance.extraction.found import (
     minus,
     sentence_end,
 )
+from provenance.extraction.house_style import NO_HOUSE_STYLE, HouseStyle
 from provenance.extraction.lexicon.channels import NOUN_CHANNELS, SCENES
 from provenance.extraction.lexicon.function import QUANTIFIERS
 from provenance.extraction.limits import (
@@ -76,7 +77,7 @@ from provenance.extraction.statement_dates import (
     own_date,
 )
 from provenance.extraction.subjects import said_contents, speaker_words, subject_phrase
-from provenance.extraction.text import Span, Word, first_word_at, paragraphs, sentences, words
+from provenance.extraction.text import Span, Word, first_word_at, paragraphs, words
 from provenance.extraction.transcript import Turn, transcript_turns
 from provenance.extraction.turns import (
     answer_statements,
@@ -94,15 +95,18 @@ def attribute(
     cues: Mapping[str, Sequence[str]] | None = None,
     timeout: float | None = None,
     failures: list[ExtractionFailure] | None = None,
+    house: HouseStyle = NO_HOUSE_STYLE,
 ) -> Attribution:
     """Statements, speakers and sources of a parsed document's body; ``cues`` adds an
-    outlet's own reporting verbs to the core's (see ``provenance.extraction.cues``).
+    outlet's own reporting verbs to the core's (see ``provenance.extraction.cues``),
+    ``house`` its phrases and names (see ``provenance.extraction.house_style``).
 
     Reading stops after ``timeout`` seconds or ``MAX_STATEMENTS`` statements, keeping what
     it found; a failure appended to ``failures`` says where it stopped and why.
     """
     reader = _Reader(parsed.body, read_published(parsed.published), parsed.title, lexicon_for(cues))
     reader.publisher = parsed.publisher
+    reader.house = house
     reader.read(Budget(timeout))
     if reader.cut_short is not None and failures is not None:
         failures.append(ExtractionFailure(plugin=CORE, error=reader.cut_short))
@@ -133,6 +137,9 @@ class _Reader:
         self._interviewee: Entity | None = None
         self._content_subject: Phrase | None = None
         self.publisher: str | None = None
+        self.house = NO_HOUSE_STYLE
+        self._phrase_cues: dict[int, QuoteCue] = {}
+        """The quotations the house style's phrases cue in this sentence, by opening mark."""
         """The outlet publishing the page: never a relay of its own story."""
         self._closings: list[tuple[int, Relay]] = []
         """Outlets closing a sentence (``..., an official said, Nordpress reports.``)."""
@@ -189,7 +196,7 @@ class _Reader:
         ws = words(self.body, para.start, para.end)
         self._openings = [q.opened for q in quotes]
         items: list[Found] = []
-        for sentence in sentences(self.body, para):
+        for sentence in self.page.sentences(para):
             if self._stopped(sentence.start):
                 break
             items.extend(self._sentence(sentence, ws, quotes, items, previous))
@@ -239,6 +246,10 @@ class _Reader:
         in_quote = inside(self.scan.quotes, sentence.start) is not None
         heading = _heading(self.body, sentence)
         clauses = [] if heading else reported(self.body, sentence, self.scan.quotes, self.cues)
+        self._phrase_cues = {}
+        if not heading:
+            phrased, self._phrase_cues = self.house.read(self.body, sentence, ws, self.scan.quotes)
+            clauses += phrased
         said = said_contents(clauses)
         subject_entity = None if in_quote else self._sentence_subject(ws, said)
         items = [clause_statement(self.body, c, sentence) for c in clauses]
@@ -312,14 +323,16 @@ class _Reader:
         hi_offset = quotes[k + 1].opened if k + 1 < len(quotes) else len(self.body)
         lo = first_word_at(para_ws, lo_offset)
         hi = first_word_at(para_ws, hi_offset)
-        cue = cue_for(self.body, quote, para_ws, lo, hi, self.cues)
+        cue = self._phrase_cues.get(quote.opened) or cue_for(
+            self.body, quote, para_ws, lo, hi, self.cues
+        )
         intro = None if cue is not None else self._colon_intro(quote)
         cue = cue or intro
         end_of_frame = quote.closed + 1 if quote.closed is not None else quote.end
         after_sentence = sentence_end(self.body, end_of_frame, hi_offset)
         frame = [Span(sentence.start, quote.opened), Span(end_of_frame, after_sentence)]
         if intro is not None:
-            frame.append(sentences(self.body, self.paras[quote.paragraph - 1])[-1])
+            frame.append(self.page.sentences(self.paras[quote.paragraph - 1])[-1])
         item = Found(quote.start, quote.end, "direct", None, quote.start, None, frame, quote=quote)
         if cue is not None:
             item.cue, item.subject, item.inherits = cue.cue, cue.subject, cue.subject is None
@@ -358,7 +371,7 @@ class _Reader:
         """``Jo Roe said:`` closing the paragraph above one that opens with the quotation."""
         if quote.paragraph == 0 or quote.opened != self.paras[quote.paragraph].start:
             return None
-        above = sentences(self.body, self.paras[quote.paragraph - 1])
+        above = self.page.sentences(self.paras[quote.paragraph - 1])
         return colon_intro(self.body, above[-1], self.cues) if above else None
 
     def _within_report(self, item: Found, host: Found) -> Found | None:
@@ -507,6 +520,7 @@ class _Reader:
 
     def result(self) -> Attribution:
         """What was found, assembled (see :mod:`assembly`)."""
+        self.house.drop_self_relays(self.found)
         return assemble(
             self.found, self.resolver.entities, self.body, self.scan.quotes, self.publisher
         )

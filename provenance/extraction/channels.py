@@ -39,23 +39,26 @@ from provenance.extraction.speakers import (
     phrase_before,
     words_text,
 )
-from provenance.extraction.text import Span, Word, first_word_at
+from provenance.extraction.text import Span, Word, at_word_starts, first_word_at
 
 _I = re.IGNORECASE
 
 
-def _compile_channels() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _channel_sources() -> dict[str, str]:
+    """Per channel, one pattern of all the phrases that name it."""
     grouped: dict[str, list[str]] = {}
     for channel, phrase in CHANNEL_PHRASES:
         grouped.setdefault(channel, []).append(phrase)
-    return tuple(
-        (channel, re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b", _I))
+    return {
+        channel: r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b"
         for channel, phrases in grouped.items()
-    )
+    }
 
 
-_CHANNELS = _compile_channels()
-_ANY_CHANNEL = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _CHANNELS), _I)
+_CHANNELS = tuple(
+    (channel, at_word_starts(source, _I)) for channel, source in _channel_sources().items()
+)
+_ANY_CHANNEL = at_word_starts("|".join(f"(?:{s})" for s in _channel_sources().values()), _I)
 """Every channel phrase at once: most frames name none, and one search says so."""
 
 
@@ -67,15 +70,12 @@ _RELAY_BY = re.compile(
 )
 _INTERVIEW_WITH = re.compile(INTERVIEW_WITH_PATTERN, _I)
 _TOLD = re.compile(r"\btold\s")
-_TOLD_OUTLET = re.compile(
-    TOLD_OUTLET_PATTERN,
-    _I,
-)
+_TOLD_OUTLET = at_word_starts(TOLD_OUTLET_PATTERN, _I)
 """Other verbs whose addressee is an intermediary only when it is an outlet."""
 _QUOTED = re.compile(r"\bquoted\s")
 CITING = re.compile(CITING_PATTERN, _I)
 """``X, citing Y, ...``: Y is the source, X relays it."""
-_SAID_ACCORDING = re.compile(SAID_ACCORDING_PATTERN, _I)
+_SAID_ACCORDING = at_word_starts(SAID_ACCORDING_PATTERN, _I)
 
 
 class Relay(NamedTuple):

@@ -6,7 +6,9 @@ follow each, are in :mod:`provenance.extraction.lexicon.cues`.
 """
 
 import re
-from collections.abc import Mapping, Sequence
+import threading
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -16,6 +18,7 @@ from provenance.extraction.lexicon.cues import (
     CUE_TABLE,
     verb_forms,
 )
+from provenance.extraction.text import INDEXED_LENGTH
 
 
 class Cue(NamedTuple):
@@ -47,6 +50,9 @@ class Lexicon(NamedTuple):
     table: dict[str, tuple[str, frozenset[str]]]
     pattern: re.Pattern[str]
     phrases: dict[str, tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]]
+    whole_words: bool = False
+    """Whether every word the pattern finds is a whole run of word characters (no house
+    cue such as ``co-sign``): then a body's cues can be found once and sliced."""
 
     def lemma_classes(self, cue_text: str) -> tuple[str, frozenset[str]]:
         """The lemma and classes of a cue as written (no classes: not a cue)."""
@@ -63,14 +69,52 @@ class Lexicon(NamedTuple):
         """Every reporting cue in ``text[start:end]``, left to right: a phrase where one
         starts (``called for``), else the single word (``called``)."""
         cues = []
-        for match in self.pattern.finditer(text, start, end):
+        for match in _cue_words(self, text, start, end):
             word = match.group().lower()
             cue = _phrase_at(text, match.start(), end, self.phrases.get(word, ()))
-            if cue is None and word in self.table:
-                cue = Cue(match.group(), self.table[word][0], match.start(), match.end())
             if cue is not None:
                 cues.append(cue._replace(classes=self.lemma_classes(cue.text)[1]))
+            elif word in self.table:
+                lemma, classes = self.table[word]
+                cues.append(Cue(match.group(), lemma, match.start(), match.end(), classes))
         return cues
+
+
+_recent = threading.local()
+"""Per thread, the last long text searched for cues, with the cue words found in it."""
+
+
+def _cue_words(
+    lexicon: Lexicon, text: str, start: int, end: int
+) -> Sequence[re.Match[str]] | Iterator[re.Match[str]]:
+    """The matches of a lexicon's pattern in ``text[start:end]``, left to right.
+
+    When each match is a whole run of word characters, the matches within a stretch whose
+    ends cut no word are those of the whole text: a long text (a body, asked about
+    sentence by sentence) is searched once and the stretches sliced from that.
+    """
+    pattern = lexicon.pattern
+    if (
+        not lexicon.whole_words
+        or len(text) < INDEXED_LENGTH
+        or _cuts_word(text, start)
+        or _cuts_word(text, end)
+    ):
+        return pattern.finditer(text, start, end)
+    found = getattr(_recent, "found", None)
+    if found is None or found[0] is not text or found[1] is not pattern:
+        matches = list(pattern.finditer(text))
+        found = _recent.found = (text, pattern, matches, [m.start() for m in matches])
+    _, _, matches, starts = found
+    return matches[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def _cuts_word(text: str, offset: int) -> bool:
+    """Whether ``offset`` falls between two word characters (``\\w``: alphanumeric or _)."""
+    if offset <= 0 or offset >= len(text):
+        return False
+    before, after = text[offset - 1], text[offset]
+    return (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
 
 
 def _trie_pattern(words: set[str]) -> str:
@@ -113,8 +157,14 @@ def _build(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
         compiled = re.compile(rf"{pattern}\b", re.IGNORECASE)
         for head in heads.split():
             phrases.setdefault(head, []).append((lemma, compiled, names))
-    pattern = re.compile(rf"\b{_trie_pattern(set(table) | set(phrases))}\b", re.IGNORECASE)
-    return Lexicon(table, pattern, {head: tuple(found) for head, found in phrases.items()})
+    words = set(table) | set(phrases)
+    pattern = re.compile(rf"\b{_trie_pattern(words)}\b", re.IGNORECASE)
+    whole_words = all(_WORD_RUN.fullmatch(word) for word in words)
+    heads = {head: tuple(found) for head, found in phrases.items()}
+    return Lexicon(table, pattern, heads, whole_words)
+
+
+_WORD_RUN = re.compile(r"\w+")
 
 
 _PHRASE_PATTERNS = tuple(

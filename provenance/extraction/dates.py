@@ -50,6 +50,7 @@ from provenance.extraction.lexicon.time import (
     WEEKDAY_PATTERN,
     WEEKDAYS,
 )
+from provenance.extraction.text import at_word_starts
 
 _MONTH = MONTH_PATTERN
 _WEEKDAY = WEEKDAY_PATTERN
@@ -69,7 +70,7 @@ month)."""
 
 _COPYRIGHT_YEAR = re.compile(rf"(?:copyright|©)\D{{0,60}}?\b(?P<year>{_YEAR})\b", re.IGNORECASE)
 
-_SAID_ON = re.compile(
+_SAID_ON = at_word_starts(
     rf"\b(?P<dm>(?P<d1>\d{{1,2}}){_ORDINAL}\s(?:of\s)?(?P<m1>{_MONTH})(?:,?\s(?P<y1>{_YEAR}))?)\b"
     rf"|\b(?P<md>(?P<m2>{_MONTH})\s(?P<d2>\d{{1,2}}){_ORDINAL}(?:,?\s(?P<y2>{_YEAR}))?)\b"
     rf"|\b(?P<wd>{_WEEKDAY})\b"

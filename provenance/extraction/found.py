@@ -14,7 +14,7 @@ from provenance.extraction.lexicon.documents import DOCUMENT_VERBS, SAID_IN_DOCU
 from provenance.extraction.quotes import Quote
 from provenance.extraction.reported import Clause
 from provenance.extraction.speakers import Phrase
-from provenance.extraction.text import Span
+from provenance.extraction.text import Span, sentences
 
 FRAME_REACH = 300
 """How far from a statement's cue its channel, relays and date are looked for."""
@@ -35,9 +35,18 @@ class Page:
     paras: list[Span]
     published: Published | None
     para_starts: list[int] = field(init=False)
+    _sentences: dict[Span, list[Span]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.para_starts = [p.start for p in self.paras]
+
+    def sentences(self, para: Span) -> list[Span]:
+        """The sentences of ``para``, split once however many passes ask (not to be
+        changed by the caller)."""
+        split = self._sentences.get(para)
+        if split is None:
+            split = self._sentences[para] = sentences(self.body, para)
+        return split
 
 
 @dataclass

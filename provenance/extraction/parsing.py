@@ -9,9 +9,11 @@ through :class:`LayoutRules`.
 """
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
+import msgspec
 from msgspec import Struct
 
 from provenance.domain import ParsedDocument, RawDocument
@@ -22,6 +24,7 @@ from provenance.extraction.lexicon.layout import (
     CORE_DATELINES,
     CORE_END_MARKERS,
     CORE_FURNITURE,
+    HEADER_LABELS,
     HEADER_NOISE,
     LEADING_DATE_LABELS_PATTERN,
     LINK_MARKERS,
@@ -30,6 +33,7 @@ from provenance.extraction.lexicon.layout import (
     TAIL_MARKERS,
 )
 from provenance.extraction.page_head import (
+    HEAD_WINDOW,
     TERMINAL_END,
     headline_like,
     paragraph_like,
@@ -62,6 +66,10 @@ _MIN_UNPUNCTUATED_CHARS = 600
 _ANY_SENTENCE_END = re.compile(r"[.!?…]")
 
 
+HeaderField = Literal["title", "authors", "published", "dateline"]
+"""The fields a labelled header line may fill."""
+
+
 class LayoutRules(Struct, frozen=True, kw_only=True):
     """Format-specific layout patterns an extractor adds to the shared ones."""
 
@@ -75,6 +83,10 @@ class LayoutRules(Struct, frozen=True, kw_only=True):
     header_noise: tuple[str, ...] = ()
     """Regular expressions of whole header lines that are neither byline nor date
     (``Staff Writer``, an agency name)."""
+    header_labels: dict[str, HeaderField] = {}
+    """Labelled header lines: a regular expression of the label (the text before the
+    colon, ``"filed|posted"``) and the field its value fills; added to the shared ones
+    (``HEADLINE:``, ``BY:``, ``FILED:``/``DATE:``, ``PLACE:``/``DATELINE:``)."""
 
 
 class _Line(NamedTuple):
@@ -89,12 +101,15 @@ class _Compiled(NamedTuple):
     link_markers: re.Pattern[str]
     datelines: tuple[re.Pattern[str], ...]
     header_noise: re.Pattern[str]
+    header_labels: tuple[tuple[re.Pattern[str], str], ...]
 
 
 def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> ParsedDocument:
     """Split a raw document into title, authors, dateline, publication date and body."""
-    compiled = _compile(rules)
-    labelled, lines = _date_label(_lines(document.text))
+    compiled = _compile(msgspec.msgpack.encode(rules))
+    fields, lines = _labelled_lines(_lines(document.text), compiled.header_labels)
+    labelled, lines = _date_label(lines)
+    labelled = fields.get("published") or labelled
     lines = _cut_at_end(lines, compiled)
     credited = _credited_authors(lines)
     dropped, lines = _split_furniture(lines, compiled)
@@ -109,11 +124,14 @@ def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> Pars
     texts = drop_appended(head.title, _drop_signoff(texts))
     texts = _drop_stray_lines(drop_link_list(texts))
     dateline, dated, texts = _dateline(texts, compiled.datelines)
+    title = fields.get("title", head.title)
+    if texts and title != head.title and texts[0] == title:
+        texts = texts[1:]  # a labelled headline the head did not take for one
     return ParsedDocument(
         body="\n\n".join(texts),
-        title=head.title,
-        authors=head.authors or credited or bio,
-        dateline=dateline or head.place,
+        title=title,
+        authors=_labelled_authors(fields) or head.authors or credited or bio,
+        dateline=fields.get("dateline") or dateline or head.place,
         published=labelled or head.published or dated or _furniture_date(dropped),
         format=format,
         publisher=document.outlet or publisher_of(document.text, head.title),
@@ -121,7 +139,10 @@ def parse_layout(document: RawDocument, rules: LayoutRules, format: str) -> Pars
 
 
 @lru_cache(maxsize=64)
-def _compile(rules: LayoutRules) -> _Compiled:
+def _compile(encoded: bytes) -> _Compiled:
+    """The rules compiled, cached by their encoding (a mapping field is not hashable)."""
+    rules = msgspec.msgpack.decode(encoded, type=LayoutRules)
+
     def union(patterns: tuple[str, ...]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
@@ -132,7 +153,49 @@ def _compile(rules: LayoutRules) -> _Compiled:
         link_markers=union(LINK_MARKERS),
         datelines=tuple(re.compile(p) for p in rules.datelines + CORE_DATELINES),
         header_noise=union(HEADER_NOISE + rules.header_noise),
+        header_labels=tuple(
+            (re.compile(rf"(?:{label})\s*:\s*(?P<value>\S.*)", re.IGNORECASE), field)
+            for label, field in {**HEADER_LABELS, **rules.header_labels}.items()
+        ),
     )
+
+
+def _labelled_lines(
+    lines: list[_Line], labels: tuple[tuple[re.Pattern[str], str], ...]
+) -> tuple[dict[str, str], list[_Line]]:
+    """The values of labelled header lines near the top (``BY: Jo Roe``) by field, and
+    the lines without them; a labelled headline stays, as its value, where it stood."""
+    fields: dict[str, str] = {}
+    kept: list[_Line] = []
+    for k, line in enumerate(lines):
+        found = _label_of(line.text, labels) if k < HEAD_WINDOW else None
+        if found is None or found[0] in fields:
+            kept.append(line)
+            continue
+        field, value = found
+        fields[field] = value
+        if field == "title":
+            kept.append(_Line(value, line.start + len(line.text) - len(value)))
+    if "published" in fields:
+        fields["published"] = parse_full_date(fields["published"]) or ""
+    if "dateline" in fields:
+        fields["dateline"] = fields["dateline"].strip(" ,.:;—–-")
+    return {field: value for field, value in fields.items() if value}, kept
+
+
+def _label_of(text: str, labels: tuple[tuple[re.Pattern[str], str], ...]) -> tuple[str, str] | None:
+    for pattern, field in labels:
+        match = pattern.fullmatch(text)
+        if match is not None:
+            return field, match["value"].strip()
+    return None
+
+
+def _labelled_authors(fields: Mapping[str, str]) -> list[str]:
+    value = fields.get("authors", "")
+    if not value:
+        return []
+    return byline_names(value if value.lower().startswith("by ") else f"By {value}")
 
 
 def _lines(text: str) -> list[_Line]:
@@ -380,15 +443,14 @@ def rule_hits(document: RawDocument, rules: LayoutRules) -> int:
 
     Extractors use it to claim the documents that carry their format's furniture.
     """
-    own = _own_patterns(rules)
+    own = _own_patterns(rules.furniture + rules.end_markers)
     if own is None:
         return 0
     return sum(1 for line in _lines(document.text) if own.fullmatch(line.text))
 
 
 @lru_cache(maxsize=64)
-def _own_patterns(rules: LayoutRules) -> re.Pattern[str] | None:
-    patterns = rules.furniture + rules.end_markers
+def _own_patterns(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     if not patterns:
         return None
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)

@@ -15,6 +15,7 @@ from provenance.domain import ExtractedDocument, ExtractionFailure, ParsedDocume
 from provenance.domain.extraction import InvalidResult
 from provenance.extraction.attribution import attribute
 from provenance.extraction.cues import lexicon_for
+from provenance.extraction.house_style import NO_HOUSE_STYLE
 from provenance.extractor import Extractor
 from provenance.isolation import PluginFailure
 from provenance.plugins import Plugins, RegisteredExtractor
@@ -49,7 +50,8 @@ def extract(
         parsed.published = document.published
     if parsed.publisher is None and document.outlet:
         parsed.publisher = document.outlet
-    found = attribute(parsed, _house_cues(chosen, failures), timeout, failures)
+    house = chosen.house if chosen else NO_HOUSE_STYLE
+    found = attribute(parsed, _house_cues(chosen, failures), timeout, failures, house)
     return ExtractedDocument(
         title=parsed.title,
         authors=parsed.authors,

@@ -116,7 +116,14 @@ from provenance.extraction.speakers import (
     phrase_after,
     phrase_before,
 )
-from provenance.extraction.text import OPEN_QUOTES, Span, Word, strip_span, words
+from provenance.extraction.text import (
+    OPEN_QUOTES,
+    Span,
+    Word,
+    at_word_starts,
+    strip_span,
+    words,
+)
 
 MAX_CONTENT = 1500
 """Longest reported content, in characters (keeps the work per cue bounded)."""
@@ -129,14 +136,27 @@ _EMERGED = re.compile(
     EMERGED_REPORTS_PATTERN,
     re.IGNORECASE,
 )
-_REPORTS_OF = re.compile(
-    REPORTS_OF_PATTERN,
-    re.IGNORECASE,
-)
-_REPORTS_THAT = re.compile(REPORTS_THAT_PATTERN, re.IGNORECASE)
+_REPORTS_OF = at_word_starts(REPORTS_OF_PATTERN, re.IGNORECASE)
+_REPORTS_THAT = at_word_starts(REPORTS_THAT_PATTERN, re.IGNORECASE)
 _IN_VIEW = re.compile(IN_VIEW_PATTERN, re.IGNORECASE)
 """``In their view, the ruins resemble a fort``: the owner of the view speaks."""
 _ACCORDING = re.compile(ACCORDING_TO_PATTERN, re.IGNORECASE)
+_ANY_NOMINAL = re.compile(
+    "|".join(
+        f"(?:{pattern})"
+        for pattern in (
+            NOMINAL_CLAIMS_PATTERN,
+            EMERGED_REPORTS_PATTERN,
+            REPORTS_OF_PATTERN,
+            REPORTS_THAT_PATTERN,
+            IN_VIEW_PATTERN,
+            ACCORDING_TO_PATTERN,
+        )
+    ),
+    re.IGNORECASE,
+)
+"""Every pattern of :func:`_nominal_clauses` at once: most sentences match none, and one
+search says so before the six are run."""
 
 
 class Clause(NamedTuple):
@@ -155,19 +175,20 @@ class Clause(NamedTuple):
 
 def reported(text: str, sentence: Span, quotes: list[Quote], cues: Lexicon) -> list[Clause]:
     """The reported-speech clauses of one sentence, in order of their cues."""
+    found = cues.find_cues(text, sentence.start, sentence.end)
+    nominal = _ANY_NOMINAL.search(text, sentence.start, sentence.end) is not None
+    if not found and not nominal:
+        return []  # most sentences: no cue, no report named
     ws = words(text, sentence.start, sentence.end)
     index = {w.start: i for i, w in enumerate(ws)}
     clauses: list[Clause] = []
-    in_use = [
-        c
-        for c in cues.find_cues(text, sentence.start, sentence.end)
-        if usable(text, c, ws, index, quotes, cues)
-    ]
+    in_use = [c for c in found if usable(text, c, ws, index, quotes, cues)]
     for cue in in_use:
         clause = _verb_clause(text, sentence, ws, index, cue, cues)
         if clause is not None:
             clauses.append(_named_pair(text, clause))
-    clauses.extend(_nominal_clauses(text, sentence, ws, index, cues))
+    if nominal:
+        clauses.extend(_nominal_clauses(text, sentence, ws, index, cues))
     clauses.sort(key=lambda c: c.cue_start)
     return _bound(text, sentence, ws, index, clauses, cues)
 

@@ -202,6 +202,8 @@ class Scenes:
     def citing_scene(self, sentence: Span, ws: list[Word]) -> None:
         """``X, citing a conversation between two residents``: the residents spoke on that
         occasion, relayed by X."""
+        if "citing" not in self.page.body[sentence.start : sentence.end].lower():
+            return  # most sentences cite nothing: spare the search for relays
         for relay in relays_in(self.page.body, sentence, ws):
             at = first_word_at(ws, relay.phrase.end)
             if at + 2 >= len(ws) or ws[at + 1].text.lower() != "citing":

@@ -71,6 +71,17 @@ class Phrase(NamedTuple):
     """A description given beside the name (``the museum's director``)."""
 
 
+# Unions of lexicon lists, made once: a union written inside a function is rebuilt on
+# every call, and these are asked about for nearly every word.
+_ABBREVIATED = HONORIFICS | NAME_ABBREVIATIONS
+_OUTLET_OR_ORG_HEADS = OUTLET_HEADS | ORG_HEADS
+_HEAD_NOUNS = TITLES | ORG_HEADS | GROUP_HEADS | DOCUMENT_HEADS
+"""Words that head a description (a title, an organisation, a group, a document)."""
+_NAME_LINKS = NAME_CONNECTORS | DETERMINERS | {"and"}
+_ARTICLES_OF_TITLES = TITLE_ARTICLES | {"the"}
+_NOT_NAME_OPENERS = TITLES | CLAUSE_OPENERS | DETERMINERS
+
+
 def _low(word: Word) -> str:
     """The word in lower case, without a possessive ending."""
     return _folded(word.text)
@@ -100,7 +111,7 @@ def _accept_left(words: list[Word], i: int, taken: list[Word]) -> bool:
     """Whether words[i] extends, to the left, the phrase ``taken`` (rightmost last)."""
     word = words[i]
     low = _low(word)
-    if word.text == "." and i > 0 and words[i - 1].text.lower() in HONORIFICS | NAME_ABBREVIATIONS:
+    if word.text == "." and i > 0 and words[i - 1].text.lower() in _ABBREVIATED:
         return True
     if word.text == "." and i > 0 and _initial(words[i - 1]) and taken:
         # "Edwin J. Tarrow", "the U.N. refugee agency"
@@ -206,7 +217,11 @@ def _capital_before(words: list[Word], i: int) -> bool:
     if i == 0:
         return False
     before = words[i - 1]
-    return is_capitalized(before.text) and _low(before) not in CLAUSE_OPENERS | DETERMINERS
+    return (
+        is_capitalized(before.text)
+        and _low(before) not in CLAUSE_OPENERS
+        and _low(before) not in DETERMINERS
+    )
 
 
 def org_head(word: Word) -> bool:
@@ -352,7 +367,7 @@ _MAX_TITLE = 6
 def _quoted_title(words: list[Word], j: int, lo: int, taken: list[Word]) -> Phrase | None:
     """A quoted title before an outlet noun: ``the "Daily Ledger" newspaper`` is the
     Daily Ledger, with the noun kept as its role."""
-    if not taken or _low(taken[-1]) not in OUTLET_HEADS | ORG_HEADS or j < lo + 2:
+    if not taken or _low(taken[-1]) not in _OUTLET_OR_ORG_HEADS or j < lo + 2:
         return None
     if words[j].text not in _QUOTE_MARKS or any(is_capitalized(w.text) for w in taken):
         return None
@@ -434,7 +449,10 @@ def _named(phrase: Phrase, words: list[Word]) -> bool:
     if person_name(taken):
         return True
     return phrase.kind != "person" and any(
-        is_capitalized(w.text) and not is_possessive(w) and _low(w) not in DETERMINERS | TITLES
+        is_capitalized(w.text)
+        and not is_possessive(w)
+        and _low(w) not in DETERMINERS
+        and _low(w) not in TITLES
         for w in taken
     )
 
@@ -477,12 +495,7 @@ def _skip_left(words: list[Word], i: int, lo: int) -> int:
 
 def _adverb(word: Word) -> bool:
     low = word.text.lower()
-    return (
-        word.text.islower()
-        and low.endswith("ly")
-        and len(low) > 4
-        and low not in TITLES | ORG_HEADS | GROUP_HEADS | DOCUMENT_HEADS
-    )
+    return word.text.islower() and low.endswith("ly") and len(low) > 4 and low not in _HEAD_NOUNS
 
 
 def _time_phrase_start(words: list[Word], i: int, lo: int) -> int | None:
@@ -499,7 +512,8 @@ def _time_phrase_start(words: list[Word], i: int, lo: int) -> int | None:
         and (
             _low(words[j]) in DATE_WORDS
             or words[j].text.isdigit()
-            or _low(words[j]) in ORDINAL_SUFFIXES | {","}
+            or _low(words[j]) in ORDINAL_SUFFIXES
+            or _low(words[j]) == ","
         )
     ):
         j -= 1
@@ -543,7 +557,7 @@ def phrase_after(
             break
         taken.append(words[j])
         j += 1
-    while taken and (_low(taken[-1]) in NAME_CONNECTORS | DETERMINERS | {"and"}):
+    while taken and (_low(taken[-1]) in _NAME_LINKS):
         taken.pop()
     made = _make(taken)
     if nested:
@@ -677,7 +691,7 @@ def _named_author(words: list[Word], j: int, stop: int) -> Phrase | None:
 
 def _time_word(word: Word) -> bool:
     low = _low(word)
-    return low in DATE_WORDS | TIME_PHRASE_WORDS or word.text.isdigit() or word.text == ","
+    return low in DATE_WORDS or low in TIME_PHRASE_WORDS or word.text.isdigit() or word.text == ","
 
 
 def _appositive_name(words: list[Word], j: int, stop: int, made: Phrase | None) -> Phrase | None:
@@ -706,9 +720,7 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
     last = _low(taken[-1]) if taken else ""
     if not taken and low in DETERMINERS:
         return True
-    if word.text == "." and (
-        last in HONORIFICS | NAME_ABBREVIATIONS or _initial(taken[-1] if taken else None)
-    ):
+    if word.text == "." and (last in _ABBREVIATED or _initial(taken[-1] if taken else None)):
         return True  # "Dr. Jo Roe", "Edwin J. Tarrow", "Acme Inc."
     if not word.text[0].isalnum():
         return None
@@ -732,7 +744,7 @@ def _accept_right(words: list[Word], j: int, taken: list[Word], stop: int) -> bo
         return True if taken and j + 1 < stop and _after_connector(words[j + 1]) else None
     if low == "the":
         return True if last in NAME_CONNECTORS else None
-    if last in DETERMINERS | {"and"} and _adjective(word):
+    if (last in DETERMINERS or last == "and") and _adjective(word):
         return True
     if low == "and" and taken and _adjective(taken[-1]) and j + 1 < stop:
         return True
@@ -786,7 +798,7 @@ def _after_connector(word: Word) -> bool:
 def _make(taken: list[Word]) -> Phrase | None:
     if not taken or not any(_content_word(w) or _low(w) in DOCUMENT_HEADS for w in taken):
         return None
-    if all(_low(w) in DETERMINERS | NAME_CONNECTORS for w in taken):
+    if all(_low(w) in DETERMINERS or _low(w) in NAME_CONNECTORS for w in taken):
         return None
     if all(_time_word(w) or _low(w) in DETERMINERS for w in taken):
         return None  # "Tuesday", "last March": a date is never a speaker
@@ -918,7 +930,11 @@ def _trailing_name(taken: list[Word]) -> list[Word]:
         return []
     if before and (_low(before[-1]) in ORG_HEADS or _low(before[-1]) in DETERMINERS):
         return []  # "the Foreign Ministry", "the United Nations": not a personal name
-    if titled or len(run) >= 2 or (before and _low(before[-1]) in HONORIFICS | {"."}):
+    if (
+        titled
+        or len(run) >= 2
+        or (before and (_low(before[-1]) in HONORIFICS or _low(before[-1]) == "."))
+    ):
         return [w for w in taken if run[0].start <= w.start <= run[-1].start]  # "Jo K. Roe"
     return []
 
@@ -1010,14 +1026,14 @@ def name_registry(text: str) -> list[tuple[int, str]]:
     found = []
     for match in _NAME_RUN.finditer(text):
         parts = match.group().split()
-        if parts[0].lower() in TITLE_ARTICLES | {"the"} and parts[1].lower() not in TITLES:
+        if parts[0].lower() in _ARTICLES_OF_TITLES and parts[1].lower() not in TITLES:
             continue  # "Le Figaro", "The Morning Ledger": a title, not a person
         if text[max(0, match.start() - 3) : match.start()] == "of " and len(parts) >= 3:
             parts.pop(0)  # "President of Westland Jon Velde"
-        while parts and parts[0].lower().strip(".") in TITLES | CLAUSE_OPENERS | DETERMINERS:
+        while parts and parts[0].lower().strip(".") in _NOT_NAME_OPENERS:
             parts.pop(0)
         lows = {p.lower() for p in parts}
-        if len(parts) < 2 or lows & (ORG_HEADS | GROUP_HEADS | DOCUMENT_HEADS | TITLES):
+        if len(parts) < 2 or not lows.isdisjoint(_HEAD_NOUNS):
             continue
         if not name_shaped([Word(p, 0, 0) for p in parts]):
             continue

@@ -22,7 +22,7 @@ from provenance.extraction.dates import (
 from provenance.extraction.found import FRAME_REACH, Found, Page, date_in, minus, paragraph_of
 from provenance.extraction.lexicon.channels import CITED_BEFORE_PATTERN
 from provenance.extraction.lexicon.function import PERFECT_MARKERS
-from provenance.extraction.text import Span, sentences
+from provenance.extraction.text import Span
 from provenance.extraction.transcript import Turn
 
 Deeds = dict[int, tuple[int, int, str]]
@@ -209,7 +209,7 @@ def date_by_afterwards(page: Page, found: list[Found]) -> None:
     back to dates the undated statements of its paragraph."""
     days: dict[int, str] = {}
     for index, para in enumerate(page.paras):
-        for sentence in sentences(page.body, para):
+        for sentence in page.sentences(para):
             day = dated_afterwards(page.body, sentence.start, sentence.end, page.published)
             if day is not None:
                 days.setdefault(index, day)

@@ -38,6 +38,17 @@ _TERMINAL = re.compile(r"[.!?…]+")
 _WORD = re.compile(r"\w+(?:[’'\-.&/]\w+)*(?:[’'](?=\s|$))?|[^\w\s]")
 
 
+def at_word_starts(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled to be tried only where a word starts.
+
+    For a pattern each branch of which opens with ``\\b`` and a word character this finds
+    the same matches, faster: Python's engine otherwise tries every branch at every
+    position, inside words and spaces too (a long case-blind alternation such as the
+    channel phrases costs about a quarter less this way).
+    """
+    return re.compile(rf"(?<!\w)(?=\w)(?:{pattern})", flags)
+
+
 def paragraphs(text: str) -> list[Span]:
     """Non-blank lines of ``text``, trimmed of surrounding white space."""
     spans = []
@@ -131,19 +142,23 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Words and punctuation marks of ``text[start:end]`` with their offsets."""
     stop = len(text) if end is None else end
-    index = _TokenIndex.of(text) if len(text) >= _INDEXED_LENGTH else None
+    index = _TokenIndex.of(text) if len(text) >= INDEXED_LENGTH else None
     found = index.between(start, stop) if index is not None else None
     return _scan(text, start, stop) if found is None else found
 
 
 def _scan(text: str, start: int, stop: int) -> list[Word]:
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    # tuple.__new__ skips the Python-level __new__ of a NamedTuple: this builds every Word
+    return [_new_tuple(Word, (m.group(), *m.span())) for m in _WORD.finditer(text, start, stop)]
 
 
-_INDEXED_LENGTH = 1_000
-"""A text this long, asked about twice in a row, is tokenised once and its stretches
-sliced from that: attribution asks for the words of the same body's paragraphs,
-sentences and frames again and again."""
+_new_tuple = tuple.__new__
+
+
+INDEXED_LENGTH = 1_000
+"""A text this long, asked about again and again, is scanned once and its stretches
+sliced from that: attribution asks for the words (and cues) of the same body's
+paragraphs, sentences and frames again and again."""
 
 
 class _TokenIndex:

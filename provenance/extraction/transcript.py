@@ -258,8 +258,10 @@ def _heading_at(text: str, line: Span, kind: str) -> Span | None:
         return Span(match.start("name"), match.end("name")) if match else None
     if kind == "question":
         asked = written.endswith("?") and len(written.split()) <= _MAX_QUESTION_WORDS
+        if not asked or written[0] in "“\"‘'":
+            return None
         addressed = any(w.strip(",.;:!?").lower() in ADDRESSED_WORDS for w in written.split())
-        return line if asked and addressed and written[0] not in "“\"‘'" else None
+        return line if addressed else None
     match = _TOPIC_HEADING.fullmatch(text, line.start, line.end)
     if match is None or len(written.split()) > _MAX_TOPIC_WORDS:
         return None

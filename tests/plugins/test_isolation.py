@@ -1,5 +1,6 @@
 """A plugin that raises, hangs or returns rubbish loses no document and stops no service."""
 
+import threading
 import time
 
 import msgspec
@@ -11,6 +12,7 @@ from provenance.domain import ParsedDocument, RawDocument
 from provenance.extraction.pipeline import UnknownExtractor, extract
 from provenance.extractor import Extractor
 from provenance.hookspecs import hookimpl
+from provenance.isolation import PluginFailure, call_in_thread
 from provenance.plugins import load_plugins, plugins_of
 from provenance.service import ProvenanceService
 from tests.conftest import AUTH, SEEDS
@@ -184,3 +186,16 @@ def test_only_trusted_plugins_run_in_process_and_isolation_changes_no_result():
             assert msgspec.to_builtins(outside) == msgspec.to_builtins(inside)
     finally:
         isolated.close()
+
+
+def test_in_process_calls_reuse_one_thread_until_one_overruns():
+    before = threading.active_count()
+    assert [call_in_thread(lambda n=n: n * 2, timeout=1) for n in range(50)][-1] == 98
+    assert threading.active_count() <= before + 1
+    with pytest.raises(ValueError, match="no"):
+        call_in_thread(lambda: int("no"), timeout=1)
+    release = threading.Event()
+    with pytest.raises(PluginFailure, match=r"took longer than 0\.05 s"):
+        call_in_thread(release.wait, timeout=0.05)
+    assert call_in_thread(lambda: "next call, fresh thread", timeout=1).startswith("next")
+    release.set()

@@ -136,6 +136,9 @@ def test_each_key_has_its_own_rate_limit(make_client, key):
     assert [a.status_code for a in answers] == [200, 200, 200, 429]
     assert [a.headers["ratelimit-remaining"] for a in answers[:3]] == ["2", "1", "0"]
     assert answers[0].headers["ratelimit-policy"] == "3;w=60"
+    declared = client.get("/schema/openapi.json").json()["components"]["headers"]
+    sent = {name for name in answers[0].headers if name.startswith("ratelimit-")}
+    assert sent == {name.lower() for name in declared}
     assert int(answers[3].headers["retry-after"]) == 20
     assert answers[3].json()["status"] == 429
     assert client.get("/documents", headers=second).status_code == 200

@@ -32,7 +32,7 @@ CLAUSE_OPENERS = wordset(
     "yesterday tomorrow last this that there here what who which where why how it its his her "
     "their our we i you he she they said says is are was were has have had will would "
     "mentioning noting like unlike whether once perhaps maybe only even just not no yes "
-    "please thanks every"
+    "please thanks every per"
 )
 
 #: Function words that never modify a noun inside a speaker's description.

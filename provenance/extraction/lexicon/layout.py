@@ -291,6 +291,16 @@ BIO_ROLES: tuple[str, ...] = (
     "producer",
 )
 
+#: Labelled header lines (``HEADLINE: ...``, ``BY: ...``): a pattern of the label before
+#: its colon, and the field its value fills (``title``, ``authors``, ``published`` or
+#: ``dateline``). Extractors add their own (``LayoutRules.header_labels``).
+HEADER_LABELS: dict[str, str] = {
+    "headline": "title",
+    "by|byline": "authors",
+    "filed|date|published": "published",
+    "place|dateline": "dateline",
+}
+
 #: Labels before an ISO date that opens a body line (``Published: 2024-05-03``).
 LEADING_DATE_LABELS_PATTERN = r"(?:date|published|posted)"
 
