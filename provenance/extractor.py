@@ -16,7 +16,9 @@ class Extractor:
     patterns) or override :meth:`parse` entirely; :attr:`cues` and
     :attr:`cue_phrases` add the format's own reporting verbs and phrases,
     :attr:`self_names` the outlet's own names. Attribution (quotations, speakers,
-    channels, intermediaries, dates) is the core's and shared by all.
+    channels, intermediaries, dates) is the core's and shared by all. A document
+    that came as a web page carries it in ``document.html``: ``claim`` and ``parse``
+    may read its markup (``provenance.toolkit.page_tree``).
     """
 
     name: ClassVar[str] = "generic"

@@ -2,7 +2,8 @@
 
 Everything a plugin author needs, re-exported from where it lives: the types an
 extractor reads and returns, the base class, the hook marker, the core's layout
-parser (to reuse inside a custom ``parse``), the core's attribution passes and the
+parser (to reuse inside a custom ``parse``), the core's reading of a web page (for an
+extractor that selects from its markup), the core's attribution passes and the
 house-style compiler they take, the checks the service applies to every result, and
 the conformance kit. Each name is documented in ``docs/plugins.md``; within a minor
 version these only gain optional members.
@@ -22,13 +23,16 @@ from provenance.extraction.house_style import CuePhrase, house_style_for
 from provenance.extraction.parsing import LayoutRules, parse_layout, rule_hits
 from provenance.extractor import Extractor
 from provenance.hookspecs import hookimpl
+from provenance.ingestion.html import HtmlArticle, PageMetadata, page_tree, read_html
 
 __all__ = [
     "Check",
     "CuePhrase",
     "Extractor",
+    "HtmlArticle",
     "InvalidResult",
     "LayoutRules",
+    "PageMetadata",
     "ParsedDocument",
     "RawDocument",
     "attribute",
@@ -37,7 +41,9 @@ __all__ = [
     "hookimpl",
     "house_style_for",
     "is_partial_date",
+    "page_tree",
     "parse_layout",
+    "read_html",
     "rule_hits",
     "run_checks",
 ]

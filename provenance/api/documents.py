@@ -1,8 +1,10 @@
 """Documents: ingest and read."""
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
+from litestar.openapi.spec import Example, OpenAPIMediaType, OpenAPIType, Operation, Schema
 from litestar.params import Body
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
@@ -39,6 +41,7 @@ from provenance.domain import (
     ReextractIn,
     Statement,
 )
+from provenance.domain.api import NO_NUL
 from provenance.security import Scope, requires
 
 VARY_ACCEPT = {"Vary": "Accept"}
@@ -49,6 +52,33 @@ async def check_ingest(request: Request) -> None:
     """The app-wide checks (a handler's own hook replaces them), then an HTML body as JSON."""
     await check_request(request)
     await html_body_as_json(request)
+
+
+HTML_EXAMPLE = (
+    '<!DOCTYPE html><html lang="en"><head><title>Council approves budget</title>'
+    '<meta name="author" content="Jane Doe"></head><body><article><h1>Council approves '
+    "budget</h1><p>The city council approved the budget on Tuesday. &quot;This is a good "
+    "day for Springfield,&quot; Mayor Ana Ruiz told reporters.</p></article></body></html>"
+)
+
+
+@dataclass
+class IngestOperation(Operation):
+    """The operation with its second body declared: the page itself as ``text/html``."""
+
+    def __post_init__(self) -> None:
+        if self.request_body is None:
+            return
+        self.request_body.content[HTML] = OpenAPIMediaType(
+            schema=Schema(
+                type=OpenAPIType.STRING,
+                min_length=1,
+                pattern=NO_NUL,
+                description="A web page, read as `html` in the JSON body is; in the charset "
+                "its `Content-Type` names, else the one the page declares (or UTF-8).",
+            ),
+            examples={"page": Example(summary="A news page", value=HTML_EXAMPLE)},
+        )
 
 
 class DocumentController(Controller):
@@ -70,6 +100,7 @@ class DocumentController(Controller):
         },
         before_request=check_ingest,
         opt={BODY_MEDIA_TYPES: (HTML,)},
+        operation_class=IngestOperation,
         sync_to_thread=True,
         status_code=HTTP_201_CREATED,
         security=requires(Scope.write),
@@ -83,7 +114,8 @@ class DocumentController(Controller):
         """Ingest a document: extract its statements and store everything in one transaction.
 
         The body is JSON with the `text`, or with `html` (a web page); or the page itself
-        with `Content-Type: text/html` (`url`, `outlet`, `published` then in the query).
+        with `Content-Type: text/html` (its URL, outlet, date and language then come from
+        the page alone).
         Idempotent: the same text (after Unicode and white-space normalisation) gives the
         same document id, answered with 200 instead of 201 and nothing written twice.
         A 201 carries the new document's URL in `Location`.

@@ -122,6 +122,7 @@ DOCUMENT_SUMMARY = {
     "published_precision": "day",
     "outlet": "Example News",
     "url": "https://example.com/news/council-budget",
+    "language": "en",
     "format": "wire",
     "extractor": "wire",
     "extractor_version": "0.1.0",

@@ -36,6 +36,24 @@ Url = Annotated[str, Meta(max_length=2048, pattern=NO_NUL)]
 OutletName = Annotated[str, Meta(max_length=200, pattern=NO_NUL)]
 PublishedText = Annotated[str, Meta(max_length=64, pattern=NO_NUL)]
 ExtractorName = Annotated[str, Meta(max_length=100, pattern=NO_NUL)]
+BCP47 = (
+    r"^[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?"
+    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(?:-[0-9A-WYZa-wyz](?:-[A-Za-z0-9]{2,8})+)*(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$"
+)
+"""A BCP 47 language tag (RFC 5646 ``langtag``: language, script, region, variants,
+extensions, private use), its language subtag one of ISO 639's two- or three-letter codes
+(the longer forms the grammar reserves have none registered)."""
+MAX_LANGUAGE_CHARS = 64
+LanguageTag = Annotated[
+    str,
+    Meta(
+        max_length=MAX_LANGUAGE_CHARS,
+        pattern=BCP47,
+        description="A BCP 47 language tag (`en`, `pt-BR`, `zh-Hant-TW`).",
+        examples=["en", "pt-BR"],
+    ),
+]
 
 
 class Page(Struct, Generic[T]):
@@ -60,6 +78,9 @@ class DocumentIn(Struct, forbid_unknown_fields=True, kw_only=True):
     outlet: OutletName | None = None
     published: PublishedText | None = None
     """Publication date, when known outside the text (ISO 8601 or any common form)."""
+    language: LanguageTag | None = None
+    """The document's language; for a page, its own declaration is used when this is not
+    given."""
     extractor: ExtractorName | None = None
     """Name of the extractor to use; by default every installed one may claim the document."""
 
@@ -73,6 +94,8 @@ class DocumentSummary(Struct, kw_only=True):
     published_precision: DatePrecision
     outlet: str | None
     url: str | None
+    language: str | None
+    """BCP 47 tag, as given at ingest or declared by the page or item."""
     format: str
     extractor: str | None
     extractor_version: str | None

@@ -18,6 +18,17 @@ class RawDocument(Struct, frozen=True, kw_only=True):
     outlet: str | None = None
     published: str | None = None
     """Publication date given at ingest (any format python-dateutil reads)."""
+    language: str | None = None
+    """BCP 47 tag of the document's language (``en``, ``pt-BR``), when declared."""
+    html: str | None = None
+    """The web page ``text`` was read from, when it came as HTML (and is not over
+    ``MAX_PAGE_CHARS``): an outlet's extractor may read its markup (see
+    ``provenance.toolkit.page_tree``)."""
+
+
+#: Characters of a web page kept on a :class:`RawDocument` for extractors (the page is sent
+#: to each isolated plugin's worker): a bigger page is read by the core alone.
+MAX_PAGE_CHARS = 2_000_000
 
 
 class ParsedDocument(Struct, kw_only=True):
@@ -137,7 +148,7 @@ def check_parsed(value: object, document: RawDocument, formats: tuple[str, ...])
     if parsed.published is not None and not is_partial_date(parsed.published):
         raise InvalidResult(f"published {parsed.published!r} is not a date (YYYY[-MM[-DD]])")
     _check_title(parsed.title)
-    _check_body(parsed.body, document.text)
+    _check_body(parsed.body, f"{document.text}\n{document.html or ''}")
     if any(not author.strip() for author in parsed.authors):
         raise InvalidResult("authors contains an empty name")
     return parsed

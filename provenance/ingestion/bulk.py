@@ -1,11 +1,13 @@
 """Bulk ingest: extraction in worker processes (or on Dask workers), writes batched, and a
 manifest that makes a load resumable exactly once.
 
-The items of every input are read here, in order. Those the manifest says are done are
-skipped; the others whose document (a hash of the text: :func:`provenance.names.document_id`)
-is already stored are duplicates, without extraction. The rest are extracted by an executor
-(a ``ProcessPoolExecutor``, or a Dask client's executor) a bounded number at a time, and
-written a batch per transaction. Only after a batch is committed are its outcomes appended
+The input files are read by the executor's workers (a ``ProcessPoolExecutor``, or a Dask
+client's executor), a few files a task, a bounded number of tasks ahead: decoding, HTML
+reading, and the parsing of a feed, WARC or ninjs container all happen there. Their items
+come back in order. Those the manifest says are done are skipped; the others whose document
+(a hash of the text: :func:`provenance.names.document_id`) is already stored are duplicates,
+without extraction. The rest are extracted by the same workers a bounded number at a time,
+and written here a batch per transaction. Only after a batch is committed are its outcomes appended
 to the manifest (and synced to disk), so a kill at any moment loses nothing, and the next
 run writes nothing twice: what was committed is found stored, what was not is done again.
 """
@@ -16,6 +18,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -34,8 +37,16 @@ from provenance.store.tables import documents
 
 Status = Literal["new", "duplicate", "failed"]
 BATCH_SIZE = 200
-#: Items extracted ahead of the writer, per worker: enough to keep every worker busy.
-AHEAD_PER_WORKER = 8
+#: Items extracted by one task: a task's round trip (through a Dask scheduler, above all)
+#: costs the loading process as much as a write, so it is paid once for several.
+ITEMS_PER_TASK = 8
+#: Extraction tasks in flight, per worker: enough to keep every worker busy.
+TASKS_AHEAD_PER_WORKER = 2
+#: Input files read by one task: few enough to spread over the workers, enough that a folder
+#: of small files does not cost a task (and a round trip) per file.
+FILES_PER_READ = 16
+#: Read tasks in flight, per worker.
+READS_AHEAD_PER_WORKER = 2
 
 
 class Outcome(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -114,19 +125,45 @@ _worker_plugins: dict[tuple[str, ...] | None, Plugins] = {}
 
 
 def extract_in_worker(
-    raw: RawDocument, allow: tuple[str, ...] | None, extractor: str | None, timeout: float
-) -> ExtractedDocument:
-    """Extract ``raw`` with the plugins ``allow`` names, loaded once per worker process."""
+    raws: list[RawDocument], allow: tuple[str, ...] | None, extractor: str | None, timeout: float
+) -> list[ExtractedDocument | str]:
+    """Each of ``raws`` extracted with the plugins ``allow`` names (loaded once per worker
+    process), or the reason it could not be."""
     if allow not in _worker_plugins:
         _worker_plugins[allow] = load_plugins(allow)
-    return extract_storable(raw, _worker_plugins[allow], extractor, timeout)
+    return [_extract(raw, _worker_plugins[allow], extractor, timeout) for raw in raws]
+
+
+def _extract(
+    raw: RawDocument, plugins: Plugins, extractor: str | None, timeout: float
+) -> ExtractedDocument | str:
+    try:
+        return extract_storable(raw, plugins, extractor, timeout)
+    except EmptyDocument as error:  # nothing to store: said as the service says it
+        return str(error)
+    except Exception as error:  # one document's failure, never its group's
+        return f"extraction failed: {type(error).__name__}: {error}"
+
+
+def read_in_worker(paths: list[str]) -> list[list[Item]]:
+    """The items of each file in ``paths`` (each item a document or the reason it failed)."""
+    return [list(read_items(Path(path))) for path in paths]
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An item to extract, with the input it came from and its document's id."""
+
+    item: Item
+    input: str
+    doc_id: str
 
 
 @dataclass(frozen=True)
 class Pending:
-    item: Item
-    input: str
-    doc_id: str
+    """Items being extracted by one task."""
+
+    group: list[Waiting]
     future: Future
 
 
@@ -145,7 +182,8 @@ class BulkLoader:
         self.service = service
         self.executor = executor
         self.manifest = manifest
-        self.ahead = max(1, workers) * AHEAD_PER_WORKER
+        self.ahead = max(1, workers) * TASKS_AHEAD_PER_WORKER
+        self.reads_ahead = max(1, workers) * READS_AHEAD_PER_WORKER
         self.extractor = extractor
         self.batch_size = batch_size
         self._seen: set[str] = set()
@@ -156,32 +194,57 @@ class BulkLoader:
         """Every item's outcome, as its batch is committed; ``found(n)`` is told of each
         file's item count as it is read (for a progress bar)."""
         pending: deque[Pending] = deque()
+        group: list[Waiting] = []
         batch: list[tuple[Outcome, RawDocument | None, ExtractedDocument | None]] = []
         for item, source in self._items(paths, found):
-            if len(pending) >= self.ahead:
-                batch.append(self._collect(pending.popleft()))
-            if (outcome := self._settled(item, source)) is not None:
-                batch.append((outcome, None, None))
+            settled = self._settled(item, source)
+            if isinstance(settled, Waiting):
+                group.append(settled)
             else:
-                pending.append(self._submit(item, source))
+                batch.append((settled, None, None))
+            if len(group) == ITEMS_PER_TASK:
+                pending.append(self._submit(group))
+                group = []
+                if len(pending) > self.ahead:
+                    batch += self._collect(pending.popleft())
             if len(batch) >= self.batch_size:
                 yield from self._write(batch)
                 batch = []
+        if group:
+            pending.append(self._submit(group))
         while pending:
-            batch.append(self._collect(pending.popleft()))
+            batch += self._collect(pending.popleft())
         yield from self._write(batch)
 
     def _items(self, paths: Iterable[Path], found: Callable[[int], None]):
-        """Each item with the input (a path as given) it came from."""
-        for given in paths:
-            for path in input_files([given]):
-                items = list(read_items(path))
-                found(len(items))
-                for item in items:
-                    yield item, str(given)
+        """Each item with the input (a path as given) it came from, in order, read by the
+        workers a few files a task."""
+        files = ((path, str(given)) for given in paths for path in input_files([given]))
+        reads: deque[tuple[tuple[tuple[Path, str], ...], Future]] = deque()
+        for chunk in _chunks(files, FILES_PER_READ):
+            names = [str(path) for path, _ in chunk]
+            reads.append((chunk, self.executor.submit(read_in_worker, names)))
+            if len(reads) > self.reads_ahead:
+                yield from self._read(*reads.popleft(), found)
+        while reads:
+            yield from self._read(*reads.popleft(), found)
 
-    def _settled(self, item: Item, source: str) -> Outcome | None:
-        """The outcome of an item that needs no extraction: done, unreadable or stored."""
+    def _read(
+        self, chunk: tuple[tuple[Path, str], ...], read: Future, found: Callable[[int], None]
+    ) -> Iterator[tuple[Item, str]]:
+        try:
+            per_file = read.result()
+        except Exception as error:  # a worker lost while reading: those files fail, not the load
+            reason = f"reading failed: {type(error).__name__}: {error}"
+            per_file = [[Item(str(path), error=reason)] for path, _ in chunk]
+        for (_, given), items in zip(chunk, per_file, strict=True):
+            found(len(items))
+            for item in items:
+                yield item, given
+
+    def _settled(self, item: Item, source: str) -> Outcome | Waiting:
+        """The outcome of an item that needs no extraction (done, unreadable or stored), or
+        the item waiting for it."""
         if item.ref in self.manifest.done:
             return self.manifest.done[item.ref]
         if item.raw is None:
@@ -190,38 +253,27 @@ class BulkLoader:
         if doc_id in self._seen or self._stored(doc_id):
             return Outcome(item.ref, source, "duplicate", doc_id)
         self._seen.add(doc_id)
-        return None
+        return Waiting(item, source, doc_id)
 
     def _stored(self, doc_id: str) -> bool:
         with self.service.engine.connect() as conn:
             query = select(documents.c.id).where(documents.c.id == doc_id)
             return conn.execute(query).first() is not None
 
-    def _submit(self, item: Item, source: str) -> Pending:
-        assert item.raw is not None
+    def _submit(self, group: list[Waiting]) -> Pending:
         settings = self.service.settings
+        raws = [waiting.item.raw for waiting in group]
         future = self.executor.submit(
-            extract_in_worker,
-            item.raw,
-            settings.plugins,
-            self.extractor,
-            settings.extract_timeout,
+            extract_in_worker, raws, settings.plugins, self.extractor, settings.extract_timeout
         )
-        return Pending(item, source, document_id(item.raw.text), future)
+        return Pending(group, future)
 
     def _collect(self, pending: Pending):
-        item = pending.item
         try:
-            extracted = pending.future.result()
-        except Exception as error:  # a worker's failure is this item's, never the load's
-            reason = (
-                str(error)  # nothing to store: said as the service says it
-                if isinstance(error, EmptyDocument)
-                else f"extraction failed: {type(error).__name__}: {error}"
-            )
-            return Outcome(item.ref, pending.input, "failed", pending.doc_id, reason), None, None
-        outcome = Outcome(item.ref, pending.input, "new", pending.doc_id)
-        return outcome, item.raw, extracted
+            found = pending.future.result()
+        except Exception as error:  # a worker lost: its items fail, never the load
+            found = [f"extraction failed: {type(error).__name__}: {error}"] * len(pending.group)
+        return [_outcome(*pair) for pair in zip(pending.group, found, strict=True)]
 
     def _write(self, batch) -> list[Outcome]:
         """Store the batch's new documents in one transaction, then record the batch."""
@@ -244,6 +296,21 @@ class BulkLoader:
         except IntegrityError:
             outcome = msgspec.structs.replace(outcome, status="duplicate")
         return outcome, raw, extracted
+
+
+def _outcome(waiting: Waiting, extracted: ExtractedDocument | str):
+    """An extracted item's batch entry: (outcome, raw, extracted) when new."""
+    item = waiting.item
+    if isinstance(extracted, str):
+        failed = Outcome(item.ref, waiting.input, "failed", waiting.doc_id, extracted)
+        return failed, None, None
+    return Outcome(item.ref, waiting.input, "new", waiting.doc_id), item.raw, extracted
+
+
+def _chunks(values: Iterable, size: int) -> Iterator[tuple]:
+    iterator = iter(values)
+    while chunk := tuple(islice(iterator, size)):
+        yield chunk
 
 
 class InProcessExecutor(Executor):

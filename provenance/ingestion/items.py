@@ -1,10 +1,12 @@
 """What a reader yields: one item per document found in an input, or the reason it failed."""
 
+import re
 from datetime import date
 
 from msgspec import Struct
 
 from provenance.domain import RawDocument
+from provenance.domain.api import BCP47, MAX_LANGUAGE_CHARS
 
 
 class InputError(ValueError):
@@ -40,3 +42,23 @@ def date_line(published: str) -> str:
     except ValueError:
         return published
     return f"{day:%B} {day.day}, {day.year}"
+
+
+_LANGUAGE_TAG = re.compile(BCP47)
+
+
+def language_tag(declared: str) -> str | None:
+    """``declared`` as a BCP 47 tag in its conventional case (``en-GB``, ``zh-Hant-TW``;
+    ``_`` read as ``-``, as in ``og:locale``), or None when it is not one."""
+    tag = declared.strip().replace("_", "-")
+    if len(tag) > MAX_LANGUAGE_CHARS or not _LANGUAGE_TAG.match(tag):
+        return None
+    subtags = tag.lower().split("-")
+    for position, subtag in enumerate(subtags[1:], 1):
+        if len(subtags[position - 1]) == 1:
+            break  # an extension or private use: lower case throughout
+        if len(subtag) == 2 and subtag.isalpha():
+            subtags[position] = subtag.upper()
+        elif len(subtag) == 4 and subtag.isalpha():
+            subtags[position] = subtag.title()
+    return "-".join(subtags)

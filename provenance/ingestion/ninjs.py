@@ -10,7 +10,7 @@ from msgspec import Struct, field
 
 from provenance.domain import Document, RawDocument, Statement
 from provenance.ingestion.fragments import fragment_text
-from provenance.ingestion.items import InputError, Item, compose_text
+from provenance.ingestion.items import InputError, Item, compose_text, language_tag
 
 MEDIA_TYPE = "application/ninjs+json"
 SCHEMA_3 = "http://www.iptc.org/std/ninjs/ninjs-schema_3.0.json"
@@ -90,7 +90,21 @@ def ninjs_document(value: Any) -> RawDocument:
     headline = item.headline or _main(item.headlines)
     text = compose_text(headline, _authors(item), published or None, _located(item, body))
     url = item.uri if item.uri and item.uri.startswith(("http://", "https://")) else None
-    return RawDocument(text=text, url=url, outlet=item.copyrightholder, published=published or None)
+    return RawDocument(
+        text=text,
+        url=url,
+        outlet=item.copyrightholder,
+        published=published or None,
+        language=_language(item),
+    )
+
+
+def _language(item: NinjsItem) -> str | None:
+    if item.language is None:
+        return None
+    if (tag := language_tag(item.language)) is None:
+        raise InputError(f"invalid ninjs item: language {item.language!r} is not a BCP 47 tag")
+    return tag
 
 
 def _main(texts: Sequence[Text]) -> str | None:
@@ -147,6 +161,8 @@ def document_ninjs(document: Document, statements: Sequence[Statement]) -> dict[
         item["located"] = document.dateline
     if document.outlet:
         item["copyrightholder"] = document.outlet
+    if document.language:
+        item["language"] = document.language
     return item
 
 

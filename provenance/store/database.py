@@ -127,12 +127,15 @@ def _retryable(exc: DBAPIError) -> bool:
     return "database is locked" in str(exc.orig) or "database is busy" in str(exc.orig)
 
 
+#: ``INSERT`` with ``ON CONFLICT``, by dialect name.
+DIALECT_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
 def dialect_insert(conn: Connection, table: Table):
     """``INSERT`` with ``ON CONFLICT`` for the connection's database (SQLite or PostgreSQL)."""
-    inserts = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
-    if conn.dialect.name not in inserts:
+    if conn.dialect.name not in DIALECT_INSERTS:
         raise NotImplementedError(f"unsupported database: {conn.dialect.name}")
-    return inserts[conn.dialect.name](table)
+    return DIALECT_INSERTS[conn.dialect.name](table)
 
 
 def alembic_config(engine: Engine) -> Config:

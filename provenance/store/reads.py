@@ -67,7 +67,9 @@ from provenance.store.tables import (
 )
 
 _SUMMARY_COLUMNS = [
-    c for c in documents.c if c.name not in ("raw_text", "body", "failures", "given_published")
+    c
+    for c in documents.c
+    if c.name not in ("raw_text", "raw_html", "body", "failures", "given_published")
 ]
 
 
@@ -214,12 +216,24 @@ def get_raw_document(conn: Connection, doc_id: str) -> RawDocument | None:
     """The document as it was ingested: its text and the metadata given with it."""
     row = conn.execute(
         select(
-            documents.c.raw_text, documents.c.url, documents.c.outlet, documents.c.given_published
+            documents.c.raw_text,
+            documents.c.url,
+            documents.c.outlet,
+            documents.c.given_published,
+            documents.c.language,
+            documents.c.raw_html,
         ).where(documents.c.id == doc_id)
     ).first()
     if row is None:
         return None
-    return RawDocument(text=row.raw_text, url=row.url, outlet=row.outlet, published=row[3])
+    return RawDocument(
+        text=row.raw_text,
+        url=row.url,
+        outlet=row.outlet,
+        published=row.given_published,
+        language=row.language,
+        html=row.raw_html,
+    )
 
 
 def get_extractions(conn: Connection, doc_id: str) -> list[ExtractionRecord]:

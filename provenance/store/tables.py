@@ -26,6 +26,11 @@ class DocumentRow(SQLModel, table=True):
     ingested_at: datetime = Field(index=True)
     given_published: str | None = None
     """The publication date given at ingest (kept for re-extraction)."""
+    language: str | None = None
+    """BCP 47 tag of the document's language, as given or declared at ingest."""
+    raw_html: str | None = None
+    """The web page the raw text was read from, for extractors that read markup (kept for
+    re-extraction)."""
 
 
 class ExtractionRow(SQLModel, table=True):

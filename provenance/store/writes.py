@@ -2,16 +2,29 @@
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import cache
 
 import msgspec
-from rapidfuzz import fuzz
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, or_, select, update
+from rapidfuzz import fuzz, process
+from sqlalchemy import (
+    Connection,
+    Executable,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from provenance.domain import ExtractedDocument, ExtractedSpeaker, Mention, RawDocument
 from provenance.domain.extraction import ExtractedSource, ExtractedStatement
 from provenance.names import compact_of, fold_name, head_of
 from provenance.store import tracing
-from provenance.store.database import dialect_insert
+from provenance.store.database import DIALECT_INSERTS
 from provenance.store.tables import (
     chain_hops,
     documents,
@@ -38,17 +51,18 @@ def insert_document(
     """Store ``extracted`` as document ``doc_id`` unless a document of that id is stored
     already (False); the caller owns the transaction."""
     now = datetime.now(UTC)
-    new = dialect_insert(conn, documents).values(
-        id=doc_id,
-        raw_text=raw.text,
-        outlet=raw.outlet,
-        url=raw.url,
-        given_published=raw.published,
-        ingested_at=now,
+    row = {
+        "id": doc_id,
+        "raw_text": raw.text,
+        "outlet": raw.outlet,
+        "url": raw.url,
+        "given_published": raw.published,
+        "language": raw.language,
+        "raw_html": raw.html,
+        "ingested_at": now,
         **_extraction_fields(extracted),
-    )
-    stored = new.on_conflict_do_nothing(index_elements=["id"]).returning(documents.c.id)
-    if conn.execute(stored).scalar() is None:
+    }
+    if conn.execute(_new_document(conn.dialect.name), row).scalar() is None:
         return False
     _store_extraction(conn, doc_id, extracted, now, {})
     return True
@@ -181,17 +195,18 @@ def _store_extraction(
     record = msgspec.to_builtins(extracted)
     del record["body"]  # the document row has it; the record is what was found in it
     conn.execute(
-        insert(extractions).values(
-            document_id=doc_id,
-            extractor=extracted.extractor,
-            extractor_version=extracted.extractor_version,
-            format=extracted.format,
-            statement_count=len(extracted.statements),
-            failures=record["failures"],
-            record=record,
-            extracted_at=now,
-            current=True,
-        )
+        insert(extractions),
+        {
+            "document_id": doc_id,
+            "extractor": extracted.extractor,
+            "extractor_version": extracted.extractor_version,
+            "format": extracted.format,
+            "statement_count": len(extracted.statements),
+            "failures": record["failures"],
+            "record": record,
+            "extracted_at": now,
+            "current": True,
+        },
     )
     speaker_ids = _resolve_speakers(conn, doc_id, extracted)
     source_ids = _resolve_sources(conn, extracted)
@@ -308,50 +323,100 @@ def _find(
     conn: Connection, table: Table, aliases: Table, owner: str, names: list[str], kind: str
 ) -> int | None:
     """An existing entity of ``kind`` known by one of ``names``, or by a near spelling."""
-    owner_column = aliases.c[owner]
     # A lone word ("Khan") is too ambiguous to join documents by; full names are not.
     keys = [fold_name(n) for n in names]
     strong = [k for k in keys if " " in k] or keys[:1]
-    same = or_(aliases.c.key.in_(strong), aliases.c.compact.in_([compact_of(k) for k in strong]))
     exact = conn.execute(
+        _same_name(table, aliases, owner),
+        {"keys": strong, "compacts": [compact_of(k) for k in strong], "kind": kind},
+    ).scalar()
+    if exact is not None or kind != "person" or " " not in strong[0]:
+        return exact
+    key = strong[0]
+    # Two names this much alike differ in length by at most this share of their sum.
+    slack = 1 - SPELLING_VARIANT_SIMILARITY / 100
+    shortest, longest = len(key) * (1 - slack) / (1 + slack), len(key) * (1 + slack) / (1 - slack)
+    bounds = {"head": head_of(key), "shortest": int(shortest), "longest": int(longest) + 1}
+    rows = conn.execute(_same_head(table, aliases, owner), bounds).all()
+    owners, keys = [owner_id for owner_id, _ in rows], [other for _, other in rows]
+    best = process.extractOne(
+        key, keys, scorer=fuzz.ratio, score_cutoff=SPELLING_VARIANT_SIMILARITY
+    )
+    return owners[best[2]] if best else None
+
+
+# The statements run for every document, speaker and source stored: built once.
+
+
+@cache
+def _new_document(dialect: str) -> Executable:
+    new = DIALECT_INSERTS[dialect](documents)
+    return new.on_conflict_do_nothing(index_elements=["id"]).returning(documents.c.id)
+
+
+@cache
+def _same_name(table: Table, aliases: Table, owner: str) -> Select:
+    owner_column = aliases.c[owner]
+    same = or_(
+        aliases.c.key.in_(bindparam("keys", expanding=True)),
+        aliases.c.compact.in_(bindparam("compacts", expanding=True)),
+    )
+    return (
         select(owner_column)
         .join(table, table.c.id == owner_column)
-        .where(same, table.c.kind == kind)
+        .where(same, table.c.kind == bindparam("kind"))
         .order_by(owner_column)
         .limit(1)
-    ).scalar()
-    if exact is not None or kind != "person":
-        return exact
-    return _spelling_variant(conn, table, aliases, owner_column, strong[0])
+    )
 
 
-def _spelling_variant(conn, table: Table, aliases: Table, owner_column, key: str) -> int | None:
-    if " " not in key:
-        return None
-    rows = conn.execute(
+@cache
+def _same_head(table: Table, aliases: Table, owner: str) -> Select:
+    """Full person names sharing a first word, of a length that may be a spelling variant:
+    the candidates, the newest entity first (the one that wins a tie)."""
+    owner_column = aliases.c[owner]
+    return (
         select(owner_column, aliases.c.key)
         .join(table, table.c.id == owner_column)
-        .where(aliases.c.head == head_of(key), table.c.kind == "person")
-    ).all()
-    best = max(
-        ((fuzz.ratio(key, other), owner_id) for owner_id, other in rows if " " in other),
-        default=(0.0, None),
+        .where(
+            aliases.c.head == bindparam("head"),
+            table.c.kind == "person",
+            aliases.c.key.contains(" "),
+            func.length(aliases.c.key).between(bindparam("shortest"), bindparam("longest")),
+        )
+        .order_by(owner_column.desc())
     )
-    return best[1] if best[0] >= SPELLING_VARIANT_SIMILARITY else None
+
+
+@cache
+def _new_entity(dialect: str, table: Table) -> Executable:
+    insert_new = DIALECT_INSERTS[dialect](table).values(
+        name=bindparam("name"), kind=bindparam("kind"), key=bindparam("key")
+    )
+    return insert_new.on_conflict_do_nothing(index_elements=["kind", "key"]).returning(table.c.id)
+
+
+@cache
+def _entity_by_key(table: Table) -> Select:
+    same = (table.c.kind == bindparam("kind"), table.c.key == bindparam("key"))
+    return select(table.c.id).where(*same)
+
+
+@cache
+def _count_aliases(dialect: str, aliases: Table, owner: str) -> Executable:
+    upsert = DIALECT_INSERTS[dialect](aliases)
+    return upsert.on_conflict_do_update(
+        index_elements=[owner, "key"], set_={"count": aliases.c.count + upsert.excluded.count}
+    )
 
 
 def _create(conn: Connection, table: Table, name: str, kind: str) -> int:
     """A new entity, or the one another writer created under the same folded name."""
-    key = fold_name(name) or name
-    new = dialect_insert(conn, table).values(name=name, kind=kind, key=key)
-    created = conn.execute(
-        new.on_conflict_do_nothing(index_elements=["kind", "key"]).returning(table.c.id)
-    ).scalar()
+    values = {"name": name, "kind": kind, "key": fold_name(name) or name}
+    created = conn.execute(_new_entity(conn.dialect.name, table), values).scalar()
     if created is not None:
         return created
-    return conn.execute(
-        select(table.c.id).where(table.c.kind == kind, table.c.key == key)
-    ).scalar_one()
+    return conn.execute(_entity_by_key(table), values).scalar_one()
 
 
 def _add_aliases(
@@ -373,13 +438,7 @@ def _add_aliases(
         }
         for key in sorted(by_key)
     ]
-    upsert = dialect_insert(conn, aliases)
-    conn.execute(
-        upsert.on_conflict_do_update(
-            index_elements=[owner, "key"], set_={"count": aliases.c.count + upsert.excluded.count}
-        ),
-        rows,
-    )
+    conn.execute(_count_aliases(conn.dialect.name, aliases, owner), rows)
 
 
 def _take_back_aliases(
@@ -465,10 +524,13 @@ def _largest_id_ever(conn: Connection) -> int:
 
 def _count_statements(conn: Connection, table: Table, ids: list[int]) -> None:
     """Recount ``statement_count`` for the touched rows (cheap: indexed, few rows)."""
-    if not ids:
-        return
-    if table is speakers:
-        count = select(func.count()).where(statements.c.speaker_id == table.c.id).scalar_subquery()
-    else:
-        count = select(func.count()).where(chain_hops.c.source_id == table.c.id).scalar_subquery()
-    conn.execute(update(table).where(table.c.id.in_(set(ids))).values(statement_count=count))
+    if ids:
+        conn.execute(_recount(table), {"ids": sorted(set(ids))})
+
+
+@cache
+def _recount(table: Table) -> Executable:
+    counted = statements.c.speaker_id if table is speakers else chain_hops.c.source_id
+    count = select(func.count()).where(counted == table.c.id).scalar_subquery()
+    touched = table.c.id.in_(bindparam("ids", expanding=True))
+    return update(table).where(touched).values(statement_count=count)

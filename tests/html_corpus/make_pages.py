@@ -408,6 +408,7 @@ def write_ninjs(meta: dict, body: list[str]) -> None:
         "firstcreated": meta["published"] + "T09:30:00Z",
         "located": "Lagos",
         "copyrightholder": meta["site"],
+        "language": "en",
         "bodies": [
             {
                 "role": "main",

@@ -1,15 +1,21 @@
 """Bulk ingest: every input type, per-item failures, and exactly once across a kill -9."""
 
+import multiprocessing
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from collections import Counter
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
+from provenance.ingestion import bulk
 from provenance.ingestion.bulk import BulkLoader, InProcessExecutor, Manifest
 from provenance.service import ProvenanceService
 from provenance.store.tables import documents
@@ -124,3 +130,54 @@ def test_bad_items_of_every_input_type_are_reported_and_the_rest_ingested(
         "https://www.example.org/07_hartsmere_mayor.html)",
     ]
     assert stored(service) == (8, 8)
+
+
+def test_the_workers_read_the_inputs_not_the_loading_process(service, tmp_path, monkeypatch):
+    folder = write_articles(tmp_path / "docs", 5)
+    shutil.copy(HTML_CORPUS / "inputs" / "news.rss", folder)
+
+    def read_here(path: Path):
+        raise AssertionError(f"{path} read in the loading process")
+
+    monkeypatch.setattr(bulk, "read_items", read_here)  # the workers import their own
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(2, mp_context=spawn) as pool:
+        loader = BulkLoader(service, pool, Manifest(tmp_path / "m.jsonl"), workers=2)
+        counts = Counter(outcome.status for outcome in loader.run([folder]))
+    assert counts == Counter(new=8, failed=1)  # 5 texts and 3 feed entries; 1 broken entry
+    assert stored(service) == (8, 8)
+
+
+class LosesTheFirst(InProcessExecutor):
+    """A worker dies running the first task of ``lost``; everything else works."""
+
+    def __init__(self, lost) -> None:
+        self.lost = lost
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        if fn is not self.lost:
+            return super().submit(fn, *args, **kwargs)
+        self.lost = None
+        future: Future = Future()
+        future.set_exception(BrokenProcessPool("a worker died"))
+        return future
+
+
+@pytest.mark.parametrize(
+    ("lost", "reason"),
+    [
+        (bulk.read_in_worker, "reading failed: BrokenProcessPool: a worker died"),
+        (bulk.extract_in_worker, "extraction failed: BrokenProcessPool: a worker died"),
+    ],
+)
+def test_the_items_of_a_task_lost_with_its_worker_fail_alone(
+    service, tmp_path, monkeypatch, lost, reason
+):
+    monkeypatch.setattr(bulk, "FILES_PER_READ", 2)
+    monkeypatch.setattr(bulk, "ITEMS_PER_TASK", 2)
+    folder = write_articles(tmp_path / "docs", 5)
+    record = Manifest(tmp_path / "m.jsonl")
+    outcomes = list(BulkLoader(service, LosesTheFirst(lost), record, 1).run([folder]))
+    failed = [(Path(o.ref).name, o.error) for o in outcomes if o.status == "failed"]
+    assert failed == [("000000.txt", reason), ("000001.txt", reason)]
+    assert stored(service) == (3, 3)

@@ -8,6 +8,7 @@ import pytest
 
 from provenance import evaluation
 from provenance.domain import RawDocument
+from provenance.domain.extraction import MAX_PAGE_CHARS
 from provenance.extraction.pipeline import extract
 from provenance.ingestion.html import html_document, read_html
 from provenance.ingestion.items import InputError
@@ -105,3 +106,40 @@ def test_unclosed_tags_are_read_leniently():
     article = read_html((HTML_CORPUS / "bad" / "unclosed_tags.html").read_bytes())
     assert "ready to move" in article.body
     assert "ADVERTISEMENT" not in article.body
+
+
+SENTENCE = "The council approved the harbour budget on Monday night. "
+ARTICLE = f"<article><p>{SENTENCE * 4}</p></article>"
+
+
+@pytest.mark.parametrize(
+    ("head", "language"),
+    [
+        ('<html lang="pt-br"><head>', "pt-BR"),
+        (
+            '<html><head><script type="application/ld+json">{"@graph": [{"@type": '
+            '"NewsArticle", "inLanguage": "fr-CA"}]}</script>',
+            "fr-CA",
+        ),
+        ('<html lang="english"><head><meta property="og:locale" content="de_AT">', "de-AT"),
+        ('<html><head><meta http-equiv="Content-Language" content="nl">', "nl"),
+        ("<html><head>", None),
+    ],
+)
+def test_the_page_language_is_its_first_declared_bcp47_tag(head, language):
+    page = f"{head}<title>Budget</title></head><body>{ARTICLE}</body></html>"
+    assert read_html(page).metadata.language == language
+    assert html_document(page).language == language
+    assert html_document(page, language="sv").language == "sv"  # given at ingest: it wins
+
+
+def test_the_page_travels_with_its_text_for_extractors_up_to_a_bound():
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Budget</title></head>'
+        f"<body>{ARTICLE}<p>Résumé of the café owners’ complaints.</p></body></html>"
+    )
+    assert html_document(page).html == page
+    assert html_document(page.encode("cp1252")).html == page  # decoded as it declares
+    padded = page.replace("<body>", "<body><!--" + "x" * MAX_PAGE_CHARS + "-->")
+    big = html_document(padded)
+    assert big.html is None and big.text == html_document(page).text
