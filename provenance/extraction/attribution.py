@@ -137,10 +137,10 @@ class _Reader:
         self._interviewee: Entity | None = None
         self._content_subject: Phrase | None = None
         self.publisher: str | None = None
+        """The outlet publishing the page: never a relay of its own story."""
         self.house = NO_HOUSE_STYLE
         self._phrase_cues: dict[int, QuoteCue] = {}
         """The quotations the house style's phrases cue in this sentence, by opening mark."""
-        """The outlet publishing the page: never a relay of its own story."""
         self._closings: list[tuple[int, Relay]] = []
         """Outlets closing a sentence (``..., an official said, Nordpress reports.``)."""
         self.budget = Budget(None)
