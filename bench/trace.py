@@ -344,8 +344,8 @@ def served_trace(db: Path, queries: Sequence[str], wrk: list[str]) -> Load:
         command = [sys.executable, "-m", "provenance", "serve", f"--port={PORT}", "--workers=1"]
         env = {"PROVENANCE_DATABASE_URL": f"sqlite:///{db}"}
         env["PROVENANCE_RATE_LIMIT_PER_ADDRESS"] = "0"  # one client sends every request
-        with served(command, "/health", env):
-            return load([*wrk, "-s", script.name], "/")
+        with served(command, "/health", env) as server:
+            return load([*wrk, "-s", script.name], "/", server)
 
 
 WRK_ROTATION = """

@@ -41,8 +41,10 @@ Key = tuple
 
 #: Statements a trace reads and verifies at most (the clusters it returns come from them).
 TRACE_CANDIDATES = 200
-#: Clusters kept loaded between writes (each at most 100 appearances: tens of kilobytes).
-CACHED_CLUSTERS = 1000
+#: Clusters kept loaded between writes (a trace's: about 7 KB each; read alone, up to 50 KB).
+CACHED_CLUSTERS = 5000
+#: Traces' pages of matched clusters kept between writes (cluster ids and scores only).
+CACHED_TRACES = 10_000
 #: Pages of name searches kept between writes (ids only: their items are read each time).
 CACHED_SEARCHES = 10_000
 
@@ -103,6 +105,7 @@ class ProvenanceService:
         self.writer = Writer(self.engine)
         self.cluster_cache = VersionedCache(CACHED_CLUSTERS)
         self.search_cache = VersionedCache(CACHED_SEARCHES)
+        self.trace_cache = VersionedCache(CACHED_TRACES)
         self.plugins = plugins if plugins is not None else plugins_for(settings)
 
     def start(self) -> None:
@@ -251,10 +254,12 @@ class ProvenanceService:
         """
         tokens = query_words(q)
         with reader(self.engine) as conn:
-            found = index.matching_clusters(conn, tokens, TRACE_CANDIDATES)
-            chosen = dict(found[offset : offset + limit])
+            key = (tuple(tokens), limit, offset)
+            chosen, total = self.trace_cache.one(
+                conn, key, lambda: _matched(conn, tokens, limit, offset)
+            )
             loaded = self._clusters(conn, list(chosen), shown)
-        return Slice([replace(c, score=chosen[c.id]) for c in loaded], len(found))
+        return Slice([replace(c, score=chosen[c.id]) for c in loaded], total)
 
     def get_cluster(self, cluster_id: int) -> Cluster | None:
         with reader(self.engine) as conn:
@@ -340,6 +345,12 @@ class ProvenanceService:
 
 def _ids(_db: Db, ids: list) -> list:
     return ids
+
+
+def _matched(db: Db, tokens: list[str], limit: int, offset: int) -> tuple[dict[int, float], int]:
+    """A page of the clusters that carry ``tokens`` (their scores by id), and how many do."""
+    found = index.matching_clusters(db, tokens, TRACE_CANDIDATES)
+    return dict(found[offset : offset + limit]), len(found)
 
 
 def _page_on(

@@ -72,3 +72,13 @@ def test_first_members_is_each_clusters_first_page_in_one_query(service, reports
         pages = {c: [row[0] for row in members_query(c).page(db, shown, 0, None)] for c in ids}
     assert len(ids) == 2
     assert found == pages
+
+
+def test_a_kept_trace_follows_the_next_write(service, reports):
+    before = service.trace("will close for repairs", 10, 0)
+    assert before.total == 1
+    school = "the old village school will close for repairs after the storm damaged its roof"
+    _report(service, 102, school, "Cy Ng", "2022-01-01")
+    after = service.trace("will close for repairs", 10, 0)
+    assert after.total == 2
+    assert {c.appearance_count for c in after.items} == {2, 1}
