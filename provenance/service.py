@@ -43,8 +43,8 @@ Key = tuple
 TRACE_CANDIDATES = 200
 #: Clusters kept loaded between writes (a trace's: about 7 KB each; read alone, up to 50 KB).
 CACHED_CLUSTERS = 5000
-#: Traces' pages of matched clusters kept between writes (cluster ids and scores only).
-CACHED_TRACES = 10_000
+#: Traces' pages kept between writes (up to 10 clusters each: at most 70 KB).
+CACHED_TRACES = 1000
 #: Pages of name searches kept between writes (ids only: their items are read each time).
 CACHED_SEARCHES = 10_000
 
@@ -254,12 +254,17 @@ class ProvenanceService:
         """
         tokens = query_words(q)
         with reader(self.engine) as conn:
-            key = (tuple(tokens), limit, offset)
-            chosen, total = self.trace_cache.one(
-                conn, key, lambda: _matched(conn, tokens, limit, offset)
+            key = (tuple(tokens), limit, offset, shown)
+            return self.trace_cache.one(
+                conn, key, lambda: self._traced(conn, tokens, limit, offset, shown)
             )
-            loaded = self._clusters(conn, list(chosen), shown)
-        return Slice([replace(c, score=chosen[c.id]) for c in loaded], total)
+
+    def _traced(self, db: Db, tokens: list[str], limit: int, offset: int, shown: int) -> Slice:
+        """:meth:`trace` read afresh."""
+        found = index.matching_clusters(db, tokens, TRACE_CANDIDATES)
+        chosen = dict(found[offset : offset + limit])
+        loaded = self._clusters(db, list(chosen), shown)
+        return Slice([replace(c, score=chosen[c.id]) for c in loaded], len(found))
 
     def get_cluster(self, cluster_id: int) -> Cluster | None:
         with reader(self.engine) as conn:
@@ -345,12 +350,6 @@ class ProvenanceService:
 
 def _ids(_db: Db, ids: list) -> list:
     return ids
-
-
-def _matched(db: Db, tokens: list[str], limit: int, offset: int) -> tuple[dict[int, float], int]:
-    """A page of the clusters that carry ``tokens`` (their scores by id), and how many do."""
-    found = index.matching_clusters(db, tokens, TRACE_CANDIDATES)
-    return dict(found[offset : offset + limit]), len(found)
 
 
 def _page_on(
