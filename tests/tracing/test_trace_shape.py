@@ -1,13 +1,18 @@
 """A trace's clusters carry a few appearances inline, whatever their size; the rest are paged."""
 
 import re
+from collections import Counter
 
 import pytest
 from sqlalchemy import select
 
+from provenance.service import TRACE_CANDIDATES
 from provenance.store.plain import reader
 from provenance.store.tables import statements
+from provenance.store.tracing import index
 from provenance.store.tracing.clusters import APPEARANCES_TRACED, first_members, members_query
+from provenance.store.tracing.index import postings
+from provenance.tracing.matching import K, words
 from tests.factories import statement, store
 
 WORDS = "the ferry to the islands will run every sunday from the first of june"
@@ -82,3 +87,29 @@ def test_a_kept_trace_follows_the_next_write(service, reports):
     after = service.trace("will close for repairs", 10, 0)
     assert after.total == 2
     assert {c.appearance_count for c in after.items} == {2, 1}
+
+
+LONG = (
+    "the harbour authority said that the new ferry terminal will open to passengers in the "
+    "spring after two years of building work and a long dispute over the cost of the pier"
+)
+
+
+def test_a_long_query_of_common_shingles_reads_its_share_of_postings(service, monkeypatch):
+    copies = 40
+    for number in range(copies):
+        _report(service, number, LONG, "Ana Ruiz", "2024-01-01")
+    read: list[int] = []
+
+    def counted(*args, **kwargs) -> Counter:
+        found = postings(*args, **kwargs)
+        read.append(sum(found.values()))
+        return found
+
+    monkeypatch.setattr(index, "postings", counted)
+    traced = service.trace(LONG, 10, 0)
+    shingles = len(words(LONG)) - K + 1
+    assert shingles * copies > index.TRACE_POSTINGS  # every posting would be too many
+    assert read == [shingles * index.postings_share(shingles, TRACE_CANDIDATES)]
+    assert read[0] <= index.TRACE_POSTINGS
+    assert [cluster.appearance_count for cluster in traced.items] == [copies]
