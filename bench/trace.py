@@ -204,7 +204,7 @@ def _take(stream: Iterator, count: int) -> Iterator:
 
 
 def latencies(service: ProvenanceService, queries: Sequence[str]) -> list[float]:
-    """Seconds per trace (the first ten clusters, fully loaded)."""
+    """Seconds per trace (the first ten clusters, as ``GET /trace`` answers them)."""
     found = []
     for query in queries:
         began = time.perf_counter()
