@@ -100,12 +100,17 @@ def seeded_paths(database: str) -> dict[str, str]:
     }
 
 
-def run(wrk: list[str], database: str, paths: dict[str, str], workers: int) -> dict[str, Load]:
+def reference_server(app: str, workers: int) -> list[str]:
+    """The command serving a reference ``app`` as ``provenance serve`` serves the service."""
     uvicorn = [sys.executable, "-m", "uvicorn", f"--port={PORT}", f"--workers={workers}"]
     uvicorn += ["--loop=uvloop", "--http=httptools", "--no-access-log", "--log-level=warning"]
+    return [*uvicorn, app]
+
+
+def run(wrk: list[str], database: str, paths: dict[str, str], workers: int) -> dict[str, Load]:
     found = {}
     for label, app in REFERENCES.items():
-        with served([*uvicorn, app], "/") as server:
+        with served(reference_server(app, workers), "/") as server:
             found[label] = load(wrk, "/", server)
     service = [sys.executable, "-m", "provenance", "serve", f"--port={PORT}"]
     env = {

@@ -14,7 +14,8 @@ with ``PRAGMA synchronous=OFF`` (durability does not matter here; the app keeps 
     python -m bench.trace --sizes 100000 --db var/bench/trace.db --replicate 10 [--wrk 10]
 
 The last grows a kept database ten-fold in SQL (see :func:`replicate`) and serves it:
-``GET /trace`` under wrk at a million statements.
+``GET /trace`` under wrk at a million statements, beside B (``bench.api``'s bare Litestar
+handler) under the same wrk in the same run.
 """
 
 import argparse
@@ -33,7 +34,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, event, text
 
-from bench.api import PORT, Load, load, served
+from bench.api import PORT, REFERENCES, Load, load, reference_server, served
 from provenance.domain import ExtractedDocument, ExtractedStatement, Mention, RawDocument
 from provenance.names import document_id
 from provenance.service import ProvenanceService
@@ -281,15 +282,23 @@ def run_replicated(db: Path, times: int, queries: int, seconds: int) -> None:
     service.close()
     for connections in (32, 1) if seconds else ():
         wrk = ["wrk", "-t1" if connections == 1 else "-t2", f"-c{connections}"]
-        wrk += [f"-d{seconds}s", "--latency"]
-        found = served_trace(large, asked, wrk)
-        print(
-            f"{size:>9,} statements: GET /trace under {' '.join(wrk)}, one worker, "
-            f"{len(asked)} queries in turn (each asked once before): "
-            f"{found.requests_per_second:.0f} req/s, "
-            f"p50 {found.p50_ms:.2f} ms, p99 {found.p99_ms:.2f} ms (target <= 10 ms), "
-            f"{found.errors} errors"
-        )
+        print(served_beside_b(size, large, asked, [*wrk, f"-d{seconds}s", "--latency"]))
+
+
+def served_beside_b(size: int, db: Path, asked: Sequence[str], wrk: list[str]) -> str:
+    """:func:`served_trace`, then B (a bare Litestar handler) under the same ``wrk``."""
+    found = served_trace(db, asked, wrk)
+    with served(reference_server(REFERENCES["B bare Litestar"], 1), "/") as server:
+        bare = load(wrk, "/", server)
+    return (
+        f"{size:>9,} statements: GET /trace under {' '.join(wrk)}, one worker, "
+        f"{len(asked)} queries in turn (each asked once before): "
+        f"{found.requests_per_second:.0f} req/s "
+        f"({found.requests_per_second / bare.requests_per_second:.2f} B), "
+        f"p50 {found.p50_ms:.2f} ms, p99 {found.p99_ms:.2f} ms (target <= 10 ms), "
+        f"{found.errors} errors; B: {bare.requests_per_second:.0f} req/s, "
+        f"p50 {bare.p50_ms:.2f} ms, p99 {bare.p99_ms:.2f} ms"
+    )
 
 
 # Larger sizes by replication: the write path stores about 20 documents a second on this
