@@ -429,11 +429,7 @@ class _Reader:
             ]
             spans = minus(item.frame, [Span(0, window.start), Span(window.end, len(self.body))])
             frame = minus(spans, near)
-            relays = [
-                relay
-                for span in spans
-                for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
-            ]
+            relays = [relay for span in spans for relay in relays_in(self.body, span)]
             item.channel = item.channel or document_channel(item) or channel_in(self.body, frame)
             debate = None if item.channel else debate_setting(self.page, self.found, item)
             if debate is not None:

@@ -39,7 +39,7 @@ from provenance.extraction.speakers import (
     phrase_before,
     words_text,
 )
-from provenance.extraction.text import Span, Word, at_word_starts, first_word_at
+from provenance.extraction.text import Span, Word, any_of, at_word_starts, first_word_at, words
 
 _I = re.IGNORECASE
 
@@ -113,8 +113,12 @@ def _ends(span: Span) -> tuple[Span, ...]:
     return Span(span.start, span.start + _FRAME_REACH), Span(span.end - _FRAME_REACH, span.end)
 
 
-def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
-    """Intermediaries named in a sentence, in order."""
+def relays_in(text: str, sentence: Span, ws: list[Word] | None = None) -> list[Relay]:
+    """Intermediaries named in a sentence (whose words are ``ws``), in order."""
+    if _ANY_RELAY.search(text, sentence.start, sentence.end) is None:
+        return []  # most frames name no relay
+    if ws is None:
+        ws = words(text, sentence.start, sentence.end)
     relays: list[Relay] = []
     for pattern in (_INTERVIEW_WITH, _RELAY_BY, _SAID_ACCORDING):
         for match in pattern.finditer(text, sentence.start, sentence.end):
@@ -196,6 +200,22 @@ def _relay(phrase: Phrase, told: bool = False) -> Relay:
         return Relay(phrase.text, "group", phrase.start, phrase, told)
     return Relay(outlet_name(phrase.text), kind, phrase.start, phrase, told)
 
+
+_ANY_RELAY = any_of(
+    at_word_starts(
+        any_of(
+            _INTERVIEW_WITH,
+            _RELAY_BY,
+            _SAID_ACCORDING,
+            _TOLD,
+            _TOLD_OUTLET,
+            _QUOTED,
+            _REPORTED_LAST,
+        ).pattern
+    ),
+    CITING,  # the one that opens with a comma, not a word
+)
+"""Every pattern :func:`relays_in` looks for, at once."""
 
 NEWS_AGENCY = re.compile(NEWS_AGENCY_PATTERN, _I)
 

@@ -141,7 +141,7 @@ _REPORTS_THAT = at_word_starts(REPORTS_THAT_PATTERN, re.IGNORECASE)
 _IN_VIEW = re.compile(IN_VIEW_PATTERN, re.IGNORECASE)
 """``In their view, the ruins resemble a fort``: the owner of the view speaks."""
 _ACCORDING = re.compile(ACCORDING_TO_PATTERN, re.IGNORECASE)
-_ANY_NOMINAL = re.compile(
+_ANY_NOMINAL = at_word_starts(
     "|".join(
         f"(?:{pattern})"
         for pattern in (
@@ -156,7 +156,7 @@ _ANY_NOMINAL = re.compile(
     re.IGNORECASE,
 )
 """Every pattern of :func:`_nominal_clauses` at once: most sentences match none, and one
-search says so before the six are run."""
+search says so before the six are run (each opens with ``\b`` and a word)."""
 
 
 class Clause(NamedTuple):

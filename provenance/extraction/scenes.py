@@ -120,9 +120,7 @@ class Scenes:
             scene.via = [
                 r
                 for span in frame
-                for r in relays_in(
-                    self.page.body, span, words(self.page.body, span.start, span.end)
-                )
+                for r in relays_in(self.page.body, span)
                 if not r.told or interviewer(r, self.resolver.entities)
             ]
             subject.channel = channel

@@ -49,6 +49,18 @@ def at_word_starts(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?=\w)(?:{pattern})", flags)
 
 
+def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that finds a match in a stretch exactly when one of ``patterns`` does,
+    each keeping its own case rule: a single search says that most stretches hold none."""
+    branches = []
+    for pattern in patterns:
+        if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+            raise ValueError(f"only the case flag can be kept in a union: {pattern.pattern!r}")
+        scope = "?i:" if pattern.flags & re.IGNORECASE else "?:"
+        branches.append(f"({scope}{pattern.pattern})")
+    return re.compile("|".join(branches))
+
+
 def paragraphs(text: str) -> list[Span]:
     """Non-blank lines of ``text``, trimmed of surrounding white space."""
     spans = []
@@ -149,7 +161,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 
 def _scan(text: str, start: int, stop: int) -> list[Word]:
     # tuple.__new__ skips the Python-level __new__ of a NamedTuple: this builds every Word
-    return [_new_tuple(Word, (m.group(), *m.span())) for m in _WORD.finditer(text, start, stop)]
+    return [_new_tuple(Word, (m[0], m.start(), m.end())) for m in _WORD.finditer(text, start, stop)]
 
 
 _new_tuple = tuple.__new__
