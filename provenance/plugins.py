@@ -100,14 +100,17 @@ class RegisteredExtractor:
             return check_claim(self._in_process(lambda: extractor.claim(document), timeout))
 
     def parse(self, document: RawDocument, timeout: float) -> tuple[ParsedDocument, str | None]:
-        """The checked parse and the version of the plugin that made it."""
+        """The checked parse and the version of the plugin that made it (a bundled
+        extractor's parse is the core's layout code, used unchecked like the core's own)."""
         with self._traced("parse"):
             if self.pool is not None:
                 reply = self._remote("parse", document, timeout)
                 return check_parsed(reply.parsed, document, self.formats), reply.version
             extractor = self.extractor
             assert extractor is not None
-            parsed = self._in_process(lambda: extractor.parse(document), timeout)
+            if self.bundled:
+                return extractor.parse(document), self.version
+            parsed = call_in_thread(lambda: extractor.parse(document), timeout)
             return check_parsed(parsed, document, self.formats), self.version
 
     def _in_process(self, hook: Callable[[], T], timeout: float) -> T:

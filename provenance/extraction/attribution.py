@@ -54,6 +54,7 @@ from provenance.extraction.limits import (
     Budget,
     capped_via,
 )
+from provenance.extraction.memo import reading
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, reported
 from provenance.extraction.scenes import (
@@ -104,13 +105,16 @@ def attribute(
     Reading stops after ``timeout`` seconds or ``MAX_STATEMENTS`` statements, keeping what
     it found; a failure appended to ``failures`` says where it stopped and why.
     """
-    reader = _Reader(parsed.body, read_published(parsed.published), parsed.title, lexicon_for(cues))
-    reader.publisher = parsed.publisher
-    reader.house = house
-    reader.read(Budget(timeout))
-    if reader.cut_short is not None and failures is not None:
-        failures.append(ExtractionFailure(plugin=CORE, error=reader.cut_short))
-    return reader.result()
+    with reading():
+        reader = _Reader(
+            parsed.body, read_published(parsed.published), parsed.title, lexicon_for(cues)
+        )
+        reader.publisher = parsed.publisher
+        reader.house = house
+        reader.read(Budget(timeout))
+        if reader.cut_short is not None and failures is not None:
+            failures.append(ExtractionFailure(plugin=CORE, error=reader.cut_short))
+        return reader.result()
 
 
 class _Reader:
