@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance.extraction import channels, dates, reported
+from provenance.extraction import channels, dates, reported, scenes
 from provenance.extraction.cues import CORE_CUES, lexicon_for
 from provenance.extraction.found import Page
 from provenance.extraction.text import any_of, at_word_starts, paragraphs, sentences, words
@@ -33,6 +33,7 @@ TRICKY = (
         reported._REPORTS_OF,
         reported._REPORTS_THAT,
         reported._ANY_NOMINAL,
+        scenes._OWN_RELEASE,
     ],
 )
 def test_patterns_tried_at_word_starts_find_what_the_plain_pattern_finds(
