@@ -8,6 +8,7 @@ or ``YYYY-MM``; anything vaguer, or with nothing to resolve against, is None.
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from dateutil import parser as dateparser
@@ -228,7 +229,9 @@ def _resolve(
     return None
 
 
+@lru_cache(maxsize=256)
 def _month(name: str) -> int:
+    """The number of a month as written (``Sept.``, ``march``), read once per spelling."""
     return dateparser.parse(name.rstrip(".") + " 1 2000").month
 
 
