@@ -286,7 +286,7 @@ def usable(
         return False  # "Writing for the majority, Justice X said": a role, not a cue
     first = cue.text.split()[0].lower()
     if first in NOUN_OR_VERB_CUES or cue.lemma in NOUN_OR_VERB_LEMMAS:
-        if prev in DETERMINERS or prev in NOMINAL_CUE_PREPOSITIONS | NOUN_CONTEXT_WORDS:
+        if prev in DETERMINERS or prev in NOMINAL_CUE_PREPOSITIONS or prev in NOUN_CONTEXT_WORDS:
             return False
         if i and "pointing" in cues.lemma_classes(ws[i - 1].text)[1]:
             return False  # "denied reports that ...": the object of a denial
@@ -948,12 +948,13 @@ def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None
 
 _RESTRICTED_WORDS = 18
 """Longest sentence-opening subject with a restrictive relative clause, in words."""
+_RESTRICTED_OPENERS = ARTICLES | GROUP_HEADS
 
 
 def _restricted_subject(ws: list[Word], i: int) -> Phrase | None:
     """A sentence-opening noun phrase with a restrictive relative clause, as the cue's
     subject (``The brothers who run the garage said``, ``Residents who fled told ...``)."""
-    if i > _RESTRICTED_WORDS or i < 4 or ws[0].text.lower() not in ARTICLES | GROUP_HEADS:
+    if i > _RESTRICTED_WORDS or i < 4 or ws[0].text.lower() not in _RESTRICTED_OPENERS:
         return None
     r = next((n for n in range(1, min(i - 1, 5)) if ws[n].text.lower() in PERSON_RELATIVES), None)
     if r is None or any(not w.text.replace("-", "").replace("’", "").isalnum() for w in ws[:i]):

@@ -54,7 +54,7 @@ from provenance.extraction.lexicon.time import (
     WEEKDAYS,
 )
 from provenance.extraction.memo import per_document
-from provenance.extraction.text import Span, Word, is_capitalized
+from provenance.extraction.text import Span, Word, is_capitalized, word_start
 
 MAX_PHRASE = 16
 """Most words a speaker phrase may have (keeps every scan bounded)."""
@@ -700,7 +700,7 @@ def _appositive_name(words: list[Word], j: int, stop: int, made: Phrase | None) 
     is Jo Roe, with the description as the role."""
     if made is None or made.kind not in ("person", "organization") or j + 1 >= stop:
         return None
-    first = bisect_left(words, made.start, hi=j, key=lambda w: w.start)
+    first = bisect_left(words, made.start, hi=j, key=word_start)
     own = [w for w in words[first:j] if w.end <= made.end]
     if words[j].text != "," or person_name(own) or not _title_led(own, made.kind):
         return None

@@ -7,6 +7,7 @@ than a bounded stretch, so the cost is linear in the length of the text.
 import re
 import threading
 from bisect import bisect_left
+from operator import itemgetter
 from typing import NamedTuple
 
 from provenance.extraction.lexicon import wordset as wordset  # re-exported for older imports
@@ -226,6 +227,11 @@ def is_capitalized(word: str) -> bool:
     return word[:1].isupper()
 
 
+word_start = itemgetter(Word._fields.index("start"))
+"""A word's start offset, as a key function called from C (a lambda costs a Python call
+for each step of a search)."""
+
+
 def first_word_at(ws: list[Word], offset: int) -> int:
     """Index of the first word of ``ws`` (in text order) starting at or after ``offset``."""
-    return bisect_left(ws, offset, key=lambda word: word.start)
+    return bisect_left(ws, offset, key=word_start)
