@@ -33,6 +33,7 @@ from provenance.extraction.lexicon.channels import (
 from provenance.extraction.lexicon.documents import DOCUMENT_HEADS, NOT_AUTHORING_VERBS
 from provenance.extraction.lexicon.function import INDEFINITE_ARTICLES
 from provenance.extraction.lexicon.people import TITLES
+from provenance.extraction.memo import per_document
 from provenance.extraction.speakers import (
     Phrase,
     phrase_after,
@@ -97,6 +98,11 @@ cue or the content it frames, and a bound keeps a pathological sentence linear."
 
 def channel_in(text: str, spans: list[Span]) -> str | None:
     """The channel that ``text`` names within ``spans`` (a statement's frame)."""
+    return _channel_within(text, tuple(spans))
+
+
+@per_document
+def _channel_within(text: str, spans: tuple[Span, ...]) -> str | None:
     near = [part for span in spans for part in _ends(span)]
     if not any(_ANY_CHANNEL.search(text, s.start, s.end) for s in near):
         return None

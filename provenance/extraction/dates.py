@@ -51,6 +51,7 @@ from provenance.extraction.lexicon.time import (
     WEEKDAY_PATTERN,
     WEEKDAYS,
 )
+from provenance.extraction.memo import per_document
 from provenance.extraction.text import at_word_starts
 
 _MONTH = MONTH_PATTERN
@@ -132,6 +133,7 @@ def read_published(value: str | None) -> Published | None:
     return Published(parsed.year, parsed.month, parsed.day)
 
 
+@per_document
 def said_on(text: str, start: int, end: int, published: Published | None) -> str | None:
     """The date that ``text[start:end]`` (a statement's frame) says it was said on."""
     for match in _SAID_ON.finditer(text, start, end):
