@@ -1,5 +1,7 @@
 """Answers remembered while one document is read, and only then."""
 
+from collections.abc import Callable
+
 import msgspec
 
 from provenance.domain import ParsedDocument
@@ -14,7 +16,8 @@ BODY = (
 )
 
 
-def test_a_repeat_within_a_reading_is_answered_from_the_table() -> None:
+def _counted() -> tuple[Callable[[int], int], list[int]]:
+    """A remembered function doubling its argument, and the arguments it really ran on."""
     calls: list[int] = []
 
     @per_document
@@ -22,6 +25,11 @@ def test_a_repeat_within_a_reading_is_answered_from_the_table() -> None:
         calls.append(n)
         return 2 * n
 
+    return double, calls
+
+
+def test_a_repeat_within_a_reading_is_answered_from_the_table() -> None:
+    double, calls = _counted()
     with reading():
         assert [double(3), double(3), double(4)] == [6, 6, 8]
     assert calls == [3, 4]
@@ -33,32 +41,19 @@ def test_a_repeat_within_a_reading_is_answered_from_the_table() -> None:
 
 def test_a_full_table_stops_remembering(monkeypatch) -> None:
     monkeypatch.setattr(memo, "MAX_REMEMBERED", 2)
-    calls: list[int] = []
-
-    @per_document
-    def same(n: int) -> int:
-        calls.append(n)
-        return n
-
+    double, calls = _counted()
     with reading():
-        for n in (1, 2, 3, 3, 1):
-            assert same(n) == n
+        assert [double(n) for n in (1, 2, 3, 3, 1)] == [2, 4, 6, 6, 2]
     assert calls == [1, 2, 3, 3]
 
 
 def test_readings_nest_and_the_outer_table_comes_back() -> None:
-    calls: list[int] = []
-
-    @per_document
-    def one(n: int) -> int:
-        calls.append(n)
-        return n
-
+    double, calls = _counted()
     with reading():
-        one(1)
+        double(1)
         with reading():
-            one(1)
-        one(1)
+            double(1)
+        double(1)
     assert calls == [1, 1]
 
 
