@@ -267,24 +267,24 @@ def usable(
     before = {w.text.lower() for w in ws[max(0, i - 2) : i]}
     if before & NEGATION_WORDS:
         return False
-    nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
+    cue_words = cue.text.split()
+    after = i + len(cue_words)
+    nxt = ws[after].text.lower() if after < len(ws) else ""
     if prev == "to" and nxt != "that" and (i < 2 or ws[i - 2].text.lower() not in GOES_ON):
         return False  # "to say", but "continues to deny"
     if prev == "having":
         return False  # "denied having said so", "Having said that, ..."
-    after = i + len(cue.text.split())
     if nxt == "to" and after + 1 < len(ws) and ws[after + 1].text.lower() in HEARSAY_INFINITIVES:
         return False  # "the remarks said to have been made by X": hearsay, no speaker
-    before_cue = ws[i - 1].text.lower() if i else ""
     if (
         cue.participle
-        and before_cue not in NOUN_OR_VERB_CUES
-        and cues.lemma_classes(before_cue)[1] & {"clause", "that"}
+        and prev not in NOUN_OR_VERB_CUES
+        and cues.lemma_classes(prev)[1] & {"clause", "that"}
     ):
         return False  # "said finding the motive remains ...": a gerund, the clause's subject
-    if cue.text.split()[0].lower() == "writing" and nxt == "for":
+    first = cue_words[0].lower()
+    if first == "writing" and nxt == "for":
         return False  # "Writing for the majority, Justice X said": a role, not a cue
-    first = cue.text.split()[0].lower()
     if first in NOUN_OR_VERB_CUES or cue.lemma in NOUN_OR_VERB_LEMMAS:
         if prev in DETERMINERS or prev in NOMINAL_CUE_PREPOSITIONS or prev in NOUN_CONTEXT_WORDS:
             return False
@@ -301,7 +301,7 @@ def usable(
                 or prev in MODALS
                 or nxt == "that"
                 or closing
-                or (named and _zero_that_after(ws, i + len(cue.text.split())))
+                or (named and _zero_that_after(ws, after))
                 or _as_opening(ws, i)
             )  # "..., The Clarion notes.", "The Valley Courier notes the fine may ..."
     passive = prev in BE_FORMS and (first.endswith("ed") or first in IRREGULAR_PASSIVES)
