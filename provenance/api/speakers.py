@@ -17,7 +17,9 @@ from provenance.api.openapi import (
     query_example,
 )
 from provenance.api.pagination import Cursor, Limit, Offset, after, page
+from provenance.api.reading import run_read
 from provenance.domain import Page, Source, Speaker, Statement
+from provenance.store.reads import searches_indexed
 
 NameQuery = Annotated[
     str | None,
@@ -38,9 +40,8 @@ class SpeakerController(Controller):
         operation_id="ListSpeakers",
         summary="List speakers",
         responses={200: ok(Page[Speaker], page_of(SPEAKER)), **problems(400, 422)},
-        sync_to_thread=True,
     )
-    def list_speakers(
+    async def list_speakers(
         self,
         request: Request,
         service: Service,
@@ -50,7 +51,12 @@ class SpeakerController(Controller):
         q: NameQuery = None,
     ) -> Response[Page[Speaker]]:
         """Speakers, most quoted first; `q` matches any alias or spelling."""
-        found = service.list_speakers(limit, offset, q, after(cursor, "speakers"))
+        key = after(cursor, "speakers")
+        found = await run_read(
+            request,
+            lambda db: service.list_speakers(limit, offset, q, key, db),
+            searches_indexed(q),
+        )
         return page(request, found, limit, offset, "speakers")
 
     @get(
@@ -104,9 +110,8 @@ class SourceController(Controller):
         operation_id="ListSources",
         summary="List sources (intermediaries)",
         responses={200: ok(Page[Source], page_of(SOURCE)), **problems(400, 422)},
-        sync_to_thread=True,
     )
-    def list_sources(
+    async def list_sources(
         self,
         request: Request,
         service: Service,
@@ -116,7 +121,12 @@ class SourceController(Controller):
         q: NameQuery = None,
     ) -> Response[Page[Source]]:
         """Intermediaries (outlets, agencies, platforms, people) that relayed statements."""
-        found = service.list_sources(limit, offset, q, after(cursor, "sources"))
+        key = after(cursor, "sources")
+        found = await run_read(
+            request,
+            lambda db: service.list_sources(limit, offset, q, key, db),
+            searches_indexed(q),
+        )
         return page(request, found, limit, offset, "sources")
 
     @get(

@@ -27,6 +27,7 @@ from provenance.api.openapi import (
     query_example,
 )
 from provenance.api.pagination import Cursor, Limit, Offset, after, page
+from provenance.api.reading import run_read
 from provenance.domain import Appearance, Cluster, Disagreement, Page, RelayEdge
 from provenance.domain.api import TRACEABLE
 from provenance.tracing.matching import QueryTooShort
@@ -127,10 +128,10 @@ TraceQuery = Annotated[
 TraceLimit = Annotated[int, Parameter(ge=1, le=50, description="Clusters per page (1 to 50).")]
 
 
-def _checked(call: Callable[[], T]) -> T:
-    """``call()``, with a too-short trace query answered as a 422 problem."""
+def _checked(call: Callable[..., T], *args: object) -> T:
+    """``call(*args)``, with a too-short trace query answered as a 422 problem."""
     try:
-        return call()
+        return call(*args)
     except QueryTooShort as error:
         raise problem(422, "query-too-short", "Query too short", str(error)) from None
 
@@ -159,9 +160,8 @@ class TraceController(Controller):
         operation_id="TraceQuote",
         summary="Trace a quotation",
         responses={200: ok(Page[Cluster], page_of(CLUSTER)), **problems(400, 422)},
-        sync_to_thread=True,
     )
-    def trace(
+    async def trace(
         self,
         request: Request,
         service: Service,
@@ -176,7 +176,7 @@ class TraceController(Controller):
         outlet, speaker as attributed there, channel and chain) and the intermediaries the
         words passed through. `q` may be a whole quotation, an edited one, or a fragment.
         """
-        found = _checked(lambda: service.trace(q, limit, offset))
+        found = await run_read(request, lambda db: _checked(service.trace, q, limit, offset, db))
         return page(request, found, limit, offset)
 
     @get(
@@ -201,7 +201,7 @@ class TraceController(Controller):
         documents are entities; attribution, quotation (or derivation, for reported speech)
         through each hop, and the primary source where the speaker is known.
         """
-        document = _checked(lambda: service.trace_prov(q, limit, offset))
+        document = _checked(service.trace_prov, q, limit, offset)
         return _prov(request, document, "trace", q)
 
     @get(

@@ -1,0 +1,33 @@
+"""Reads answered on the event loop when they cannot block it, in a worker thread otherwise.
+
+A read runs on the loop (``reads.LoopReader``) when it is bounded and indexed: its text
+filters are index look-ups (:func:`provenance.store.reads.searches_indexed`) and, on
+SQLite, it finishes within ``reads.LOOP_READ_STEPS`` of the database's work without
+waiting for a lock; the loop's reader interrupts it otherwise. Any read the loop's reader
+cannot finish is run again from the start in a worker thread, on a connection of its own
+that waits for locks as every read did before, so its answer and its errors are those of
+the blocking read.
+"""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import anyio.to_thread
+from litestar import Request
+
+from provenance.store.plain import Reader
+from provenance.store.reads import READ_ERRORS, LoopReader
+
+T = TypeVar("T")
+
+
+async def run_read(request: Request, read: Callable[[Reader | None], T], indexed: bool = True) -> T:
+    """``read(db)`` on the loop's reader when ``indexed`` and the app has one; else, or when
+    that fails, ``read(None)`` (a reader of its own) in a worker thread."""
+    loop_reader: LoopReader | None = request.app.state.loop_reader
+    if indexed and loop_reader is not None:
+        try:
+            return await loop_reader.run(read)
+        except READ_ERRORS:
+            pass  # the blocking read says what failed, as it always did
+    return await anyio.to_thread.run_sync(read, None)
