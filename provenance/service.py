@@ -2,10 +2,11 @@
 
 import logging
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from msgspec.structs import replace
 from prov.model import ProvDocument
@@ -48,6 +49,11 @@ CACHED_CLUSTERS = 1000
 CACHED_SEARCHES = 10_000
 #: Statements kept between writes (about a kilobyte each), the most recently read.
 CACHED_STATEMENTS = 4_096
+#: Answers (the API's encoded pages, at most 128 KB each) kept between writes.
+CACHED_ANSWERS = 512
+
+
+T = TypeVar("T")
 
 
 class EmptyDocument(ValueError):
@@ -107,6 +113,7 @@ class ProvenanceService:
         self.cluster_cache = VersionedCache(CACHED_CLUSTERS)
         self.search_cache = VersionedCache(CACHED_SEARCHES)
         self.statement_cache = VersionedCache(CACHED_STATEMENTS)
+        self.answer_cache = VersionedCache(CACHED_ANSWERS)
         self.plugins = plugins if plugins is not None else plugins_for(settings)
 
     def start(self) -> None:
@@ -177,6 +184,18 @@ class ProvenanceService:
 
     def _reading(self, db: Reader | None) -> AbstractContextManager[Reader]:
         return nullcontext(db) if db is not None else reader(self.engine)
+
+    def kept(
+        self,
+        key: Hashable,
+        load: Callable[[Reader], T],
+        worth_keeping: Callable[[T], bool],
+        db: Reader | None = None,
+    ) -> T:
+        """``load(db)``, kept under ``key`` until the next write when ``worth_keeping``: the
+        API's answers (``provenance.api.reading``)."""
+        with self._reading(db) as db:
+            return self.answer_cache.one(db, key, lambda: load(db), worth_keeping)
 
     def count_documents(self) -> int:
         with self.engine.connect() as conn:

@@ -15,7 +15,7 @@ the same hash with a ``-gzip`` suffix, so each representation has its own strong
 import gzip
 import hashlib
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import anyio
@@ -54,19 +54,24 @@ _TEXT_SUFFIXES = (b"/json", b"+json", b"/xml", b"+xml", b"/javascript")
 
 
 class EncodedJson:
-    """A 200 answer of one JSON value, encoded once and sent as is: what the hottest read
-    returns instead of the value, skipping Litestar's building of a ``Response`` (its
-    headers object, its encoder lookup) for each request."""
+    """A 200 answer of one JSON value (and ``headers``), encoded once and sent as is: what
+    the hot reads return instead of the value, skipping Litestar's building of a
+    ``Response`` (its headers object, its encoder lookup) for each request, and what the
+    service keeps of a page until the next write (``provenance.api.reading``)."""
 
-    __slots__ = ("body",)
+    __slots__ = ("body", "headers")
 
-    def __init__(self, value: object) -> None:
+    def __init__(self, value: object, headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
         self.body = _ENCODER.encode(value)
+        self.headers = (
+            (b"content-type", b"application/json"),
+            (b"content-length", b"%d" % len(self.body)),
+            *headers,
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        length = b"%d" % len(self.body)
-        headers = [(b"content-type", b"application/json"), (b"content-length", length)]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        start = {"type": "http.response.start", "status": 200, "headers": list(self.headers)}
+        await send(start)
         await send({"type": "http.response.body", "body": self.body})
 
 

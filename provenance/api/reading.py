@@ -12,13 +12,17 @@ the blocking read.
 from collections.abc import Callable
 from typing import TypeVar
 
-import anyio.to_thread
+from anyio.to_thread import run_sync
 from litestar import Request
 
+from provenance.api.http import EncodedJson
 from provenance.store.plain import Reader
 from provenance.store.reads import READ_ERRORS, LoopReader
 
 T = TypeVar("T")
+
+MAX_KEPT_ANSWER_BYTES = 128 * 1024
+"""The largest answer the service keeps between writes (pages of 50 are a few dozen KB)."""
 
 
 async def run_read(request: Request, read: Callable[[Reader | None], T], indexed: bool = True) -> T:
@@ -30,4 +34,20 @@ async def run_read(request: Request, read: Callable[[Reader | None], T], indexed
             return await loop_reader.run(read)
         except READ_ERRORS:
             pass  # the blocking read says what failed, as it always did
-    return await anyio.to_thread.run_sync(read, None)
+    return await run_sync(read, None)
+
+
+async def run_kept(
+    request: Request, answer: Callable[[Reader], EncodedJson], indexed: bool = True
+) -> EncodedJson:
+    """:func:`run_read` of ``answer(db)``, kept by the service until the next write under
+    the request's path and query (an answer depends on nothing else)."""
+    service = request.app.state.service
+    key = (request.scope["path"], request.scope["query_string"])
+    return await run_read(
+        request, lambda db: service.kept(key, answer, _worth_keeping, db), indexed
+    )
+
+
+def _worth_keeping(answer: EncodedJson) -> bool:
+    return len(answer.body) <= MAX_KEPT_ANSWER_BYTES

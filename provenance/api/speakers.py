@@ -6,6 +6,7 @@ from litestar import Controller, Request, Response, get
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found
+from provenance.api.http import EncodedJson
 from provenance.api.limits import MAX_NAME_CHARS, SourceId, SpeakerId, text_param
 from provenance.api.openapi import (
     SOURCE,
@@ -16,9 +17,10 @@ from provenance.api.openapi import (
     problems,
     query_example,
 )
-from provenance.api.pagination import Cursor, Limit, Offset, after, page
-from provenance.api.reading import run_read
+from provenance.api.pagination import Cursor, Limit, Offset, after, encoded_page, page
+from provenance.api.reading import run_kept
 from provenance.domain import Page, Source, Speaker, Statement
+from provenance.store.plain import Reader
 from provenance.store.reads import searches_indexed
 
 NameQuery = Annotated[
@@ -49,15 +51,15 @@ class SpeakerController(Controller):
         offset: Offset = 0,
         cursor: Cursor = None,
         q: NameQuery = None,
-    ) -> Response[Page[Speaker]]:
+    ) -> EncodedJson:
         """Speakers, most quoted first; `q` matches any alias or spelling."""
         key = after(cursor, "speakers")
-        found = await run_read(
-            request,
-            lambda db: service.list_speakers(limit, offset, q, key, db),
-            searches_indexed(q),
-        )
-        return page(request, found, limit, offset, "speakers")
+
+        def answer(db: Reader) -> EncodedJson:
+            found = service.list_speakers(limit, offset, q, key, db)
+            return encoded_page(request, found, limit, offset, "speakers")
+
+        return await run_kept(request, answer, searches_indexed(q))
 
     @get(
         "/{speaker_id:int}",
@@ -119,15 +121,15 @@ class SourceController(Controller):
         offset: Offset = 0,
         cursor: Cursor = None,
         q: NameQuery = None,
-    ) -> Response[Page[Source]]:
+    ) -> EncodedJson:
         """Intermediaries (outlets, agencies, platforms, people) that relayed statements."""
         key = after(cursor, "sources")
-        found = await run_read(
-            request,
-            lambda db: service.list_sources(limit, offset, q, key, db),
-            searches_indexed(q),
-        )
-        return page(request, found, limit, offset, "sources")
+
+        def answer(db: Reader) -> EncodedJson:
+            found = service.list_sources(limit, offset, q, key, db)
+            return encoded_page(request, found, limit, offset, "sources")
+
+        return await run_kept(request, answer, searches_indexed(q))
 
     @get(
         "/{source_id:int}",

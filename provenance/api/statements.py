@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from litestar import Controller, Request, Response, get
+from litestar import Controller, Request, get
 from litestar.params import Parameter
 from litestar.plugins.problem_details import ProblemDetailsException
 
@@ -18,8 +18,8 @@ from provenance.api.limits import (
     text_param,
 )
 from provenance.api.openapi import STATEMENT, ok, page_of, problems, query_example
-from provenance.api.pagination import Cursor, Limit, Offset, after, page
-from provenance.api.reading import run_read
+from provenance.api.pagination import Cursor, Limit, Offset, after, encoded_page
+from provenance.api.reading import run_kept, run_read
 from provenance.domain import Page, Statement
 from provenance.service import ProvenanceService, StatementGone
 from provenance.store.plain import Reader
@@ -78,7 +78,7 @@ class StatementController(Controller):
         said_before: Annotated[
             date | None, Parameter(description="Said on or before this date.")
         ] = None,
-    ) -> Response[Page[Statement]]:
+    ) -> EncodedJson:
         """Search statements by speaker, document, intermediary, kind, words and date."""
         key = after(cursor, "statements")
         filters = {
@@ -90,12 +90,12 @@ class StatementController(Controller):
             "said_after": said_after,
             "said_before": said_before,
         }
-        found = await run_read(
-            request,
-            lambda db: service.list_statements(limit, offset, key, db, **filters),
-            searches_indexed(speaker, via, q),
-        )
-        return page(request, found, limit, offset, "statements")
+
+        def answer(db: Reader) -> EncodedJson:
+            found = service.list_statements(limit, offset, key, db, **filters)
+            return encoded_page(request, found, limit, offset, "statements")
+
+        return await run_kept(request, answer, searches_indexed(speaker, via, q))
 
     @get(
         "/{statement_id:int}",

@@ -11,6 +11,7 @@ from prov.model import ProvDocument
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found, problem
+from provenance.api.http import EncodedJson
 from provenance.api.limits import (
     MAX_INT,
     MAX_TRACE_CHARS,
@@ -26,10 +27,11 @@ from provenance.api.openapi import (
     problems,
     query_example,
 )
-from provenance.api.pagination import Cursor, Limit, Offset, after, page
-from provenance.api.reading import run_read
+from provenance.api.pagination import Cursor, Limit, Offset, after, encoded_page, page
+from provenance.api.reading import run_kept
 from provenance.domain import Appearance, Cluster, Disagreement, Page, RelayEdge
 from provenance.domain.api import TRACEABLE
+from provenance.store.plain import Reader
 from provenance.tracing.matching import QueryTooShort
 from provenance.tracing.prov import MEDIA_TYPES, serialize
 
@@ -168,7 +170,7 @@ class TraceController(Controller):
         q: TraceQuery,
         limit: TraceLimit = 10,
         offset: Offset = 0,
-    ) -> Response[Page[Cluster]]:
+    ) -> EncodedJson:
         """The quote clusters that carry the words of `q`, best match first.
 
         Each cluster gives the speakers its words are attributed to, its first appearance
@@ -176,8 +178,12 @@ class TraceController(Controller):
         outlet, speaker as attributed there, channel and chain) and the intermediaries the
         words passed through. `q` may be a whole quotation, an edited one, or a fragment.
         """
-        found = await run_read(request, lambda db: _checked(service.trace, q, limit, offset, db))
-        return page(request, found, limit, offset)
+
+        def answer(db: Reader) -> EncodedJson:
+            found = _checked(service.trace, q, limit, offset, db)
+            return encoded_page(request, found, limit, offset)
+
+        return await run_kept(request, answer)
 
     @get(
         "/trace/prov",

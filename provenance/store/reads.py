@@ -11,6 +11,7 @@ from datetime import date, datetime
 from functools import cache, cached_property
 from typing import Annotated, Any, TypeVar
 
+import anyio.to_thread
 import psycopg
 from msgspec import Meta
 from sqlalchemy import (
@@ -463,32 +464,45 @@ class _SqliteReader(LoopReader):
         self._connection: Any = None
         self._lock = threading.Lock()
         self._checks = 0
+        self._outgrew = False
 
     async def run(self, read: Callable[[Reader], T]) -> T:
+        if self._connection is None:
+            self._keep(await anyio.to_thread.run_sync(self._connect))  # opening a file
         with self._lock:
-            if self._connection is None:
-                self._connection = self._connect()
-            self._checks = 0
+            if self._connection is None:  # closed meanwhile, from another thread
+                raise sqlite3.OperationalError("the reader is closed")
+            self._outgrew = False
             try:
                 return self._in_snapshot(read)
             except sqlite3.Error:
-                if not self._outgrown():  # only the read was too long, not the connection
+                if not self._outgrew:  # only the read was too long, not the connection
                     self._drop()
                 raise
 
     def _in_snapshot(self, read: Callable[[Reader], T]) -> T:
         cursor = self._connection.cursor()
         cursor.execute("BEGIN")
+        self._checks = 0
         try:
             return read(Reader(cursor, self.engine.dialect))
         finally:
+            self._outgrew, self._checks = self._outgrown(), 0  # the rollback always runs
             self._connection.rollback()
 
-    def _connect(self) -> Any:
-        proxied = self.engine.raw_connection()
-        proxied.detach()
-        connection = proxied.dbapi_connection
-        connection.execute("PRAGMA busy_timeout=0")
+    def _keep(self, connection: Any) -> None:
+        with self._lock:
+            if self._connection is None:
+                self._connection = connection
+            else:  # another read connected meanwhile
+                connection.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        """A connection of the driver's, as the engine's but that never waits (its reads
+        need none of the pool's pragmas: WAL is the database file's own)."""
+        args, options = self.engine.dialect.create_connect_args(self.engine.url)
+        options |= {"timeout": 0, "isolation_level": None, "check_same_thread": False}
+        connection = sqlite3.connect(*args, **options)
         connection.set_progress_handler(self._step, _STEPS_PER_CHECK)
         return connection
 
