@@ -5,12 +5,13 @@ import unicodedata
 from collections.abc import Callable, Hashable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from functools import partialmethod
 from pathlib import Path
 from typing import TypeVar
 
 from msgspec.structs import replace
 from prov.model import ProvDocument
-from sqlalchemy import Engine
+from sqlalchemy import Engine, Table
 
 from provenance.domain import (
     Cluster,
@@ -101,6 +102,20 @@ class Slice:
     total: int
     last: Key | None = None
     """The order values of the last item when more follow: where the next page starts."""
+
+
+@dataclass(frozen=True)
+class _Named:
+    """Speakers or sources: their table, their aliases' and how to load them by id."""
+
+    table: Table
+    aliases: Table
+    owner: str
+    load: Callable[[Db, Sequence[int]], list]
+
+
+_SPEAKERS = _Named(speakers, speaker_aliases, "speaker_id", reads.get_speakers)
+_SOURCES = _Named(sources, source_aliases, "source_id", reads.get_sources)
 
 
 class ProvenanceService:
@@ -237,18 +252,21 @@ class ProvenanceService:
                 raise StatementGone(statement_id, *retired)
         return statement
 
-    def list_speakers(
+    def _list_named(
         self,
+        named: _Named,
         limit: int,
         offset: int,
         q: str | None = None,
         after: Key | None = None,
         db: Reader | None = None,
     ) -> Slice:
-        listing = reads.entities_query(
-            self.engine.dialect.name, speakers, speaker_aliases, "speaker_id", q
-        )
-        return self._search(listing, limit, offset, after, reads.get_speakers, db)
+        """Speakers or sources (``named``), most quoted first, ``q`` matching any name."""
+        dialect = self.engine.dialect.name
+        listing = reads.entities_query(dialect, named.table, named.aliases, named.owner, q)
+        return self._search(listing, limit, offset, after, named.load, db)
+
+    list_speakers = partialmethod(_list_named, _SPEAKERS)
 
     def get_speaker(self, speaker_id: int) -> Speaker | None:
         """A speaker's profile: aliases, roles, the outlets and intermediaries of their words."""
@@ -259,18 +277,7 @@ class ProvenanceService:
             outlets, hops = relays.speaker_relations(conn, speaker_id)
         return replace(speaker, outlets=outlets, intermediaries=hops)
 
-    def list_sources(
-        self,
-        limit: int,
-        offset: int,
-        q: str | None = None,
-        after: Key | None = None,
-        db: Reader | None = None,
-    ) -> Slice:
-        listing = reads.entities_query(
-            self.engine.dialect.name, sources, source_aliases, "source_id", q
-        )
-        return self._search(listing, limit, offset, after, reads.get_sources, db)
+    list_sources = partialmethod(_list_named, _SOURCES)
 
     def get_source(self, source_id: int) -> Source | None:
         """A source with whom it relays and who relays it."""

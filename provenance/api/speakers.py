@@ -1,5 +1,6 @@
 """Speakers and sources: the people, organisations and groups quoted, and who relayed them."""
 
+from collections.abc import Callable
 from typing import Annotated
 
 from litestar import Controller, Request, Response, get
@@ -20,6 +21,7 @@ from provenance.api.openapi import (
 from provenance.api.pagination import Cursor, Limit, Offset, after, encoded_page, page
 from provenance.api.reading import run_kept
 from provenance.domain import Page, Source, Speaker, Statement
+from provenance.service import Slice
 from provenance.store.plain import Reader
 from provenance.store.reads import searches_indexed
 
@@ -31,6 +33,24 @@ NameQuery = Annotated[
         examples=query_example("Chaudhry", "A spelling variant"),
     ),
 ]
+
+
+async def _search(
+    request: Request,
+    search: Callable[..., Slice],
+    listing: str,
+    limit: int,
+    offset: int,
+    cursor: str | None,
+    q: str | None,
+) -> EncodedJson:
+    """A page of the speakers or sources (``listing``) that ``search`` finds for ``q``."""
+    key = after(cursor, listing)
+
+    def answer(db: Reader) -> EncodedJson:
+        return encoded_page(request, search(limit, offset, q, key, db), limit, offset, listing)
+
+    return await run_kept(request, answer, searches_indexed(q))
 
 
 class SpeakerController(Controller):
@@ -53,13 +73,7 @@ class SpeakerController(Controller):
         q: NameQuery = None,
     ) -> EncodedJson:
         """Speakers, most quoted first; `q` matches any alias or spelling."""
-        key = after(cursor, "speakers")
-
-        def answer(db: Reader) -> EncodedJson:
-            found = service.list_speakers(limit, offset, q, key, db)
-            return encoded_page(request, found, limit, offset, "speakers")
-
-        return await run_kept(request, answer, searches_indexed(q))
+        return await _search(request, service.list_speakers, "speakers", limit, offset, cursor, q)
 
     @get(
         "/{speaker_id:int}",
@@ -123,13 +137,7 @@ class SourceController(Controller):
         q: NameQuery = None,
     ) -> EncodedJson:
         """Intermediaries (outlets, agencies, platforms, people) that relayed statements."""
-        key = after(cursor, "sources")
-
-        def answer(db: Reader) -> EncodedJson:
-            found = service.list_sources(limit, offset, q, key, db)
-            return encoded_page(request, found, limit, offset, "sources")
-
-        return await run_kept(request, answer, searches_indexed(q))
+        return await _search(request, service.list_sources, "sources", limit, offset, cursor, q)
 
     @get(
         "/{source_id:int}",
