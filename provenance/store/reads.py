@@ -4,7 +4,7 @@ import asyncio
 import sqlite3
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +17,7 @@ from msgspec import Meta
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Dialect,
     Engine,
     Row,
     Select,
@@ -33,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.sql import Executable
 from sqlalchemy.util import await_only, greenlet_spawn
 
 from provenance.domain import (
@@ -53,7 +55,7 @@ from provenance.domain import (
 )
 from provenance.domain.api import NO_NUL
 from provenance.names import fold_name
-from provenance.store.plain import Db, Reader
+from provenance.store.plain import Db, Reader, Rows
 from provenance.store.tables import (
     SEARCH_PREFIX,
     chain_hops,
@@ -481,14 +483,13 @@ class _SqliteReader(LoopReader):
                 raise
 
     def _in_snapshot(self, read: Callable[[Reader], T]) -> T:
-        cursor = self._connection.cursor()
-        cursor.execute("BEGIN")
         self._checks = 0
         try:
-            return read(Reader(cursor, self.engine.dialect))
+            return read(_SnapshotAfterFirst(self._connection.cursor(), self.engine.dialect))
         finally:
             self._outgrew, self._checks = self._outgrown(), 0  # the rollback always runs
-            self._connection.rollback()
+            if self._connection.in_transaction:
+                self._connection.rollback()
 
     def _keep(self, connection: Any) -> None:
         with self._lock:
@@ -523,6 +524,23 @@ class _SqliteReader(LoopReader):
     async def close(self) -> None:
         with self._lock:
             self._drop()
+
+
+class _SnapshotAfterFirst(Reader):
+    """A :class:`Reader` whose queries after the first see one snapshot. The first asks
+    the read version (the caches', :mod:`.cache`): a read it answers (a kept answer) takes
+    no transaction, and the rest of a longer read sees that version or a newer one, which
+    the caches allow (what they keep is never older than the version it is kept under)."""
+
+    def __init__(self, cursor: Any, dialect: Dialect) -> None:
+        super().__init__(cursor, dialect)
+        self.queries = 0
+
+    def execute(self, query: Executable, params: Mapping[str, Any] | None = None) -> Rows:
+        if self.queries == 1:
+            self.cursor.execute("BEGIN")
+        self.queries += 1
+        return super().execute(query, params)
 
 
 class _PostgresReader(LoopReader):
