@@ -6,7 +6,11 @@ SQLite, it finishes within ``reads.LOOP_READ_STEPS`` of the database's work with
 waiting for a lock; the loop's reader interrupts it otherwise. Any read the loop's reader
 cannot finish is run again from the start in a worker thread, on a connection of its own
 that waits for locks as every read did before, so its answer and its errors are those of
-the blocking read.
+the blocking read. On PostgreSQL the loop's reads are awaited (nothing there blocks the
+loop); the same rule picks them.
+
+Lists, searches and traces keep their encoded answer in the service until the next write
+(:func:`run_kept`): a repeated one costs a look-up of the read version.
 """
 
 from collections.abc import Callable

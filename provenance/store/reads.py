@@ -417,11 +417,12 @@ class LoopReader(ABC):
     """Reads answered from the event loop, without a thread hop, on one connection of its
     own per worker (:func:`loop_reader` picks the database's kind).
 
-    ``run(read)`` calls ``read(db)`` with a :class:`Reader` on that connection, its queries
-    in one snapshot on SQLite. It raises :data:`READ_ERRORS` when the database fails, when
-    the read would wait for a lock, or when it outgrows :data:`LOOP_READ_STEPS`, and drops
-    a failed connection (the next read connects again); callers then run the same read in
-    a worker thread, which behaves as before (``provenance.api.reading``).
+    ``run(read)`` calls ``read(db)`` with a :class:`Reader` on that connection (on SQLite,
+    its queries after the first in one snapshot: :class:`_SnapshotAfterFirst`). It raises
+    :data:`READ_ERRORS` when the database fails, and on SQLite when the read would wait for
+    a lock or outgrows :data:`LOOP_READ_STEPS`; it drops a failed connection (the next read
+    connects again). Callers then run the same read in a worker thread, which behaves as
+    before (``provenance.api.reading``).
     """
 
     def __init__(self, engine: Engine) -> None:
