@@ -50,6 +50,9 @@ _recent_gzips: OrderedDict[str, bytes] = OrderedDict()
 JSON_SUFFIXES = ("/json", "+json")
 _STATE_KEY = "declared_query_params"
 _SET_HERE = {b"etag", b"content-length", b"content-encoding"}
+_DIGEST = b"x-body-digest"
+"""A header of :class:`EncodedJson`'s answers, never sent: its body's digest, computed once
+for an answer the service keeps and sends many times."""
 _TEXT_SUFFIXES = (b"/json", b"+json", b"/xml", b"+xml", b"/javascript")
 
 
@@ -66,6 +69,7 @@ class EncodedJson:
         self.headers = (
             (b"content-type", b"application/json"),
             (b"content-length", b"%d" % len(self.body)),
+            (_DIGEST, _digest(self.body).encode()),
             *headers,
         )
 
@@ -270,12 +274,14 @@ async def _represent(start: Message, body: bytes, scope: Scope) -> tuple[Message
     """The representation to send: security headers, ETag and 304 for a 200, gzip when
     accepted."""
     status = start["status"]
-    content_type, vary, cache_policy = b"", b"", False
+    content_type, vary, cache_policy, digest = b"", b"", False, None
     lines = []
     for name, value in start["headers"]:
         lower = name.lower()
         if lower == b"vary":
             vary = vary + b", " + value if vary else value
+        elif lower == _DIGEST:
+            digest = value.decode()
         elif lower not in _SET_HERE:
             lines.append((lower, _head_allowed(value) if lower == b"allow" else value))
             if lower == b"content-type":
@@ -290,9 +296,8 @@ async def _represent(start: Message, body: bytes, scope: Scope) -> tuple[Message
         lines.append((b"vary", vary))
     request = _Conditions(scope["headers"])
     gzipped = compressible and len(body) >= MIN_GZIP_BYTES and request.accepts_gzip()
-    digest = None
     if status == 200:
-        digest = hashlib.sha256(body).hexdigest()[:32]  # with SHA-NI, faster than blake2b
+        digest = digest or _digest(body)
         tag = f'"{digest}{GZIP_SUFFIX if gzipped else ""}"'.encode()
         lines.append((b"etag", tag))
         if request.matches(tag):
@@ -303,6 +308,10 @@ async def _represent(start: Message, body: bytes, scope: Scope) -> tuple[Message
         lines.append((b"content-encoding", b"gzip"))
     lines.append((b"content-length", str(len(body)).encode()))
     return {**start, "headers": lines}, body
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()[:32]  # with SHA-NI, faster than blake2b
 
 
 async def _gzip(body: bytes, digest: str | None) -> bytes:

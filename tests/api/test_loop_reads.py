@@ -2,6 +2,7 @@
 the answers of the blocking reads, which answer instead when a read scans, outgrows its
 budget or would wait for a lock; answers kept until the next write."""
 
+import hashlib
 import sqlite3
 
 import pytest
@@ -169,3 +170,14 @@ def test_a_writer_in_a_transaction_does_not_stop_reads_on_the_loop(
 
     assert [s["name"] for s in found.json()["items"]] == ["Ana Ruiz"]  # what is committed
     assert (calls.on_loop, calls.failed, calls.in_thread) == (1, 0, 0)
+
+
+def test_a_kept_answer_carries_the_etag_of_its_body(client, stored):
+    first = client.get("/speakers", params={"q": "ruiz"}, headers={"Accept-Encoding": "identity"})
+    again = client.get("/speakers", params={"q": "ruiz"}, headers={"Accept-Encoding": "identity"})
+
+    digest = hashlib.sha256(first.content).hexdigest()[:32]
+    assert first.headers["etag"] == again.headers["etag"] == f'"{digest}"'
+    assert "x-body-digest" not in first.headers
+    unchanged = {"If-None-Match": first.headers["etag"], "Accept-Encoding": "identity"}
+    assert client.get("/speakers", params={"q": "ruiz"}, headers=unchanged).status_code == 304
