@@ -8,8 +8,10 @@ for every URL (by default ``-t2 -c32 -d10s --latency``). References:
 - B: a minimal Litestar handler returning a fixed 5-field msgspec Struct
   (``bench.references:bare``).
 
-The service reads the seeded database (``seeds/``). Ratios are requests per second over
-B's in the same run with the same worker count; "x1w" is two workers over one.
+The service reads the seeded database (``seeds/``). Each read is measured on one URL, as
+before, and on a rotation of distinct URLs (``*``: every speaker's surname, fragments of
+many quotes), so that no cache answers one URL over and over. Ratios are requests per
+second over B's in the same run with the same worker count; "x1w" is two workers over one.
 
     python -m bench api
     python -m bench.api [--workers 1,2] [--duration 10] [--connections 32] [--threads 2]
@@ -46,7 +48,10 @@ def _free_port() -> int:
 
 PORT = _free_port()
 TARGETS = {"statement by id": 0.6, "statements of a speaker": 0.3, "speakers q": 0.3, "trace": 0.25}
-"""The lowest acceptable ratio to B of each endpoint."""
+"""The lowest acceptable ratio to B of each endpoint (its rotation, ``*``, too)."""
+ROTATION = "*"
+ROTATED_QUOTES = 40
+"""Quotes whose fragments the rotating trace asks for."""
 REFERENCES = {"A raw ASGI": "bench.references:raw", "B bare Litestar": "bench.references:bare"}
 
 
@@ -79,8 +84,8 @@ def main(argv: list[str] | None = None) -> None:
     report(by_workers)
 
 
-def seeded_paths(database: str) -> dict[str, str]:
-    """The measured URLs, chosen from the seeded database."""
+def seeded_paths(database: str) -> dict[str, list[str]]:
+    """The measured URLs of each case, chosen from the seeded database."""
     settings = Settings(database_url=database, seeds_dir=str(ROOT / "seeds"))
     service = ProvenanceService(settings)
     service.start()
@@ -88,16 +93,28 @@ def seeded_paths(database: str) -> dict[str, str]:
         statements = service.list_statements(500, 0).items
         statement = max(statements, key=lambda s: (len(s.chain.via), s.speaker is not None))
         speaker = service.list_speakers(1, 0).items[0]
-        quoted = max((s for s in statements if s.kind == "direct"), key=lambda s: len(s.text))
-        fragment = " ".join(quoted.text.split()[1:7])
+        names = {s.speaker.name for s in statements if s.speaker is not None}
+        quoted = sorted((s for s in statements if s.kind == "direct"), key=lambda s: -len(s.text))
     finally:
         service.close()
+    surnames = sorted({name.split()[-1] for name in names})
+    fragments = [_fragment(s.text) for s in quoted[:ROTATED_QUOTES]]
     return {
-        "statement by id": f"/statements/{statement.id}",
-        "statements of a speaker": f"/statements?speaker={quote(speaker.name)}&limit=50",
-        "speakers q": "/speakers?q=ministry",
-        "trace": f"/trace?q={quote(fragment)}",
+        "statement by id": [f"/statements/{statement.id}"],
+        "statements of a speaker": [f"/statements?speaker={quote(speaker.name)}&limit=50"],
+        "speakers q": ["/speakers?q=ministry"],
+        "trace": [f"/trace?q={quote(fragments[0])}"],
+        f"statements of a speaker{ROTATION}": [
+            f"/statements?speaker={quote(name)}&limit=50" for name in surnames
+        ],
+        f"speakers q{ROTATION}": [f"/speakers?q={quote(name)}" for name in surnames],
+        f"trace{ROTATION}": [f"/trace?q={quote(fragment)}" for fragment in fragments],
     }
+
+
+def _fragment(quote_text: str) -> str:
+    """Six words from inside a quote, as a reader would paste them."""
+    return " ".join(quote_text.split()[1:7])
 
 
 def reference_server(app: str, workers: int) -> list[str]:
@@ -107,11 +124,13 @@ def reference_server(app: str, workers: int) -> list[str]:
     return [*uvicorn, app]
 
 
-def run(wrk: list[str], database: str, paths: dict[str, str], workers: int) -> dict[str, Load]:
+def run(
+    wrk: list[str], database: str, paths: dict[str, list[str]], workers: int
+) -> dict[str, Load]:
     found = {}
     for label, app in REFERENCES.items():
         with served(reference_server(app, workers), "/") as server:
-            found[label] = load(wrk, "/", server)
+            found[label] = load(wrk, ["/"], server)
     service = [sys.executable, "-m", "provenance", "serve", f"--port={PORT}"]
     env = {
         "PROVENANCE_DATABASE_URL": database,
@@ -164,12 +183,19 @@ class served:
         return total / os.sysconf("SC_CLK_TCK")
 
 
-def load(wrk: list[str], path: str, server: served) -> Load:
-    cpu_before = server.cpu_seconds()
-    output = subprocess.run(
-        [*wrk, f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True, check=True
-    ).stdout
-    cpu = server.cpu_seconds() - cpu_before
+def load(wrk: list[str], paths: list[str], server: served) -> Load:
+    """wrk against ``paths``, each connection taking them in turn."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(_rotation(paths))
+        script.flush()
+        cpu_before = server.cpu_seconds()
+        output = subprocess.run(
+            [*wrk, "-s", script.name, f"http://127.0.0.1:{PORT}{paths[0]}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        cpu = server.cpu_seconds() - cpu_before
     errors = sum(int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|timeout) (\d+)", output))
     requests = int(re.search(r"(\d+) requests in", output)[1])
     return Load(
@@ -178,6 +204,15 @@ def load(wrk: list[str], path: str, server: served) -> Load:
         _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M)[1]),
         errors,
         cpu / requests * 1e6,
+    )
+
+
+def _rotation(paths: list[str]) -> str:
+    """A wrk script requesting ``paths`` in turn (wrk's requests would repeat one URL)."""
+    quoted = ", ".join(f'"{path}"' for path in paths)  # URL-quoted: no quote or backslash
+    return (
+        f"local paths = {{{quoted}}}\nlocal i = 0\n"
+        "request = function()\n  i = i % #paths + 1\n  return wrk.format(nil, paths[i])\nend\n"
     )
 
 
@@ -195,7 +230,7 @@ def report(by_workers: dict[int, dict[str, Load]]) -> None:
         for label, measured in found.items():
             rate = measured.requests_per_second
             scale = f"{rate / one[label].requests_per_second:.2f}" if workers != 1 else ""
-            target = TARGETS.get(label)
+            target = TARGETS.get(label.removesuffix(ROTATION))
             verdict = (
                 ""
                 if target is None

@@ -96,14 +96,16 @@ async def run(folder: str) -> None:
     app = create_app(settings, service)
     layer = app.asgi_handler
     async with app.lifespan():
-        reader = app.state.statement_reader
+        reader = app.state.loop_reader
         path = f"/statements/{statement.id}"
         assert await call(app, path) == 200 and await call(app, f"/shape/{statement.id}") == 200
         reference = await seconds_each(lambda: call(bare, "/"))
         cases: dict[str, Callable[[], Awaitable[object]]] = {
             "B bare Litestar": lambda: call(bare, "/"),
             "same-shaped handler, no read": lambda: call(app, f"/shape/{statement.id}"),
-            "the read alone": lambda: reader.get(statement.id),
+            "the read alone": lambda: reader.run(
+                lambda db: service.get_statement(statement.id, db)
+            ),
             "statement by id": lambda: call(app, path),
             "statement by id, no HTTP layer": lambda: _without(app, layer, path),
         }

@@ -289,7 +289,7 @@ def served_beside_b(size: int, db: Path, asked: Sequence[str], wrk: list[str]) -
     """:func:`served_trace`, then B (a bare Litestar handler) under the same ``wrk``."""
     found = served_trace(db, asked, wrk)
     with served(reference_server(REFERENCES["B bare Litestar"], 1), "/") as server:
-        bare = load(wrk, "/", server)
+        bare = load(wrk, ["/"], server)
     return (
         f"{size:>9,} statements: GET /trace under {' '.join(wrk)}, one worker, "
         f"{len(asked)} queries in turn (each asked once before): "
@@ -349,26 +349,13 @@ def served_trace(db: Path, queries: Sequence[str], wrk: list[str]) -> Load:
     """``GET /trace`` under wrk against ``provenance serve`` (one worker) on ``db``, the
     queries taken in turn, each asked once before."""
     paths = [f"/trace?q={quote(query)}" for query in queries]
-    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        script.write(WRK_ROTATION.replace("PATHS", ", ".join(f'"{p}"' for p in paths)))
-        script.flush()
-        command = [sys.executable, "-m", "provenance", "serve", f"--port={PORT}", "--workers=1"]
-        env = {"PROVENANCE_DATABASE_URL": f"sqlite:///{db}"}
-        env["PROVENANCE_RATE_LIMIT_PER_ADDRESS"] = "0"  # one client sends every request
-        with served(command, "/health", env) as server:
-            for path in paths:  # steady state: every query asked once (cold ones: in process)
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30).read()
-            return load([*wrk, "-s", script.name], "/", server)
-
-
-WRK_ROTATION = """
-paths = {PATHS}
-i = 0
-request = function()
-  i = i % #paths + 1
-  return wrk.format("GET", paths[i])
-end
-"""
+    command = [sys.executable, "-m", "provenance", "serve", f"--port={PORT}", "--workers=1"]
+    env = {"PROVENANCE_DATABASE_URL": f"sqlite:///{db}"}
+    env["PROVENANCE_RATE_LIMIT_PER_ADDRESS"] = "0"  # one client sends every request
+    with served(command, "/health", env) as server:
+        for path in paths:  # steady state: every query asked once (cold ones: in process)
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30).read()
+        return load(wrk, paths, server)
 
 
 def _line(size: int, r: dict[str, float]) -> str:

@@ -71,7 +71,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
     """The Litestar app over ``service`` (by default one built from ``settings``)."""
     service = service or ProvenanceService(settings)
     security = Security(settings, service.engine)
-    statement_reader = reads.statement_reader(service.engine)
+    loop_reader = reads.loop_reader(service.engine)
 
     @asynccontextmanager
     async def lifespan(_app: Litestar) -> AsyncGenerator[None, None]:
@@ -84,7 +84,8 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
             yield
         finally:
             gc.unfreeze()  # what is garbage by now (a test's app) may go
-            await statement_reader.close()
+            if loop_reader is not None:
+                await loop_reader.close()
             service.close()
 
     app = Litestar(
@@ -104,7 +105,7 @@ def create_app(settings: Settings, service: ProvenanceService | None = None) -> 
                 "settings": settings,
                 "service": service,
                 "security": security,
-                "statement_reader": statement_reader,
+                "loop_reader": loop_reader,
             }
         ),
         plugins=[problem_details_plugin()],

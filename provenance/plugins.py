@@ -9,10 +9,11 @@ its entry point is read from metadata and the plugin runs in worker processes
 
 import logging
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import EntryPoint, entry_points
 from threading import Lock
+from typing import TypeVar
 
 import pluggy
 
@@ -38,8 +39,14 @@ from provenance.isolation import (
 from provenance.settings import Settings, SettingsError
 
 GROUP = "provenance"
+BUNDLED = frozenset(Settings().in_process_plugins)
+"""The distributions shipped under ``plugins/``: our own extractors, whose claims are a
+few bounded searches of a page's head and whose parse is the core's layout rules (which
+the core runs directly when nothing claims a page). Their hooks are called directly, not
+on a runner thread: the thread hop cost more than the claims themselves."""
 log = logging.getLogger(__name__)
 trace_log = logging.getLogger("provenance.plugins.trace")
+T = TypeVar("T")
 
 
 class PluginConfigError(SettingsError):
@@ -66,6 +73,8 @@ class RegisteredExtractor:
     pool: PluginPool | None = None
     """The workers, for extractors running isolated."""
     trace: bool = False
+    bundled: bool = False
+    """One of :data:`BUNDLED`, called directly rather than on a runner thread."""
 
     @property
     def house(self) -> HouseStyle:
@@ -88,18 +97,26 @@ class RegisteredExtractor:
                 return check_claim(self._remote("claim", document, timeout).claim)
             extractor = self.extractor
             assert extractor is not None
-            return check_claim(call_in_thread(lambda: extractor.claim(document), timeout))
+            return check_claim(self._in_process(lambda: extractor.claim(document), timeout))
 
     def parse(self, document: RawDocument, timeout: float) -> tuple[ParsedDocument, str | None]:
-        """The checked parse and the version of the plugin that made it."""
+        """The checked parse and the version of the plugin that made it (a bundled
+        extractor's parse is the core's layout code, used unchecked like the core's own)."""
         with self._traced("parse"):
             if self.pool is not None:
                 reply = self._remote("parse", document, timeout)
                 return check_parsed(reply.parsed, document, self.formats), reply.version
             extractor = self.extractor
             assert extractor is not None
+            if self.bundled:
+                return extractor.parse(document), self.version
             parsed = call_in_thread(lambda: extractor.parse(document), timeout)
             return check_parsed(parsed, document, self.formats), self.version
+
+    def _in_process(self, hook: Callable[[], T], timeout: float) -> T:
+        """``hook()`` directly for a bundled extractor, else on a runner thread that is
+        abandoned after ``timeout`` seconds."""
+        return hook() if self.bundled else call_in_thread(hook, timeout)
 
     def _remote(self, hook: str, document: RawDocument, timeout: float):
         assert self.pool is not None
@@ -359,6 +376,7 @@ def _register(
             version=entry.version if entry else None,
             hooks=hooks,
             extractor=extractor,
+            bundled=entry is not None and entry.distribution in BUNDLED,
         )
 
     try:

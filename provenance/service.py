@@ -2,13 +2,16 @@
 
 import logging
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from functools import partialmethod
 from pathlib import Path
+from typing import TypeVar
 
 from msgspec.structs import replace
 from prov.model import ProvDocument
-from sqlalchemy import Engine
+from sqlalchemy import Engine, Table
 
 from provenance.domain import (
     Cluster,
@@ -27,7 +30,7 @@ from provenance.settings import Settings
 from provenance.store import reads, writes
 from provenance.store.cache import VersionedCache
 from provenance.store.database import Writer, create_database_engine, migrate
-from provenance.store.plain import Db, reader
+from provenance.store.plain import Db, Reader, reader
 from provenance.store.tables import source_aliases, sources, speaker_aliases, speakers
 from provenance.store.tracing import clusters, disagreements, index, relays
 from provenance.tracing.draw import chain_svg
@@ -43,10 +46,15 @@ Key = tuple
 TRACE_CANDIDATES = 200
 #: Clusters kept loaded between writes (a trace's: about 7 KB each; read alone, up to 50 KB).
 CACHED_CLUSTERS = 5000
-#: Traces' pages kept between writes (up to 10 clusters each: at most 70 KB).
-CACHED_TRACES = 1000
 #: Pages of name searches kept between writes (ids only: their items are read each time).
 CACHED_SEARCHES = 10_000
+#: Statements kept between writes (about a kilobyte each), the most recently read.
+CACHED_STATEMENTS = 4_096
+#: Answers (the API's encoded pages, at most 128 KB each) kept between writes.
+CACHED_ANSWERS = 512
+
+
+T = TypeVar("T")
 
 
 class EmptyDocument(ValueError):
@@ -96,6 +104,20 @@ class Slice:
     """The order values of the last item when more follow: where the next page starts."""
 
 
+@dataclass(frozen=True)
+class _Named:
+    """Speakers or sources: their table, their aliases' and how to load them by id."""
+
+    table: Table
+    aliases: Table
+    owner: str
+    load: Callable[[Db, Sequence[int]], list]
+
+
+_SPEAKERS = _Named(speakers, speaker_aliases, "speaker_id", reads.get_speakers)
+_SOURCES = _Named(sources, source_aliases, "source_id", reads.get_sources)
+
+
 class ProvenanceService:
     def __init__(self, settings: Settings, plugins: Plugins | None = None) -> None:
         self.settings = settings
@@ -105,7 +127,8 @@ class ProvenanceService:
         self.writer = Writer(self.engine)
         self.cluster_cache = VersionedCache(CACHED_CLUSTERS)
         self.search_cache = VersionedCache(CACHED_SEARCHES)
-        self.trace_cache = VersionedCache(CACHED_TRACES)
+        self.statement_cache = VersionedCache(CACHED_STATEMENTS)
+        self.answer_cache = VersionedCache(CACHED_ANSWERS)
         self.plugins = plugins if plugins is not None else plugins_for(settings)
 
     def start(self) -> None:
@@ -171,7 +194,23 @@ class ProvenanceService:
         assert document is not None
         return document
 
-    # Reads
+    # Reads. Those the API answers from the event loop take the loop's reader as ``db``
+    # (``provenance.api.reading``); without one they read on a connection of their own.
+
+    def _reading(self, db: Reader | None) -> AbstractContextManager[Reader]:
+        return nullcontext(db) if db is not None else reader(self.engine)
+
+    def kept(
+        self,
+        key: Hashable,
+        load: Callable[[Reader], T],
+        worth_keeping: Callable[[T], bool],
+        db: Reader | None = None,
+    ) -> T:
+        """``load(db)``, kept under ``key`` until the next write when ``worth_keeping``: the
+        API's answers (``provenance.api.reading``)."""
+        with self._reading(db) as db:
+            return self.answer_cache.one(db, key, lambda: load(db), worth_keeping)
 
     def count_documents(self) -> int:
         with self.engine.connect() as conn:
@@ -188,9 +227,14 @@ class ProvenanceService:
             return reads.get_document(conn, doc_id)
 
     def list_statements(
-        self, limit: int, offset: int, after: Key | None = None, **filters
+        self,
+        limit: int,
+        offset: int,
+        after: Key | None = None,
+        db: Reader | None = None,
+        **filters,
     ) -> Slice:
-        with reader(self.engine) as db:  # one connection: names resolved, then the page
+        with self._reading(db) as db:  # one connection: names resolved, then the page
             listing = reads.statements_query(db, **filters)
             if listing is None:
                 return Slice([], 0)
@@ -198,23 +242,31 @@ class ProvenanceService:
             keys = [reads.statement_key(statement) for statement in found]
             return _slice(db, listing, found[:limit], keys, limit, offset, after)
 
-    def get_statement(self, statement_id: int) -> Statement | None:
+    def get_statement(self, statement_id: int, db: Reader | None = None) -> Statement | None:
         """The statement; raises StatementGone when a re-extraction removed it."""
-        statement = reads.get_statement_fast(self.engine, statement_id)
-        if statement is None:
-            with self.engine.connect() as conn:
-                retired = writes.successor_of(conn, statement_id)
-            if retired is not None:
+        with self._reading(db) as db:
+            statement = self.statement_cache.one(
+                db, statement_id, lambda: reads.get_statement(db, statement_id)
+            )
+            if statement is None and (retired := writes.successor_of(db, statement_id)):
                 raise StatementGone(statement_id, *retired)
         return statement
 
-    def list_speakers(
-        self, limit: int, offset: int, q: str | None = None, after: Key | None = None
+    def _list_named(
+        self,
+        named: _Named,
+        limit: int,
+        offset: int,
+        q: str | None = None,
+        after: Key | None = None,
+        db: Reader | None = None,
     ) -> Slice:
-        listing = reads.entities_query(
-            self.engine.dialect.name, speakers, speaker_aliases, "speaker_id", q
-        )
-        return self._page(listing, limit, offset, after, reads.get_speakers, self.search_cache)
+        """Speakers or sources (``named``), most quoted first, ``q`` matching any name."""
+        dialect = self.engine.dialect.name
+        listing = reads.entities_query(dialect, named.table, named.aliases, named.owner, q)
+        return self._search(listing, limit, offset, after, named.load, db)
+
+    list_speakers = partialmethod(_list_named, _SPEAKERS)
 
     def get_speaker(self, speaker_id: int) -> Speaker | None:
         """A speaker's profile: aliases, roles, the outlets and intermediaries of their words."""
@@ -225,13 +277,7 @@ class ProvenanceService:
             outlets, hops = relays.speaker_relations(conn, speaker_id)
         return replace(speaker, outlets=outlets, intermediaries=hops)
 
-    def list_sources(
-        self, limit: int, offset: int, q: str | None = None, after: Key | None = None
-    ) -> Slice:
-        listing = reads.entities_query(
-            self.engine.dialect.name, sources, source_aliases, "source_id", q
-        )
-        return self._page(listing, limit, offset, after, reads.get_sources, self.search_cache)
+    list_sources = partialmethod(_list_named, _SOURCES)
 
     def get_source(self, source_id: int) -> Source | None:
         """A source with whom it relays and who relays it."""
@@ -245,7 +291,12 @@ class ProvenanceService:
     # Tracing
 
     def trace(
-        self, q: str, limit: int, offset: int, shown: int = clusters.APPEARANCES_TRACED
+        self,
+        q: str,
+        limit: int,
+        offset: int,
+        db: Reader | None = None,
+        shown: int = clusters.APPEARANCES_TRACED,
     ) -> Slice:
         """Clusters carrying the words of ``q`` (a quotation or a fragment), best first, each
         with its first ``shown`` appearances.
@@ -253,17 +304,10 @@ class ProvenanceService:
         Raises ``provenance.tracing.matching.QueryTooShort`` when ``q`` is too short.
         """
         tokens = query_words(q)
-        with reader(self.engine) as conn:
-            key = (tuple(tokens), limit, offset, shown)
-            return self.trace_cache.one(
-                conn, key, lambda: self._traced(conn, tokens, limit, offset, shown)
-            )
-
-    def _traced(self, db: Db, tokens: list[str], limit: int, offset: int, shown: int) -> Slice:
-        """:meth:`trace` read afresh."""
-        found = index.matching_clusters(db, tokens, TRACE_CANDIDATES)
-        chosen = dict(found[offset : offset + limit])
-        loaded = self._clusters(db, list(chosen), shown)
+        with self._reading(db) as conn:
+            found = index.matching_clusters(conn, tokens, TRACE_CANDIDATES)
+            chosen = dict(found[offset : offset + limit])
+            loaded = self._clusters(conn, list(chosen), shown)
         return Slice([replace(c, score=chosen[c.id]) for c in loaded], len(found))
 
     def get_cluster(self, cluster_id: int) -> Cluster | None:
@@ -309,7 +353,7 @@ class ProvenanceService:
         return prov_document(clusters=[cluster]) if cluster else None
 
     def trace_prov(self, q: str, limit: int, offset: int) -> ProvDocument:
-        traced = self.trace(q, limit, offset, clusters.APPEARANCES_SHOWN)
+        traced = self.trace(q, limit, offset, shown=clusters.APPEARANCES_SHOWN)
         return prov_document(clusters=traced.items)
 
     def statement_chain_svg(self, statement_id: int) -> str | None:
@@ -323,23 +367,29 @@ class ProvenanceService:
         return chain_svg(cluster.appearances, f"Cluster {cluster_id}: “{cluster.text}”")
 
     def _page(
+        self, listing: reads.Listing, limit: int, offset: int, after: Key | None, load: Callable
+    ) -> Slice:
+        """:func:`_page_on` a connection of its own."""
+        with self.engine.connect() as conn:
+            return _page_on(conn, listing, limit, offset, after, load)
+
+    def _search(
         self,
         listing: reads.Listing,
         limit: int,
         offset: int,
         after: Key | None,
         load: Callable,
-        cache: VersionedCache | None = None,
+        db: Reader | None,
     ) -> Slice:
-        """:func:`_page_on` a connection of its own. With a ``cache``, on a plain reader, the
-        page's ids and total found once per read version: for searches, which ask a trigram
-        index whose constant cost on SQLite is several times a page's."""
-        if cache is None:
-            with self.engine.connect() as conn:
-                return _page_on(conn, listing, limit, offset, after, load)
+        """:func:`_page_on` ``db`` (or a reader of its own), the page's ids and total found
+        once per read version: a search asks a trigram index whose constant cost on SQLite
+        is several times a page's."""
         key = (listing.key, limit, offset, after)
-        with reader(self.engine) as db:
-            found = cache.one(db, key, lambda: _page_on(db, listing, limit, offset, after, _ids))
+        with self._reading(db) as db:
+            found = self.search_cache.one(
+                db, key, lambda: _page_on(db, listing, limit, offset, after, _ids)
+            )
             return Slice(load(db, found.items), found.total, found.last)
 
     def _read(self, load: Callable, keys: Sequence) -> list:

@@ -15,7 +15,7 @@ the same hash with a ``-gzip`` suffix, so each representation has its own strong
 import gzip
 import hashlib
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import anyio
@@ -50,23 +50,32 @@ _recent_gzips: OrderedDict[str, bytes] = OrderedDict()
 JSON_SUFFIXES = ("/json", "+json")
 _STATE_KEY = "declared_query_params"
 _SET_HERE = {b"etag", b"content-length", b"content-encoding"}
+_DIGEST = b"x-body-digest"
+"""A header of :class:`EncodedJson`'s answers, never sent: its body's digest, computed once
+for an answer the service keeps and sends many times."""
 _TEXT_SUFFIXES = (b"/json", b"+json", b"/xml", b"+xml", b"/javascript")
 
 
 class EncodedJson:
-    """A 200 answer of one JSON value, encoded once and sent as is: what the hottest read
-    returns instead of the value, skipping Litestar's building of a ``Response`` (its
-    headers object, its encoder lookup) for each request."""
+    """A 200 answer of one JSON value (and ``headers``), encoded once and sent as is: what
+    the hot reads return instead of the value, skipping Litestar's building of a
+    ``Response`` (its headers object, its encoder lookup) for each request, and what the
+    service keeps of a page until the next write (``provenance.api.reading``)."""
 
-    __slots__ = ("body",)
+    __slots__ = ("body", "headers")
 
-    def __init__(self, value: object) -> None:
+    def __init__(self, value: object, headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
         self.body = _ENCODER.encode(value)
+        self.headers = (
+            (b"content-type", b"application/json"),
+            (b"content-length", b"%d" % len(self.body)),
+            (_DIGEST, _digest(self.body).encode()),
+            *headers,
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        length = b"%d" % len(self.body)
-        headers = [(b"content-type", b"application/json"), (b"content-length", length)]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        start = {"type": "http.response.start", "status": 200, "headers": list(self.headers)}
+        await send(start)
         await send({"type": "http.response.body", "body": self.body})
 
 
@@ -265,12 +274,14 @@ async def _represent(start: Message, body: bytes, scope: Scope) -> tuple[Message
     """The representation to send: security headers, ETag and 304 for a 200, gzip when
     accepted."""
     status = start["status"]
-    content_type, vary, cache_policy = b"", b"", False
+    content_type, vary, cache_policy, digest = b"", b"", False, None
     lines = []
     for name, value in start["headers"]:
         lower = name.lower()
         if lower == b"vary":
             vary = vary + b", " + value if vary else value
+        elif lower == _DIGEST:
+            digest = value.decode()
         elif lower not in _SET_HERE:
             lines.append((lower, _head_allowed(value) if lower == b"allow" else value))
             if lower == b"content-type":
@@ -285,9 +296,8 @@ async def _represent(start: Message, body: bytes, scope: Scope) -> tuple[Message
         lines.append((b"vary", vary))
     request = _Conditions(scope["headers"])
     gzipped = compressible and len(body) >= MIN_GZIP_BYTES and request.accepts_gzip()
-    digest = None
     if status == 200:
-        digest = hashlib.sha256(body).hexdigest()[:32]  # with SHA-NI, faster than blake2b
+        digest = digest or _digest(body)
         tag = f'"{digest}{GZIP_SUFFIX if gzipped else ""}"'.encode()
         lines.append((b"etag", tag))
         if request.matches(tag):
@@ -298,6 +308,10 @@ async def _represent(start: Message, body: bytes, scope: Scope) -> tuple[Message
         lines.append((b"content-encoding", b"gzip"))
     lines.append((b"content-length", str(len(body)).encode()))
     return {**start, "headers": lines}, body
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()[:32]  # with SHA-NI, faster than blake2b
 
 
 async def _gzip(body: bytes, digest: str | None) -> bytes:

@@ -16,6 +16,7 @@ from litestar import Request, Response
 from litestar.params import Parameter
 
 from provenance.api.errors import problem
+from provenance.api.http import EncodedJson
 from provenance.api.limits import MAX_INT, text_param
 from provenance.domain import Page
 from provenance.service import Key, Slice
@@ -60,10 +61,29 @@ def _cursor(listing: str, key: Key) -> str:
 def page(
     request: Request, found: Slice, limit: int, offset: int, listing: str | None = None
 ) -> Response[Page]:
-    """The page, with ``next`` and an RFC 8288 ``Link`` header when more follow.
+    """The page, with ``next`` and an RFC 8288 ``Link`` header when more follow."""
+    body, next_link = _page(request, found, limit, offset, listing)
+    headers = {"Link": _link(next_link)} if next_link else None
+    return Response(body, headers=headers)
 
-    Lists with a keyset (``listing`` named) link by cursor; the others by offset.
-    """
+
+def encoded_page(
+    request: Request, found: Slice, limit: int, offset: int, listing: str | None = None
+) -> EncodedJson:
+    """:func:`page`, encoded once (to be kept: see ``provenance.api.reading``)."""
+    body, next_link = _page(request, found, limit, offset, listing)
+    return EncodedJson(body, [(b"link", _link(next_link).encode())] if next_link else [])
+
+
+def _link(next_link: str) -> str:
+    return f'<{next_link}>; rel="next"'
+
+
+def _page(
+    request: Request, found: Slice, limit: int, offset: int, listing: str | None
+) -> tuple[Page, str | None]:
+    """The page and its ``next`` link. Lists with a keyset (``listing`` named) link by
+    cursor; the others by offset."""
     query = {k: v for k, v in request.query_params.items() if k not in ("offset", "cursor")}
     query["limit"] = str(limit)
     if listing is not None:
@@ -75,5 +95,4 @@ def page(
         query["offset"] = str(offset + limit)
     next_link = f"{request.url.path}?{urlencode(sorted(query.items()))}" if more else None
     body = Page(items=found.items, total=found.total, limit=limit, offset=offset, next=next_link)
-    headers = {"Link": f'<{next_link}>; rel="next"'} if next_link else None
-    return Response(body, headers=headers)
+    return body, next_link

@@ -1,11 +1,13 @@
 """Speakers and sources: the people, organisations and groups quoted, and who relayed them."""
 
+from collections.abc import Callable
 from typing import Annotated
 
 from litestar import Controller, Request, Response, get
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found
+from provenance.api.http import EncodedJson
 from provenance.api.limits import MAX_NAME_CHARS, SourceId, SpeakerId, text_param
 from provenance.api.openapi import (
     SOURCE,
@@ -16,8 +18,12 @@ from provenance.api.openapi import (
     problems,
     query_example,
 )
-from provenance.api.pagination import Cursor, Limit, Offset, after, page
+from provenance.api.pagination import Cursor, Limit, Offset, after, encoded_page, page
+from provenance.api.reading import run_kept
 from provenance.domain import Page, Source, Speaker, Statement
+from provenance.service import Slice
+from provenance.store.plain import Reader
+from provenance.store.reads import searches_indexed
 
 NameQuery = Annotated[
     str | None,
@@ -29,6 +35,24 @@ NameQuery = Annotated[
 ]
 
 
+async def _search(
+    request: Request,
+    search: Callable[..., Slice],
+    listing: str,
+    limit: int,
+    offset: int,
+    cursor: str | None,
+    q: str | None,
+) -> EncodedJson:
+    """A page of the speakers or sources (``listing``) that ``search`` finds for ``q``."""
+    key = after(cursor, listing)
+
+    def answer(db: Reader) -> EncodedJson:
+        return encoded_page(request, search(limit, offset, q, key, db), limit, offset, listing)
+
+    return await run_kept(request, answer, searches_indexed(q))
+
+
 class SpeakerController(Controller):
     path = "/speakers"
     tags = ("speakers",)
@@ -38,9 +62,8 @@ class SpeakerController(Controller):
         operation_id="ListSpeakers",
         summary="List speakers",
         responses={200: ok(Page[Speaker], page_of(SPEAKER)), **problems(400, 422)},
-        sync_to_thread=True,
     )
-    def list_speakers(
+    async def list_speakers(
         self,
         request: Request,
         service: Service,
@@ -48,10 +71,9 @@ class SpeakerController(Controller):
         offset: Offset = 0,
         cursor: Cursor = None,
         q: NameQuery = None,
-    ) -> Response[Page[Speaker]]:
+    ) -> EncodedJson:
         """Speakers, most quoted first; `q` matches any alias or spelling."""
-        found = service.list_speakers(limit, offset, q, after(cursor, "speakers"))
-        return page(request, found, limit, offset, "speakers")
+        return await _search(request, service.list_speakers, "speakers", limit, offset, cursor, q)
 
     @get(
         "/{speaker_id:int}",
@@ -104,9 +126,8 @@ class SourceController(Controller):
         operation_id="ListSources",
         summary="List sources (intermediaries)",
         responses={200: ok(Page[Source], page_of(SOURCE)), **problems(400, 422)},
-        sync_to_thread=True,
     )
-    def list_sources(
+    async def list_sources(
         self,
         request: Request,
         service: Service,
@@ -114,10 +135,9 @@ class SourceController(Controller):
         offset: Offset = 0,
         cursor: Cursor = None,
         q: NameQuery = None,
-    ) -> Response[Page[Source]]:
+    ) -> EncodedJson:
         """Intermediaries (outlets, agencies, platforms, people) that relayed statements."""
-        found = service.list_sources(limit, offset, q, after(cursor, "sources"))
-        return page(request, found, limit, offset, "sources")
+        return await _search(request, service.list_sources, "sources", limit, offset, cursor, q)
 
     @get(
         "/{source_id:int}",

@@ -3,8 +3,7 @@
 from datetime import date
 from typing import Annotated, Literal
 
-import anyio.to_thread
-from litestar import Controller, Request, Response, get
+from litestar import Controller, Request, get
 from litestar.params import Parameter
 from litestar.plugins.problem_details import ProblemDetailsException
 
@@ -19,10 +18,12 @@ from provenance.api.limits import (
     text_param,
 )
 from provenance.api.openapi import STATEMENT, ok, page_of, problems, query_example
-from provenance.api.pagination import Cursor, Limit, Offset, after, page
+from provenance.api.pagination import Cursor, Limit, Offset, after, encoded_page
+from provenance.api.reading import run_kept, run_read
 from provenance.domain import Page, Statement
 from provenance.service import ProvenanceService, StatementGone
-from provenance.store.reads import READ_ERRORS, StatementReader
+from provenance.store.plain import Reader
+from provenance.store.reads import searches_indexed
 
 
 class StatementController(Controller):
@@ -34,9 +35,8 @@ class StatementController(Controller):
         operation_id="ListStatements",
         summary="Search statements",
         responses={200: ok(Page[Statement], page_of(STATEMENT)), **problems(400, 422)},
-        sync_to_thread=True,
     )
-    def list_statements(
+    async def list_statements(
         self,
         request: Request,
         service: Service,
@@ -78,21 +78,24 @@ class StatementController(Controller):
         said_before: Annotated[
             date | None, Parameter(description="Said on or before this date.")
         ] = None,
-    ) -> Response[Page[Statement]]:
+    ) -> EncodedJson:
         """Search statements by speaker, document, intermediary, kind, words and date."""
-        found = service.list_statements(
-            limit,
-            offset,
-            after(cursor, "statements"),
-            speaker=speaker,
-            document=document,
-            via=via,
-            kind=kind,
-            q=q,
-            said_after=said_after,
-            said_before=said_before,
-        )
-        return page(request, found, limit, offset, "statements")
+        key = after(cursor, "statements")
+        filters = {
+            "speaker": speaker,
+            "document": document,
+            "via": via,
+            "kind": kind,
+            "q": q,
+            "said_after": said_after,
+            "said_before": said_before,
+        }
+
+        def answer(db: Reader) -> EncodedJson:
+            found = service.list_statements(limit, offset, key, db, **filters)
+            return encoded_page(request, found, limit, offset, "statements")
+
+        return await run_kept(request, answer, searches_indexed(speaker, via, q))
 
     @get(
         "/{statement_id:int}",
@@ -105,21 +108,15 @@ class StatementController(Controller):
 
         A statement a re-extraction removed answers 410 Gone with links to the statement
         now covering its words (when one does) and to its document."""
-        reader: StatementReader = request.app.state.statement_reader
-        try:
-            statement = await reader.get(statement_id)
-        except READ_ERRORS:  # the blocking read below says what failed, as it always did
-            statement = None
-        if statement is None:
-            service = request.app.state.service
-            statement = await anyio.to_thread.run_sync(_found_or_gone, service, statement_id)
-        return EncodedJson(statement)
+        service = request.app.state.service
+        found = await run_read(request, lambda db: _found_or_gone(service, statement_id, db))
+        return EncodedJson(found)
 
 
-def _found_or_gone(service: ProvenanceService, statement_id: int) -> Statement:
+def _found_or_gone(service: ProvenanceService, statement_id: int, db: Reader | None) -> Statement:
     """The statement, or why there is none (404, or 410 for one a re-extraction removed)."""
     try:
-        statement = service.get_statement(statement_id)
+        statement = service.get_statement(statement_id, db)
     except StatementGone as gone:
         raise _gone(gone) from None
     if statement is None:

@@ -11,6 +11,7 @@ from prov.model import ProvDocument
 
 from provenance.api.dependencies import Service
 from provenance.api.errors import not_found, problem
+from provenance.api.http import EncodedJson
 from provenance.api.limits import (
     MAX_INT,
     MAX_TRACE_CHARS,
@@ -26,9 +27,11 @@ from provenance.api.openapi import (
     problems,
     query_example,
 )
-from provenance.api.pagination import Cursor, Limit, Offset, after, page
+from provenance.api.pagination import Cursor, Limit, Offset, after, encoded_page, page
+from provenance.api.reading import run_kept
 from provenance.domain import Appearance, Cluster, Disagreement, Page, RelayEdge
 from provenance.domain.api import TRACEABLE
+from provenance.store.plain import Reader
 from provenance.tracing.matching import QueryTooShort
 from provenance.tracing.prov import MEDIA_TYPES, serialize
 
@@ -128,10 +131,10 @@ TraceQuery = Annotated[
 TraceLimit = Annotated[int, Parameter(ge=1, le=50, description="Clusters per page (1 to 50).")]
 
 
-def _checked(call: Callable[[], T]) -> T:
-    """``call()``, with a too-short trace query answered as a 422 problem."""
+def _checked(call: Callable[..., T], *args: object) -> T:
+    """``call(*args)``, with a too-short trace query answered as a 422 problem."""
     try:
-        return call()
+        return call(*args)
     except QueryTooShort as error:
         raise problem(422, "query-too-short", "Query too short", str(error)) from None
 
@@ -160,16 +163,15 @@ class TraceController(Controller):
         operation_id="TraceQuote",
         summary="Trace a quotation",
         responses={200: ok(Page[Cluster], page_of(CLUSTER)), **problems(400, 422)},
-        sync_to_thread=True,
     )
-    def trace(
+    async def trace(
         self,
         request: Request,
         service: Service,
         q: TraceQuery,
         limit: TraceLimit = 10,
         offset: Offset = 0,
-    ) -> Response[Page[Cluster]]:
+    ) -> EncodedJson:
         """The quote clusters that carry the words of `q`, best match first.
 
         Each cluster gives the speakers its words are attributed to, its first appearance
@@ -178,8 +180,12 @@ class TraceController(Controller):
         `appearances_url`) and the intermediaries the words passed through. `q` may be a
         whole quotation, an edited one, or a fragment.
         """
-        found = _checked(lambda: service.trace(q, limit, offset))
-        return page(request, found, limit, offset)
+
+        def answer(db: Reader) -> EncodedJson:
+            found = _checked(service.trace, q, limit, offset, db)
+            return encoded_page(request, found, limit, offset)
+
+        return await run_kept(request, answer)
 
     @get(
         "/trace/prov",
@@ -203,7 +209,7 @@ class TraceController(Controller):
         documents are entities; attribution, quotation (or derivation, for reported speech)
         through each hop, and the primary source where the speaker is known.
         """
-        document = _checked(lambda: service.trace_prov(q, limit, offset))
+        document = _checked(service.trace_prov, q, limit, offset)
         return _prov(request, document, "trace", q)
 
     @get(

@@ -54,6 +54,7 @@ from provenance.extraction.limits import (
     Budget,
     capped_via,
 )
+from provenance.extraction.memo import reading
 from provenance.extraction.quotes import Quote, find_quotes, inside
 from provenance.extraction.reported import MAX_CONTENT, reported
 from provenance.extraction.scenes import (
@@ -104,13 +105,16 @@ def attribute(
     Reading stops after ``timeout`` seconds or ``MAX_STATEMENTS`` statements, keeping what
     it found; a failure appended to ``failures`` says where it stopped and why.
     """
-    reader = _Reader(parsed.body, read_published(parsed.published), parsed.title, lexicon_for(cues))
-    reader.publisher = parsed.publisher
-    reader.house = house
-    reader.read(Budget(timeout))
-    if reader.cut_short is not None and failures is not None:
-        failures.append(ExtractionFailure(plugin=CORE, error=reader.cut_short))
-    return reader.result()
+    with reading():
+        reader = _Reader(
+            parsed.body, read_published(parsed.published), parsed.title, lexicon_for(cues)
+        )
+        reader.publisher = parsed.publisher
+        reader.house = house
+        reader.read(Budget(timeout))
+        if reader.cut_short is not None and failures is not None:
+            failures.append(ExtractionFailure(plugin=CORE, error=reader.cut_short))
+        return reader.result()
 
 
 class _Reader:
@@ -429,11 +433,7 @@ class _Reader:
             ]
             spans = minus(item.frame, [Span(0, window.start), Span(window.end, len(self.body))])
             frame = minus(spans, near)
-            relays = [
-                relay
-                for span in spans
-                for relay in relays_in(self.body, span, words(self.body, span.start, span.end))
-            ]
+            relays = [relay for span in spans for relay in relays_in(self.body, span)]
             item.channel = item.channel or document_channel(item) or channel_in(self.body, frame)
             debate = None if item.channel else debate_setting(self.page, self.found, item)
             if debate is not None:
@@ -506,11 +506,12 @@ class _Reader:
         that give none of their own."""
         self.scenes.carry_occasions(self.found)
         self.scenes.carry_back(self.found)
-        date_release(self.page, self.found, own_voice(self.body, self.scan.quotes))
+        announced = own_voice(self.body, self.scan.quotes)
+        date_release(self.page, self.found, announced)
         date_lede(self.page, self.found, self.turns)
         outlet_reports(self.page, self.found)
         story_relay(self.page, self.found, self._closings)
-        own_release(self.body, self.scan.quotes, self.found)
+        own_release(self.found, announced)
         date_quoted_today(self.page, self.found)
         date_by_afterwards(self.page, self.found)
         date_live_entries(self.page, self.found)

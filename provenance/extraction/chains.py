@@ -187,7 +187,7 @@ def _closing_relay(body: str, item: Found, sentence: Span) -> tuple[Relay, int] 
     if match is None:
         return None
     span = Span(match.start(), sentence.end)
-    found = relays_in(body, span, words(body, span.start, span.end))
+    found = relays_in(body, span)
     if not found or non_outlet_body(found[-1].phrase.text):
         return None
     return found[-1], match.start()
@@ -393,11 +393,7 @@ def _reported_in_quote(
         return None
     found = clause_statement(body, clause, sentence)
     found.entity, found.nested_in = inner, item
-    own = [
-        relay
-        for span in found.frame
-        for relay in relays_in(body, span, words(body, span.start, span.end))
-    ]
+    own = [relay for span in found.frame for relay in relays_in(body, span)]
     found.channel = channel_in(body, found.frame)
     key = (id(inner), id(item.entity))
     if found.channel is None and not own and key in occasions:

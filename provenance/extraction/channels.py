@@ -33,13 +33,14 @@ from provenance.extraction.lexicon.channels import (
 from provenance.extraction.lexicon.documents import DOCUMENT_HEADS, NOT_AUTHORING_VERBS
 from provenance.extraction.lexicon.function import INDEFINITE_ARTICLES
 from provenance.extraction.lexicon.people import TITLES
+from provenance.extraction.memo import per_document
 from provenance.extraction.speakers import (
     Phrase,
     phrase_after,
     phrase_before,
     words_text,
 )
-from provenance.extraction.text import Span, Word, at_word_starts, first_word_at
+from provenance.extraction.text import Span, Word, any_of, at_word_starts, first_word_at, words
 
 _I = re.IGNORECASE
 
@@ -97,6 +98,11 @@ cue or the content it frames, and a bound keeps a pathological sentence linear."
 
 def channel_in(text: str, spans: list[Span]) -> str | None:
     """The channel that ``text`` names within ``spans`` (a statement's frame)."""
+    return _channel_within(text, tuple(spans))
+
+
+@per_document
+def _channel_within(text: str, spans: tuple[Span, ...]) -> str | None:
     near = [part for span in spans for part in _ends(span)]
     if not any(_ANY_CHANNEL.search(text, s.start, s.end) for s in near):
         return None
@@ -113,8 +119,12 @@ def _ends(span: Span) -> tuple[Span, ...]:
     return Span(span.start, span.start + _FRAME_REACH), Span(span.end - _FRAME_REACH, span.end)
 
 
-def relays_in(text: str, sentence: Span, ws: list[Word]) -> list[Relay]:
-    """Intermediaries named in a sentence, in order."""
+def relays_in(text: str, sentence: Span, ws: list[Word] | None = None) -> list[Relay]:
+    """Intermediaries named in a sentence (whose words are ``ws``), in order."""
+    if _ANY_RELAY.search(text, sentence.start, sentence.end) is None:
+        return []  # most frames name no relay
+    if ws is None:
+        ws = words(text, sentence.start, sentence.end)
     relays: list[Relay] = []
     for pattern in (_INTERVIEW_WITH, _RELAY_BY, _SAID_ACCORDING):
         for match in pattern.finditer(text, sentence.start, sentence.end):
@@ -196,6 +206,22 @@ def _relay(phrase: Phrase, told: bool = False) -> Relay:
         return Relay(phrase.text, "group", phrase.start, phrase, told)
     return Relay(outlet_name(phrase.text), kind, phrase.start, phrase, told)
 
+
+_ANY_RELAY = any_of(
+    at_word_starts(
+        any_of(
+            _INTERVIEW_WITH,
+            _RELAY_BY,
+            _SAID_ACCORDING,
+            _TOLD,
+            _TOLD_OUTLET,
+            _QUOTED,
+            _REPORTED_LAST,
+        ).pattern
+    ),
+    CITING,  # the one that opens with a comma, not a word
+)
+"""Every pattern :func:`relays_in` looks for, at once."""
 
 NEWS_AGENCY = re.compile(NEWS_AGENCY_PATTERN, _I)
 

@@ -50,9 +50,10 @@ _SALIENCE = 60
 """How many recent entities a reference may look back over."""
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
-    """A speaker as this document presents it."""
+    """A speaker as this document presents it: each one is itself, compared by identity
+    (comparing every field made each salience update cost a scan of tuples)."""
 
     name: str
     kind: str

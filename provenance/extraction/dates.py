@@ -8,6 +8,7 @@ or ``YYYY-MM``; anything vaguer, or with nothing to resolve against, is None.
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from dateutil import parser as dateparser
@@ -50,6 +51,7 @@ from provenance.extraction.lexicon.time import (
     WEEKDAY_PATTERN,
     WEEKDAYS,
 )
+from provenance.extraction.memo import per_document
 from provenance.extraction.text import at_word_starts
 
 _MONTH = MONTH_PATTERN
@@ -131,6 +133,7 @@ def read_published(value: str | None) -> Published | None:
     return Published(parsed.year, parsed.month, parsed.day)
 
 
+@per_document
 def said_on(text: str, start: int, end: int, published: Published | None) -> str | None:
     """The date that ``text[start:end]`` (a statement's frame) says it was said on."""
     for match in _SAID_ON.finditer(text, start, end):
@@ -228,7 +231,9 @@ def _resolve(
     return None
 
 
+@lru_cache(maxsize=256)
 def _month(name: str) -> int:
+    """The number of a month as written (``Sept.``, ``march``), read once per spelling."""
     return dateparser.parse(name.rstrip(".") + " 1 2000").month
 
 

@@ -141,7 +141,7 @@ _REPORTS_THAT = at_word_starts(REPORTS_THAT_PATTERN, re.IGNORECASE)
 _IN_VIEW = re.compile(IN_VIEW_PATTERN, re.IGNORECASE)
 """``In their view, the ruins resemble a fort``: the owner of the view speaks."""
 _ACCORDING = re.compile(ACCORDING_TO_PATTERN, re.IGNORECASE)
-_ANY_NOMINAL = re.compile(
+_ANY_NOMINAL = at_word_starts(
     "|".join(
         f"(?:{pattern})"
         for pattern in (
@@ -156,7 +156,7 @@ _ANY_NOMINAL = re.compile(
     re.IGNORECASE,
 )
 """Every pattern of :func:`_nominal_clauses` at once: most sentences match none, and one
-search says so before the six are run."""
+search says so before the six are run (each opens with ``\b`` and a word)."""
 
 
 class Clause(NamedTuple):
@@ -267,26 +267,26 @@ def usable(
     before = {w.text.lower() for w in ws[max(0, i - 2) : i]}
     if before & NEGATION_WORDS:
         return False
-    nxt = ws[i + len(cue.text.split())].text.lower() if i + len(cue.text.split()) < len(ws) else ""
+    cue_words = cue.text.split()
+    after = i + len(cue_words)
+    nxt = ws[after].text.lower() if after < len(ws) else ""
     if prev == "to" and nxt != "that" and (i < 2 or ws[i - 2].text.lower() not in GOES_ON):
         return False  # "to say", but "continues to deny"
     if prev == "having":
         return False  # "denied having said so", "Having said that, ..."
-    after = i + len(cue.text.split())
     if nxt == "to" and after + 1 < len(ws) and ws[after + 1].text.lower() in HEARSAY_INFINITIVES:
         return False  # "the remarks said to have been made by X": hearsay, no speaker
-    before_cue = ws[i - 1].text.lower() if i else ""
     if (
         cue.participle
-        and before_cue not in NOUN_OR_VERB_CUES
-        and cues.lemma_classes(before_cue)[1] & {"clause", "that"}
+        and prev not in NOUN_OR_VERB_CUES
+        and cues.lemma_classes(prev)[1] & {"clause", "that"}
     ):
         return False  # "said finding the motive remains ...": a gerund, the clause's subject
-    if cue.text.split()[0].lower() == "writing" and nxt == "for":
+    first = cue_words[0].lower()
+    if first == "writing" and nxt == "for":
         return False  # "Writing for the majority, Justice X said": a role, not a cue
-    first = cue.text.split()[0].lower()
     if first in NOUN_OR_VERB_CUES or cue.lemma in NOUN_OR_VERB_LEMMAS:
-        if prev in DETERMINERS or prev in NOMINAL_CUE_PREPOSITIONS | NOUN_CONTEXT_WORDS:
+        if prev in DETERMINERS or prev in NOMINAL_CUE_PREPOSITIONS or prev in NOUN_CONTEXT_WORDS:
             return False
         if i and "pointing" in cues.lemma_classes(ws[i - 1].text)[1]:
             return False  # "denied reports that ...": the object of a denial
@@ -301,7 +301,7 @@ def usable(
                 or prev in MODALS
                 or nxt == "that"
                 or closing
-                or (named and _zero_that_after(ws, i + len(cue.text.split())))
+                or (named and _zero_that_after(ws, after))
                 or _as_opening(ws, i)
             )  # "..., The Clarion notes.", "The Valley Courier notes the fine may ..."
     passive = prev in BE_FORMS and (first.endswith("ed") or first in IRREGULAR_PASSIVES)
@@ -948,12 +948,13 @@ def subject_of(ws: list[Word], i: int, cue: Cue, cues: Lexicon) -> Phrase | None
 
 _RESTRICTED_WORDS = 18
 """Longest sentence-opening subject with a restrictive relative clause, in words."""
+_RESTRICTED_OPENERS = ARTICLES | GROUP_HEADS
 
 
 def _restricted_subject(ws: list[Word], i: int) -> Phrase | None:
     """A sentence-opening noun phrase with a restrictive relative clause, as the cue's
     subject (``The brothers who run the garage said``, ``Residents who fled told ...``)."""
-    if i > _RESTRICTED_WORDS or i < 4 or ws[0].text.lower() not in ARTICLES | GROUP_HEADS:
+    if i > _RESTRICTED_WORDS or i < 4 or ws[0].text.lower() not in _RESTRICTED_OPENERS:
         return None
     r = next((n for n in range(1, min(i - 1, 5)) if ws[n].text.lower() in PERSON_RELATIVES), None)
     if r is None or any(not w.text.replace("-", "").replace("’", "").isalnum() for w in ws[:i]):

@@ -35,7 +35,7 @@ from provenance.extraction.lexicon.channels import (
 from provenance.extraction.quotes import Quote, inside
 from provenance.extraction.speakers import Phrase, phrase_after
 from provenance.extraction.statement_dates import LEDE_DATE_PARAGRAPHS, later, lede_index
-from provenance.extraction.text import Span, Word, first_word_at, words
+from provenance.extraction.text import Span, Word, at_word_starts, first_word_at, words
 
 _DEBATE_REACH = 2
 """How many paragraphs back another speaker's speech setting may be for a debate cue."""
@@ -43,7 +43,7 @@ _PLUPERFECT_REACH = 80
 """How far after a speaker's name ``had`` may stand before the cue."""
 _BACK_REFERENCE = re.compile(BACK_REFERENCE, re.IGNORECASE)
 _EXCHANGE = re.compile(EXCHANGE, re.IGNORECASE)
-_OWN_RELEASE = re.compile(OWN_RELEASE, re.IGNORECASE)
+_OWN_RELEASE = at_word_starts(OWN_RELEASE, re.IGNORECASE)
 _EXCERPTS = re.compile(EXCERPTS)
 _REMARKS_CAME = re.compile(REMARKS_CAME)
 _SPOKEN_WORDS = re.compile(SPOKEN_WORDS)
@@ -120,9 +120,7 @@ class Scenes:
             scene.via = [
                 r
                 for span in frame
-                for r in relays_in(
-                    self.page.body, span, words(self.page.body, span.start, span.end)
-                )
+                for r in relays_in(self.page.body, span)
                 if not r.told or interviewer(r, self.resolver.entities)
             ]
             subject.channel = channel
@@ -298,11 +296,11 @@ def own_voice(body: str, quotes: list[Quote]) -> bool:
     return any(inside(quotes, m.start()) is None for m in _OWN_RELEASE.finditer(body))
 
 
-def own_release(body: str, quotes: list[Quote], found: list[Found]) -> None:
-    """A page in which the issuer announces in its own voice (``The Directors are pleased
-    to announce that ...``, outside quotation marks) is its release: what is said in
-    it without another occasion is said in that statement."""
-    if not own_voice(body, quotes):
+def own_release(found: list[Found], announced: bool) -> None:
+    """A page in which the issuer ``announced`` in its own voice (see :func:`own_voice`)
+    is its release: what is said in it without another occasion is said in that
+    statement."""
+    if not announced:
         return
     for item in found:
         if item.entity is not None and item.channel is None and not item.via:

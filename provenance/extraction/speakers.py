@@ -53,7 +53,8 @@ from provenance.extraction.lexicon.time import (
     TIME_PHRASE_WORDS,
     WEEKDAYS,
 )
-from provenance.extraction.text import Span, Word, is_capitalized
+from provenance.extraction.memo import per_document
+from provenance.extraction.text import Span, Word, is_capitalized, word_start
 
 MAX_PHRASE = 16
 """Most words a speaker phrase may have (keeps every scan bounded)."""
@@ -699,7 +700,7 @@ def _appositive_name(words: list[Word], j: int, stop: int, made: Phrase | None) 
     is Jo Roe, with the description as the role."""
     if made is None or made.kind not in ("person", "organization") or j + 1 >= stop:
         return None
-    first = bisect_left(words, made.start, hi=j, key=lambda w: w.start)
+    first = bisect_left(words, made.start, hi=j, key=word_start)
     own = [w for w in words[first:j] if w.end <= made.end]
     if words[j].text != "," or person_name(own) or not _title_led(own, made.kind):
         return None
@@ -796,6 +797,12 @@ def _after_connector(word: Word) -> bool:
 
 
 def _make(taken: list[Word]) -> Phrase | None:
+    return _made(tuple(taken))
+
+
+@per_document
+def _made(words: tuple[Word, ...]) -> Phrase | None:
+    taken = list(words)
     if not taken or not any(_content_word(w) or _low(w) in DOCUMENT_HEADS for w in taken):
         return None
     if all(_low(w) in DETERMINERS or _low(w) in NAME_CONNECTORS for w in taken):
@@ -878,6 +885,15 @@ def name_shaped(taken: list[Word]) -> bool:
 def person_name(taken: list[Word]) -> list[Word]:
     """The personal name in a phrase: after any title (``Deputy Minister Jane Doe``) or
     before an affiliation (``Jane Doe of the Ocean Institute``)."""
+    return list(_person_name(tuple(taken)))
+
+
+@per_document
+def _person_name(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    return tuple(_name_in(list(words)))
+
+
+def _name_in(taken: list[Word]) -> list[Word]:
     for k, word in enumerate(taken):
         if k and _low(word) in AFFILIATION_LINKS:
             head = _trailing_name(taken[:k])

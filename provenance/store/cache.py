@@ -50,14 +50,22 @@ class VersionedCache:
             found |= loaded
         return [found[key] for key in keys if key in found]
 
-    def one(self, db: Db, key: Hashable, load: Callable[[], Any]) -> Any:
-        """The item of ``key``, ``load()`` called when it is not kept at ``db``'s version."""
+    def one(
+        self,
+        db: Db,
+        key: Hashable,
+        load: Callable[[], Any],
+        worth_keeping: Callable[[Any], bool] = lambda _item: True,
+    ) -> Any:
+        """The item of ``key``, ``load()`` called when it is not kept at ``db``'s version
+        (and what it loaded kept if ``worth_keeping``)."""
         version = current_version(db)
         found = self._kept(version, [key])
         if key in found:
             return found[key]
         item = load()
-        self._keep(version, {key: item})
+        if worth_keeping(item):
+            self._keep(version, {key: item})
         return item
 
     def _kept(self, version: int, keys: Sequence[Hashable]) -> dict:

@@ -4,18 +4,20 @@ import asyncio
 import sqlite3
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
+import anyio.to_thread
 import psycopg
 from msgspec import Meta
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Dialect,
     Engine,
     Row,
     Select,
@@ -32,6 +34,8 @@ from sqlalchemy import (
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.sql import Executable
+from sqlalchemy.util import await_only, greenlet_spawn
 
 from provenance.domain import (
     Alias,
@@ -51,8 +55,7 @@ from provenance.domain import (
 )
 from provenance.domain.api import NO_NUL
 from provenance.names import fold_name
-from provenance.store.cache import VersionedCache
-from provenance.store.plain import Db, Reader, form_of, reader
+from provenance.store.plain import Db, Reader, Rows
 from provenance.store.tables import (
     SEARCH_PREFIX,
     chain_hops,
@@ -398,99 +401,123 @@ def _statements(rows: Iterable[Row]) -> list[Statement]:
 _ONE_STATEMENT = _STATEMENTS.where(statements.c.id == bindparam("id"))
 
 
-def get_statement_fast(engine: Engine, statement_id: int) -> Statement | None:
-    """One statement as :func:`get_statements` gives it, as plain SQL on the driver's cursor
-    (the hottest read skips SQLAlchemy's per-execution work; see :mod:`.plain`)."""
-    with reader(engine) as db:
-        return _statement_of(db.execute(_ONE_STATEMENT, {"id": statement_id}))
-
-
-def _statement_of(rows: Sequence[Any]) -> Statement | None:
-    """The statement of :data:`_ONE_STATEMENT`'s named rows (one per hop), or None for none."""
+def get_statement(db: Reader, statement_id: int) -> Statement | None:
+    """One statement as :func:`get_statements` gives it, in one query (a row per hop)."""
+    rows = db.execute(_ONE_STATEMENT, {"id": statement_id})
     if not rows:
         return None
     via = [SourceRef(r.hop_id, r.hop_name, r.hop_kind) for r in rows if r.hop_id is not None]
     return _statement(rows[0], via)
 
 
-class StatementReader(ABC):
-    """:func:`get_statement_fast` from the event loop, without a thread hop, on one
-    connection of its own per worker (:func:`statement_reader` picks the database's kind).
+T = TypeVar("T")
 
-    ``get`` raises :data:`READ_ERRORS` when the database fails, and drops the connection
-    (the next read connects again); callers then take the blocking read in a worker
-    thread, which behaves as before.
+
+class LoopReader(ABC):
+    """Reads answered from the event loop, without a thread hop, on one connection of its
+    own per worker (:func:`loop_reader` picks the database's kind).
+
+    ``run(read)`` calls ``read(db)`` with a :class:`Reader` on that connection (on SQLite,
+    its queries after the first in one snapshot: :class:`_SnapshotAfterFirst`). It raises
+    :data:`READ_ERRORS` when the database fails, and on SQLite when the read would wait for
+    a lock or outgrows :data:`LOOP_READ_STEPS`; it drops a failed connection (the next read
+    connects again). Callers then run the same read in a worker thread, which behaves as
+    before (``provenance.api.reading``).
     """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.form = form_of(_ONE_STATEMENT, engine.dialect, {"id": 0})
-
-    def _arguments(self, statement_id: int) -> list | dict:
-        return self.form.arguments({"id": statement_id})
-
-    def _rows(self, values: Iterable[Sequence[Any]]) -> list[Any]:
-        return [self.form.row(*row) for row in values]  # type: ignore[misc]
 
     @abstractmethod
-    async def get(self, statement_id: int) -> Statement | None: ...
+    async def run(self, read: Callable[[Reader], T]) -> T: ...
 
     @abstractmethod
     async def close(self) -> None: ...
 
 
-def statement_reader(engine: Engine) -> StatementReader:
-    if engine.dialect.name == "sqlite":
-        return _SqliteReader(engine)
-    return _PostgresReader(engine)
+def loop_reader(engine: Engine) -> LoopReader | None:
+    """The event loop's reader of ``engine``; None for an in-memory SQLite database, whose
+    one connection the worker threads share."""
+    if engine.dialect.name != "sqlite":
+        return _PostgresReader(engine)
+    if isinstance(engine.pool, StaticPool):
+        return None
+    return _SqliteReader(engine)
 
 
-MAX_KEPT_STATEMENTS = 4_096
-"""Statements an SQLite reader keeps (about a kilobyte each), the most recently read."""
+LOOP_READ_STEPS = 50_000
+"""SQLite virtual-machine steps a read on the event loop may take, about a millisecond of
+the database's work (20 ns a step). On the seeded database a page of 50 statements takes
+under 5,000, of 500 under 10,000, a name search or a trace under 5,000. A read that takes
+more (a count over many rows, a scan) is interrupted and run again in a worker thread."""
+_STEPS_PER_CHECK = 1_000
 
 
-class _SqliteReader(StatementReader):
-    """The read is an index look-up in the page cache, tens of microseconds: it runs on
-    the loop. The connection never waits for a lock (``busy_timeout`` 0): a read that would
-    wait raises instead, and the wait happens in the caller's worker thread.
+class _SqliteReader(LoopReader):
+    """A bounded read from SQLite's page cache is not blocking work: it runs on the loop.
 
-    Statements read are kept until the next write, as the service's other caches keep
-    theirs (:class:`~provenance.store.cache.VersionedCache`): checking the read version
-    costs a fraction of the query's five index look-ups.
+    Its connection never waits (``busy_timeout`` 0: a read that would wait for a lock
+    raises instead) and counts the read's steps (a progress handler interrupts it past
+    :data:`LOOP_READ_STEPS`), so a read holds the loop for at most about a millisecond;
+    the waiting and the long reads happen in worker threads.
     """
 
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)
         self._connection: Any = None
         self._lock = threading.Lock()
-        self._shared = isinstance(engine.pool, StaticPool)  # in memory: the one connection
-        self._kept = VersionedCache(MAX_KEPT_STATEMENTS)
+        self._checks = 0
+        self._outgrew = False
 
-    async def get(self, statement_id: int) -> Statement | None:
+    async def run(self, read: Callable[[Reader], T]) -> T:
+        if self._connection is None:
+            self._keep(await anyio.to_thread.run_sync(self._connect))  # opening a file
         with self._lock:
-            if self._connection is None:
-                self._connection = self._connect()
+            if self._connection is None:  # closed meanwhile, from another thread
+                raise sqlite3.OperationalError("the reader is closed")
+            self._outgrew = False
             try:
-                db = Reader(self._connection.cursor(), self.engine.dialect)
-                return self._kept.one(db, statement_id, lambda: self._read(db, statement_id))
+                return self._in_snapshot(read)
             except sqlite3.Error:
-                self._drop()
+                if not self._outgrew:  # only the read was too long, not the connection
+                    self._drop()
                 raise
 
-    @staticmethod
-    def _read(db: Reader, statement_id: int) -> Statement | None:
-        return _statement_of(db.execute(_ONE_STATEMENT, {"id": statement_id}))
+    def _in_snapshot(self, read: Callable[[Reader], T]) -> T:
+        self._checks = 0
+        try:
+            return read(_SnapshotAfterFirst(self._connection.cursor(), self.engine.dialect))
+        finally:
+            self._outgrew, self._checks = self._outgrown(), 0  # the rollback always runs
+            if self._connection.in_transaction:
+                self._connection.rollback()
 
-    def _connect(self) -> Any:
-        proxied = self.engine.raw_connection()
-        if not self._shared:
-            proxied.detach()
-        connection = proxied.dbapi_connection
-        connection.execute("PRAGMA busy_timeout=0")
+    def _keep(self, connection: Any) -> None:
+        with self._lock:
+            if self._connection is None:
+                self._connection = connection
+            else:  # another read connected meanwhile
+                connection.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        """A connection of the driver's, as the engine's but that never waits (its reads
+        need none of the pool's pragmas: WAL is the database file's own)."""
+        args, options = self.engine.dialect.create_connect_args(self.engine.url)
+        options |= {"timeout": 0, "isolation_level": None, "check_same_thread": False}
+        connection = sqlite3.connect(*args, **options)
+        connection.set_progress_handler(self._step, _STEPS_PER_CHECK)
         return connection
 
+    def _step(self) -> bool:
+        """SQLite's progress handler: True interrupts the query."""
+        self._checks += 1
+        return self._outgrown()
+
+    def _outgrown(self) -> bool:
+        return self._checks * _STEPS_PER_CHECK > LOOP_READ_STEPS
+
     def _drop(self) -> None:
-        if self._connection is not None and not self._shared:
+        if self._connection is not None:
             with suppress(sqlite3.Error):
                 self._connection.close()
         self._connection = None
@@ -500,10 +527,29 @@ class _SqliteReader(StatementReader):
             self._drop()
 
 
-class _PostgresReader(StatementReader):
-    """The network round trip is awaited on an asynchronous psycopg connection (autocommit;
-    the driver prepares the statement after a few uses), one per event loop: a test client
-    runs a loop of its own."""
+class _SnapshotAfterFirst(Reader):
+    """A :class:`Reader` whose queries after the first see one snapshot. The first asks
+    the read version (the caches', :mod:`.cache`): a read it answers (a kept answer) takes
+    no transaction, and the rest of a longer read sees that version or a newer one, which
+    the caches allow (what they keep is never older than the version it is kept under)."""
+
+    def __init__(self, cursor: Any, dialect: Dialect) -> None:
+        super().__init__(cursor, dialect)
+        self.queries = 0
+
+    def execute(self, query: Executable, params: Mapping[str, Any] | None = None) -> Rows:
+        if self.queries == 1:
+            self.cursor.execute("BEGIN")
+        self.queries += 1
+        return super().execute(query, params)
+
+
+class _PostgresReader(LoopReader):
+    """Each query's round trip is awaited on an asynchronous psycopg connection (autocommit;
+    the driver prepares a statement after a few uses), one per event loop (a test client
+    runs a loop of its own). The read's code is the blocking one: it runs in a greenlet
+    that hands each query to the loop, as SQLAlchemy's asyncio extension runs its
+    synchronous core, so the loop waits for the database no more than for a client."""
 
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)
@@ -511,15 +557,14 @@ class _PostgresReader(StatementReader):
         self._connection: Any = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
-    async def get(self, statement_id: int) -> Statement | None:
+    async def run(self, read: Callable[[Reader], T]) -> T:
         connection = await self._connected()
+        db = Reader(_AwaitedCursor(connection.cursor()), self.engine.dialect)
         try:
-            cursor = await connection.execute(self.form.sql, self._arguments(statement_id))
-            rows = self._rows(await cursor.fetchall())
+            return await greenlet_spawn(read, db)
         except psycopg.Error:
             await self._drop(connection)
             raise
-        return _statement_of(rows)
 
     async def _connected(self) -> Any:
         loop = asyncio.get_running_loop()
@@ -550,8 +595,22 @@ class _PostgresReader(StatementReader):
         self._connection = None
 
 
+class _AwaitedCursor:
+    """An asynchronous psycopg cursor as a :class:`Reader` uses a driver's, from a greenlet
+    of :func:`greenlet_spawn`: each call awaited on the loop."""
+
+    def __init__(self, cursor: psycopg.AsyncCursor) -> None:
+        self._cursor = cursor
+
+    def execute(self, sql: str, arguments: Any) -> None:
+        await_only(self._cursor.execute(sql, arguments))
+
+    def fetchall(self) -> list:
+        return await_only(self._cursor.fetchall())
+
+
 READ_ERRORS = (sqlite3.Error, psycopg.Error)
-"""What :meth:`StatementReader.get` raises when the database fails."""
+"""What :meth:`LoopReader.run` raises when the database fails."""
 
 
 def _statement(row: Row, via: list[SourceRef]) -> Statement:
@@ -634,6 +693,17 @@ MIN_INDEXED_CHARS = 3
 def _indexed(dialect: str, words: str) -> bool:
     """Whether SQLite's trigram index can look ``words`` up."""
     return dialect == "sqlite" and len(words) >= MIN_INDEXED_CHARS
+
+
+def searches_indexed(*words: str | None) -> bool:
+    """Whether searching for each of ``words`` (None: no such filter) is an index look-up
+    rather than a scan: an id, or words with a trigram as given and as folded."""
+    return all(
+        text is None
+        or (text.isascii() and text.isdigit())
+        or min(len(text), len(fold_name(text))) >= MIN_INDEXED_CHARS
+        for text in words
+    )
 
 
 def _phrase(words: str) -> str:

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from provenance.extraction import channels, dates, reported
+from provenance.extraction import channels, dates, reported, scenes
 from provenance.extraction.cues import CORE_CUES, lexicon_for
 from provenance.extraction.found import Page
-from provenance.extraction.text import at_word_starts, paragraphs, sentences, words
+from provenance.extraction.text import any_of, at_word_starts, paragraphs, sentences, words
 
 ROOT = Path(__file__).resolve().parents[2]
 BODIES = [
@@ -32,6 +32,8 @@ TRICKY = (
         dates._SAID_ON,
         reported._REPORTS_OF,
         reported._REPORTS_THAT,
+        reported._ANY_NOMINAL,
+        scenes._OWN_RELEASE,
     ],
 )
 def test_patterns_tried_at_word_starts_find_what_the_plain_pattern_finds(
@@ -77,3 +79,30 @@ def test_a_page_splits_each_paragraph_once() -> None:
     for para in page.paras:
         assert page.sentences(para) == sentences(body, para)
         assert page.sentences(para) is page.sentences(para)
+
+
+_RELAY_PATTERNS = (
+    channels._INTERVIEW_WITH,
+    channels._RELAY_BY,
+    channels._SAID_ACCORDING,
+    channels._TOLD,
+    channels._TOLD_OUTLET,
+    channels._QUOTED,
+    channels._REPORTED_LAST,
+    channels.CITING,
+)
+
+
+def test_one_search_for_every_relay_pattern_finds_where_one_of_them_does() -> None:
+    tricky = TRICKY + "He quoted AFP, citing a source. It was reported. TOLD the BBC.\n"
+    for body in [*BODIES, tricky * 3]:
+        for start, end in _stretches(body):
+            any_one = any(p.search(body, start, end) for p in _RELAY_PATTERNS)
+            assert (channels._ANY_RELAY.search(body, start, end) is not None) == any_one
+
+
+def test_a_union_keeps_each_patterns_case_rule() -> None:
+    union = any_of(re.compile("told"), re.compile("cited", re.IGNORECASE))
+    assert union.search("CITED") and union.search("told") and not union.search("TOLD")
+    with pytest.raises(ValueError, match="case flag"):
+        any_of(re.compile("^told", re.MULTILINE))

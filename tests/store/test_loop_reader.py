@@ -1,6 +1,6 @@
-"""The by-id read from the event loop (``reads.statement_reader``): the same statements as
-the blocking read, fresh after other connections write, and an answer from the blocking
-read when its own connection fails."""
+"""Reads from the event loop (``reads.loop_reader``): the same answers as the blocking
+reads, fresh after other connections write, and an answer from the blocking read when the
+loop's connection fails, would wait for a lock, or the read outgrows its budget."""
 
 import asyncio
 
@@ -14,10 +14,6 @@ RELAYED = "Strike goes on\n\nThe union said that the strike would go on, Reuters
 QUOTED = 'Budget row\n\n"We will not cut the libraries," said Mayor Ana Ruiz.\n'
 
 
-def read(reader: reads.StatementReader, statement_id: int):
-    return asyncio.run(reader.get(statement_id))
-
-
 def stored_ids(service) -> list[int]:
     return [s.id for s in service.list_statements(50, 0).items]
 
@@ -29,44 +25,52 @@ def relayed(service) -> int:
     return stored_ids(service)[0]
 
 
+def get(reader: reads.LoopReader, service, statement_id: int):
+    return reader.run(lambda db: service.get_statement(statement_id, db))
+
+
 def test_reads_what_the_blocking_read_gives(service, relayed):
-    reader = reads.statement_reader(service.engine)
+    reader = reads.loop_reader(service.engine)
 
     async def both() -> None:
-        found = await reader.get(relayed)
+        found = await get(reader, service, relayed)
         assert found == service.get_statement(relayed)
         assert [hop.name for hop in found.chain.via] == ["Reuters", "AFP"]
-        assert await reader.get(relayed + 1000) is None
+        assert await get(reader, service, relayed + 1000) is None
+        page = await reader.run(lambda db: service.list_sources(10, 0, "reuters", None, db))
+        assert page == service.list_sources(10, 0, "reuters")
+        assert [source.name for source in page.items] == ["Reuters"]
         await reader.close()
 
     asyncio.run(both())
 
 
 def test_sees_what_other_connections_wrote_after_it_connected(service, relayed):
-    reader = reads.statement_reader(service.engine)
+    reader = reads.loop_reader(service.engine)
 
     async def before_and_after() -> None:
-        assert await reader.get(relayed) is not None  # connected
+        assert await get(reader, service, relayed) is not None  # connected
         store(
             service.engine, QUOTED, [statement(QUOTED, "We will not cut the libraries", "Ana Ruiz")]
         )
         added = max(stored_ids(service))
-        assert (await reader.get(added)).text == "We will not cut the libraries"
+        assert (await get(reader, service, added)).text == "We will not cut the libraries"
         await reader.close()
 
     asyncio.run(before_and_after())
 
 
 def test_a_statement_read_before_is_read_again_once_changed(service, relayed):
-    reader = reads.statement_reader(service.engine)
+    reader = reads.loop_reader(service.engine)
 
     async def change_between_reads() -> None:
-        assert (await reader.get(relayed)).text == "the strike would go on"
+        assert (await get(reader, service, relayed)).text == "the strike would go on"
         change(service.engine, "UPDATE statements SET text = 'changed' WHERE id = :id", relayed)
-        assert (await reader.get(relayed)).text == "changed"
+        assert (await get(reader, service, relayed)).text == "changed"
         renamed = "UPDATE sources SET name = 'AP' WHERE name = 'AFP' AND :id > 0"
         change(service.engine, renamed, relayed)  # another table: the chain's second hop
-        assert [hop.name for hop in (await reader.get(relayed)).chain.via] == ["Reuters", "AP"]
+        found = await get(reader, service, relayed)
+        assert [hop.name for hop in found.chain.via] == ["Reuters", "AP"]
         await reader.close()
 
     asyncio.run(change_between_reads())
@@ -79,7 +83,7 @@ def change(engine, sql: str, statement_id: int) -> None:
 
 def test_a_broken_connection_falls_back_then_reconnects(client, service, relayed):
     expected = client.get(f"/statements/{relayed}")
-    reader = client.app.state.statement_reader
+    reader = client.app.state.loop_reader
     broken = reader._connection
     break_connection(service.engine, broken)
 
