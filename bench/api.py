@@ -117,14 +117,19 @@ def _fragment(quote_text: str) -> str:
     return " ".join(quote_text.split()[1:7])
 
 
+def reference_server(app: str, workers: int) -> list[str]:
+    """The command serving a reference ``app`` as ``provenance serve`` serves the service."""
+    uvicorn = [sys.executable, "-m", "uvicorn", f"--port={PORT}", f"--workers={workers}"]
+    uvicorn += ["--loop=uvloop", "--http=httptools", "--no-access-log", "--log-level=warning"]
+    return [*uvicorn, app]
+
+
 def run(
     wrk: list[str], database: str, paths: dict[str, list[str]], workers: int
 ) -> dict[str, Load]:
-    uvicorn = [sys.executable, "-m", "uvicorn", f"--port={PORT}", f"--workers={workers}"]
-    uvicorn += ["--loop=uvloop", "--http=httptools", "--no-access-log", "--log-level=warning"]
     found = {}
     for label, app in REFERENCES.items():
-        with served([*uvicorn, app], "/") as server:
+        with served(reference_server(app, workers), "/") as server:
             found[label] = load(wrk, ["/"], server)
     service = [sys.executable, "-m", "provenance", "serve", f"--port={PORT}"]
     env = {

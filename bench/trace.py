@@ -14,7 +14,8 @@ with ``PRAGMA synchronous=OFF`` (durability does not matter here; the app keeps 
     python -m bench.trace --sizes 100000 --db var/bench/trace.db --replicate 10 [--wrk 10]
 
 The last grows a kept database ten-fold in SQL (see :func:`replicate`) and serves it:
-``GET /trace`` under wrk at a million statements.
+``GET /trace`` under wrk at a million statements, beside B (``bench.api``'s bare Litestar
+handler) under the same wrk in the same run.
 """
 
 import argparse
@@ -25,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +34,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, event, text
 
-from bench.api import PORT, Load, load, served
+from bench.api import PORT, REFERENCES, Load, load, reference_server, served
 from provenance.domain import ExtractedDocument, ExtractedStatement, Mention, RawDocument
 from provenance.names import document_id
 from provenance.service import ProvenanceService
@@ -203,7 +205,7 @@ def _take(stream: Iterator, count: int) -> Iterator:
 
 
 def latencies(service: ProvenanceService, queries: Sequence[str]) -> list[float]:
-    """Seconds per trace (the first ten clusters, fully loaded)."""
+    """Seconds per trace (the first ten clusters, as ``GET /trace`` answers them)."""
     found = []
     for query in queries:
         began = time.perf_counter()
@@ -280,14 +282,23 @@ def run_replicated(db: Path, times: int, queries: int, seconds: int) -> None:
     service.close()
     for connections in (32, 1) if seconds else ():
         wrk = ["wrk", "-t1" if connections == 1 else "-t2", f"-c{connections}"]
-        wrk += [f"-d{seconds}s", "--latency"]
-        found = served_trace(large, asked, wrk)
-        print(
-            f"{size:>9,} statements: GET /trace under {' '.join(wrk)}, one worker, "
-            f"{len(asked)} queries in turn: {found.requests_per_second:.0f} req/s, "
-            f"p50 {found.p50_ms:.2f} ms, p99 {found.p99_ms:.2f} ms (target <= 10 ms), "
-            f"{found.errors} errors"
-        )
+        print(served_beside_b(size, large, asked, [*wrk, f"-d{seconds}s", "--latency"]))
+
+
+def served_beside_b(size: int, db: Path, asked: Sequence[str], wrk: list[str]) -> str:
+    """:func:`served_trace`, then B (a bare Litestar handler) under the same ``wrk``."""
+    found = served_trace(db, asked, wrk)
+    with served(reference_server(REFERENCES["B bare Litestar"], 1), "/") as server:
+        bare = load(wrk, ["/"], server)
+    return (
+        f"{size:>9,} statements: GET /trace under {' '.join(wrk)}, one worker, "
+        f"{len(asked)} queries in turn (each asked once before): "
+        f"{found.requests_per_second:.0f} req/s "
+        f"({found.requests_per_second / bare.requests_per_second:.2f} B), "
+        f"p50 {found.p50_ms:.2f} ms, p99 {found.p99_ms:.2f} ms (target <= 10 ms), "
+        f"{found.errors} errors; B: {bare.requests_per_second:.0f} req/s, "
+        f"p50 {bare.p50_ms:.2f} ms, p99 {bare.p99_ms:.2f} ms"
+    )
 
 
 # Larger sizes by replication: the write path stores about 20 documents a second on this
@@ -336,26 +347,15 @@ def replicate(source: Path, db: Path, times: int) -> None:
 
 def served_trace(db: Path, queries: Sequence[str], wrk: list[str]) -> Load:
     """``GET /trace`` under wrk against ``provenance serve`` (one worker) on ``db``, the
-    queries taken in turn."""
+    queries taken in turn, each asked once before."""
     paths = [f"/trace?q={quote(query)}" for query in queries]
-    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        script.write(WRK_ROTATION.replace("PATHS", ", ".join(f'"{p}"' for p in paths)))
-        script.flush()
-        command = [sys.executable, "-m", "provenance", "serve", f"--port={PORT}", "--workers=1"]
-        env = {"PROVENANCE_DATABASE_URL": f"sqlite:///{db}"}
-        env["PROVENANCE_RATE_LIMIT_PER_ADDRESS"] = "0"  # one client sends every request
-        with served(command, "/health", env):
-            return load([*wrk, "-s", script.name], "/")
-
-
-WRK_ROTATION = """
-paths = {PATHS}
-i = 0
-request = function()
-  i = i % #paths + 1
-  return wrk.format("GET", paths[i])
-end
-"""
+    command = [sys.executable, "-m", "provenance", "serve", f"--port={PORT}", "--workers=1"]
+    env = {"PROVENANCE_DATABASE_URL": f"sqlite:///{db}"}
+    env["PROVENANCE_RATE_LIMIT_PER_ADDRESS"] = "0"  # one client sends every request
+    with served(command, "/health", env) as server:
+        for path in paths:  # steady state: every query asked once (cold ones: in process)
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30).read()
+        return load(wrk, paths, server)
 
 
 def _line(size: int, r: dict[str, float]) -> str:

@@ -44,8 +44,8 @@ Key = tuple
 
 #: Statements a trace reads and verifies at most (the clusters it returns come from them).
 TRACE_CANDIDATES = 200
-#: Clusters kept loaded between writes (each at most 100 appearances: tens of kilobytes).
-CACHED_CLUSTERS = 1000
+#: Clusters kept loaded between writes (a trace's: about 7 KB each; read alone, up to 50 KB).
+CACHED_CLUSTERS = 5000
 #: Pages of name searches kept between writes (ids only: their items are read each time).
 CACHED_SEARCHES = 10_000
 #: Statements kept between writes (about a kilobyte each), the most recently read.
@@ -290,8 +290,16 @@ class ProvenanceService:
 
     # Tracing
 
-    def trace(self, q: str, limit: int, offset: int, db: Reader | None = None) -> Slice:
-        """Clusters carrying the words of ``q`` (a quotation or a fragment), best first.
+    def trace(
+        self,
+        q: str,
+        limit: int,
+        offset: int,
+        db: Reader | None = None,
+        shown: int = clusters.APPEARANCES_TRACED,
+    ) -> Slice:
+        """Clusters carrying the words of ``q`` (a quotation or a fragment), best first, each
+        with its first ``shown`` appearances.
 
         Raises ``provenance.tracing.matching.QueryTooShort`` when ``q`` is too short.
         """
@@ -299,16 +307,22 @@ class ProvenanceService:
         with self._reading(db) as conn:
             found = index.matching_clusters(conn, tokens, TRACE_CANDIDATES)
             chosen = dict(found[offset : offset + limit])
-            loaded = self._clusters(conn, list(chosen))
+            loaded = self._clusters(conn, list(chosen), shown)
         return Slice([replace(c, score=chosen[c.id]) for c in loaded], len(found))
 
     def get_cluster(self, cluster_id: int) -> Cluster | None:
         with reader(self.engine) as conn:
-            return next(iter(self._clusters(conn, [cluster_id])), None)
+            return next(iter(self._clusters(conn, [cluster_id], clusters.APPEARANCES_SHOWN)), None)
 
-    def _clusters(self, db: Db, ids: list[int]) -> list[Cluster]:
-        """Clusters ``ids`` (those that exist), loaded once per read version."""
-        return self.cluster_cache.many(db, ids, clusters.get_clusters, lambda c: c.id)
+    def _clusters(self, db: Db, ids: list[int], shown: int) -> list[Cluster]:
+        """Clusters ``ids`` (those that exist) with ``shown`` appearances, loaded once per
+        read version."""
+        return self.cluster_cache.many(
+            db,
+            [(cluster_id, shown) for cluster_id in ids],
+            lambda db, keys: clusters.get_clusters(db, [key[0] for key in keys], shown),
+            lambda cluster: (cluster.id, shown),
+        )
 
     def statement_cluster(self, statement_id: int) -> Cluster | None:
         """The cluster of a statement: every appearance of its words."""
@@ -339,7 +353,8 @@ class ProvenanceService:
         return prov_document(clusters=[cluster]) if cluster else None
 
     def trace_prov(self, q: str, limit: int, offset: int) -> ProvDocument:
-        return prov_document(clusters=self.trace(q, limit, offset).items)
+        traced = self.trace(q, limit, offset, shown=clusters.APPEARANCES_SHOWN)
+        return prov_document(clusters=traced.items)
 
     def statement_chain_svg(self, statement_id: int) -> str | None:
         found = self._read(clusters.get_appearances, [statement_id])

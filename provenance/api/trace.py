@@ -60,6 +60,7 @@ CLUSTER = {
     ],
     "first_appearance": APPEARANCE,
     "appearances": [APPEARANCE],
+    "appearances_url": "/clusters/12/appearances",
     "intermediaries": [{"node": REUTERS, "weight": 1}],
     "origins": [{"node": REUTERS, "weight": 1}],
     "denied_by": [],
@@ -174,9 +175,10 @@ class TraceController(Controller):
         """The quote clusters that carry the words of `q`, best match first.
 
         Each cluster gives the speakers its words are attributed to, its first appearance
-        (the earliest document, with the precision of its date), every appearance (document,
-        outlet, speaker as attributed there, channel and chain) and the intermediaries the
-        words passed through. `q` may be a whole quotation, an edited one, or a fragment.
+        (the earliest document, with the precision of its date), its first 3 appearances
+        (document, outlet, speaker as attributed there, channel and chain; every one at
+        `appearances_url`) and the intermediaries the words passed through. `q` may be a
+        whole quotation, an edited one, or a fragment.
         """
 
         def answer(db: Reader) -> EncodedJson:
@@ -218,7 +220,7 @@ class TraceController(Controller):
         sync_to_thread=True,
     )
     def get_cluster(self, service: Service, cluster_id: ClusterId) -> Cluster:
-        """A quote cluster: speakers, first and every appearance, intermediaries, denials."""
+        """A quote cluster: speakers, its first 100 appearances, intermediaries, denials."""
         cluster = service.get_cluster(cluster_id)
         if cluster is None:
             raise not_found("cluster", cluster_id)

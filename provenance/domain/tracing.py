@@ -44,7 +44,11 @@ class ClusterRef(Struct, kw_only=True):
 
 
 class Cluster(Struct, kw_only=True):
-    """Statements in any document that carry the same words: exact, edited or contained."""
+    """Statements in any document that carry the same words: exact, edited or contained.
+
+    Its counts, speakers and intermediaries cover every appearance; only the first few
+    appearances are inline (`appearance_count` says how many there are).
+    """
 
     id: int
     text: str
@@ -56,7 +60,10 @@ class Cluster(Struct, kw_only=True):
     first_appearance: Appearance
     """The earliest document (by publication date, then ingest time) that carries them."""
     appearances: list[Appearance]
-    """Earliest first; at most 100 here, every one at `/clusters/{id}/appearances`."""
+    """The first appearances, earliest first: at most 3 in each cluster of a trace, at most
+    100 in a cluster read alone; every one, paginated, at `appearances_url`."""
+    appearances_url: str
+    """Where every appearance is listed: `/clusters/{id}/appearances`."""
     intermediaries: list[GraphLink]
     """Every source the words passed through, with how many appearances credit it."""
     origins: list[GraphLink]

@@ -25,9 +25,12 @@ from provenance.store.tables import (
     statement_denials,
     statements,
 )
+from provenance.store.tracing.index import clustered_texts
 
-#: Appearances listed inline in a cluster (the rest are paginated).
+#: Appearances listed inline in a cluster read alone (the rest are paginated).
 APPEARANCES_SHOWN = 100
+#: Appearances listed inline in each cluster of a trace: its cost does not grow with them.
+APPEARANCES_TRACED = 3
 
 
 def members_query(cluster_id: int) -> reads.Listing:
@@ -57,13 +60,41 @@ def _in(column) -> ColumnElement[bool]:
     return column.in_(bindparam("ids", expanding=True))
 
 
+@cache
+def _first_members() -> Select:
+    """(cluster, statement) of the first ``:shown`` members of each cluster in ``:ids``, in
+    the order of :func:`members_query`: one windowed query for every cluster of a trace."""
+    rank = func.row_number().over(
+        partition_by=statements.c.cluster_id, order_by=_members_keyset().order
+    )
+    ranked = (
+        select(statements.c.cluster_id, statements.c.id, rank.label("rank"))
+        .join(documents, documents.c.id == statements.c.document_id)
+        .where(_in(statements.c.cluster_id))
+        .subquery()
+    )
+    return (
+        select(ranked.c.cluster_id, ranked.c.id)
+        .where(ranked.c.rank <= bindparam("shown"))
+        .order_by(ranked.c.cluster_id, ranked.c.rank)
+    )
+
+
+def first_members(conn: Db, ids: Sequence[int], shown: int) -> dict[int, list[int]]:
+    """The first ``shown`` statements of each cluster ``ids``, earliest first."""
+    found: dict[int, list[int]] = {}
+    params = {"ids": list(ids), "shown": shown}
+    for cluster_id, statement_id in conn.execute(_first_members(), params):
+        found.setdefault(cluster_id, []).append(statement_id)
+    return found
+
+
 # Built once (construction and compiling would cost more than running them).
 _DOCUMENT_REFS = select(
     documents.c.id, documents.c.title, documents.c.outlet, documents.c.published
 ).where(_in(documents.c.id))
 _SIZES = select(quote_clusters.c.id, quote_clusters.c.size).where(_in(quote_clusters.c.id))
 _CLUSTER_OF = select(statements.c.cluster_id).where(statements.c.id == bindparam("id"))
-_TEXT = select(statements.c.text).where(statements.c.id == bindparam("id"))
 _DOCUMENT_COUNTS = (
     select(statements.c.cluster_id, func.count(statements.c.document_id.distinct()))
     .where(_in(statements.c.cluster_id))
@@ -107,8 +138,9 @@ def get_appearances(conn: Db, ids: Sequence[int]) -> list[Appearance]:
     return [Appearance(document=docs[s.document_id], statement=s) for s in found]
 
 
-def get_clusters(conn: Db, ids: Sequence[int]) -> list[Cluster]:
-    """Clusters ``ids`` with speakers, first and every appearance, intermediaries, denials."""
+def get_clusters(conn: Db, ids: Sequence[int], shown: int = APPEARANCES_SHOWN) -> list[Cluster]:
+    """Clusters ``ids`` with speakers, intermediaries, denials, and their first ``shown``
+    appearances (every one at ``/clusters/{id}/appearances``)."""
     sizes = dict(conn.execute(_SIZES, {"ids": list(ids)}).all())
     ids = [cluster_id for cluster_id in ids if cluster_id in sizes]
     if not ids:
@@ -118,21 +150,24 @@ def get_clusters(conn: Db, ids: Sequence[int]) -> list[Cluster]:
     origins = source_links(conn, ids, statements.c.origin_id)
     docs = _document_counts(conn, ids)
     denied_by, denies = _denial_refs(conn, ids)
+    members = first_members(conn, ids, shown)
+    appearances = get_appearances(conn, [s for c in ids for s in members.get(c, [])])
+    by_statement = {appearance.statement.id: appearance for appearance in appearances}
     clusters = []
     for cluster_id in ids:
-        members = [
-            row[0] for row in members_query(cluster_id).page(conn, APPEARANCES_SHOWN, 0, None)
-        ]
-        appearances = get_appearances(conn, list(members))
+        shown_here = [by_statement[s] for s in members.get(cluster_id, []) if s in by_statement]
+        if not shown_here:  # emptied by a write after its size was read
+            continue
         clusters.append(
             Cluster(
                 id=cluster_id,
-                text=appearances[0].statement.text,
+                text=shown_here[0].statement.text,
                 appearance_count=sizes[cluster_id],
                 document_count=docs.get(cluster_id, 0),
                 speakers=speakers.get(cluster_id, []),
-                first_appearance=appearances[0],
-                appearances=appearances,
+                first_appearance=shown_here[0],
+                appearances=shown_here,
+                appearances_url=f"/clusters/{cluster_id}/appearances",
                 intermediaries=hops.get(cluster_id, []),
                 origins=origins.get(cluster_id, []),
                 denied_by=denied_by.get(cluster_id, []),
@@ -148,12 +183,15 @@ def cluster_of(conn: Db, statement_id: int) -> int | None:
 
 def cluster_refs(conn: Db, ids: Iterable[int]) -> dict[int, ClusterRef]:
     """Short references (first words and size) to clusters ``ids``."""
-    refs = {}
-    for cluster_id, size in conn.execute(_SIZES, {"ids": list(set(ids))}):
-        first = next((row[0] for row in members_query(cluster_id).page(conn, 1, 0, None)), None)
-        text = conn.execute(_TEXT, {"id": first}).scalar()
-        refs[cluster_id] = ClusterRef(id=cluster_id, text=text or "", appearance_count=size)
-    return refs
+    sizes = dict(conn.execute(_SIZES, {"ids": list(set(ids))}).all())
+    firsts = {c: members[0] for c, members in first_members(conn, list(sizes), 1).items()}
+    texts = {row.id: row.text for row in clustered_texts(conn, list(firsts.values()))}
+    return {
+        cluster_id: ClusterRef(
+            id=cluster_id, text=texts.get(firsts.get(cluster_id), ""), appearance_count=size
+        )
+        for cluster_id, size in sizes.items()
+    }
 
 
 def attributed_speakers(conn: Db, ids: Sequence[int]) -> dict[int, list]:

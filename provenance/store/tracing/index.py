@@ -15,6 +15,9 @@ from provenance.tracing.matching import K, full_shingles, prefix_range, similari
 POSTINGS_PER_SHINGLE = 32
 #: Shingles looked up per query (one UNION ALL of that many index seeks).
 SHINGLES_PER_QUERY = 100
+#: Postings a trace reads at most over all its shingles, each its share (at least
+#: POSTINGS_PER_SHINGLE): a rare shingle is read whole, a common one only its newest share.
+TRACE_POSTINGS = 1000
 
 
 def postings(conn: Db, keys: Iterable[int], cap: int = POSTINGS_PER_SHINGLE) -> Counter:
@@ -40,6 +43,12 @@ def _seeks(count: int) -> TextClause:
         "ORDER BY statement_id DESC LIMIT :cap) AS seek{i}"
     )
     return text(" UNION ALL ".join(seek.format(table=table, i=i) for i in range(count)))
+
+
+def postings_share(shingles: int, limit: int) -> int:
+    """Postings read per shingle of a trace with ``shingles`` shingles and ``limit``
+    candidates: the query's :data:`TRACE_POSTINGS` shared out, never more than ``limit``."""
+    return min(limit, max(POSTINGS_PER_SHINGLE, TRACE_POSTINGS // shingles))
 
 
 def exact_postings(conn: Connection, tokens: list[str]) -> Counter:
@@ -76,12 +85,14 @@ def clustered_texts(conn: Db, ids: Sequence[int]) -> list:
 def statements_like(conn: Db, tokens: list[str], limit: int) -> list[tuple[int, int, float]]:
     """(statement, cluster, score) of the statements that carry ``tokens``, best first.
 
-    Four words or more: the statements sharing the most of the query's shingles; fewer:
-    the statements with a shingle that starts with the query's words (an index range).
-    Either way at most ``limit`` candidates are read and verified.
+    Four words or more: the statements sharing the most of the query's shingles (each
+    shingle's newest :func:`postings_share`); fewer: the statements with a shingle that
+    starts with the query's words (an index range). Either way at most ``limit``
+    candidates are read and verified.
     """
     if len(tokens) >= K:
-        counts = postings(conn, full_shingles(tokens), cap=limit)
+        keys = full_shingles(tokens)
+        counts = postings(conn, keys, cap=postings_share(len(keys), limit))
     else:
         counts = prefixed_postings(conn, tokens, limit)
     candidates = [statement_id for statement_id, _ in counts.most_common(limit)]
