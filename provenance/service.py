@@ -48,10 +48,8 @@ TRACE_CANDIDATES = 200
 CACHED_CLUSTERS = 5000
 #: Pages of name searches kept between writes (ids only: their items are read each time).
 CACHED_SEARCHES = 10_000
-#: Statements kept between writes (about a kilobyte each), the most recently read.
-CACHED_STATEMENTS = 4_096
-#: Answers (the API's encoded pages, at most 128 KB each) kept between writes.
-CACHED_ANSWERS = 512
+#: Bytes of the API's encoded answers kept between writes, the most recently asked.
+CACHED_ANSWER_BYTES = 32 * 1024 * 1024
 
 
 T = TypeVar("T")
@@ -118,6 +116,11 @@ _SPEAKERS = _Named(speakers, speaker_aliases, "speaker_id", reads.get_speakers)
 _SOURCES = _Named(sources, source_aliases, "source_id", reads.get_sources)
 
 
+def answer_cache() -> VersionedCache:
+    """The API's answers, :data:`CACHED_ANSWER_BYTES` of their encoded bodies."""
+    return VersionedCache(CACHED_ANSWER_BYTES, weigh=lambda answer: len(answer.body))
+
+
 class ProvenanceService:
     def __init__(self, settings: Settings, plugins: Plugins | None = None) -> None:
         self.settings = settings
@@ -127,8 +130,7 @@ class ProvenanceService:
         self.writer = Writer(self.engine)
         self.cluster_cache = VersionedCache(CACHED_CLUSTERS)
         self.search_cache = VersionedCache(CACHED_SEARCHES)
-        self.statement_cache = VersionedCache(CACHED_STATEMENTS)
-        self.answer_cache = VersionedCache(CACHED_ANSWERS)
+        self.answer_cache = answer_cache()
         self.plugins = plugins if plugins is not None else plugins_for(settings)
 
     def start(self) -> None:
@@ -208,7 +210,7 @@ class ProvenanceService:
         db: Reader | None = None,
     ) -> T:
         """``load(db)``, kept under ``key`` until the next write when ``worth_keeping``: the
-        API's answers (``provenance.api.reading``)."""
+        API's answers, whose ``body`` is their encoding (``provenance.api.reading``)."""
         with self._reading(db) as db:
             return self.answer_cache.one(db, key, lambda: load(db), worth_keeping)
 
@@ -245,9 +247,7 @@ class ProvenanceService:
     def get_statement(self, statement_id: int, db: Reader | None = None) -> Statement | None:
         """The statement; raises StatementGone when a re-extraction removed it."""
         with self._reading(db) as db:
-            statement = self.statement_cache.one(
-                db, statement_id, lambda: reads.get_statement(db, statement_id)
-            )
+            statement = reads.get_statement(db, statement_id)
             if statement is None and (retired := writes.successor_of(db, statement_id)):
                 raise StatementGone(statement_id, *retired)
         return statement

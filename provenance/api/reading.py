@@ -9,8 +9,8 @@ that waits for locks as every read did before, so its answer and its errors are 
 the blocking read. On PostgreSQL the loop's reads are awaited (nothing there blocks the
 loop); the same rule picks them.
 
-Lists, searches and traces keep their encoded answer in the service until the next write
-(:func:`run_kept`): a repeated one costs a look-up of the read version.
+Lists, searches, traces and statements keep their encoded answer in the service until the
+next write (:func:`run_kept`): a repeated one costs a look-up of the read version.
 """
 
 from collections.abc import Callable

@@ -19,7 +19,7 @@ from provenance.api.limits import (
 )
 from provenance.api.openapi import STATEMENT, ok, page_of, problems, query_example
 from provenance.api.pagination import Cursor, Limit, Offset, after, encoded_page
-from provenance.api.reading import run_kept, run_read
+from provenance.api.reading import run_kept
 from provenance.domain import Page, Statement
 from provenance.service import ProvenanceService, StatementGone
 from provenance.store.plain import Reader
@@ -109,8 +109,9 @@ class StatementController(Controller):
         A statement a re-extraction removed answers 410 Gone with links to the statement
         now covering its words (when one does) and to its document."""
         service = request.app.state.service
-        found = await run_read(request, lambda db: _found_or_gone(service, statement_id, db))
-        return EncodedJson(found)
+        return await run_kept(
+            request, lambda db: EncodedJson(_found_or_gone(service, statement_id, db))
+        )
 
 
 def _found_or_gone(service: ProvenanceService, statement_id: int, db: Reader | None) -> Statement:

@@ -24,13 +24,16 @@ def current_version(db: Db) -> int:
 
 
 class VersionedCache:
-    """Items by key as loaded at one read version, the ``size`` most recently used."""
+    """Items by key as loaded at one read version, the most recently used up to ``size``:
+    a count of items, or their total ``weigh(item)`` (bytes, say) when given."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, weigh: Callable[[Any], int] | None = None) -> None:
         self.size = size
+        self._weigh = weigh or (lambda _item: 1)
         self._lock = threading.Lock()
         self._version: int | None = None
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._weight = 0
 
     def many(
         self,
@@ -82,9 +85,13 @@ class VersionedCache:
         again; an older one (a reader that began before a write) keeps nothing."""
         with self._lock:
             if self._version is None or version > self._version:
-                self._version, self._items = version, OrderedDict()
+                self._version, self._items, self._weight = version, OrderedDict(), 0
             elif version < self._version:
                 return
-            self._items.update(items)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            for key, item in items.items():
+                if key in self._items:
+                    self._weight -= self._weigh(self._items.pop(key))
+                self._items[key] = item
+                self._weight += self._weigh(item)
+            while self._weight > self.size:
+                self._weight -= self._weigh(self._items.popitem(last=False)[1])

@@ -6,12 +6,12 @@ import hashlib
 import sqlite3
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from provenance.api import reading
-from provenance.service import CACHED_ANSWERS
+from provenance.service import answer_cache
 from provenance.store import reads
-from provenance.store.cache import VersionedCache
 from tests.factories import statement, store
 
 QUOTED = 'Budget row\n\n"We will not cut the libraries," said Mayor Ana Ruiz, told Reuters.\n'
@@ -75,7 +75,7 @@ def blocking_answers(client) -> list[tuple[int, bytes, str | None]]:
         return answers(client)
     finally:
         client.app.state.loop_reader = loop_reader
-        client.app.state.service.answer_cache = VersionedCache(CACHED_ANSWERS)
+        client.app.state.service.answer_cache = answer_cache()
 
 
 def test_bounded_reads_are_answered_on_the_loop_as_in_a_thread(client, stored, monkeypatch):
@@ -114,6 +114,19 @@ def test_a_write_drops_the_answers_kept(client, service, stored):
 
     assert before["total"] == 1
     assert sorted(s["name"] for s in after["items"]) == ["Ana Ruiz", "Luis Ruiz"]
+
+
+def test_a_statement_kept_by_id_follows_the_next_write(client, service, stored):
+    first = client.get("/statements", params={"q": "strike"}).json()["items"][0]
+    url = f"/statements/{first['id']}"
+    assert client.get(url).json()["text"] == "the strike would go on"
+    with service.engine.begin() as conn:  # a correction made in the database itself
+        conn.execute(
+            text("UPDATE statements SET text = 'the strike is over' WHERE id = :id"),
+            {"id": first["id"]},
+        )
+
+    assert client.get(url).json()["text"] == "the strike is over"
 
 
 def test_a_read_past_its_budget_is_answered_in_a_thread(client, stored, monkeypatch, settings):

@@ -117,6 +117,19 @@ def test_the_cache_keeps_the_newest_version_and_the_most_recently_used():
     assert cache.one(_At(2), 1, lambda: "unused") == (1, 2)  # ... kept nothing
 
 
+def test_a_weighed_cache_keeps_items_up_to_their_total_weight():
+    cache = VersionedCache(size=10, weigh=len)
+    at = _At(1)
+    for key, item in [("a", "xxxx"), ("b", "xxxx"), ("c", "xx")]:
+        cache.one(at, key, lambda item=item: item)
+    cache.one(at, "a", lambda: "unused")  # "b" is now the least recently used
+    cache.one(at, "d", lambda: "xxx")  # 13 > 10: "b" goes; 9 left
+    kept = {key: cache.one(at, key, lambda: None, lambda item: False) for key in "abcd"}
+    assert kept == {"a": "xxxx", "b": None, "c": "xx", "d": "xxx"}
+    cache.one(at, "e", lambda: "x" * 11)  # heavier than the whole cache: nothing else stays
+    assert cache.one(at, "a", lambda: None, lambda item: False) is None
+
+
 def test_clusters_load_on_a_plain_reader(seeded):
     with reader(seeded.engine) as db, seeded.engine.connect() as conn:
         ids = [row[0] for row in conn.execute(text("SELECT id FROM quote_clusters"))][:5]
