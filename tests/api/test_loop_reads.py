@@ -6,7 +6,7 @@ import hashlib
 import sqlite3
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import text as sql
 from sqlalchemy.engine import make_url
 
 from provenance.api import reading
@@ -122,7 +122,7 @@ def test_a_statement_kept_by_id_follows_the_next_write(client, service, stored):
     assert client.get(url).json()["text"] == "the strike would go on"
     with service.engine.begin() as conn:  # a correction made in the database itself
         conn.execute(
-            text("UPDATE statements SET text = 'the strike is over' WHERE id = :id"),
+            sql("UPDATE statements SET text = 'the strike is over' WHERE id = :id"),
             {"id": first["id"]},
         )
 
