@@ -71,8 +71,9 @@ def test_a_plugin_that_keeps_timing_out_is_killed_each_time_then_suspended(
 @pytest.mark.parametrize("mode", MODES)
 def test_threads_and_latency_are_as_before(results: dict, mode: str):
     before, after = results[mode]["before"], results[mode]["after"]
-    # Generous: a leak is one thread per document, a spinning plugin in-process 100x.
-    assert after["threads"] <= before["threads"] + 1
+    # Generous: a leak is a thread per document (3 after `before`), a spinning plugin
+    # in-process 100x; pools' threads are not counted (misbehaving_server.threads).
+    assert after["threads"] <= before["threads"] + 2
     assert after["latency"] <= max(5 * before["latency"], before["latency"] + 0.25)
 
 
